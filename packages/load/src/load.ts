@@ -1,0 +1,184 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { bundle, createConfig, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { Parser } from '@asyncapi/parser';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { scanRefs } from './refs.js';
+
+export type SpecKind = 'openapi' | 'asyncapi';
+
+export interface LoadOptions {
+  /** Run the linters (Redocly lint; plus @asyncapi/parser for AsyncAPI). Default false: only parse and bundle. */
+  validate?: boolean;
+  /** Redocly config file to lint with; default: the nearest `redocly.yaml` above the file, else `recommended`. */
+  redoclyConfig?: string;
+  /** Folder that external `$ref`s must stay inside. Default: the entry file's folder. */
+  root?: string;
+}
+
+export interface LoadResult {
+  /** The bundled document: one JSON value with internal `$ref`s only. Absent when an error was found. */
+  document?: Record<string, unknown>;
+  kind?: SpecKind;
+  /** The `openapi` / `asyncapi` version string. */
+  specVersion?: string;
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+const SUPPORTED: Record<SpecKind, RegExp> = { openapi: /^3\.[01]\.\d+$/, asyncapi: /^(2\.[0-6]|3\.0)\.\d+$/ };
+
+/** Which spec a parsed value is, or a diagnostic saying why it is none we support. */
+export function detectKind(value: unknown, file: string): { kind?: SpecKind; specVersion?: string; diagnostic?: Diagnostic } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { diagnostic: { severity: 'error', code: 'not-a-spec', message: 'the file is not an OpenAPI or AsyncAPI document (top level is not a mapping)', file, hint: 'Pass an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.0 document.' } };
+  }
+  const obj = value as Record<string, unknown>;
+  for (const kind of ['openapi', 'asyncapi'] as const) {
+    if (kind in obj) {
+      const v = String(obj[kind]);
+      if (!SUPPORTED[kind].test(v)) {
+        return { diagnostic: { severity: 'error', code: 'unsupported-version', message: `${kind} ${v} is not supported`, file, line: 1, pointer: `#/${kind}`, hint: 'Supported: OpenAPI 3.0.x and 3.1.x, AsyncAPI 2.0–2.6 and 3.0.x.' } };
+      }
+      return { kind, specVersion: v };
+    }
+  }
+  if ('swagger' in obj) {
+    return { diagnostic: { severity: 'error', code: 'unsupported-version', message: `swagger ${String(obj.swagger)} (OpenAPI 2) is not supported`, file, hint: 'Convert the document to OpenAPI 3.x first.' } };
+  }
+  return { diagnostic: { severity: 'error', code: 'not-a-spec', message: 'neither an `openapi` nor an `asyncapi` field at the top level', file, line: 1, hint: 'Pass an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.0 document.' } };
+}
+
+function fromRedocly(p: NormalizedProblem, code: string): Diagnostic {
+  const loc = p.location?.[0];
+  let line: number | undefined;
+  let column: number | undefined;
+  try {
+    if (loc) ({ line, col: column } = getLineColLocation(loc).start);
+  } catch {
+    /* location not mappable: file and pointer still say where */
+  }
+  return {
+    severity: p.severity === 'error' ? 'error' : 'warning',
+    code: p.ruleId && p.ruleId !== 'bundler' ? `redocly/${p.ruleId}` : code,
+    message: p.message,
+    file: loc?.source?.absoluteRef,
+    line,
+    column,
+    pointer: loc?.pointer,
+    hint: p.suggest?.length ? `did you mean: ${p.suggest.join(', ')}?` : undefined,
+  };
+}
+
+const configCache = new Map<string, Promise<Config>>();
+function redoclyConfig(file: string, configPath?: string): Promise<Config> {
+  let path = configPath;
+  if (!path) {
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      if (existsSync(join(dir, 'redocly.yaml'))) {
+        path = join(dir, 'redocly.yaml');
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  const key = path ?? '<recommended>';
+  if (!configCache.has(key)) configCache.set(key, path ? loadConfig({ configPath: path }) : createConfig({ extends: ['recommended'] }));
+  return configCache.get(key)!;
+}
+
+/**
+ * Loads one OpenAPI or AsyncAPI document: reads it and every file it references (no network),
+ * bundles it into one value with internal `$ref`s only, and optionally validates it.
+ * Never throws for bad input; the diagnostics say what is wrong, where, and what to do.
+ */
+export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const file = resolve(path);
+  const scan = scanRefs(file, options.root ? resolve(options.root) : undefined);
+  const entry = scan.sources.get(file);
+  const result: LoadResult = { file, diagnostics: [...scan.diagnostics] };
+  if (!entry) return result;
+  const detected = detectKind(entry.value, file);
+  if (detected.diagnostic) {
+    result.diagnostics.push(detected.diagnostic);
+    return result;
+  }
+  result.kind = detected.kind;
+  result.specVersion = detected.specVersion;
+  if (hasErrors(result.diagnostics)) return result;
+
+  let document = entry.value as Record<string, unknown>;
+  const config = await redoclyConfig(file, options.redoclyConfig);
+  if (scan.external) {
+    // Redocly moves every external schema/message into components and rewrites the refs.
+    const bundled = await bundle({ ref: file, config, dereference: false });
+    const problems = bundled.problems.filter((p) => p.severity === 'error').map((p) => fromRedocly(p, 'bundle'));
+    result.diagnostics.push(...problems);
+    if (problems.length) return result;
+    document = bundled.bundle.parsed as Record<string, unknown>;
+  }
+
+  if (options.validate) {
+    const problems = await lint({ ref: file, config });
+    result.diagnostics.push(...problems.map((p) => fromRedocly(p, 'lint')));
+    if (result.kind === 'asyncapi') result.diagnostics.push(...(await asyncapiDiagnostics(document, file)));
+  }
+  if (!hasErrors(result.diagnostics)) result.document = document;
+  return result;
+}
+
+/** @asyncapi/parser's own validation of the bundled document (its severity 0 = error, 1 = warning). */
+async function asyncapiDiagnostics(document: Record<string, unknown>, file: string): Promise<Diagnostic[]> {
+  const parser = new Parser();
+  const { diagnostics } = await parser.parse(JSON.stringify(document), { source: file });
+  return diagnostics
+    .filter((d) => d.severity <= 1)
+    .map((d) => ({
+      severity: d.severity === 0 ? 'error' : 'warning',
+      code: `asyncapi/${String(d.code)}`,
+      message: d.message,
+      file,
+      pointer: '#/' + d.path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+      hint: 'The pointer is in the bundled document (generated/…/rtm.asyncapi.json).',
+    }));
+}
+
+export interface VersionFolder {
+  dir: string;
+  web?: LoadResult;
+  rtm?: LoadResult;
+  diagnostics: Diagnostic[];
+}
+
+/** The Web (`*.openapi.yaml|json`) and RTM (`*.asyncapi.yaml|json`) documents of a version folder. */
+export function findVersionDocuments(dir: string): { web?: string; rtm?: string } {
+  const names = readdirSync(dir).sort();
+  const pick = (re: RegExp) => names.find((n) => re.test(n));
+  const web = pick(/\.openapi\.(ya?ml|json)$/);
+  const rtm = pick(/\.asyncapi\.(ya?ml|json)$/);
+  return { web: web && join(dir, web), rtm: rtm && join(dir, rtm) };
+}
+
+export async function loadVersionFolder(dir: string, options: LoadOptions = {}): Promise<VersionFolder> {
+  const abs = resolve(dir);
+  let found: { web?: string; rtm?: string };
+  try {
+    found = findVersionDocuments(abs);
+  } catch (e) {
+    return { dir: abs, diagnostics: [{ severity: 'error', code: 'file-unreadable', message: `cannot read folder: ${(e as Error).message}`, file: abs }] };
+  }
+  const out: VersionFolder = { dir: abs, diagnostics: [] };
+  if (!found.web && !found.rtm) {
+    out.diagnostics.push({ severity: 'error', code: 'not-a-spec', message: 'the folder holds no *.openapi.yaml or *.asyncapi.yaml document', file: abs, hint: 'A version folder has web.openapi.yaml and/or rtm.asyncapi.yaml.' });
+    return out;
+  }
+  if (found.web) out.web = await loadSpec(found.web, options);
+  if (found.rtm) out.rtm = await loadSpec(found.rtm, options);
+  // Both documents share the structure files: report a problem in a shared file once.
+  const seen = new Set<string>();
+  for (const d of [...(out.web?.diagnostics ?? []), ...(out.rtm?.diagnostics ?? [])]) {
+    const key = JSON.stringify([d.code, d.file, d.line, d.column, d.message]);
+    if (!seen.has(key)) out.diagnostics.push(d), seen.add(key);
+  }
+  return out;
+}
