@@ -1,0 +1,14 @@
+import type { DiffItem, Rule } from '../types.js';
+import * as h from './helpers.js';
+
+/** A schema was wrapped in oneOf/anyOf. */
+export const RULE_ID = 'field-wrapped-in-one-of';
+
+export const rule: Rule = {
+  id: RULE_ID,
+  level: 'ERR',
+  direction: 'any',
+  area: 'field',
+  kind: 'variant-changed',
+  handler: (i: DiffItem): boolean => h.isField(i, 'wrapped'),
+};

@@ -1,0 +1,171 @@
+import type { Rule } from '../types.js';
+import { rule as methodAdded } from './method-added.js';
+import { rule as methodRemoved } from './method-removed.js';
+import { rule as methodRemovedAfterDeprecation } from './method-removed-after-deprecation.js';
+import { rule as methodRenamed } from './method-renamed.js';
+import { rule as methodPossiblyRenamed } from './method-possibly-renamed.js';
+import { rule as pushAdded } from './push-added.js';
+import { rule as pushRemoved } from './push-removed.js';
+import { rule as pushRenamed } from './push-renamed.js';
+import { rule as pushPossiblyRenamed } from './push-possibly-renamed.js';
+import { rule as operationDeprecated } from './operation-deprecated.js';
+import { rule as operationStabilityDecreased } from './operation-stability-decreased.js';
+import { rule as operationIdChanged } from './operation-id-changed.js';
+import { rule as operationSecurityAdded } from './operation-security-added.js';
+import { rule as operationActionChanged } from './operation-action-changed.js';
+import { rule as responsePayloadRemoved } from './response-payload-removed.js';
+import { rule as paginationAdded } from './pagination-added.js';
+import { rule as requestMediaTypeRemoved } from './request-media-type-removed.js';
+import { rule as responseMediaTypeRemoved } from './response-media-type-removed.js';
+import { rule as mediaTypeAdded } from './media-type-added.js';
+import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
+import { rule as responseStatusRemoved } from './response-status-removed.js';
+import { rule as messageRemoved } from './message-removed.js';
+import { rule as messageAdded } from './message-added.js';
+import { rule as messageContentTypeChanged } from './message-content-type-changed.js';
+import { rule as structureAdded } from './structure-added.js';
+import { rule as structureRemoved } from './structure-removed.js';
+import { rule as structureRenamed } from './structure-renamed.js';
+import { rule as structurePossiblyRenamed } from './structure-possibly-renamed.js';
+import { rule as requestFieldAddedRequired } from './request-field-added-required.js';
+import { rule as requestFieldAdded } from './request-field-added.js';
+import { rule as responseFieldAdded } from './response-field-added.js';
+import { rule as requestFieldRemoved } from './request-field-removed.js';
+import { rule as responseRequiredFieldRemoved } from './response-required-field-removed.js';
+import { rule as responseOptionalFieldRemoved } from './response-optional-field-removed.js';
+import { rule as fieldRenamed } from './field-renamed.js';
+import { rule as fieldPossiblyRenamed } from './field-possibly-renamed.js';
+import { rule as fieldMoved } from './field-moved.js';
+import { rule as requestFieldTypeChanged } from './request-field-type-changed.js';
+import { rule as requestFieldTypeWidened } from './request-field-type-widened.js';
+import { rule as responseFieldTypeChanged } from './response-field-type-changed.js';
+import { rule as responseFieldTypeNarrowed } from './response-field-type-narrowed.js';
+import { rule as fieldFormatChanged } from './field-format-changed.js';
+import { rule as requestFieldBecameRequired } from './request-field-became-required.js';
+import { rule as requestFieldBecameOptional } from './request-field-became-optional.js';
+import { rule as responseFieldBecameOptional } from './response-field-became-optional.js';
+import { rule as responseFieldBecameRequired } from './response-field-became-required.js';
+import { rule as requestEnumValueRemoved } from './request-enum-value-removed.js';
+import { rule as requestEnumValueAdded } from './request-enum-value-added.js';
+import { rule as responseEnumValueAdded } from './response-enum-value-added.js';
+import { rule as responseEnumValueRemoved } from './response-enum-value-removed.js';
+import { rule as requestFieldBecameEnum } from './request-field-became-enum.js';
+import { rule as responseFieldBecameEnum } from './response-field-became-enum.js';
+import { rule as fieldEnumDropped } from './field-enum-dropped.js';
+import { rule as responseFieldEnumDropped } from './response-field-enum-dropped.js';
+import { rule as requestDefaultChanged } from './request-default-changed.js';
+import { rule as fieldDefaultChanged } from './field-default-changed.js';
+import { rule as requestLimitTightened } from './request-limit-tightened.js';
+import { rule as requestLimitRelaxed } from './request-limit-relaxed.js';
+import { rule as responseLimitRelaxed } from './response-limit-relaxed.js';
+import { rule as responseLimitTightened } from './response-limit-tightened.js';
+import { rule as requestPatternAdded } from './request-pattern-added.js';
+import { rule as requestPatternChanged } from './request-pattern-changed.js';
+import { rule as requestPatternRemoved } from './request-pattern-removed.js';
+import { rule as responsePatternChanged } from './response-pattern-changed.js';
+import { rule as requestFieldBecameNotNullable } from './request-field-became-not-nullable.js';
+import { rule as responseFieldBecameNullable } from './response-field-became-nullable.js';
+import { rule as fieldNullableRelaxed } from './field-nullable-relaxed.js';
+import { rule as requestVariantRemoved } from './request-variant-removed.js';
+import { rule as responseVariantAdded } from './response-variant-added.js';
+import { rule as fieldVariantChanged } from './field-variant-changed.js';
+import { rule as fieldWrappedInOneOf } from './field-wrapped-in-one-of.js';
+import { rule as requestAllOfAdded } from './request-all-of-added.js';
+import { rule as requestAllOfRemoved } from './request-all-of-removed.js';
+import { rule as responseAllOfChanged } from './response-all-of-changed.js';
+import { rule as fieldDeprecated } from './field-deprecated.js';
+import { rule as serverRemoved } from './server-removed.js';
+import { rule as serverAdded } from './server-added.js';
+import { rule as serverChanged } from './server-changed.js';
+import { rule as channelRemoved } from './channel-removed.js';
+import { rule as channelAdded } from './channel-added.js';
+import { rule as channelAddressChanged } from './channel-address-changed.js';
+
+/** Every rule, once. Order matters only for display (docs, reports). */
+export const rules: readonly Rule[] = [
+  methodAdded,
+  methodRemoved,
+  methodRemovedAfterDeprecation,
+  methodRenamed,
+  methodPossiblyRenamed,
+  pushAdded,
+  pushRemoved,
+  pushRenamed,
+  pushPossiblyRenamed,
+  operationDeprecated,
+  operationStabilityDecreased,
+  operationIdChanged,
+  operationSecurityAdded,
+  operationActionChanged,
+  responsePayloadRemoved,
+  paginationAdded,
+  requestMediaTypeRemoved,
+  responseMediaTypeRemoved,
+  mediaTypeAdded,
+  responseSuccessStatusRemoved,
+  responseStatusRemoved,
+  messageRemoved,
+  messageAdded,
+  messageContentTypeChanged,
+  structureAdded,
+  structureRemoved,
+  structureRenamed,
+  structurePossiblyRenamed,
+  requestFieldAddedRequired,
+  requestFieldAdded,
+  responseFieldAdded,
+  requestFieldRemoved,
+  responseRequiredFieldRemoved,
+  responseOptionalFieldRemoved,
+  fieldRenamed,
+  fieldPossiblyRenamed,
+  fieldMoved,
+  requestFieldTypeChanged,
+  requestFieldTypeWidened,
+  responseFieldTypeChanged,
+  responseFieldTypeNarrowed,
+  fieldFormatChanged,
+  requestFieldBecameRequired,
+  requestFieldBecameOptional,
+  responseFieldBecameOptional,
+  responseFieldBecameRequired,
+  requestEnumValueRemoved,
+  requestEnumValueAdded,
+  responseEnumValueAdded,
+  responseEnumValueRemoved,
+  requestFieldBecameEnum,
+  responseFieldBecameEnum,
+  fieldEnumDropped,
+  responseFieldEnumDropped,
+  requestDefaultChanged,
+  fieldDefaultChanged,
+  requestLimitTightened,
+  requestLimitRelaxed,
+  responseLimitRelaxed,
+  responseLimitTightened,
+  requestPatternAdded,
+  requestPatternChanged,
+  requestPatternRemoved,
+  responsePatternChanged,
+  requestFieldBecameNotNullable,
+  responseFieldBecameNullable,
+  fieldNullableRelaxed,
+  requestVariantRemoved,
+  responseVariantAdded,
+  fieldVariantChanged,
+  fieldWrappedInOneOf,
+  requestAllOfAdded,
+  requestAllOfRemoved,
+  responseAllOfChanged,
+  fieldDeprecated,
+  serverRemoved,
+  serverAdded,
+  serverChanged,
+  channelRemoved,
+  channelAdded,
+  channelAddressChanged,
+];
+
+export type RuleId = (typeof rules)[number]['id'];
+
+export const registry: Readonly<Record<string, Rule>> = Object.fromEntries(rules.map((r) => [r.id, r]));

@@ -1,0 +1,14 @@
+import type { DiffItem, Rule } from '../types.js';
+import * as h from './helpers.js';
+
+/** Request values have more constraints. */
+export const RULE_ID = 'request-all-of-added';
+
+export const rule: Rule = {
+  id: RULE_ID,
+  level: 'ERR',
+  direction: 'request',
+  area: 'field',
+  kind: 'all-of-changed',
+  handler: (i: DiffItem): boolean => h.isField(i, 'allof-added', 'request'),
+};

@@ -1,0 +1,14 @@
+import type { DiffItem, Rule } from '../types.js';
+import * as h from './helpers.js';
+
+/** Values that were valid may now be rejected. */
+export const RULE_ID = 'request-limit-tightened';
+
+export const rule: Rule = {
+  id: RULE_ID,
+  level: 'ERR',
+  direction: 'request',
+  area: 'field',
+  kind: 'limit-changed',
+  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'request') && h.tightened(i),
+};

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '@ccapi/model';
+import { diffPaths, labelOf } from './diff.js';
+import { markdownSection, renderBreakingMarkdown, renderText, toEntries } from './render.js';
+import { writeChangelog } from './generate-changelog.js';
+import { LEVEL_RANK, type Level } from './types.js';
+
+const USAGE = `Usage:
+  api-diff changelog BASE REVISION [--format markdown|json]
+  api-diff breaking BASE REVISION [--format text|markdown|json] [--fail-on ERR|WARN]
+  api-diff changelog-all SPECS_DIR [--out DIR]
+
+BASE and REVISION are OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x files (YAML or JSON) or version folders.
+Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 bad input or usage.`;
+
+export interface Io { out: (s: string) => void; err: (s: string) => void }
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { positional: string[]; flags: Record<string, string> } {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [k, v] = a.includes('=') ? [a.slice(2, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a.slice(2), argv[i + 1]];
+      if (!a.includes('=')) i++;
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`option --${k} needs a value`);
+      flags[k] = v;
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], dflt: T): T {
+  if (value === undefined) return dflt;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function printDiagnostics(diags: Diagnostic[], io: Io): void {
+  for (const d of diags) {
+    const where = `${d.file}${d.line ? `:${d.line}` : ''}${d.pointer !== undefined && d.pointer !== '' ? ` at ${d.pointer}` : ''}`;
+    io.err(`api-diff: ${d.severity}: ${where}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`);
+  }
+}
+
+/** Runs the CLI and returns its exit code (only the bin entry point calls process.exit). */
+export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(`${s}\n`) }): number {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    const { positional, flags } = parseArgs(rest);
+    if (command === 'changelog-all') {
+      if (positional.length !== 1) throw new UsageError('changelog-all needs SPECS_DIR');
+      const diags = writeChangelog(positional[0], flags.out ?? 'generated');
+      printDiagnostics(diags, io);
+      return diags.some((d) => d.severity === 'error') ? 2 : 0;
+    }
+    if (command !== 'changelog' && command !== 'breaking') throw new UsageError(`unknown command "${command}" (expected changelog, breaking or changelog-all)`);
+    if (positional.length !== 2) throw new UsageError(`${command} needs BASE and REVISION (got ${positional.length} path${positional.length === 1 ? '' : 's'})`);
+    const known = command === 'changelog' ? ['format'] : ['format', 'fail-on'];
+    for (const k of Object.keys(flags)) if (!known.includes(k)) throw new UsageError(`unknown option --${k} for ${command} (allowed: ${known.map((x) => `--${x}`).join(', ')})`);
+    const [base, revision] = positional;
+    const result = diffPaths(base, revision);
+    printDiagnostics(result.diagnostics.filter((d) => d.severity === 'warning'), io);
+    if (result.diagnostics.some((d) => d.severity === 'error')) {
+      printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), io);
+      return 2;
+    }
+    if (command === 'changelog') {
+      const format = oneOf('format', flags.format, ['markdown', 'json'] as const, 'markdown');
+      const entries = toEntries(result, labelOf(revision));
+      io.out(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : `${markdownSection(`${labelOf(base)} -> ${labelOf(revision)}`, entries)}`);
+      return 0;
+    }
+    const format = oneOf('format', flags.format, ['text', 'markdown', 'json'] as const, 'text');
+    const failOn = oneOf('fail-on', flags['fail-on'], ['ERR', 'WARN'] as const, 'ERR') as Level;
+    const failing = result.findings.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[failOn]);
+    if (format === 'json') io.out(`${JSON.stringify({ failOn, breaking: failing.length > 0, findings: result.findings.filter((f) => f.breaking) }, null, 2)}\n`);
+    else if (format === 'markdown') io.out(renderBreakingMarkdown(result.findings));
+    else io.out(renderText(result.findings, failOn));
+    return failing.length ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`api-diff: error: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`api-diff: internal error: ${(e as Error).message}\n  This is a bug in api-diff; please report it with the two input files.`);
+    return 2;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) process.exitCode = run(process.argv.slice(2));

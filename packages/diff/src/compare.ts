@@ -1,0 +1,393 @@
+import type { Field, Fields, Model, Operation, Structure } from '@ccapi/model';
+import type { DiffItem, Direction, Owner } from './types.js';
+
+let groupSeq = 0;
+
+/** Normalised edit similarity of two names, 0..1. */
+export function nameSimilarity(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  if (a === b) return 1;
+  const m = a.length, n = b.length;
+  if (!m || !n) return 0;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return 1 - prev[n] / Math.max(m, n);
+}
+
+function signature(f: Field): string {
+  return `${f.type ?? ''}|${f.ref ?? ''}|${f.format ?? ''}`;
+}
+
+function fieldSet(fields: Fields, prefix: string): Set<string> {
+  const s = new Set<string>();
+  for (const f of Object.values(fields)) if (f.path) s.add(`${prefix}${f.path}:${signature(f)}`);
+  return s;
+}
+
+function jaccard(a: Set<string>, b: Set<string>): { score: number; size: number } {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  const union = a.size + b.size - inter;
+  return { score: union ? inter / union : 0, size: union };
+}
+
+export function parentOf(path: string): string {
+  if (path.endsWith('[]')) return path.slice(0, -2);
+  if (path.endsWith('{}')) return path.slice(0, -2);
+  const dot = path.lastIndexOf('.');
+  if (dot >= 0) return path.slice(0, dot);
+  return '';
+}
+
+export function leafOf(path: string): string {
+  const p = path.replace(/(\[\]|\{\})+$/, '');
+  const dot = p.lastIndexOf('.');
+  const colon = p.lastIndexOf(':');
+  return p.slice(Math.max(dot, colon) + 1);
+}
+
+/** Enclosing fields of a path, nearest first (a parameter's subfields stop at the parameter). */
+export function ancestors(p: string): string[] {
+  const out: string[] = [];
+  const prefixed = p.includes(':');
+  let cur = p;
+  while (cur !== '') {
+    const par = parentOf(cur);
+    if (par === cur || (prefixed && !par.includes(':'))) break;
+    out.push(par);
+    cur = par;
+  }
+  return out;
+}
+
+function joinPath(parent: string, leaf: string): string {
+  if (!parent) return leaf;
+  return `${parent}.${leaf}`;
+}
+
+function isUnder(path: string, ancestor: string): boolean {
+  if (ancestor === '') return path !== '' && !path.includes(':');
+  return path.startsWith(ancestor) && path.length > ancestor.length && /^[.[{]/.test(path[ancestor.length]);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const PAGINATION = /^(page(_?(id|token|number|cursor))?|cursor|next_?page(_?(id|token|url))?|previous_?page(_?(id|token))?|prev_?page(_?(id|token))?|offset|next_?cursor|starting_?after|ending_?before)$/i;
+
+interface Ctx { base: Model; rev: Model; items: DiffItem[] }
+
+/** Compares two models of the same protocol and lists every structural difference. */
+export function compareModels(base: Model, rev: Model): DiffItem[] {
+  const ctx: Ctx = { base, rev, items: [] };
+  compareOperations(ctx);
+  compareStructures(ctx);
+  if (base.kind === 'asyncapi' || rev.kind === 'asyncapi') {
+    compareServers(ctx);
+    compareChannels(ctx);
+  }
+  const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
+  if (added.length) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
+  return ctx.items;
+}
+
+function apiOwner(): Owner {
+  return { kind: 'api', name: 'API', area: 'General' };
+}
+
+function push(ctx: Ctx, item: Omit<DiffItem, 'protocol' | 'group'> & { group?: number }): void {
+  ctx.items.push({ protocol: ctx.rev.protocol, group: item.group ?? ++groupSeq, ...item });
+}
+
+function opOwner(o: Operation): Owner {
+  return { kind: o.kind, name: o.name, area: o.area, title: o.title };
+}
+
+function matchByRename<T extends { renamedFrom?: string }>(
+  removed: Map<string, T>, added: Map<string, T>, nameOf: (x: T) => string, compatible: (a: T, b: T) => boolean,
+): Array<[T, T]> {
+  const pairs: Array<[T, T]> = [];
+  for (const [rk, r] of added) {
+    if (!r.renamedFrom) continue;
+    for (const [bk, b] of removed) {
+      if (nameOf(b) === r.renamedFrom && compatible(b, r)) {
+        pairs.push([b, r]);
+        removed.delete(bk);
+        added.delete(rk);
+        break;
+      }
+    }
+  }
+  return pairs;
+}
+
+function guessRenames<T>(removed: Map<string, T>, added: Map<string, T>, score: (a: T, b: T) => number, threshold: number): Array<[T, T]> {
+  const cands: Array<{ bk: string; rk: string; s: number }> = [];
+  if (removed.size * added.size > 40000) return [];
+  for (const [bk, b] of removed) for (const [rk, r] of added) {
+    const s = score(b, r);
+    if (s >= threshold) cands.push({ bk, rk, s });
+  }
+  cands.sort((x, y) => y.s - x.s || x.bk.localeCompare(y.bk) || x.rk.localeCompare(y.rk));
+  const pairs: Array<[T, T]> = [];
+  for (const c of cands) {
+    if (!removed.has(c.bk) || !added.has(c.rk)) continue;
+    pairs.push([removed.get(c.bk)!, added.get(c.rk)!]);
+    removed.delete(c.bk);
+    added.delete(c.rk);
+  }
+  return pairs;
+}
+
+function opFieldSet(o: Operation): Set<string> {
+  const s = fieldSet(o.request, 'q:');
+  for (const x of fieldSet(o.response, 's:')) s.add(x);
+  return s;
+}
+
+function compareOperations(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const removed = new Map<string, Operation>();
+  const added = new Map<string, Operation>();
+  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed']> = [];
+  for (const [k, b] of Object.entries(base.operations)) {
+    const r = rev.operations[k];
+    if (r) pairs.push([b, r, 'same']);
+    else removed.set(k, b);
+  }
+  for (const [k, r] of Object.entries(rev.operations)) if (!base.operations[k]) added.set(k, r);
+  for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
+  const guessed = guessRenames(removed, added, (a, c) => {
+    if (a.kind !== c.kind) return 0;
+    const j = jaccard(opFieldSet(a), opFieldSet(c));
+    if (j.size < 3 || j.score < 0.6) return 0;
+    const ns = nameSimilarity(a.name, c.name);
+    return ns >= 0.3 ? j.score + ns : 0;
+  }, 1);
+  for (const [b, r] of guessed) pairs.push([b, r, 'possibly-renamed']);
+
+  for (const [, b] of removed) push(ctx, { subject: 'operation', change: 'removed', owner: opOwner(b), direction: 'none', baseOp: b, pointer: b.pointer, file: base.file });
+  for (const [, r] of added) push(ctx, { subject: 'operation', change: 'added', owner: opOwner(r), direction: 'none', revOp: r, pointer: r.pointer, file: rev.file });
+  for (const [b, r, how] of pairs) {
+    const owner = opOwner(r);
+    const at = (change: string, extra: Partial<DiffItem> = {}) =>
+      push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
+    if (how !== 'same') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
+    if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action)) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
+    if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
+    if (!b.deprecated && r.deprecated) at('deprecated');
+    if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
+    const secAdded = r.security.filter((s) => !b.security.includes(s));
+    if (secAdded.length) at('security-added', { to: secAdded, direction: 'request' });
+    for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
+    for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
+    for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
+    for (const m of r.responseMedia) if (b.responseMedia.length && !b.responseMedia.includes(m)) at('media-added', { path: m, direction: 'response' });
+    for (const s of b.statuses) if (!r.statuses.includes(s)) at('status-removed', { path: s, direction: 'response' });
+    const bMsgs = Object.keys(b.messages);
+    for (const m of bMsgs) {
+      if (!(m in r.messages)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
+      else if (b.messages[m] !== r.messages[m]) at('content-type', { path: m, from: b.messages[m], to: r.messages[m] });
+    }
+    for (const m of Object.keys(r.messages)) if (bMsgs.length && !(m in b.messages)) at('message-added', { path: m });
+    const payloadRemoved = b.hasResponsePayload && !r.hasResponsePayload && r.kind === 'method';
+    if (payloadRemoved) at('payload-removed', { direction: 'response' });
+    const pag = paginationAdded(b, r);
+    if (pag) at('pagination', { path: pag });
+    compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+    if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+  }
+}
+
+function stabilityRank(s: string): number {
+  return ({ draft: 0, alpha: 1, beta: 2, stable: 3 } as Record<string, number>)[s] ?? 3;
+}
+
+function paginationAdded(b: Operation, r: Operation): string | undefined {
+  const has = (o: Operation) => [...Object.keys(o.request), ...Object.keys(o.response)].filter((p) => PAGINATION.test(leafOf(p)));
+  const before = new Set(has(b).map(leafOf));
+  return has(r).find((p) => !before.has(leafOf(p)));
+}
+
+function compareStructures(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const removed = new Map<string, Structure>();
+  const added = new Map<string, Structure>();
+  const pairs: Array<[Structure, Structure, string]> = [];
+  for (const [k, b] of Object.entries(base.structures)) {
+    const r = rev.structures[k];
+    if (r) pairs.push([b, r, 'same']);
+    else removed.set(k, b);
+  }
+  for (const [k, r] of Object.entries(rev.structures)) if (!base.structures[k]) added.set(k, r);
+  for (const [b, r] of matchByRename(removed, added, (s) => s.name, () => true)) pairs.push([b, r, 'renamed']);
+  for (const [b, r] of guessRenames(removed, added, (a, c) => {
+    const j = jaccard(fieldSet(a.fields, ''), fieldSet(c.fields, ''));
+    return j.size >= 3 && j.score >= 0.8 ? j.score : 0;
+  }, 0.8)) pairs.push([b, r, 'possibly-renamed']);
+  const owner = (s: Structure): Owner => ({ kind: 'structure', name: s.name, area: 'Data structures' });
+  for (const [, b] of removed) push(ctx, { subject: 'structure', change: 'removed', owner: owner(b), direction: 'none', pointer: b.pointer, file: base.file });
+  for (const [, r] of added) push(ctx, { subject: 'structure', change: 'added', owner: owner(r), direction: 'none', pointer: r.pointer, file: rev.file });
+  for (const [b, r, how] of pairs) {
+    if (how !== 'same') push(ctx, { subject: 'structure', change: how, owner: owner(r), direction: 'none', oldPath: b.name, path: r.name, from: b.name, to: r.name, pointer: r.pointer, file: rev.file });
+    const req = r.usage.request || b.usage.request;
+    const res = r.usage.response || b.usage.response || !req;
+    const dirs: Direction[] = [];
+    if (req) dirs.push('request');
+    if (res) dirs.push('response');
+    compareFields(ctx, b.fields, r.fields, owner(r), dirs, rev.file);
+  }
+}
+
+function compareServers(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const owner = apiOwner();
+  for (const [name, b] of Object.entries(base.servers)) {
+    const r = rev.servers[name];
+    if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
+    if (b.url !== r.url) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
+    for (const [v, bv] of Object.entries(b.variables)) {
+      const rv = r.variables[v];
+      if (!rv) continue;
+      if (bv.default !== rv.default) push(ctx, { subject: 'server', change: 'variable-default', owner, direction: 'none', path: `${name}.${v}`, from: bv.default, to: rv.default, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+      const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
+      if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${name}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+    }
+  }
+  for (const [name, r] of Object.entries(rev.servers)) if (!base.servers[name]) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
+}
+
+function compareChannels(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const owner = apiOwner();
+  for (const [id, b] of Object.entries(base.channels)) {
+    const r = rev.channels[id];
+    if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
+    else if (r.address !== b.address) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
+  }
+  for (const [id, r] of Object.entries(rev.channels)) if (!base.channels[id]) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+}
+
+/**
+ * Compares two flattened field maps. `dirs` says from which side(s) the change is judged: a data
+ * structure used in requests and responses gets one item per side, sharing a group.
+ */
+export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+  const directions = Array.isArray(dirs) ? dirs : [dirs];
+  const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field) => {
+    const g = ++groupSeq;
+    for (const d of directions) {
+      // readOnly fields are never sent, writeOnly fields never received
+      if (f && d === 'request' && f.readOnly) continue;
+      if (f && d === 'response' && f.writeOnly) continue;
+      push(ctx, { ...item, owner, direction: d, group: g, file });
+    }
+  };
+  const removed = new Map<string, Field>();
+  const added = new Map<string, Field>();
+  for (const [p, f] of Object.entries(b)) if (!(p in r)) removed.set(p, f);
+  for (const [p, f] of Object.entries(r)) if (!(p in b)) added.set(p, f);
+  const pairs: Array<[Field, Field]> = [];
+  for (const [p, f] of Object.entries(b)) if (p in r) pairs.push([f, r[p]]);
+
+  // declared renames: the new field names its old name; children follow their parent
+  const renamedRoots: Array<[string, string]> = [];
+  for (const [p, f] of [...added]) {
+    if (!f.renamedFrom || !added.has(p)) continue;
+    const parent = p.includes(':') && !p.includes('.') ? p.slice(0, p.indexOf(':') + 1) : parentOf(p);
+    const old = parent.endsWith(':') ? parent + f.renamedFrom : joinPath(parent, f.renamedFrom);
+    if (!removed.has(old)) continue;
+    emit({ subject: 'field', change: 'renamed', path: p, oldPath: old, from: leafOf(old), to: leafOf(p), base: removed.get(old), revision: f, pointer: f.pointer }, f);
+    renamedRoots.push([old, p]);
+  }
+  for (const [old, now] of renamedRoots) {
+    for (const [p, f] of [...removed]) {
+      if (p !== old && !isUnder(p, old)) continue;
+      const np = now + p.slice(old.length);
+      const nf = added.get(np);
+      removed.delete(p);
+      if (nf) { added.delete(np); pairs.push([f, nf]); }
+    }
+    added.delete(now);
+  }
+
+  // top-level removals/additions only (children of a removed/added field are implied)
+  const tops = (m: Map<string, Field>) => [...m.keys()].filter((p) => !ancestors(p).some((a) => m.has(a)));
+  // moved: a removed field that shows up elsewhere with the same leaf name and shape
+  const movedFrom = new Set<string>();
+  for (const p of tops(removed)) {
+    const f = removed.get(p)!;
+    if (p === '' || p.includes(':')) continue;
+    const cands = [...added.entries()].filter(([ap, af]) => !ap.includes(':') && ap !== p && leafOf(ap) === leafOf(p) && signature(af) === signature(f));
+    const best = cands.filter(([ap]) => ap.endsWith(`.${p}`) || p.endsWith(`.${ap}`));
+    const pick = best.length === 1 ? best[0] : cands.length === 1 ? cands[0] : undefined;
+    if (!pick) continue;
+    const [ap, af] = pick;
+    emit({ subject: 'field', change: 'moved', path: ap, oldPath: p, from: p, to: ap, base: f, revision: af, pointer: af.pointer }, f);
+    movedFrom.add(p);
+    for (const [cp] of [...removed]) if (cp === p || isUnder(cp, p)) removed.delete(cp);
+    for (const [cp] of [...added]) if (cp === ap || isUnder(cp, ap)) added.delete(cp);
+  }
+  // undeclared renames: same parent, same shape, similar name
+  const topRemoved = new Map(tops(removed).filter((p) => p !== '').map((p) => [p, removed.get(p)!]));
+  const topAdded = new Map(tops(added).filter((p) => p !== '').map((p) => [p, added.get(p)!]));
+  for (const [bf, rf] of guessRenames(topRemoved, topAdded, (x, y) => {
+    if (parentOf(x.path) !== parentOf(y.path) || signature(x) !== signature(y)) return 0;
+    if (x.path.includes(':') !== y.path.includes(':')) return 0;
+    const s = nameSimilarity(leafOf(x.path), leafOf(y.path));
+    return s >= 0.5 ? s : 0;
+  }, 0.5)) {
+    emit({ subject: 'field', change: 'possibly-renamed', path: rf.path, oldPath: bf.path, from: leafOf(bf.path), to: leafOf(rf.path), base: bf, revision: rf, pointer: rf.pointer }, bf);
+    for (const [cp] of [...removed]) if (cp === bf.path || isUnder(cp, bf.path)) removed.delete(cp);
+    for (const [cp] of [...added]) if (cp === rf.path || isUnder(cp, rf.path)) added.delete(cp);
+  }
+  for (const p of tops(removed)) {
+    const f = removed.get(p)!;
+    emit({ subject: 'field', change: 'removed', path: p, base: f, pointer: f.pointer }, f);
+  }
+  for (const p of tops(added)) {
+    const f = added.get(p)!;
+    emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
+  }
+  for (const [bf, rf] of pairs) compareField(bf, rf, emit);
+}
+
+function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void): void {
+  const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
+  const f = r.readOnly || r.writeOnly ? r : b;
+  if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
+  else if (b.ref && r.ref && b.ref !== r.ref) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
+  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
+  if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
+  if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
+  if (b.enum && r.enum) {
+    const bs = new Set(b.enum.map((v) => JSON.stringify(v)));
+    const rs = new Set(r.enum.map((v) => JSON.stringify(v)));
+    const gone = b.enum.filter((v) => !rs.has(JSON.stringify(v)));
+    const plus = r.enum.filter((v) => !bs.has(JSON.stringify(v)));
+    if (gone.length) emit({ ...base, change: 'enum-removed', from: gone }, f);
+    if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
+  } else if (!b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
+  else if (b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
+  if (b.hasDefault !== r.hasDefault || (b.hasDefault && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
+  const keys = new Set([...Object.keys(b.limits), ...Object.keys(r.limits)]);
+  for (const k of [...keys].sort()) if (b.limits[k] !== r.limits[k]) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
+  if ((b.pattern ?? '') !== (r.pattern ?? '')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
+  const bv = b.variants ?? [], rv = r.variants ?? [];
+  if (!bv.length && rv.length > 1 && !b.allOf) emit({ ...base, change: 'wrapped', to: rv.length }, f);
+  else if (bv.length || rv.length) {
+    const gone = bv.filter((v) => !rv.includes(v));
+    const plus = rv.filter((v) => !bv.includes(v));
+    if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.length }, f);
+    if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.length }, f);
+  }
+  if ((b.allOf ?? 0) !== (r.allOf ?? 0)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
+  if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { loadModels, type Diagnostic, type Model, type Protocol } from '@ccapi/model';
+import { compareModels } from './compare.js';
+import { classify, mergeProtocols, sortFindings } from './classify.js';
+import type { Finding } from './types.js';
+
+export interface NoteEntry {
+  area: string;
+  protocols: Protocol[];
+  text: string;
+  breaking: boolean;
+}
+
+export interface DiffResult {
+  findings: Finding[];
+  notes: NoteEntry[];
+  /** Both inputs were version folders (Web + RTM compared together). */
+  folders: boolean;
+  diagnostics: Diagnostic[];
+}
+
+function emptyModel(like: Model): Model {
+  return { ...like, operations: {}, structures: {}, servers: {}, channels: {}, globalSecurity: [] };
+}
+
+/** Compares two already-normalised models and returns the classified findings. */
+export function diffModels(base: Model, revision: Model): Finding[] {
+  return classify(compareModels(base, revision));
+}
+
+/**
+ * Compares two API descriptions (files) or two version folders. Never throws for bad input and
+ * never exits: problems are returned as diagnostics.
+ */
+export function diffPaths(basePath: string, revisionPath: string): DiffResult {
+  const b = loadModels(basePath);
+  const r = loadModels(revisionPath);
+  const diagnostics = [...b.diagnostics, ...r.diagnostics];
+  const result: DiffResult = { findings: [], notes: [], folders: b.folder && r.folder, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return result;
+  if (b.folder !== r.folder) {
+    diagnostics.push({ severity: 'error', message: 'cannot compare a folder with a file', file: b.folder ? resolve(revisionPath) : resolve(basePath), hint: 'Give two files or two version folders.' });
+    return result;
+  }
+  const findings: Finding[] = [];
+  if (!result.folders) {
+    const [bm] = b.models, [rm] = r.models;
+    if (bm.kind !== rm.kind) {
+      diagnostics.push({ severity: 'error', message: `cannot compare an ${bm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document with an ${rm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document`, file: rm.file, pointer: '', hint: 'Give two documents of the same kind, or two version folders.' });
+      return result;
+    }
+    findings.push(...diffModels(bm, rm));
+  } else {
+    for (const p of ['web', 'rtm'] as const) {
+      const bm = b.models.find((m) => m.protocol === p);
+      const rm = r.models.find((m) => m.protocol === p);
+      if (!bm && !rm) continue;
+      findings.push(...diffModels(bm ?? emptyModel(rm!), rm ?? emptyModel(bm!)));
+    }
+    result.notes = readNotes(revisionPath, diagnostics);
+  }
+  result.findings = sortFindings(mergeProtocols(findings));
+  return result;
+}
+
+/** Reads `notes.yaml` of a version folder (behaviour changes no schema can show). */
+export function readNotes(folder: string, diagnostics: Diagnostic[] = []): NoteEntry[] {
+  const file = join(resolve(folder), 'notes.yaml');
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    diagnostics.push({ severity: 'error', message: `notes.yaml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, file, hint: 'Fix the YAML; see docs/modelling.md (Notes).' });
+    return [];
+  }
+  if (raw === null || raw === undefined) return [];
+  const list = Array.isArray(raw) ? raw : (raw as any)?.notes;
+  if (!Array.isArray(list)) {
+    diagnostics.push({ severity: 'error', message: 'notes.yaml must be a list of {area, protocols, text}', file, hint: 'See docs/modelling.md (Notes).' });
+    return [];
+  }
+  const out: NoteEntry[] = [];
+  list.forEach((n: any, i: number) => {
+    if (!n || typeof n.text !== 'string' || typeof n.area !== 'string') {
+      diagnostics.push({ severity: 'error', message: `note #${i + 1} needs a string \`area\` and \`text\``, file, pointer: `/${i}`, hint: 'Example: {area: Chats, protocols: [web, rtm], text: "..."}' });
+      return;
+    }
+    const protocols = (Array.isArray(n.protocols) ? n.protocols : ['web', 'rtm']).filter((p: unknown) => p === 'web' || p === 'rtm') as Protocol[];
+    out.push({ area: n.area, protocols: protocols.length ? protocols : ['web', 'rtm'], text: n.text.trim(), breaking: n.breaking === true });
+  });
+  return out;
+}
+
+export function labelOf(path: string): string {
+  return basename(resolve(path));
+}

@@ -1,0 +1,11 @@
+export * from './types.js';
+export { compareModels, compareFields, nameSimilarity } from './compare.js';
+export { classify, mergeProtocols, sortFindings } from './classify.js';
+export { rules, registry } from './checks/registry.js';
+export { messages, render } from './messages.js';
+export { diffModels, diffPaths, readNotes } from './diff.js';
+export type { DiffResult, NoteEntry } from './diff.js';
+export { toEntries, markdownSection, renderText, renderBreakingMarkdown } from './render.js';
+export type { ChangelogEntry } from './render.js';
+export { buildChangelog, writeChangelog, versionFolders } from './generate-changelog.js';
+export { run } from './cli.js';

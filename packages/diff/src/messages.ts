@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { DiffItem } from './types.js';
+
+let cache: Record<string, string> | undefined;
+
+/** The rule messages (`src/messages.yaml`), keyed by rule id. */
+export function messages(): Record<string, string> {
+  if (!cache) cache = parse(readFileSync(new URL('./messages.yaml', import.meta.url), 'utf8')) as Record<string, string>;
+  return cache;
+}
+
+const PARAM = /^(query|header|path|cookie):([^.[{]*)(.*)$/;
+
+/** Human label of a field path: `request field \`chat.id\``, `query parameter \`license_id\``... */
+export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision'>): string {
+  if (path === undefined) return 'a field';
+  const side = i.direction === 'request' ? 'request' : 'response';
+  if (path === '') {
+    if (i.owner.kind === 'structure') return 'the structure itself';
+    if (i.owner.kind === 'push') return 'payload';
+    return `${side} body`;
+  }
+  const m = PARAM.exec(path);
+  if (m) {
+    const [, where, key, rest] = m;
+    const label = (key.startsWith('#') ? (i.revision?.label ?? i.base?.label) : undefined) ?? key;
+    const full = rest ? `${label}${rest}` : label;
+    if (where === 'header' && side === 'response') return `response header \`${full}\``;
+    return `${where} parameter \`${full}\``;
+  }
+  if (i.owner.kind === 'method') return `${side} field \`${path}\``;
+  return `field \`${path}\``;
+}
+
+export function subjectLabel(owner: DiffItem['owner']): string {
+  switch (owner.kind) {
+    case 'method': return `the \`${owner.name}\` method`;
+    case 'push': return `the \`${owner.name}\` push`;
+    case 'structure': return `the \`${owner.name}\` data structure`;
+    default: return 'the API';
+  }
+}
+
+function fmt(v: unknown, quoted: boolean): string {
+  if (Array.isArray(v)) return v.map((x) => `\`${typeof x === 'string' ? x : JSON.stringify(x)}\``).join(', ');
+  if (v === undefined) return quoted ? 'none' : 'none';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return quoted ? s : `\`${s}\``;
+}
+
+/** Fills the message of a rule with the facts of one diff item. */
+export function render(ruleId: string, i: DiffItem): string {
+  const tpl = messages()[ruleId] ?? `${ruleId}: {subject} {field}`;
+  const subject = subjectLabel(i.owner);
+  const values: Record<string, string | (() => string)> = {
+    Subject: subject[0].toUpperCase() + subject.slice(1),
+    subject,
+    field: fieldLabel(i.path, i),
+    oldfield: fieldLabel(i.oldPath, i),
+    path: i.path ?? '',
+    old: i.oldPath ?? '',
+    change: i.change,
+    direction: i.direction,
+    nullability: i.to === true ? 'now accepts `null`' : 'is never `null` any more',
+  };
+  return tpl.replace(/(`?)\{(\w+)\}(`?)/g, (all, pre: string, key: string, post: string) => {
+    const quoted = pre === '`' && post === '`';
+    if (key === 'from' || key === 'to') {
+      const v = key === 'from' ? i.from : i.to;
+      return `${pre}${fmt(v, quoted)}${post}`;
+    }
+    const v = values[key];
+    return v === undefined ? all : `${pre}${typeof v === 'function' ? v() : v}${post}`;
+  });
+}

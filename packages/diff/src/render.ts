@@ -1,0 +1,76 @@
+import type { Protocol } from '@ccapi/model';
+import type { DiffResult, NoteEntry } from './diff.js';
+import { LEVEL_RANK, type Finding, type Level } from './types.js';
+
+/** One changelog entry as written to changelog.json. */
+export interface ChangelogEntry {
+  version: string;
+  area: string;
+  protocols: Protocol[];
+  kind: string;
+  breaking: boolean;
+  level: Level | null;
+  ruleId: string | null;
+  subject: { kind: string; name: string } | null;
+  path: string | null;
+  text: string;
+  source: 'diff' | 'note';
+  reference: string | null;
+}
+
+export function protocolTag(protocols: Protocol[]): string {
+  if (protocols.length === 2) return '(Web & RTM)';
+  return protocols[0] === 'web' ? '(Web)' : '(RTM)';
+}
+
+/** Turns a diff result into changelog entries (findings first, then notes). */
+export function toEntries(result: DiffResult, version: string): ChangelogEntry[] {
+  const out: ChangelogEntry[] = result.findings.map((f: Finding) => ({
+    version,
+    area: f.area,
+    protocols: f.protocols,
+    kind: f.kind,
+    breaking: f.breaking,
+    level: f.level,
+    ruleId: f.ruleId,
+    subject: { kind: f.owner.kind, name: f.owner.name },
+    path: f.path ?? null,
+    text: result.folders ? `${f.text} ${protocolTag(f.protocols)}` : f.text,
+    source: 'diff',
+    reference: f.reference,
+  }));
+  for (const n of result.notes as NoteEntry[]) {
+    out.push({
+      version, area: n.area, protocols: n.protocols, kind: 'note', breaking: n.breaking, level: null, ruleId: null,
+      subject: null, path: null, text: `${n.text} ${protocolTag(n.protocols)}`, source: 'note', reference: null,
+    });
+  }
+  return out;
+}
+
+/** Markdown of one version section: `### <Area>` headings, one list item per change. */
+export function markdownSection(title: string, entries: ChangelogEntry[]): string {
+  const lines = [`## [${title}]`, ''];
+  if (!entries.length) return [...lines, 'No changes.', ''].join('\n');
+  const areas = [...new Set(entries.map((e) => e.area))].sort((a, b) => a.localeCompare(b));
+  for (const area of areas) {
+    lines.push(`### ${area}`, '');
+    for (const e of entries.filter((x) => x.area === area)) lines.push(`- ${e.breaking ? '**Breaking:** ' : ''}${e.text}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function renderText(findings: Finding[], failOn: Level): string {
+  const shown = findings.filter((f) => f.breaking);
+  if (!shown.length) return 'No breaking changes.\n';
+  const lines = shown.map((f) => `${f.level.padEnd(4)} ${f.ruleId}: ${f.text}${f.protocols.length ? ` [${f.protocols.join(', ')}]` : ''}\n     at ${f.location.file}#${f.location.pointer}\n     see ${f.reference}`);
+  const failing = shown.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[failOn]).length;
+  return `${lines.join('\n')}\n\n${shown.length} breaking change(s), ${failing} at or above ${failOn}.\n`;
+}
+
+export function renderBreakingMarkdown(findings: Finding[]): string {
+  const shown = findings.filter((f) => f.breaking);
+  if (!shown.length) return 'No breaking changes.\n';
+  return ['| level | rule | change |', '|---|---|---|', ...shown.map((f) => `| ${f.level} | [${f.ruleId}](${f.reference}) | ${f.text.replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
+}

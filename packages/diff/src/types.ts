@@ -1,0 +1,70 @@
+import type { Field, Operation, Protocol } from '@ccapi/model';
+
+export type Level = 'ERR' | 'WARN' | 'INFO';
+export const LEVEL_RANK: Record<Level, number> = { INFO: 0, WARN: 1, ERR: 2 };
+
+export type Direction = 'request' | 'response' | 'none';
+
+export interface Owner {
+  kind: 'method' | 'push' | 'structure' | 'api';
+  name: string;
+  area: string;
+  title?: string;
+}
+
+/**
+ * One structural difference between two models, before any judgement. Checks read these; they
+ * never look at documents.
+ */
+export interface DiffItem {
+  subject: 'operation' | 'structure' | 'field' | 'server' | 'channel' | 'security';
+  /** added, removed, renamed, possibly-renamed, moved, type, format, required, ... */
+  change: string;
+  owner: Owner;
+  protocol: Protocol;
+  direction: Direction;
+  /** Field path (`chat.id`, `query:license_id`), server/channel name, media type, status... */
+  path?: string;
+  /** Old path/name for renames and moves. */
+  oldPath?: string;
+  from?: unknown;
+  to?: unknown;
+  base?: Field;
+  revision?: Field;
+  baseOp?: Operation;
+  revOp?: Operation;
+  /** Items of one change seen from both directions share a group: only the worst finding stays. */
+  group: number;
+  pointer: string;
+  file: string;
+}
+
+export interface Rule {
+  id: string;
+  level: Level;
+  /** Which side of the exchange the rule judges. */
+  direction: 'request' | 'response' | 'any';
+  /** What the rule is about: operation, structure, field, server, channel, security. */
+  area: DiffItem['subject'];
+  /** The change kind written into changelog.json (`field-removed`, `method-renamed`, ...). */
+  kind: string;
+  handler: (item: DiffItem) => boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  kind: string;
+  breaking: boolean;
+  area: string;
+  protocols: Protocol[];
+  owner: Owner;
+  path?: string;
+  oldPath?: string;
+  from?: unknown;
+  to?: unknown;
+  direction: Direction;
+  text: string;
+  location: { file: string; pointer: string };
+  reference: string;
+}

@@ -1,0 +1,227 @@
+import type { Field, Fields, Scalar } from './types.js';
+
+const LIMIT_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+const MAX_DEPTH = 24;
+const SCHEMA_PREFIXES = ['#/components/schemas/', '#/definitions/', '#/$defs/'];
+
+/** Resolves internal JSON pointers of one document, with a cache. */
+export class Resolver {
+  private cache = new Map<string, unknown>();
+  private shapes = new Map<string, string>();
+  constructor(readonly root: unknown) {}
+
+  get(ref: string): unknown {
+    if (this.cache.has(ref)) return this.cache.get(ref);
+    let cur: any = undefined;
+    if (ref.startsWith('#')) {
+      cur = this.root;
+      const p = ref.slice(1);
+      if (p) {
+        for (const raw of p.replace(/^\//, '').split('/')) {
+          const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+          if (cur === null || typeof cur !== 'object') { cur = undefined; break; }
+          cur = cur[key];
+        }
+      }
+    }
+    this.cache.set(ref, cur);
+    return cur;
+  }
+
+  /** Follows `$ref` chains of non-schema objects (parameters, responses, messages...). */
+  deref<T = any>(node: any, depth = 0): T {
+    while (node && typeof node === 'object' && typeof node.$ref === 'string' && depth++ < 20) {
+      const next = this.get(node.$ref);
+      if (next === undefined) return node;
+      node = next;
+    }
+    return node;
+  }
+
+  /** A short structural signature of a schema, used to compare oneOf/anyOf alternatives. */
+  shape(schema: any, depth = 0): string {
+    if (!schema || typeof schema !== 'object') return String(schema);
+    if (typeof schema.$ref === 'string') {
+      const cached = this.shapes.get(schema.$ref);
+      if (cached) return cached;
+      if (depth > 3) return 'ref';
+      this.shapes.set(schema.$ref, 'ref');
+      const s = this.shape(this.get(schema.$ref), depth + 1);
+      this.shapes.set(schema.$ref, s);
+      return s;
+    }
+    const t = typeList(schema).join('|') || (schema.properties ? 'object' : 'any');
+    const parts = [t];
+    if (Array.isArray(schema.enum)) parts.push(`enum(${schema.enum.map((v: unknown) => JSON.stringify(v)).sort().join(',')})`);
+    if (schema.const !== undefined) parts.push(`const(${JSON.stringify(schema.const)})`);
+    if (schema.properties && typeof schema.properties === 'object') parts.push(`{${Object.keys(schema.properties).sort().join(',')}}`);
+    if (schema.items) parts.push(`[${this.shape(schema.items, depth + 1)}]`);
+    return parts.join(' ');
+  }
+}
+
+export function schemaRefName(ref: string): string | undefined {
+  for (const p of SCHEMA_PREFIXES) if (ref.startsWith(p) && !ref.slice(p.length).includes('/')) return decodeURIComponent(ref.slice(p.length)).replace(/~1/g, '/').replace(/~0/g, '~');
+  return undefined;
+}
+
+function typeList(schema: any): string[] {
+  const t = schema.type;
+  const list: string[] = Array.isArray(t) ? t.map(String) : typeof t === 'string' ? [t] : [];
+  return list.filter((x) => x !== 'null').sort();
+}
+
+function isNullable(schema: any): boolean {
+  if (schema.nullable === true) return true;
+  if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
+  if (schema.type === 'null') return true;
+  if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
+  for (const k of ['oneOf', 'anyOf']) if (Array.isArray(schema[k]) && schema[k].some((s: any) => s && s.type === 'null')) return true;
+  return false;
+}
+
+export interface FlattenOptions {
+  /** Follow a `$ref` at the root (the payload itself) instead of recording it as a leaf. */
+  followRoot: boolean;
+  /** Path prefix for every field (`query:` ...). */
+  prefix?: string;
+  /** Whether the root itself is required. */
+  rootRequired: boolean;
+  label?: string;
+}
+
+/**
+ * Flattens a JSON Schema into dotted-path fields. A `$ref` to a data structure (components/schemas)
+ * is a leaf holding `ref: <Name>`; structures are flattened on their own, once, so recursion never
+ * expands. `allOf` parts are merged into the same path.
+ */
+export function flatten(schema: unknown, pointer: string, resolver: Resolver, opts: FlattenOptions, out: Fields = {}): Fields {
+  const rootPath = opts.prefix ?? '';
+  visit(schema, rootPath, opts.rootRequired, pointer, 0, opts.followRoot, []);
+  if (opts.label && out[rootPath]) out[rootPath].label = opts.label;
+  return out;
+
+  function join(path: string, key: string): string {
+    if (!path) return key;
+    if (path.endsWith(':')) return path + key;
+    return `${path}.${key}`;
+  }
+
+  function visit(node: any, path: string, required: boolean, ptr: string, depth: number, follow: boolean, stack: string[]): void {
+    if (node === true || node === undefined || node === null) node = {};
+    if (typeof node !== 'object' || Array.isArray(node)) return;
+    let field = out[path];
+    if (!field) {
+      field = { path, required, nullable: false, hasDefault: false, limits: {}, pointer: ptr };
+      out[path] = field;
+    } else if (required) field.required = true;
+    if (depth > MAX_DEPTH) return;
+    if (typeof node.$ref === 'string') {
+      const name = schemaRefName(node.$ref);
+      if (node['x-renamed-from'] && !field.renamedFrom) field.renamedFrom = String(node['x-renamed-from']);
+      if (name !== undefined && !follow) {
+        field.ref = name;
+        if (node.nullable === true) field.nullable = true;
+        return;
+      }
+      if (stack.includes(node.$ref)) { field.ref = name ?? node.$ref; return; }
+      const target = resolver.get(node.$ref);
+      if (target === undefined) { field.ref = name ?? node.$ref; return; }
+      visit(target, path, required, node.$ref.slice(1), depth + 1, false, [...stack, node.$ref]);
+      // sibling keywords next to $ref (3.1) are applied below
+      const { $ref: _r, ...rest } = node;
+      if (Object.keys(rest).length === 0) return;
+      node = rest;
+    }
+    const types = typeList(node);
+    if (types.length) field.type = types.join('|');
+    if (typeof node.format === 'string') field.format = node.format;
+    if (isNullable(node)) field.nullable = true;
+    if (Array.isArray(node.enum)) field.enum = (node.enum as Scalar[]).filter((v) => v === null || typeof v !== 'object');
+    if (node.const !== undefined && (node.const === null || typeof node.const !== 'object')) field.enum = [node.const];
+    if (node.default !== undefined) { field.default = node.default; field.hasDefault = true; }
+    for (const k of LIMIT_KEYS) if (typeof node[k] === 'number') field.limits[k] = node[k];
+    if (node.exclusiveMinimum === true && typeof node.minimum === 'number') { field.limits.exclusiveMinimum = node.minimum; delete field.limits.minimum; }
+    if (node.exclusiveMaximum === true && typeof node.maximum === 'number') { field.limits.exclusiveMaximum = node.maximum; delete field.limits.maximum; }
+    if (typeof node.pattern === 'string') field.pattern = node.pattern;
+    if (node.readOnly === true) field.readOnly = true;
+    if (node.writeOnly === true) field.writeOnly = true;
+    if (node.deprecated === true) field.deprecated = true;
+    if (node['x-renamed-from'] !== undefined) field.renamedFrom = String(node['x-renamed-from']);
+
+    const req: string[] = Array.isArray(node.required) ? node.required : [];
+    if (node.properties && typeof node.properties === 'object') {
+      if (!field.type) field.type = 'object';
+      for (const [k, v] of Object.entries<any>(node.properties)) {
+        visit(v, join(path, k), req.includes(k), `${ptr}/properties/${esc(k)}`, depth + 1, false, stack);
+      }
+    }
+    // required keys listed without a property schema (allOf patterns)
+    for (const k of req) {
+      const p = join(path, k);
+      if (out[p]) out[p].required = true;
+    }
+    if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) {
+      visit(node.items, `${path}[]`, true, `${ptr}/items`, depth + 1, false, stack);
+    }
+    if (node.additionalProperties && typeof node.additionalProperties === 'object') {
+      visit(node.additionalProperties, `${path}{}`, true, `${ptr}/additionalProperties`, depth + 1, false, stack);
+    }
+    if (Array.isArray(node.allOf)) {
+      field.allOf = (field.allOf ?? 0) + node.allOf.length;
+      node.allOf.forEach((part: any, i: number) => {
+        const partFollow = true;
+        const ref = part && typeof part.$ref === 'string' ? part.$ref : undefined;
+        if (ref && stack.includes(ref)) return;
+        visit(part, path, required, `${ptr}/allOf/${i}`, depth + 1, partFollow, ref ? [...stack] : stack);
+        if (out[path]) out[path].ref = undefined;
+      });
+      field.required = required || field.required;
+    }
+    for (const k of ['oneOf', 'anyOf'] as const) {
+      if (!Array.isArray(node[k])) continue;
+      const alts = node[k].filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
+      field.variants = [...(field.variants ?? []), ...alts.map((s: any) => `${k}:${resolver.shape(s)}`)].sort();
+      alts.forEach((alt: any, i: number) => {
+        if (alt && typeof alt === 'object' && !alt.$ref && alt.properties) {
+          for (const [pk, pv] of Object.entries<any>(alt.properties)) {
+            const p = join(path, pk);
+            if (!out[p]) visit(pv, p, false, `${ptr}/${k}/${i}/properties/${esc(pk)}`, depth + 1, false, stack);
+          }
+        }
+      });
+      if (alts.length === 1 && !field.type) {
+        const only = alts[0];
+        if (only && typeof only.$ref === 'string' && schemaRefName(only.$ref)) { field.ref = schemaRefName(only.$ref); field.variants = undefined; }
+      }
+    }
+  }
+}
+
+function esc(k: string): string {
+  return k.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
+export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {
+  const refs = new Set<string>();
+  for (const f of Object.values(fields)) {
+    if (f.ref) refs.add(f.ref);
+    if (f.variants || f.allOf) {
+      const node: any = schemaAt(f.pointer);
+      if (node && typeof node === 'object') collectRefs(node, refs, 0);
+    }
+  }
+  return refs;
+}
+
+function collectRefs(node: any, refs: Set<string>, depth: number): void {
+  if (!node || typeof node !== 'object' || depth > 6) return;
+  for (const k of ['oneOf', 'anyOf', 'allOf']) {
+    if (Array.isArray(node[k])) for (const s of node[k]) {
+      if (s && typeof s.$ref === 'string') { const n = schemaRefName(s.$ref); if (n) refs.add(n); }
+      else collectRefs(s, refs, depth + 1);
+    }
+  }
+  if (node.discriminator?.mapping) for (const r of Object.values<any>(node.discriminator.mapping)) { const n = typeof r === 'string' ? schemaRefName(r) : undefined; if (n) refs.add(n); }
+}

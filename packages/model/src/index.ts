@@ -1,0 +1,52 @@
+import { statSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { normalise } from './normalise.js';
+import { readSpec, readVersionFolder, detectKind } from './read.js';
+import type { Diagnostic, Model } from './types.js';
+
+export * from './types.js';
+export { normalise } from './normalise.js';
+export type { NormaliseOptions } from './normalise.js';
+export { flatten, Resolver, schemaRefName } from './flatten.js';
+export { readSpec, readVersionFolder, detectKind } from './read.js';
+
+export interface LoadedModels {
+  /** One model per document: a file gives one, a version folder gives Web and/or RTM. */
+  models: Model[];
+  folder: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a file (OpenAPI 3.0/3.1, AsyncAPI 2.x/3.x; YAML or JSON, external `$ref`s allowed) or a
+ * version folder holding one OpenAPI and/or one AsyncAPI document, and normalises each document.
+ * Never throws for bad input: problems come back as diagnostics.
+ */
+export function loadModels(path: string): LoadedModels {
+  const abs = resolve(path);
+  if (!existsSync(abs)) {
+    return { models: [], folder: false, diagnostics: [{ severity: 'error', message: `no such file or folder: ${path}`, file: abs, hint: 'Give an OpenAPI/AsyncAPI file or a version folder such as specs/v3.2.' }] };
+  }
+  try {
+    if (statSync(abs).isDirectory()) {
+      const r = readVersionFolder(abs);
+      const models: Model[] = [];
+      if (!r.diagnostics.some((d) => d.severity === 'error')) {
+        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web' }));
+        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm' }));
+      }
+      return { models, folder: true, diagnostics: r.diagnostics };
+    }
+    const r = readSpec(abs);
+    if (!r.document || !r.kind) return { models: [], folder: false, diagnostics: r.diagnostics };
+    return { models: [normalise(r.document, r.kind, { file: abs })], folder: false, diagnostics: r.diagnostics };
+  } catch (e) {
+    return { models: [], folder: false, diagnostics: [{ severity: 'error', message: `could not read ${path}: ${(e as Error).message}`, file: abs, hint: 'Check that the file is a well-formed OpenAPI or AsyncAPI document.' }] };
+  }
+}
+
+/** Normalises an already-parsed document (detecting its kind); undefined when it is neither. */
+export function modelOf(doc: unknown, file = ''): Model | undefined {
+  const { kind } = detectKind(doc);
+  return kind ? normalise(doc as Record<string, any>, kind, { file }) : undefined;
+}

@@ -1,0 +1,326 @@
+import { flatten, refsOf, Resolver, schemaRefName } from './flatten.js';
+import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
+
+const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const DEFAULT_AREA = 'Other';
+
+export interface NormaliseOptions {
+  file?: string;
+  /** Defaults to `web` for OpenAPI and `rtm` for AsyncAPI. */
+  protocol?: Protocol;
+}
+
+function esc(k: string): string {
+  return k.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isEmptyObjectSchema(s: any): boolean {
+  if (!s || typeof s !== 'object') return false;
+  return s.additionalProperties === false && (!s.properties || Object.keys(s.properties).length === 0) && !s.oneOf && !s.anyOf && !s.allOf && !s.$ref;
+}
+
+function newOperation(kind: 'method' | 'push', key: string, name: string, protocol: Protocol, pointer: string): Operation {
+  return {
+    kind, key, name, protocol, area: DEFAULT_AREA, pointer, deprecated: false,
+    request: {}, response: {}, requestMedia: [], responseMedia: [], statuses: [], hasResponsePayload: false,
+    messages: {}, security: [],
+  };
+}
+
+function securityNames(sec: unknown): string[] {
+  if (!Array.isArray(sec)) return [];
+  const names = new Set<string>();
+  for (const req of sec) if (req && typeof req === 'object') for (const k of Object.keys(req)) names.add(k);
+  return [...names].sort();
+}
+
+function pickJson(content: Record<string, any> | undefined): { media: string; schema: any } | undefined {
+  if (!content || typeof content !== 'object') return undefined;
+  const keys = Object.keys(content);
+  const media = keys.find((k) => /json/i.test(k)) ?? keys[0];
+  return media ? { media, schema: content[media]?.schema } : undefined;
+}
+
+/** Builds the protocol-neutral model of an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document. */
+export function normalise(doc: Record<string, any>, kind: DocumentKind, options: NormaliseOptions = {}): Model {
+  const resolver = new Resolver(doc);
+  const protocol: Protocol = options.protocol ?? (kind === 'openapi' ? 'web' : 'rtm');
+  const model: Model = {
+    kind, protocol, file: options.file ?? '',
+    specVersion: String(kind === 'openapi' ? doc.openapi : doc.asyncapi),
+    operations: {}, structures: {}, servers: {}, channels: {},
+    globalSecurity: securityNames(doc.security),
+  };
+  /** root component of each payload -> operation names using it as their payload */
+  const roots = new Map<string, Set<string>>();
+  const noteRoot = (schema: any, opName: string) => {
+    const name = schema && typeof schema.$ref === 'string' ? schemaRefName(schema.$ref) : undefined;
+    if (!name) return;
+    if (!roots.has(name)) roots.set(name, new Set());
+    roots.get(name)!.add(opName);
+  };
+  const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string) => {
+    noteRoot(schema, opName);
+    flatten(schema, ptr, resolver, { followRoot: true, rootRequired }, out);
+  };
+
+  if (kind === 'openapi') {
+    for (const [path, item0] of Object.entries<any>(doc.paths ?? {})) {
+      const item = resolver.deref(item0);
+      if (!item || typeof item !== 'object') continue;
+      const template = path.replace(/\{[^}]*\}/g, '{}');
+      const pathParams = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+      for (const verb of VERBS) {
+        const op = item[verb];
+        if (!op || typeof op !== 'object') continue;
+        const key = `${verb.toUpperCase()} ${template}`;
+        const name = typeof op.operationId === 'string' ? op.operationId : `${verb.toUpperCase()} ${path}`;
+        const ptr = `/paths/${esc(path)}/${verb}`;
+        const o = newOperation('method', key, name, protocol, ptr);
+        fillOpenApiOperation(o, op, item, ptr, pathParams);
+        model.operations[key] = o;
+      }
+    }
+    for (const [name, item0] of Object.entries<any>(doc.webhooks ?? {})) {
+      const item = resolver.deref(item0);
+      if (!item || typeof item !== 'object') continue;
+      for (const verb of VERBS) {
+        const op = item[verb];
+        if (!op || typeof op !== 'object') continue;
+        const key = `webhook ${name}${verb === 'post' ? '' : ` ${verb.toUpperCase()}`}`;
+        const ptr = `/webhooks/${esc(name)}/${verb}`;
+        const o = newOperation('push', key, typeof op.operationId === 'string' ? op.operationId : name, protocol, ptr);
+        fillOpenApiOperation(o, op, item, ptr, []);
+        model.operations[key] = o;
+      }
+    }
+    for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
+      const s = s0 ?? {};
+      model.servers[name] = { name, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${name}` };
+    }
+  } else if (String(doc.asyncapi).startsWith('2.')) {
+    for (const [ch, chan0] of Object.entries<any>(doc.channels ?? {})) {
+      const chan = resolver.deref(chan0) ?? {};
+      model.channels[ch] = { address: ch, pointer: `/channels/${esc(ch)}` };
+      for (const verb of ['publish', 'subscribe'] as const) {
+        const op = chan[verb];
+        if (!op || typeof op !== 'object') continue;
+        const name = typeof op.operationId === 'string' ? op.operationId : `${verb} ${ch}`;
+        const ptr = `/channels/${esc(ch)}/${verb}`;
+        const o = newOperation(verb === 'publish' ? 'method' : 'push', name, name, protocol, ptr);
+        o.channel = ch;
+        o.action = verb;
+        commonAsync(o, op);
+        const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
+        for (const m of msgs) o.messages[m.name] = m.contentType;
+        const first = msgs[0];
+        if (first) {
+          const target = o.kind === 'method' ? o.request : o.response;
+          payload(unwrapFrame(first.payload), `${first.pointer}/payload`, target, true, o.name);
+          if (o.kind === 'push') o.hasResponsePayload = true;
+        }
+        model.operations[name] = o;
+      }
+    }
+    servers2();
+  } else {
+    for (const [id, chan0] of Object.entries<any>(doc.channels ?? {})) {
+      const chan = resolver.deref(chan0) ?? {};
+      model.channels[id] = { address: String(chan.address ?? id), pointer: `/channels/${esc(id)}` };
+    }
+    for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
+      const op = resolver.deref(op0);
+      if (!op || typeof op !== 'object') continue;
+      const ptr = `/operations/${esc(id)}`;
+      const o = newOperation(op.action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
+      o.action = String(op.action ?? '');
+      commonAsync(o, op);
+      if (op.channel?.$ref) o.channel = decodeURIComponent(String(op.channel.$ref).split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
+      for (const m of msgs) o.messages[m.name] = m.contentType;
+      const first = msgs[0];
+      if (first) {
+        const target = o.kind === 'method' ? o.request : o.response;
+        payload(unwrapFrame(first.payload), `${first.pointer}/payload`, target, true, o.name);
+        if (o.kind === 'push') o.hasResponsePayload = true;
+      }
+      if (op.reply && typeof op.reply === 'object') {
+        const reply = resolver.deref(op.reply);
+        const rmsgs: any[] = (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`));
+        for (const m of rmsgs) o.messages[`reply:${m.name}`] = m.contentType;
+        const success = rmsgs.find((m: any) => !isErrorFrame(m.payload)) ?? rmsgs[0];
+        if (success) {
+          const inner = unwrapFrame(success.payload);
+          const innerResolved = resolver.deref(inner);
+          o.hasResponsePayload = !isEmptyObjectSchema(innerResolved);
+          if (o.hasResponsePayload) payload(inner, `${success.pointer}/payload`, o.response, true, o.name);
+        }
+      }
+      model.operations[id] = o;
+    }
+    for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
+      const s = resolver.deref(s0) ?? {};
+      model.servers[name] = {
+        name, protocol: s.protocol, url: `${s.host ?? ''}${s.pathname ?? ''}`,
+        variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
+      };
+    }
+  }
+
+  // data structures
+  const schemas = (doc.components?.schemas ?? doc.definitions ?? {}) as Record<string, any>;
+  const base = doc.components?.schemas ? '/components/schemas' : '/definitions';
+  const owned = new Set<string>();
+  for (const [name, users] of roots) if (users.size === 1) owned.add(name);
+  const structRefs = new Map<string, Set<string>>();
+  const schemaAt = (p: string) => resolver.get(`#${p}`);
+  for (const [name, schema] of Object.entries(schemas)) {
+    const ptr = `${base}/${esc(name)}`;
+    const fields = flatten(schema, ptr, resolver, { followRoot: true, rootRequired: true });
+    const rootSchema = resolver.deref(schema);
+    const s: Structure = { name, fields, pointer: ptr, usage: { request: false, response: false } };
+    const rf = rootSchema?.['x-renamed-from'] ?? schema?.['x-renamed-from'];
+    if (rf !== undefined) s.renamedFrom = String(rf);
+    structRefs.set(name, refsOf(fields, schemaAt));
+    if (!owned.has(name)) model.structures[name] = s;
+  }
+  // usage: which structures are reachable from what clients send / receive
+  const mark = (start: Iterable<string>, side: 'request' | 'response') => {
+    const queue = [...start];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const n = queue.pop()!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      const s = model.structures[n];
+      if (s) s.usage[side] = true;
+      for (const r of structRefs.get(n) ?? []) queue.push(r);
+    }
+  };
+  for (const o of Object.values(model.operations)) {
+    mark(refsOf(o.request, schemaAt), 'request');
+    mark(refsOf(o.response, schemaAt), 'response');
+    for (const [name, users] of roots) if (owned.has(name) && users.has(o.name)) {
+      // owned root components: walk what they refer to on the side where they are used
+      const inReq = Object.values(o.request).length > 0;
+      mark(structRefs.get(name) ?? [], inReq ? 'request' : 'response');
+    }
+  }
+  return model;
+
+  function servers2() {
+    for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
+      const s = resolver.deref(s0) ?? {};
+      model.servers[name] = { name, protocol: s.protocol, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}` };
+    }
+  }
+
+  function serverVars(vars: any): Server['variables'] {
+    const out: Server['variables'] = {};
+    if (vars && typeof vars === 'object') for (const [k, v0] of Object.entries<any>(vars)) {
+      const v = resolver.deref(v0) ?? {};
+      out[k] = { default: v.default !== undefined ? String(v.default) : undefined, enum: Array.isArray(v.enum) ? v.enum.map(String) : undefined };
+    }
+    return out;
+  }
+
+  function commonAsync(o: Operation, op: any) {
+    const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
+    if (tag?.name) o.area = String(tag.name);
+    if (typeof op.summary === 'string') o.title = op.summary;
+    if (op.deprecated === true) o.deprecated = true;
+    if (op['x-renamed-from'] !== undefined) o.renamedFrom = String(op['x-renamed-from']);
+    if (Array.isArray(op.security)) o.security = op.security.map((s: any) => (typeof s?.$ref === 'string' ? s.$ref.split('/').pop() : Object.keys(s ?? {}).join('+'))).sort();
+  }
+
+  function messagesOf(m0: any, ptr: string): { name: string; payload: any; contentType: string; pointer: string }[] {
+    if (!m0 || typeof m0 !== 'object') return [];
+    const refName = typeof m0.$ref === 'string' ? decodeURIComponent(m0.$ref.split('/').pop()) : undefined;
+    const pointer = typeof m0.$ref === 'string' ? m0.$ref.slice(1) : ptr;
+    const m = resolver.deref(m0);
+    if (!m || typeof m !== 'object') return [];
+    if (Array.isArray(m.oneOf)) return m.oneOf.flatMap((x: any, i: number) => messagesOf(x, `${pointer}/oneOf/${i}`));
+    let pl = m.payload;
+    let plPtr = `${pointer}/payload`;
+    if (pl && typeof pl === 'object' && pl.schemaFormat && pl.schema) { pl = pl.schema; plPtr += '/schema'; }
+    return [{
+      name: String(m.name ?? m.messageId ?? refName ?? `message${ptr.split('/').pop()}`),
+      payload: pl,
+      contentType: String(m.contentType ?? doc.defaultContentType ?? ''),
+      pointer: plPtr.replace(/\/payload(\/schema)?$/, ''),
+    }];
+  }
+
+  /** Our RTM frames carry the data in `payload` next to `action`: use that part. */
+  function unwrapFrame(schema: any): any {
+    const s = resolver.deref(schema);
+    if (s && typeof s === 'object' && s.properties && s.properties.action && s.properties.payload) return s.properties.payload;
+    return schema;
+  }
+
+  function isErrorFrame(schema: any): boolean {
+    const s = resolver.deref(schema);
+    const succ = s?.properties?.success;
+    return !!succ && (succ.const === false || (Array.isArray(succ.enum) && succ.enum.length === 1 && succ.enum[0] === false));
+  }
+
+  function fillOpenApiOperation(o: Operation, op: any, item: any, ptr: string, pathParams: string[]) {
+    if (Array.isArray(op.tags) && op.tags[0]) o.area = String(op.tags[0]);
+    if (typeof op.summary === 'string') o.title = op.summary;
+    o.deprecated = op.deprecated === true;
+    if (op['x-sunset'] !== undefined) o.sunset = String(op['x-sunset']);
+    if (op['x-stability-level'] !== undefined) o.stability = String(op['x-stability-level']);
+    if (op['x-renamed-from'] !== undefined) o.renamedFrom = String(op['x-renamed-from']);
+    o.security = op.security !== undefined ? securityNames(op.security) : [];
+    // parameters: path-level, then operation-level overrides
+    const params = new Map<string, { p: any; ptr: string }>();
+    const addParams = (list: any, base: string) => {
+      if (!Array.isArray(list)) return;
+      list.forEach((p0: any, i: number) => {
+        const p = resolver.deref(p0);
+        if (!p || typeof p !== 'object' || !p.name) return;
+        params.set(`${p.in}:${p.name}`, { p, ptr: typeof p0?.$ref === 'string' ? p0.$ref.slice(1) : `${base}/parameters/${i}` });
+      });
+    };
+    addParams(item.parameters, ptr.replace(/\/[^/]+$/, ''));
+    addParams(op.parameters, ptr);
+    for (const { p, ptr: pp } of params.values()) {
+      const idx = p.in === 'path' ? pathParams.indexOf(p.name) : -1;
+      const prefix = p.in === 'path' && idx >= 0 ? `path:#${idx}` : `${p.in}:${p.name}`;
+      let schema = p.schema;
+      if (!schema && p.content) schema = pickJson(p.content)?.schema;
+      flatten(schema ?? {}, `${pp}/schema`, resolver, { followRoot: false, rootRequired: p.required === true, prefix, label: String(p.name) }, o.request);
+      const f = o.request[prefix];
+      if (f) {
+        if (p.deprecated === true) f.deprecated = true;
+        if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
+        if (p.schema === undefined) f.pointer = pp;
+      }
+    }
+    const body = resolver.deref(op.requestBody);
+    if (body && typeof body === 'object') {
+      const bptr = typeof op.requestBody?.$ref === 'string' ? op.requestBody.$ref.slice(1) : `${ptr}/requestBody`;
+      o.requestMedia = Object.keys(body.content ?? {}).sort();
+      const picked = pickJson(body.content);
+      if (picked) payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, o.request, body.required === true, o.name);
+      else o.request[''] = { path: '', required: body.required === true, nullable: false, hasDefault: false, limits: {}, pointer: bptr };
+    }
+    const responses = op.responses && typeof op.responses === 'object' ? op.responses : {};
+    o.statuses = Object.keys(responses).sort();
+    const success = o.statuses.find((s) => /^2/.test(s));
+    if (success) {
+      const r = resolver.deref(responses[success]) ?? {};
+      const rptr = typeof responses[success]?.$ref === 'string' ? responses[success].$ref.slice(1) : `${ptr}/responses/${success}`;
+      o.responseMedia = Object.keys(r.content ?? {}).sort();
+      const picked = pickJson(r.content);
+      if (picked && picked.schema && !isEmptyObjectSchema(resolver.deref(picked.schema))) {
+        o.hasResponsePayload = true;
+        payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, o.response, true, o.name);
+      }
+      for (const [h, h0] of Object.entries<any>(r.headers ?? {})) {
+        const hd = resolver.deref(h0) ?? {};
+        flatten(hd.schema ?? {}, `${rptr}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, o.response);
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/** Severity of a diagnostic produced while reading or normalising a document. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  file: string;
+  line?: number;
+  pointer?: string;
+  hint?: string;
+}
+
+export type Protocol = 'web' | 'rtm';
+export type DocumentKind = 'openapi' | 'asyncapi';
+export type Scalar = string | number | boolean | null;
+
+/**
+ * One field of a payload, flattened: `path` is dotted (`chat.thread.id`), `[]` stands for array
+ * items and `{}` for additionalProperties values. The root of a payload has the path `""`.
+ * Parameters and headers live in the same maps with a `<in>:` prefix (`query:license_id`).
+ */
+export interface Field {
+  path: string;
+  /** Display name of a parameter/header (path parameters are keyed by position). */
+  label?: string;
+  /** Sorted, `|`-joined JSON types without `null` (e.g. `integer`, `string|integer`). */
+  type?: string;
+  format?: string;
+  required: boolean;
+  nullable: boolean;
+  enum?: Scalar[];
+  default?: unknown;
+  hasDefault: boolean;
+  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties */
+  limits: Record<string, number>;
+  pattern?: string;
+  /** Name of the data structure (components/schemas) this field refers to. */
+  ref?: string;
+  /** Shape signatures of oneOf/anyOf alternatives (sorted). */
+  variants?: string[];
+  allOf?: number;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+  deprecated?: boolean;
+  renamedFrom?: string;
+  /** JSON pointer of the schema in its document. */
+  pointer: string;
+}
+
+export type Fields = Record<string, Field>;
+
+export interface Operation {
+  kind: 'method' | 'push';
+  /** Matching key across versions: `VERB /path/{}` for OpenAPI operations, the operation name otherwise. */
+  key: string;
+  /** Display name: operationId / AsyncAPI operation id, or `VERB /path`. */
+  name: string;
+  protocol: Protocol;
+  area: string;
+  title?: string;
+  pointer: string;
+  renamedFrom?: string;
+  deprecated: boolean;
+  sunset?: string;
+  stability?: string;
+  /** What the client sends (method request, OpenAPI webhook body). */
+  request: Fields;
+  /** What the client receives (method success response, push payload). */
+  response: Fields;
+  requestMedia: string[];
+  responseMedia: string[];
+  statuses: string[];
+  hasResponsePayload: boolean;
+  /** AsyncAPI messages of the operation (name -> content type). */
+  messages: Record<string, string>;
+  channel?: string;
+  action?: string;
+  security: string[];
+}
+
+export interface Structure {
+  name: string;
+  fields: Fields;
+  renamedFrom?: string;
+  pointer: string;
+  /** Is it reachable from what clients send / receive? */
+  usage: { request: boolean; response: boolean };
+}
+
+export interface Server {
+  name: string;
+  url: string;
+  protocol?: string;
+  variables: Record<string, { default?: string; enum?: string[] }>;
+  pointer: string;
+}
+
+export interface Model {
+  kind: DocumentKind;
+  specVersion: string;
+  protocol: Protocol;
+  file: string;
+  operations: Record<string, Operation>;
+  structures: Record<string, Structure>;
+  servers: Record<string, Server>;
+  channels: Record<string, { address: string; pointer: string }>;
+  globalSecurity: string[];
+}
