@@ -283,10 +283,11 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   const directions = Array.isArray(dirs) ? dirs : [dirs];
   const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field) => {
     const g = ++groupSeq;
+    const presence = item.change === 'added' || item.change === 'removed' || item.change === 'required';
     for (const d of directions) {
-      // readOnly fields are never sent, writeOnly fields never received
-      if (f && d === 'request' && f.readOnly) continue;
-      if (f && d === 'response' && f.writeOnly) continue;
+      // readOnly fields are never sent, writeOnly fields never received: their presence is not judged there
+      if (presence && f && d === 'request' && f.readOnly) continue;
+      if (presence && f && d === 'response' && f.writeOnly) continue;
       push(ctx, { ...item, owner, direction: d, group: g, file });
     }
   };
@@ -359,6 +360,16 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   for (const [bf, rf] of pairs) compareField(bf, rf, emit);
 }
 
+function multisetMinus(a: string[], b: string[]): string[] {
+  const left = [...b];
+  return a.filter((x) => {
+    const i = left.indexOf(x);
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
 function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void): void {
   const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
   const f = r.readOnly || r.writeOnly ? r : b;
@@ -383,8 +394,8 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void):
   const bv = b.variants ?? [], rv = r.variants ?? [];
   if (!bv.length && rv.length > 1 && !b.allOf) emit({ ...base, change: 'wrapped', to: rv.length }, f);
   else if (bv.length || rv.length) {
-    const gone = bv.filter((v) => !rv.includes(v));
-    const plus = rv.filter((v) => !bv.includes(v));
+    const gone = multisetMinus(bv, rv);
+    const plus = multisetMinus(rv, bv);
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.length }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.length }, f);
   }

@@ -192,7 +192,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       });
       if (alts.length === 1 && !field.type) {
         const only = alts[0];
-        if (only && typeof only.$ref === 'string' && schemaRefName(only.$ref)) { field.ref = schemaRefName(only.$ref); field.variants = undefined; }
+        if (only && typeof only.$ref === 'string' && schemaRefName(only.$ref)) field.ref = schemaRefName(only.$ref);
       }
     }
   }

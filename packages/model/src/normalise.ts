@@ -36,8 +36,8 @@ function securityNames(sec: unknown): string[] {
 
 function pickJson(content: Record<string, any> | undefined): { media: string; schema: any } | undefined {
   if (!content || typeof content !== 'object') return undefined;
-  const keys = Object.keys(content);
-  const media = keys.find((k) => /json/i.test(k)) ?? keys[0];
+  // the first media type in document order: adding another one later does not change the pick
+  const media = Object.keys(content)[0];
   return media ? { media, schema: content[media]?.schema } : undefined;
 }
 
@@ -307,7 +307,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
     const responses = op.responses && typeof op.responses === 'object' ? op.responses : {};
     o.statuses = Object.keys(responses).sort();
-    const success = o.statuses.find((s) => /^2/.test(s));
+    const twoXX = o.statuses.filter((s) => /^2/.test(s));
+    const success = twoXX.find((s) => resolver.deref(responses[s])?.content) ?? twoXX[0] ?? (responses.default ? 'default' : undefined);
     if (success) {
       const r = resolver.deref(responses[success]) ?? {};
       const rptr = typeof responses[success]?.$ref === 'string' ? responses[success].$ref.slice(1) : `${ptr}/responses/${success}`;

@@ -31,6 +31,7 @@ import { rule as requestFieldAddedRequired } from './request-field-added-require
 import { rule as requestFieldAdded } from './request-field-added.js';
 import { rule as responseFieldAdded } from './response-field-added.js';
 import { rule as requestFieldRemoved } from './request-field-removed.js';
+import { rule as deprecatedFieldRemoved } from './deprecated-field-removed.js';
 import { rule as responseRequiredFieldRemoved } from './response-required-field-removed.js';
 import { rule as responseOptionalFieldRemoved } from './response-optional-field-removed.js';
 import { rule as fieldRenamed } from './field-renamed.js';
@@ -115,6 +116,7 @@ export const rules: readonly Rule[] = [
   requestFieldAdded,
   responseFieldAdded,
   requestFieldRemoved,
+  deprecatedFieldRemoved,
   responseRequiredFieldRemoved,
   responseOptionalFieldRemoved,
   fieldRenamed,
