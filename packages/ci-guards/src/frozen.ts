@@ -62,6 +62,15 @@ function parseChanges(stdout: string): Array<Record<string, unknown>> {
   return [];
 }
 
+function locationText(loc: unknown): string | undefined {
+  if (loc === undefined || loc === null) return undefined;
+  if (typeof loc === 'object') {
+    const o = loc as { file?: string; pointer?: string };
+    return o.pointer ?? o.file;
+  }
+  return String(loc);
+}
+
 export function runBreaking(base: string, revision: string): Array<Omit<BreakingChange, 'version'>> {
   const r = spawnSync(findApiDiff(), ['breaking', base, revision, '--format', 'json', '--fail-on', 'ERR'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (r.status === 2 || r.status === null || (r.status !== 0 && r.status !== 1)) {
@@ -72,7 +81,7 @@ export function runBreaking(base: string, revision: string): Array<Omit<Breaking
       rule: String(c.ruleId ?? c.rule ?? c.id ?? c.kind ?? 'unknown'),
       level: String(c.level ?? (c.breaking ? 'ERR' : 'INFO')),
       text: String(c.text ?? c.message ?? ''),
-      location: c.location === undefined ? undefined : String(c.location),
+      location: locationText(c.location),
     }))
     .filter((c) => c.level === 'ERR');
 }

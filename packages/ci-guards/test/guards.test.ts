@@ -90,7 +90,7 @@ test('frozen: a waived breaking change passes and the report names the waiver re
   sh(repo, 'commit', '-qam', 'remove delete_pet');
   const blocked = guard(repo, 'frozen');
   assert.equal(blocked.status, 1);
-  const rule = /v1\s+(\S+)\s/.exec(blocked.stdout)?.[1];
+  const rule = /^\s+v1\s+(\S+)\s/m.exec(blocked.stdout)?.[1];
   assert.ok(rule, blocked.stdout);
   write(repo, 'specs/breaking-waivers.yaml', `waivers:\n  - version: v1\n    rule: ${rule}\n    match: delete_pet\n    reason: the endpoint never worked; documented fix\n`);
   const r = guard(repo, 'frozen');

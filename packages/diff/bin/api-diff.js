@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 // Committed shim: npm links bins at install time, before dist/ is built.
-import "../dist/cli.js";
+import { run } from "../dist/cli.js";
+process.exitCode = await run(process.argv.slice(2));
