@@ -81,13 +81,14 @@ function same(a: unknown, b: unknown): boolean {
 
 const PAGINATION = /^(page(_?(id|token|number|cursor))?|cursor|next_?page(_?(id|token|url))?|previous_?page(_?(id|token))?|prev_?page(_?(id|token))?|offset|next_?cursor|starting_?after|ending_?before)$/i;
 
-interface Ctx { base: Model; rev: Model; items: DiffItem[] }
+interface Ctx { base: Model; rev: Model; items: DiffItem[]; structRenames: Map<string, string> }
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [] };
-  compareOperations(ctx);
+  const ctx: Ctx = { base, rev, items: [], structRenames: new Map() };
+  const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
+  opItems();
   if (base.kind === 'asyncapi' || rev.kind === 'asyncapi') {
     compareServers(ctx);
     compareChannels(ctx);
@@ -232,6 +233,7 @@ function compareStructures(ctx: Ctx): void {
     return j.size >= 3 && j.score >= 0.8 ? j.score : 0;
   }, 0.8)) pairs.push([b, r, 'possibly-renamed']);
   const owner = (s: Structure): Owner => ({ kind: 'structure', name: s.name, area: 'Data structures' });
+  for (const [b, r, how] of pairs) if (how !== 'same') ctx.structRenames.set(b.name, r.name);
   for (const [, b] of removed) push(ctx, { subject: 'structure', change: 'removed', owner: owner(b), direction: 'none', pointer: b.pointer, file: base.file });
   for (const [, r] of added) push(ctx, { subject: 'structure', change: 'added', owner: owner(r), direction: 'none', pointer: r.pointer, file: rev.file });
   for (const [b, r, how] of pairs) {
@@ -357,7 +359,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     const f = added.get(p)!;
     emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
   }
-  for (const [bf, rf] of pairs) compareField(bf, rf, emit);
+  for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
 }
 
 function multisetMinus(a: string[], b: string[]): string[] {
@@ -370,11 +372,11 @@ function multisetMinus(a: string[], b: string[]): string[] {
   });
 }
 
-function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void): void {
+function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, renames: Map<string, string>): void {
   const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
   const f = r.readOnly || r.writeOnly ? r : b;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
-  else if (b.ref && r.ref && b.ref !== r.ref) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
+  else if (b.ref && r.ref && b.ref !== r.ref && renames.get(b.ref) !== r.ref) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
