@@ -32,7 +32,9 @@ export function classify(items: DiffItem[], rules: readonly Rule[] = allRules): 
       };
       const cur = best.get(item.group);
       if (!cur || LEVEL_RANK[f.level] > LEVEL_RANK[cur[0].level]) best.set(item.group, [f]);
-      else if (LEVEL_RANK[f.level] === LEVEL_RANK[cur[0].level] && !cur.some((c) => c.ruleId === f.ruleId)) cur.push(f);
+      // same severity from both sides: keep one, the response view (what the server returns)
+      else if (LEVEL_RANK[f.level] === LEVEL_RANK[cur[0].level] && f.direction === 'response' && cur[0].direction !== 'response') best.set(item.group, [f]);
+      else if (LEVEL_RANK[f.level] === LEVEL_RANK[cur[0].level] && f.direction === cur[0].direction && !cur.some((c) => c.ruleId === f.ruleId)) cur.push(f);
     }
   }
   return [...best.values()].flat();

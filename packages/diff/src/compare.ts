@@ -191,12 +191,14 @@ function compareOperations(ctx: Ctx): void {
     for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
     for (const m of r.responseMedia) if (b.responseMedia.length && !b.responseMedia.includes(m)) at('media-added', { path: m, direction: 'response' });
     for (const s of b.statuses) if (!r.statuses.includes(s)) at('status-removed', { path: s, direction: 'response' });
-    const bMsgs = Object.keys(b.messages);
-    for (const m of bMsgs) {
+    // message names that follow the operation name are renamed along with it
+    const rename = (m: string) => (how !== 'same' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
+    const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [rename(k), v]));
+    for (const m of Object.keys(bm)) {
       if (!(m in r.messages)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
-      else if (b.messages[m] !== r.messages[m]) at('content-type', { path: m, from: b.messages[m], to: r.messages[m] });
+      else if (bm[m] !== r.messages[m]) at('content-type', { path: m, from: bm[m], to: r.messages[m] });
     }
-    for (const m of Object.keys(r.messages)) if (bMsgs.length && !(m in b.messages)) at('message-added', { path: m });
+    for (const m of Object.keys(r.messages)) if (Object.keys(bm).length && !(m in bm)) at('message-added', { path: m });
     const payloadRemoved = b.hasResponsePayload && !r.hasResponsePayload && r.kind === 'method';
     if (payloadRemoved) at('payload-removed', { direction: 'response' });
     const pag = paginationAdded(b, r);
@@ -362,6 +364,27 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
 }
 
+/**
+ * Alternatives match by exact signature, then by the structure they name (its own changes are
+ * reported on the structure), then by shape (an inline schema replaced by an equivalent $ref).
+ */
+function variantDiff(b: string[], r: string[]): [string[], string[]] {
+  let gone = multisetMinus(b, r);
+  let plus = multisetMinus(r, b);
+  const name = (v: string) => v.slice(0, v.indexOf('='));
+  const shape = (v: string) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('='));
+  for (const key of [name, shape]) {
+    const g2: string[] = [];
+    for (const g of gone) {
+      const i = plus.findIndex((p) => key(p) === key(g) && (key === shape || !key(g).endsWith(':')));
+      if (i >= 0) plus.splice(i, 1);
+      else g2.push(g);
+    }
+    gone = g2;
+  }
+  return [gone, plus];
+}
+
 function multisetMinus(a: string[], b: string[]): string[] {
   const left = [...b];
   return a.filter((x) => {
@@ -396,8 +419,7 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
   const bv = b.variants ?? [], rv = r.variants ?? [];
   if (!bv.length && rv.length > 1 && !b.allOf) emit({ ...base, change: 'wrapped', to: rv.length }, f);
   else if (bv.length || rv.length) {
-    const gone = multisetMinus(bv, rv);
-    const plus = multisetMinus(rv, bv);
+    const [gone, plus] = variantDiff(bv, rv);
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.length }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.length }, f);
   }

@@ -56,6 +56,7 @@ export function render(ruleId: string, i: DiffItem): string {
   const values: Record<string, string | (() => string)> = {
     Subject: subject[0].toUpperCase() + subject.slice(1),
     subject,
+    name: i.owner.name,
     field: fieldLabel(i.path, i),
     oldfield: fieldLabel(i.oldPath, i),
     path: i.path ?? '',

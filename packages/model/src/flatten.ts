@@ -181,7 +181,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     for (const k of ['oneOf', 'anyOf'] as const) {
       if (!Array.isArray(node[k])) continue;
       const alts = node[k].filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
-      field.variants = [...(field.variants ?? []), ...alts.map((s: any) => `${k}:${resolver.shape(s)}`)].sort();
+      field.variants = [...(field.variants ?? []), ...alts.map((s: any) => `${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`)].sort();
       alts.forEach((alt: any, i: number) => {
         if (alt && typeof alt === 'object' && !alt.$ref && alt.properties) {
           for (const [pk, pv] of Object.entries<any>(alt.properties)) {

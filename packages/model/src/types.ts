@@ -34,7 +34,7 @@ export interface Field {
   pattern?: string;
   /** Name of the data structure (components/schemas) this field refers to. */
   ref?: string;
-  /** Shape signatures of oneOf/anyOf alternatives (sorted). */
+  /** oneOf/anyOf alternatives as `<keyword>:<ref name or empty>=<shape>` (sorted). */
   variants?: string[];
   allOf?: number;
   readOnly?: boolean;
