@@ -1,0 +1,85 @@
+// End-to-end: the api-diff process itself (exit codes, stdout/stderr, formats, bad input).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pkg = join(import.meta.dirname, '..');
+const fx = (rule: string, f: string) => join(pkg, 'test', 'fixtures', rule, f);
+const bad = (f: string) => join(pkg, 'test', 'bad', f);
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(pkg, 'src', 'cli.ts'), ...args], { encoding: 'utf8', cwd: pkg });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('breaking: exit 1 on a breaking change, 0 on a non-breaking one', () => {
+  const b = cli('breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml'));
+  assert.equal(b.code, 1);
+  assert.match(b.out, /ERR +method-removed: The `get_thing` method was removed\./);
+  assert.match(b.out, /see docs\/rules\/method-removed\.md/);
+  const n = cli('breaking', fx('method-added', 'base.yaml'), fx('method-added', 'revision.yaml'));
+  assert.equal(n.code, 0);
+  assert.match(n.out, /No breaking changes/);
+});
+
+test('breaking --fail-on: a WARN change fails only with --fail-on WARN', () => {
+  const args = [fx('request-field-removed', 'base.yaml'), fx('request-field-removed', 'revision.yaml')];
+  assert.equal(cli('breaking', ...args).code, 0);
+  assert.equal(cli('breaking', ...args, '--fail-on', 'ERR').code, 0);
+  assert.equal(cli('breaking', ...args, '--fail-on', 'WARN').code, 1);
+});
+
+test('breaking --format json|markdown', () => {
+  const j = cli('breaking', fx('request-field-became-required', 'base.yaml'), fx('request-field-became-required', 'revision.yaml'), '--format', 'json');
+  assert.equal(j.code, 1);
+  const parsed = JSON.parse(j.out);
+  assert.equal(parsed.breaking, true);
+  assert.equal(parsed.findings[0].ruleId, 'request-field-became-required');
+  assert.match(parsed.findings[0].location.pointer, /^\/paths\//);
+  const m = cli('breaking', fx('request-field-became-required', 'base.yaml'), fx('request-field-became-required', 'revision.yaml'), '--format', 'markdown');
+  assert.match(m.out, /\| ERR \| \[request-field-became-required\]\(docs\/rules\/request-field-became-required\.md\) \|/);
+});
+
+test('changelog: markdown and json', () => {
+  const m = cli('changelog', fx('field-renamed', 'base.yaml'), fx('field-renamed', 'revision.yaml'));
+  assert.equal(m.code, 0);
+  assert.match(m.out, /^## \[/);
+  assert.match(m.out, /### Things\n\n- \*\*Breaking:\*\* In the `update_thing` method, request field `name` was renamed to `title`\./);
+  const j = cli('changelog', fx('field-renamed', 'base.yaml'), fx('field-renamed', 'revision.yaml'), '--format', 'json');
+  const entries = JSON.parse(j.out);
+  assert.deepEqual(Object.keys(entries[0]).filter((k) => ['version', 'area', 'protocols', 'kind', 'breaking', 'text', 'source'].includes(k)).length, 7);
+  assert.equal(entries[0].source, 'diff');
+  assert.equal(entries[0].kind, 'field-renamed');
+});
+
+for (const [name, args, pattern] of [
+  ['missing file', ['breaking', 'nope.yaml', fx('method-added', 'base.yaml')], /nope\.yaml: no such file or folder: nope\.yaml\n  hint: /],
+  ['broken YAML', ['breaking', bad('broken.yaml'), fx('method-added', 'base.yaml')], /broken\.yaml:\d+: not valid YAML/],
+  ['not OpenAPI 3 / AsyncAPI', ['changelog', bad('swagger2.yaml'), fx('method-added', 'base.yaml')], /unsupported version "2\.0"\n  hint: Give an OpenAPI 3\.0\/3\.1/],
+  ['missing $ref target', ['breaking', bad('missing-ref.yaml'), bad('missing-ref.yaml')], /missing-ref\.yaml at \/paths\/~1a\/post\/requestBody\/content\/application~1json\/schema: \$ref points to a missing file/],
+  ['OpenAPI vs AsyncAPI', ['breaking', fx('method-added', 'base.yaml'), fx('server-added', 'base.yaml')], /cannot compare an OpenAPI document with an AsyncAPI document/],
+  ['bad --fail-on', ['breaking', fx('method-added', 'base.yaml'), fx('method-added', 'base.yaml'), '--fail-on', 'INFO'], /--fail-on must be one of ERR, WARN \(got "INFO"\)/],
+  ['unknown command', ['compare', 'a', 'b'], /unknown command "compare"/],
+  ['one path only', ['breaking', fx('method-added', 'base.yaml')], /needs BASE and REVISION \(got 1 path\)/],
+] as const) {
+  test(`bad input exits 2 with a clear message: ${name}`, () => {
+    const r = cli(...args);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, pattern);
+    assert.doesNotMatch(r.err, /\n\s+at .*\.(ts|js):\d+/, 'no stack trace');
+  });
+}
+
+test('the built bin has a shebang and is the package bin', () => {
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  const bin = join(pkg, manifest.bin['api-diff']);
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  assert.match(readFileSync(join(pkg, 'src', 'cli.ts'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  if (existsSync(join(pkg, 'dist', 'cli.js'))) {
+    const r = spawnSync(bin, ['breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml')], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+  }
+});
