@@ -12,7 +12,7 @@ export function messages(): Record<string, string> {
 
 const PARAM = /^(query|header|path|cookie):([^.[{]*)(.*)$/;
 
-/** Human label of a field path: `request field \`chat.id\``, `query parameter \`license_id\``... */
+/** Human label of a field path: `request field \`order.id\``, `query parameter \`limit\``... */
 export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision'>): string {
   if (path === undefined) return 'a field';
   const side = i.direction === 'request' ? 'request' : 'response';

@@ -23,7 +23,7 @@ export interface DiffItem {
   owner: Owner;
   protocol: Protocol;
   direction: Direction;
-  /** Field path (`chat.id`, `query:license_id`), server/channel name, media type, status... */
+  /** Field path (`order.id`, `query:limit`), server/channel name, media type, status... */
   path?: string;
   /** Old path/name for renames and moves. */
   oldPath?: string;

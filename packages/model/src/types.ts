@@ -13,9 +13,9 @@ export type DocumentKind = 'openapi' | 'asyncapi';
 export type Scalar = string | number | boolean | null;
 
 /**
- * One field of a payload, flattened: `path` is dotted (`chat.thread.id`), `[]` stands for array
+ * One field of a payload, flattened: `path` is dotted (`order.item.id`), `[]` stands for array
  * items and `{}` for additionalProperties values. The root of a payload has the path `""`.
- * Parameters and headers live in the same maps with a `<in>:` prefix (`query:license_id`).
+ * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`).
  */
 export interface Field {
   path: string;
