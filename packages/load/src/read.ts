@@ -1,9 +1,33 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { findDuplicateJsonKey } from './json-keys.js';
 
 /** Bigger files are refused: a spec this size is almost always a mistake and would exhaust memory. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** Deeper documents are refused: no real API nests 200 levels, and every recursive consumer would risk the stack. */
+export const MAX_DEPTH = 200;
+
+/** Depth of nested objects/arrays, measured without recursion. Stops counting past `limit`. */
+export function depthOf(value: unknown, limit = MAX_DEPTH + 1): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max >= limit) return max;
+    if (v && typeof v === 'object') for (const c of Object.values(v as object)) if (c && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
+}
+
+function tooDeep(file: string, value: unknown): Diagnostic[] {
+  const d = depthOf(value);
+  return d > MAX_DEPTH
+    ? [{ severity: 'error', code: 'too-deep', message: `the document nests more than ${MAX_DEPTH} levels deep`, file, hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }]
+    : [];
+}
 
 export interface Source {
   file: string;
@@ -79,6 +103,8 @@ function parseYamlSource(file: string, text: string): ReadResult {
       ],
     };
   }
+  const deep = tooDeep(file, value);
+  if (deep.length) return { diagnostics: deep };
   return { source: { file, value, locate: (p) => locateInYaml(doc, lc, p) }, diagnostics: [] };
 }
 
@@ -106,6 +132,18 @@ export function readSource(file: string): ReadResult {
   if (file.endsWith('.json')) {
     try {
       const value = JSON.parse(text);
+      const dup = findDuplicateJsonKey(text);
+      if (dup) {
+        const before = text.slice(0, dup.offset);
+        const line = before.split('\n').length;
+        return {
+          diagnostics: [
+            { severity: 'error', code: 'duplicate-key', message: `duplicate key "${dup.key}"`, file, line, column: dup.offset - before.lastIndexOf('\n'), hint: 'Remove or rename one of the duplicate keys (JSON parsers silently keep only the last one).' },
+          ],
+        };
+      }
+      const deep = tooDeep(file, value);
+      if (deep.length) return { diagnostics: deep };
       // Lines are only needed for error messages: parse again as YAML lazily.
       let lazy: ReadResult | undefined;
       return {

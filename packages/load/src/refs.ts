@@ -52,6 +52,8 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
   diagnostics.push(...first.diagnostics);
   if (first.source) sources.set(entryFile, first.source);
   const pending = [...sources.keys()];
+  // Objects that are nothing but a `$ref`, keyed `file#pointer` -> the `file#pointer` they point to.
+  const aliases = new Map<string, { to: string; file: string; pointer: string }>();
   while (pending.length) {
     const file = pending.shift()!;
     const src = sources.get(file)!;
@@ -100,6 +102,10 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
           pending.push(target);
         }
       }
+      const holder = getByPointer(src.value, pointer).value;
+      if (holder && typeof holder === 'object' && Object.keys(holder).length === 1) {
+        aliases.set(`${file}${pointer}`, { to: `${target}${normalisePointer(fragment)}`, file, pointer });
+      }
       if (fragment && fragment !== '#') {
         const targetSrc = sources.get(target);
         if (targetSrc && !getByPointer(targetSrc.value, fragment).found) {
@@ -114,5 +120,41 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
       }
     }
   }
+  diagnostics.push(...aliasCycles(aliases, sources));
   return { sources, external, diagnostics };
+}
+
+function normalisePointer(fragment: string): string {
+  return !fragment || fragment === '#' ? '#' : fragment.startsWith('#/') ? fragment : `#/${fragment.replace(/^#/, '')}`;
+}
+
+/** A chain of `$ref`-only objects that comes back to itself has no content at all: report it once per cycle. */
+function aliasCycles(aliases: Map<string, { to: string; file: string; pointer: string }>, sources: Map<string, Source>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const done = new Set<string>();
+  for (const start of aliases.keys()) {
+    if (done.has(start)) continue;
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let cur: string | undefined = start;
+    while (cur && aliases.has(cur) && !done.has(cur) && !onPath.has(cur)) {
+      path.push(cur);
+      onPath.add(cur);
+      cur = aliases.get(cur)!.to;
+    }
+    if (cur && onPath.has(cur)) {
+      const first = aliases.get(cur)!;
+      out.push({
+        severity: 'error',
+        code: 'ref-cycle',
+        message: `circular $ref: ${path.slice(path.indexOf(cur)).map((k) => aliases.get(k)!.pointer).join(' -> ')} -> back to the start; it never reaches a definition`,
+        file: first.file,
+        pointer: first.pointer,
+        ...(sources.get(first.file)?.locate(first.pointer) ?? {}),
+        hint: 'One $ref in the cycle must point to an actual schema (recursive schemas are fine when an object with properties sits in the loop).',
+      });
+    }
+    for (const k of path) done.add(k);
+  }
+  return out;
 }
