@@ -41,6 +41,31 @@ function pickJson(content: Record<string, any> | undefined): { media: string; sc
   return media ? { media, schema: content[media]?.schema } : undefined;
 }
 
+/** The target name when a schema is only a `$ref` to a data structure (plus annotations). */
+function isAlias(schema: any): string | undefined {
+  if (!schema || typeof schema !== 'object' || typeof schema.$ref !== 'string') return undefined;
+  if (!Object.keys(schema).every((k) => k === '$ref' || k === 'description' || k === 'summary' || k === 'title' || k.startsWith('x-'))) return undefined;
+  return schemaRefName(schema.$ref);
+}
+
+/** How many times each components/schemas entry is the target of a `$ref` in the document. */
+function countSchemaRefs(doc: unknown): Map<string, number> {
+  const counts = new Map<string, number>();
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Array.isArray(node)) { for (const v of node) if (v && typeof v === 'object') stack.push(v); continue; }
+    if (!node || typeof node !== 'object') continue;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') {
+        const n = schemaRefName(v);
+        if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1);
+      } else if (v && typeof v === 'object' && k !== 'example' && k !== 'examples') stack.push(v);
+    }
+  }
+  return counts;
+}
+
 /** Builds the protocol-neutral model of an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document. */
 export function normalise(doc: Record<string, any>, kind: DocumentKind, options: NormaliseOptions = {}): Model {
   const resolver = new Resolver(doc);
@@ -51,17 +76,44 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     operations: {}, structures: {}, servers: {}, channels: {},
     globalSecurity: securityNames(doc.security),
   };
-  /** root component of each payload -> operation names using it as their payload */
-  const roots = new Map<string, Set<string>>();
-  const noteRoot = (schema: any, opName: string) => {
-    const name = schema && typeof schema.$ref === 'string' ? schemaRefName(schema.$ref) : undefined;
-    if (!name) return;
-    if (!roots.has(name)) roots.set(name, new Set());
-    roots.get(name)!.add(opName);
-  };
-  const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string) => {
-    noteRoot(schema, opName);
-    flatten(schema, ptr, resolver, { followRoot: true, rootRequired }, out);
+  /**
+   * A payload whose schema is a `$ref` chain (`Response -> Alias -> Target`) is flattened into the
+   * operation when every component on the chain is referenced exactly once in the document (it
+   * belongs to that operation). A component referenced elsewhere is a shared data structure: the
+   * payload then is a leaf pointing at it, so its changes are reported once, on the structure. This
+   * gives the same model whether a bundler kept the alias components or inlined them.
+   */
+  const refCounts = countSchemaRefs(doc);
+  // an alias component (`A: {$ref: B}`) is the same thing as its target: its own ref is no use of B
+  const schemasIn = (doc.components?.schemas ?? doc.definitions ?? {}) as Record<string, any>;
+  const aliases = new Set<string>();
+  for (const [name, sch] of Object.entries(schemasIn)) {
+    const target = isAlias(sch);
+    if (target !== undefined) { aliases.add(name); refCounts.set(target, (refCounts.get(target) ?? 1) - 1); }
+  }
+  /** components owned by one payload -> the operation using them */
+  const owners = new Map<string, string>();
+  /** `keep: false` only records which components the (empty) payload owns. */
+  const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string, keep = true) => {
+    let node = schema;
+    let at = ptr;
+    let viaAlias = false;
+    for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 20; hops++) {
+      const name = schemaRefName(node.$ref);
+      if (name === undefined) break;
+      // refs made by alias components are not counted, so a target reached through one has no use of its own
+      if ((refCounts.get(name) ?? 0) !== (viaAlias ? 0 : 1)) {
+        if (keep) flatten(node, at, resolver, { followRoot: false, rootRequired }, out);
+        return;
+      }
+      owners.set(name, opName);
+      viaAlias = aliases.has(name);
+      at = node.$ref.slice(1);
+      const next = resolver.get(node.$ref);
+      if (next === undefined) break;
+      node = next;
+    }
+    if (keep) flatten(node, at, resolver, { followRoot: true, rootRequired }, out);
   };
 
   if (kind === 'openapi') {
@@ -153,7 +205,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
           const inner = unwrapFrame(success.payload);
           const innerResolved = resolver.deref(inner);
           o.hasResponsePayload = !isEmptyObjectSchema(innerResolved);
-          if (o.hasResponsePayload) payload(inner, `${success.pointer}/payload`, o.response, true, o.name);
+          payload(inner, `${success.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
         }
       }
       model.operations[id] = o;
@@ -170,8 +222,16 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // data structures
   const schemas = (doc.components?.schemas ?? doc.definitions ?? {}) as Record<string, any>;
   const base = doc.components?.schemas ? '/components/schemas' : '/definitions';
-  const owned = new Set<string>();
-  for (const [name, users] of roots) if (users.size === 1) owned.add(name);
+  const owned = new Set(owners.keys());
+  // unreferenced components are no part of the API surface (and bundlers name them differently)
+  const used = new Set([...refCounts].filter(([, n]) => n > 0).map(([k]) => k));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const a of aliases) {
+      const t = isAlias(schemasIn[a]);
+      if (t && used.has(a) && !used.has(t)) { used.add(t); grew = true; }
+    }
+  }
   const structRefs = new Map<string, Set<string>>();
   const schemaAt = (p: string) => resolver.get(`#${p}`);
   for (const [name, schema] of Object.entries(schemas)) {
@@ -182,7 +242,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const rf = rootSchema?.['x-renamed-from'] ?? schema?.['x-renamed-from'];
     if (rf !== undefined) s.renamedFrom = String(rf);
     structRefs.set(name, refsOf(fields, schemaAt));
-    if (!owned.has(name)) model.structures[name] = s;
+    if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
   }
   // usage: which structures are reachable from what clients send / receive
   const mark = (start: Iterable<string>, side: 'request' | 'response') => {
@@ -200,7 +260,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   for (const o of Object.values(model.operations)) {
     mark(refsOf(o.request, schemaAt), 'request');
     mark(refsOf(o.response, schemaAt), 'response');
-    for (const [name, users] of roots) if (owned.has(name) && users.has(o.name)) {
+    for (const [name, user] of owners) if (user === o.name) {
       // owned root components: walk what they refer to on the side where they are used
       const inReq = Object.values(o.request).length > 0;
       mark(structRefs.get(name) ?? [], inReq ? 'request' : 'response');
@@ -314,9 +374,9 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const rptr = typeof responses[success]?.$ref === 'string' ? responses[success].$ref.slice(1) : `${ptr}/responses/${success}`;
       o.responseMedia = Object.keys(r.content ?? {}).sort();
       const picked = pickJson(r.content);
-      if (picked && picked.schema && !isEmptyObjectSchema(resolver.deref(picked.schema))) {
-        o.hasResponsePayload = true;
-        payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, o.response, true, o.name);
+      if (picked && picked.schema) {
+        o.hasResponsePayload = !isEmptyObjectSchema(resolver.deref(picked.schema));
+        payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, o.response, true, o.name, o.hasResponsePayload);
       }
       for (const [h, h0] of Object.entries<any>(r.headers ?? {})) {
         const hd = resolver.deref(h0) ?? {};
