@@ -340,6 +340,20 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     for (const [cp] of [...removed]) if (cp === p || isUnder(cp, p)) removed.delete(cp);
     for (const [cp] of [...added]) if (cp === ap || isUnder(cp, ap)) added.delete(cp);
   }
+  // un-nested: fields of a removed object that now sit elsewhere (e.g. one level up) with the same shape
+  for (const p of tops(removed)) {
+    if (p === '' || p.includes(':')) continue;
+    for (const [cp, cf] of [...removed]) {
+      if (!isUnder(cp, p) || !removed.has(cp)) continue;
+      const rest = cp.slice(p.length + 1);
+      if (!rest || /^[[{]/.test(rest)) continue;
+      const target = added.get(rest);
+      if (!target || signature(target) !== signature(cf) || !tops(added).includes(rest)) continue;
+      emit({ subject: 'field', change: 'moved', path: rest, oldPath: cp, from: cp, to: rest, base: cf, revision: target, pointer: target.pointer }, cf);
+      for (const [x] of [...removed]) if (x === cp || isUnder(x, cp)) removed.delete(x);
+      for (const [x] of [...added]) if (x === rest || isUnder(x, rest)) added.delete(x);
+    }
+  }
   // undeclared renames: same parent, same shape, similar name
   const topRemoved = new Map(tops(removed).filter((p) => p !== '').map((p) => [p, removed.get(p)!]));
   const topAdded = new Map(tops(added).filter((p) => p !== '').map((p) => [p, added.get(p)!]));
