@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { bundle, createConfig, getLineColLocation, lint, loadConfig, type Config, type NormalizedProblem } from '@redocly/openapi-core';
-import { Parser } from '@asyncapi/parser';
+import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { scanRefs } from './refs.js';
 
@@ -49,7 +48,12 @@ export function detectKind(value: unknown, file: string): { kind?: SpecKind; spe
   return { diagnostic: { severity: 'error', code: 'not-a-spec', message: 'neither an `openapi` nor an `asyncapi` field at the top level', file, line: 1, hint: 'Pass an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.0 document.' } };
 }
 
-function fromRedocly(p: NormalizedProblem, code: string): Diagnostic {
+// Redocly and the AsyncAPI parser are loaded only when a document needs them (external refs,
+// validation): importing them costs more than reading a large JSON spec, and most api-diff runs
+// on bundled JSON never need them.
+const redocly = () => import('@redocly/openapi-core');
+
+function fromRedocly(p: NormalizedProblem, code: string, getLineColLocation: (l: NonNullable<NormalizedProblem['location']>[number]) => { start: { line: number; col: number } }): Diagnostic {
   const loc = p.location?.[0];
   let line: number | undefined;
   let column: number | undefined;
@@ -71,7 +75,7 @@ function fromRedocly(p: NormalizedProblem, code: string): Diagnostic {
 }
 
 const configCache = new Map<string, Promise<Config>>();
-function redoclyConfig(file: string, configPath?: string): Promise<Config> {
+async function redoclyConfig(file: string, configPath?: string): Promise<Config> {
   let path = configPath;
   if (!path) {
     for (let dir = dirname(file); ; dir = dirname(dir)) {
@@ -83,6 +87,7 @@ function redoclyConfig(file: string, configPath?: string): Promise<Config> {
     }
   }
   const key = path ?? '<recommended>';
+  const { loadConfig, createConfig } = await redocly();
   if (!configCache.has(key)) configCache.set(key, path ? loadConfig({ configPath: path }) : createConfig({ extends: ['recommended'] }));
   return configCache.get(key)!;
 }
@@ -108,8 +113,9 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   if (hasErrors(result.diagnostics)) return result;
 
   let document = entry.value as Record<string, unknown>;
-  const config = await redoclyConfig(file, options.redoclyConfig);
   if (scan.external) {
+    const { bundle, getLineColLocation } = await redocly();
+    const config = await redoclyConfig(file, options.redoclyConfig);
     // Redocly moves every external schema/message into components and rewrites the refs.
     let bundled: Awaited<ReturnType<typeof bundle>>;
     try {
@@ -118,7 +124,7 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
       result.diagnostics.push({ severity: 'error', code: 'bundle-failed', message: `the bundler gave up: ${(e as Error).message}`, file, hint: 'Check the $refs of this document; the message above says what the bundler met.' });
       return result;
     }
-    const problems = bundled.problems.filter((p) => p.severity === 'error').map((p) => fromRedocly(p, 'bundle'));
+    const problems = bundled.problems.filter((p) => p.severity === 'error').map((p) => fromRedocly(p, 'bundle', getLineColLocation));
     result.diagnostics.push(...problems);
     if (problems.length) return result;
     document = bundled.bundle.parsed as Record<string, unknown>;
@@ -127,12 +133,14 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   result.diagnostics.push(...structuralDiagnostics(document, result.kind!, entry.locate, file));
   if (options.validate && !hasErrors(result.diagnostics)) {
     let problems: NormalizedProblem[] = [];
+    const { lint, getLineColLocation } = await redocly();
+    const config = await redoclyConfig(file, options.redoclyConfig);
     try {
       problems = await lint({ ref: file, config });
     } catch (e) {
       result.diagnostics.push({ severity: 'error', code: 'lint-failed', message: `the linter gave up: ${(e as Error).message}`, file });
     }
-    result.diagnostics.push(...problems.map((p) => fromRedocly(p, 'lint')));
+    result.diagnostics.push(...problems.map((p) => fromRedocly(p, 'lint', getLineColLocation)));
     if (result.kind === 'asyncapi') result.diagnostics.push(...(await asyncapiDiagnostics(document, file)));
   }
   if (!hasErrors(result.diagnostics)) result.document = document;
@@ -188,6 +196,7 @@ function structuralDiagnostics(doc: Record<string, unknown>, kind: SpecKind, loc
 
 /** @asyncapi/parser's own validation of the bundled document (its severity 0 = error, 1 = warning). */
 async function asyncapiDiagnostics(document: Record<string, unknown>, file: string): Promise<Diagnostic[]> {
+  const { Parser } = await import('@asyncapi/parser');
   const parser = new Parser();
   const { diagnostics } = await parser.parse(JSON.stringify(document), { source: file });
   return diagnostics
