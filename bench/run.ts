@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: every figure next to a baseline measured in the same run, so that a noisy
+ * machine still gives honest ratios. Sections: build (cold/warm/incremental), diff at scale
+ * (api-diff vs openapi-diff, @asyncapi/diff and the read+JSON.parse floor), validators, types.
+ *
+ * Options: --only build,diff,validators,types   --runs N (default 3)   --peers (install and time
+ * the peer tools; they are slow: openapi-diff takes minutes or never ends, so each run is capped).
+ * Large pairs come from ../shared/bench (absent on a fresh clone: that section then says so).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '../shared/bench');
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : (args[i + 1] ?? '');
+};
+const only = new Set((flag('only') ?? 'build,diff,validators,types').split(','));
+const RUNS = Number(flag('runs') ?? 3);
+const withPeers = args.includes('--peers');
+const PEER_TIMEOUT_S = Number(flag('peer-timeout') ?? 120);
+const hasTime = existsSync('/usr/bin/time');
+
+interface Measure {
+  wall: number; // seconds, median
+  min: number;
+  max: number;
+  rssMiB?: number; // peak RSS of the median run
+  status: number | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command N times; wall time and peak RSS from GNU time when it is there. */
+function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measure {
+  const runs: Array<Measure> = [];
+  for (let i = 0; i < (opts.runs ?? RUNS); i++) {
+    const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M', ...cmd] : cmd;
+    const t0 = performance.now();
+    const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (opts.timeoutS ?? 600) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env });
+    const wall = (performance.now() - t0) / 1000;
+    const rss = /__RSS__ (\d+)/.exec(r.stderr ?? '')?.[1];
+    runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, status: r.status, timedOut: r.signal === 'SIGTERM', stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+\n?/, '') });
+    if (runs[runs.length - 1].timedOut) break;
+  }
+  const sorted = [...runs].sort((a, b) => a.wall - b.wall);
+  const med = sorted[Math.floor(sorted.length / 2)];
+  return { ...med, min: sorted[0].wall, max: sorted[sorted.length - 1].wall };
+}
+
+const fmt = (m: Measure) => (m.timedOut ? `>${m.wall.toFixed(0)} s (killed)` : `${m.wall.toFixed(3)} s [${m.min.toFixed(3)}–${m.max.toFixed(3)}]`);
+const mem = (m: Measure) => (m.rssMiB ? `${m.rssMiB.toFixed(0)} MiB` : 'n/a');
+function table(head: string[], rows: string[][]) {
+  console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log();
+}
+
+// ---------------------------------------------------------------- build
+function turboSummary(out: string) {
+  const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(out);
+  const ran = [...out.matchAll(/^(\S+):(\S+): cache miss, executing/gm)].map((m) => `${m[1]}#${m[2]}`);
+  return { cached: cached ? `${cached[1]}/${cached[2]} cached` : '?', ran: ran.length ? ran.join(', ') : 'none' };
+}
+function benchBuild() {
+  console.log('## Build (turbo)\n');
+  const turbo = [join(root, 'node_modules/.bin/turbo'), 'run', 'build', 'changelog', '--output-logs=hash-only'];
+  const noop = measure([process.execPath, '-e', '0'], { runs: 5 });
+  const cold = measure([...turbo, '--force'], { runs: 1 });
+  const warm = measure(turbo, { runs: RUNS });
+  const notes = join(root, 'specs/v3.2/notes.yaml');
+  const original = readFileSync(notes, 'utf8');
+  let incr: Measure;
+  try {
+    writeFileSync(notes, original + `\n# bench touch ${Date.now()}\n`);
+    incr = measure(turbo, { runs: 1 });
+  } finally {
+    writeFileSync(notes, original);
+  }
+  measure(turbo, { runs: 1 }); // back to the committed state's cache entry
+  const rows = [
+    ['`node -e 0` (process floor)', fmt(noop), mem(noop), '', ''],
+    ['cold (`--force`, no cache)', fmt(cold), mem(cold), turboSummary(cold.stdout).cached, `${(cold.wall / noop.wall).toFixed(0)}× floor`],
+    ['warm (no change)', fmt(warm), mem(warm), turboSummary(warm.stdout).cached, `ran: ${turboSummary(warm.stdout).ran}`],
+    ['incremental (specs/v3.2 touched)', fmt(incr), mem(incr), turboSummary(incr.stdout).cached, `ran: ${turboSummary(incr.stdout).ran}`],
+  ];
+  table(['build', 'wall', 'peak RSS', 'turbo cache', 'note'], rows);
+  console.log(`Target: warm build under 2 s — ${warm.wall < 2 ? 'met' : 'NOT met'} (${warm.wall.toFixed(2)} s).\n`);
+}
+
+// ---------------------------------------------------------------- diff
+const PAIRS: Array<{ name: string; kind: 'openapi' | 'asyncapi'; a: string; b: string }> = [
+  { name: 'Stripe 2022-10-13 → 2023-09-12', kind: 'openapi', a: 'openapi/stripe-2022-10-13.json', b: 'openapi/stripe-2023-09-12.json' },
+  { name: 'GitHub 2021-08-05 → 2022-05-23', kind: 'openapi', a: 'openapi/github-2021-08-05.json', b: 'openapi/github-2022-05-23.json' },
+  { name: 'Canton HTTP 2025-08 → 2026-04', kind: 'openapi', a: 'openapi/canton-ledger-2025-08-20.json', b: 'openapi/canton-ledger-2026-04-28.json' },
+  { name: 'Splice wallet', kind: 'openapi', a: 'openapi/splice-wallet-internal-2025-09-09.json', b: 'openapi/splice-wallet-internal-2026-04-28.json' },
+  { name: 'Splice validator', kind: 'openapi', a: 'openapi/splice-validator-internal-2025-09-09.json', b: 'openapi/splice-validator-internal-2026-04-28.json' },
+  { name: 'Canton WS 3.3.0 → 3.5.1', kind: 'asyncapi', a: 'asyncapi/canton-ledger-ws-3.3.0-2025-08-20.json', b: 'asyncapi/canton-ledger-ws-3.5.1-2026-04-28.json' },
+];
+
+function peersDir(): string | undefined {
+  const dir = join(root, 'bench/.peers');
+  if (existsSync(join(dir, 'node_modules/openapi-diff')) && existsSync(join(dir, 'node_modules/@asyncapi/diff'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-peers', private: true, type: 'module' }));
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', 'openapi-diff@0.24.1', '@asyncapi/diff@0.5.0', '@asyncapi/parser@3.6.6'], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.log(`(peers could not be installed: ${r.stderr.split('\n').slice(-3).join(' ')})`);
+    return undefined;
+  }
+  writeFileSync(
+    join(dir, 'asyncdiff.mjs'),
+    `import { readFileSync } from 'node:fs';\nimport { Parser } from '@asyncapi/parser';\nimport { diff } from '@asyncapi/diff';\nconst p = new Parser();\nconst load = async (f) => (await p.parse(readFileSync(f, 'utf8'))).document.json();\nconst out = diff(await load(process.argv[2]), await load(process.argv[3]), {});\nconsole.log(out.breaking().length, 'breaking');\n`,
+  );
+  return dir;
+}
+
+function benchDiff() {
+  console.log('## Diff at scale\n');
+  if (!existsSync(shared)) {
+    console.log('Skipped: ../shared/bench is not here (the large real pairs are not committed).\n');
+    return;
+  }
+  const apiDiff = join(root, 'node_modules/.bin/api-diff');
+  const floorScript = join(mkdtempSync(join(tmpdir(), 'floor-')), 'floor.mjs');
+  writeFileSync(floorScript, "import { readFileSync } from 'node:fs';\nconst [a, b] = process.argv.slice(2);\nJSON.parse(readFileSync(a, 'utf8'));\nJSON.parse(readFileSync(b, 'utf8'));\n");
+  const peers = withPeers ? peersDir() : undefined;
+  const rows: string[][] = [];
+  for (const p of PAIRS) {
+    const a = join(shared, p.a);
+    const b = join(shared, p.b);
+    const floor = measure([process.execPath, floorScript, a, b]);
+    const changelog = measure([apiDiff, 'changelog', a, b, '--format', 'json']);
+    const breaking = measure([apiDiff, 'breaking', a, b, '--format', 'json']);
+    let entries = '?';
+    let paths = '?';
+    try {
+      const j = JSON.parse(changelog.stdout) as { entries?: unknown[]; stats?: { changedPaths?: number; entries?: number } } | unknown[];
+      const list = Array.isArray(j) ? j : (j.entries ?? []);
+      entries = String(list.length);
+      if (!Array.isArray(j) && j.stats?.changedPaths !== undefined) paths = String(j.stats.changedPaths);
+    } catch {
+      entries = `unreadable (exit ${changelog.status})`;
+    }
+    rows.push([p.name, 'floor: read + JSON.parse', fmt(floor), mem(floor), '1.0×', '']);
+    rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), `${(changelog.wall / floor.wall).toFixed(1)}×`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
+    rows.push(['', '`api-diff breaking`', fmt(breaking), mem(breaking), `${(breaking.wall / floor.wall).toFixed(1)}×`, `exit ${breaking.status}`]);
+    if (peers) {
+      const peer =
+        p.kind === 'openapi'
+          ? measure([join(peers, 'node_modules/.bin/openapi-diff'), a, b], { runs: 1, timeoutS: PEER_TIMEOUT_S })
+          : measure([process.execPath, join(peers, 'asyncdiff.mjs'), a, b], { runs: 1, timeoutS: PEER_TIMEOUT_S });
+      const what = p.kind === 'openapi' ? '`openapi-diff` 0.24.1' : '`@asyncapi/parser` + `@asyncapi/diff` 0.5.0';
+      const outcome = peer.timedOut ? 'no result (killed at the cap)' : `exit ${peer.status}${peer.status !== 0 ? `: ${peer.stderr.trim().split('\n').slice(-1)[0]?.slice(0, 90) ?? ''}` : ''}`;
+      rows.push(['', what, fmt(peer), mem(peer), `${(peer.wall / floor.wall).toFixed(1)}×`, `${outcome}; api-diff is ${(peer.wall / changelog.wall).toFixed(1)}× faster`]);
+    }
+  }
+  table(['pair', 'tool', 'wall (median [min–max])', 'peak RSS', 'vs floor', 'result'], rows);
+  if (!peers) console.log('Peers not timed (run with --peers; openapi-diff runs are capped at --peer-timeout seconds).\n');
+}
+
+// ---------------------------------------------------------------- validators & types
+function benchPackageScript(pkg: string, script: string, title: string) {
+  console.log(`## ${title}\n`);
+  const dir = join(root, 'packages', pkg);
+  if (!existsSync(join(dir, 'package.json')) || !(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts ?? {})[script]) {
+    console.log(`Skipped: packages/${pkg} has no \`${script}\` script.\n`);
+    return;
+  }
+  const r = spawnSync('npm', ['run', '--silent', script], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(r.stdout);
+}
+
+function benchTypes() {
+  console.log('## Generated types: `tsc --noEmit`\n');
+  const client = join(root, 'bench/types-all-versions.ts');
+  if (!existsSync(join(root, 'packages/types/package.json'))) {
+    console.log('Skipped: packages/types is not built.\n');
+    return;
+  }
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  const base = ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck'];
+  const empty = join(mkdtempSync(join(tmpdir(), 'tsc-')), 'empty.ts');
+  writeFileSync(empty, 'export {};\n');
+  const floor = measure([tsc, ...base, empty]);
+  const all = measure([tsc, ...base, client]);
+  table(
+    ['file', 'wall', 'peak RSS', 'vs empty file'],
+    [
+      ['empty file (tsc floor)', fmt(floor), mem(floor), '1.0×'],
+      ['client using every version’s Web + RTM types', fmt(all), mem(all), `${(all.wall / floor.wall).toFixed(1)}× (exit ${all.status})`],
+    ],
+  );
+}
+
+console.log(`# Benchmarks — node ${process.version}, ${RUNS} run(s) per figure, medians [min–max]${hasTime ? '' : ' (no /usr/bin/time: no memory figures)'}\n`);
+if (only.has('build')) benchBuild();
+if (only.has('diff')) benchDiff();
+if (only.has('validators')) benchPackageScript('validators', 'bench', 'Validators');
+if (only.has('types')) benchTypes();
+rmSync(join(root, '.turbo/bench'), { recursive: true, force: true });
