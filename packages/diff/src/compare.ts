@@ -301,6 +301,10 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   for (const [p, f] of Object.entries(r)) if (!(p in b)) added.set(p, f);
   const pairs: Array<[Field, Field]> = [];
   for (const [p, f] of Object.entries(b)) if (p in r) pairs.push([f, r[p]]);
+  if (removed.size === 0 && added.size === 0) {
+    for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
+    return;
+  }
 
   // declared renames: the new field names its old name; children follow their parent
   const renamedRoots: Array<[string, string]> = [];

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { loadModels, type Diagnostic, type Model, type Protocol } from '@ccapi/model';
 import { compareModels } from './compare.js';
 import { classify, mergeProtocols, sortFindings } from './classify.js';
@@ -71,7 +71,7 @@ export function readNotes(folder: string, diagnostics: Diagnostic[] = []): NoteE
   if (!existsSync(file)) return [];
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(readFileSync(file, 'utf8'));
   } catch (e) {
     diagnostics.push({ severity: 'error', message: `notes.yaml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, file, hint: 'Fix the YAML; see docs/modelling.md (Notes).' });
     return [];

@@ -1,13 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import type { DiffItem } from './types.js';
 
 let cache: Record<string, string> | undefined;
 
 /** The rule messages (`src/messages.yaml`), keyed by rule id. */
 export function messages(): Record<string, string> {
-  if (!cache) cache = parse(readFileSync(new URL('./messages.yaml', import.meta.url), 'utf8')) as Record<string, string>;
+  if (!cache) cache = parseMessages(readFileSync(new URL('./messages.yaml', import.meta.url), 'utf8'));
   return cache;
+}
+
+/**
+ * messages.yaml is a flat map of `id: "json string"` lines: read those directly (fast start-up),
+ * and fall back to a full YAML parser for anything else.
+ */
+function parseMessages(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const m = /^([a-z0-9-]+): (".*")$/.exec(line);
+    if (!m) return createRequire(import.meta.url)('yaml').parse(text) as Record<string, string>;
+    try {
+      out[m[1]] = JSON.parse(m[2]);
+    } catch {
+      return createRequire(import.meta.url)('yaml').parse(text) as Record<string, string>;
+    }
+  }
+  return out;
 }
 
 const PARAM = /^(query|header|path|cookie):([^.[{]*)(.*)$/;

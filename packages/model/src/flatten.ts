@@ -199,7 +199,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
 }
 
 function esc(k: string): string {
-  return k.replace(/~/g, '~0').replace(/\//g, '~1');
+  return k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
 }
 
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */

@@ -11,7 +11,7 @@ export interface NormaliseOptions {
 }
 
 function esc(k: string): string {
-  return k.replace(/~/g, '~0').replace(/\//g, '~1');
+  return k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
 }
 
 function isEmptyObjectSchema(s: any): boolean {
@@ -19,10 +19,15 @@ function isEmptyObjectSchema(s: any): boolean {
   return s.additionalProperties === false && (!s.properties || Object.keys(s.properties).length === 0) && !s.oneOf && !s.anyOf && !s.allOf && !s.$ref;
 }
 
+/** The request maps of all operations (to tell on which side a payload sits). */
+const requestMaps = new WeakSet<Fields>();
+
 function newOperation(kind: 'method' | 'push', key: string, name: string, protocol: Protocol, pointer: string): Operation {
+  const request: Fields = {};
+  requestMaps.add(request);
   return {
     kind, key, name, protocol, area: DEFAULT_AREA, pointer, deprecated: false,
-    request: {}, response: {}, requestMedia: [], responseMedia: [], statuses: [], hasResponsePayload: false,
+    request, response: {}, requestMedia: [], responseMedia: [], statuses: [], hasResponsePayload: false,
     messages: {}, security: [],
   };
 }
@@ -56,7 +61,8 @@ function countSchemaRefs(doc: unknown): Map<string, number> {
     const node = stack.pop();
     if (Array.isArray(node)) { for (const v of node) if (v && typeof v === 'object') stack.push(v); continue; }
     if (!node || typeof node !== 'object') continue;
-    for (const [k, v] of Object.entries(node)) {
+    for (const k in node) {
+      const v = (node as Record<string, unknown>)[k];
       if (k === '$ref' && typeof v === 'string') {
         const n = schemaRefName(v);
         if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1);
@@ -93,6 +99,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
   /** components owned by one payload -> the operation using them */
   const owners = new Map<string, string>();
+  const ownedSide = new Map<string, 'request' | 'response'>();
   /** `keep: false` only records which components the (empty) payload owns. */
   const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string, keep = true) => {
     let node = schema;
@@ -107,6 +114,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         return;
       }
       owners.set(name, opName);
+      ownedSide.set(name, requestMaps.has(out) ? 'request' : 'response');
       viaAlias = aliases.has(name);
       at = node.$ref.slice(1);
       const next = resolver.get(node.$ref);
@@ -245,25 +253,23 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
   }
   // usage: which structures are reachable from what clients send / receive
-  const mark = (start: Iterable<string>, side: 'request' | 'response') => {
-    const queue = [...start];
+  // one walk per side from every payload's references (and the components a payload owns)
+  const starts = { request: new Set<string>(), response: new Set<string>() };
+  for (const o of Object.values(model.operations)) {
+    for (const r of refsOf(o.request, schemaAt)) starts.request.add(r);
+    for (const r of refsOf(o.response, schemaAt)) starts.response.add(r);
+  }
+  for (const [name, side] of ownedSide) for (const r of structRefs.get(name) ?? []) starts[side].add(r);
+  for (const side of ['request', 'response'] as const) {
+    const queue = [...starts[side]];
     const seen = new Set<string>();
     while (queue.length) {
       const n = queue.pop()!;
       if (seen.has(n)) continue;
       seen.add(n);
-      const s = model.structures[n];
-      if (s) s.usage[side] = true;
-      for (const r of structRefs.get(n) ?? []) queue.push(r);
-    }
-  };
-  for (const o of Object.values(model.operations)) {
-    mark(refsOf(o.request, schemaAt), 'request');
-    mark(refsOf(o.response, schemaAt), 'response');
-    for (const [name, user] of owners) if (user === o.name) {
-      // owned root components: walk what they refer to on the side where they are used
-      const inReq = Object.values(o.request).length > 0;
-      mark(structRefs.get(name) ?? [], inReq ? 'request' : 'response');
+      const st = model.structures[n];
+      if (st) st.usage[side] = true;
+      for (const r of structRefs.get(n) ?? []) if (!seen.has(r)) queue.push(r);
     }
   }
   return model;

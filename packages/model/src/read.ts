@@ -1,6 +1,11 @@
 import { readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
 import { dirname, resolve, join, basename } from 'node:path';
-import { parse as parseYaml, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+
+// `yaml` is loaded on first use only: JSON inputs never pay for it
+const requireCjs = createRequire(import.meta.url);
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLib ??= requireCjs('yaml') as typeof import('yaml'));
 import type { Diagnostic, DocumentKind } from './types.js';
 
 export interface ReadResult {
@@ -23,8 +28,8 @@ function parseText(text: string, file: string, diagnostics: Diagnostic[]): Json 
       }
     }
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  const lc = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length) {
     for (const err of doc.errors.slice(0, 5)) {
       const pos = err.pos?.[0] !== undefined ? lc.linePos(err.pos[0]) : undefined;
@@ -34,6 +39,9 @@ function parseText(text: string, file: string, diagnostics: Diagnostic[]): Json 
   }
   return doc.toJS({ maxAliasCount: -1 });
 }
+
+/** Raw text of the files read last (to look for external refs without serialising the document). */
+const lastText = new Map<string, string>();
 
 function readFile(file: string, diagnostics: Diagnostic[], from?: { file: string; pointer: string }): Json | undefined {
   if (!existsSync(file)) {
@@ -50,7 +58,9 @@ function readFile(file: string, diagnostics: Diagnostic[], from?: { file: string
     diagnostics.push({ severity: 'error', message: `expected a file, got a folder: ${file}`, file, hint: 'Give a document file here.' });
     return undefined;
   }
-  return parseText(readFileSync(file, 'utf8'), file, diagnostics);
+  const text = readFileSync(file, 'utf8');
+  lastText.set(file, text);
+  return parseText(text, file, diagnostics);
 }
 
 function getPointer(root: Json, pointer: string): Json | undefined {
@@ -111,8 +121,11 @@ export function readSpec(path: string): ReadResult {
       }
     }
   }
-  const hasExternal = (v: Json): boolean => /"\$ref":"(?!#|[a-z][a-z0-9+.-]*:)/i.test(JSON.stringify(v));
-  if (!hasExternal(root)) return { document: root as Record<string, unknown>, kind, diagnostics };
+  // a `$ref` value that is neither internal (`#...`) nor a URL (JSON or YAML spelling)
+  const text = lastText.get(file) ?? '';
+  lastText.delete(file);
+  const hasExternal = /["']?\$ref["']?\s*:\s*["']?(?!#|[a-z][a-z0-9+.-]*:)[^\s"'#]/i.test(text);
+  if (!hasExternal) return { document: root as Record<string, unknown>, kind, diagnostics };
 
   const stack: string[] = [];
   const walk = (node: Json, curFile: string, pointer: string, top: boolean): Json => {
@@ -173,7 +186,7 @@ export function readVersionFolder(dir: string): FolderResult {
     let head: Json;
     try {
       const text = readFileSync(full, 'utf8');
-      head = f.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
+      head = f.endsWith('.json') ? JSON.parse(text) : yaml().parse(text, { maxAliasCount: -1 });
     } catch {
       continue;
     }
