@@ -1,0 +1,124 @@
+/** The changelog page: generated/changelog.json grouped per version and area, each entry linked to the reference. */
+import { escapeHtml } from './escape.js';
+import type { VersionIndex, VersionInfo } from './model.js';
+
+export interface ChangelogEntry {
+  version: string;
+  area: string;
+  protocols: string[];
+  kind: string;
+  breaking: boolean;
+  text: string;
+  source: string;
+  subject?: { kind?: string; name?: string };
+  [key: string]: unknown;
+}
+
+/** Reads the entries, accepting a bare list or `{entries: [...]}`; rejects anything else. */
+export function parseChangelog(data: unknown): ChangelogEntry[] {
+  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as any).entries) ? (data as any).entries : null;
+  if (!list) throw new Error('changelog.json: expected a list of entries (or {entries: [...]})');
+  return list.map((e: any, i: number) => {
+    if (!e || typeof e.version !== 'string' || typeof e.text !== 'string') throw new Error(`changelog.json entry ${i}: needs "version" and "text"`);
+    return { ...e, area: String(e.area ?? 'Other'), protocols: Array.isArray(e.protocols) ? e.protocols.map(String) : [], kind: String(e.kind ?? ''), breaking: e.breaking === true, source: String(e.source ?? '') };
+  });
+}
+
+/** Inline Markdown of one changelog line (code spans, bold, emphasis, links); everything is escaped first. */
+export function inlineMarkdown(text: string): string {
+  const parts = text.split(/(`+[^`]*?`+)/g);
+  return parts
+    .map((part) => {
+      const code = /^(`+)([^`]*?)\1$/.exec(part);
+      if (code) return `<code>${escapeHtml(code[2].trim() || code[2])}</code>`;
+      let html = escapeHtml(part);
+      html = html.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, url: string) => {
+        const raw = url.replace(/&amp;/g, '&');
+        return /^(https?:|#|\.{0,2}\/|[a-z0-9_.-]+\.html)/i.test(raw) && !/^javascript:/i.test(raw) ? `<a href="${url}">${label}</a>` : label;
+      });
+      html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+      html = html.replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\w)/g, '$1<em>$2</em>');
+      return html;
+    })
+    .join('');
+}
+
+export interface EntryLink { href: string; label: string }
+
+/** Where an entry points: its subject (method, push, structure) in that version's Web and/or RTM page. */
+export function entryLinks(entry: ChangelogEntry, idx: VersionIndex | undefined): EntryLink[] {
+  if (!idx) return [];
+  const v = idx.id;
+  const links: EntryLink[] = [];
+  const add = (name: string, kind?: string) => {
+    if (kind !== 'structure' && idx.web[name]) links.push({ href: `${v}/web.html${idx.web[name].anchor}`, label: `Web: ${name}` });
+    if (kind !== 'structure' && idx.rtm[name]) links.push({ href: `${v}/rtm.html${idx.rtm[name].anchor}`, label: `RTM: ${name}` });
+    if ((kind === 'structure' || (!idx.web[name] && !idx.rtm[name])) && idx.schemas[name]) links.push({ href: `${v}/rtm.html${idx.schemas[name]}`, label: `Structure: ${name}` });
+  };
+  const subject = entry.subject;
+  if (subject && typeof subject.name === 'string' && subject.name) add(subject.name, subject.kind);
+  if (!links.length) {
+    for (const key of ['method', 'operation', 'push', 'structure', 'schema']) {
+      const value = entry[key];
+      if (typeof value === 'string') add(value, key === 'schema' ? 'structure' : key);
+    }
+  }
+  if (!links.length) {
+    // No structured subject: the first backticked name that is a method, push or structure of the version.
+    for (const m of entry.text.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)) {
+      add(m[1]);
+      if (links.length) break;
+    }
+  }
+  const seen = new Set<string>();
+  return links.filter((l) => (seen.has(l.href) ? false : (seen.add(l.href), true)));
+}
+
+export function changelogAnchor(version: string, area?: string): string {
+  return area ? `${version}-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : version;
+}
+
+export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>): string {
+  const order = [...versions].reverse();
+  const out: string[] = [];
+  const known = new Set(versions.map((v) => v.id));
+  const extra = [...new Set(entries.map((e) => e.version))].filter((v) => !known.has(v)).sort().reverse();
+  out.push('<nav class="toc"><ul>');
+  for (const v of [...extra, ...order.map((o) => o.id)]) {
+    const n = entries.filter((e) => e.version === v).length;
+    out.push(`<li><a href="#${escapeHtml(changelogAnchor(v))}">${escapeHtml(v)}</a> <span class="count">${n} change${n === 1 ? '' : 's'}</span></li>`);
+  }
+  out.push('</ul></nav>');
+  for (const v of [...extra, ...order.map((o) => o.id)]) {
+    const info = versions.find((x) => x.id === v);
+    const mine = entries.filter((e) => e.version === v);
+    out.push(`<section class="version" id="${escapeHtml(changelogAnchor(v))}">`);
+    out.push(`<h2>${escapeHtml(v)}${info ? ` <span class="badge ${escapeHtml(info.status)}">${escapeHtml(statusLabel(info.status))}</span>` : ''}</h2>`);
+    if (indexes[v]) out.push(`<p class="refs"><a href="${escapeHtml(v)}/web.html">Web reference</a> · <a href="${escapeHtml(v)}/rtm.html">RTM reference</a></p>`);
+    if (!mine.length) out.push('<p class="empty">No changes recorded for this version.</p>');
+    const areas: string[] = [];
+    for (const e of mine) if (!areas.includes(e.area)) areas.push(e.area);
+    for (const area of areas) {
+      out.push(`<h3 id="${escapeHtml(changelogAnchor(v, area))}">${escapeHtml(area)}</h3><ul class="entries">`);
+      for (const e of mine.filter((x) => x.area === area)) {
+        const links = entryLinks(e, indexes[v]);
+        const cls = e.breaking ? 'entry breaking' : 'entry';
+        out.push(
+          `<li class="${cls}" data-kind="${escapeHtml(e.kind)}">` +
+            (e.breaking ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
+            `<span class="text">${inlineMarkdown(e.text)}</span>` +
+            (e.source === 'note' ? ' <span class="badge note">note</span>' : '') +
+            (links.length ? ` <span class="links">${links.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</span>` : '') +
+            '</li>',
+        );
+      }
+      out.push('</ul>');
+    }
+    out.push('</section>');
+  }
+  return out.join('\n');
+}
+
+export function statusLabel(status: string): string {
+  return status === 'preview' ? 'developer preview' : status;
+}
