@@ -330,32 +330,41 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   // top-level removals/additions only (children of a removed/added field are implied)
   const tops = (m: Map<string, Field>) => [...m.keys()].filter((p) => !ancestors(p).some((a) => m.has(a)));
   // moved: a removed field that shows up elsewhere with the same leaf name and shape
-  const movedFrom = new Set<string>();
+  const byLeaf = new Map<string, string[]>();
+  for (const ap of added.keys()) if (!ap.includes(':')) {
+    const l = leafOf(ap);
+    const list = byLeaf.get(l);
+    if (list) list.push(ap); else byLeaf.set(l, [ap]);
+  }
   for (const p of tops(removed)) {
-    const f = removed.get(p)!;
-    if (p === '' || p.includes(':')) continue;
-    const cands = [...added.entries()].filter(([ap, af]) => !ap.includes(':') && ap !== p && leafOf(ap) === leafOf(p) && signature(af) === signature(f));
-    const best = cands.filter(([ap]) => ap.endsWith(`.${p}`) || p.endsWith(`.${ap}`));
-    const pick = best.length === 1 ? best[0] : cands.length === 1 ? cands[0] : undefined;
-    if (!pick) continue;
-    const [ap, af] = pick;
+    const f = removed.get(p);
+    if (!f || p === '' || p.includes(':')) continue;
+    const cands = (byLeaf.get(leafOf(p)) ?? []).filter((ap) => added.has(ap) && ap !== p && signature(added.get(ap)!) === signature(f));
+    const best = cands.filter((ap) => ap.endsWith(`.${p}`) || p.endsWith(`.${ap}`));
+    const ap = best.length === 1 ? best[0] : cands.length === 1 ? cands[0] : undefined;
+    if (!ap) continue;
+    const af = added.get(ap)!;
     emit({ subject: 'field', change: 'moved', path: ap, oldPath: p, from: p, to: ap, base: f, revision: af, pointer: af.pointer }, f);
-    movedFrom.add(p);
-    for (const [cp] of [...removed]) if (cp === p || isUnder(cp, p)) removed.delete(cp);
-    for (const [cp] of [...added]) if (cp === ap || isUnder(cp, ap)) added.delete(cp);
+    for (const cp of [...removed.keys()]) if (cp === p || isUnder(cp, p)) removed.delete(cp);
+    for (const cp of [...added.keys()]) if (cp === ap || isUnder(cp, ap)) added.delete(cp);
   }
   // un-nested: fields of a removed object that now sit elsewhere (e.g. one level up) with the same shape
-  for (const p of tops(removed)) {
-    if (p === '' || p.includes(':')) continue;
-    for (const [cp, cf] of [...removed]) {
-      if (!isUnder(cp, p) || !removed.has(cp)) continue;
-      const rest = cp.slice(p.length + 1);
-      if (!rest || /^[[{]/.test(rest)) continue;
+  const removedTops = new Set(tops(removed).filter((p) => p !== '' && !p.includes(':')));
+  const addedTops = new Set(tops(added));
+  if (removedTops.size && addedTops.size) {
+    for (const cp of [...removed.keys()]) {
+      const cf = removed.get(cp);
+      if (!cf) continue;
+      const top = ancestors(cp).find((x) => removedTops.has(x));
+      if (top === undefined) continue;
+      const rest = cp.slice(top.length + 1);
+      if (!rest || /^[[{]/.test(rest) || !addedTops.has(rest)) continue;
       const target = added.get(rest);
-      if (!target || signature(target) !== signature(cf) || !tops(added).includes(rest)) continue;
+      if (!target || signature(target) !== signature(cf)) continue;
       emit({ subject: 'field', change: 'moved', path: rest, oldPath: cp, from: cp, to: rest, base: cf, revision: target, pointer: target.pointer }, cf);
-      for (const [x] of [...removed]) if (x === cp || isUnder(x, cp)) removed.delete(x);
-      for (const [x] of [...added]) if (x === rest || isUnder(x, rest)) added.delete(x);
+      for (const x of [...removed.keys()]) if (x === cp || isUnder(x, cp)) removed.delete(x);
+      for (const x of [...added.keys()]) if (x === rest || isUnder(x, rest)) added.delete(x);
+      addedTops.delete(rest);
     }
   }
   // undeclared renames: same parent, same shape, similar name

@@ -129,7 +129,15 @@ export function readSpec(path: string): ReadResult {
 
   const stack: string[] = [];
   const walk = (node: Json, curFile: string, pointer: string, top: boolean): Json => {
-    if (Array.isArray(node)) return node.map((v, i) => walk(v, curFile, `${pointer}/${i}`, false));
+    if (Array.isArray(node)) {
+      let copy: Json[] | undefined;
+      for (let i = 0; i < node.length; i++) {
+        const v = node[i];
+        const w = v && typeof v === 'object' ? walk(v, curFile, `${pointer}/${i}`, false) : v;
+        if (w !== v) (copy ??= node.slice())[i] = w;
+      }
+      return copy ?? node;
+    }
     if (!node || typeof node !== 'object') return node;
     const obj = node as Record<string, Json>;
     if (typeof obj.$ref === 'string') {
@@ -155,14 +163,18 @@ export function readSpec(path: string): ReadResult {
       const { $ref: _r, ...rest } = obj;
       return Object.keys(rest).length && out && typeof out === 'object' && !Array.isArray(out) ? { ...(out as object), ...rest } : out;
     }
-    const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(obj)) {
+    // copy-on-write: untouched subtrees are returned as they are
+    let out: Record<string, Json> | undefined;
+    for (const k in obj) {
+      const v = obj[k];
+      if (!v || typeof v !== 'object') continue;
       // example payloads and extensions are data: a `$ref` key inside them is not a reference
-      if (k === 'example' || k === 'examples' || k === 'default' || k === 'const' || k === 'enum' || k.startsWith('x-')) { out[k] = v; continue; }
+      if (k === 'example' || k === 'examples' || k === 'default' || k === 'const' || k === 'enum' || k.startsWith('x-')) continue;
       const isComp = curFile === file && pointer === '/components/schemas';
-      out[k] = walk(v, curFile, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, isComp);
+      const w = walk(v, curFile, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, isComp);
+      if (w !== v) (out ??= { ...obj })[k] = w;
     }
-    return out;
+    return out ?? obj;
   };
   const document = walk(root, file, '', false) as Record<string, unknown>;
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
