@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeHtml, jsonForScript, neutraliseDescriptions, neutraliseMarkdownHtml } from '../src/escape.ts';
+import { buildNavData, indexVersion, redocSlug, translateName, webAnchor, type VersionIndex } from '../src/model.ts';
+import { assertOffline, navBar } from '../src/build.ts';
+import { entryLinks, inlineMarkdown, parseChangelog, renderChangelogBody } from '../src/changelog.ts';
+
+test('escapeHtml escapes every character that can open markup or end an attribute', () => {
+  assert.equal(escapeHtml(`<img src=x onerror="a('b')">&`), '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
+  assert.equal(escapeHtml(undefined), '');
+  assert.equal(escapeHtml(42), '42');
+});
+
+test('jsonForScript cannot close a script element and still parses back', () => {
+  const value = { d: '</script><script>window.__xss=1</script>&\u2028' };
+  const out = jsonForScript(value);
+  assert.ok(!out.includes('<') && !out.includes('>') && !out.includes('&'));
+  assert.deepEqual(JSON.parse(out), value);
+});
+
+test('neutraliseMarkdownHtml turns tags into text but leaves code alone', () => {
+  assert.equal(neutraliseMarkdownHtml('a <script>x</script> b'), 'a &lt;script>x&lt;/script> b');
+  assert.equal(neutraliseMarkdownHtml('call `/action/<method>` now'), 'call `/action/<method>` now');
+  assert.equal(neutraliseMarkdownHtml('``a ` <b>`` <i>'), '``a ` <b>`` &lt;i>');
+  assert.equal(neutraliseMarkdownHtml('```\n<div>\n```\n<div>'), '```\n<div>\n```\n&lt;div>');
+  assert.equal(neutraliseMarkdownHtml('> quote'), '> quote');
+  assert.equal(neutraliseMarkdownHtml('unclosed ` <img onerror=x>'), 'unclosed ` &lt;img onerror=x>');
+});
+
+test('neutraliseDescriptions only rewrites description strings', () => {
+  const doc = { description: '<b>x</b>', properties: { description: { type: 'string', description: '<i>' } }, example: '<b>' };
+  assert.deepEqual(neutraliseDescriptions(doc), { description: '&lt;b>x&lt;/b>', properties: { description: { type: 'string', description: '&lt;i>' } }, example: '<b>' });
+});
+
+test('assertOffline rejects remote scripts, styles and fonts and accepts local ones', () => {
+  assert.doesNotThrow(() => assertOffline('p', '<script src="../assets/nav.js"></script><a href="https://example.com">x</a>'));
+  assert.throws(() => assertOffline('p', '<script src="https://cdn.example.com/x.js"></script>'), /loads https:\/\/cdn/);
+  assert.throws(() => assertOffline('p', '<link rel="modulepreload" href="//cdn.example.com/r.js">'), /network/);
+  assert.throws(() => assertOffline('p', '<link href="https://fonts.googleapis.com/css?family=Roboto" rel="stylesheet">'), /network|fonts/);
+});
+
+const web = (ops: Array<[string, string, Record<string, string>?]>) => ({
+  paths: Object.fromEntries(ops.map(([id, tag, x]) => [`/action/${id}`, { post: { operationId: id, summary: id, tags: [tag], ...(x ?? {}) } }])),
+});
+const rtm = (ops: Array<[string, 'send' | 'receive', Record<string, string>?]>, schemas: Record<string, object> = {}) => ({
+  operations: Object.fromEntries(ops.map(([id, action, x]) => [id, { action, summary: id, tags: [{ $ref: '#/components/tags/Chats' }], ...(x ?? {}) }])),
+  components: { tags: { Chats: { name: 'Chats' } }, schemas },
+});
+
+function fixtureIndexes(): Record<string, VersionIndex> {
+  return {
+    'v1.0': indexVersion('v1.0', web([['get_chat_threads', 'Chats'], ['activate_chat', 'Chat access'], ['gone', 'Other']]), rtm([['get_chat_threads', 'send'], ['activate_chat', 'send'], ['thread_closed', 'receive']], { Chat: {} })),
+    'v1.1': indexVersion('v1.1', web([['get_chat', 'Chats', { 'x-renamed-from': 'get_chat_threads' }], ['activate_chat', 'Chat access']]), rtm([['get_chat', 'send', { 'x-renamed-from': 'get_chat_threads', 'x-web-equivalent': 'get_chat' }], ['activate_chat', 'send'], ['chat_deactivated', 'receive', { 'x-renamed-from': 'thread_closed' }]], { Chat: {} })),
+    'v1.2': indexVersion('v1.2', web([['get_chat', 'Chats'], ['resume_chat', 'Chat access', { 'x-renamed-from': 'activate_chat', 'x-rtm-equivalent': 'resume_chat' }]]), rtm([['get_chat', 'send'], ['resume_chat', 'send', { 'x-renamed-from': 'activate_chat' }], ['chat_deactivated', 'receive']], { ChatNew: { 'x-renamed-from': 'Chat' } })),
+  };
+}
+
+test('anchors follow Redoc routes and AsyncAPI component ids', () => {
+  assert.equal(redocSlug('Chat access'), 'chat-access');
+  assert.equal(webAnchor('Chats', 'start_chat'), '#/chats/start_chat');
+  const idx = fixtureIndexes()['v1.2'];
+  assert.equal(idx.web.resume_chat.anchor, '#/chat-access/resume_chat');
+  assert.equal(idx.rtm.resume_chat.anchor, '#operation-request-resume_chat');
+  assert.equal(idx.rtm.chat_deactivated.anchor, '#operation-receive-chat_deactivated');
+  assert.equal(idx.rtm.get_chat.tag, 'Chats');
+  assert.equal(idx.schemas.ChatNew, '#schema-ChatNew');
+});
+
+test('translateName follows rename chains in both directions and across several versions', () => {
+  const indexes = fixtureIndexes();
+  const ids = ['v1.0', 'v1.1', 'v1.2'];
+  assert.equal(translateName('get_chat_threads', 'v1.0', 'v1.2', ids, indexes), 'get_chat');
+  assert.equal(translateName('activate_chat', 'v1.0', 'v1.2', ids, indexes), 'resume_chat');
+  assert.equal(translateName('resume_chat', 'v1.2', 'v1.0', ids, indexes), 'activate_chat');
+  assert.equal(translateName('get_chat', 'v1.2', 'v1.0', ids, indexes), 'get_chat_threads');
+  assert.equal(translateName('chat_deactivated', 'v1.2', 'v1.0', ids, indexes), 'thread_closed');
+  assert.equal(translateName('ChatNew', 'v1.2', 'v1.1', ids, indexes), 'Chat');
+  assert.equal(translateName('gone', 'v1.0', 'v1.1', ids, indexes), null);
+  assert.equal(translateName('activate_chat', 'v1.1', 'v1.1', ids, indexes), 'activate_chat');
+});
+
+test('nav data: cross-links between Web and RTM and rename tables', () => {
+  const indexes = fixtureIndexes();
+  const nav = buildNavData([{ id: 'v1.0', status: 'deprecated' }, { id: 'v1.1', status: 'stable' }, { id: 'v1.2', status: 'preview' }], indexes);
+  assert.equal(nav.pages['v1.2'].webToRtm.resume_chat, 'resume_chat');
+  assert.equal(nav.pages['v1.1'].rtmToWeb.get_chat, 'get_chat');
+  assert.equal(nav.pages['v1.1'].rtmToWeb.chat_deactivated, undefined, 'a push has no Web page');
+  assert.equal(nav.renames['v1.2']['v1.0'].resume_chat, 'activate_chat');
+  assert.equal(nav.renames['v1.0']['v1.1'].gone, null);
+  assert.ok(!('get_chat' in nav.renames['v1.1']['v1.2']), 'unchanged names are not listed');
+});
+
+test('changelog: entries are escaped, Markdown code kept, and linked to their subject', () => {
+  assert.equal(inlineMarkdown('`a<b>` and <script>x</script> **bold**'), '<code>a&lt;b&gt;</code> and &lt;script&gt;x&lt;/script&gt; <strong>bold</strong>');
+  assert.equal(inlineMarkdown('[bad](javascript:void0) [ok](#v3.3)'), 'bad <a href="#v3.3">ok</a>');
+  const indexes = fixtureIndexes();
+  const [m, s, t] = parseChangelog([
+    { version: 'v1.2', area: 'Chat access', protocols: ['web', 'rtm'], kind: 'method-renamed', breaking: true, text: 'renamed', source: 'diff', subject: { kind: 'method', name: 'resume_chat' } },
+    { version: 'v1.2', area: 'Data structures', protocols: ['web', 'rtm'], kind: 'x', breaking: false, text: 't', source: 'diff', subject: { kind: 'structure', name: 'ChatNew' } },
+    { version: 'v1.1', area: 'Chats', protocols: ['rtm'], kind: 'note', breaking: false, text: 'The `chat_deactivated` push now <b>fires</b>.', source: 'note' },
+  ]);
+  assert.deepEqual(entryLinks(m, indexes['v1.2']).map((l) => l.href), ['v1.2/web.html#/chat-access/resume_chat', 'v1.2/rtm.html#operation-request-resume_chat']);
+  assert.deepEqual(entryLinks(s, indexes['v1.2']).map((l) => l.href), ['v1.2/rtm.html#schema-ChatNew']);
+  assert.deepEqual(entryLinks(t, indexes['v1.1']).map((l) => l.href), ['v1.1/rtm.html#operation-receive-chat_deactivated']);
+  const html = renderChangelogBody([m, s, t], [{ id: 'v1.1', status: 'stable' }, { id: 'v1.2', status: 'preview' }], indexes);
+  assert.ok(html.indexOf('id="v1.2"') < html.indexOf('id="v1.1"'), 'newest version first');
+  assert.match(html, /<li class="entry breaking"[^>]*><span class="badge breaking"/);
+  assert.ok(html.includes('&lt;b&gt;fires&lt;/b&gt;') && !html.includes('<b>'));
+  assert.ok(html.includes('id="v1.2-chat-access"'));
+  assert.throws(() => parseChangelog({ nope: 1 }), /expected a list/);
+});
+
+test('the bar escapes what it writes', () => {
+  const html = navBar('web', 'v1"><script>', [{ id: 'v1"><script>', status: 'stable' }], '../');
+  assert.ok(!html.includes('<script>'));
+  assert.ok(html.includes('v1&quot;&gt;&lt;script&gt;'));
+});
