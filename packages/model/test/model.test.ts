@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { flatten, loadModels, normalise, Resolver } from '../src/index.ts';
+
+const folder = join(import.meta.dirname, 'fixtures', 'folder');
+
+test('flatten: table of schemas -> fields', () => {
+  const cases: Array<[string, { given: unknown; want: Record<string, Partial<Record<string, unknown>>> }]> = [
+    ['nested object with required', { given: { type: 'object', required: ['a'], properties: { a: { type: 'object', properties: { b: { type: 'integer', maximum: 5 } } } } }, want: { a: { required: true, type: 'object' }, 'a.b': { required: false, type: 'integer', limits: { maximum: 5 } } } }],
+    ['array items and nullable', { given: { type: 'object', properties: { xs: { type: 'array', items: { type: ['string', 'null'], format: 'date-time' } } } }, want: { xs: { type: 'array' }, 'xs[]': { type: 'string', nullable: true, format: 'date-time' } } }],
+    ['enum, const, default, pattern', { given: { type: 'object', properties: { k: { type: 'string', enum: ['a', 'b'], default: 'a', pattern: '^x' }, c: { const: 1 } } }, want: { k: { enum: ['a', 'b'], default: 'a', hasDefault: true, pattern: '^x' }, c: { enum: [1] } } }],
+    ['component ref is a leaf', { given: { type: 'object', properties: { o: { $ref: '#/components/schemas/O' } } }, want: { o: { ref: 'O' } } }],
+    ['allOf merges parts', { given: { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { properties: { b: { type: 'integer' } } }] }, want: { '': { allOf: 2 }, a: { required: true }, b: { type: 'integer' } } }],
+    ['additionalProperties map', { given: { type: 'object', additionalProperties: { type: 'integer' } }, want: { '{}': { type: 'integer' } } }],
+  ];
+  const doc = { components: { schemas: { O: { type: 'object', properties: { x: { type: 'string' } } } } } };
+  for (const [name, { given, want }] of cases) {
+    const fields = flatten(given, '/x', new Resolver(doc), { followRoot: true, rootRequired: true });
+    for (const [path, props] of Object.entries(want)) {
+      assert.ok(fields[path], `${name}: no field ${path} in ${Object.keys(fields)}`);
+      for (const [k, v] of Object.entries(props)) assert.deepEqual((fields[path] as any)[k], v, `${name}: ${path}.${k}`);
+    }
+  }
+});
+
+test('recursive schemas do not expand', () => {
+  const doc = { components: { schemas: { Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' }, kids: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } } } };
+  const m = normalise({ openapi: '3.1.0', info: {}, paths: { '/n': { get: { responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'object', properties: { n: { $ref: '#/components/schemas/Node' } } } } } } } } } }, ...doc }, 'openapi');
+  assert.deepEqual(Object.keys(m.structures.Node.fields).sort(), ['', 'kids', 'kids[]', 'next']);
+  assert.equal(m.structures.Node.fields.next.ref, 'Node');
+});
+
+test('version folder: external refs bundled, Web and RTM normalised alike', () => {
+  const { models, folder: isFolder, diagnostics } = loadModels(folder);
+  assert.deepEqual(diagnostics, []);
+  assert.equal(isFolder, true);
+  const [web, rtm] = models;
+  assert.equal(web.protocol, 'web');
+  assert.equal(rtm.protocol, 'rtm');
+  const wm = web.operations['POST /action/get_order'];
+  assert.equal(wm.name, 'get_order');
+  assert.equal(wm.area, 'Orders');
+  assert.equal(wm.request.id.renamedFrom, 'order_id');
+  assert.equal(wm.request['query:limit'].limits.maximum, 100);
+  assert.equal(wm.response.order.ref, 'Order');
+  const rm = rtm.operations.get_order;
+  assert.equal(rm.kind, 'method');
+  assert.deepEqual(Object.keys(rm.request).sort(), Object.keys(wm.request).filter((k) => !k.includes(':')).sort(), 'RTM frame payload unwrapped');
+  assert.equal(rm.response.order.ref, 'Order', 'the success reply is the response, not the error one');
+  assert.equal(rtm.operations.order_updated.kind, 'push');
+  assert.ok(rtm.operations.order_updated.response.order_id);
+  for (const m of models) {
+    assert.deepEqual(Object.keys(m.structures).sort(), ['Item', 'Order'], 'request/response components are owned by their method');
+    assert.equal(m.structures.Order.fields.parent.ref, 'Order');
+    assert.equal(m.structures.Item.fields.price.nullable, true);
+    assert.equal(m.structures.Item.usage.response, true);
+  }
+  assert.equal(rtm.servers.prod.url, 'rtm.example.com/v1/ws');
+});
+
+test('bad input gives diagnostics, not exceptions', () => {
+  const r = loadModels(join(folder, 'nope.yaml'));
+  assert.equal(r.models.length, 0);
+  assert.match(r.diagnostics[0].message, /no such file or folder/);
+  const r2 = loadModels(join(folder, 'methods.yaml'));
+  assert.match(r2.diagnostics[0].message, /not an OpenAPI or AsyncAPI document/);
+});
