@@ -412,6 +412,12 @@ function variantDiff(b: string[], r: string[]): [string[], string[]] {
   return [gone, plus];
 }
 
+/** `oneOf:Name=shape` -> `Name`; inline alternatives -> their shape. */
+function variantLabel(v: string): string {
+  const name = v.slice(v.indexOf(':') + 1, v.indexOf('='));
+  return name || v.slice(v.indexOf('=') + 1);
+}
+
 function multisetMinus(a: string[], b: string[]): string[] {
   const left = [...b];
   return a.filter((x) => {
@@ -447,8 +453,8 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
   if (!bv.length && rv.length > 1 && !b.allOf) emit({ ...base, change: 'wrapped', to: rv.length }, f);
   else if (bv.length || rv.length) {
     const [gone, plus] = variantDiff(bv, rv);
-    if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.length }, f);
-    if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.length }, f);
+    if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
+    if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
   }
   if ((b.allOf ?? 0) !== (r.allOf ?? 0)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);

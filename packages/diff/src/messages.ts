@@ -36,7 +36,7 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
   if (path === undefined) return 'a field';
   const side = i.direction === 'request' ? 'request' : 'response';
   if (path === '') {
-    if (i.owner.kind === 'structure') return 'the structure itself';
+    if (i.owner.kind === 'structure') return 'the schema';
     if (i.owner.kind === 'push') return 'payload';
     return `${side} body`;
   }
