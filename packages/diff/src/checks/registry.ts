@@ -57,6 +57,7 @@ import { rule as responseFieldEnumDropped } from './response-field-enum-dropped.
 import { rule as requestDefaultChanged } from './request-default-changed.js';
 import { rule as fieldDefaultChanged } from './field-default-changed.js';
 import { rule as requestLimitTightened } from './request-limit-tightened.js';
+import { rule as requestLimitAdded } from './request-limit-added.js';
 import { rule as requestLimitRelaxed } from './request-limit-relaxed.js';
 import { rule as responseLimitRelaxed } from './response-limit-relaxed.js';
 import { rule as responseLimitTightened } from './response-limit-tightened.js';
@@ -142,6 +143,7 @@ export const rules: readonly Rule[] = [
   requestDefaultChanged,
   fieldDefaultChanged,
   requestLimitTightened,
+  requestLimitAdded,
   requestLimitRelaxed,
   responseLimitRelaxed,
   responseLimitTightened,

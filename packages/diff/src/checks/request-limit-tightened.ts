@@ -1,7 +1,7 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** Values that were valid may now be rejected. */
+/** An existing bound of a request value became stricter: values that were valid may now be rejected. */
 export const RULE_ID = 'request-limit-tightened';
 
 export const rule: Rule = {
@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'limit-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'request') && h.tightened(i),
+  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'request') && h.tightened(i) && i.from !== undefined,
 };
