@@ -33,3 +33,14 @@ test('corpus: api-diff breaking agrees with the peer labels (waivers aside)', ()
   assert.deepEqual(stale, [], 'waivers for pairs that now agree: remove them');
   for (const [id, reason] of Object.entries(waivers)) assert.ok(reason.length > 40, `waiver ${id} needs a reason`);
 });
+
+test('corpus, strict: --fail-on ERR agrees with oasdiff ERR levels (AsyncAPI on labels)', () => {
+  const disagree: string[] = [];
+  for (const p of manifest as Array<typeof manifest[number] & { level: string | null }>) {
+    const code = run(['breaking', join(dir, p.base), join(dir, p.revision), '--fail-on', 'ERR'], { out: () => {}, err: () => {} });
+    const expected = p.format === 'openapi' ? p.level === 'ERR' : p.expected === 'breaking';
+    if ((code === 1) !== expected || (code !== 0 && code !== 1)) disagree.push(p.id);
+  }
+  console.log(`corpus strict agreement: ${manifest.length - disagree.length}/${manifest.length}; disagreements: ${disagree.join(', ') || 'none'}`);
+  assert.deepEqual(disagree.filter((id) => !(id in waivers)), []);
+});
