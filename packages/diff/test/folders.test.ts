@@ -1,0 +1,34 @@
+// Version folders: the Web and RTM documents are compared together; the same change on both
+// protocols is one entry "(Web & RTM)", a change on one protocol says which; notes.yaml entries
+// are rendered with source "note".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { diffPaths } from '../src/diff.ts';
+import { markdownSection, toEntries } from '../src/render.ts';
+
+const base = join(import.meta.dirname, 'folders', 'base');
+const revision = join(import.meta.dirname, 'folders', 'revision');
+
+test('folder diff merges protocols and adds notes', () => {
+  const r = diffPaths(base, revision);
+  assert.deepEqual(r.diagnostics, []);
+  assert.equal(r.folders, true);
+  const entries = toEntries(r, 'v2');
+  const texts = entries.map((e) => e.text);
+  assert.ok(texts.includes('The `Order` data structure has a new field `note`. (Web & RTM)'), texts.join('\n'));
+  assert.ok(texts.includes('In the `Order` data structure, field `status` has the new possible value(s) `cancelled`. (Web & RTM)'), texts.join('\n'));
+  assert.ok(texts.includes('The `order_updated` push has a new field `reason`. (RTM)'), texts.join('\n'));
+  const note = entries.find((e) => e.source === 'note')!;
+  assert.deepEqual({ area: note.area, protocols: note.protocols, kind: note.kind, breaking: note.breaking }, { area: 'Orders', protocols: ['web', 'rtm'], kind: 'note', breaking: false });
+  assert.equal(entries.filter((e) => e.text.includes('`note`')).length, 1, 'one entry for a change on both protocols');
+  const md = markdownSection('v2', entries);
+  assert.match(md, /^## \[v2\]\n\n### Data structures\n\n/);
+  assert.match(md, /### Orders\n\n- `get_order` now returns cancelled orders too\. \(Web & RTM\)/);
+  assert.match(md, /- \*\*Breaking:\*\* In the `Order` data structure, field `status` has the new possible value/);
+});
+
+test('a folder compared with itself has no entries besides its notes', () => {
+  const r = diffPaths(base, base);
+  assert.deepEqual(r.findings, []);
+});
