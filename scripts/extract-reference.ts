@@ -205,7 +205,7 @@ function possibleValues(notes: string): string[] | undefined {
 
 /** Turns a field table into fields; a name cell with several backticked names gives one field per name. */
 function tableFields(rows: string[][]): RefField[] | null {
-  if (rows.length < 1) return null;
+  if (rows.length < 1 || !plain(rows[0][0] ?? '')) return null; // headerless tables are notes, not field lists
   const cols = classifyHeader(rows[0]);
   const out: RefField[] = [];
   for (const row of rows.slice(1)) {
@@ -231,6 +231,8 @@ function tableFields(rows: string[][]): RefField[] | null {
       }
     });
     const n = notes.join(' ');
+    // "yes"/"always" qualified by the notes ("Required only for ...", "Unless ...", "For `group_chooser`") is conditional
+    if (required === true && /\b(required only|only (for|if|when)|unless)\b|^for `/i.test(n)) required = null;
     for (const name of names) {
       const f: RefField = { path: name, required, type, notes: n, source: 'table' };
       if (requiredText !== undefined) f.requiredText = requiredText;
@@ -289,7 +291,8 @@ function sampleKeys(code: string): string[] {
 
 function sampleFields(code: string, unwrap?: string): RefField[] {
   let keys = sampleKeys(code);
-  if (unwrap && keys.length === 1 && keys[0] === unwrap) {
+  if (!unwrap && keys.includes('action') && keys.includes('payload') && keys.includes('type')) unwrap = 'payload'; // a whole push frame
+  if (unwrap && keys.includes(unwrap) && (keys.length === 1 || unwrap === 'payload')) {
     // a sample wrapped in its own name ({"access": {...}}): read the inner object
     const inner = code.slice(code.indexOf('{', code.indexOf(`"${unwrap}"`)));
     keys = sampleKeys(inner);

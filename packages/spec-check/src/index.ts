@@ -1,0 +1,4 @@
+export { checkVersion, expectedTypes, formatFinding, type Documents } from './check.js';
+export { bundleSpecs, generatedVersions, indexedVersions, loadGenerated, loadIndex, referenceDir, repoRoot } from './load.js';
+export { applyWaivers, loadWaivers, matches, type Waiver } from './waivers.js';
+export * from './types.js';
