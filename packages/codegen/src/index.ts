@@ -1,0 +1,4 @@
+export { normalize, pascal, CodegenError, type Model, type Schema, type Json } from './normalize.js';
+export { generate, writeOutputs, loadModel, findRoot, bundledVersions, type Output } from './generate.js';
+export { emitStructures, emitWeb, emitRtm, emitTypesIndex, banner } from './emit-types.js';
+export { emitStandalone, emitValidatorsIndex, emitSchemasJson, allSchemas, schemaBase, exportName } from './emit-validators.js';
