@@ -366,6 +366,20 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
       for (const x of [...added.keys()]) if (x === rest || isUnder(x, rest)) added.delete(x);
       addedTops.delete(rest);
     }
+    // the removed object was a reference to a data structure: its fields may now sit at the top
+    for (const p of removedTops) {
+      const ref = b[p]?.ref;
+      const struct = ref !== undefined ? ctx.base.structures[ref] : undefined;
+      if (!struct) continue;
+      for (const [q, qf] of Object.entries(struct.fields)) {
+        if (!q || ancestors(q).length > 1 || !addedTops.has(q)) continue;
+        const target = added.get(q);
+        if (!target || signature(target) !== signature(qf)) continue;
+        emit({ subject: 'field', change: 'moved', path: q, oldPath: `${p}.${q}`, from: `${p}.${q}`, to: q, base: qf, revision: target, pointer: target.pointer }, qf);
+        for (const x of [...added.keys()]) if (x === q || isUnder(x, q)) added.delete(x);
+        addedTops.delete(q);
+      }
+    }
   }
   // undeclared renames: same parent, same shape, similar name
   const topRemoved = new Map(tops(removed).filter((p) => p !== '').map((p) => [p, removed.get(p)!]));
