@@ -1,0 +1,41 @@
+// Table-driven checks of the structural compare on small in-memory documents.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { modelOf } from '@ccapi/model';
+import { diffModels } from '../src/diff.ts';
+
+const api = (res: unknown, req: unknown = { type: 'object' }, schemas: Record<string, unknown> = {}) => ({
+  openapi: '3.1.0', info: { title: 't', version: '1' },
+  paths: { '/x': { post: { operationId: 'x', requestBody: { content: { 'application/json': { schema: req } } }, responses: { '200': { description: 'ok', content: { 'application/json': { schema: res } } } } } } },
+  components: { schemas },
+});
+const obj = (properties: Record<string, unknown>, required?: string[]) => ({ type: 'object', properties, ...(required ? { required } : {}) });
+const S = { type: 'string' };
+
+const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }]> = [
+  ['fields un-nested from a referenced structure are moved', {
+    base: api(obj({ user: { $ref: '#/components/schemas/User' } }), undefined, { User: obj({ name: S, email: S }) }),
+    revision: api(obj({ name: S, email: S }), undefined, { User: obj({ name: S, email: S }) }),
+    want: ['field-moved:email', 'field-moved:name', 'response-optional-field-removed:user', 'structure-removed:undefined'],
+  }],
+  ['a similar same-typed sibling is a possible rename', {
+    base: api(obj({ image_url: S })), revision: api(obj({ image_uri: S })),
+    want: ['field-possibly-renamed:image_uri'],
+  }],
+  ['a structure used in requests and responses keeps the worse verdict', {
+    base: api(obj({ a: { $ref: '#/components/schemas/T' } }), obj({ a: { $ref: '#/components/schemas/T' } }), { T: obj({ k: { type: 'string', enum: ['p'] } }) }),
+    revision: api(obj({ a: { $ref: '#/components/schemas/T' } }), obj({ a: { $ref: '#/components/schemas/T' } }), { T: obj({ k: { type: 'string', enum: ['p', 'q'] } }) }),
+    want: ['response-enum-value-added:k'],
+  }],
+  ['unrelated names are not renames', {
+    base: api(obj({ size: S })), revision: api(obj({ colour: S })),
+    want: ['response-field-added:colour', 'response-optional-field-removed:size'],
+  }],
+];
+
+for (const [name, { base, revision, want }] of cases) {
+  test(name, () => {
+    const got = diffModels(modelOf(base)!, modelOf(revision)!).map((f) => `${f.ruleId}:${f.path}`).sort();
+    assert.deepEqual(got, want);
+  });
+}
