@@ -36,9 +36,13 @@ export function redocSlug(text: string): string {
 export function webAnchor(tag: string, operationId: string): string {
   return tag ? `#/${redocSlug(tag)}/${operationId}` : `#/${operationId}`;
 }
-/** The AsyncAPI React component's element ids. */
-export function rtmAnchor(kind: 'method' | 'push', name: string): string {
-  return kind === 'push' ? `#operation-receive-${name}` : `#operation-request-${name}`;
+/**
+ * The AsyncAPI React component's element id of an operation: `operation-<request|send|reply|receive>-<id>`
+ * (send with a reply = request, send without = send, receive with a reply = reply, receive without = receive).
+ */
+export function rtmAnchor(kind: 'method' | 'push', name: string, hasReply = kind === 'method'): string {
+  const verb = kind === 'push' ? (hasReply ? 'reply' : 'receive') : hasReply ? 'request' : 'send';
+  return `#operation-${verb}-${name}`;
 }
 export function schemaAnchor(name: string): string {
   return `#schema-${name}`;
@@ -91,7 +95,7 @@ export function indexVersion(id: string, web: Json, rtm: Json): VersionIndex {
       title: String(op.summary ?? op.title ?? name),
       tag: Array.isArray(op.tags) && op.tags.length ? tagName(op.tags[0], rtm) : '',
       kind,
-      anchor: rtmAnchor(kind, name),
+      anchor: rtmAnchor(kind, name, op.reply !== undefined && op.reply !== null),
       web: typeof op['x-web-equivalent'] === 'string' ? op['x-web-equivalent'] : undefined,
       renamedFrom: typeof op['x-renamed-from'] === 'string' ? op['x-renamed-from'] : undefined,
     };
