@@ -1,6 +1,5 @@
 import type { Field, Fields, Scalar } from './types.js';
 
-const LIMIT_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 const MAX_DEPTH = 24;
 const SCHEMA_PREFIXES = ['#/components/schemas/', '#/definitions/', '#/$defs/'];
 
@@ -133,21 +132,30 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       if (Object.keys(rest).length === 0) return;
       node = rest;
     }
-    const types = typeList(node);
-    if (types.length) field.type = types.join('|');
-    if (typeof node.format === 'string') field.format = node.format;
+    // one pass over the keywords present (schemas are sparse; most keywords are absent)
+    for (const k in node) {
+      const v = node[k];
+      switch (k) {
+        case 'type': { const types = typeList(node); if (types.length) field.type = types.join('|'); break; }
+        case 'format': if (typeof v === 'string') field.format = v; break;
+        case 'enum': if (Array.isArray(v)) field.enum = (v as Scalar[]).filter((x) => x === null || typeof x !== 'object'); break;
+        case 'const': if (v === null || typeof v !== 'object') field.enum = [v]; break;
+        case 'default': if (v !== undefined) { field.default = v; field.hasDefault = true; } break;
+        case 'pattern': if (typeof v === 'string') field.pattern = v; break;
+        case 'readOnly': if (v === true) field.readOnly = true; break;
+        case 'writeOnly': if (v === true) field.writeOnly = true; break;
+        case 'deprecated': if (v === true) field.deprecated = true; break;
+        case 'x-renamed-from': if (v !== undefined) field.renamedFrom = String(v); break;
+        case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': case 'minLength': case 'maxLength':
+        case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
+          if (typeof v === 'number') field.limits[k] = v;
+          break;
+        default: break;
+      }
+    }
     if (isNullable(node)) field.nullable = true;
-    if (Array.isArray(node.enum)) field.enum = (node.enum as Scalar[]).filter((v) => v === null || typeof v !== 'object');
-    if (node.const !== undefined && (node.const === null || typeof node.const !== 'object')) field.enum = [node.const];
-    if (node.default !== undefined) { field.default = node.default; field.hasDefault = true; }
-    for (const k of LIMIT_KEYS) if (typeof node[k] === 'number') field.limits[k] = node[k];
     if (node.exclusiveMinimum === true && typeof node.minimum === 'number') { field.limits.exclusiveMinimum = node.minimum; delete field.limits.minimum; }
     if (node.exclusiveMaximum === true && typeof node.maximum === 'number') { field.limits.exclusiveMaximum = node.maximum; delete field.limits.maximum; }
-    if (typeof node.pattern === 'string') field.pattern = node.pattern;
-    if (node.readOnly === true) field.readOnly = true;
-    if (node.writeOnly === true) field.writeOnly = true;
-    if (node.deprecated === true) field.deprecated = true;
-    if (node['x-renamed-from'] !== undefined) field.renamedFrom = String(node['x-renamed-from']);
 
     const req: string[] = Array.isArray(node.required) ? node.required : [];
     if (node.properties && typeof node.properties === 'object') {
