@@ -11,68 +11,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// ---------- index types (mirrored by packages/spec-check/src/types.ts) ----------
-
-export interface RefField {
-  path: string;
-  /** true = required / "yes" / "always"; false = optional / "no" / "optionally" / conditional; null = not documented */
-  required: boolean | null;
-  /** the literal text of the Required / Req./Opt. / Returned cell, when there is one */
-  requiredText?: string;
-  /** the literal data type, e.g. `string`, `[]string`, `array of objects`; null when the table has no type column */
-  type: string | null;
-  notes: string;
-  /** values listed after "Possible values" in the notes */
-  enum?: string[];
-  /** where the field comes from: a reference table or the keys of a sample payload */
-  source: 'table' | 'sample';
-}
-
-export interface RefMethod {
-  name: string;
-  title: string;
-  area: string | null;
-  httpMethod?: 'GET' | 'POST';
-  equivalent: string | null;
-  pushes: string[];
-  webhooks: string[];
-  request: RefField[];
-  response: RefField[];
-  line: number;
-}
-
-export interface RefPush {
-  name: string;
-  title: string;
-  area: string | null;
-  webhooks: string[];
-  fields: RefField[];
-  line: number;
-}
-
-export interface RefStructure {
-  /** the components/schemas name the specs use */
-  name: string;
-  /** the reference heading */
-  title: string;
-  group: string;
-  fields: RefField[];
-  line: number;
-}
-
-export interface RefProtocol {
-  source: string;
-  methods: RefMethod[];
-  pushes: RefPush[];
-  structures: RefStructure[];
-  errors: string[];
-}
-
-export interface RefIndex {
-  version: string;
-  web: RefProtocol;
-  rtm: RefProtocol;
-}
+import { structureName } from '../packages/spec-check/src/names.ts';
+import type { RefField, RefIndex, RefMethod, RefProtocol, RefPush, RefStructure } from '../packages/spec-check/src/types.ts';
 
 // ---------- markdown helpers ----------
 
@@ -312,26 +252,6 @@ function nestUnderFields(fields: RefField[]): RefField[] {
   if (!first || first.path !== 'fields' || !/array/.test(first.type ?? '')) return fields;
   if (rest.some((f) => f.path.startsWith('fields.'))) return fields;
   return [first, ...rest.map((f) => ({ ...f, path: `fields.${f.path}` }))];
-}
-
-// ---------- structure names ----------
-
-const STRUCTURE_NAMES: Record<string, string> = {
-  Chats: 'Chat',
-  'Chat summaries': 'ChatSummary',
-  Forms: 'FormTemplate',
-  Threads: 'Thread',
-  'Form fields': 'FormFields',
-  'Filled form fields': 'FilledFormFields',
-};
-
-export function structureName(title: string): string {
-  if (STRUCTURE_NAMES[title]) return STRUCTURE_NAMES[title];
-  return title
-    .split(/[\s_-]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('');
 }
 
 // ---------- v3.1+ pages (web.mdx / rtm.mdx) ----------
