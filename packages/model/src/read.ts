@@ -124,7 +124,7 @@ export function readSpec(path: string): ReadResult {
   // a `$ref` value that is neither internal (`#...`) nor a URL (JSON or YAML spelling)
   const text = lastText.get(file) ?? '';
   lastText.delete(file);
-  const hasExternal = /["']?\$ref["']?\s*:\s*["']?(?!#|[a-z][a-z0-9+.-]*:)[^\s"'#]/i.test(text);
+  const hasExternal = /["']?\$ref["']?\s*:\s*["']?(?!#|[a-z][a-z0-9+.-]*:)[^\s"'#{[]/i.test(text);
   if (!hasExternal) return { document: root as Record<string, unknown>, kind, diagnostics };
 
   const stack: string[] = [];
