@@ -258,7 +258,7 @@ function nestUnderFields(fields: RefField[]): RefField[] {
 
 const STRUCTURE_GROUPS = new Set(['Events', 'Users', 'Other common structures']);
 
-function parseMdx(src: string, file: string, protocol: 'web' | 'rtm'): RefProtocol {
+export function parseMdx(src: string, file: string, protocol: 'web' | 'rtm'): RefProtocol {
   const bs = blocks(src);
   const res: RefProtocol = { source: file, methods: [], pushes: [], structures: [], errors: [] };
   let h1 = '';
@@ -379,7 +379,7 @@ function parseMdx(src: string, file: string, protocol: 'web' | 'rtm'): RefProtoc
 
 // ---------- v3.0 page (web-and-rtm.md) ----------
 
-function parseV30(src: string, file: string): { web: RefProtocol; rtm: RefProtocol } {
+export function parseV30(src: string, file: string): { web: RefProtocol; rtm: RefProtocol } {
   const bs = blocks(src);
   const web: RefProtocol = { source: file, methods: [], pushes: [], structures: [], errors: [] };
   const rtm: RefProtocol = { source: file, methods: [], pushes: [], structures: [], errors: [] };

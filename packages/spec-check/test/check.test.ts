@@ -273,3 +273,21 @@ test('reference data types map to JSON types', () => {
   assert.deepEqual(expectedTypes('number'), { types: ['number', 'integer'] });
   assert.equal(expectedTypes('any'), null);
 });
+
+test('waivers: a matching waiver hides its finding, an unmatched one is reported, reasons are required', async () => {
+  const { applyWaivers, loadWaivers } = await import('../src/waivers.ts');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const fs = run((d) => (d.web.components.schemas.Thread.required = []));
+  const w = { version: '9.9', kind: 'required-mismatch', subject: 'structure:Thread', path: 'active', reason: 'fixture' };
+  const stale = { version: '9.9', kind: 'field-missing', subject: 'structure:Thread', reason: 'fixture' };
+  const r = applyWaivers(fs, [w, stale], ['9.9']);
+  assert.deepEqual(r.open, []);
+  assert.equal(r.waived.length, 1);
+  assert.deepEqual(r.unused, [stale]);
+  assert.deepEqual(applyWaivers(fs, [stale], ['9.9']).open, fs);
+  const dir = mkdtempSync(join(tmpdir(), 'waivers-'));
+  writeFileSync(join(dir, 'w.yaml'), '- {version: "3.3", kind: field-missing, subject: "method:x"}\n');
+  assert.throws(() => loadWaivers(join(dir, 'w.yaml')), /reason/);
+});
