@@ -55,6 +55,12 @@ async function anchorsOf(page: Page): Promise<Set<string>> {
   return new Set(['', '#', '#/', ...list]);
 }
 
+/** Screenshot for review, after the renderer's last repaint. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
 async function linksOf(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href));
 }
@@ -179,7 +185,7 @@ describe('reference site in Chromium', { skip }, () => {
   test('the version switcher keeps the reader on the same method, following renames', async () => {
     const { page, visit } = await open(browser, `${base}v3.3/web.html#/chats/resume_chat`, base);
     await waitInView(page, { heading: 'Resume Chat' });
-    await page.screenshot({ path: join(SHOTS, 'web.png') });
+    await shot(page, 'web');
     await page.selectOption('#ccapi-version', 'v3.2');
     await page.waitForURL(/\/v3\.2\/web\.html#\/chats\/activate_chat$/);
     await rendered(page);
@@ -208,7 +214,7 @@ describe('reference site in Chromium', { skip }, () => {
     await page.waitForURL(/\/v3\.3\/rtm\.html#operation-request-start_chat$/);
     await rendered(page);
     await waitInView(page, { id: 'operation-request-start_chat' });
-    await page.screenshot({ path: join(SHOTS, 'rtm.png') });
+    await shot(page, 'rtm');
     await page.waitForSelector('#ccapi-cross:not([hidden])');
     assert.match((await page.getAttribute('#ccapi-cross', 'href')) ?? '', /^web\.html#\/chats\/start_chat$/);
     // A push has no Web page, so no cross-link.
@@ -221,9 +227,9 @@ describe('reference site in Chromium', { skip }, () => {
 
   test('a changelog entry link lands on the method or structure it names', async () => {
     const { page, visit } = await open(browser, `${base}changelog.html`, base);
-    await page.screenshot({ path: join(SHOTS, 'changelog.png') });
+    await shot(page, 'changelog');
     const { page: landing } = await open(browser, `${base}index.html`, base);
-    await landing.screenshot({ path: join(SHOTS, 'landing.png') });
+    await shot(landing, 'landing');
     await landing.close();
     // The v3.3 rename of activate_chat: its Web link.
     const methodLink = page.locator('#v3\\.3 a.ref[href="v3.3/web.html#/chats/resume_chat"]').first();
