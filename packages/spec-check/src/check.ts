@@ -170,6 +170,16 @@ function isErrorMessage(doc: Json, m: Json): boolean {
   return success?.const === false;
 }
 
+/** `summary` = the reference heading, one tag = the reference area (when the page has areas). */
+function checkLabels(ctx: Ctx, op: Json, subject: string, title: string | null, area: string | null): void {
+  if (title && op.summary !== undefined && String(op.summary).trim() !== title)
+    add(ctx, 'title-mismatch', subject, `summary is "${op.summary}", the reference heading is "${title}"`);
+  if (area) {
+    const tags = (op.tags ?? []).map((t: Json) => (typeof t === 'string' ? t : deref(ctx.doc, t)?.name));
+    if (!tags.includes(area)) add(ctx, 'area-mismatch', subject, `tags are [${tags.join(', ')}], the reference area is "${area}"`);
+  }
+}
+
 function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
   const { doc } = ctx;
   const isWeb = ctx.protocol === 'web';
@@ -179,17 +189,22 @@ function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
     let req: Json;
     let res: Json;
     let equivalent: unknown;
+    let op: Json;
     if (isWeb) {
-      const op = webOperation(doc, m.name);
+      op = webOperation(doc, m.name);
       if (!op) {
         add(ctx, 'method-missing', subject, `documented method \`${m.name}\` (${m.title}) has no \`/action/${m.name}\` operation`);
         continue;
       }
+      const item = doc.paths?.[`/action/${m.name}`];
+      const verb = item?.get === op ? 'GET' : 'POST';
+      if (m.httpMethod && item && m.httpMethod !== verb)
+        add(ctx, 'http-method-mismatch', subject, `the reference calls \`${m.name}\` with ${m.httpMethod}, the spec with ${verb}`);
       req = unwrapPayload(doc, webRequest(doc, op), m.request);
       res = unwrapPayload(doc, webResponse(doc, op), m.response);
       equivalent = op['x-rtm-equivalent'];
     } else {
-      const op = deref(doc, doc.operations?.[m.name]);
+      op = deref(doc, doc.operations?.[m.name]);
       if (!op) {
         add(ctx, 'method-missing', subject, `documented method \`${m.name}\` (${m.title}) has no operation \`${m.name}\``);
         continue;
@@ -198,6 +213,12 @@ function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
       const replies = rtmMessages(doc, op.reply?.messages).filter((x) => !isErrorMessage(doc, x));
       res = replies.length ? framePayload(doc, replies[0]) : undefined;
       equivalent = op['x-web-equivalent'];
+    }
+    checkLabels(ctx, op, subject, m.title, m.area);
+    if (!isWeb) {
+      const linked = new Set((op['x-pushes'] ?? []).map(String));
+      for (const p of m.pushes)
+        if (!linked.has(p)) add(ctx, 'push-link-missing', subject, `the reference says \`${m.name}\` triggers \`${p}\`, which is not in \`x-pushes\``, p);
     }
     if (m.equivalent && equivalent !== m.equivalent)
       add(ctx, 'equivalent-mismatch', subject, `the reference names \`${m.equivalent}\` as the ${isWeb ? 'RTM' : 'Web'} equivalent, the spec says \`${equivalent ?? '(none)'}\``);
@@ -218,6 +239,7 @@ function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
       add(ctx, 'push-missing', subject, `documented push \`${p.name}\` has no operation \`${p.name}\``);
       continue;
     }
+    checkLabels(ctx, op, subject, null, p.area);
     const payload = framePayload(doc, rtmMessages(doc, op.messages)[0]);
     for (const f of p.fields) {
       ctx.stats.fields++;

@@ -78,7 +78,11 @@ export type FindingKind =
   | 'enum-missing'
   | 'enum-value-missing'
   | 'error-type-missing'
-  | 'equivalent-mismatch';
+  | 'equivalent-mismatch'
+  | 'http-method-mismatch'
+  | 'title-mismatch'
+  | 'area-mismatch'
+  | 'push-link-missing';
 
 export interface Finding {
   version: string;

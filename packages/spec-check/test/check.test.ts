@@ -79,6 +79,8 @@ function web(): any {
       '/action/start_chat': {
         post: {
           operationId: 'start_chat',
+          summary: 'Start Chat',
+          tags: ['Chats'],
           'x-rtm-equivalent': 'start_chat',
           requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/StartChatRequest' } } } },
           responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/StartChatResponse' } } } } },
@@ -131,13 +133,17 @@ function rtm(): any {
     operations: {
       start_chat: {
         action: 'send',
+        summary: 'Start Chat',
+        tags: [{ $ref: '#/components/tags/Chats' }],
+        'x-pushes': ['incoming_chat'],
         'x-web-equivalent': 'start_chat',
         messages: [{ $ref: '#/channels/rtm/messages/start_chat_request' }],
         reply: { messages: [{ $ref: '#/channels/rtm/messages/error_response' }, { $ref: '#/channels/rtm/messages/start_chat_response' }] },
       },
-      incoming_chat: { action: 'receive', messages: [{ $ref: '#/channels/rtm/messages/incoming_chat' }] },
+      incoming_chat: { action: 'receive', tags: [{ name: 'Chats' }], messages: [{ $ref: '#/channels/rtm/messages/incoming_chat' }] },
     },
     components: {
+      tags: { Chats: { name: 'Chats' } },
       messages: {
         start_chat_request: frame('#/components/schemas/StartChatRtmRequest'),
         start_chat_response: frame('#/components/schemas/StartChatResponse', { success: { const: true } }),
@@ -244,6 +250,7 @@ test('GET methods: query parameters are the request', () => {
     delete op.requestBody;
     op.parameters = [{ in: 'query', name: 'active', schema: { type: 'boolean' } }];
     d.web.paths['/action/start_chat'] = { get: op };
+    d.index.web.methods[0].httpMethod = 'GET';
   });
   assert.deepEqual(brief(fs), ['web parameter-missing method:start_chat request.chat', 'web parameter-missing method:start_chat request.chat.thread.events']);
 });
@@ -290,4 +297,19 @@ test('waivers: a matching waiver hides its finding, an unmatched one is reported
   const dir = mkdtempSync(join(tmpdir(), 'waivers-'));
   writeFileSync(join(dir, 'w.yaml'), '- {version: "3.3", kind: field-missing, subject: "method:x"}\n');
   assert.throws(() => loadWaivers(join(dir, 'w.yaml')), /reason/);
+});
+
+test('HTTP method, title, area and push links follow the reference', () => {
+  assert.deepEqual(
+    brief(
+      run((d) => {
+        d.web.paths['/action/start_chat'] = { get: d.web.paths['/action/start_chat'].post };
+      }),
+    ).filter((x) => x.includes('http-method')),
+    ['web http-method-mismatch method:start_chat'],
+  );
+  assert.deepEqual(brief(run((d) => (d.web.paths['/action/start_chat'].post.summary = 'Start chat'))), ['web title-mismatch method:start_chat']);
+  assert.deepEqual(brief(run((d) => (d.rtm.components.tags.Chats.name = 'Other'))), ['rtm area-mismatch method:start_chat']);
+  assert.deepEqual(brief(run((d) => (d.rtm.operations.incoming_chat.tags = []))), ['rtm area-mismatch push:incoming_chat']);
+  assert.deepEqual(brief(run((d) => (d.rtm.operations.start_chat['x-pushes'] = []))), ['rtm push-link-missing method:start_chat incoming_chat']);
 });
