@@ -45,30 +45,39 @@ export function inlineMarkdown(text: string): string {
 
 export interface EntryLink { href: string; label: string }
 
-/** Where an entry points: its subject (method, push, structure) in that version's Web and/or RTM page. */
-export function entryLinks(entry: ChangelogEntry, idx: VersionIndex | undefined): EntryLink[] {
+/**
+ * Where an entry points: its subject (method, push, structure) in that version's Web and/or RTM page; a
+ * subject that this version removed links to the previous version; otherwise the reference pages of the
+ * protocols the entry concerns.
+ */
+export function entryLinks(entry: ChangelogEntry, idx: VersionIndex | undefined, previous?: VersionIndex): EntryLink[] {
   if (!idx) return [];
-  const v = idx.id;
   const links: EntryLink[] = [];
-  const add = (name: string, kind?: string) => {
-    if (kind !== 'structure' && idx.web[name]) links.push({ href: `${v}/web.html${idx.web[name].anchor}`, label: `Web: ${name}` });
-    if (kind !== 'structure' && idx.rtm[name]) links.push({ href: `${v}/rtm.html${idx.rtm[name].anchor}`, label: `RTM: ${name}` });
-    if ((kind === 'structure' || (!idx.web[name] && !idx.rtm[name])) && idx.schemas[name]) links.push({ href: `${v}/rtm.html${idx.schemas[name]}`, label: `Structure: ${name}` });
+  const add = (at: VersionIndex, name: string, kind: string | undefined, suffix = '') => {
+    const v = at.id;
+    if (kind !== 'structure' && at.web[name]) links.push({ href: `${v}/web.html${at.web[name].anchor}`, label: `Web: ${name}${suffix}` });
+    if (kind !== 'structure' && at.rtm[name]) links.push({ href: `${v}/rtm.html${at.rtm[name].anchor}`, label: `RTM: ${name}${suffix}` });
+    if ((kind === 'structure' || (!at.web[name] && !at.rtm[name])) && at.schemas[name]) links.push({ href: `${v}/rtm.html${at.schemas[name]}`, label: `Structure: ${name}${suffix}` });
   };
+  const names: Array<[string, string | undefined]> = [];
   const subject = entry.subject;
-  if (subject && typeof subject.name === 'string' && subject.name) add(subject.name, subject.kind);
-  if (!links.length) {
-    for (const key of ['method', 'operation', 'push', 'structure', 'schema']) {
-      const value = entry[key];
-      if (typeof value === 'string') add(value, key === 'schema' ? 'structure' : key);
-    }
+  if (subject && typeof subject.name === 'string' && subject.name) names.push([subject.name, subject.kind]);
+  for (const key of ['method', 'operation', 'push', 'structure', 'schema']) {
+    const value = entry[key];
+    if (typeof value === 'string') names.push([value, key === 'schema' ? 'structure' : key]);
+  }
+  // No structured subject: the backticked names of the text.
+  if (!names.length) for (const m of entry.text.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)) names.push([m[1], undefined]);
+  for (const [name, kind] of names) {
+    if (kind === 'api') continue;
+    add(idx, name, kind);
+    if (!links.length && previous) add(previous, name, kind, ` (as in ${previous.id})`);
+    if (links.length) break;
   }
   if (!links.length) {
-    // No structured subject: the first backticked name that is a method, push or structure of the version.
-    for (const m of entry.text.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)) {
-      add(m[1]);
-      if (links.length) break;
-    }
+    const protocols = entry.protocols.length ? entry.protocols : ['web', 'rtm'];
+    if (protocols.includes('web')) links.push({ href: `${idx.id}/web.html`, label: 'Web reference' });
+    if (protocols.includes('rtm')) links.push({ href: `${idx.id}/rtm.html`, label: 'RTM reference' });
   }
   const seen = new Set<string>();
   return links.filter((l) => (seen.has(l.href) ? false : (seen.add(l.href), true)));
@@ -101,7 +110,8 @@ export function renderChangelogBody(entries: ChangelogEntry[], versions: Version
     for (const area of areas) {
       out.push(`<h3 id="${escapeHtml(changelogAnchor(v, area))}">${escapeHtml(area)}</h3><ul class="entries">`);
       for (const e of mine.filter((x) => x.area === area)) {
-        const links = entryLinks(e, indexes[v]);
+        const at = versions.findIndex((x) => x.id === v);
+        const links = entryLinks(e, indexes[v], at > 0 ? indexes[versions[at - 1].id] : undefined);
         const cls = e.breaking ? 'entry breaking' : 'entry';
         out.push(
           `<li class="${cls}" data-kind="${escapeHtml(e.kind)}">` +

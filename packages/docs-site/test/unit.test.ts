@@ -43,7 +43,9 @@ const web = (ops: Array<[string, string, Record<string, string>?]>) => ({
   paths: Object.fromEntries(ops.map(([id, tag, x]) => [`/action/${id}`, { post: { operationId: id, summary: id, tags: [tag], ...(x ?? {}) } }])),
 });
 const rtm = (ops: Array<[string, 'send' | 'receive', Record<string, string>?]>, schemas: Record<string, object> = {}) => ({
-  operations: Object.fromEntries(ops.map(([id, action, x]) => [id, { action, summary: id, tags: [{ $ref: '#/components/tags/Chats' }], ...(x ?? {}) }])),
+  operations: Object.fromEntries(
+    ops.map(([id, action, x]) => [id, { action, summary: id, tags: [{ $ref: '#/components/tags/Chats' }], ...(action === 'send' && id !== 'ping' ? { reply: { messages: [] } } : {}), ...(x ?? {}) }]),
+  ),
   components: { tags: { Chats: { name: 'Chats' } }, schemas },
 });
 
@@ -51,7 +53,7 @@ function fixtureIndexes(): Record<string, VersionIndex> {
   return {
     'v1.0': indexVersion('v1.0', web([['get_chat_threads', 'Chats'], ['activate_chat', 'Chat access'], ['gone', 'Other']]), rtm([['get_chat_threads', 'send'], ['activate_chat', 'send'], ['thread_closed', 'receive']], { Chat: {} })),
     'v1.1': indexVersion('v1.1', web([['get_chat', 'Chats', { 'x-renamed-from': 'get_chat_threads' }], ['activate_chat', 'Chat access']]), rtm([['get_chat', 'send', { 'x-renamed-from': 'get_chat_threads', 'x-web-equivalent': 'get_chat' }], ['activate_chat', 'send'], ['chat_deactivated', 'receive', { 'x-renamed-from': 'thread_closed' }]], { Chat: {} })),
-    'v1.2': indexVersion('v1.2', web([['get_chat', 'Chats'], ['resume_chat', 'Chat access', { 'x-renamed-from': 'activate_chat', 'x-rtm-equivalent': 'resume_chat' }]]), rtm([['get_chat', 'send'], ['resume_chat', 'send', { 'x-renamed-from': 'activate_chat' }], ['chat_deactivated', 'receive']], { ChatNew: { 'x-renamed-from': 'Chat' } })),
+    'v1.2': indexVersion('v1.2', web([['get_chat', 'Chats'], ['resume_chat', 'Chat access', { 'x-renamed-from': 'activate_chat', 'x-rtm-equivalent': 'resume_chat' }]]), rtm([['get_chat', 'send'], ['resume_chat', 'send', { 'x-renamed-from': 'activate_chat' }], ['chat_deactivated', 'receive'], ['ping', 'send']], { ChatNew: { 'x-renamed-from': 'Chat' } })),
   };
 }
 
@@ -62,6 +64,7 @@ test('anchors follow Redoc routes and AsyncAPI component ids', () => {
   assert.equal(idx.web.resume_chat.anchor, '#/chat-access/resume_chat');
   assert.equal(idx.rtm.resume_chat.anchor, '#operation-request-resume_chat');
   assert.equal(idx.rtm.chat_deactivated.anchor, '#operation-receive-chat_deactivated');
+  assert.equal(idx.rtm.ping.anchor, '#operation-send-ping', 'a send without reply');
   assert.equal(idx.rtm.get_chat.tag, 'Chats');
   assert.equal(idx.schemas.ChatNew, '#schema-ChatNew');
 });
@@ -114,4 +117,16 @@ test('the bar escapes what it writes', () => {
   const html = navBar('web', 'v1"><script>', [{ id: 'v1"><script>', status: 'stable' }], '../');
   assert.ok(!html.includes('<script>'));
   assert.ok(html.includes('v1&quot;&gt;&lt;script&gt;'));
+});
+
+test('changelog: a removed subject links to the previous version, an API-wide entry to the pages', () => {
+  const indexes = fixtureIndexes();
+  const [removed, api, unknown] = parseChangelog([
+    { version: 'v1.1', area: 'Other', protocols: ['web', 'rtm'], kind: 'method-removed', breaking: true, text: 'gone', source: 'diff', subject: { kind: 'method', name: 'gone' } },
+    { version: 'v1.1', area: 'General', protocols: ['rtm'], kind: 'server-changed', breaking: true, text: 'server', source: 'diff', subject: { kind: 'api', name: 'API' } },
+    { version: 'v1.1', area: 'General', protocols: [], kind: 'x', breaking: false, text: 'The `nothing` thing', source: 'note' },
+  ]);
+  assert.deepEqual(entryLinks(removed, indexes['v1.1'], indexes['v1.0']), [{ href: 'v1.0/web.html#/other/gone', label: 'Web: gone (as in v1.0)' }]);
+  assert.deepEqual(entryLinks(api, indexes['v1.1'], indexes['v1.0']).map((l) => l.href), ['v1.1/rtm.html']);
+  assert.deepEqual(entryLinks(unknown, indexes['v1.1']).map((l) => l.href), ['v1.1/web.html', 'v1.1/rtm.html']);
 });
