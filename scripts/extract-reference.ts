@@ -254,6 +254,19 @@ function nestUnderFields(fields: RefField[]): RefField[] {
   return [first, ...rest.map((f) => ({ ...f, path: `fields.${f.path}` }))];
 }
 
+/** A push's "Possible reasons" table lists the values of its `reason` field. */
+function addReasons(push: RefPush, rows: string[][]): void {
+  const values = rows.slice(1).map((r) => ticks(r[0] ?? '')[0]).filter((x): x is string => !!x);
+  if (!values.length) return;
+  let f = push.fields.find((x) => x.path === 'reason');
+  if (!f) {
+    f = { path: 'reason', required: null, type: null, notes: '', source: 'table' };
+    push.fields.push(f);
+  }
+  f.source = 'table';
+  f.enum = values;
+}
+
 // ---------- v3.1+ pages (web.mdx / rtm.mdx) ----------
 
 const STRUCTURE_GROUPS = new Set(['Events', 'Users', 'Other common structures']);
@@ -360,6 +373,8 @@ export function parseMdx(src: string, file: string, protocol: 'web' | 'rtm'): Re
         push.webhooks = namesIn(kv.get('webhook equivalent') ?? kv.get('webhook'));
         const action = kv.get('action');
         if (action && ticks(action)[0]) push.name = ticks(action)[0];
+      } else if (/possible reasons/i.test(h4)) {
+        addReasons(push, rows);
       } else if (/payload/i.test(h4)) {
         for (const f of tableFields(rows) ?? []) {
           const i = push.fields.findIndex((x) => x.path === f.path);
@@ -396,6 +411,10 @@ export function parseV30(src: string, file: string): { web: RefProtocol; rtm: Re
   for (const b of bs) {
     if (b.kind === 'heading') {
       const t = headingName(b.text!);
+      if (push && b.level === 3 && /possible reasons/i.test(t)) {
+        label = 'possible reasons';
+        continue;
+      }
       if (b.level === 1) [h1, h2] = [t, ''];
       else if (b.level === 2) h2 = t;
       label = '';
@@ -472,6 +491,10 @@ export function parseV30(src: string, file: string): { web: RefProtocol; rtm: Re
       if (/✓/.test(r[head.indexOf('webhook')] ?? '')) push.webhooks = [push.name];
       continue;
     }
+    if (push && label === 'possible reasons') {
+      addReasons(push, rows);
+      continue;
+    }
     if (push && label === 'push payload') {
       for (const f of tableFields(rows) ?? []) {
         const i = push.fields.findIndex((x) => x.path === f.path);
@@ -512,8 +535,8 @@ function counts(p: RefProtocol): string {
     p.methods.reduce((n, m) => n + m.response.length, 0) +
     p.pushes.reduce((n, x) => n + x.fields.length, 0) +
     p.structures.reduce((n, s) => n + s.fields.length, 0);
-  const enums = [...p.methods.flatMap((m) => [...m.request, ...m.response]), ...p.structures.flatMap((s) => s.fields)].filter((f) => f.enum).length;
-  return `${p.methods.length} methods, ${p.pushes.length} pushes, ${p.structures.length} structures, ${params} request parameters, ${fields} response/push/structure fields, ${enums} enum notes, ${p.errors.length} error types`;
+  const enums = [...p.methods.flatMap((m) => [...m.request, ...m.response]), ...p.pushes.flatMap((x) => x.fields), ...p.structures.flatMap((s) => s.fields)].filter((f) => f.enum).length;
+  return `${p.methods.length} methods, ${p.pushes.length} pushes, ${p.structures.length} structures, ${params} request parameters, ${fields} response/push/structure fields, ${enums} value lists, ${p.errors.length} error types`;
 }
 
 function main(): void {
