@@ -143,6 +143,25 @@ function possibleValues(notes: string): string[] | undefined {
   return vals.length ? vals : undefined;
 }
 
+/** Defaults and limits written in the notes ("Default: 10, maximum: 25", "default `false`", "Range: 1-100"). */
+function limits(notes: string): Pick<RefField, 'default' | 'maximum' | 'minimum'> {
+  const out: Pick<RefField, 'default' | 'maximum' | 'minimum'> = {};
+  const d = /\bdefaults?(?: is|:)?\s*`?(-?\d+|true|false)`?(?![\w.])/i.exec(notes);
+  if (d) out.default = /^-?\d+$/.test(d[1]) ? Number(d[1]) : d[1] === 'true';
+  else {
+    const s = /`([^`]+)`[^`(]*\(default\)/.exec(notes);
+    if (s) out.default = s[1];
+  }
+  const max = /\bmaximum(?: is|:)?\s*(\d+)(?![\w.])/i.exec(notes);
+  if (max) out.maximum = Number(max[1]);
+  const range = /\brange:?\s*(\d+)\s*-\s*(\d+)/i.exec(notes);
+  if (range) {
+    out.minimum = Number(range[1]);
+    out.maximum = Number(range[2]);
+  }
+  return out;
+}
+
 /** Turns a field table into fields; a name cell with several backticked names gives one field per name. */
 function tableFields(rows: string[][]): RefField[] | null {
   if (rows.length < 1 || !plain(rows[0][0] ?? '')) return null; // headerless tables are notes, not field lists
@@ -178,6 +197,7 @@ function tableFields(rows: string[][]): RefField[] | null {
       if (requiredText !== undefined) f.requiredText = requiredText;
       const e = possibleValues(n);
       if (e) f.enum = e;
+      Object.assign(f, limits(n));
       out.push(f);
     }
   }

@@ -86,6 +86,18 @@ function checkField(ctx: Ctx, root: Json, field: RefField, subject: string, side
       add(ctx, 'type-mismatch', subject, `\`${field.path}\` is documented as \`${field.type}\` but the schema says \`${actual}\``, path);
     }
   }
+  if (field.default !== undefined) {
+    const defaults = hits.flatMap((h) => keywordValues(ctx.doc, h.schema, 'default'));
+    if (!defaults.some((d) => d === field.default))
+      add(ctx, 'default-mismatch', subject, `\`${field.path}\` defaults to \`${field.default}\` in the reference, the schema's default is \`${defaults.length ? defaults.join('|') : '(none)'}\``, path);
+  }
+  for (const [kw, arrayKw] of [['maximum', 'maxItems'], ['minimum', 'minItems']] as const) {
+    const want = field[kw];
+    if (want === undefined) continue;
+    const got = hits.flatMap((h) => [...keywordValues(ctx.doc, h.schema, kw), ...keywordValues(ctx.doc, h.schema, arrayKw)]);
+    if (!got.some((g) => g === want))
+      add(ctx, 'limit-mismatch', subject, `\`${field.path}\` has ${kw} ${want} in the reference, the schema says \`${got.length ? got.join('|') : '(none)'}\``, `${path}:${kw}`);
+  }
   if (field.enum?.length && !field.enum.every((v) => v === 'true' || v === 'false')) {
     const values = new Set<string>();
     let hasEnum = false;
@@ -107,6 +119,15 @@ function checkField(ctx: Ctx, root: Json, field: RefField, subject: string, side
         if (!values.has(v)) add(ctx, 'enum-value-missing', subject, `possible value \`${v}\` of \`${field.path}\` is not in the schema's enum`, `${path}=${v}`);
     }
   }
+}
+
+/** Values of one keyword on a schema and its allOf/oneOf/anyOf branches. */
+function keywordValues(doc: Json, schema: Json, kw: string, depth = 0): unknown[] {
+  const s = deref(doc, schema);
+  if (!s || typeof s !== 'object' || depth > 20) return [];
+  const out: unknown[] = kw in s ? [s[kw]] : [];
+  for (const b of [...(s.allOf ?? []), ...(s.oneOf ?? []), ...(s.anyOf ?? [])]) out.push(...keywordValues(doc, b, kw, depth + 1));
+  return out;
 }
 
 /** v3.0 Web bodies wrap the payload: `{payload: {...}}`. Descend into it when the reference paths do not. */

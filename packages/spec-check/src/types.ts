@@ -82,7 +82,9 @@ export type FindingKind =
   | 'http-method-mismatch'
   | 'title-mismatch'
   | 'area-mismatch'
-  | 'push-link-missing';
+  | 'push-link-missing'
+  | 'default-mismatch'
+  | 'limit-mismatch';
 
 export interface Finding {
   version: string;

@@ -25,7 +25,7 @@ function index(): RefIndex {
           request: [
             { path: 'chat', required: false, type: 'object', notes: '', source: 'table' },
             { path: 'chat.thread.events', required: false, type: 'array', notes: '', source: 'table' },
-            { path: 'active', required: false, type: 'bool', notes: 'default: true', source: 'table' },
+            { path: 'active', required: false, type: 'bool', notes: 'default: true', default: true, source: 'table' },
           ],
           response: [
             { path: 'chat_id', required: null, type: 'string', notes: '', source: 'table' },
@@ -312,4 +312,25 @@ test('HTTP method, title, area and push links follow the reference', () => {
   assert.deepEqual(brief(run((d) => (d.rtm.components.tags.Chats.name = 'Other'))), ['rtm area-mismatch method:start_chat']);
   assert.deepEqual(brief(run((d) => (d.rtm.operations.incoming_chat.tags = []))), ['rtm area-mismatch push:incoming_chat']);
   assert.deepEqual(brief(run((d) => (d.rtm.operations.start_chat['x-pushes'] = []))), ['rtm push-link-missing method:start_chat incoming_chat']);
+});
+
+test('defaults and limits written in the notes are compared', () => {
+  assert.deepEqual(
+    brief(run((d) => (d.web.components.schemas.StartChatRequest.properties.active.default = false))),
+    ['web default-mismatch method:start_chat request.active'],
+  );
+  const withLimit = (d: { web: any; index: RefIndex }) => {
+    d.index.web.methods[0].response[1].maximum = 100;
+    d.web.components.schemas.StartChatResponse.properties.event_ids.maxItems = 100;
+  };
+  assert.deepEqual(run(withLimit), []);
+  assert.deepEqual(
+    brief(
+      run((d) => {
+        withLimit(d);
+        d.web.components.schemas.StartChatResponse.properties.event_ids.maxItems = 10;
+      }),
+    ),
+    ['web limit-mismatch method:start_chat response.event_ids:maximum'],
+  );
 });
