@@ -12,6 +12,11 @@ export interface RefField {
   notes: string;
   /** values listed after "Possible values" in the notes */
   enum?: string[];
+  /** "Default: 10", "default `false`", "`desc` (default)" */
+  default?: string | number | boolean;
+  /** "maximum: 25", "Range: 1-100" */
+  maximum?: number;
+  minimum?: number;
   /** a reference table row, or a top-level key of a sample payload (existence is all that can be checked) */
   source: 'table' | 'sample';
 }

@@ -226,7 +226,7 @@ test('a documented enum value absent from the schema is reported', () => {
 
 test('type mismatches: scalar, and the items of []string', () => {
   assert.deepEqual(
-    brief(run((d) => (d.web.components.schemas.StartChatRequest.properties.active = { type: 'string' }))),
+    brief(run((d) => (d.web.components.schemas.StartChatRequest.properties.active = { type: 'string', default: true }))),
     ['web type-mismatch method:start_chat request.active'],
   );
   assert.deepEqual(
@@ -248,7 +248,7 @@ test('GET methods: query parameters are the request', () => {
   const fs = run((d) => {
     const op = d.web.paths['/action/start_chat'].post;
     delete op.requestBody;
-    op.parameters = [{ in: 'query', name: 'active', schema: { type: 'boolean' } }];
+    op.parameters = [{ in: 'query', name: 'active', schema: { type: 'boolean', default: true } }];
     d.web.paths['/action/start_chat'] = { get: op };
     d.index.web.methods[0].httpMethod = 'GET';
   });
