@@ -185,6 +185,10 @@ export const rtmPushNames = ${JSON.stringify(model.pushes.map((p) => p.push))} a
 export async function emitWeb(model: Model): Promise<string> {
   const structures = new Set(Object.keys(model.structures));
   const ast = await openapiTS(model.webDocument as never, {
+    // a `default` is applied by the server; callers may leave such fields out
+    defaultNonNullable: false,
+    // `{type: object}` without properties holds anything, not nothing
+    emptyObjectsUnknown: true,
     transform(_schema, options) {
       const m = /^#\/components\/schemas\/([^/]+)$/.exec(options.path ?? '');
       if (m && structures.has(m[1]!)) {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join, relative } from 'node:path';
 import { CodegenError, normalize, type Model, type Schema } from './normalize.js';
 import { emitRtm, emitStructures, emitTypesIndex, emitWeb } from './emit-types.js';
+import { emitClientIndex } from './emit-client.js';
 import { emitSchemasJson, emitStandalone, emitValidatorsIndex } from './emit-validators.js';
 
 /** Walks up from `start` to the monorepo root (the folder holding specs/ and packages/). */
@@ -55,6 +56,7 @@ export async function generate(root: string, version: string): Promise<Output[]>
     { path: join(validators, 'standalone.ts'), content: emitStandalone(model) },
     { path: join(validators, 'index.ts'), content: emitValidatorsIndex(model) },
     { path: join(validators, 'schemas.json'), content: emitSchemasJson(model) },
+    { path: join(root, 'packages', 'client', 'src', v, 'index.ts'), content: emitClientIndex(model) },
   ];
 }
 

@@ -2,3 +2,4 @@ export { normalize, pascal, CodegenError, type Model, type Schema, type Json } f
 export { generate, writeOutputs, loadModel, findRoot, bundledVersions, type Output } from './generate.js';
 export { emitStructures, emitWeb, emitRtm, emitTypesIndex, banner } from './emit-types.js';
 export { emitStandalone, emitValidatorsIndex, emitSchemasJson, allSchemas, schemaBase, exportName } from './emit-validators.js';
+export { emitClientIndex } from './emit-client.js';

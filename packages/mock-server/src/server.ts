@@ -30,6 +30,8 @@ export interface MockServer {
   emitPush(push: string, payload?: unknown): S;
   /** Number of open RTM connections. */
   connections(): number;
+  /** Drops every RTM connection abruptly (to exercise client reconnects); the server keeps listening. */
+  dropConnections(): void;
   /** Closes every connection; the returned promise resolves once the port is free. */
   close(): Promise<void>;
 }
@@ -308,6 +310,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return f;
     },
     connections: () => conns.size,
+    dropConnections() {
+      for (const c of conns) c.ws.terminate();
+      conns.clear();
+    },
     close() {
       for (const c of conns) c.ws.terminate();
       conns.clear();

@@ -526,7 +526,7 @@ export interface components {
                 access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
-                    [key: string]: Record<string, never>;
+                    [key: string]: Record<string, unknown>;
                 };
                 /** @description Initial content of the new thread. */
                 thread?: {
@@ -534,7 +534,7 @@ export interface components {
                     events?: components["schemas"]["EventInput"][];
                     /** @description Initial thread properties, as namespace -> property name -> value. */
                     properties?: {
-                        [key: string]: Record<string, never>;
+                        [key: string]: Record<string, unknown>;
                     };
                 };
             };
@@ -594,7 +594,7 @@ export interface components {
             group_id: number;
         };
         /** @description Empty on success. */
-        CheckGoalsResponse: Record<string, never>;
+        CheckGoalsResponse: Record<string, unknown>;
         /**
          * @description End the active thread of a chat.
          * @example {
@@ -606,7 +606,7 @@ export interface components {
             chat_id: string;
         };
         /** @description Empty on success. */
-        CloseThreadResponse: Record<string, never>;
+        CloseThreadResponse: Record<string, unknown>;
         /**
          * @description An event carrying arbitrary JSON content defined by the integration.
          * @example {
@@ -663,7 +663,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        DeleteChatPropertiesResponse: Record<string, never>;
+        DeleteChatPropertiesResponse: Record<string, unknown>;
         /** @description Remove properties from a thread. */
         DeleteChatThreadPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
@@ -676,7 +676,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        DeleteChatThreadPropertiesResponse: Record<string, never>;
+        DeleteChatThreadPropertiesResponse: Record<string, unknown>;
         /** @description Remove properties from an event. */
         DeleteEventPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
@@ -691,7 +691,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        DeleteEventPropertiesResponse: Record<string, never>;
+        DeleteEventPropertiesResponse: Record<string, unknown>;
         /**
          * @description What went wrong with a request.
          * @example {
@@ -833,12 +833,12 @@ export interface components {
              * @description Number of threads to skip.
              * @default 0
              */
-            offset: number;
+            offset?: number;
             /**
              * @description Number of threads to return.
              * @default 25
              */
-            limit: number;
+            limit?: number;
         };
         /**
          * @description One page of thread summaries.
@@ -883,12 +883,12 @@ export interface components {
              * @description Number of chats to skip.
              * @default 0
              */
-            offset: number;
+            offset?: number;
             /**
              * @description Number of chats to return.
              * @default 10
              */
-            limit: number;
+            limit?: number;
         };
         /** @description One page of chat summaries. */
         GetChatsSummaryResponse: {
@@ -1112,12 +1112,12 @@ export interface components {
              * @description Add the event to the last thread instead of opening a new one.
              * @default false
              */
-            attach_to_last_thread: boolean;
+            attach_to_last_thread?: boolean;
             /**
              * @description Fail when the chat has no active thread.
              * @default false
              */
-            require_active_thread: boolean;
+            require_active_thread?: boolean;
         };
         /** @description The stored event. */
         SendEventResponse: {
@@ -1133,7 +1133,7 @@ export interface components {
              * @description Fail when the chat has no active thread.
              * @default false
              */
-            "payload.require_active_thread": boolean;
+            "payload.require_active_thread"?: boolean;
             /** @description Optional identifier chosen by the client. */
             "payload.custom_id"?: string;
             /**
@@ -1180,7 +1180,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        SendRichMessagePostbackResponse: Record<string, never>;
+        SendRichMessagePostbackResponse: Record<string, unknown>;
         /**
          * @description Share what the customer is typing before it is sent.
          * @example {
@@ -1195,7 +1195,7 @@ export interface components {
             sneak_peek_text: string;
         };
         /** @description Empty on success. */
-        SendSneakPeekResponse: Record<string, never>;
+        SendSneakPeekResponse: Record<string, unknown>;
         /**
          * @description Set custom fields of the logged-in customer.
          * @example {
@@ -1211,7 +1211,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        SetCustomerFieldsResponse: Record<string, never>;
+        SetCustomerFieldsResponse: Record<string, unknown>;
         /**
          * @description Preview of text a user is typing but has not sent yet.
          * @example {
@@ -1228,7 +1228,7 @@ export interface components {
                 access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
-                    [key: string]: Record<string, never>;
+                    [key: string]: Record<string, unknown>;
                 };
                 /** @description Initial content of the first thread. */
                 thread?: {
@@ -1236,7 +1236,7 @@ export interface components {
                     events?: components["schemas"]["EventInput"][];
                     /** @description Initial thread properties, as namespace -> property name -> value. */
                     properties?: {
-                        [key: string]: Record<string, never>;
+                        [key: string]: Record<string, unknown>;
                     };
                 };
             };
@@ -1244,7 +1244,7 @@ export interface components {
              * @description Start the chat in continuous mode, which does not need an online group.
              * @default false
              */
-            continuous: boolean;
+            continuous?: boolean;
         };
         /** @description The new chat, carrying its first thread in `chat.thread`. */
         StartChatResponse: {
@@ -1295,11 +1295,11 @@ export interface components {
             chat_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
-                [key: string]: Record<string, never>;
+                [key: string]: Record<string, unknown>;
             };
         };
         /** @description Empty on success. */
-        UpdateChatPropertiesResponse: Record<string, never>;
+        UpdateChatPropertiesResponse: Record<string, unknown>;
         /** @description Set properties of a thread. */
         UpdateChatThreadPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
@@ -1308,11 +1308,11 @@ export interface components {
             thread_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
-                [key: string]: Record<string, never>;
+                [key: string]: Record<string, unknown>;
             };
         };
         /** @description Empty on success. */
-        UpdateChatThreadPropertiesResponse: Record<string, never>;
+        UpdateChatThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description Change the logged-in customer's details.
          * @example {
@@ -1349,11 +1349,11 @@ export interface components {
             event_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
-                [key: string]: Record<string, never>;
+                [key: string]: Record<string, unknown>;
             };
         };
         /** @description Empty on success. */
-        UpdateEventPropertiesResponse: Record<string, never>;
+        UpdateEventPropertiesResponse: Record<string, unknown>;
         /**
          * @description Mark the chat as seen by the customer up to a moment in time.
          * @example {

@@ -102,7 +102,14 @@ export interface ActivateChatRequest {
      */
     id: string;
     access?: S.Access;
-    properties?: S.Properties;
+    /**
+     * Initial chat properties, as namespace -> property name -> value.
+     */
+    properties?: {
+      [k: string]: {
+        [k: string]: unknown;
+      };
+    };
     /**
      * Initial state of the new thread.
      */
@@ -111,7 +118,14 @@ export interface ActivateChatRequest {
        * Initial events of the thread.
        */
       events?: S.EventInput[];
-      properties?: S.Properties;
+      /**
+       * Initial thread properties, as namespace -> property name -> value.
+       */
+      properties?: {
+        [k: string]: {
+          [k: string]: unknown;
+        };
+      };
       [k: string]: unknown;
     };
     [k: string]: unknown;
@@ -1050,7 +1064,14 @@ export interface StartChatRequest {
    * Initial state of the chat.
    */
   chat?: {
-    properties?: S.Properties;
+    /**
+     * Initial chat properties, as namespace -> property name -> value.
+     */
+    properties?: {
+      [k: string]: {
+        [k: string]: unknown;
+      };
+    };
     access?: S.Access;
     /**
      * Initial state of the first thread.
@@ -1060,7 +1081,14 @@ export interface StartChatRequest {
        * Initial events of the thread.
        */
       events?: S.EventInput[];
-      properties?: S.Properties;
+      /**
+       * Initial thread properties, as namespace -> property name -> value.
+       */
+      properties?: {
+        [k: string]: {
+          [k: string]: unknown;
+        };
+      };
       [k: string]: unknown;
     };
     [k: string]: unknown;

@@ -511,12 +511,18 @@ export interface components {
                 /** @description Identifier of the chat to activate. */
                 id: string;
                 access?: components["schemas"]["Access"];
-                properties?: components["schemas"]["Properties"];
+                /** @description Initial chat properties, as namespace -> property name -> value. */
+                properties?: {
+                    [key: string]: Record<string, unknown>;
+                };
                 /** @description Initial state of the new thread. */
                 thread?: {
                     /** @description Initial events of the thread. */
                     events?: components["schemas"]["EventInput"][];
-                    properties?: components["schemas"]["Properties"];
+                    /** @description Initial thread properties, as namespace -> property name -> value. */
+                    properties?: {
+                        [key: string]: Record<string, unknown>;
+                    };
                 };
             };
             /** @description Switch the chat to continuous mode; the mode stays as it was when left out. */
@@ -604,7 +610,7 @@ export interface components {
             page_url: string;
         };
         /** @description Empty on success. */
-        CheckGoalsResponse: Record<string, never>;
+        CheckGoalsResponse: Record<string, unknown>;
         /**
          * @description The chat whose active thread gets closed.
          * @example {
@@ -616,7 +622,7 @@ export interface components {
             chat_id: string;
         };
         /** @description Empty on success. */
-        CloseThreadResponse: Record<string, never>;
+        CloseThreadResponse: Record<string, unknown>;
         /**
          * @description Event whose content is defined by the integration that sends it.
          * @example {
@@ -672,7 +678,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        DeleteChatPropertiesResponse: Record<string, never>;
+        DeleteChatPropertiesResponse: Record<string, unknown>;
         /**
          * @description Deletes properties of a chat thread.
          * @example {
@@ -697,7 +703,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        DeleteChatThreadPropertiesResponse: Record<string, never>;
+        DeleteChatThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description Deletes properties of an event.
          * @example {
@@ -725,7 +731,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        DeleteEventPropertiesResponse: Record<string, never>;
+        DeleteEventPropertiesResponse: Record<string, unknown>;
         /**
          * @description Details of a failed request. The Web API returns it as `{"error": Error}` in the body; the RTM API returns it as the `error` field of the payload of an unsuccessful response frame. The `type` list is the union of the error types listed by the Web and the RTM reference of this version.
          * @example {
@@ -854,12 +860,12 @@ export interface components {
              * @description Number of summaries to skip.
              * @default 0
              */
-            offset: number;
+            offset?: number;
             /**
              * @description Number of summaries to return.
              * @default 25
              */
-            limit: number;
+            limit?: number;
         };
         /**
          * @description Summaries of the threads of a chat.
@@ -899,12 +905,12 @@ export interface components {
              * @description Number of summaries to skip.
              * @default 0
              */
-            offset: number;
+            offset?: number;
             /**
              * @description Number of summaries to return.
              * @default 10
              */
-            limit: number;
+            limit?: number;
         };
         /** @description Summaries of the chats the customer took part in. */
         GetChatsSummaryResponse: {
@@ -967,7 +973,7 @@ export interface components {
          * @description No parameters.
          * @example {}
          */
-        GetPredictedAgentRequest: Record<string, never>;
+        GetPredictedAgentRequest: Record<string, unknown>;
         GetPredictedAgentResponse: components["schemas"]["Agent"];
         /**
          * @description The address to describe.
@@ -1011,7 +1017,7 @@ export interface components {
             seen_up_to: string;
         };
         /** @description Empty on success. */
-        MarkEventsAsSeenResponse: Record<string, never>;
+        MarkEventsAsSeenResponse: Record<string, unknown>;
         /**
          * @description Event with a text message for the other chat users.
          * @example {
@@ -1114,7 +1120,7 @@ export interface components {
              * @description Only matters for inactive chats: `true` adds the event to the last thread, `false` makes the request fail. Active chats ignore it.
              * @default false
              */
-            attach_to_last_thread: boolean;
+            attach_to_last_thread?: boolean;
         };
         /**
          * @description Identifier of the posted event.
@@ -1154,7 +1160,7 @@ export interface components {
             thread_id: string;
         };
         /** @description Empty on success. */
-        SendRichMessagePostbackResponse: Record<string, never>;
+        SendRichMessagePostbackResponse: Record<string, unknown>;
         /**
          * @description Text the customer is typing, shown to agents before it is sent.
          * @example {
@@ -1169,7 +1175,7 @@ export interface components {
             sneak_peek_text: string;
         };
         /** @description Empty on success. */
-        SendSneakPeekResponse: Record<string, never>;
+        SendSneakPeekResponse: Record<string, unknown>;
         /**
          * @description Custom fields to store for the customer.
          * @example {
@@ -1185,7 +1191,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        SetCustomerFieldsResponse: Record<string, never>;
+        SetCustomerFieldsResponse: Record<string, unknown>;
         /**
          * @description Options of the new chat; every field is optional.
          * @example {}
@@ -1193,20 +1199,26 @@ export interface components {
         StartChatRequest: {
             /** @description Initial state of the chat. */
             chat?: {
-                properties?: components["schemas"]["Properties"];
+                /** @description Initial chat properties, as namespace -> property name -> value. */
+                properties?: {
+                    [key: string]: Record<string, unknown>;
+                };
                 access?: components["schemas"]["Access"];
                 /** @description Initial state of the first thread. */
                 thread?: {
                     /** @description Initial events of the thread. */
                     events?: components["schemas"]["EventInput"][];
-                    properties?: components["schemas"]["Properties"];
+                    /** @description Initial thread properties, as namespace -> property name -> value. */
+                    properties?: {
+                        [key: string]: Record<string, unknown>;
+                    };
                 };
             };
             /**
              * @description Start the chat in continuous mode, which does not need an online group.
              * @default false
              */
-            continuous: boolean;
+            continuous?: boolean;
         };
         /**
          * @description Identifiers of the new chat and thread.
@@ -1271,11 +1283,11 @@ export interface components {
             chat_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
-                [key: string]: Record<string, never>;
+                [key: string]: Record<string, unknown>;
             };
         };
         /** @description Empty on success. */
-        UpdateChatPropertiesResponse: Record<string, never>;
+        UpdateChatPropertiesResponse: Record<string, unknown>;
         /**
          * @description Sets properties of a chat thread.
          * @example {
@@ -1296,11 +1308,11 @@ export interface components {
             thread_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
-                [key: string]: Record<string, never>;
+                [key: string]: Record<string, unknown>;
             };
         };
         /** @description Empty on success. */
-        UpdateChatThreadPropertiesResponse: Record<string, never>;
+        UpdateChatThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description New values for the customer's data; at least one field must be given.
          * @example {
@@ -1320,7 +1332,7 @@ export interface components {
             };
         };
         /** @description Empty on success. */
-        UpdateCustomerWebResponse: Record<string, never>;
+        UpdateCustomerWebResponse: Record<string, unknown>;
         /**
          * @description Sets properties of an event.
          * @example {
@@ -1344,11 +1356,11 @@ export interface components {
             event_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
-                [key: string]: Record<string, never>;
+                [key: string]: Record<string, unknown>;
             };
         };
         /** @description Empty on success. */
-        UpdateEventPropertiesResponse: Record<string, never>;
+        UpdateEventPropertiesResponse: Record<string, unknown>;
         /** @description Multipart form with the file to upload. */
         UploadFileRequest: {
             /**

@@ -595,7 +595,7 @@ export interface components {
             unique_id: string;
         };
         /** @description Nothing is returned on success. */
-        AcceptGreetingResponse: Record<string, never>;
+        AcceptGreetingResponse: Record<string, unknown>;
         /**
          * @description Which groups of agents may see a chat or a thread.
          * @example {
@@ -649,7 +649,7 @@ export interface components {
             unique_id: string;
         };
         /** @description Nothing is returned on success. */
-        CancelGreetingResponse: Record<string, never>;
+        CancelGreetingResponse: Record<string, unknown>;
         /**
          * @description A chat with its participants and one of its threads.
          * @example {
@@ -689,7 +689,7 @@ export interface components {
             page_url: string;
         };
         /** @description Nothing is returned on success. */
-        CheckGoalsResponse: Record<string, never>;
+        CheckGoalsResponse: Record<string, unknown>;
         /**
          * @description Event whose content is defined by the integration.
          * @example {
@@ -735,7 +735,7 @@ export interface components {
             chat_id: string;
         };
         /** @description Nothing is returned on success. */
-        DeactivateChatResponse: Record<string, never>;
+        DeactivateChatResponse: Record<string, unknown>;
         /** @description Properties to remove from the chat. */
         DeleteChatPropertiesRequest: {
             /** @description Chat ID. */
@@ -746,7 +746,7 @@ export interface components {
             };
         };
         /** @description Nothing is returned on success. */
-        DeleteChatPropertiesResponse: Record<string, never>;
+        DeleteChatPropertiesResponse: Record<string, unknown>;
         /** @description Properties to remove from the event. */
         DeleteEventPropertiesRequest: {
             /** @description Chat ID. */
@@ -761,7 +761,7 @@ export interface components {
             };
         };
         /** @description Nothing is returned on success. */
-        DeleteEventPropertiesResponse: Record<string, never>;
+        DeleteEventPropertiesResponse: Record<string, unknown>;
         /** @description Properties to remove from the thread. */
         DeleteThreadPropertiesRequest: {
             /** @description Chat ID. */
@@ -774,7 +774,7 @@ export interface components {
             };
         };
         /** @description Nothing is returned on success. */
-        DeleteThreadPropertiesResponse: Record<string, never>;
+        DeleteThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description What went wrong with a request. Shared by the Web API (HTTP error body) and the RTM API (payload of a failed response). The `type` list is the union of both protocols' documented error types; each document narrows it to its own list where it uses this schema.
          * @example {
@@ -864,7 +864,7 @@ export interface components {
         };
         GetChatResponse: components["schemas"]["Chat"];
         /** @description No parameters are documented. */
-        GetCustomerRequest: Record<string, never>;
+        GetCustomerRequest: Record<string, unknown>;
         GetCustomerResponse: components["schemas"]["Customer"];
         /** @description Which form to fetch. */
         GetFormRequest: {
@@ -883,7 +883,7 @@ export interface components {
             form?: components["schemas"]["FormTemplate"];
         };
         /** @description No parameters are documented. */
-        GetPredictedAgentRequest: Record<string, never>;
+        GetPredictedAgentRequest: Record<string, unknown>;
         GetPredictedAgentResponse: components["schemas"]["Agent"];
         /** @description Page to describe. */
         GetUrlInfoRequest: {
@@ -913,13 +913,13 @@ export interface components {
              * @description Page size.
              * @default 10
              */
-            limit: number;
+            limit?: number;
             /**
              * @description Order by the creation time of each chat's newest thread.
              * @default desc
              * @enum {string}
              */
-            sort_order: "asc" | "desc";
+            sort_order?: "asc" | "desc";
             /** @description Page to fetch, as given by `next_page_id` or `previous_page_id`. */
             page_id?: string;
         };
@@ -975,12 +975,12 @@ export interface components {
              * @default desc
              * @enum {string}
              */
-            sort_order: "asc" | "desc";
+            sort_order?: "asc" | "desc";
             /**
              * @description Page size.
              * @default 3
              */
-            limit: number;
+            limit?: number;
             /** @description Page to fetch, as given by `next_page_id` or `previous_page_id`. */
             page_id?: string;
             /** @description Return as many of the latest threads as it takes to reach at least this many events in total. */
@@ -1008,7 +1008,7 @@ export interface components {
             seen_up_to: string;
         };
         /** @description Nothing is returned on success. */
-        MarkEventsAsSeenResponse: Record<string, never>;
+        MarkEventsAsSeenResponse: Record<string, unknown>;
         /**
          * @description Event with a text message for the other chat users.
          * @example {
@@ -1060,7 +1060,7 @@ export interface components {
              * @description Only matters for inactive chats: `true` adds the event to the last thread, `false` makes the request fail. Ignored for active chats.
              * @default false
              */
-            attach_to_last_thread: boolean;
+            attach_to_last_thread?: boolean;
         };
         /** @description ID of the posted event. */
         SendEventResponse: {
@@ -1084,7 +1084,7 @@ export interface components {
             thread_id: string;
         };
         /** @description Nothing is returned on success. */
-        SendRichMessagePostbackResponse: Record<string, never>;
+        SendRichMessagePostbackResponse: Record<string, unknown>;
         /** @description Text the customer is typing, shown to agents before it is sent. */
         SendSneakPeekRequest: {
             /** @description Chat the sneak peek belongs to. */
@@ -1093,7 +1093,7 @@ export interface components {
             sneak_peek_text: string;
         };
         /** @description Nothing is returned on success. */
-        SendSneakPeekResponse: Record<string, never>;
+        SendSneakPeekResponse: Record<string, unknown>;
         /**
          * @description Custom data kept for the length of the session, as an ordered list of single-entry objects (one custom key and its value each).
          * @example [
@@ -1112,7 +1112,7 @@ export interface components {
             session_fields: components["schemas"]["SessionFields"];
         };
         /** @description Nothing is returned on success. */
-        SetCustomerSessionFieldsResponse: Record<string, never>;
+        SetCustomerSessionFieldsResponse: Record<string, unknown>;
         /** @description IDs of the new chat, its thread and the initial events. */
         StartChatResponse: {
             /** @description ID of the new chat. */
@@ -1139,7 +1139,7 @@ export interface components {
              * @description Start the chat in continuous mode, which does not need an online group.
              * @default false
              */
-            continuous: boolean;
+            continuous?: boolean;
         };
         /**
          * @description Event generated by the system itself in particular situations.
@@ -1197,7 +1197,7 @@ export interface components {
             properties: components["schemas"]["Properties"];
         };
         /** @description Nothing is returned on success. */
-        UpdateChatPropertiesResponse: Record<string, never>;
+        UpdateChatPropertiesResponse: Record<string, unknown>;
         /** @description Customer data to change; at least one field must be given. */
         UpdateCustomerRequest: {
             /** @description New name. */
@@ -1209,7 +1209,7 @@ export interface components {
             session_fields?: components["schemas"]["SessionFields"];
         };
         /** @description Nothing is returned on success. */
-        UpdateCustomerResponse: Record<string, never>;
+        UpdateCustomerResponse: Record<string, unknown>;
         /** @description Properties to set on the event. */
         UpdateEventPropertiesRequest: {
             /** @description Chat ID. */
@@ -1221,7 +1221,7 @@ export interface components {
             properties: components["schemas"]["Properties"];
         };
         /** @description Nothing is returned on success. */
-        UpdateEventPropertiesResponse: Record<string, never>;
+        UpdateEventPropertiesResponse: Record<string, unknown>;
         /** @description Properties to set on the thread. */
         UpdateThreadPropertiesRequest: {
             /** @description Chat ID. */
@@ -1231,7 +1231,7 @@ export interface components {
             properties: components["schemas"]["Properties"];
         };
         /** @description Nothing is returned on success. */
-        UpdateThreadPropertiesResponse: Record<string, never>;
+        UpdateThreadPropertiesResponse: Record<string, unknown>;
         /** @description Multipart form with the file to upload. */
         UploadFileRequest: {
             /**

@@ -675,7 +675,7 @@ export interface components {
             unique_id: string;
         };
         /** @description Empty object; the call returns no data. */
-        AcceptGreetingResponse: Record<string, never>;
+        AcceptGreetingResponse: Record<string, unknown>;
         /**
          * @description Which groups of agents may see a chat or a thread.
          * @example {
@@ -703,7 +703,7 @@ export interface components {
             unique_id: string;
         };
         /** @description Empty object; the call returns no data. */
-        CancelGreetingResponse: Record<string, never>;
+        CancelGreetingResponse: Record<string, unknown>;
         /** @description A chat with its users and one of its threads. */
         Chat: S.Chat;
         /** @description Short form of a chat; instead of a thread it carries the latest event of each event type. */
@@ -717,7 +717,7 @@ export interface components {
             page_url: string;
         };
         /** @description Empty object; the call returns no data. */
-        CheckGoalsResponse: Record<string, never>;
+        CheckGoalsResponse: Record<string, unknown>;
         /** @description Event whose content is defined by the integration. */
         Custom: S.Custom;
         /** @description A custom event as sent by the client in `send_event`. */
@@ -740,7 +740,7 @@ export interface components {
             id: string;
         };
         /** @description Empty object; the call returns no data. */
-        DeactivateChatResponse: Record<string, never>;
+        DeactivateChatResponse: Record<string, unknown>;
         /** @description Chat properties to remove. */
         DeleteChatPropertiesRequest: {
             /** @description Chat whose properties are removed. */
@@ -751,7 +751,7 @@ export interface components {
             };
         };
         /** @description Empty object; the call returns no data. */
-        DeleteChatPropertiesResponse: Record<string, never>;
+        DeleteChatPropertiesResponse: Record<string, unknown>;
         /** @description Event properties to remove. */
         DeleteEventPropertiesRequest: {
             /** @description Chat of the event. */
@@ -766,7 +766,7 @@ export interface components {
             };
         };
         /** @description Empty object; the call returns no data. */
-        DeleteEventPropertiesResponse: Record<string, never>;
+        DeleteEventPropertiesResponse: Record<string, unknown>;
         /** @description Thread properties to remove. */
         DeleteThreadPropertiesRequest: {
             /** @description Chat of the thread. */
@@ -779,7 +779,7 @@ export interface components {
             };
         };
         /** @description Empty object; the call returns no data. */
-        DeleteThreadPropertiesResponse: Record<string, never>;
+        DeleteThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description Error returned by a failed request.
          * @example {
@@ -881,7 +881,7 @@ export interface components {
             ticket_form?: components["schemas"]["FormTemplate"];
             prechat_form?: components["schemas"]["FormTemplate"];
             /** @description Integration settings. */
-            integrations?: Record<string, never>;
+            integrations?: Record<string, unknown>;
             /** @description Group and license properties visible to the customer. */
             properties?: {
                 group?: components["schemas"]["Properties"];
@@ -889,7 +889,7 @@ export interface components {
             };
         };
         /** @description No parameters are needed. */
-        GetCustomerRequest: Record<string, never>;
+        GetCustomerRequest: Record<string, unknown>;
         GetCustomerResponse: components["schemas"]["Customer"];
         /** @description Selects the group, page and channel the dynamic configuration is for. */
         GetDynamicConfigurationRequest: {
@@ -957,7 +957,7 @@ export interface components {
             [key: string]: string;
         };
         /** @description No parameters are needed. */
-        GetPredictedAgentRequest: Record<string, never>;
+        GetPredictedAgentRequest: Record<string, unknown>;
         /** @description The agent the customer would chat with if a chat started now. */
         GetPredictedAgentResponse: {
             agent?: components["schemas"]["Agent"];
@@ -992,13 +992,13 @@ export interface components {
              * @description Page size.
              * @default 10
              */
-            limit: number;
+            limit?: number;
             /**
              * @description Order by creation time of each chat's latest thread.
              * @default desc
              * @enum {string}
              */
-            sort_order: "asc" | "desc";
+            sort_order?: "asc" | "desc";
             /** @description Page token from `next_page_id` or `previous_page_id` of an earlier call. */
             page_id?: string;
         };
@@ -1054,12 +1054,12 @@ export interface components {
              * @default desc
              * @enum {string}
              */
-            sort_order: "asc" | "desc";
+            sort_order?: "asc" | "desc";
             /**
              * @description Page size; cannot be combined with `min_events_count`.
              * @default 3
              */
-            limit: number;
+            limit?: number;
             /** @description Page token from an earlier call. */
             page_id?: string;
             /** @description Return as many of the latest threads as needed to reach at least this many events in total; cannot be combined with `limit`. */
@@ -1087,7 +1087,7 @@ export interface components {
             seen_up_to: string;
         };
         /** @description Empty object; the call returns no data. */
-        MarkEventsAsSeenResponse: Record<string, never>;
+        MarkEventsAsSeenResponse: Record<string, unknown>;
         /**
          * @description Event with a text message for the other chat users.
          * @example {
@@ -1118,7 +1118,7 @@ export interface components {
             callback_uri: string;
         };
         /** @description Empty object; the call returns no data. */
-        RequestEmailVerificationResponse: Record<string, never>;
+        RequestEmailVerificationResponse: Record<string, unknown>;
         /** @description The archived chat to reopen and the data of its new thread. */
         ResumeChatRequest: {
             /** @description The chat to resume. */
@@ -1138,7 +1138,7 @@ export interface components {
              * @description Set to false to create the thread already inactive.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /** @description Switch the chat to continuous mode; leaves the mode as it is when omitted. */
             continuous?: boolean;
         };
@@ -1162,7 +1162,7 @@ export interface components {
              * @description For an inactive chat, true adds the event to the last thread and false makes the call fail; ignored for active chats.
              * @default false
              */
-            attach_to_last_thread: boolean;
+            attach_to_last_thread?: boolean;
         };
         /** @description ID of the posted event. */
         SendEventResponse: {
@@ -1186,7 +1186,7 @@ export interface components {
             thread_id: string;
         };
         /** @description Empty object; the call returns no data. */
-        SendRichMessagePostbackResponse: Record<string, never>;
+        SendRichMessagePostbackResponse: Record<string, unknown>;
         /** @description Text the customer is typing, shown to agents before it is sent. */
         SendSneakPeekRequest: {
             /** @description Chat that gets the sneak peek. */
@@ -1195,7 +1195,7 @@ export interface components {
             sneak_peek_text: string;
         };
         /** @description Empty object; the call returns no data. */
-        SendSneakPeekResponse: Record<string, never>;
+        SendSneakPeekResponse: Record<string, unknown>;
         /**
          * @description Ordered list of single-entry objects, each holding one custom key and its value, kept for the length of the session.
          * @example [
@@ -1214,7 +1214,7 @@ export interface components {
             session_fields: components["schemas"]["SessionFields"];
         };
         /** @description Empty object; the call returns no data. */
-        SetCustomerSessionFieldsResponse: Record<string, never>;
+        SetCustomerSessionFieldsResponse: Record<string, unknown>;
         /** @description IDs of the new chat and thread. */
         StartChatResponse: {
             /** @description ID of the new chat. */
@@ -1241,12 +1241,12 @@ export interface components {
              * @description Set to false to create the thread already inactive.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Start a continuous chat, which needs no online group.
              * @default false
              */
-            continuous: boolean;
+            continuous?: boolean;
         };
         /** @description Event generated by the system in particular situations (routing, archiving and so on). */
         SystemMessage: S.SystemMessage;
@@ -1278,7 +1278,7 @@ export interface components {
             properties: components["schemas"]["Properties"];
         };
         /** @description Empty object; the call returns no data. */
-        UpdateChatPropertiesResponse: Record<string, never>;
+        UpdateChatPropertiesResponse: Record<string, unknown>;
         /** @description Customer data to change; at least one field must be given. */
         UpdateCustomerRequest: {
             /** @description New name. */
@@ -1290,7 +1290,7 @@ export interface components {
             session_fields?: components["schemas"]["SessionFields"];
         };
         /** @description Empty object; the call returns no data. */
-        UpdateCustomerResponse: Record<string, never>;
+        UpdateCustomerResponse: Record<string, unknown>;
         /** @description Event properties to set. */
         UpdateEventPropertiesRequest: {
             /** @description Chat of the event. */
@@ -1302,7 +1302,7 @@ export interface components {
             properties: components["schemas"]["Properties"];
         };
         /** @description Empty object; the call returns no data. */
-        UpdateEventPropertiesResponse: Record<string, never>;
+        UpdateEventPropertiesResponse: Record<string, unknown>;
         /** @description Thread properties to set. */
         UpdateThreadPropertiesRequest: {
             /** @description Chat of the thread. */
@@ -1312,7 +1312,7 @@ export interface components {
             properties: components["schemas"]["Properties"];
         };
         /** @description Empty object; the call returns no data. */
-        UpdateThreadPropertiesResponse: Record<string, never>;
+        UpdateThreadPropertiesResponse: Record<string, unknown>;
         /** @description Multipart form carrying the file. */
         UploadFileRequest: {
             /**
