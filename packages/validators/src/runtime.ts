@@ -200,8 +200,16 @@ export function createValidators(table: ValidatorTable) {
     if (!has(table.pushes, push)) return unknown('push', push, '', Object.keys(table.pushes));
     return run(table.pushes[push]!.payload, payload, `${push} push payload`);
   }
+  const pushFrames = new Map(Object.entries(table.pushes).map(([k, e]) => [k, e.frame] as const));
+  const responseFrames = new Map(Object.entries(table.rtm).map(([k, e]) => [k, e.response] as const));
   /** A frame received from the server: dispatched on `type` and `action`, one schema tried. */
   function validateRtmFrame(frame: unknown): ValidationResult {
+    const fast = frame as Record<string, unknown> | null;
+    if (fast !== null && typeof fast === 'object') {
+      // hot path: a known push or response whose schema accepts it
+      const fn = fast.type === 'push' ? pushFrames.get(fast.action as string) : fast.type === 'response' && fast.success === true ? responseFrames.get(fast.action as string) : undefined;
+      if (fn && fn(frame)) return OK;
+    }
     if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
       return { valid: false, errors: [{ path: '', expected: 'type object', value: frame, keyword: 'type' }], message: 'a frame must be a JSON object' };
     }
