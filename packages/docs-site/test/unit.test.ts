@@ -130,3 +130,41 @@ test('changelog: a removed subject links to the previous version, an API-wide en
   assert.deepEqual(entryLinks(api, indexes['v1.1'], indexes['v1.0']).map((l) => l.href), ['v1.1/rtm.html']);
   assert.deepEqual(entryLinks(unknown, indexes['v1.1']).map((l) => l.href), ['v1.1/web.html', 'v1.1/rtm.html']);
 });
+
+test('the static server serves files and directories and refuses paths outside its folder', async () => {
+  const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { request } = await import('node:http');
+  const { createStaticServer, listen } = await import('../src/serve.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'ccapi-serve-'));
+  mkdirSync(join(dir, 'site', 'v1'), { recursive: true });
+  writeFileSync(join(dir, 'site', 'index.html'), '<p>home</p>');
+  writeFileSync(join(dir, 'site', 'v1', 'web.html'), '<p>web</p>');
+  writeFileSync(join(dir, 'secret.txt'), 'secret');
+  const server = createStaticServer(join(dir, 'site'));
+  const base = await listen(server, 0);
+  // Raw paths: fetch() would normalise the dot segments away before they reach the server.
+  const get = (path: string) =>
+    new Promise<{ status: number; body: string; type: string }>((ok, fail) => {
+      const url = new URL(base);
+      const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c)).on('end', () => ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }));
+      });
+      req.on('error', fail).end();
+    });
+  try {
+    assert.deepEqual(await get('/'), { status: 200, body: '<p>home</p>', type: 'text/html; charset=utf-8' });
+    assert.equal((await get('/v1/web.html?x=1')).body, '<p>web</p>');
+    assert.equal((await get('/missing.html')).status, 404);
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/v1/..%2f..%2fsecret.txt']) {
+      const res = await get(path);
+      assert.ok(res.status === 403 || res.status === 404, `${path}: ${res.status}`);
+      assert.ok(!res.body.includes('secret'), path);
+    }
+  } finally {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
