@@ -79,15 +79,15 @@ export type AnyRtmPayload =
  * The access of a resource (such as a chat) was changed.
  */
 export interface AccessSetPush {
-  /**
-   * Kind of resource, for example `chat`.
-   */
-  resource: string;
+  access: S.Access;
   /**
    * ID of the resource.
    */
   id: string;
-  access: S.Access;
+  /**
+   * Kind of resource, for example `chat`.
+   */
+  resource: string;
   [k: string]: unknown;
 }
 /**
@@ -98,11 +98,11 @@ export interface ActivateChatRequest {
    * The chat to reactivate and the content of its new thread.
    */
   chat: {
+    access?: S.Access;
     /**
      * ID of the chat to reactivate.
      */
     id: string;
-    access?: S.Access;
     /**
      * Initial chat properties, as namespace -> property name -> value.
      */
@@ -183,10 +183,6 @@ export interface ChatThreadPropertiesDeletedPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Removed properties, as namespace -> list of property names.
    */
   properties: {
@@ -195,6 +191,10 @@ export interface ChatThreadPropertiesDeletedPush {
      */
     [k: string]: string[];
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -205,11 +205,11 @@ export interface ChatThreadPropertiesUpdatedPush {
    * Chat ID.
    */
   chat_id: string;
+  properties: S.Properties;
   /**
    * Thread ID.
    */
   thread_id: string;
-  properties: S.Properties;
   [k: string]: unknown;
 }
 /**
@@ -221,21 +221,21 @@ export interface ChatTransferredPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
+   * IDs of the target agents (strings) or groups (numbers), as given by `type`.
    */
-  thread_id: string;
+  ids: (string | number)[];
   /**
    * User who asked for the transfer.
    */
   requester_id: string;
   /**
+   * Thread ID.
+   */
+  thread_id: string;
+  /**
    * Whether the chat went to agents or to groups.
    */
   type: "agent" | "group";
-  /**
-   * IDs of the target agents (strings) or groups (numbers), as given by `type`.
-   */
-  ids: (string | number)[];
   [k: string]: unknown;
 }
 /**
@@ -298,6 +298,20 @@ export interface CloseThreadResponse {}
  */
 export interface CustomerDisconnectedPush {
   /**
+   * Optional details: `region` to reconnect to for `misdirected_connection`, `timeout` to wait before reconnecting for `customer_temporarily_blocked`.
+   */
+  data?: {
+    /**
+     * Region the customer should connect to.
+     */
+    region?: string;
+    /**
+     * How long to wait before trying to reconnect.
+     */
+    timeout?: number;
+    [k: string]: unknown;
+  };
+  /**
    * Why the connection is closed.
    */
   reason:
@@ -313,20 +327,6 @@ export interface CustomerDisconnectedPush {
     | "misdirected_connection"
     | "access_token_expired"
     | "product_version_changed";
-  /**
-   * Optional details: `region` to reconnect to for `misdirected_connection`, `timeout` to wait before reconnecting for `customer_temporarily_blocked`.
-   */
-  data?: {
-    /**
-     * Region the customer should connect to.
-     */
-    region?: string;
-    /**
-     * How long to wait before trying to reconnect.
-     */
-    timeout?: number;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -334,17 +334,17 @@ export interface CustomerDisconnectedPush {
  */
 export interface CustomerPageUpdatedPush {
   /**
-   * Address of the page.
+   * Unix time (seconds) of the page change.
    */
-  url: string;
+  timestamp: number;
   /**
    * Title of the page.
    */
   title: string;
   /**
-   * Unix time (seconds) of the page change.
+   * Address of the page.
    */
-  timestamp: number;
+  url: string;
   [k: string]: unknown;
 }
 /**
@@ -398,10 +398,6 @@ export interface DeleteChatThreadPropertiesRequest {
    */
   chat_id: string;
   /**
-   * ID of the thread the properties belong to.
-   */
-  thread_id: string;
-  /**
    * Properties to remove, as namespace -> list of property names.
    */
   properties: {
@@ -410,6 +406,10 @@ export interface DeleteChatThreadPropertiesRequest {
      */
     [k: string]: string[];
   };
+  /**
+   * ID of the thread the properties belong to.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -425,10 +425,6 @@ export interface DeleteEventPropertiesRequest {
    */
   chat_id: string;
   /**
-   * ID of the thread the properties belong to.
-   */
-  thread_id: string;
-  /**
    * ID of the event the properties belong to.
    */
   event_id: string;
@@ -441,6 +437,10 @@ export interface DeleteEventPropertiesRequest {
      */
     [k: string]: string[];
   };
+  /**
+   * ID of the thread the properties belong to.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -456,10 +456,6 @@ export interface EventPropertiesDeletedPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Event ID.
    */
   event_id: string;
@@ -472,6 +468,10 @@ export interface EventPropertiesDeletedPush {
      */
     [k: string]: string[];
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -483,14 +483,14 @@ export interface EventPropertiesUpdatedPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Event ID.
    */
   event_id: string;
   properties: S.Properties;
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -501,11 +501,11 @@ export interface EventUpdatedPush {
    * Chat ID.
    */
   chat_id: string;
+  event: S.Event;
   /**
    * Thread ID.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
@@ -538,13 +538,13 @@ export interface GetChatThreadsSummaryRequest {
    */
   chat_id: string;
   /**
-   * Number of threads to skip.
-   */
-  offset?: number;
-  /**
    * Number of threads to return.
    */
   limit?: number;
+  /**
+   * Number of threads to skip.
+   */
+  offset?: number;
   [k: string]: unknown;
 }
 /**
@@ -582,13 +582,13 @@ export interface GetChatThreadsSummaryResponse {
  */
 export interface GetChatsSummaryRequest {
   /**
-   * Number of chats to skip.
-   */
-  offset?: number;
-  /**
    * Number of chats to return.
    */
   limit?: number;
+  /**
+   * Number of chats to skip.
+   */
+  offset?: number;
   [k: string]: unknown;
 }
 /**
@@ -678,17 +678,13 @@ export interface GetPredictedAgentResponse {
    */
   agent: {
     /**
-     * Agent ID.
-     */
-    id: string;
-    /**
-     * Agent's display name.
-     */
-    name: string;
-    /**
      * Address of the agent's avatar image.
      */
     avatar: string;
+    /**
+     * Agent ID.
+     */
+    id: string;
     /**
      * Whether the agent is a bot.
      */
@@ -697,6 +693,10 @@ export interface GetPredictedAgentResponse {
      * Agent's job title.
      */
     job_title: string;
+    /**
+     * Agent's display name.
+     */
+    name: string;
     /**
      * User kind; always `agent`.
      */
@@ -720,13 +720,13 @@ export interface GetUrlDetailsRequest {
  */
 export interface GetUrlDetailsResponse {
   /**
-   * Page title.
-   */
-  title: string;
-  /**
    * Page description.
    */
   description: string;
+  /**
+   * Height of the preview image in pixels.
+   */
+  image_height: number;
   /**
    * Address of the page's preview image.
    */
@@ -736,9 +736,9 @@ export interface GetUrlDetailsResponse {
    */
   image_width: number;
   /**
-   * Height of the preview image in pixels.
+   * Page title.
    */
-  image_height: number;
+  title: string;
   /**
    * Address of the page.
    */
@@ -760,11 +760,11 @@ export interface IncomingEventPush {
    * Chat ID.
    */
   chat_id: string;
+  event: S.Event;
   /**
    * Thread ID.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
@@ -788,17 +788,9 @@ export interface IncomingMulticastPush {
  */
 export interface IncomingRichMessagePostbackPush {
   /**
-   * ID of the user who sent the postback.
-   */
-  user_id: string;
-  /**
    * Chat ID.
    */
   chat_id: string;
-  /**
-   * Thread holding the rich message.
-   */
-  thread_id: string;
   /**
    * ID of the rich message event.
    */
@@ -817,6 +809,14 @@ export interface IncomingRichMessagePostbackPush {
     toggled: boolean;
     [k: string]: unknown;
   };
+  /**
+   * Thread holding the rich message.
+   */
+  thread_id: string;
+  /**
+   * ID of the user who sent the postback.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 /**
@@ -839,10 +839,6 @@ export interface IncomingTypingIndicatorPush {
  */
 export interface LastSeenTimestampUpdatedPush {
   /**
-   * User whose last-seen moment changed.
-   */
-  user_id: string;
-  /**
    * Chat ID.
    */
   chat_id: string;
@@ -854,6 +850,10 @@ export interface LastSeenTimestampUpdatedPush {
    * Unix time (seconds) now recorded as last seen.
    */
   timestamp: number;
+  /**
+   * User whose last-seen moment changed.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 /**
@@ -861,35 +861,27 @@ export interface LastSeenTimestampUpdatedPush {
  */
 export interface LoginRequest {
   /**
-   * Customer access token, including the `Bearer ` prefix.
-   */
-  token: string;
-  /**
-   * Group the customer is connecting to.
-   */
-  group_id?: number;
-  /**
    * Customer details to store on login.
    */
   customer?: {
     /**
-     * Customer's display name.
+     * Address of the customer's avatar image.
      */
-    name?: string;
+    avatar?: string;
     /**
      * Customer's e-mail address.
      */
     email?: string;
-    /**
-     * Address of the customer's avatar image.
-     */
-    avatar?: string;
     /**
      * Custom customer fields as string-to-string pairs.
      */
     fields?: {
       [k: string]: string;
     };
+    /**
+     * Customer's display name.
+     */
+    name?: string;
     [k: string]: unknown;
   };
   /**
@@ -897,19 +889,15 @@ export interface LoginRequest {
    */
   customer_page?: {
     /**
-     * Address of the page.
-     */
-    url?: string;
-    /**
      * Title of the page.
      */
     title?: string;
+    /**
+     * Address of the page.
+     */
+    url?: string;
     [k: string]: unknown;
   };
-  /**
-   * Address of the page that referred the customer.
-   */
-  referrer?: string;
   /**
    * String-to-string map the client keeps on its side; send back what the last `customer_side_storage_updated` push delivered.
    */
@@ -917,9 +905,21 @@ export interface LoginRequest {
     [k: string]: string;
   };
   /**
+   * Group the customer is connecting to.
+   */
+  group_id?: number;
+  /**
    * Set when the customer logs in from a mobile device.
    */
   is_mobile?: boolean;
+  /**
+   * Address of the page that referred the customer.
+   */
+  referrer?: string;
+  /**
+   * Customer access token, including the `Bearer ` prefix.
+   */
+  token: string;
   [k: string]: unknown;
 }
 /**
@@ -927,13 +927,11 @@ export interface LoginRequest {
  */
 export interface LoginResponse {
   /**
-   * ID of the logged-in customer.
+   * Private widget configuration. Fields prefixed with `__priv_` are internal, may change between minor versions and should be ignored by clients.
    */
-  customer_id: string;
-  /**
-   * Whether the customer has a thread that is still active.
-   */
-  has_active_thread: boolean;
+  __priv_dynamic_config?: {
+    [k: string]: unknown;
+  };
   /**
    * The customer's chats.
    */
@@ -949,11 +947,13 @@ export interface LoginResponse {
     [k: string]: unknown;
   }[];
   /**
-   * Private widget configuration. Fields prefixed with `__priv_` are internal, may change between minor versions and should be ignored by clients.
+   * ID of the logged-in customer.
    */
-  __priv_dynamic_config?: {
-    [k: string]: unknown;
-  };
+  customer_id: string;
+  /**
+   * Whether the customer has a thread that is still active.
+   */
+  has_active_thread: boolean;
   [k: string]: unknown;
 }
 /**
@@ -967,14 +967,14 @@ export interface PingRtmRequest {
  */
 export interface SendEventRequest {
   /**
+   * Add the event to the last thread instead of opening a new one.
+   */
+  attach_to_last_thread?: boolean;
+  /**
    * ID of the chat receiving the event.
    */
   chat_id: string;
   event: S.EventInput;
-  /**
-   * Add the event to the last thread instead of opening a new one.
-   */
-  attach_to_last_thread?: boolean;
   /**
    * Fail when the chat has no active thread.
    */
@@ -985,11 +985,11 @@ export interface SendEventRequest {
  * The stored event.
  */
 export interface SendEventResponse {
+  event: S.Event;
   /**
    * Thread the event was added to.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
@@ -1000,10 +1000,6 @@ export interface SendRichMessagePostbackRequest {
    * Chat ID.
    */
   chat_id: string;
-  /**
-   * Thread holding the rich message.
-   */
-  thread_id: string;
   /**
    * ID of the rich message event.
    */
@@ -1022,6 +1018,10 @@ export interface SendRichMessagePostbackRequest {
     toggled: boolean;
     [k: string]: unknown;
   };
+  /**
+   * Thread holding the rich message.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1164,10 +1164,6 @@ export interface UpdateChatThreadPropertiesRequest {
    */
   chat_id: string;
   /**
-   * ID of the thread the properties belong to.
-   */
-  thread_id: string;
-  /**
    * Properties to set, as namespace -> property name -> value.
    */
   properties: {
@@ -1178,6 +1174,10 @@ export interface UpdateChatThreadPropertiesRequest {
       [k: string]: unknown;
     };
   };
+  /**
+   * ID of the thread the properties belong to.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1189,13 +1189,13 @@ export interface UpdateChatThreadPropertiesResponse {}
  */
 export interface UpdateCustomerPageRequest {
   /**
-   * Address of the page.
-   */
-  url: string;
-  /**
    * Title of the page.
    */
   title?: string;
+  /**
+   * Address of the page.
+   */
+  url: string;
   [k: string]: unknown;
 }
 /**
@@ -1207,23 +1207,23 @@ export interface UpdateCustomerPageResponse {}
  */
 export interface UpdateCustomerRequest {
   /**
-   * New display name.
+   * Address of the new avatar image.
    */
-  name?: string;
+  avatar?: string;
   /**
    * New e-mail address.
    */
   email?: string;
-  /**
-   * Address of the new avatar image.
-   */
-  avatar?: string;
   /**
    * Custom customer fields as string-to-string pairs.
    */
   fields?: {
     [k: string]: string;
   };
+  /**
+   * New display name.
+   */
+  name?: string;
   [k: string]: unknown;
 }
 /**
@@ -1242,10 +1242,6 @@ export interface UpdateEventPropertiesRequest {
    */
   chat_id: string;
   /**
-   * ID of the thread the properties belong to.
-   */
-  thread_id: string;
-  /**
    * ID of the event the properties belong to.
    */
   event_id: string;
@@ -1260,6 +1256,10 @@ export interface UpdateEventPropertiesRequest {
       [k: string]: unknown;
     };
   };
+  /**
+   * ID of the thread the properties belong to.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**

@@ -37,10 +37,6 @@ export type AnyStructure =
   | User
   | WebError;
 /**
- * A chat participant, either a customer or an agent, told apart by `type`.
- */
-export type User = Customer | Agent;
-/**
  * Any chat event, told apart by `type`.
  */
 export type Event = Message | SystemMessage | Annotation | FilledForm | File | Custom | RichMessage;
@@ -48,18 +44,6 @@ export type Event = Message | SystemMessage | Annotation | FilledForm | File | C
  * One answered field of a filled form. Text fields (`name`, `email`, `question`, `textarea`) hold a string `answer`; `radio` and `select` hold the chosen option in `answer`; `checkbox` holds the chosen options in `answers`; `group_chooser` holds the chosen group in `answer`.
  */
 export type FilledFormField = {
-  /**
-   * Kind of field.
-   */
-  type: "name" | "email" | "question" | "textarea" | "radio" | "select" | "checkbox" | "group_chooser";
-  /**
-   * Field ID.
-   */
-  id: string;
-  /**
-   * Label shown next to the field.
-   */
-  label: string;
   /**
    * The answer of a single-answer field.
    */
@@ -101,24 +85,40 @@ export type FilledFormField = {
     label: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Field ID.
+   */
+  id: string;
+  /**
+   * Label shown next to the field.
+   */
+  label: string;
+  /**
+   * Kind of field.
+   */
+  type: "name" | "email" | "question" | "textarea" | "radio" | "select" | "checkbox" | "group_chooser";
   [k: string]: unknown;
 } & FilledFormField1;
 export type FilledFormField1 =
   | {
-      type?: "checkbox";
       answers: unknown[];
+      type?: "checkbox";
       [k: string]: unknown;
     }
   | {
-      type?: "name" | "email" | "question" | "textarea" | "radio" | "select" | "group_chooser";
       /**
        * The single answer.
        */
       answer: {
         [k: string]: unknown;
       };
+      type?: "name" | "email" | "question" | "textarea" | "radio" | "select" | "group_chooser";
       [k: string]: unknown;
     };
+/**
+ * A chat participant, either a customer or an agent, told apart by `type`.
+ */
+export type User = Customer | Agent;
 /**
  * Any event a client can send, told apart by `type`.
  */
@@ -186,29 +186,29 @@ export interface Access {
  */
 export interface Agent {
   /**
+   * Address of the agent's avatar image.
+   */
+  avatar: string;
+  /**
    * Agent ID (the agent's login).
    */
   id: string;
   /**
-   * User kind; always `agent` here.
+   * Unix time (seconds) up to which the agent has seen the chat.
    */
-  type: "agent";
+  last_seen_timestamp: number;
   /**
    * Display name of the agent.
    */
   name: string;
   /**
-   * Address of the agent's avatar image.
-   */
-  avatar: string;
-  /**
    * Whether the agent currently takes part in the chat.
    */
   present: boolean;
   /**
-   * Unix time (seconds) up to which the agent has seen the chat.
+   * User kind; always `agent` here.
    */
-  last_seen_timestamp: number;
+  type: "agent";
   [k: string]: unknown;
 }
 /**
@@ -216,38 +216,38 @@ export interface Agent {
  */
 export interface Annotation {
   /**
-   * Event ID, assigned by the server.
+   * Kind of annotation, for example `rating`.
    */
-  id: string;
-  /**
-   * Optional identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Server-assigned position of the event.
-   */
-  order: number;
-  /**
-   * Event kind; always `annotation` here.
-   */
-  type: "annotation";
+  annotation_type: string;
   /**
    * ID of the user who added the annotation.
    */
   author_id: string;
   /**
-   * Unix time (seconds) the server recorded the event.
+   * Optional identifier chosen by the sender.
    */
-  timestamp: number;
+  custom_id?: string;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
+   * Server-assigned position of the event.
+   */
+  order: number;
+  properties?: Properties;
   /**
    * Optional text; at most 16 KB of raw UTF-8 text.
    */
   text?: string;
   /**
-   * Kind of annotation, for example `rating`.
+   * Unix time (seconds) the server recorded the event.
    */
-  annotation_type: string;
-  properties?: Properties;
+  timestamp: number;
+  /**
+   * Event kind; always `annotation` here.
+   */
+  type: "annotation";
   [k: string]: unknown;
 }
 /**
@@ -277,28 +277,29 @@ export interface Properties {
  */
 export interface AnnotationInput {
   /**
-   * Event kind.
+   * Kind of annotation, for example `rating`.
    */
-  type: "annotation";
+  annotation_type: string;
   /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
+  properties?: Properties;
   /**
    * Optional text, at most 16 KB of raw UTF-8 text.
    */
   text?: string;
   /**
-   * Kind of annotation, for example `rating`.
+   * Event kind.
    */
-  annotation_type: string;
-  properties?: Properties;
+  type: "annotation";
   [k: string]: unknown;
 }
 /**
  * A chat with its users. Depending on the method, the chat carries its threads in `threads` (objects section, `get_chat_threads`, `activate_chat`) or a single thread in `thread` (`start_chat`, `incoming_chat_thread`).
  */
 export interface Chat {
+  access?: Access;
   /**
    * Chat ID.
    */
@@ -307,85 +308,44 @@ export interface Chat {
    * Ordering key of the chat, returned by the chat methods and pushes.
    */
   order?: number;
-  /**
-   * Users taking part in the chat.
-   */
-  users: User[];
+  properties?: Properties;
+  thread?: Thread;
   /**
    * Threads of the chat.
    */
   threads?: Thread[];
-  thread?: Thread;
-  properties?: Properties;
-  access?: Access;
-  [k: string]: unknown;
-}
-/**
- * A customer (visitor) taking part in a chat.
- */
-export interface Customer {
   /**
-   * Customer ID.
+   * Users taking part in the chat.
    */
-  id: string;
-  /**
-   * User kind; always `customer` here.
-   */
-  type: "customer";
-  /**
-   * Display name of the customer.
-   */
-  name: string;
-  /**
-   * Customer's e-mail address.
-   */
-  email: string;
-  /**
-   * Address of the customer's avatar image; present only when one is set.
-   */
-  avatar?: string;
-  /**
-   * Custom customer fields as string-to-string pairs; absent for archived chats.
-   */
-  fields?: {
-    [k: string]: string;
-  };
-  /**
-   * Whether the customer currently takes part in the chat.
-   */
-  present: boolean;
-  /**
-   * Unix time (seconds) up to which the customer has seen the chat.
-   */
-  last_seen_timestamp: number;
+  users: User[];
   [k: string]: unknown;
 }
 /**
  * One thread of a chat; a chat is split into threads, one per conversation session.
  */
 export interface Thread {
-  /**
-   * Thread ID.
-   */
-  id: string;
+  access?: Access;
   /**
    * True while the thread is still going on, false once it has ended.
    */
   active: boolean;
   /**
+   * Events of the thread.
+   */
+  events: Event[];
+  /**
+   * Thread ID.
+   */
+  id: string;
+  /**
    * Position of the thread within the chat.
    */
   order: number;
+  properties?: Properties;
   /**
    * IDs of the users taking part in the thread.
    */
   user_ids: string[];
-  /**
-   * Events of the thread.
-   */
-  events: Event[];
-  properties?: Properties;
-  access?: Access;
   [k: string]: unknown;
 }
 /**
@@ -393,33 +353,21 @@ export interface Thread {
  */
 export interface Message {
   /**
-   * Event ID, assigned by the server.
+   * ID of the user who sent the message.
    */
-  id: string;
+  author_id: string;
   /**
    * Optional identifier chosen by the sender.
    */
   custom_id?: string;
   /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
    * Server-assigned position of the event; sort events by this, not by `timestamp`.
    */
   order: number;
-  /**
-   * Event kind; always `message` here.
-   */
-  type: "message";
-  /**
-   * ID of the user who sent the message.
-   */
-  author_id: string;
-  /**
-   * Unix time (seconds) the server recorded the event.
-   */
-  timestamp: number;
-  /**
-   * Message text. The limit is 16 KB of raw (UTF-8) text, so multi-byte characters count more than once; longer texts must be split into several messages.
-   */
-  text: string;
   /**
    * Rich message button that this message answers, when it was sent by clicking one.
    */
@@ -436,6 +384,10 @@ export interface Message {
       }
   ) & {
     /**
+     * ID of the rich message event.
+     */
+    event_id: string;
+    /**
      * Postback ID of the button.
      */
     id: string;
@@ -443,10 +395,6 @@ export interface Message {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Button kind; sent together with `value`.
      */
@@ -458,6 +406,18 @@ export interface Message {
     [k: string]: unknown;
   };
   properties?: Properties;
+  /**
+   * Message text. The limit is 16 KB of raw (UTF-8) text, so multi-byte characters count more than once; longer texts must be split into several messages.
+   */
+  text: string;
+  /**
+   * Unix time (seconds) the server recorded the event.
+   */
+  timestamp: number;
+  /**
+   * Event kind; always `message` here.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
@@ -465,33 +425,29 @@ export interface Message {
  */
 export interface SystemMessage {
   /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
    * Optional identifier chosen by the sender.
    */
   custom_id?: string;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
   /**
    * Server-assigned position of the event.
    */
   order: number;
   /**
-   * Event kind; always `system_message` here.
+   * Who receives the event.
    */
-  type: "system_message";
-  /**
-   * Unix time (seconds) the server recorded the event.
-   */
-  timestamp: number;
-  /**
-   * Text of the system message.
-   */
-  text: string;
+  recipients?: "all" | "agents";
   /**
    * Kind of system message, for example `thread_archived`.
    */
   system_message_type: string;
+  /**
+   * Text of the system message.
+   */
+  text: string;
   /**
    * Optional variables used in the text, as string pairs.
    */
@@ -499,9 +455,13 @@ export interface SystemMessage {
     [k: string]: string;
   };
   /**
-   * Who receives the event.
+   * Unix time (seconds) the server recorded the event.
    */
-  recipients?: "all" | "agents";
+  timestamp: number;
+  /**
+   * Event kind; always `system_message` here.
+   */
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -509,38 +469,38 @@ export interface SystemMessage {
  */
 export interface FilledForm {
   /**
-   * Event ID, assigned by the server.
+   * ID of the user who filled in the form.
    */
-  id: string;
+  author_id: string;
   /**
    * Optional identifier chosen by the sender.
    */
   custom_id?: string;
   /**
-   * Server-assigned position of the event.
+   * Answered fields.
    */
-  order: number;
-  /**
-   * Event kind; always `filled_form` here.
-   */
-  type: "filled_form";
-  /**
-   * ID of the user who filled in the form.
-   */
-  author_id: string;
-  /**
-   * Unix time (seconds) the server recorded the event.
-   */
-  timestamp: number;
-  properties?: Properties;
+  fields: FilledFormField[];
   /**
    * ID of the form that was filled in.
    */
   form_id: string;
   /**
-   * Answered fields.
+   * Event ID, assigned by the server.
    */
-  fields: FilledFormField[];
+  id: string;
+  /**
+   * Server-assigned position of the event.
+   */
+  order: number;
+  properties?: Properties;
+  /**
+   * Unix time (seconds) the server recorded the event.
+   */
+  timestamp: number;
+  /**
+   * Event kind; always `filled_form` here.
+   */
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -548,62 +508,62 @@ export interface FilledForm {
  */
 export interface File {
   /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Optional identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Server-assigned position of the event.
-   */
-  order: number;
-  /**
-   * Event kind; always `file` here.
-   */
-  type: "file";
-  /**
    * ID of the user who shared the file.
    */
   author_id: string;
-  /**
-   * Unix time (seconds) the server recorded the event.
-   */
-  timestamp: number;
-  properties?: Properties;
-  /**
-   * File name, set by the server.
-   */
-  name: string;
-  /**
-   * Location of the file; it has to be on the LiveChat CDN (see `upload_file`).
-   */
-  url: string;
-  /**
-   * Thumbnail location, set by the server; images only.
-   */
-  thumbnail_url?: string;
-  /**
-   * Double-resolution thumbnail location, set by the server; images only.
-   */
-  thumbnail2x_url?: string;
   /**
    * MIME type of the file, set by the server. Supported image types are png, jpeg and gif.
    */
   content_type: string;
   /**
-   * File size in bytes, set by the server.
+   * Optional identifier chosen by the sender.
    */
-  size: number;
-  /**
-   * Image width in pixels, set by the server; images only.
-   */
-  width?: number;
+  custom_id?: string;
   /**
    * Image height in pixels, set by the server; images only.
    */
   height?: number;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
+   * File name, set by the server.
+   */
+  name: string;
+  /**
+   * Server-assigned position of the event.
+   */
+  order: number;
+  properties?: Properties;
+  /**
+   * File size in bytes, set by the server.
+   */
+  size: number;
+  /**
+   * Double-resolution thumbnail location, set by the server; images only.
+   */
+  thumbnail2x_url?: string;
+  /**
+   * Thumbnail location, set by the server; images only.
+   */
+  thumbnail_url?: string;
+  /**
+   * Unix time (seconds) the server recorded the event.
+   */
+  timestamp: number;
+  /**
+   * Event kind; always `file` here.
+   */
+  type: "file";
+  /**
+   * Location of the file; it has to be on the LiveChat CDN (see `upload_file`).
+   */
+  url: string;
+  /**
+   * Image width in pixels, set by the server; images only.
+   */
+  width?: number;
   [k: string]: unknown;
 }
 /**
@@ -611,36 +571,36 @@ export interface File {
  */
 export interface Custom {
   /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Optional identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Server-assigned position of the event.
-   */
-  order: number;
-  /**
-   * Event kind; always `custom` here.
-   */
-  type: "custom";
-  /**
    * ID of the user who sent the event.
    */
   author_id: string;
-  /**
-   * Unix time (seconds) the server recorded the event.
-   */
-  timestamp: number;
   /**
    * Optional free-form JSON payload.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Optional identifier chosen by the sender.
+   */
+  custom_id?: string;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
+   * Server-assigned position of the event.
+   */
+  order: number;
   properties?: Properties;
+  /**
+   * Unix time (seconds) the server recorded the event.
+   */
+  timestamp: number;
+  /**
+   * Event kind; always `custom` here.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
@@ -648,34 +608,13 @@ export interface Custom {
  */
 export interface RichMessage {
   /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Optional identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Server-assigned position of the event.
-   */
-  order: number;
-  /**
-   * Event kind; always `rich_message` here.
-   */
-  type: "rich_message";
-  /**
    * ID of the user who sent the rich message.
    */
   author_id: string;
   /**
-   * Unix time (seconds) the server recorded the event.
+   * Optional identifier chosen by the sender.
    */
-  timestamp: number;
-  properties?: Properties;
-  /**
-   * Presentation template the client should use, for example `cards`.
-   */
-  template_id: string;
+  custom_id?: string;
   /**
    * Optional list of 1 to 10 elements.
    *
@@ -687,44 +626,6 @@ export interface RichMessage {
   elements?: [
     {
       /**
-       * Element title.
-       */
-      title?: string;
-      /**
-       * Element subtitle.
-       */
-      subtitle?: string;
-      /**
-       * Image shown in the element; only `url` is mandatory.
-       */
-      image?: {
-        /**
-         * File name of the image.
-         */
-        name?: string;
-        /**
-         * Location of the image.
-         */
-        url: string;
-        /**
-         * MIME type of the image.
-         */
-        content_type?: string;
-        /**
-         * Image size in bytes.
-         */
-        size?: number;
-        /**
-         * Width in pixels.
-         */
-        width?: number;
-        /**
-         * Height in pixels.
-         */
-        height?: number;
-        [k: string]: unknown;
-      };
-      /**
        * Optional list of 1 to 11 buttons.
        *
        * @minItems 1
@@ -735,93 +636,93 @@ export interface RichMessage {
       buttons?: [
         {
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true.
            */
           user_ids: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         },
         ...{
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true.
            */
           user_ids: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         }[]
       ];
+      /**
+       * Image shown in the element; only `url` is mandatory.
+       */
+      image?: {
+        /**
+         * MIME type of the image.
+         */
+        content_type?: string;
+        /**
+         * Height in pixels.
+         */
+        height?: number;
+        /**
+         * File name of the image.
+         */
+        name?: string;
+        /**
+         * Image size in bytes.
+         */
+        size?: number;
+        /**
+         * Location of the image.
+         */
+        url: string;
+        /**
+         * Width in pixels.
+         */
+        width?: number;
+        [k: string]: unknown;
+      };
+      /**
+       * Element subtitle.
+       */
+      subtitle?: string;
+      /**
+       * Element title.
+       */
+      title?: string;
       [k: string]: unknown;
     },
     ...{
       /**
-       * Element title.
-       */
-      title?: string;
-      /**
-       * Element subtitle.
-       */
-      subtitle?: string;
-      /**
-       * Image shown in the element; only `url` is mandatory.
-       */
-      image?: {
-        /**
-         * File name of the image.
-         */
-        name?: string;
-        /**
-         * Location of the image.
-         */
-        url: string;
-        /**
-         * MIME type of the image.
-         */
-        content_type?: string;
-        /**
-         * Image size in bytes.
-         */
-        size?: number;
-        /**
-         * Width in pixels.
-         */
-        width?: number;
-        /**
-         * Height in pixels.
-         */
-        height?: number;
-        [k: string]: unknown;
-      };
-      /**
        * Optional list of 1 to 11 buttons.
        *
        * @minItems 1
@@ -832,78 +733,164 @@ export interface RichMessage {
       buttons?: [
         {
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true.
            */
           user_ids: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         },
         ...{
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true.
            */
           user_ids: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         }[]
       ];
+      /**
+       * Image shown in the element; only `url` is mandatory.
+       */
+      image?: {
+        /**
+         * MIME type of the image.
+         */
+        content_type?: string;
+        /**
+         * Height in pixels.
+         */
+        height?: number;
+        /**
+         * File name of the image.
+         */
+        name?: string;
+        /**
+         * Image size in bytes.
+         */
+        size?: number;
+        /**
+         * Location of the image.
+         */
+        url: string;
+        /**
+         * Width in pixels.
+         */
+        width?: number;
+        [k: string]: unknown;
+      };
+      /**
+       * Element subtitle.
+       */
+      subtitle?: string;
+      /**
+       * Element title.
+       */
+      title?: string;
       [k: string]: unknown;
     }[]
   ];
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
+   * Server-assigned position of the event.
+   */
+  order: number;
+  properties?: Properties;
+  /**
+   * Presentation template the client should use, for example `cards`.
+   */
+  template_id: string;
+  /**
+   * Unix time (seconds) the server recorded the event.
+   */
+  timestamp: number;
+  /**
+   * Event kind; always `rich_message` here.
+   */
+  type: "rich_message";
+  [k: string]: unknown;
+}
+/**
+ * A customer (visitor) taking part in a chat.
+ */
+export interface Customer {
+  /**
+   * Address of the customer's avatar image; present only when one is set.
+   */
+  avatar?: string;
+  /**
+   * Customer's e-mail address.
+   */
+  email: string;
+  /**
+   * Custom customer fields as string-to-string pairs; absent for archived chats.
+   */
+  fields?: {
+    [k: string]: string;
+  };
+  /**
+   * Customer ID.
+   */
+  id: string;
+  /**
+   * Unix time (seconds) up to which the customer has seen the chat.
+   */
+  last_seen_timestamp: number;
+  /**
+   * Display name of the customer.
+   */
+  name: string;
+  /**
+   * Whether the customer currently takes part in the chat.
+   */
+  present: boolean;
+  /**
+   * User kind; always `customer` here.
+   */
+  type: "customer";
   [k: string]: unknown;
 }
 /**
  * Overview of one chat, as listed by `get_chats_summary`.
  */
 export interface ChatSummary {
+  access?: Access;
   /**
    * Chat ID.
    */
   id: string;
-  /**
-   * Ordering key of the chat.
-   */
-  order: number;
-  /**
-   * ID of the most recent thread.
-   */
-  last_thread_id: string;
-  /**
-   * Users taking part in the chat.
-   */
-  users: User[];
-  properties?: Properties;
-  access?: Access;
   /**
    * The latest event of each event type in the chat, keyed by event type.
    */
@@ -912,6 +899,7 @@ export interface ChatSummary {
      * The latest event of one type and where it sits.
      */
     [k: string]: {
+      event: Event;
       /**
        * Thread holding the event.
        */
@@ -920,10 +908,22 @@ export interface ChatSummary {
        * Position of that thread within the chat.
        */
       thread_order: number;
-      event: Event;
       [k: string]: unknown;
     };
   };
+  /**
+   * ID of the most recent thread.
+   */
+  last_thread_id: string;
+  /**
+   * Ordering key of the chat.
+   */
+  order: number;
+  properties?: Properties;
+  /**
+   * Users taking part in the chat.
+   */
+  users: User[];
   [k: string]: unknown;
 }
 /**
@@ -931,26 +931,40 @@ export interface ChatSummary {
  */
 export interface CustomInput {
   /**
-   * Event kind.
-   */
-  type: "custom";
-  /**
-   * Optional identifier chosen by the client.
-   */
-  custom_id?: string;
-  /**
    * Optional free-form JSON payload.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Optional identifier chosen by the client.
+   */
+  custom_id?: string;
   properties?: Properties;
+  /**
+   * Event kind.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
  * What went wrong with a request.
  */
 export interface Error {
+  /**
+   * Optional extra details; for `misdirected_request` it carries the `region` the client should use.
+   */
+  data?: {
+    /**
+     * Region the request should have been sent to.
+     */
+    region?: string;
+    [k: string]: unknown;
+  };
+  /**
+   * Human-readable explanation of the error.
+   */
+  message: string;
   /**
    * Machine-readable error kind.
    */
@@ -971,20 +985,6 @@ export interface Error {
     | "wrong_product_version"
     | "license_not_found"
     | "group_not_found";
-  /**
-   * Human-readable explanation of the error.
-   */
-  message: string;
-  /**
-   * Optional extra details; for `misdirected_request` it carries the `region` the client should use.
-   */
-  data?: {
-    /**
-     * Region the request should have been sent to.
-     */
-    region?: string;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -992,17 +992,9 @@ export interface Error {
  */
 export interface MessageInput {
   /**
-   * Event kind.
-   */
-  type: "message";
-  /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
-  /**
-   * Message text, at most 16 KB of raw UTF-8 text.
-   */
-  text: string;
   /**
    * Rich message button this message answers.
    */
@@ -1019,6 +1011,10 @@ export interface MessageInput {
       }
   ) & {
     /**
+     * ID of the rich message event.
+     */
+    event_id: string;
+    /**
      * Postback ID of the button.
      */
     id: string;
@@ -1026,10 +1022,6 @@ export interface MessageInput {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Button kind; required together with `value`.
      */
@@ -1041,6 +1033,14 @@ export interface MessageInput {
     [k: string]: unknown;
   };
   properties?: Properties;
+  /**
+   * Message text, at most 16 KB of raw UTF-8 text.
+   */
+  text: string;
+  /**
+   * Event kind.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
@@ -1048,21 +1048,21 @@ export interface MessageInput {
  */
 export interface SystemMessageInput {
   /**
-   * Event kind.
-   */
-  type: "system_message";
-  /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
   /**
-   * Text of the system message.
+   * Who receives the event.
    */
-  text: string;
+  recipients?: "all" | "agents";
   /**
    * Kind of system message.
    */
   system_message_type: string;
+  /**
+   * Text of the system message.
+   */
+  text: string;
   /**
    * Optional variables used in the text.
    */
@@ -1070,9 +1070,9 @@ export interface SystemMessageInput {
     [k: string]: string;
   };
   /**
-   * Who receives the event.
+   * Event kind.
    */
-  recipients?: "all" | "agents";
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -1080,22 +1080,22 @@ export interface SystemMessageInput {
  */
 export interface FilledFormInput {
   /**
-   * Event kind.
-   */
-  type: "filled_form";
-  /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
-  properties?: Properties;
-  /**
-   * ID of the form that was filled in.
-   */
-  form_id: string;
   /**
    * Answered fields.
    */
   fields: FilledFormField[];
+  /**
+   * ID of the form that was filled in.
+   */
+  form_id: string;
+  properties?: Properties;
+  /**
+   * Event kind.
+   */
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -1103,14 +1103,14 @@ export interface FilledFormInput {
  */
 export interface FileInput {
   /**
-   * Event kind.
-   */
-  type: "file";
-  /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
   properties?: Properties;
+  /**
+   * Event kind.
+   */
+  type: "file";
   /**
    * LiveChat CDN location of the file.
    */
@@ -1122,18 +1122,9 @@ export interface FileInput {
  */
 export interface RichMessageInput {
   /**
-   * Event kind.
-   */
-  type: "rich_message";
-  /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
-  properties?: Properties;
-  /**
-   * Presentation template, for example `cards`.
-   */
-  template_id: string;
   /**
    * Optional list of 1 to 10 elements.
    *
@@ -1145,44 +1136,6 @@ export interface RichMessageInput {
   elements?: [
     {
       /**
-       * Element title.
-       */
-      title?: string;
-      /**
-       * Element subtitle.
-       */
-      subtitle?: string;
-      /**
-       * Image shown in the element; only `url` is mandatory.
-       */
-      image?: {
-        /**
-         * File name of the image.
-         */
-        name?: string;
-        /**
-         * Location of the image.
-         */
-        url: string;
-        /**
-         * MIME type of the image.
-         */
-        content_type?: string;
-        /**
-         * Image size in bytes.
-         */
-        size?: number;
-        /**
-         * Width in pixels.
-         */
-        width?: number;
-        /**
-         * Height in pixels.
-         */
-        height?: number;
-        [k: string]: unknown;
-      };
-      /**
        * Optional list of 1 to 11 buttons.
        *
        * @minItems 1
@@ -1193,93 +1146,93 @@ export interface RichMessageInput {
       buttons?: [
         {
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true; kept up to date by the server.
            */
           user_ids?: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         },
         ...{
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true; kept up to date by the server.
            */
           user_ids?: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         }[]
       ];
+      /**
+       * Image shown in the element; only `url` is mandatory.
+       */
+      image?: {
+        /**
+         * MIME type of the image.
+         */
+        content_type?: string;
+        /**
+         * Height in pixels.
+         */
+        height?: number;
+        /**
+         * File name of the image.
+         */
+        name?: string;
+        /**
+         * Image size in bytes.
+         */
+        size?: number;
+        /**
+         * Location of the image.
+         */
+        url: string;
+        /**
+         * Width in pixels.
+         */
+        width?: number;
+        [k: string]: unknown;
+      };
+      /**
+       * Element subtitle.
+       */
+      subtitle?: string;
+      /**
+       * Element title.
+       */
+      title?: string;
       [k: string]: unknown;
     },
     ...{
       /**
-       * Element title.
-       */
-      title?: string;
-      /**
-       * Element subtitle.
-       */
-      subtitle?: string;
-      /**
-       * Image shown in the element; only `url` is mandatory.
-       */
-      image?: {
-        /**
-         * File name of the image.
-         */
-        name?: string;
-        /**
-         * Location of the image.
-         */
-        url: string;
-        /**
-         * MIME type of the image.
-         */
-        content_type?: string;
-        /**
-         * Image size in bytes.
-         */
-        size?: number;
-        /**
-         * Width in pixels.
-         */
-        width?: number;
-        /**
-         * Height in pixels.
-         */
-        height?: number;
-        [k: string]: unknown;
-      };
-      /**
        * Optional list of 1 to 11 buttons.
        *
        * @minItems 1
@@ -1290,54 +1243,101 @@ export interface RichMessageInput {
       buttons?: [
         {
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true; kept up to date by the server.
            */
           user_ids?: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         },
         ...{
           /**
-           * Optional button kind, for example `phone`.
+           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
            */
-          type?: string;
+          postback_id: string;
           /**
            * Button caption.
            */
           text: string;
           /**
-           * Value used by the button kind (for example a phone number).
+           * Optional button kind, for example `phone`.
            */
-          value?: string;
-          /**
-           * Action identifier sent with `send_rich_message_postback`. Several buttons may share it; a postback then toggles all of them.
-           */
-          postback_id: string;
+          type?: string;
           /**
            * Users who sent a postback for this button with `toggled` set to true; kept up to date by the server.
            */
           user_ids?: string[];
+          /**
+           * Value used by the button kind (for example a phone number).
+           */
+          value?: string;
           [k: string]: unknown;
         }[]
       ];
+      /**
+       * Image shown in the element; only `url` is mandatory.
+       */
+      image?: {
+        /**
+         * MIME type of the image.
+         */
+        content_type?: string;
+        /**
+         * Height in pixels.
+         */
+        height?: number;
+        /**
+         * File name of the image.
+         */
+        name?: string;
+        /**
+         * Image size in bytes.
+         */
+        size?: number;
+        /**
+         * Location of the image.
+         */
+        url: string;
+        /**
+         * Width in pixels.
+         */
+        width?: number;
+        [k: string]: unknown;
+      };
+      /**
+       * Element subtitle.
+       */
+      subtitle?: string;
+      /**
+       * Element title.
+       */
+      title?: string;
       [k: string]: unknown;
     }[]
   ];
+  properties?: Properties;
+  /**
+   * Presentation template, for example `cards`.
+   */
+  template_id: string;
+  /**
+   * Event kind.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -1355,9 +1355,43 @@ export interface FilledFormFields {
  */
 export interface FormField {
   /**
+   * Text shown above the comment box of a `rating` field.
+   */
+  comment_label?: string;
+  /**
    * Field ID.
    */
   id: string;
+  /**
+   * Text shown with the field.
+   */
+  label: string;
+  /**
+   * Choices of a `radio`, `select`, `checkbox` or `group_chooser` field.
+   */
+  options?: {
+    /**
+     * Whether the option is selected by default.
+     */
+    checked: boolean;
+    /**
+     * Group the option stands for (`group_chooser` fields).
+     */
+    group_id?: number;
+    /**
+     * Option ID (choice fields).
+     */
+    id?: string;
+    /**
+     * Text of the option.
+     */
+    label: string;
+    [k: string]: unknown;
+  }[];
+  /**
+   * Whether the customer has to answer the field.
+   */
+  required?: boolean;
   /**
    * Kind of field.
    */
@@ -1372,40 +1406,6 @@ export interface FormField {
     | "checkbox"
     | "group_chooser"
     | "rating";
-  /**
-   * Text shown with the field.
-   */
-  label: string;
-  /**
-   * Whether the customer has to answer the field.
-   */
-  required?: boolean;
-  /**
-   * Text shown above the comment box of a `rating` field.
-   */
-  comment_label?: string;
-  /**
-   * Choices of a `radio`, `select`, `checkbox` or `group_chooser` field.
-   */
-  options?: {
-    /**
-     * Option ID (choice fields).
-     */
-    id?: string;
-    /**
-     * Group the option stands for (`group_chooser` fields).
-     */
-    group_id?: number;
-    /**
-     * Text of the option.
-     */
-    label: string;
-    /**
-     * Whether the option is selected by default.
-     */
-    checked: boolean;
-    [k: string]: unknown;
-  }[];
   [k: string]: unknown;
 }
 /**
@@ -1423,13 +1423,13 @@ export interface FormFields {
  */
 export interface FormTemplate {
   /**
-   * Form ID.
-   */
-  id: string;
-  /**
    * Fields of the form, in display order.
    */
   fields: FormField[];
+  /**
+   * Form ID.
+   */
+  id: string;
   [k: string]: unknown;
 }
 /**
@@ -1441,13 +1441,13 @@ export interface SneakPeek {
    */
   author_id: string;
   /**
-   * Unix time (seconds) of the preview.
-   */
-  timestamp: number;
-  /**
    * The not-yet-sent text.
    */
   text: string;
+  /**
+   * Unix time (seconds) of the preview.
+   */
+  timestamp: number;
   [k: string]: unknown;
 }
 /**
@@ -1459,13 +1459,13 @@ export interface TypingIndicator {
    */
   author_id: string;
   /**
-   * Unix time (seconds) of the indicator.
-   */
-  timestamp: number;
-  /**
    * True while the user types, false once they stop.
    */
   is_typing: boolean;
+  /**
+   * Unix time (seconds) of the indicator.
+   */
+  timestamp: number;
   [k: string]: unknown;
 }
 

@@ -3,146 +3,6 @@
 import type * as S from './structures.js';
 
 export interface paths {
-    "/action/get_chats_summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get chats summary
-         * @description Page through the customer's chats.
-         */
-        post: operations["get_chats_summary"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_chat_threads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get chat threads
-         * @description Fetch chosen threads of a chat.
-         */
-        post: operations["get_chat_threads"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_chat_threads_summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get chat threads summary
-         * @description Page through the threads of a chat.
-         */
-        post: operations["get_chat_threads_summary"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_groups_status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get groups status
-         * @description Ask for the availability of agent groups.
-         */
-        post: operations["get_groups_status"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_predicted_agent": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get predicted agent
-         * @description Ask which agent would most likely take the customer's next chat.
-         */
-        post: operations["get_predicted_agent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_url_details": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get URL details
-         * @description Ask the server to fetch preview details of a web page.
-         */
-        post: operations["get_url_details"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/start_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start chat
-         * @description Start a new chat, optionally with initial events, properties and access.
-         */
-        post: operations["start_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/action/activate_chat": {
         parameters: {
             query?: never;
@@ -163,7 +23,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/action/send_event": {
+    "/action/check_goals": {
         parameters: {
             query?: never;
             header?: never;
@@ -173,90 +33,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send event
-         * @description Post an event to a chat.
+         * Check goals
+         * @description Let the server check goals for a customer who is offline, for example when the customers limit was reached. Only works for offline customers.
          */
-        post: operations["send_event"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send file
-         * @description Multipart form that uploads a file and posts it to a chat as a file event. Field names carry the `payload.` prefix on the wire.
-         */
-        post: operations["send_file"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/upload_file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload file
-         * @description Multipart form that uploads a file to the CDN for a later file event; unused uploads are deleted after 24 hours. The field name carries the `payload.` prefix on the wire.
-         */
-        post: operations["upload_file"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_rich_message_postback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send rich message postback
-         * @description Report that the customer clicked (or un-clicked) a rich message button.
-         */
-        post: operations["send_rich_message_postback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_sneak_peek": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send sneak peek
-         * @description Share what the customer is typing before it is sent.
-         */
-        post: operations["send_sneak_peek"];
+        post: operations["check_goals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -277,146 +57,6 @@ export interface paths {
          * @description End the active thread of a chat.
          */
         post: operations["close_thread"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_chat_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update chat properties
-         * @description Set properties of a chat.
-         */
-        post: operations["update_chat_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_chat_thread_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update chat thread properties
-         * @description Set properties of a thread.
-         */
-        post: operations["update_chat_thread_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_event_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update event properties
-         * @description Set properties of an event.
-         */
-        post: operations["update_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_last_seen_timestamp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update last seen timestamp
-         * @description Mark the chat as seen by the customer up to a moment in time.
-         */
-        post: operations["update_last_seen_timestamp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_customer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update customer
-         * @description Change the logged-in customer's details.
-         */
-        post: operations["update_customer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/set_customer_fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set customer fields
-         * @description Set custom fields of the logged-in customer.
-         */
-        post: operations["set_customer_fields"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/check_goals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check goals
-         * @description Let the server check goals for a customer who is offline, for example when the customers limit was reached. Only works for offline customers.
-         */
-        post: operations["check_goals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,6 +123,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/get_chat_threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chat threads
+         * @description Fetch chosen threads of a chat.
+         */
+        post: operations["get_chat_threads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_chat_threads_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chat threads summary
+         * @description Page through the threads of a chat.
+         */
+        post: operations["get_chat_threads_summary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_chats_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get chats summary
+         * @description Page through the customer's chats.
+         */
+        post: operations["get_chats_summary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action/get_form": {
         parameters: {
             query?: never;
@@ -497,6 +197,306 @@ export interface paths {
          * @description Fetch the pre-chat or post-chat form of a group.
          */
         post: operations["get_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_groups_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get groups status
+         * @description Ask for the availability of agent groups.
+         */
+        post: operations["get_groups_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_predicted_agent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get predicted agent
+         * @description Ask which agent would most likely take the customer's next chat.
+         */
+        post: operations["get_predicted_agent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_url_details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get URL details
+         * @description Ask the server to fetch preview details of a web page.
+         */
+        post: operations["get_url_details"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send event
+         * @description Post an event to a chat.
+         */
+        post: operations["send_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send file
+         * @description Multipart form that uploads a file and posts it to a chat as a file event. Field names carry the `payload.` prefix on the wire.
+         */
+        post: operations["send_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_rich_message_postback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send rich message postback
+         * @description Report that the customer clicked (or un-clicked) a rich message button.
+         */
+        post: operations["send_rich_message_postback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_sneak_peek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send sneak peek
+         * @description Share what the customer is typing before it is sent.
+         */
+        post: operations["send_sneak_peek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/set_customer_fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set customer fields
+         * @description Set custom fields of the logged-in customer.
+         */
+        post: operations["set_customer_fields"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/start_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start chat
+         * @description Start a new chat, optionally with initial events, properties and access.
+         */
+        post: operations["start_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_chat_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update chat properties
+         * @description Set properties of a chat.
+         */
+        post: operations["update_chat_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_chat_thread_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update chat thread properties
+         * @description Set properties of a thread.
+         */
+        post: operations["update_chat_thread_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update customer
+         * @description Change the logged-in customer's details.
+         */
+        post: operations["update_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_event_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update event properties
+         * @description Set properties of an event.
+         */
+        post: operations["update_event_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_last_seen_timestamp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update last seen timestamp
+         * @description Mark the chat as seen by the customer up to a moment in time.
+         */
+        post: operations["update_last_seen_timestamp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/upload_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload file
+         * @description Multipart form that uploads a file to the CDN for a later file event; unused uploads are deleted after 24 hours. The field name carries the `payload.` prefix on the wire.
+         */
+        post: operations["upload_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -521,9 +521,9 @@ export interface components {
         ActivateChatRequest: {
             /** @description The chat to reactivate and the content of its new thread. */
             chat: {
+                access?: components["schemas"]["Access"];
                 /** @description ID of the chat to reactivate. */
                 id: string;
-                access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
                     [key: string]: Record<string, unknown>;
@@ -548,26 +548,26 @@ export interface components {
         /**
          * @description An agent taking part in a chat.
          * @example {
-         *       "id": "agent1@example.com",
-         *       "type": "agent",
-         *       "name": "Support Team",
          *       "avatar": "cdn.livechatinc.com/avatars/1.png",
+         *       "id": "agent1@example.com",
+         *       "last_seen_timestamp": 1473433500,
+         *       "name": "Support Team",
          *       "present": true,
-         *       "last_seen_timestamp": 1473433500
+         *       "type": "agent"
          *     }
          */
         Agent: S.Agent;
         /**
          * @description A note added to the last thread of a chat (for example a rating). It neither opens a new thread nor prolongs the current one.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "order": 1,
-         *       "type": "annotation",
+         *       "annotation_type": "rating",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "order": 1,
          *       "text": "Example annotation",
-         *       "annotation_type": "rating"
+         *       "timestamp": 1473433500,
+         *       "type": "annotation"
          *     }
          */
         Annotation: S.Annotation;
@@ -577,8 +577,8 @@ export interface components {
          * @description A chat with its users. Depending on the method, the chat carries its threads in `threads` (objects section, `get_chat_threads`, `activate_chat`) or a single thread in `thread` (`start_chat`, `incoming_chat_thread`).
          * @example {
          *       "id": "PJ0MRSHTDG",
-         *       "users": [],
-         *       "threads": []
+         *       "threads": [],
+         *       "users": []
          *     }
          */
         Chat: S.Chat;
@@ -586,12 +586,12 @@ export interface components {
         ChatSummary: S.ChatSummary;
         /** @description Let the server check goals for a customer who is offline, for example when the customers limit was reached. Only works for offline customers. */
         CheckGoalsRequest: {
-            /** @description Address of the page the customer is on. */
-            page_url: string;
             /** @description Customer fields to check the goals against (typed `string` in the reference table). */
             customer_fields: string;
             /** @description Group of the customer. */
             group_id: number;
+            /** @description Address of the page the customer is on. */
+            page_url: string;
         };
         /** @description Empty on success. */
         CheckGoalsResponse: Record<string, unknown>;
@@ -610,17 +610,17 @@ export interface components {
         /**
          * @description An event carrying arbitrary JSON content defined by the integration.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "order": 1,
-         *       "type": "custom",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
          *       "content": {
          *         "custom": {
          *           "nested": "json"
          *         }
-         *       }
+         *       },
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "order": 1,
+         *       "timestamp": 1473433500,
+         *       "type": "custom"
          *     }
          */
         Custom: S.Custom;
@@ -629,16 +629,16 @@ export interface components {
         /**
          * @description A customer (visitor) taking part in a chat.
          * @example {
-         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "type": "customer",
-         *       "name": "John Smith",
-         *       "email": "customer1@example.com",
          *       "avatar": "https://domain.com/avatars/1.jpg",
+         *       "email": "customer1@example.com",
          *       "fields": {
          *         "custom field name": "custom field value"
          *       },
+         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *       "last_seen_timestamp": 1473433500,
+         *       "name": "John Smith",
          *       "present": true,
-         *       "last_seen_timestamp": 1473433500
+         *       "type": "customer"
          *     }
          */
         Customer: S.Customer;
@@ -668,12 +668,12 @@ export interface components {
         DeleteChatThreadPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
             chat_id: string;
-            /** @description ID of the thread the properties belong to. */
-            thread_id: string;
             /** @description Properties to remove, as namespace -> list of property names. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description ID of the thread the properties belong to. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         DeleteChatThreadPropertiesResponse: Record<string, unknown>;
@@ -681,25 +681,25 @@ export interface components {
         DeleteEventPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
             chat_id: string;
-            /** @description ID of the thread the properties belong to. */
-            thread_id: string;
             /** @description ID of the event the properties belong to. */
             event_id: string;
             /** @description Properties to remove, as namespace -> list of property names. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description ID of the thread the properties belong to. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         DeleteEventPropertiesResponse: Record<string, unknown>;
         /**
          * @description What went wrong with a request.
          * @example {
-         *       "type": "misdirected_request",
-         *       "message": "Wrong region",
          *       "data": {
          *         "region": "dal"
-         *       }
+         *       },
+         *       "message": "Wrong region",
+         *       "type": "misdirected_request"
          *     }
          */
         Error: S.Error;
@@ -710,20 +710,20 @@ export interface components {
         /**
          * @description A file shared in the chat. Image files also get dimensions and thumbnails.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "order": 1,
-         *       "type": "file",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
-         *       "name": "image25.png",
-         *       "url": "https://domain.com/asdsfdsf.png",
-         *       "thumbnail_url": "https://domain.com/thumbnail.png",
-         *       "thumbnail2x_url": "https://domain.com/thumbnail2x.png",
          *       "content_type": "image/png",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "height": 480,
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "name": "image25.png",
+         *       "order": 1,
          *       "size": 123444,
-         *       "width": 640,
-         *       "height": 480
+         *       "thumbnail2x_url": "https://domain.com/thumbnail2x.png",
+         *       "thumbnail_url": "https://domain.com/thumbnail.png",
+         *       "timestamp": 1473433500,
+         *       "type": "file",
+         *       "url": "https://domain.com/asdsfdsf.png",
+         *       "width": 640
          *     }
          */
         File: S.File;
@@ -732,60 +732,60 @@ export interface components {
         /**
          * @description An event holding a customer's answers to a form (for example the pre-chat survey).
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "order": 4,
-         *       "type": "filled_form",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
-         *       "form_id": "154417206262605962",
+         *       "custom_id": "31-0C-1C-07-DB-16",
          *       "fields": [
          *         {
-         *           "type": "name",
+         *           "answer": "Jan Kowalski",
          *           "id": "154417206262603539",
          *           "label": "Your name",
-         *           "answer": "Jan Kowalski"
+         *           "type": "name"
          *         },
          *         {
-         *           "type": "radio",
-         *           "id": "154417206262602571",
-         *           "label": "Chat purpose",
          *           "answer": {
          *             "id": "0",
          *             "label": "Support"
-         *           }
+         *           },
+         *           "id": "154417206262602571",
+         *           "label": "Chat purpose",
+         *           "type": "radio"
          *         },
          *         {
-         *           "type": "checkbox",
-         *           "id": "154417206262604640",
-         *           "label": "Company industry",
          *           "answers": [
          *             {
          *               "id": "0",
          *               "label": "automotive"
          *             }
-         *           ]
+         *           ],
+         *           "id": "154417206262604640",
+         *           "label": "Company industry",
+         *           "type": "checkbox"
          *         },
          *         {
-         *           "type": "group_chooser",
-         *           "id": "154417206262605324",
-         *           "label": "Choose department",
          *           "answer": {
          *             "group_id": 1,
          *             "label": "Marketing"
-         *           }
+         *           },
+         *           "id": "154417206262605324",
+         *           "label": "Choose department",
+         *           "type": "group_chooser"
          *         }
-         *       ]
+         *       ],
+         *       "form_id": "154417206262605962",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "order": 4,
+         *       "timestamp": 1473433500,
+         *       "type": "filled_form"
          *     }
          */
         FilledForm: S.FilledForm;
         /**
          * @description One answered field of a filled form. Text fields (`name`, `email`, `question`, `textarea`) hold a string `answer`; `radio` and `select` hold the chosen option in `answer`; `checkbox` holds the chosen options in `answers`; `group_chooser` holds the chosen group in `answer`.
          * @example {
-         *       "type": "name",
+         *       "answer": "Jan Kowalski",
          *       "id": "154417206262603539",
          *       "label": "Your name",
-         *       "answer": "Jan Kowalski"
+         *       "type": "name"
          *     }
          */
         FilledFormField: S.FilledFormField;
@@ -822,23 +822,23 @@ export interface components {
          * @description Page through the threads of a chat.
          * @example {
          *       "chat_id": "PJ0MRSHTDG",
-         *       "offset": 0,
-         *       "limit": 100
+         *       "limit": 100,
+         *       "offset": 0
          *     }
          */
         GetChatThreadsSummaryRequest: {
             /** @description Chat ID. */
             chat_id: string;
             /**
-             * @description Number of threads to skip.
-             * @default 0
-             */
-            offset?: number;
-            /**
              * @description Number of threads to return.
              * @default 25
              */
             limit?: number;
+            /**
+             * @description Number of threads to skip.
+             * @default 0
+             */
+            offset?: number;
         };
         /**
          * @description One page of thread summaries.
@@ -874,21 +874,21 @@ export interface components {
         /**
          * @description Page through the customer's chats.
          * @example {
-         *       "offset": 0,
-         *       "limit": 25
+         *       "limit": 25,
+         *       "offset": 0
          *     }
          */
         GetChatsSummaryRequest: {
-            /**
-             * @description Number of chats to skip.
-             * @default 0
-             */
-            offset?: number;
             /**
              * @description Number of chats to return.
              * @default 10
              */
             limit?: number;
+            /**
+             * @description Number of chats to skip.
+             * @default 0
+             */
+            offset?: number;
         };
         /** @description One page of chat summaries. */
         GetChatsSummaryResponse: {
@@ -964,11 +964,11 @@ export interface components {
          * @description The agent that would probably be assigned.
          * @example {
          *       "agent": {
-         *         "id": "agent1@example.com",
-         *         "name": "Name",
          *         "avatar": "https://example.avatar/example.com",
+         *         "id": "agent1@example.com",
          *         "is_bot": false,
          *         "job_title": "support hero",
+         *         "name": "Name",
          *         "type": "agent"
          *       }
          *     }
@@ -976,16 +976,16 @@ export interface components {
         GetPredictedAgentResponse: {
             /** @description Public details of the predicted agent. */
             agent: {
-                /** @description Agent ID. */
-                id: string;
-                /** @description Agent's display name. */
-                name: string;
                 /** @description Address of the agent's avatar image. */
                 avatar: string;
+                /** @description Agent ID. */
+                id: string;
                 /** @description Whether the agent is a bot. */
                 is_bot: boolean;
                 /** @description Agent's job title. */
                 job_title: string;
+                /** @description Agent's display name. */
+                name: string;
                 /**
                  * @description User kind; always `agent`.
                  * @constant
@@ -1005,38 +1005,38 @@ export interface components {
         };
         /** @description Preview details of the page. */
         GetUrlDetailsResponse: {
-            /** @description Page title. */
-            title: string;
             /** @description Page description. */
             description: string;
+            /** @description Height of the preview image in pixels. */
+            image_height: number;
             /** @description Address of the page's preview image. */
             image_url: string;
             /** @description Width of the preview image in pixels. */
             image_width: number;
-            /** @description Height of the preview image in pixels. */
-            image_height: number;
+            /** @description Page title. */
+            title: string;
             /** @description Address of the page. */
             url: string;
         };
         /**
          * @description A text message event.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "order": 1,
-         *       "type": "message",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "order": 1,
+         *       "text": "hello there",
          *       "timestamp": 1473433500,
-         *       "text": "hello there"
+         *       "type": "message"
          *     }
          */
         Message: S.Message;
         /**
          * @description A message event as sent by the client (`send_event`, `start_chat`, `activate_chat`).
          * @example {
-         *       "type": "message",
+         *       "custom_id": "31-0C-1C-07-DB-16",
          *       "text": "hello world",
-         *       "custom_id": "31-0C-1C-07-DB-16"
+         *       "type": "message"
          *     }
          */
         MessageInput: S.MessageInput;
@@ -1044,11 +1044,11 @@ export interface components {
          * @description Key-value storage attached to a chat, a thread or an event, grouped by namespace. Each namespace maps property names to an object holding the value; the value's type depends on how the property is configured.
          * @example {
          *       "rating": {
-         *         "score": {
-         *           "value": 1
-         *         },
          *         "comment": {
          *           "value": "rated good!"
+         *         },
+         *         "score": {
+         *           "value": 1
          *         }
          *       },
          *       "routing": {
@@ -1062,32 +1062,32 @@ export interface components {
         /**
          * @description A structured message (for example cards) made of elements with titles, images and buttons; how it is shown is chosen by `template_id`.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "order": 1,
-         *       "type": "rich_message",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
-         *       "template_id": "cards",
+         *       "custom_id": "31-0C-1C-07-DB-16",
          *       "elements": [
          *         {
-         *           "title": "Lorem ipsum dolor.",
          *           "buttons": [
          *             {
-         *               "text": "yes",
          *               "postback_id": "action_yes",
+         *               "text": "yes",
          *               "user_ids": [
          *                 "b7eff798-f8df-4364-8059-649c35c9ed0c"
          *               ]
          *             },
          *             {
-         *               "text": "no",
          *               "postback_id": "action_no",
+         *               "text": "no",
          *               "user_ids": []
          *             }
-         *           ]
+         *           ],
+         *           "title": "Lorem ipsum dolor."
          *         }
-         *       ]
+         *       ],
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "order": 1,
+         *       "template_id": "cards",
+         *       "timestamp": 1473433500,
+         *       "type": "rich_message"
          *     }
          */
         RichMessage: S.RichMessage;
@@ -1098,21 +1098,21 @@ export interface components {
          * @example {
          *       "chat_id": "PJ0MRSHTDG",
          *       "event": {
-         *         "type": "message",
+         *         "custom_id": "31-0C-1C-07-DB-16",
          *         "text": "hello world",
-         *         "custom_id": "31-0C-1C-07-DB-16"
+         *         "type": "message"
          *       }
          *     }
          */
         SendEventRequest: {
-            /** @description ID of the chat receiving the event. */
-            chat_id: string;
-            event: components["schemas"]["EventInput"];
             /**
              * @description Add the event to the last thread instead of opening a new one.
              * @default false
              */
             attach_to_last_thread?: boolean;
+            /** @description ID of the chat receiving the event. */
+            chat_id: string;
+            event: components["schemas"]["EventInput"];
             /**
              * @description Fail when the chat has no active thread.
              * @default false
@@ -1121,19 +1121,14 @@ export interface components {
         };
         /** @description The stored event. */
         SendEventResponse: {
+            event: components["schemas"]["Event"];
             /** @description Thread the event was added to. */
             thread_id: string;
-            event: components["schemas"]["Event"];
         };
         /** @description Multipart form that uploads a file and posts it to a chat as a file event. Field names carry the `payload.` prefix on the wire. */
         SendFileRequest: {
             /** @description ID of the chat receiving the file. */
             "payload.chat_id": string;
-            /**
-             * @description Fail when the chat has no active thread.
-             * @default false
-             */
-            "payload.require_active_thread"?: boolean;
             /** @description Optional identifier chosen by the client. */
             "payload.custom_id"?: string;
             /**
@@ -1141,6 +1136,11 @@ export interface components {
              * @description The file content; at most 10 MB.
              */
             "payload.file": string;
+            /**
+             * @description Fail when the chat has no active thread.
+             * @default false
+             */
+            "payload.require_active_thread"?: boolean;
         };
         /**
          * @description Where the sent file is stored.
@@ -1156,19 +1156,17 @@ export interface components {
          * @description Report that the customer clicked (or un-clicked) a rich message button.
          * @example {
          *       "chat_id": "PJ0MRSHTDG",
-         *       "thread_id": "K600PKZON8",
          *       "event_id": "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7",
          *       "postback": {
          *         "id": "action_yes",
          *         "toggled": true
-         *       }
+         *       },
+         *       "thread_id": "K600PKZON8"
          *     }
          */
         SendRichMessagePostbackRequest: {
             /** @description Chat ID. */
             chat_id: string;
-            /** @description Thread holding the rich message. */
-            thread_id: string;
             /** @description ID of the rich message event. */
             event_id: string;
             /** @description The button action. */
@@ -1178,6 +1176,8 @@ export interface components {
                 /** @description Whether the button is now switched on or off. */
                 toggled: boolean;
             };
+            /** @description Thread holding the rich message. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         SendRichMessagePostbackResponse: Record<string, unknown>;
@@ -1216,8 +1216,8 @@ export interface components {
          * @description Preview of text a user is typing but has not sent yet.
          * @example {
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
-         *       "text": "hello there"
+         *       "text": "hello there",
+         *       "timestamp": 1473433500
          *     }
          */
         SneakPeek: S.SneakPeek;
@@ -1255,13 +1255,13 @@ export interface components {
          * @example {
          *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
          *       "order": 1,
-         *       "type": "system_message",
-         *       "timestamp": 1473433500,
-         *       "text": "hello there",
          *       "system_message_type": "thread_archived",
+         *       "text": "hello there",
          *       "text_vars": {
          *         "var1": "value1"
-         *       }
+         *       },
+         *       "timestamp": 1473433500,
+         *       "type": "system_message"
          *     }
          */
         SystemMessage: S.SystemMessage;
@@ -1270,13 +1270,13 @@ export interface components {
         /**
          * @description One thread of a chat; a chat is split into threads, one per conversation session.
          * @example {
-         *       "id": "K600PKZON8",
          *       "active": true,
+         *       "events": [],
+         *       "id": "K600PKZON8",
          *       "order": 3,
          *       "user_ids": [
          *         "agent1@example.com"
-         *       ],
-         *       "events": []
+         *       ]
          *     }
          */
         Thread: S.Thread;
@@ -1284,8 +1284,8 @@ export interface components {
          * @description Tells whether a user is typing at the moment.
          * @example {
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "timestamp": 1473433500,
-         *       "is_typing": true
+         *       "is_typing": true,
+         *       "timestamp": 1473433500
          *     }
          */
         TypingIndicator: S.TypingIndicator;
@@ -1304,36 +1304,36 @@ export interface components {
         UpdateChatThreadPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
             chat_id: string;
-            /** @description ID of the thread the properties belong to. */
-            thread_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
                 [key: string]: Record<string, unknown>;
             };
+            /** @description ID of the thread the properties belong to. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         UpdateChatThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description Change the logged-in customer's details.
          * @example {
-         *       "name": "John Doe",
          *       "avatar": "https://domain.com/avatars/1.jpg",
          *       "fields": {
          *         "company_size": "10-100"
-         *       }
+         *       },
+         *       "name": "John Doe"
          *     }
          */
         UpdateCustomerRequest: {
-            /** @description New display name. */
-            name?: string;
-            /** @description New e-mail address. */
-            email?: string;
             /** @description Address of the new avatar image. */
             avatar?: string;
+            /** @description New e-mail address. */
+            email?: string;
             /** @description Custom customer fields as string-to-string pairs. */
             fields?: {
                 [key: string]: string;
             };
+            /** @description New display name. */
+            name?: string;
         };
         /** @description The updated customer. */
         UpdateCustomerResponse: {
@@ -1343,14 +1343,14 @@ export interface components {
         UpdateEventPropertiesRequest: {
             /** @description ID of the chat the properties belong to. */
             chat_id: string;
-            /** @description ID of the thread the properties belong to. */
-            thread_id: string;
             /** @description ID of the event the properties belong to. */
             event_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
                 [key: string]: Record<string, unknown>;
             };
+            /** @description ID of the thread the properties belong to. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         UpdateEventPropertiesResponse: Record<string, unknown>;
@@ -1489,7 +1489,77 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_chats_summary: {
+    activate_chat: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload: components["schemas"]["ActivateChatRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivateChatResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    check_goals: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload: components["schemas"]["CheckGoalsRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckGoalsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    close_thread: {
         parameters: {
             query: {
                 /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
@@ -1504,13 +1574,12 @@ export interface operations {
                 /**
                  * @example {
                  *       "payload": {
-                 *         "offset": 0,
-                 *         "limit": 25
+                 *         "chat_id": "PJ0MRSHTDG"
                  *       }
                  *     }
                  */
                 "application/json": {
-                    payload?: components["schemas"]["GetChatsSummaryRequest"];
+                    payload: components["schemas"]["CloseThreadRequest"];
                 };
             };
         };
@@ -1521,7 +1590,125 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetChatsSummaryResponse"];
+                    "application/json": components["schemas"]["CloseThreadResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    delete_chat_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {
+                 *         "chat_id": "PJ0MRSHTDG",
+                 *         "properties": {
+                 *           "rating": [
+                 *             "score",
+                 *             "comment"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    payload: components["schemas"]["DeleteChatPropertiesRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    delete_chat_thread_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload: components["schemas"]["DeleteChatThreadPropertiesRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteChatThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    delete_event_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload: components["schemas"]["DeleteEventPropertiesRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteEventPropertiesResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -1593,8 +1780,8 @@ export interface operations {
                  * @example {
                  *       "payload": {
                  *         "chat_id": "PJ0MRSHTDG",
-                 *         "offset": 0,
-                 *         "limit": 100
+                 *         "limit": 100,
+                 *         "offset": 0
                  *       }
                  *     }
                  */
@@ -1611,6 +1798,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetChatThreadsSummaryResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    get_chats_summary: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {
+                 *         "limit": 25,
+                 *         "offset": 0
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    payload?: components["schemas"]["GetChatsSummaryRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetChatsSummaryResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    get_form: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {
+                 *         "group_id": 0,
+                 *         "type": "prechat"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    payload: components["schemas"]["GetFormRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetFormResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -1750,76 +2023,6 @@ export interface operations {
             500: components["responses"]["500Error"];
         };
     };
-    start_chat: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    payload?: components["schemas"]["StartChatRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StartChatResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    activate_chat: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    payload: components["schemas"]["ActivateChatRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivateChatResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
     send_event: {
         parameters: {
             query: {
@@ -1837,9 +2040,9 @@ export interface operations {
                  *       "payload": {
                  *         "chat_id": "PJ0MRSHTDG",
                  *         "event": {
-                 *           "type": "message",
+                 *           "custom_id": "31-0C-1C-07-DB-16",
                  *           "text": "hello world",
-                 *           "custom_id": "31-0C-1C-07-DB-16"
+                 *           "type": "message"
                  *         }
                  *       }
                  *     }
@@ -1901,40 +2104,6 @@ export interface operations {
             500: components["responses"]["500Error"];
         };
     };
-    upload_file: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadFileRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
     send_rich_message_postback: {
         parameters: {
             query: {
@@ -1951,12 +2120,12 @@ export interface operations {
                  * @example {
                  *       "payload": {
                  *         "chat_id": "PJ0MRSHTDG",
-                 *         "thread_id": "K600PKZON8",
                  *         "event_id": "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7",
                  *         "postback": {
                  *           "id": "action_yes",
                  *           "toggled": true
-                 *         }
+                 *         },
+                 *         "thread_id": "K600PKZON8"
                  *       }
                  *     }
                  */
@@ -2026,7 +2195,7 @@ export interface operations {
             500: components["responses"]["500Error"];
         };
     };
-    close_thread: {
+    set_customer_fields: {
         parameters: {
             query: {
                 /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
@@ -2041,12 +2210,14 @@ export interface operations {
                 /**
                  * @example {
                  *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG"
+                 *         "fields": {
+                 *           "company_size": "10-100"
+                 *         }
                  *       }
                  *     }
                  */
                 "application/json": {
-                    payload: components["schemas"]["CloseThreadRequest"];
+                    payload: components["schemas"]["SetCustomerFieldsRequest"];
                 };
             };
         };
@@ -2057,7 +2228,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CloseThreadResponse"];
+                    "application/json": components["schemas"]["SetCustomerFieldsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    start_chat: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload?: components["schemas"]["StartChatRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartChatResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2128,6 +2334,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UpdateChatThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            421: components["responses"]["421Error"];
+            500: components["responses"]["500Error"];
+        };
+    };
+    update_customer: {
+        parameters: {
+            query: {
+                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {
+                 *         "avatar": "https://domain.com/avatars/1.jpg",
+                 *         "fields": {
+                 *           "company_size": "10-100"
+                 *         },
+                 *         "name": "John Doe"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    payload?: components["schemas"]["UpdateCustomerRequest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateCustomerResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2216,7 +2468,7 @@ export interface operations {
             500: components["responses"]["500Error"];
         };
     };
-    update_customer: {
+    upload_file: {
         parameters: {
             query: {
                 /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
@@ -2228,20 +2480,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "name": "John Doe",
-                 *         "avatar": "https://domain.com/avatars/1.jpg",
-                 *         "fields": {
-                 *           "company_size": "10-100"
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    payload?: components["schemas"]["UpdateCustomerRequest"];
-                };
+                "multipart/form-data": components["schemas"]["UploadFileRequest"];
             };
         };
         responses: {
@@ -2251,253 +2490,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UpdateCustomerResponse"];
+                    "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
             400: components["responses"]["400Error"];
             401: components["responses"]["401Error"];
             403: components["responses"]["403Error"];
             404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    set_customer_fields: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "fields": {
-                 *           "company_size": "10-100"
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    payload: components["schemas"]["SetCustomerFieldsRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SetCustomerFieldsResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    check_goals: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    payload: components["schemas"]["CheckGoalsRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CheckGoalsResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    delete_chat_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "properties": {
-                 *           "rating": [
-                 *             "score",
-                 *             "comment"
-                 *           ]
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    payload: components["schemas"]["DeleteChatPropertiesRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    delete_chat_thread_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    payload: components["schemas"]["DeleteChatThreadPropertiesRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteChatThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    delete_event_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    payload: components["schemas"]["DeleteEventPropertiesRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteEventPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            421: components["responses"]["421Error"];
-            500: components["responses"]["500Error"];
-        };
-    };
-    get_form: {
-        parameters: {
-            query: {
-                /** @description LiveChat account (license) ID; v3.0 requires it on every Web request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "group_id": 0,
-                 *         "type": "prechat"
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    payload: components["schemas"]["GetFormRequest"];
-                };
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetFormResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
             421: components["responses"]["421Error"];
             500: components["responses"]["500Error"];
         };

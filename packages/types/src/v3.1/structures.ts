@@ -31,10 +31,6 @@ export type AnyStructure =
   | User
   | WebError;
 /**
- * A chat participant, either a customer or an agent, told apart by `type`.
- */
-export type User = Customer | Agent;
-/**
  * Anything posted to a chat thread, as returned by the server; the `type` field tells the kinds apart.
  */
 export type Event = File | FilledForm | Message | RichMessage | Custom | SystemMessage;
@@ -43,21 +39,13 @@ export type Event = File | FilledForm | Message | RichMessage | Custom | SystemM
  */
 export type FilledFormField = {
   /**
-   * Kind of the field.
-   */
-  type: "checkbox" | "email" | "name" | "question" | "textarea" | "group_chooser" | "radio" | "select";
-  /**
-   * Identifier of the field.
-   */
-  id: string;
-  /**
-   * Label of the field.
-   */
-  label: string;
-  /**
    * The answer: a string for text fields, or an object naming the chosen option (`id`, `label`); for `group_chooser` fields the object also carries the chosen `group_id`.
    */
   answer: {
+    /**
+     * Identifier of the chosen group (`group_chooser` fields).
+     */
+    group_id?: number;
     /**
      * Identifier of the chosen option.
      */
@@ -66,10 +54,6 @@ export type FilledFormField = {
      * Label of the chosen option.
      */
     label: string;
-    /**
-     * Identifier of the chosen group (`group_chooser` fields).
-     */
-    group_id?: number;
     [k: string]: unknown;
   };
   /**
@@ -86,8 +70,24 @@ export type FilledFormField = {
     label?: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Identifier of the field.
+   */
+  id: string;
+  /**
+   * Label of the field.
+   */
+  label: string;
+  /**
+   * Kind of the field.
+   */
+  type: "checkbox" | "email" | "name" | "question" | "textarea" | "group_chooser" | "radio" | "select";
   [k: string]: unknown;
 };
+/**
+ * A chat participant, either a customer or an agent, told apart by `type`.
+ */
+export type User = Customer | Agent;
 /**
  * An event as a client sends it (for example in `send_event` or as an initial event of `start_chat`); `type` tells the kinds apart.
  */
@@ -158,211 +158,80 @@ export interface Access {
  */
 export interface Agent {
   /**
-   * Identifier of the agent (often the agent's login).
-   */
-  id: string;
-  /**
-   * User kind; always `agent` here.
-   */
-  type: "agent";
-  /**
-   * Display name of the agent.
-   */
-  name?: string;
-  /**
    * Address of the agent's avatar image.
    */
   avatar?: string;
   /**
-   * Job title shown next to the agent's name.
+   * RFC 3339 date-time of the newest event the agent has seen.
    */
-  job_title?: string;
+  events_seen_up_to?: string;
+  /**
+   * Identifier of the agent (often the agent's login).
+   */
+  id: string;
   /**
    * Whether the agent is a bot.
    */
   is_bot?: boolean;
   /**
+   * Job title shown next to the agent's name.
+   */
+  job_title?: string;
+  /**
+   * Display name of the agent.
+   */
+  name?: string;
+  /**
    * Whether the agent is currently present in the chat.
    */
   present?: boolean;
   /**
-   * RFC 3339 date-time of the newest event the agent has seen.
+   * User kind; always `agent` here.
    */
-  events_seen_up_to?: string;
+  type: "agent";
   [k: string]: unknown;
 }
 /**
  * A chat with its users and threads.
  */
 export interface Chat {
+  access?: Access;
   /**
    * Identifier of the chat.
    */
   id: string;
   /**
+   * Whether the requester follows the chat.
+   */
+  is_followed?: boolean;
+  /**
    * Sorting key of the chat.
    */
   order?: number;
-  /**
-   * Users of the chat.
-   */
-  users: User[];
+  properties?: Properties;
+  thread?: Thread;
   /**
    * Threads of the chat (present only when requested).
    */
   threads?: Thread[];
-  thread?: Thread;
   /**
    * Short references to the threads of the chat.
    */
   threads_summary?: {
     /**
-     * Identifier of the thread.
-     */
-    thread_id?: string;
-    /**
      * Sorting key of the thread.
      */
     order?: number;
+    /**
+     * Identifier of the thread.
+     */
+    thread_id?: string;
     [k: string]: unknown;
   }[];
-  properties?: Properties;
-  access?: Access;
   /**
-   * Whether the requester follows the chat.
+   * Users of the chat.
    */
-  is_followed?: boolean;
-  [k: string]: unknown;
-}
-/**
- * A customer taking part in a chat.
- */
-export interface Customer {
-  /**
-   * Identifier of the customer.
-   */
-  id: string;
-  /**
-   * User kind; always `customer` here.
-   */
-  type: "customer";
-  /**
-   * Name of the customer.
-   */
-  name?: string;
-  /**
-   * E-mail address of the customer.
-   */
-  email?: string;
-  /**
-   * Address of the customer's avatar image.
-   */
-  avatar?: string;
-  /**
-   * Custom customer fields as a map of string keys to string values.
-   */
-  fields?: {
-    [k: string]: string;
-  };
-  /**
-   * Whether the customer is currently present in the chat.
-   */
-  present?: boolean;
-  /**
-   * RFC 3339 date-time of the newest event the customer has seen; every earlier event counts as seen too.
-   */
-  events_seen_up_to?: string;
-  [k: string]: unknown;
-}
-/**
- * One thread of a chat together with its events.
- */
-export interface Thread {
-  /**
-   * Identifier of the thread.
-   */
-  id: string;
-  /**
-   * Unix time (seconds) when the thread was created.
-   */
-  timestamp?: number;
-  /**
-   * `true` while the thread is still going on, `false` once it is no longer active.
-   */
-  active: boolean;
-  /**
-   * IDs of the users who took part in the thread.
-   */
-  user_ids?: string[];
-  /**
-   * Events of the thread.
-   */
-  events?: Event[];
-  /**
-   * Sorting key of the thread.
-   */
-  order?: number;
-  properties?: Properties;
-  access?: Access;
-  [k: string]: unknown;
-}
-/**
- * Event telling that a file was uploaded to the chat.
- */
-export interface File {
-  /**
-   * Event identifier assigned by the server.
-   */
-  id: string;
-  /**
-   * Identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Creation time in UTC with microsecond precision.
-   */
-  created_at: string;
-  /**
-   * Event kind; `file`.
-   */
-  type: "file";
-  /**
-   * ID of the user who sent the file.
-   */
-  author_id: string;
-  properties?: Properties;
-  /**
-   * File name.
-   */
-  name: string;
-  /**
-   * Where the file can be downloaded.
-   */
-  url: string;
-  /**
-   * Thumbnail address; images only.
-   */
-  thumbnail_url?: string;
-  /**
-   * Double-resolution thumbnail address; images only.
-   */
-  thumbnail2x_url?: string;
-  /**
-   * MIME type of the file.
-   */
-  content_type: string;
-  /**
-   * File size in bytes; images only.
-   */
-  size?: number;
-  /**
-   * Image width in pixels; images only.
-   */
-  width?: number;
-  /**
-   * Image height in pixels; images only.
-   */
-  height?: number;
+  users: User[];
   [k: string]: unknown;
 }
 /**
@@ -388,38 +257,129 @@ export interface Properties {
   };
 }
 /**
- * Event carrying the answers of a prechat or postchat form.
+ * One thread of a chat together with its events.
  */
-export interface FilledForm {
+export interface Thread {
+  access?: Access;
   /**
-   * Event identifier assigned by the server.
+   * `true` while the thread is still going on, `false` once it is no longer active.
+   */
+  active: boolean;
+  /**
+   * Events of the thread.
+   */
+  events?: Event[];
+  /**
+   * Identifier of the thread.
    */
   id: string;
   /**
-   * Identifier chosen by the sender.
+   * Sorting key of the thread.
    */
-  custom_id?: string;
+  order?: number;
+  properties?: Properties;
+  /**
+   * Unix time (seconds) when the thread was created.
+   */
+  timestamp?: number;
+  /**
+   * IDs of the users who took part in the thread.
+   */
+  user_ids?: string[];
+  [k: string]: unknown;
+}
+/**
+ * Event telling that a file was uploaded to the chat.
+ */
+export interface File {
+  /**
+   * ID of the user who sent the file.
+   */
+  author_id: string;
+  /**
+   * MIME type of the file.
+   */
+  content_type: string;
   /**
    * Creation time in UTC with microsecond precision.
    */
   created_at: string;
   /**
-   * Event kind; `filled_form`.
+   * Identifier chosen by the sender.
    */
-  type: "filled_form";
+  custom_id?: string;
+  /**
+   * Image height in pixels; images only.
+   */
+  height?: number;
+  /**
+   * Event identifier assigned by the server.
+   */
+  id: string;
+  /**
+   * File name.
+   */
+  name: string;
+  properties?: Properties;
+  /**
+   * File size in bytes; images only.
+   */
+  size?: number;
+  /**
+   * Double-resolution thumbnail address; images only.
+   */
+  thumbnail2x_url?: string;
+  /**
+   * Thumbnail address; images only.
+   */
+  thumbnail_url?: string;
+  /**
+   * Event kind; `file`.
+   */
+  type: "file";
+  /**
+   * Where the file can be downloaded.
+   */
+  url: string;
+  /**
+   * Image width in pixels; images only.
+   */
+  width?: number;
+  [k: string]: unknown;
+}
+/**
+ * Event carrying the answers of a prechat or postchat form.
+ */
+export interface FilledForm {
   /**
    * ID of the user who filled in the form.
    */
   author_id: string;
-  properties?: Properties;
+  /**
+   * Creation time in UTC with microsecond precision.
+   */
+  created_at: string;
+  /**
+   * Identifier chosen by the sender.
+   */
+  custom_id?: string;
+  /**
+   * The answered fields.
+   */
+  fields: FilledFormField[];
   /**
    * Identifier of the form.
    */
   form_id: string;
   /**
-   * The answered fields.
+   * Event identifier assigned by the server.
    */
-  fields: FilledFormField[];
+  id: string;
+  properties?: Properties;
+  /**
+   * Event kind; `filled_form`.
+   */
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -427,33 +387,29 @@ export interface FilledForm {
  */
 export interface Message {
   /**
-   * Event identifier assigned by the server.
+   * ID of the user who wrote the message.
    */
-  id: string;
-  /**
-   * Identifier chosen by the sender.
-   */
-  custom_id?: string;
+  author_id: string;
   /**
    * Creation time in UTC with microsecond precision.
    */
   created_at: string;
   /**
-   * Event kind; `message`.
+   * Identifier chosen by the sender.
    */
-  type: "message";
+  custom_id?: string;
   /**
-   * ID of the user who wrote the message.
+   * Event identifier assigned by the server.
    */
-  author_id: string;
-  /**
-   * Text of the message.
-   */
-  text: string;
+  id: string;
   /**
    * Present only when the message was produced by a click on a rich message button.
    */
   postback?: {
+    /**
+     * ID of the rich message event.
+     */
+    event_id: string;
     /**
      * ID of the postback of the rich message.
      */
@@ -462,10 +418,6 @@ export interface Message {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Postback type; present together with `value`.
      */
@@ -476,29 +428,25 @@ export interface Message {
     value?: string;
     [k: string]: unknown;
   };
+  properties?: Properties;
   /**
    * Who can see the event (for example `all`); shown in the reference samples only.
    */
   recipients?: string;
-  properties?: Properties;
+  /**
+   * Text of the message.
+   */
+  text: string;
+  /**
+   * Event kind; `message`.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
  * Event with a rich message (cards, sticker or quick replies) as returned by the server.
  */
 export interface RichMessage {
-  /**
-   * Event identifier assigned by the server.
-   */
-  id: string;
-  /**
-   * Identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Event kind; `rich_message`.
-   */
-  type: "rich_message";
   /**
    * ID of the sender, assigned by the server.
    */
@@ -507,11 +455,10 @@ export interface RichMessage {
    * Creation time in UTC with microsecond precision, assigned by the server.
    */
   created_at: string;
-  properties?: Properties;
   /**
-   * Layout used to render the rich message.
+   * Identifier chosen by the sender.
    */
-  template_id: "cards" | "sticker" | "quick_replies";
+  custom_id?: string;
   /**
    * Elements of the rich message.
    *
@@ -519,49 +466,15 @@ export interface RichMessage {
    */
   elements?: {
     /**
-     * Formatted title text.
-     */
-    title: string;
-    /**
-     * Formatted subtitle text.
-     */
-    subtitle: string;
-    /**
-     * Image shown on the element.
-     */
-    image: {
-      /**
-       * Address of the image.
-       */
-      url: string;
-      /**
-       * File name of the image.
-       */
-      name?: string;
-      /**
-       * MIME type of the image.
-       */
-      content_type?: string;
-      /**
-       * Size in bytes.
-       */
-      size?: number;
-      /**
-       * Width in pixels.
-       */
-      width?: number;
-      /**
-       * Height in pixels.
-       */
-      height?: number;
-      [k: string]: unknown;
-    };
-    /**
      * Buttons of the element.
      *
      * @maxItems 11
      */
     buttons?: {
+      /**
+       * Name of the action reported through `send_rich_message_postback`.
+       */
+      postback_id: string;
       /**
        * Caption of the button.
        */
@@ -571,6 +484,10 @@ export interface RichMessage {
        */
       type: "webview" | "message" | "url" | "phone";
       /**
+       * Users who sent a postback with `toggled` set to `true`.
+       */
+      user_ids: string[];
+      /**
        * Value used by the button action (goes with `type`).
        */
       value: string;
@@ -578,18 +495,61 @@ export interface RichMessage {
        * Height of the webview; present for `webview` buttons.
        */
       webview_height?: "compact" | "full" | "tall";
-      /**
-       * Name of the action reported through `send_rich_message_postback`.
-       */
-      postback_id: string;
-      /**
-       * Users who sent a postback with `toggled` set to `true`.
-       */
-      user_ids: string[];
       [k: string]: unknown;
     }[];
+    /**
+     * Image shown on the element.
+     */
+    image: {
+      /**
+       * MIME type of the image.
+       */
+      content_type?: string;
+      /**
+       * Height in pixels.
+       */
+      height?: number;
+      /**
+       * File name of the image.
+       */
+      name?: string;
+      /**
+       * Size in bytes.
+       */
+      size?: number;
+      /**
+       * Address of the image.
+       */
+      url: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number;
+      [k: string]: unknown;
+    };
+    /**
+     * Formatted subtitle text.
+     */
+    subtitle: string;
+    /**
+     * Formatted title text.
+     */
+    title: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Event identifier assigned by the server.
+   */
+  id: string;
+  properties?: Properties;
+  /**
+   * Layout used to render the rich message.
+   */
+  template_id: "cards" | "sticker" | "quick_replies";
+  /**
+   * Event kind; `rich_message`.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -597,32 +557,32 @@ export interface RichMessage {
  */
 export interface Custom {
   /**
-   * Event identifier assigned by the server.
-   */
-  id: string;
-  /**
-   * Identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Event kind; `custom`.
-   */
-  type: "custom";
-  /**
    * ID of the sender, assigned by the server.
    */
   author_id: string;
-  /**
-   * Creation time in UTC with microsecond precision, assigned by the server.
-   */
-  created_at: string;
   /**
    * Free-form content.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Creation time in UTC with microsecond precision, assigned by the server.
+   */
+  created_at: string;
+  /**
+   * Identifier chosen by the sender.
+   */
+  custom_id?: string;
+  /**
+   * Event identifier assigned by the server.
+   */
+  id: string;
   properties?: Properties;
+  /**
+   * Event kind; `custom`.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
@@ -630,62 +590,100 @@ export interface Custom {
  */
 export interface SystemMessage {
   /**
-   * Event identifier assigned by the server.
+   * Creation time in UTC with microsecond precision, assigned by the server.
    */
-  id: string;
+  created_at: string;
   /**
    * Identifier chosen by the sender.
    */
   custom_id?: string;
   /**
-   * Event kind; `system_message`.
+   * Event identifier assigned by the server.
    */
-  type: "system_message";
-  /**
-   * Creation time in UTC with microsecond precision, assigned by the server.
-   */
-  created_at: string;
-  /**
-   * Text shown to the recipients.
-   */
-  text?: string;
+  id: string;
   /**
    * Kind of system message (see the LiveChat list of system message types).
    */
   system_message_type: string;
+  /**
+   * Text shown to the recipients.
+   */
+  text?: string;
   /**
    * Values substituted into the text.
    */
   text_vars?: {
     [k: string]: string;
   };
+  /**
+   * Event kind; `system_message`.
+   */
+  type: "system_message";
+  [k: string]: unknown;
+}
+/**
+ * A customer taking part in a chat.
+ */
+export interface Customer {
+  /**
+   * Address of the customer's avatar image.
+   */
+  avatar?: string;
+  /**
+   * E-mail address of the customer.
+   */
+  email?: string;
+  /**
+   * RFC 3339 date-time of the newest event the customer has seen; every earlier event counts as seen too.
+   */
+  events_seen_up_to?: string;
+  /**
+   * Custom customer fields as a map of string keys to string values.
+   */
+  fields?: {
+    [k: string]: string;
+  };
+  /**
+   * Identifier of the customer.
+   */
+  id: string;
+  /**
+   * Name of the customer.
+   */
+  name?: string;
+  /**
+   * Whether the customer is currently present in the chat.
+   */
+  present?: boolean;
+  /**
+   * User kind; always `customer` here.
+   */
+  type: "customer";
   [k: string]: unknown;
 }
 /**
  * A short view of a chat: instead of full threads it carries the summary of the last thread and the newest event of each event type.
  */
 export interface ChatSummary {
+  access?: Access;
+  /**
+   * Whether the chat currently has an active thread.
+   */
+  active?: boolean;
   /**
    * Identifier of the chat.
    */
   id: string;
   /**
-   * Sorting key of the chat.
+   * Whether the requester follows the chat.
    */
-  order?: number;
-  /**
-   * Identifier of the newest thread of the chat.
-   */
-  last_thread_id?: string;
-  /**
-   * Users of the chat.
-   */
-  users: User[];
+  is_followed?: boolean;
   /**
    * The newest event of every event type in the chat, keyed by event type.
    */
   last_event_per_type?: {
     [k: string]: {
+      event?: Event;
       /**
        * Thread that holds the event.
        */
@@ -694,10 +692,13 @@ export interface ChatSummary {
        * Sorting key of that thread.
        */
       thread_order?: number;
-      event?: Event;
       [k: string]: unknown;
     };
   };
+  /**
+   * Identifier of the newest thread of the chat.
+   */
+  last_thread_id?: string;
   /**
    * Summary of the newest thread.
    */
@@ -710,6 +711,11 @@ export interface ChatSummary {
      * Sorting key of the thread.
      */
     order?: number;
+    properties?: Properties;
+    /**
+     * Tags of the thread.
+     */
+    tags?: string[];
     /**
      * Unix time (seconds) of the thread.
      */
@@ -718,23 +724,17 @@ export interface ChatSummary {
      * IDs of the users of the thread.
      */
     user_ids?: string[];
-    properties?: Properties;
-    /**
-     * Tags of the thread.
-     */
-    tags?: string[];
     [k: string]: unknown;
   };
+  /**
+   * Sorting key of the chat.
+   */
+  order?: number;
   properties?: Properties;
-  access?: Access;
   /**
-   * Whether the requester follows the chat.
+   * Users of the chat.
    */
-  is_followed?: boolean;
-  /**
-   * Whether the chat currently has an active thread.
-   */
-  active?: boolean;
+  users: User[];
   [k: string]: unknown;
 }
 /**
@@ -742,26 +742,40 @@ export interface ChatSummary {
  */
 export interface CustomInput {
   /**
-   * Identifier chosen by the sender.
-   */
-  custom_id?: string;
-  /**
-   * Event kind; `custom`.
-   */
-  type: "custom";
-  /**
    * Free-form content defined by the sender.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Identifier chosen by the sender.
+   */
+  custom_id?: string;
   properties?: Properties;
+  /**
+   * Event kind; `custom`.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
  * Details of a failed request. The Web API returns it as `{"error": Error}` in the body; the RTM API returns it as the `error` field of the payload of an unsuccessful response frame. The `type` list is the union of the error types listed by the Web and the RTM reference of this version.
  */
 export interface Error {
+  /**
+   * Optional extra details, for example the correct `region` for `misdirected_request`.
+   */
+  data?: {
+    /**
+     * Data center the request should have been sent to.
+     */
+    region?: string;
+    [k: string]: unknown;
+  };
+  /**
+   * Human-readable explanation.
+   */
+  message: string;
   /**
    * Machine-readable kind of the error.
    */
@@ -786,20 +800,6 @@ export interface Error {
     | "users_limit_reached"
     | "validation"
     | "wrong_product_version";
-  /**
-   * Human-readable explanation.
-   */
-  message: string;
-  /**
-   * Optional extra details, for example the correct `region` for `misdirected_request`.
-   */
-  data?: {
-    /**
-     * Data center the request should have been sent to.
-     */
-    region?: string;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -810,11 +810,11 @@ export interface FileInput {
    * Identifier chosen by the sender.
    */
   custom_id?: string;
+  properties?: Properties;
   /**
    * Event kind; `file`.
    */
   type: "file";
-  properties?: Properties;
   /**
    * Address on the LiveChat CDN, best the one returned by `upload_file`.
    */
@@ -830,18 +830,18 @@ export interface FilledFormInput {
    */
   custom_id?: string;
   /**
-   * Event kind; `filled_form`.
+   * The answered fields.
    */
-  type: "filled_form";
-  properties?: Properties;
+  fields: FilledFormField[];
   /**
    * Identifier of the form.
    */
   form_id: string;
+  properties?: Properties;
   /**
-   * The answered fields.
+   * Event kind; `filled_form`.
    */
-  fields: FilledFormField[];
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -853,22 +853,13 @@ export interface MessageInput {
    */
   custom_id?: string;
   /**
-   * Text of the message; at most 16 KB of raw UTF-8 (a single emoji can take 4 bytes). Longer texts must be split into several messages.
-   */
-  text: string;
-  /**
-   * Event kind; `message`.
-   */
-  type: "message";
-  /**
-   * Who can see the event (for example `all`); shown in the reference samples only.
-   */
-  recipients?: string;
-  properties?: Properties;
-  /**
    * Set when the message answers a rich message event.
    */
   postback?: {
+    /**
+     * ID of the rich message event.
+     */
+    event_id: string;
     /**
      * ID of the postback taken from the rich message.
      */
@@ -877,10 +868,6 @@ export interface MessageInput {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Postback type; must be sent together with `value`.
      */
@@ -891,6 +878,19 @@ export interface MessageInput {
     value?: string;
     [k: string]: unknown;
   };
+  properties?: Properties;
+  /**
+   * Who can see the event (for example `all`); shown in the reference samples only.
+   */
+  recipients?: string;
+  /**
+   * Text of the message; at most 16 KB of raw UTF-8 (a single emoji can take 4 bytes). Longer texts must be split into several messages.
+   */
+  text: string;
+  /**
+   * Event kind; `message`.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
@@ -902,64 +902,21 @@ export interface RichMessageInput {
    */
   custom_id?: string;
   /**
-   * Event kind; `rich_message`.
-   */
-  type: "rich_message";
-  properties?: Properties;
-  /**
-   * Layout used to render the rich message.
-   */
-  template_id: "cards" | "sticker" | "quick_replies";
-  /**
    * Elements of the rich message.
    *
    * @maxItems 10
    */
   elements?: {
     /**
-     * Formatted title text.
-     */
-    title: string;
-    /**
-     * Formatted subtitle text.
-     */
-    subtitle: string;
-    /**
-     * Image shown on the element.
-     */
-    image: {
-      /**
-       * Address of the image.
-       */
-      url: string;
-      /**
-       * File name of the image.
-       */
-      name?: string;
-      /**
-       * MIME type of the image.
-       */
-      content_type?: string;
-      /**
-       * Size in bytes.
-       */
-      size?: number;
-      /**
-       * Width in pixels.
-       */
-      width?: number;
-      /**
-       * Height in pixels.
-       */
-      height?: number;
-      [k: string]: unknown;
-    };
-    /**
      * Buttons of the element.
      *
      * @maxItems 11
      */
     buttons?: {
+      /**
+       * Name of the action reported through `send_rich_message_postback`.
+       */
+      postback_id: string;
       /**
        * Caption of the button.
        */
@@ -969,6 +926,10 @@ export interface RichMessageInput {
        */
       type: "webview" | "message" | "url" | "phone";
       /**
+       * Users who have sent a postback with `toggled` set to `true`.
+       */
+      user_ids: string[];
+      /**
        * Value used by the button action (goes with `type`).
        */
       value: string;
@@ -976,18 +937,57 @@ export interface RichMessageInput {
        * Height of the webview; required for `webview` buttons only.
        */
       webview_height?: "compact" | "full" | "tall";
-      /**
-       * Name of the action reported through `send_rich_message_postback`.
-       */
-      postback_id: string;
-      /**
-       * Users who have sent a postback with `toggled` set to `true`.
-       */
-      user_ids: string[];
       [k: string]: unknown;
     }[];
+    /**
+     * Image shown on the element.
+     */
+    image: {
+      /**
+       * MIME type of the image.
+       */
+      content_type?: string;
+      /**
+       * Height in pixels.
+       */
+      height?: number;
+      /**
+       * File name of the image.
+       */
+      name?: string;
+      /**
+       * Size in bytes.
+       */
+      size?: number;
+      /**
+       * Address of the image.
+       */
+      url: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number;
+      [k: string]: unknown;
+    };
+    /**
+     * Formatted subtitle text.
+     */
+    subtitle: string;
+    /**
+     * Formatted title text.
+     */
+    title: string;
     [k: string]: unknown;
   }[];
+  properties?: Properties;
+  /**
+   * Layout used to render the rich message.
+   */
+  template_id: "cards" | "sticker" | "quick_replies";
+  /**
+   * Event kind; `rich_message`.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -999,23 +999,23 @@ export interface SystemMessageInput {
    */
   custom_id?: string;
   /**
-   * Event kind; `system_message`.
+   * Kind of system message (see the LiveChat list of system message types).
    */
-  type: "system_message";
+  system_message_type: string;
   /**
    * Text shown to the recipients.
    */
   text?: string;
-  /**
-   * Kind of system message (see the LiveChat list of system message types).
-   */
-  system_message_type: string;
   /**
    * Values substituted into the text.
    */
   text_vars?: {
     [k: string]: string;
   };
+  /**
+   * Event kind; `system_message`.
+   */
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -1033,10 +1033,6 @@ export interface FilledFormFields {
  */
 export interface FormTemplate {
   /**
-   * Identifier of the form.
-   */
-  id?: string;
-  /**
    * Fields of the form, in display order.
    */
   fields?: {
@@ -1045,10 +1041,6 @@ export interface FormTemplate {
      */
     id?: string;
     /**
-     * Kind of the field (for example `header`, `name`, `email`).
-     */
-    type?: string;
-    /**
      * Label of the field.
      */
     label?: string;
@@ -1056,8 +1048,16 @@ export interface FormTemplate {
      * Whether the customer must fill in the field.
      */
     required?: boolean;
+    /**
+     * Kind of the field (for example `header`, `name`, `email`).
+     */
+    type?: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Identifier of the form.
+   */
+  id?: string;
   [k: string]: unknown;
 }
 

@@ -3,86 +3,6 @@
 import type * as S from './structures.js';
 
 export interface paths {
-    "/action/get_chats_summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Chats Summary
-         * @description Lists short summaries of the chats the customer took part in.
-         */
-        post: operations["get_chats_summary"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_chat_threads_summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Chat Threads Summary
-         * @description Lists short summaries of the threads of one chat.
-         */
-        post: operations["get_chat_threads_summary"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_chat_threads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Chat Threads
-         * @description Returns a chat together with the selected threads.
-         */
-        post: operations["get_chat_threads"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/start_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start Chat
-         * @description Opens a new chat, optionally with initial properties, access and events.
-         */
-        post: operations["start_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/action/activate_chat": {
         parameters: {
             query?: never;
@@ -97,286 +17,6 @@ export interface paths {
          * @description Reopens an archived chat by starting a new thread in it.
          */
         post: operations["activate_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/close_thread": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Close Thread
-         * @description Closes the active thread of a chat; no more events can be sent to it afterwards.
-         */
-        post: operations["close_thread"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_event": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Event
-         * @description Posts an event (for example a message) to a chat.
-         */
-        post: operations["send_event"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/upload_file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload File
-         * @description Stores a file temporarily and returns its address, which expires after 24 hours unless used in `send_event`.
-         */
-        post: operations["upload_file"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_rich_message_postback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Rich Message Postback
-         * @description Reports that the customer clicked a rich message button; the push or webhook is emitted only for active threads.
-         */
-        post: operations["send_rich_message_postback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_sneak_peek": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Sneak Peek
-         * @description Shares the text the customer is typing before it is sent.
-         */
-        post: operations["send_sneak_peek"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_chat_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Chat Properties
-         * @description Sets properties of a chat.
-         */
-        post: operations["update_chat_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_chat_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Chat Properties
-         * @description Removes properties of a chat.
-         */
-        post: operations["delete_chat_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_chat_thread_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Chat Thread Properties
-         * @description Sets properties of a chat thread.
-         */
-        post: operations["update_chat_thread_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_chat_thread_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Chat Thread Properties
-         * @description Removes properties of a chat thread.
-         */
-        post: operations["delete_chat_thread_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_event_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Event Properties
-         * @description Sets properties of an event.
-         */
-        post: operations["update_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_event_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Event Properties
-         * @description Removes properties of an event.
-         */
-        post: operations["delete_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_customer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Customer
-         * @description Changes the name, e-mail, avatar or custom fields of the customer.
-         */
-        post: operations["update_customer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/set_customer_fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set Customer Fields
-         * @description Stores custom fields of the customer.
-         */
-        post: operations["set_customer_fields"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_groups_status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Groups Status
-         * @description Reports whether groups are online, offline or accepting chats into the queue.
-         */
-        post: operations["get_groups_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,6 +43,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/close_thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Thread
+         * @description Closes the active thread of a chat; no more events can be sent to it afterwards.
+         */
+        post: operations["close_thread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/delete_chat_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete Chat Properties
+         * @description Removes properties of a chat.
+         */
+        post: operations["delete_chat_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/delete_chat_thread_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete Chat Thread Properties
+         * @description Removes properties of a chat thread.
+         */
+        post: operations["delete_chat_thread_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/delete_event_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete Event Properties
+         * @description Removes properties of an event.
+         */
+        post: operations["delete_event_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_chat_threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Chat Threads
+         * @description Returns a chat together with the selected threads.
+         */
+        post: operations["get_chat_threads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_chat_threads_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Chat Threads Summary
+         * @description Lists short summaries of the threads of one chat.
+         */
+        post: operations["get_chat_threads_summary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_chats_summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Chats Summary
+         * @description Lists short summaries of the chats the customer took part in.
+         */
+        post: operations["get_chats_summary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action/get_form": {
         parameters: {
             query?: never;
@@ -417,6 +197,26 @@ export interface paths {
          * @description Returns the empty prechat or postchat survey form of a group.
          */
         post: operations["get_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_groups_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Groups Status
+         * @description Reports whether groups are online, offline or accepting chats into the queue.
+         */
+        post: operations["get_groups_status"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,6 +283,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/send_event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Event
+         * @description Posts an event (for example a message) to a chat.
+         */
+        post: operations["send_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_rich_message_postback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Rich Message Postback
+         * @description Reports that the customer clicked a rich message button; the push or webhook is emitted only for active threads.
+         */
+        post: operations["send_rich_message_postback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_sneak_peek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Sneak Peek
+         * @description Shares the text the customer is typing before it is sent.
+         */
+        post: operations["send_sneak_peek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/set_customer_fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set Customer Fields
+         * @description Stores custom fields of the customer.
+         */
+        post: operations["set_customer_fields"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/start_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Chat
+         * @description Opens a new chat, optionally with initial properties, access and events.
+         */
+        post: operations["start_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_chat_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Chat Properties
+         * @description Sets properties of a chat.
+         */
+        post: operations["update_chat_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_chat_thread_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Chat Thread Properties
+         * @description Sets properties of a chat thread.
+         */
+        post: operations["update_chat_thread_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Customer
+         * @description Changes the name, e-mail, avatar or custom fields of the customer.
+         */
+        post: operations["update_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_event_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Event Properties
+         * @description Sets properties of an event.
+         */
+        post: operations["update_event_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/upload_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload File
+         * @description Stores a file temporarily and returns its address, which expires after 24 hours unless used in `send_event`.
+         */
+        post: operations["upload_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -508,9 +508,9 @@ export interface components {
         ActivateChatRequest: {
             /** @description The chat to activate. */
             chat: {
+                access?: components["schemas"]["Access"];
                 /** @description Identifier of the chat to activate. */
                 id: string;
-                access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
                     [key: string]: Record<string, unknown>;
@@ -535,20 +535,20 @@ export interface components {
          *     }
          */
         ActivateChatResponse: {
-            /** @description Identifier of the new thread. */
-            thread_id: string;
             /** @description IDs of the initial events sent by the client (events generated by the server are not listed); only present when the chat was activated with events. */
             event_ids?: string[];
+            /** @description Identifier of the new thread. */
+            thread_id: string;
         };
         /**
          * @description An agent (a person or a bot) taking part in a chat.
          * @example {
-         *       "id": "agent1@example.com",
-         *       "type": "agent",
-         *       "name": "Support Team",
          *       "avatar": "cdn.livechatinc.com/avatars/1.png",
+         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z",
+         *       "id": "agent1@example.com",
+         *       "name": "Support Team",
          *       "present": true,
-         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z"
+         *       "type": "agent"
          *     }
          */
         Agent: S.Agent;
@@ -556,47 +556,47 @@ export interface components {
          * @description A chat with its users and threads.
          * @example {
          *       "id": "PJ0MRSHTDG",
-         *       "users": [],
+         *       "is_followed": true,
          *       "threads_summary": [
          *         {
-         *           "thread_id": "K600PKZON8",
-         *           "order": 129846129847
+         *           "order": 129846129847,
+         *           "thread_id": "K600PKZON8"
          *         }
          *       ],
-         *       "is_followed": true
+         *       "users": []
          *     }
          */
         Chat: S.Chat;
         /**
          * @description A short view of a chat: instead of full threads it carries the summary of the last thread and the newest event of each event type.
          * @example {
-         *       "id": "PJ0MRSHTDG",
-         *       "order": 1575892853242000,
-         *       "last_thread_id": "K600PKZON8",
-         *       "users": [
-         *         {
-         *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *           "type": "customer",
-         *           "present": true
-         *         }
-         *       ],
          *       "access": {
          *         "group_ids": [
          *           0
          *         ]
          *       },
-         *       "active": true
+         *       "active": true,
+         *       "id": "PJ0MRSHTDG",
+         *       "last_thread_id": "K600PKZON8",
+         *       "order": 1575892853242000,
+         *       "users": [
+         *         {
+         *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *           "present": true,
+         *           "type": "customer"
+         *         }
+         *       ]
          *     }
          */
         ChatSummary: S.ChatSummary;
         /**
          * @description Data the server needs to check whether goals were reached.
          * @example {
-         *       "page_url": "https://mypage.com",
          *       "customer_fields": {
          *         "field1": "value1"
          *       },
-         *       "group_id": 0
+         *       "group_id": 0,
+         *       "page_url": "https://mypage.com"
          *     }
          */
         CheckGoalsRequest: {
@@ -626,16 +626,16 @@ export interface components {
         /**
          * @description Event whose content is defined by the integration that sends it.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "type": "custom",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
          *       "content": {
          *         "custom": {
          *           "nested": "json"
          *         }
-         *       }
+         *       },
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "type": "custom"
          *     }
          */
         Custom: S.Custom;
@@ -644,16 +644,16 @@ export interface components {
         /**
          * @description A customer taking part in a chat.
          * @example {
-         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "type": "customer",
-         *       "name": "John Smith",
-         *       "email": "customer1@example.com",
          *       "avatar": "https://example.com/avatars/1.jpg",
+         *       "email": "customer1@example.com",
+         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z",
          *       "fields": {
          *         "custom field name": "custom field value"
          *       },
+         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *       "name": "John Smith",
          *       "present": true,
-         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z"
+         *       "type": "customer"
          *     }
          */
         Customer: S.Customer;
@@ -683,24 +683,24 @@ export interface components {
          * @description Deletes properties of a chat thread.
          * @example {
          *       "chat_id": "PW94SJTGW6",
-         *       "thread_id": "K600PKZON8",
          *       "properties": {
          *         "bb9e5b2f1ab480e4a715977b7b1b4279": [
          *           "score",
          *           "comment"
          *         ]
-         *       }
+         *       },
+         *       "thread_id": "K600PKZON8"
          *     }
          */
         DeleteChatThreadPropertiesRequest: {
             /** @description Identifier of the chat. */
             chat_id: string;
-            /** @description Identifier of the thread. */
-            thread_id: string;
             /** @description Properties to delete, grouped by namespace; each namespace lists property names. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description Identifier of the thread. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         DeleteChatThreadPropertiesResponse: Record<string, unknown>;
@@ -708,38 +708,38 @@ export interface components {
          * @description Deletes properties of an event.
          * @example {
          *       "chat_id": "PW94SJTGW6",
-         *       "thread_id": "K600PKZON8",
          *       "event_id": "2_EW2WQSA8",
          *       "properties": {
          *         "bb9e5b2f1ab480e4a715977b7b1b4279": [
          *           "score",
          *           "comment"
          *         ]
-         *       }
+         *       },
+         *       "thread_id": "K600PKZON8"
          *     }
          */
         DeleteEventPropertiesRequest: {
             /** @description Identifier of the chat. */
             chat_id: string;
-            /** @description Identifier of the thread. */
-            thread_id: string;
             /** @description Identifier of the event. */
             event_id: string;
             /** @description Properties to delete, grouped by namespace; each namespace lists property names. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description Identifier of the thread. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         DeleteEventPropertiesResponse: Record<string, unknown>;
         /**
          * @description Details of a failed request. The Web API returns it as `{"error": Error}` in the body; the RTM API returns it as the `error` field of the payload of an unsuccessful response frame. The `type` list is the union of the error types listed by the Web and the RTM reference of this version.
          * @example {
-         *       "type": "misdirected_request",
-         *       "message": "Wrong region",
          *       "data": {
          *         "region": "dal"
-         *       }
+         *       },
+         *       "message": "Wrong region",
+         *       "type": "misdirected_request"
          *     }
          */
         Error: S.Error;
@@ -750,19 +750,19 @@ export interface components {
         /**
          * @description Event telling that a file was uploaded to the chat.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "file",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "name": "image25.png",
-         *       "url": "https://example.com/image25.png",
-         *       "thumbnail_url": "https://example.com/thumbnail.png",
-         *       "thumbnail2x_url": "https://example.com/thumbnail2x.png",
          *       "content_type": "image/png",
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "height": 480,
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "name": "image25.png",
          *       "size": 123444,
-         *       "width": 640,
-         *       "height": 480
+         *       "thumbnail2x_url": "https://example.com/thumbnail2x.png",
+         *       "thumbnail_url": "https://example.com/thumbnail.png",
+         *       "type": "file",
+         *       "url": "https://example.com/image25.png",
+         *       "width": 640
          *     }
          */
         File: S.File;
@@ -773,13 +773,13 @@ export interface components {
         /**
          * @description One field of a submitted form together with the answer given.
          * @example {
-         *       "type": "radio",
-         *       "id": "154417206262602571",
-         *       "label": "Chat purpose",
          *       "answer": {
          *         "id": "0",
          *         "label": "Support"
-         *       }
+         *       },
+         *       "id": "154417206262602571",
+         *       "label": "Chat purpose",
+         *       "type": "radio"
          *     }
          */
         FilledFormField: S.FilledFormField;
@@ -788,19 +788,19 @@ export interface components {
          * @example {
          *       "fields": [
          *         {
-         *           "type": "name",
+         *           "answer": "John Doe",
          *           "id": "154417206262603539",
          *           "label": "Your name",
-         *           "answer": "John Doe"
+         *           "type": "name"
          *         },
          *         {
-         *           "type": "radio",
-         *           "id": "154417206262602571",
-         *           "label": "Chat purpose",
          *           "answer": {
          *             "id": "0",
          *             "label": "Support"
-         *           }
+         *           },
+         *           "id": "154417206262602571",
+         *           "label": "Chat purpose",
+         *           "type": "radio"
          *         }
          *       ]
          *     }
@@ -811,20 +811,20 @@ export interface components {
         /**
          * @description Template of an empty prechat or postchat survey form, as returned by `get_form`.
          * @example {
-         *       "id": "156630109416307809",
          *       "fields": [
          *         {
          *           "id": "15663010941630615",
-         *           "type": "header",
-         *           "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat."
+         *           "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat.",
+         *           "type": "header"
          *         },
          *         {
          *           "id": "156630109416307759",
-         *           "type": "name",
          *           "label": "Name:",
-         *           "required": false
+         *           "required": false,
+         *           "type": "name"
          *         }
-         *       ]
+         *       ],
+         *       "id": "156630109416307809"
          *     }
          */
         FormTemplate: S.FormTemplate;
@@ -857,25 +857,25 @@ export interface components {
             /** @description Identifier of the chat. */
             chat_id: string;
             /**
-             * @description Number of summaries to skip.
-             * @default 0
-             */
-            offset?: number;
-            /**
              * @description Number of summaries to return.
              * @default 25
              */
             limit?: number;
+            /**
+             * @description Number of summaries to skip.
+             * @default 0
+             */
+            offset?: number;
         };
         /**
          * @description Summaries of the threads of a chat.
          * @example {
          *       "threads_summary": [
          *         {
+         *           "active": true,
          *           "id": "Q298LUVPRH",
          *           "order": 1,
-         *           "total_events": 1,
-         *           "active": true
+         *           "total_events": 1
          *         }
          *       ],
          *       "total_threads": 1
@@ -884,14 +884,14 @@ export interface components {
         GetChatThreadsSummaryResponse: {
             /** @description Thread summaries, newest `order` first. */
             threads_summary: {
+                /** @description Whether the thread is still active. */
+                active?: boolean;
                 /** @description Identifier of the thread. */
                 id?: string;
                 /** @description Sorting key of the thread. */
                 order?: number;
                 /** @description Number of events in the thread. */
                 total_events?: number;
-                /** @description Whether the thread is still active. */
-                active?: boolean;
             }[];
             /** @description Total number of threads in the chat. */
             total_threads: number;
@@ -902,15 +902,15 @@ export interface components {
          */
         GetChatsSummaryRequest: {
             /**
-             * @description Number of summaries to skip.
-             * @default 0
-             */
-            offset?: number;
-            /**
              * @description Number of summaries to return.
              * @default 10
              */
             limit?: number;
+            /**
+             * @description Number of summaries to skip.
+             * @default 0
+             */
+            offset?: number;
         };
         /** @description Summaries of the chats the customer took part in. */
         GetChatsSummaryResponse: {
@@ -987,16 +987,16 @@ export interface components {
         };
         /** @description Preview data of the page behind the address. */
         GetUrlDetailsResponse: {
-            /** @description Page title. */
-            title?: string;
             /** @description Page description. */
             description?: string;
+            /** @description Height of the preview image in pixels. */
+            image_height?: number;
             /** @description Address of the preview image. */
             image_url?: string;
             /** @description Width of the preview image in pixels. */
             image_width?: number;
-            /** @description Height of the preview image in pixels. */
-            image_height?: number;
+            /** @description Page title. */
+            title?: string;
             /** @description The described address. */
             url?: string;
         };
@@ -1021,27 +1021,27 @@ export interface components {
         /**
          * @description Event with a text message for the other chat users.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "message",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "text": "hello there",
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
          *       "postback": {
+         *         "event_id": "75a90b82-e6a4-4ded-b3eb-cb531741ee0d",
          *         "id": "action_call",
          *         "thread_id": "K600PKZON8",
-         *         "event_id": "75a90b82-e6a4-4ded-b3eb-cb531741ee0d",
          *         "type": "phone",
          *         "value": "790034890"
-         *       }
+         *       },
+         *       "text": "hello there",
+         *       "type": "message"
          *     }
          */
         Message: S.Message;
         /**
          * @description A message event as sent by a client.
          * @example {
-         *       "type": "message",
-         *       "text": "hello world"
+         *       "text": "hello world",
+         *       "type": "message"
          *     }
          */
         MessageInput: S.MessageInput;
@@ -1049,11 +1049,11 @@ export interface components {
          * @description Key-value storage attached to a chat, a thread or an event. The outer keys are property namespaces; each namespace maps property names to objects holding the stored `value`.
          * @example {
          *       "rating": {
-         *         "score": {
-         *           "value": 1
-         *         },
          *         "comment": {
          *           "value": "rated good!"
+         *         },
+         *         "score": {
+         *           "value": 1
          *         }
          *       },
          *       "routing": {
@@ -1067,36 +1067,36 @@ export interface components {
         /**
          * @description Event with a rich message (cards, sticker or quick replies) as returned by the server.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "type": "rich_message",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
          *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "template_id": "cards",
+         *       "custom_id": "31-0C-1C-07-DB-16",
          *       "elements": [
          *         {
-         *           "title": "Lorem ipsum dolor.",
-         *           "subtitle": "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
-         *           "image": {
-         *             "name": "image25.png",
-         *             "url": "https://example.com/image25.png",
-         *             "content_type": "image/png",
-         *             "size": 123444,
-         *             "width": 640,
-         *             "height": 480
-         *           },
          *           "buttons": [
          *             {
-         *               "type": "phone",
-         *               "text": "value",
-         *               "value": "790034890",
-         *               "webview_height": "tall",
          *               "postback_id": "action_call",
-         *               "user_ids": []
+         *               "text": "value",
+         *               "type": "phone",
+         *               "user_ids": [],
+         *               "value": "790034890",
+         *               "webview_height": "tall"
          *             }
-         *           ]
+         *           ],
+         *           "image": {
+         *             "content_type": "image/png",
+         *             "height": 480,
+         *             "name": "image25.png",
+         *             "size": 123444,
+         *             "url": "https://example.com/image25.png",
+         *             "width": 640
+         *           },
+         *           "subtitle": "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+         *           "title": "Lorem ipsum dolor."
          *         }
-         *       ]
+         *       ],
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "template_id": "cards",
+         *       "type": "rich_message"
          *     }
          */
         RichMessage: S.RichMessage;
@@ -1107,20 +1107,20 @@ export interface components {
          * @example {
          *       "chat_id": "PWLW03ICW7",
          *       "event": {
-         *         "type": "message",
-         *         "text": "hello world"
+         *         "text": "hello world",
+         *         "type": "message"
          *       }
          *     }
          */
         SendEventRequest: {
-            /** @description Identifier of the chat that receives the event. */
-            chat_id: string;
-            event: components["schemas"]["EventInput"];
             /**
              * @description Only matters for inactive chats: `true` adds the event to the last thread, `false` makes the request fail. Active chats ignore it.
              * @default false
              */
             attach_to_last_thread?: boolean;
+            /** @description Identifier of the chat that receives the event. */
+            chat_id: string;
+            event: components["schemas"]["EventInput"];
         };
         /**
          * @description Identifier of the posted event.
@@ -1136,12 +1136,12 @@ export interface components {
          * @description Reports a click on a rich message button.
          * @example {
          *       "chat_id": "PJ0MRSHTDG",
-         *       "thread_id": "K600PKZON8",
          *       "event_id": "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7",
          *       "postback": {
          *         "id": "action_yes",
          *         "toggled": true
-         *       }
+         *       },
+         *       "thread_id": "K600PKZON8"
          *     }
          */
         SendRichMessagePostbackRequest: {
@@ -1199,11 +1199,11 @@ export interface components {
         StartChatRequest: {
             /** @description Initial state of the chat. */
             chat?: {
+                access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
                     [key: string]: Record<string, unknown>;
                 };
-                access?: components["schemas"]["Access"];
                 /** @description Initial state of the first thread. */
                 thread?: {
                     /** @description Initial events of the thread. */
@@ -1230,23 +1230,23 @@ export interface components {
         StartChatResponse: {
             /** @description Identifier of the new chat. */
             chat_id: string;
-            /** @description Identifier of the new thread. */
-            thread_id: string;
             /** @description IDs of the initial events sent by the client (events generated by the server are not listed); only present when the chat was started with events. */
             event_ids?: string[];
+            /** @description Identifier of the new thread. */
+            thread_id: string;
         };
         /**
          * @description Event generated by the system itself in particular situations.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
          *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "system_message",
-         *       "text": "hello there",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
          *       "system_message_type": "routing.assigned",
+         *       "text": "hello there",
          *       "text_vars": {
          *         "agent": "John Doe"
-         *       }
+         *       },
+         *       "type": "system_message"
          *     }
          */
         SystemMessage: S.SystemMessage;
@@ -1255,14 +1255,14 @@ export interface components {
         /**
          * @description One thread of a chat together with its events.
          * @example {
-         *       "id": "K600PKZON8",
-         *       "timestamp": 1473433500,
          *       "active": true,
+         *       "events": [],
+         *       "id": "K600PKZON8",
+         *       "order": 112057129857,
+         *       "timestamp": 1473433500,
          *       "user_ids": [
          *         "agent1@example.com"
-         *       ],
-         *       "events": [],
-         *       "order": 112057129857
+         *       ]
          *     }
          */
         Thread: S.Thread;
@@ -1272,8 +1272,8 @@ export interface components {
          *       "chat_id": "PW94SJTGW6",
          *       "properties": {
          *         "bb9e5b2f1ab480e4a715977b7b1b4279": {
-         *           "score": 10,
-         *           "comment": "Thank you!"
+         *           "comment": "Thank you!",
+         *           "score": 10
          *         }
          *       }
          *     }
@@ -1292,24 +1292,24 @@ export interface components {
          * @description Sets properties of a chat thread.
          * @example {
          *       "chat_id": "PW94SJTGW6",
-         *       "thread_id": "K600PKZON8",
          *       "properties": {
          *         "bb9e5b2f1ab480e4a715977b7b1b4279": {
-         *           "score": 10,
-         *           "comment": "Thank you!"
+         *           "comment": "Thank you!",
+         *           "score": 10
          *         }
-         *       }
+         *       },
+         *       "thread_id": "K600PKZON8"
          *     }
          */
         UpdateChatThreadPropertiesRequest: {
             /** @description Identifier of the chat. */
             chat_id: string;
-            /** @description Identifier of the thread. */
-            thread_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
                 [key: string]: Record<string, unknown>;
             };
+            /** @description Identifier of the thread. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         UpdateChatThreadPropertiesResponse: Record<string, unknown>;
@@ -1320,16 +1320,16 @@ export interface components {
          *     }
          */
         UpdateCustomerRequest: {
-            /** @description New name of the customer. */
-            name?: string;
-            /** @description New e-mail address of the customer. */
-            email?: string;
             /** @description Address of the customer's avatar image. */
             avatar?: string;
+            /** @description New e-mail address of the customer. */
+            email?: string;
             /** @description Custom fields as a map of string keys to string values. */
             fields?: {
                 [key: string]: string;
             };
+            /** @description New name of the customer. */
+            name?: string;
         };
         /** @description Empty on success. */
         UpdateCustomerWebResponse: Record<string, unknown>;
@@ -1337,27 +1337,27 @@ export interface components {
          * @description Sets properties of an event.
          * @example {
          *       "chat_id": "PW94SJTGW6",
-         *       "thread_id": "K600PKZON8",
          *       "event_id": "2_EW2WQSA8",
          *       "properties": {
          *         "bb9e5b2f1ab480e4a715977b7b1b4279": {
-         *           "score": 10,
-         *           "comment": "Thank you!"
+         *           "comment": "Thank you!",
+         *           "score": 10
          *         }
-         *       }
+         *       },
+         *       "thread_id": "K600PKZON8"
          *     }
          */
         UpdateEventPropertiesRequest: {
             /** @description Identifier of the chat. */
             chat_id: string;
-            /** @description Identifier of the thread. */
-            thread_id: string;
             /** @description Identifier of the event. */
             event_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
                 [key: string]: Record<string, unknown>;
             };
+            /** @description Identifier of the thread. */
+            thread_id: string;
         };
         /** @description Empty on success. */
         UpdateEventPropertiesResponse: Record<string, unknown>;
@@ -1508,166 +1508,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    get_chats_summary: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetChatsSummaryRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetChatsSummaryResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_chat_threads_summary: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetChatThreadsSummaryRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetChatThreadsSummaryResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_chat_threads: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetChatThreadsRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetChatThreadsResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    start_chat: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StartChatRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StartChatResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
     activate_chat: {
         parameters: {
             query: {
@@ -1694,566 +1534,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivateChatResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    close_thread: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CloseThreadRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CloseThreadResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    send_event: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendEventRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendEventResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    upload_file: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadFileRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    send_rich_message_postback: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendRichMessagePostbackRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendRichMessagePostbackResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    send_sneak_peek: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendSneakPeekRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendSneakPeekResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_chat_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_chat_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteChatPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_chat_thread_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatThreadPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateChatThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_chat_thread_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteChatThreadPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteChatThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_event_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateEventPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_event_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteEventPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteEventPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_customer: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCustomerRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateCustomerWebResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    set_customer_fields: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetCustomerFieldsRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SetCustomerFieldsResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_groups_status: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetGroupsStatusRequest"];
-            };
-        };
-        responses: {
-            /** @description The method succeeded. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetGroupsStatusResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2308,6 +1588,286 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
+    close_thread: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseThreadRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseThreadResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    delete_chat_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteChatPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    delete_chat_thread_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteChatThreadPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteChatThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    delete_event_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteEventPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteEventPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_chat_threads: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetChatThreadsRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetChatThreadsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_chat_threads_summary: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetChatThreadsSummaryRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetChatThreadsSummaryResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_chats_summary: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetChatsSummaryRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetChatsSummaryResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
     get_form: {
         parameters: {
             query: {
@@ -2334,6 +1894,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetFormResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_groups_status: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetGroupsStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetGroupsStatusResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2454,6 +2054,406 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkEventsAsSeenResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    send_event: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEventRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendEventResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    send_rich_message_postback: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRichMessagePostbackRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendRichMessagePostbackResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    send_sneak_peek: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendSneakPeekRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendSneakPeekResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    set_customer_fields: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCustomerFieldsRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetCustomerFieldsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    start_chat: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartChatRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartChatResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_chat_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateChatPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_chat_thread_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatThreadPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateChatThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_customer: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateCustomerWebResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_event_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateEventPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    upload_file: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat account (license); every request of this version must carry it. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the account, taken from the prefix of the access token; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The method succeeded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
             400: components["responses"]["400Error"];

@@ -108,11 +108,11 @@ export interface ActivateChatRequest {
    * The chat to reactivate.
    */
   chat: {
+    access?: S.Access;
     /**
      * ID of the chat to reactivate.
      */
     id: string;
-    access?: S.Access;
     properties?: S.Properties;
     /**
      * Initial state of the new thread.
@@ -138,13 +138,13 @@ export interface ActivateChatRequest {
  */
 export interface ActivateChatResponse {
   /**
-   * ID of the new thread.
-   */
-  thread_id: string;
-  /**
    * IDs of the initial events sent by the user (not of server-generated ones); only when the chat was activated with events.
    */
   event_ids?: string[];
+  /**
+   * ID of the new thread.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -214,35 +214,49 @@ export interface ChatTransferredPush {
    * Chat ID.
    */
   chat_id: string;
-  /**
-   * Thread ID; present when the chat is active.
-   */
-  thread_id?: string;
+  queue?: S.Queue;
   /**
    * Who asked for the transfer; only for manual transfers.
    */
   requester_id?: string;
   /**
+   * Thread ID; present when the chat is active.
+   */
+  thread_id?: string;
+  /**
    * Groups and agents the chat is now assigned to.
    */
   transferred_to: {
     /**
-     * Target groups.
-     */
-    group_ids?: number[];
-    /**
      * Target agents.
      */
     agent_ids?: string[];
+    /**
+     * Target groups.
+     */
+    group_ids?: number[];
     [k: string]: unknown;
   };
-  queue?: S.Queue;
   [k: string]: unknown;
 }
 /**
  * The customer's connection was closed; tells why.
  */
 export interface CustomerDisconnectedPush {
+  /**
+   * Optional details: the region to connect to (`misdirected_connection`) or how long to wait before reconnecting (`customer_temporarily_blocked`).
+   */
+  data?: {
+    /**
+     * Data center the customer should connect to.
+     */
+    region?: string;
+    /**
+     * How long to wait before reconnecting.
+     */
+    timeout?: number;
+    [k: string]: unknown;
+  };
   /**
    * Cause of the disconnection.
    */
@@ -261,20 +275,6 @@ export interface CustomerDisconnectedPush {
     | "too_many_connections"
     | "too_many_unauthorized_connections"
     | "unsupported_version";
-  /**
-   * Optional details: the region to connect to (`misdirected_connection`) or how long to wait before reconnecting (`customer_temporarily_blocked`).
-   */
-  data?: {
-    /**
-     * Data center the customer should connect to.
-     */
-    region?: string;
-    /**
-     * How long to wait before reconnecting.
-     */
-    timeout?: number;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -282,17 +282,17 @@ export interface CustomerDisconnectedPush {
  */
 export interface CustomerPageUpdatedPush {
   /**
-   * URL of the new page.
+   * When the page changed (Unix time).
    */
-  url: string;
+  timestamp: number;
   /**
    * Title of the new page.
    */
   title: string;
   /**
-   * When the page changed (Unix time).
+   * URL of the new page.
    */
-  timestamp: number;
+  url: string;
   [k: string]: unknown;
 }
 /**
@@ -357,10 +357,6 @@ export interface DeleteEventPropertiesRequest {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Event ID.
    */
   event_id: string;
@@ -370,6 +366,10 @@ export interface DeleteEventPropertiesRequest {
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -385,15 +385,15 @@ export interface DeleteThreadPropertiesRequest {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Property names to remove, grouped by namespace.
    */
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -409,10 +409,6 @@ export interface EventPropertiesDeletedPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Event ID.
    */
   event_id: string;
@@ -422,6 +418,10 @@ export interface EventPropertiesDeletedPush {
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -433,14 +433,14 @@ export interface EventPropertiesUpdatedPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Event ID.
    */
   event_id: string;
   properties: S.Properties;
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -451,21 +451,17 @@ export interface EventUpdatedPush {
    * Chat ID.
    */
   chat_id: string;
+  event: S.Event;
   /**
    * Thread ID.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
  * A user has seen the events of a chat up to a given time.
  */
 export interface EventsMarkedAsSeenPush {
-  /**
-   * Who saw the events.
-   */
-  user_id: string;
   /**
    * Chat ID.
    */
@@ -474,6 +470,10 @@ export interface EventsMarkedAsSeenPush {
    * Events created up to this time count as seen.
    */
   seen_up_to: string;
+  /**
+   * Who saw the events.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 /**
@@ -542,33 +542,33 @@ export interface GetUrlInfoRequest {
  */
 export interface GetUrlInfoResponse {
   /**
-   * Page title.
-   */
-  title?: string;
-  /**
    * Page description.
    */
   description?: string;
   /**
-   * The URL that was described.
+   * Image height in pixels.
    */
-  url?: string;
-  /**
-   * URL of a scaled-down copy of the page image on the LiveChat CDN.
-   */
-  image_url?: string;
+  image_height?: number;
   /**
    * URL of the page image itself.
    */
   image_original_url?: string;
   /**
+   * URL of a scaled-down copy of the page image on the LiveChat CDN.
+   */
+  image_url?: string;
+  /**
    * Image width in pixels.
    */
   image_width?: number;
   /**
-   * Image height in pixels.
+   * Page title.
    */
-  image_height?: number;
+  title?: string;
+  /**
+   * The URL that was described.
+   */
+  url?: string;
   [k: string]: unknown;
 }
 /**
@@ -596,10 +596,6 @@ export interface GreetingCanceledPush {
  */
 export interface IncomingChatPush {
   /**
-   * ID of the user whose action produced the chat.
-   */
-  requester_id: string;
-  /**
    * The chat, with its new thread.
    */
   chat: S.Chat & {
@@ -608,17 +604,21 @@ export interface IncomingChatPush {
      */
     transferred_from?: {
       /**
-       * Groups the chat was transferred from.
-       */
-      group_ids?: number[];
-      /**
        * Agents the chat was transferred from.
        */
       agent_ids?: string[];
+      /**
+       * Groups the chat was transferred from.
+       */
+      group_ids?: number[];
       [k: string]: unknown;
     };
     [k: string]: unknown;
   };
+  /**
+   * ID of the user whose action produced the chat.
+   */
+  requester_id: string;
   [k: string]: unknown;
 }
 /**
@@ -629,17 +629,55 @@ export interface IncomingEventPush {
    * Chat ID.
    */
   chat_id: string;
+  event: S.Event;
   /**
    * Thread ID.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
  * A greeting (an invitation to chat) was sent to the customer.
  */
 export interface IncomingGreetingPush {
+  /**
+   * Additional greeting property.
+   */
+  addon?: string;
+  /**
+   * The agent the greeting comes from.
+   */
+  agent: {
+    /**
+     * URL of the agent's avatar.
+     */
+    avatar?: string;
+    /**
+     * Agent ID.
+     */
+    id?: string;
+    /**
+     * Whether the agent is a bot.
+     */
+    is_bot?: boolean;
+    /**
+     * Agent's job title.
+     */
+    job_title?: string;
+    /**
+     * Agent's name.
+     */
+    name?: string;
+    [k: string]: unknown;
+  };
+  /**
+   * `true` when the greeting is shown for the first time.
+   */
+  displayed_first_time: boolean;
+  /**
+   * Greeting content, a Message or a Rich message event.
+   */
+  event: S.Message | S.RichMessage;
   /**
    * ID of the greeting as configured on the license.
    */
@@ -648,44 +686,6 @@ export interface IncomingGreetingPush {
    * ID of this particular greeting.
    */
   unique_id: string;
-  /**
-   * Greeting content, a Message or a Rich message event.
-   */
-  event: S.Message | S.RichMessage;
-  /**
-   * `true` when the greeting is shown for the first time.
-   */
-  displayed_first_time: boolean;
-  /**
-   * The agent the greeting comes from.
-   */
-  agent: {
-    /**
-     * Agent ID.
-     */
-    id?: string;
-    /**
-     * Agent's name.
-     */
-    name?: string;
-    /**
-     * URL of the agent's avatar.
-     */
-    avatar?: string;
-    /**
-     * Agent's job title.
-     */
-    job_title?: string;
-    /**
-     * Whether the agent is a bot.
-     */
-    is_bot?: boolean;
-    [k: string]: unknown;
-  };
-  /**
-   * Additional greeting property.
-   */
-  addon?: string;
   [k: string]: unknown;
 }
 /**
@@ -709,17 +709,9 @@ export interface IncomingMulticastPush {
  */
 export interface IncomingRichMessagePostbackPush {
   /**
-   * Who sent the postback.
-   */
-  user_id: string;
-  /**
    * Chat ID.
    */
   chat_id: string;
-  /**
-   * Thread ID.
-   */
-  thread_id: string;
   /**
    * ID of the rich message event.
    */
@@ -738,6 +730,14 @@ export interface IncomingRichMessagePostbackPush {
     toggled: boolean;
     [k: string]: unknown;
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
+  /**
+   * Who sent the postback.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 /**
@@ -761,17 +761,17 @@ export interface IncomingTypingIndicatorPush {
      */
     author_id: string;
     /**
+     * Whether the user is typing right now.
+     */
+    is_typing: boolean;
+    /**
      * Who is shown the indicator.
      */
-    recipients: "all" | "agents";
+    recipients: string;
     /**
      * When the indicator was sent (Unix time).
      */
     timestamp: number;
-    /**
-     * Whether the user is typing right now.
-     */
-    is_typing: boolean;
     [k: string]: unknown;
   };
   [k: string]: unknown;
@@ -785,13 +785,13 @@ export interface ListChatsRequest {
    */
   limit?: number;
   /**
-   * Order by the creation time of each chat's newest thread.
-   */
-  sort_order?: "asc" | "desc";
-  /**
    * Page to fetch, as given by `next_page_id` or `previous_page_id`.
    */
   page_id?: string;
+  /**
+   * Order by the creation time of each chat's newest thread.
+   */
+  sort_order?: "asc" | "desc";
   [k: string]: unknown;
 }
 /**
@@ -799,9 +799,9 @@ export interface ListChatsRequest {
  */
 export interface ListChatsResponse {
   /**
-   * Estimated number of matching chats; the exact count may be slightly different.
+   * Chat summaries.
    */
-  total_chats: number;
+  chats_summary: S.ChatSummary[];
   /**
    * ID of the next page; only when there is one.
    */
@@ -811,9 +811,9 @@ export interface ListChatsResponse {
    */
   previous_page_id?: string;
   /**
-   * Chat summaries.
+   * Estimated number of matching chats; the exact count may be slightly different.
    */
-  chats_summary: S.ChatSummary[];
+  total_chats: number;
   [k: string]: unknown;
 }
 /**
@@ -851,31 +851,27 @@ export interface ListThreadsRequest {
    */
   chat_id: string;
   /**
-   * `asc` lists the oldest threads first, `desc` the newest first.
-   */
-  sort_order?: "asc" | "desc";
-  /**
    * Page size.
    */
   limit?: number;
+  /**
+   * Return as many of the latest threads as it takes to reach at least this many events in total.
+   */
+  min_events_count?: number;
   /**
    * Page to fetch, as given by `next_page_id` or `previous_page_id`.
    */
   page_id?: string;
   /**
-   * Return as many of the latest threads as it takes to reach at least this many events in total.
+   * `asc` lists the oldest threads first, `desc` the newest first.
    */
-  min_events_count?: number;
+  sort_order?: "asc" | "desc";
   [k: string]: unknown;
 }
 /**
  * One page of the chat's threads the customer may see.
  */
 export interface ListThreadsResponse {
-  /**
-   * Threads, with their events.
-   */
-  threads: S.Thread[];
   /**
    * Number of threads found.
    */
@@ -888,6 +884,10 @@ export interface ListThreadsResponse {
    * ID of the previous page; only when there is one.
    */
   previous_page_id?: string;
+  /**
+   * Threads, with their events.
+   */
+  threads: S.Thread[];
   [k: string]: unknown;
 }
 /**
@@ -895,9 +895,23 @@ export interface ListThreadsResponse {
  */
 export interface LoginRequest {
   /**
-   * OAuth access token of the customer.
+   * The client application.
    */
-  token: string;
+  application?: {
+    /**
+     * Channel type of the application.
+     */
+    channel_type?: string;
+    /**
+     * Application name.
+     */
+    name?: string;
+    /**
+     * Application version.
+     */
+    version?: string;
+    [k: string]: unknown;
+  };
   /**
    * Customer data to set while logging in.
    */
@@ -938,35 +952,21 @@ export interface LoginRequest {
     [k: string]: string;
   };
   /**
-   * Whether the customer logs in from a mobile device.
-   */
-  is_mobile?: boolean;
-  /**
    * Group to log in to.
    */
   group_id?: number;
+  /**
+   * Whether the customer logs in from a mobile device.
+   */
+  is_mobile?: boolean;
   /**
    * Referrer of the page.
    */
   referrer?: string;
   /**
-   * The client application.
+   * OAuth access token of the customer.
    */
-  application?: {
-    /**
-     * Application name.
-     */
-    name?: string;
-    /**
-     * Application version.
-     */
-    version?: string;
-    /**
-     * Channel type of the application.
-     */
-    channel_type?: string;
-    [k: string]: unknown;
-  };
+  token: string;
   [k: string]: unknown;
 }
 /**
@@ -974,62 +974,11 @@ export interface LoginRequest {
  */
 export interface LoginResponse {
   /**
-   * The customer, with statistics.
+   * Internal configuration of the chat widget; not a stable interface.
    */
-  customer?: {
-    /**
-     * Customer ID.
-     */
-    id?: string;
-    /**
-     * Customer's name.
-     */
-    name?: string;
-    /**
-     * Customer's email address.
-     */
-    email?: string;
-    /**
-     * URL of the customer's avatar.
-     */
-    avatar?: string;
-    session_fields?: S.SessionFields;
-    /**
-     * Counters of the customer's activity.
-     */
-    statistics?: {
-      /**
-       * Number of chats.
-       */
-      chats_count?: number;
-      /**
-       * Number of threads.
-       */
-      threads_count?: number;
-      /**
-       * Number of visits.
-       */
-      visits_count?: number;
-      /**
-       * Number of page views.
-       */
-      page_views_count?: number;
-      /**
-       * Number of greetings shown.
-       */
-      greetings_shown_count?: number;
-      /**
-       * Number of greetings accepted.
-       */
-      greetings_accepted_count?: number;
-      [k: string]: unknown;
-    };
+  __priv_dynamic_config?: {
     [k: string]: unknown;
   };
-  /**
-   * Whether one of the customer's chats has an active thread.
-   */
-  has_active_thread?: boolean;
   /**
    * The customer's chats.
    */
@@ -1045,6 +994,59 @@ export interface LoginResponse {
     [k: string]: unknown;
   }[];
   /**
+   * The customer, with statistics.
+   */
+  customer?: {
+    /**
+     * URL of the customer's avatar.
+     */
+    avatar?: string;
+    /**
+     * Customer's email address.
+     */
+    email?: string;
+    /**
+     * Customer ID.
+     */
+    id?: string;
+    /**
+     * Customer's name.
+     */
+    name?: string;
+    session_fields?: S.SessionFields;
+    /**
+     * Counters of the customer's activity.
+     */
+    statistics?: {
+      /**
+       * Number of chats.
+       */
+      chats_count?: number;
+      /**
+       * Number of greetings accepted.
+       */
+      greetings_accepted_count?: number;
+      /**
+       * Number of greetings shown.
+       */
+      greetings_shown_count?: number;
+      /**
+       * Number of page views.
+       */
+      page_views_count?: number;
+      /**
+       * Number of threads.
+       */
+      threads_count?: number;
+      /**
+       * Number of visits.
+       */
+      visits_count?: number;
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  };
+  /**
    * The greeting currently offered to the customer, if any.
    */
   greeting?: {
@@ -1053,6 +1055,19 @@ export interface LoginResponse {
      */
     accepted?: boolean;
     /**
+     * Additional greeting property.
+     */
+    addon?: string;
+    agent?: S.Agent;
+    /**
+     * Whether this is the first time the greeting is shown.
+     */
+    displayed_first_time?: boolean;
+    /**
+     * The greeting content, a Message or a Rich message event.
+     */
+    event?: S.Message | S.RichMessage;
+    /**
      * ID of the greeting as configured on the license.
      */
     id?: number;
@@ -1060,27 +1075,12 @@ export interface LoginResponse {
      * ID of this particular greeting.
      */
     unique_id?: string;
-    /**
-     * Additional greeting property.
-     */
-    addon?: string;
-    /**
-     * The greeting content, a Message or a Rich message event.
-     */
-    event?: S.Message | S.RichMessage;
-    agent?: S.Agent;
-    /**
-     * Whether this is the first time the greeting is shown.
-     */
-    displayed_first_time?: boolean;
     [k: string]: unknown;
   };
   /**
-   * Internal configuration of the chat widget; not a stable interface.
+   * Whether one of the customer's chats has an active thread.
    */
-  __priv_dynamic_config?: {
-    [k: string]: unknown;
-  };
+  has_active_thread?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -1121,11 +1121,11 @@ export interface QueuePositionUpdatedPush {
    * Chat ID.
    */
   chat_id: string;
+  queue: S.Queue;
   /**
    * Thread ID.
    */
   thread_id: string;
-  queue: S.Queue;
   [k: string]: unknown;
 }
 /**
@@ -1133,14 +1133,14 @@ export interface QueuePositionUpdatedPush {
  */
 export interface SendEventRequest {
   /**
+   * Only matters for inactive chats: `true` adds the event to the last thread, `false` makes the request fail. Ignored for active chats.
+   */
+  attach_to_last_thread?: boolean;
+  /**
    * Chat to post to.
    */
   chat_id: string;
   event: S.EventInput;
-  /**
-   * Only matters for inactive chats: `true` adds the event to the last thread, `false` makes the request fail. Ignored for active chats.
-   */
-  attach_to_last_thread?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -1230,13 +1230,13 @@ export interface StartChatResponse {
    */
   chat_id: string;
   /**
-   * ID of its first thread.
-   */
-  thread_id: string;
-  /**
    * IDs of the initial events sent by the user (not of server-generated ones); only when the chat was started with events.
    */
   event_ids?: string[];
+  /**
+   * ID of its first thread.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1247,14 +1247,8 @@ export interface StartChatRtmRequest {
    * Initial state of the chat.
    */
   chat?: {
-    properties?: S.Properties;
     access?: S.Access;
-    /**
-     * Existing users to put in the chat; at most one, of type `customer`.
-     *
-     * @maxItems 1
-     */
-    users?: S.Customer[];
+    properties?: S.Properties;
     /**
      * Initial state of the first thread.
      */
@@ -1266,6 +1260,12 @@ export interface StartChatRtmRequest {
       properties?: S.Properties;
       [k: string]: unknown;
     };
+    /**
+     * Existing users to put in the chat; at most one, of type `customer`.
+     *
+     * @maxItems 1
+     */
+    users?: S.Customer[];
     [k: string]: unknown;
   };
   /**
@@ -1283,15 +1283,15 @@ export interface ThreadPropertiesDeletedPush {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Names of the removed properties, by namespace.
    */
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1302,11 +1302,11 @@ export interface ThreadPropertiesUpdatedPush {
    * Chat ID.
    */
   chat_id: string;
+  properties: S.Properties;
   /**
    * Thread ID.
    */
   thread_id: string;
-  properties: S.Properties;
   [k: string]: unknown;
 }
 /**
@@ -1329,13 +1329,13 @@ export interface UpdateChatPropertiesResponse {}
  */
 export interface UpdateCustomerPageRequest {
   /**
-   * Page URL.
-   */
-  url: string;
-  /**
    * Page title.
    */
   title?: string;
+  /**
+   * Page URL.
+   */
+  url: string;
   [k: string]: unknown;
 }
 /**
@@ -1347,17 +1347,17 @@ export interface UpdateCustomerPageResponse {}
  */
 export interface UpdateCustomerRequest {
   /**
-   * New name.
+   * URL of the new avatar.
    */
-  name?: string;
+  avatar?: string;
   /**
    * New email address.
    */
   email?: string;
   /**
-   * URL of the new avatar.
+   * New name.
    */
-  avatar?: string;
+  name?: string;
   session_fields?: S.SessionFields;
   [k: string]: unknown;
 }
@@ -1374,14 +1374,14 @@ export interface UpdateEventPropertiesRequest {
    */
   chat_id: string;
   /**
-   * Thread ID.
-   */
-  thread_id: string;
-  /**
    * Event ID.
    */
   event_id: string;
   properties: S.Properties;
+  /**
+   * Thread ID.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1396,11 +1396,11 @@ export interface UpdateThreadPropertiesRequest {
    * Chat ID.
    */
   chat_id: string;
+  properties: S.Properties;
   /**
    * Thread ID.
    */
   thread_id: string;
-  properties: S.Properties;
   [k: string]: unknown;
 }
 /**
@@ -1416,11 +1416,6 @@ export interface UserAddedToChatPush {
    */
   chat_id: string;
   /**
-   * Thread ID; present when the chat is active.
-   */
-  thread_id?: string;
-  user: S.User;
-  /**
    * Why the user was added.
    */
   reason: string;
@@ -1428,6 +1423,11 @@ export interface UserAddedToChatPush {
    * Agent who added the user; present only when an agent did.
    */
   requester_id?: string;
+  /**
+   * Thread ID; present when the chat is active.
+   */
+  thread_id?: string;
+  user: S.User;
   [k: string]: unknown;
 }
 /**
@@ -1439,14 +1439,6 @@ export interface UserRemovedFromChatPush {
    */
   chat_id: string;
   /**
-   * Thread ID; present when the chat is active.
-   */
-  thread_id?: string;
-  /**
-   * ID of the removed user.
-   */
-  user_id: string;
-  /**
    * Why the user was removed.
    */
   reason: string;
@@ -1454,6 +1446,14 @@ export interface UserRemovedFromChatPush {
    * Agent who removed the user; present only when an agent did.
    */
   requester_id?: string;
+  /**
+   * Thread ID; present when the chat is active.
+   */
+  thread_id?: string;
+  /**
+   * ID of the removed user.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 

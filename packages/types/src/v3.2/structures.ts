@@ -41,21 +41,13 @@ export type Event = File | FilledForm | Message | RichMessage | Custom | SystemM
  */
 export type FilledFormField = {
   /**
-   * Kind of field.
-   */
-  type: "checkbox" | "email" | "name" | "question" | "textarea" | "group_chooser" | "radio" | "select";
-  /**
-   * Field ID.
-   */
-  id: string;
-  /**
-   * Label shown next to the field.
-   */
-  label: string;
-  /**
    * The answer: free text for text fields, or the chosen option (an object) for choice fields.
    */
   answer: {
+    /**
+     * Group behind the chosen option (`group_chooser` fields).
+     */
+    group_id?: number;
     /**
      * ID of the chosen option.
      */
@@ -64,10 +56,6 @@ export type FilledFormField = {
      * Label of the chosen option.
      */
     label: string;
-    /**
-     * Group behind the chosen option (`group_chooser` fields).
-     */
-    group_id?: number;
     [k: string]: unknown;
   };
   /**
@@ -84,6 +72,18 @@ export type FilledFormField = {
     label?: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Field ID.
+   */
+  id: string;
+  /**
+   * Label shown next to the field.
+   */
+  label: string;
+  /**
+   * Kind of field.
+   */
+  type: "checkbox" | "email" | "name" | "question" | "textarea" | "group_chooser" | "radio" | "select";
   [k: string]: unknown;
 };
 /**
@@ -171,150 +171,54 @@ export interface Access {
  */
 export interface Agent {
   /**
-   * Agent ID.
-   */
-  id: string;
-  /**
-   * User kind; always `agent` here.
-   */
-  type: "agent";
-  /**
-   * Agent's display name.
-   */
-  name?: string;
-  /**
    * URL of the agent's avatar.
    */
   avatar?: string;
   /**
-   * Agent's job title.
+   * Time of the latest event the agent has seen.
    */
-  job_title?: string;
+  events_seen_up_to?: string;
+  /**
+   * Agent ID.
+   */
+  id: string;
   /**
    * Whether this agent is a bot.
    */
   is_bot?: boolean;
   /**
+   * Agent's job title.
+   */
+  job_title?: string;
+  /**
+   * Agent's display name.
+   */
+  name?: string;
+  /**
    * Whether the agent is currently present in the chat.
    */
   present?: boolean;
   /**
-   * Time of the latest event the agent has seen.
+   * User kind; always `agent` here.
    */
-  events_seen_up_to?: string;
+  type: "agent";
   [k: string]: unknown;
 }
 /**
  * A chat with its participants and one of its threads.
  */
 export interface Chat {
+  access?: Access;
   /**
    * Chat ID.
    */
   id: string;
+  properties?: Properties;
   thread: Thread;
   /**
    * Participants of the chat.
    */
   users: User[];
-  properties?: Properties;
-  access?: Access;
-  [k: string]: unknown;
-}
-/**
- * One thread of a chat, i.e. one continuous conversation with its events.
- */
-export interface Thread {
-  /**
-   * Thread ID.
-   */
-  id: string;
-  /**
-   * `true` while the thread is still going on, `false` once it has ended.
-   */
-  active: boolean;
-  /**
-   * IDs of the users who took part in the thread.
-   */
-  user_ids?: string[];
-  /**
-   * Events of the thread.
-   */
-  events?: Event[];
-  properties?: Properties;
-  access?: Access;
-  queue?: Queue;
-  /**
-   * ID of the thread before this one, if any.
-   */
-  previous_thread_id?: string;
-  /**
-   * ID of the thread after this one, if any.
-   */
-  next_thread_id?: string;
-  /**
-   * Creation time (UTC, microsecond precision), assigned by the server.
-   */
-  created_at: string;
-  [k: string]: unknown;
-}
-/**
- * Event carrying a file that was uploaded to the chat.
- */
-export interface File {
-  /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Client-chosen ID, echoed back when it was given.
-   */
-  custom_id?: string;
-  /**
-   * Creation time (UTC, microsecond precision).
-   */
-  created_at: string;
-  /**
-   * Event type.
-   */
-  type: "file";
-  /**
-   * ID of the user who sent the file.
-   */
-  author_id: string;
-  properties?: Properties;
-  /**
-   * File name.
-   */
-  name: string;
-  /**
-   * Where the file can be downloaded.
-   */
-  url: string;
-  /**
-   * Thumbnail URL; images only.
-   */
-  thumbnail_url?: string;
-  /**
-   * Double-resolution thumbnail URL; images only.
-   */
-  thumbnail2x_url?: string;
-  /**
-   * MIME type of the file.
-   */
-  content_type: string;
-  /**
-   * File size in bytes; images only.
-   */
-  size?: number;
-  /**
-   * Width in pixels; images only.
-   */
-  width?: number;
-  /**
-   * Height in pixels; images only.
-   */
-  height?: number;
   [k: string]: unknown;
 }
 /**
@@ -329,38 +233,134 @@ export interface Properties {
   };
 }
 /**
- * Event holding the answers to a pre-chat or post-chat form.
+ * One thread of a chat, i.e. one continuous conversation with its events.
  */
-export interface FilledForm {
+export interface Thread {
+  access?: Access;
   /**
-   * Event ID, assigned by the server.
+   * `true` while the thread is still going on, `false` once it has ended.
+   */
+  active: boolean;
+  /**
+   * Creation time (UTC, microsecond precision), assigned by the server.
+   */
+  created_at: string;
+  /**
+   * Events of the thread.
+   */
+  events?: Event[];
+  /**
+   * Thread ID.
    */
   id: string;
   /**
-   * Client-chosen ID, echoed back when it was given.
+   * ID of the thread after this one, if any.
    */
-  custom_id?: string;
+  next_thread_id?: string;
+  /**
+   * ID of the thread before this one, if any.
+   */
+  previous_thread_id?: string;
+  properties?: Properties;
+  queue?: Queue;
+  /**
+   * IDs of the users who took part in the thread.
+   */
+  user_ids?: string[];
+  [k: string]: unknown;
+}
+/**
+ * Event carrying a file that was uploaded to the chat.
+ */
+export interface File {
+  /**
+   * ID of the user who sent the file.
+   */
+  author_id: string;
+  /**
+   * MIME type of the file.
+   */
+  content_type: string;
   /**
    * Creation time (UTC, microsecond precision).
    */
   created_at: string;
   /**
+   * Client-chosen ID, echoed back when it was given.
+   */
+  custom_id?: string;
+  /**
+   * Height in pixels; images only.
+   */
+  height?: number;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
+   * File name.
+   */
+  name: string;
+  properties?: Properties;
+  /**
+   * File size in bytes; images only.
+   */
+  size?: number;
+  /**
+   * Double-resolution thumbnail URL; images only.
+   */
+  thumbnail2x_url?: string;
+  /**
+   * Thumbnail URL; images only.
+   */
+  thumbnail_url?: string;
+  /**
    * Event type.
    */
-  type: "filled_form";
+  type: "file";
+  /**
+   * Where the file can be downloaded.
+   */
+  url: string;
+  /**
+   * Width in pixels; images only.
+   */
+  width?: number;
+  [k: string]: unknown;
+}
+/**
+ * Event holding the answers to a pre-chat or post-chat form.
+ */
+export interface FilledForm {
   /**
    * ID of the user who filled in the form.
    */
   author_id: string;
-  properties?: Properties;
+  /**
+   * Creation time (UTC, microsecond precision).
+   */
+  created_at: string;
+  /**
+   * Client-chosen ID, echoed back when it was given.
+   */
+  custom_id?: string;
+  /**
+   * Answered fields.
+   */
+  fields: FilledFormField[];
   /**
    * ID of the form that was filled in.
    */
   form_id: string;
   /**
-   * Answered fields.
+   * Event ID, assigned by the server.
    */
-  fields: FilledFormField[];
+  id: string;
+  properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -368,37 +368,29 @@ export interface FilledForm {
  */
 export interface Message {
   /**
-   * Event ID, assigned by the server.
+   * ID of the user who wrote the message.
    */
-  id: string;
-  /**
-   * Client-chosen ID, echoed back when it was given.
-   */
-  custom_id?: string;
+  author_id: string;
   /**
    * Creation time (UTC, microsecond precision).
    */
   created_at: string;
   /**
-   * Event type.
+   * Client-chosen ID, echoed back when it was given.
    */
-  type: "message";
+  custom_id?: string;
   /**
-   * ID of the user who wrote the message.
+   * Event ID, assigned by the server.
    */
-  author_id: string;
-  /**
-   * Message text.
-   */
-  text: string;
-  /**
-   * Who can see the event (shown in the reference examples).
-   */
-  recipients?: "all" | "agents";
+  id: string;
   /**
    * Present when the message answers a rich message button.
    */
   postback?: {
+    /**
+     * ID of the rich message event.
+     */
+    event_id: string;
     /**
      * Postback ID of the button.
      */
@@ -407,10 +399,6 @@ export interface Message {
      * Thread that holds the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Button type; comes together with `value`.
      */
@@ -422,24 +410,24 @@ export interface Message {
     [k: string]: unknown;
   };
   properties?: Properties;
+  /**
+   * Who can see the event (for example `all` or `agents`); shown in the reference examples only.
+   */
+  recipients?: string;
+  /**
+   * Message text.
+   */
+  text: string;
+  /**
+   * Event type.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
  * Event with a structured message (cards, sticker or quick replies).
  */
 export interface RichMessage {
-  /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Client-chosen ID, echoed back when it was given.
-   */
-  custom_id?: string;
-  /**
-   * Event type.
-   */
-  type: "rich_message";
   /**
    * ID of the sender, assigned by the server.
    */
@@ -448,11 +436,10 @@ export interface RichMessage {
    * Creation time (UTC, microsecond precision), assigned by the server.
    */
   created_at: string;
-  properties?: Properties;
   /**
-   * Layout used to render the message.
+   * Client-chosen ID, echoed back when it was given.
    */
-  template_id: "cards" | "sticker" | "quick_replies";
+  custom_id?: string;
   /**
    * Building blocks of the message.
    *
@@ -460,49 +447,15 @@ export interface RichMessage {
    */
   elements?: {
     /**
-     * Formatted title text.
-     */
-    title: string;
-    /**
-     * Formatted subtitle text.
-     */
-    subtitle: string;
-    /**
-     * Image shown in the element.
-     */
-    image: {
-      /**
-       * Image URL.
-       */
-      url: string;
-      /**
-       * Image file name.
-       */
-      name?: string;
-      /**
-       * MIME type of the image.
-       */
-      content_type?: string;
-      /**
-       * Size in bytes.
-       */
-      size?: number;
-      /**
-       * Width in pixels.
-       */
-      width?: number;
-      /**
-       * Height in pixels.
-       */
-      height?: number;
-      [k: string]: unknown;
-    };
-    /**
      * Buttons of the element.
      *
      * @maxItems 13
      */
     buttons?: {
+      /**
+       * Identifies the action reported by `send_rich_message_postback`.
+       */
+      postback_id: string;
       /**
        * Button caption.
        */
@@ -512,6 +465,10 @@ export interface RichMessage {
        */
       type: "webview" | "message" | "url" | "phone";
       /**
+       * Users whose postback for this button is toggled on.
+       */
+      user_ids: string[];
+      /**
        * Target of the action (URL, phone number, text, or the webview title).
        */
       value: string;
@@ -519,18 +476,61 @@ export interface RichMessage {
        * Height of the webview; only for `webview` buttons.
        */
       webview_height?: "compact" | "full" | "tall";
-      /**
-       * Identifies the action reported by `send_rich_message_postback`.
-       */
-      postback_id: string;
-      /**
-       * Users whose postback for this button is toggled on.
-       */
-      user_ids: string[];
       [k: string]: unknown;
     }[];
+    /**
+     * Image shown in the element.
+     */
+    image: {
+      /**
+       * MIME type of the image.
+       */
+      content_type?: string;
+      /**
+       * Height in pixels.
+       */
+      height?: number;
+      /**
+       * Image file name.
+       */
+      name?: string;
+      /**
+       * Size in bytes.
+       */
+      size?: number;
+      /**
+       * Image URL.
+       */
+      url: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number;
+      [k: string]: unknown;
+    };
+    /**
+     * Formatted subtitle text.
+     */
+    subtitle: string;
+    /**
+     * Formatted title text.
+     */
+    title: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  properties?: Properties;
+  /**
+   * Layout used to render the message.
+   */
+  template_id: "cards" | "sticker" | "quick_replies";
+  /**
+   * Event type.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -538,32 +538,32 @@ export interface RichMessage {
  */
 export interface Custom {
   /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Client-chosen ID, echoed back when it was given.
-   */
-  custom_id?: string;
-  /**
-   * Event type.
-   */
-  type: "custom";
-  /**
    * ID of the sender, assigned by the server.
    */
   author_id: string;
-  /**
-   * Creation time (UTC, microsecond precision), assigned by the server.
-   */
-  created_at: string;
   /**
    * Free-form content.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Creation time (UTC, microsecond precision), assigned by the server.
+   */
+  created_at: string;
+  /**
+   * Client-chosen ID, echoed back when it was given.
+   */
+  custom_id?: string;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
   properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
@@ -571,35 +571,35 @@ export interface Custom {
  */
 export interface SystemMessage {
   /**
-   * Event ID, assigned by the server.
+   * Creation time (UTC, microsecond precision), assigned by the server.
    */
-  id: string;
+  created_at: string;
   /**
    * Client-chosen ID, echoed back when it was given.
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Event ID, assigned by the server.
    */
-  type: "system_message";
-  /**
-   * Creation time (UTC, microsecond precision), assigned by the server.
-   */
-  created_at: string;
-  /**
-   * Text shown to the recipients.
-   */
-  text?: string;
+  id: string;
   /**
    * Kind of system message (see the system message catalogue).
    */
   system_message_type: string;
+  /**
+   * Text shown to the recipients.
+   */
+  text?: string;
   /**
    * Values substituted into the text.
    */
   text_vars?: {
     [k: string]: string;
   };
+  /**
+   * Event type.
+   */
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -611,13 +611,13 @@ export interface Queue {
    */
   position?: number;
   /**
-   * Estimated wait for an agent, in seconds.
-   */
-  wait_time?: number;
-  /**
    * When the chat entered the queue.
    */
   queued_at?: string;
+  /**
+   * Estimated wait for an agent, in seconds.
+   */
+  wait_time?: number;
   [k: string]: unknown;
 }
 /**
@@ -625,57 +625,59 @@ export interface Queue {
  */
 export interface Customer {
   /**
-   * Customer ID.
+   * URL of the customer's avatar, when set.
    */
-  id: string;
-  /**
-   * User kind; always `customer` here.
-   */
-  type: "customer";
-  /**
-   * Customer's name, when known.
-   */
-  name?: string;
+  avatar?: string;
   /**
    * Customer's email address, when known.
    */
   email?: string;
   /**
-   * URL of the customer's avatar, when set.
+   * Time of the latest event the customer has seen; everything older counts as seen too.
    */
-  avatar?: string;
-  session_fields?: SessionFields;
+  events_seen_up_to?: string;
+  /**
+   * Customer ID.
+   */
+  id: string;
+  /**
+   * Customer's name, when known.
+   */
+  name?: string;
   /**
    * Whether the customer is currently present in the chat.
    */
   present?: boolean;
+  session_fields?: SessionFields;
   /**
-   * Time of the latest event the customer has seen; everything older counts as seen too.
+   * User kind; always `customer` here.
    */
-  events_seen_up_to?: string;
+  type: "customer";
   [k: string]: unknown;
 }
 /**
  * Short view of a chat: instead of a whole thread it carries the latest event of each event type.
  */
 export interface ChatSummary {
+  access?: Access;
+  /**
+   * Whether the chat has an active thread.
+   */
+  active?: boolean;
   /**
    * Chat ID.
    */
   id: string;
   /**
-   * ID of the newest thread of the chat.
-   */
-  last_thread_id?: string;
-  /**
-   * Creation time of the newest thread.
-   */
-  last_thread_created_at?: string;
-  /**
    * The most recent event of each event type, keyed by that type.
    */
   last_event_per_type?: {
     [k: string]: {
+      event?: Event;
+      /**
+       * Creation time of that thread.
+       */
+      thread_created_at?: string;
       /**
        * Thread holding the event.
        */
@@ -684,24 +686,22 @@ export interface ChatSummary {
        * Position of that thread in the chat.
        */
       thread_order?: number;
-      /**
-       * Creation time of that thread.
-       */
-      thread_created_at?: string;
-      event?: Event;
       [k: string]: unknown;
     };
   };
   /**
+   * Creation time of the newest thread.
+   */
+  last_thread_created_at?: string;
+  /**
+   * ID of the newest thread of the chat.
+   */
+  last_thread_id?: string;
+  properties?: Properties;
+  /**
    * Participants of the chat.
    */
   users: User[];
-  properties?: Properties;
-  access?: Access;
-  /**
-   * Whether the chat has an active thread.
-   */
-  active?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -709,26 +709,40 @@ export interface ChatSummary {
  */
 export interface CustomInput {
   /**
-   * Optional client-chosen ID.
-   */
-  custom_id?: string;
-  /**
-   * Event type.
-   */
-  type: "custom";
-  /**
    * Free-form content.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Optional client-chosen ID.
+   */
+  custom_id?: string;
   properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
  * What went wrong with a request. Shared by the Web API (HTTP error body) and the RTM API (payload of a failed response). The `type` list is the union of both protocols' documented error types; each document narrows it to its own list where it uses this schema.
  */
 export interface Error {
+  /**
+   * Optional extra details, e.g. the region to use after a `misdirected_request`.
+   */
+  data?: {
+    /**
+     * Data center that should have received the request.
+     */
+    region?: string;
+    [k: string]: unknown;
+  };
+  /**
+   * Human-readable explanation of the error.
+   */
+  message: string;
   /**
    * Machine-readable error category.
    */
@@ -758,20 +772,6 @@ export interface Error {
     | "users_limit_reached"
     | "validation"
     | "wrong_product_version";
-  /**
-   * Human-readable explanation of the error.
-   */
-  message: string;
-  /**
-   * Optional extra details, e.g. the region to use after a `misdirected_request`.
-   */
-  data?: {
-    /**
-     * Data center that should have received the request.
-     */
-    region?: string;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -782,11 +782,11 @@ export interface FileInput {
    * Optional client-chosen ID.
    */
   custom_id?: string;
+  properties?: Properties;
   /**
    * Event type.
    */
   type: "file";
-  properties?: Properties;
   /**
    * File URL on the LiveChat CDN, normally the one returned by `upload_file`.
    */
@@ -802,18 +802,18 @@ export interface FilledFormInput {
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Answered fields.
    */
-  type: "filled_form";
-  properties?: Properties;
+  fields: FilledFormField[];
   /**
    * ID of the form being answered.
    */
   form_id: string;
+  properties?: Properties;
   /**
-   * Answered fields.
+   * Event type.
    */
-  fields: FilledFormField[];
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -825,22 +825,13 @@ export interface MessageInput {
    */
   custom_id?: string;
   /**
-   * Message text, at most 16 KB of raw UTF-8 (an emoji may take up to 4 bytes); longer text must be split into several messages.
-   */
-  text: string;
-  /**
-   * Who can see the event (shown in the reference examples).
-   */
-  recipients?: "all" | "agents";
-  /**
-   * Event type.
-   */
-  type: "message";
-  properties?: Properties;
-  /**
    * Marks the message as an answer to a rich message.
    */
   postback?: {
+    /**
+     * ID of the rich message event.
+     */
+    event_id: string;
     /**
      * Postback ID taken from the rich message.
      */
@@ -849,10 +840,6 @@ export interface MessageInput {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Button type; send it together with `value`.
      */
@@ -863,6 +850,19 @@ export interface MessageInput {
     value?: string;
     [k: string]: unknown;
   };
+  properties?: Properties;
+  /**
+   * Who can see the event (for example `all` or `agents`); shown in the reference examples only.
+   */
+  recipients?: string;
+  /**
+   * Message text, at most 16 KB of raw UTF-8 (an emoji may take up to 4 bytes); longer text must be split into several messages.
+   */
+  text: string;
+  /**
+   * Event type.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
@@ -874,64 +874,21 @@ export interface RichMessageInput {
    */
   custom_id?: string;
   /**
-   * Event type.
-   */
-  type: "rich_message";
-  properties?: Properties;
-  /**
-   * Layout used to render the message.
-   */
-  template_id: "cards" | "sticker" | "quick_replies";
-  /**
    * Building blocks of the message.
    *
    * @maxItems 10
    */
   elements?: {
     /**
-     * Formatted title text.
-     */
-    title: string;
-    /**
-     * Formatted subtitle text.
-     */
-    subtitle: string;
-    /**
-     * Image shown in the element.
-     */
-    image: {
-      /**
-       * Image URL.
-       */
-      url: string;
-      /**
-       * Image file name.
-       */
-      name?: string;
-      /**
-       * MIME type of the image.
-       */
-      content_type?: string;
-      /**
-       * Size in bytes.
-       */
-      size?: number;
-      /**
-       * Width in pixels.
-       */
-      width?: number;
-      /**
-       * Height in pixels.
-       */
-      height?: number;
-      [k: string]: unknown;
-    };
-    /**
      * Buttons of the element.
      *
      * @maxItems 13
      */
     buttons?: {
+      /**
+       * Identifies the action later reported by `send_rich_message_postback`.
+       */
+      postback_id: string;
       /**
        * Button caption.
        */
@@ -941,6 +898,10 @@ export interface RichMessageInput {
        */
       type: "webview" | "message" | "url" | "phone";
       /**
+       * Users that toggled this button's postback on.
+       */
+      user_ids: string[];
+      /**
        * Target of the action; for a `webview` button it can carry a custom title.
        */
       value: string;
@@ -948,18 +909,57 @@ export interface RichMessageInput {
        * Height of the webview; needed for `webview` buttons only.
        */
       webview_height?: "compact" | "full" | "tall";
-      /**
-       * Identifies the action later reported by `send_rich_message_postback`.
-       */
-      postback_id: string;
-      /**
-       * Users that toggled this button's postback on.
-       */
-      user_ids: string[];
       [k: string]: unknown;
     }[];
+    /**
+     * Image shown in the element.
+     */
+    image: {
+      /**
+       * MIME type of the image.
+       */
+      content_type?: string;
+      /**
+       * Height in pixels.
+       */
+      height?: number;
+      /**
+       * Image file name.
+       */
+      name?: string;
+      /**
+       * Size in bytes.
+       */
+      size?: number;
+      /**
+       * Image URL.
+       */
+      url: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number;
+      [k: string]: unknown;
+    };
+    /**
+     * Formatted subtitle text.
+     */
+    subtitle: string;
+    /**
+     * Formatted title text.
+     */
+    title: string;
     [k: string]: unknown;
   }[];
+  properties?: Properties;
+  /**
+   * Layout used to render the message.
+   */
+  template_id: "cards" | "sticker" | "quick_replies";
+  /**
+   * Event type.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -971,23 +971,23 @@ export interface SystemMessageInput {
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Kind of system message (see the system message catalogue).
    */
-  type: "system_message";
+  system_message_type: string;
   /**
    * Text shown to the recipients.
    */
   text?: string;
-  /**
-   * Kind of system message (see the system message catalogue).
-   */
-  system_message_type: string;
   /**
    * Values substituted into the text.
    */
   text_vars?: {
     [k: string]: string;
   };
+  /**
+   * Event type.
+   */
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -1005,10 +1005,6 @@ export interface FilledFormFields {
  */
 export interface FormTemplate {
   /**
-   * Form ID.
-   */
-  id?: string;
-  /**
    * Fields of the form, in display order.
    */
   fields?: {
@@ -1017,37 +1013,41 @@ export interface FormTemplate {
      */
     id?: string;
     /**
-     * Kind of field (e.g. `header`, `name`, `email`, `group_chooser`).
-     */
-    type?: string;
-    /**
      * Text shown with the field.
      */
     label?: string;
-    /**
-     * Whether the customer must fill in the field.
-     */
-    required?: boolean;
     /**
      * Choices offered by choice fields.
      */
     options?: {
       /**
-       * Option ID.
-       */
-      id?: string;
-      /**
        * Group the option leads to (`group_chooser` fields).
        */
       group_id?: number;
+      /**
+       * Option ID.
+       */
+      id?: string;
       /**
        * Option label.
        */
       label?: string;
       [k: string]: unknown;
     }[];
+    /**
+     * Whether the customer must fill in the field.
+     */
+    required?: boolean;
+    /**
+     * Kind of field (e.g. `header`, `name`, `email`, `group_chooser`).
+     */
+    type?: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Form ID.
+   */
+  id?: string;
   [k: string]: unknown;
 }
 

@@ -3,7 +3,7 @@
 import type * as S from './structures.js';
 
 export interface paths {
-    "/action/list_chats": {
+    "/action/accept_greeting": {
         parameters: {
             query?: never;
             header?: never;
@@ -13,70 +13,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List Chats
-         * @description Returns summaries of the chats the customer took part in, page by page.
+         * Accept Greeting
+         * @description Records that the customer saw a greeting.
          */
-        post: operations["list_chats"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_threads": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * List Threads
-         * @description Returns the threads of a chat that the customer may see, page by page.
-         */
-        post: operations["list_threads"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Chat
-         * @description Returns a chat with one of its threads (the newest one unless another is asked for).
-         */
-        post: operations["get_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/start_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start Chat
-         * @description Opens a new chat, optionally with initial events, properties and access.
-         */
-        post: operations["start_chat"];
+        post: operations["accept_greeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -103,6 +43,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/cancel_greeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Greeting
+         * @description Dismisses a greeting, e.g. when the customer minimises the widget.
+         */
+        post: operations["cancel_greeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/check_goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Goals
+         * @description Asks the server to check whether goals were reached, for an offline customer.
+         */
+        post: operations["check_goals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action/deactivate_chat": {
         parameters: {
             query?: never;
@@ -117,106 +97,6 @@ export interface paths {
          * @description Closes the open thread of a chat, after which nothing more can be posted to that thread.
          */
         post: operations["deactivate_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_event": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Event
-         * @description Posts an event (for example a message) to a chat; the sender is then considered to have seen every event of the chat.
-         */
-        post: operations["send_event"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/upload_file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload File
-         * @description Stores a file temporarily and returns its URL, which lasts 24 hours unless the file is then sent with `send_event`.
-         */
-        post: operations["upload_file"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_rich_message_postback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Rich Message Postback
-         * @description Reports that the customer clicked a button of a rich message.
-         */
-        post: operations["send_rich_message_postback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_sneak_peek": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Sneak Peek
-         * @description Shares the text the customer is typing before it is sent.
-         */
-        post: operations["send_sneak_peek"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_chat_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Chat Properties
-         * @description Sets properties of a chat.
-         */
-        post: operations["update_chat_properties"];
         delete?: never;
         options?: never;
         head?: never;
@@ -243,7 +123,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/action/update_thread_properties": {
+    "/action/delete_event_properties": {
         parameters: {
             query?: never;
             header?: never;
@@ -253,10 +133,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update Thread Properties
-         * @description Sets properties of a thread.
+         * Delete Event Properties
+         * @description Removes properties from an event.
          */
-        post: operations["update_thread_properties"];
+        post: operations["delete_event_properties"];
         delete?: never;
         options?: never;
         head?: never;
@@ -283,7 +163,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/action/update_event_properties": {
+    "/action/get_chat": {
         parameters: {
             query?: never;
             header?: never;
@@ -293,110 +173,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Update Event Properties
-         * @description Sets properties of an event.
+         * Get Chat
+         * @description Returns a chat with one of its threads (the newest one unless another is asked for).
          */
-        post: operations["update_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_event_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Event Properties
-         * @description Removes properties from an event.
-         */
-        post: operations["delete_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_license_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List License Properties
-         * @description Reads the license properties that customers are allowed to see (HTTP GET, no token needed).
-         */
-        get: operations["list_license_properties"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_group_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List Group Properties
-         * @description Reads the properties of a group that customers are allowed to see (HTTP GET, no token needed).
-         */
-        get: operations["list_group_properties"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_customer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Customer
-         * @description Changes the name, email, avatar or session fields of the customer.
-         */
-        post: operations["update_customer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/set_customer_session_fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set Customer Session Fields
-         * @description Stores session fields for the customer.
-         */
-        post: operations["set_customer_session_fields"];
+        post: operations["get_chat"];
         delete?: never;
         options?: never;
         head?: never;
@@ -417,46 +197,6 @@ export interface paths {
          * @description Returns the data of the customer making the request.
          */
         post: operations["get_customer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_group_statuses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * List Group Statuses
-         * @description Returns whether the given groups (or all groups) are online, offline or accept chats into the queue.
-         */
-        post: operations["list_group_statuses"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/check_goals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check Goals
-         * @description Asks the server to check whether goals were reached, for an offline customer.
-         */
-        post: operations["check_goals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,6 +263,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/list_chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Chats
+         * @description Returns summaries of the chats the customer took part in, page by page.
+         */
+        post: operations["list_chats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_group_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Group Properties
+         * @description Reads the properties of a group that customers are allowed to see (HTTP GET, no token needed).
+         */
+        get: operations["list_group_properties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_group_statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Group Statuses
+         * @description Returns whether the given groups (or all groups) are online, offline or accept chats into the queue.
+         */
+        post: operations["list_group_statuses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_license_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List License Properties
+         * @description Reads the license properties that customers are allowed to see (HTTP GET, no token needed).
+         */
+        get: operations["list_license_properties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Threads
+         * @description Returns the threads of a chat that the customer may see, page by page.
+         */
+        post: operations["list_threads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action/mark_events_as_seen": {
         parameters: {
             query?: never;
@@ -543,7 +383,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/action/accept_greeting": {
+    "/action/send_event": {
         parameters: {
             query?: never;
             header?: never;
@@ -553,17 +393,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept Greeting
-         * @description Records that the customer saw a greeting.
+         * Send Event
+         * @description Posts an event (for example a message) to a chat; the sender is then considered to have seen every event of the chat.
          */
-        post: operations["accept_greeting"];
+        post: operations["send_event"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/action/cancel_greeting": {
+    "/action/send_rich_message_postback": {
         parameters: {
             query?: never;
             header?: never;
@@ -573,10 +413,170 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel Greeting
-         * @description Dismisses a greeting, e.g. when the customer minimises the widget.
+         * Send Rich Message Postback
+         * @description Reports that the customer clicked a button of a rich message.
          */
-        post: operations["cancel_greeting"];
+        post: operations["send_rich_message_postback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_sneak_peek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Sneak Peek
+         * @description Shares the text the customer is typing before it is sent.
+         */
+        post: operations["send_sneak_peek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/set_customer_session_fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set Customer Session Fields
+         * @description Stores session fields for the customer.
+         */
+        post: operations["set_customer_session_fields"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/start_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Chat
+         * @description Opens a new chat, optionally with initial events, properties and access.
+         */
+        post: operations["start_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_chat_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Chat Properties
+         * @description Sets properties of a chat.
+         */
+        post: operations["update_chat_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Customer
+         * @description Changes the name, email, avatar or session fields of the customer.
+         */
+        post: operations["update_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_event_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Event Properties
+         * @description Sets properties of an event.
+         */
+        post: operations["update_event_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_thread_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Thread Properties
+         * @description Sets properties of a thread.
+         */
+        post: operations["update_thread_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/upload_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload File
+         * @description Stores a file temporarily and returns its URL, which lasts 24 hours unless the file is then sent with `send_event`.
+         */
+        post: operations["upload_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -610,9 +610,9 @@ export interface components {
         ActivateChatRequest: {
             /** @description The chat to reactivate. */
             chat: {
+                access?: components["schemas"]["Access"];
                 /** @description ID of the chat to reactivate. */
                 id: string;
-                access?: components["schemas"]["Access"];
                 properties?: components["schemas"]["Properties"];
                 /** @description Initial state of the new thread. */
                 thread?: {
@@ -626,20 +626,20 @@ export interface components {
         };
         /** @description ID of the new thread and of the initial events. */
         ActivateChatResponse: {
-            /** @description ID of the new thread. */
-            thread_id: string;
             /** @description IDs of the initial events sent by the user (not of server-generated ones); only when the chat was activated with events. */
             event_ids?: string[];
+            /** @description ID of the new thread. */
+            thread_id: string;
         };
         /**
          * @description An agent (or bot) taking part in a chat, as a customer sees it.
          * @example {
-         *       "id": "b5657aff34dd32e198160d54666df9d8",
-         *       "type": "agent",
-         *       "name": "Agent Smith",
          *       "avatar": "cdn.livechatinc.com/avatars/1.png",
+         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z",
+         *       "id": "b5657aff34dd32e198160d54666df9d8",
+         *       "name": "Agent Smith",
          *       "present": true,
-         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z"
+         *       "type": "agent"
          *     }
          */
         Agent: S.Agent;
@@ -653,28 +653,28 @@ export interface components {
         /**
          * @description A chat with its participants and one of its threads.
          * @example {
-         *       "id": "PJ0MRSHTDG",
-         *       "thread": {
-         *         "id": "K600PKZON8",
-         *         "created_at": "2020-05-07T07:11:28.288340Z",
-         *         "active": true,
-         *         "user_ids": [
-         *           "b7eff798-f8df-4364-8059-649c35c9ed0c"
-         *         ],
-         *         "events": []
-         *       },
-         *       "users": [
-         *         {
-         *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *           "type": "customer",
-         *           "present": true
-         *         }
-         *       ],
          *       "access": {
          *         "group_ids": [
          *           0
          *         ]
-         *       }
+         *       },
+         *       "id": "PJ0MRSHTDG",
+         *       "thread": {
+         *         "active": true,
+         *         "created_at": "2020-05-07T07:11:28.288340Z",
+         *         "events": [],
+         *         "id": "K600PKZON8",
+         *         "user_ids": [
+         *           "b7eff798-f8df-4364-8059-649c35c9ed0c"
+         *         ]
+         *       },
+         *       "users": [
+         *         {
+         *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *           "present": true,
+         *           "type": "customer"
+         *         }
+         *       ]
          *     }
          */
         Chat: S.Chat;
@@ -682,27 +682,27 @@ export interface components {
         ChatSummary: S.ChatSummary;
         /** @description Data the server needs to check whether goals were reached (offline customers only). */
         CheckGoalsRequest: {
-            session_fields: components["schemas"]["SessionFields"];
             /** @description Group the customer is in. */
             group_id: number;
             /** @description Page the customer is on. */
             page_url: string;
+            session_fields: components["schemas"]["SessionFields"];
         };
         /** @description Nothing is returned on success. */
         CheckGoalsResponse: Record<string, unknown>;
         /**
          * @description Event whose content is defined by the integration.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "type": "custom",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
          *       "content": {
          *         "custom": {
          *           "nested": "json"
          *         }
-         *       }
+         *       },
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "type": "custom"
          *     }
          */
         Custom: S.Custom;
@@ -711,11 +711,12 @@ export interface components {
         /**
          * @description A customer taking part in a chat (the user of this API).
          * @example {
-         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "type": "customer",
-         *       "name": "Thomas Anderson",
-         *       "email": "t.anderson@example.com",
          *       "avatar": "https://example.com/avatar.png",
+         *       "email": "t.anderson@example.com",
+         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z",
+         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *       "name": "Thomas Anderson",
+         *       "present": true,
          *       "session_fields": [
          *         {
          *           "custom_key": "custom_value"
@@ -724,8 +725,7 @@ export interface components {
          *           "another_custom_key": "another_custom_value"
          *         }
          *       ],
-         *       "present": true,
-         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z"
+         *       "type": "customer"
          *     }
          */
         Customer: S.Customer;
@@ -751,14 +751,14 @@ export interface components {
         DeleteEventPropertiesRequest: {
             /** @description Chat ID. */
             chat_id: string;
-            /** @description Thread ID. */
-            thread_id: string;
             /** @description Event ID. */
             event_id: string;
             /** @description Property names to remove, grouped by namespace. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description Thread ID. */
+            thread_id: string;
         };
         /** @description Nothing is returned on success. */
         DeleteEventPropertiesResponse: Record<string, unknown>;
@@ -766,23 +766,23 @@ export interface components {
         DeleteThreadPropertiesRequest: {
             /** @description Chat ID. */
             chat_id: string;
-            /** @description Thread ID. */
-            thread_id: string;
             /** @description Property names to remove, grouped by namespace. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description Thread ID. */
+            thread_id: string;
         };
         /** @description Nothing is returned on success. */
         DeleteThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description What went wrong with a request. Shared by the Web API (HTTP error body) and the RTM API (payload of a failed response). The `type` list is the union of both protocols' documented error types; each document narrows it to its own list where it uses this schema.
          * @example {
-         *       "type": "misdirected_request",
-         *       "message": "Wrong region",
          *       "data": {
          *         "region": "dal"
-         *       }
+         *       },
+         *       "message": "Wrong region",
+         *       "type": "misdirected_request"
          *     }
          */
         Error: S.Error;
@@ -793,19 +793,19 @@ export interface components {
         /**
          * @description Event carrying a file that was uploaded to the chat.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "file",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "name": "image25.png",
-         *       "url": "https://example.com/image25.png",
-         *       "thumbnail_url": "https://example.com/thumbnail.png",
-         *       "thumbnail2x_url": "https://example.com/thumbnail2x.png",
          *       "content_type": "image/png",
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "height": 480,
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "name": "image25.png",
          *       "size": 123444,
-         *       "width": 640,
-         *       "height": 480
+         *       "thumbnail2x_url": "https://example.com/thumbnail2x.png",
+         *       "thumbnail_url": "https://example.com/thumbnail.png",
+         *       "type": "file",
+         *       "url": "https://example.com/image25.png",
+         *       "width": 640
          *     }
          */
         File: S.File;
@@ -820,19 +820,19 @@ export interface components {
          * @example {
          *       "fields": [
          *         {
-         *           "type": "name",
+         *           "answer": "Thomas Anderson",
          *           "id": "154417206262603539",
          *           "label": "Your name",
-         *           "answer": "Thomas Anderson"
+         *           "type": "name"
          *         },
          *         {
-         *           "type": "radio",
-         *           "id": "154417206262602571",
-         *           "label": "Chat purpose",
          *           "answer": {
          *             "id": "0",
          *             "label": "Support"
-         *           }
+         *           },
+         *           "id": "154417206262602571",
+         *           "label": "Chat purpose",
+         *           "type": "radio"
          *         }
          *       ]
          *     }
@@ -843,15 +843,15 @@ export interface components {
         /**
          * @description An empty pre-chat or post-chat form (survey template) to show to the customer.
          * @example {
-         *       "id": "157986144052005549",
          *       "fields": [
          *         {
          *           "id": "157986144052008371",
-         *           "type": "name",
          *           "label": "Name:",
-         *           "required": false
+         *           "required": false,
+         *           "type": "name"
          *         }
-         *       ]
+         *       ],
+         *       "id": "157986144052005549"
          *     }
          */
         FormTemplate: S.FormTemplate;
@@ -892,20 +892,20 @@ export interface components {
         };
         /** @description What the page looks like when linked. */
         GetUrlInfoResponse: {
-            /** @description Page title. */
-            title?: string;
             /** @description Page description. */
             description?: string;
-            /** @description The URL that was described. */
-            url?: string;
-            /** @description URL of a scaled-down copy of the page image on the LiveChat CDN. */
-            image_url?: string;
-            /** @description URL of the page image itself. */
-            image_original_url?: string;
-            /** @description Image width in pixels. */
-            image_width?: number;
             /** @description Image height in pixels. */
             image_height?: number;
+            /** @description URL of the page image itself. */
+            image_original_url?: string;
+            /** @description URL of a scaled-down copy of the page image on the LiveChat CDN. */
+            image_url?: string;
+            /** @description Image width in pixels. */
+            image_width?: number;
+            /** @description Page title. */
+            title?: string;
+            /** @description The URL that was described. */
+            url?: string;
         };
         /** @description Which page of chat summaries to return. */
         ListChatsRequest: {
@@ -914,34 +914,34 @@ export interface components {
              * @default 10
              */
             limit?: number;
+            /** @description Page to fetch, as given by `next_page_id` or `previous_page_id`. */
+            page_id?: string;
             /**
              * @description Order by the creation time of each chat's newest thread.
              * @default desc
              * @enum {string}
              */
             sort_order?: "asc" | "desc";
-            /** @description Page to fetch, as given by `next_page_id` or `previous_page_id`. */
-            page_id?: string;
         };
         /** @description One page of summaries of the chats the customer took part in. */
         ListChatsResponse: {
-            /** @description Estimated number of matching chats; the exact count may be slightly different. */
-            total_chats: number;
+            /** @description Chat summaries. */
+            chats_summary: components["schemas"]["ChatSummary"][];
             /** @description ID of the next page; only when there is one. */
             next_page_id?: string;
             /** @description ID of the previous page; only when there is one. */
             previous_page_id?: string;
-            /** @description Chat summaries. */
-            chats_summary: components["schemas"]["ChatSummary"][];
+            /** @description Estimated number of matching chats; the exact count may be slightly different. */
+            total_chats: number;
         };
         /** @description Query-string parameters selecting the group properties to read. */
         ListGroupPropertiesRequest: {
             /** @description Group whose properties are read. */
             group_id: number;
-            /** @description Only this namespace. */
-            namespace?: string;
             /** @description Only this property name. */
             name?: string;
+            /** @description Only this namespace. */
+            namespace?: string;
         };
         ListGroupPropertiesResponse: components["schemas"]["Properties"];
         /** @description Groups whose status is wanted; give `all` or `group_ids`. */
@@ -960,10 +960,10 @@ export interface components {
         };
         /** @description Query-string parameters selecting the license properties to read. */
         ListLicensePropertiesRequest: {
-            /** @description Only this namespace. */
-            namespace?: string;
             /** @description Only this property name. */
             name?: string;
+            /** @description Only this namespace. */
+            namespace?: string;
         };
         ListLicensePropertiesResponse: components["schemas"]["Properties"];
         /** @description Which threads of a chat to return. `limit` and `min_events_count` exclude each other. */
@@ -971,31 +971,31 @@ export interface components {
             /** @description Chat whose threads are listed. */
             chat_id: string;
             /**
+             * @description Page size.
+             * @default 3
+             */
+            limit?: number;
+            /** @description Return as many of the latest threads as it takes to reach at least this many events in total. */
+            min_events_count?: number;
+            /** @description Page to fetch, as given by `next_page_id` or `previous_page_id`. */
+            page_id?: string;
+            /**
              * @description `asc` lists the oldest threads first, `desc` the newest first.
              * @default desc
              * @enum {string}
              */
             sort_order?: "asc" | "desc";
-            /**
-             * @description Page size.
-             * @default 3
-             */
-            limit?: number;
-            /** @description Page to fetch, as given by `next_page_id` or `previous_page_id`. */
-            page_id?: string;
-            /** @description Return as many of the latest threads as it takes to reach at least this many events in total. */
-            min_events_count?: number;
         };
         /** @description One page of the chat's threads the customer may see. */
         ListThreadsResponse: {
-            /** @description Threads, with their events. */
-            threads: components["schemas"]["Thread"][];
             /** @description Number of threads found. */
             found_threads: number;
             /** @description ID of the next page; only when there is one. */
             next_page_id?: string;
             /** @description ID of the previous page; only when there is one. */
             previous_page_id?: string;
+            /** @description Threads, with their events. */
+            threads: components["schemas"]["Thread"][];
         };
         /** @description Point up to which the customer has seen the chat. */
         MarkEventsAsSeenRequest: {
@@ -1012,20 +1012,20 @@ export interface components {
         /**
          * @description Event with a text message for the other chat users.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "custom_id": "31-0C-1C-07-DB-16",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "message",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "text": "hello there"
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "custom_id": "31-0C-1C-07-DB-16",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "text": "hello there",
+         *       "type": "message"
          *     }
          */
         Message: S.Message;
         /**
          * @description A Message event as a client sends it.
          * @example {
-         *       "type": "message",
-         *       "text": "hello world"
+         *       "text": "hello world",
+         *       "type": "message"
          *     }
          */
         MessageInput: S.MessageInput;
@@ -1042,8 +1042,8 @@ export interface components {
          * @description Where a queued chat stands while it waits for a free agent.
          * @example {
          *       "position": 42,
-         *       "wait_time": 1337,
-         *       "queued_at": "2020-05-07T07:11:28.288340Z"
+         *       "queued_at": "2020-05-07T07:11:28.288340Z",
+         *       "wait_time": 1337
          *     }
          */
         Queue: S.Queue;
@@ -1053,14 +1053,14 @@ export interface components {
         RichMessageInput: S.RichMessageInput;
         /** @description Event to post in a chat. */
         SendEventRequest: {
-            /** @description Chat to post to. */
-            chat_id: string;
-            event: components["schemas"]["EventInput"];
             /**
              * @description Only matters for inactive chats: `true` adds the event to the last thread, `false` makes the request fail. Ignored for active chats.
              * @default false
              */
             attach_to_last_thread?: boolean;
+            /** @description Chat to post to. */
+            chat_id: string;
+            event: components["schemas"]["EventInput"];
         };
         /** @description ID of the posted event. */
         SendEventResponse: {
@@ -1117,17 +1117,17 @@ export interface components {
         StartChatResponse: {
             /** @description ID of the new chat. */
             chat_id: string;
-            /** @description ID of its first thread. */
-            thread_id: string;
             /** @description IDs of the initial events sent by the user (not of server-generated ones); only when the chat was started with events. */
             event_ids?: string[];
+            /** @description ID of its first thread. */
+            thread_id: string;
         };
         /** @description Optional initial content of the new chat. */
         StartChatWebRequest: {
             /** @description Initial state of the chat. */
             chat?: {
-                properties?: components["schemas"]["Properties"];
                 access?: components["schemas"]["Access"];
+                properties?: components["schemas"]["Properties"];
                 /** @description Initial state of the first thread. */
                 thread?: {
                     /** @description Events to post right away. */
@@ -1144,14 +1144,14 @@ export interface components {
         /**
          * @description Event generated by the system itself in particular situations.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
          *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "system_message",
-         *       "text": "hello there",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
          *       "system_message_type": "routing.assigned",
+         *       "text": "hello there",
          *       "text_vars": {
          *         "agent": "John Doe"
-         *       }
+         *       },
+         *       "type": "system_message"
          *     }
          */
         SystemMessage: S.SystemMessage;
@@ -1160,33 +1160,33 @@ export interface components {
         /**
          * @description One thread of a chat, i.e. one continuous conversation with its events.
          * @example {
-         *       "id": "K600PKZON8",
-         *       "active": true,
-         *       "user_ids": [
-         *         "b7eff798-f8df-4364-8059-649c35c9ed0c"
-         *       ],
-         *       "events": [
-         *         {
-         *           "id": "QA1B38GHGI_1",
-         *           "created_at": "2020-05-14T07:22:40.269000Z",
-         *           "type": "message",
-         *           "text": "hello",
-         *           "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c"
-         *         }
-         *       ],
          *       "access": {
          *         "group_ids": [
          *           0
          *         ]
          *       },
+         *       "active": true,
+         *       "created_at": "2020-05-07T07:11:28.288340Z",
+         *       "events": [
+         *         {
+         *           "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *           "created_at": "2020-05-14T07:22:40.269000Z",
+         *           "id": "QA1B38GHGI_1",
+         *           "text": "hello",
+         *           "type": "message"
+         *         }
+         *       ],
+         *       "id": "K600PKZON8",
+         *       "next_thread_id": "K600PKZOO8",
+         *       "previous_thread_id": "K600PKZOM8",
          *       "queue": {
          *         "position": 42,
-         *         "wait_time": 1337,
-         *         "queued_at": "2020-05-07T07:11:28.288340Z"
+         *         "queued_at": "2020-05-07T07:11:28.288340Z",
+         *         "wait_time": 1337
          *       },
-         *       "previous_thread_id": "K600PKZOM8",
-         *       "next_thread_id": "K600PKZOO8",
-         *       "created_at": "2020-05-07T07:11:28.288340Z"
+         *       "user_ids": [
+         *         "b7eff798-f8df-4364-8059-649c35c9ed0c"
+         *       ]
          *     }
          */
         Thread: S.Thread;
@@ -1200,12 +1200,12 @@ export interface components {
         UpdateChatPropertiesResponse: Record<string, unknown>;
         /** @description Customer data to change; at least one field must be given. */
         UpdateCustomerRequest: {
-            /** @description New name. */
-            name?: string;
-            /** @description New email address. */
-            email?: string;
             /** @description URL of the new avatar. */
             avatar?: string;
+            /** @description New email address. */
+            email?: string;
+            /** @description New name. */
+            name?: string;
             session_fields?: components["schemas"]["SessionFields"];
         };
         /** @description Nothing is returned on success. */
@@ -1214,11 +1214,11 @@ export interface components {
         UpdateEventPropertiesRequest: {
             /** @description Chat ID. */
             chat_id: string;
-            /** @description Thread ID. */
-            thread_id: string;
             /** @description Event ID. */
             event_id: string;
             properties: components["schemas"]["Properties"];
+            /** @description Thread ID. */
+            thread_id: string;
         };
         /** @description Nothing is returned on success. */
         UpdateEventPropertiesResponse: Record<string, unknown>;
@@ -1226,9 +1226,9 @@ export interface components {
         UpdateThreadPropertiesRequest: {
             /** @description Chat ID. */
             chat_id: string;
+            properties: components["schemas"]["Properties"];
             /** @description Thread ID. */
             thread_id: string;
-            properties: components["schemas"]["Properties"];
         };
         /** @description Nothing is returned on success. */
         UpdateThreadPropertiesResponse: Record<string, unknown>;
@@ -1315,11 +1315,11 @@ export interface components {
                 /**
                  * @example {
                  *       "error": {
-                 *         "type": "misdirected_request",
-                 *         "message": "Wrong region",
                  *         "data": {
                  *           "region": "dal"
-                 *         }
+                 *         },
+                 *         "message": "Wrong region",
+                 *         "type": "misdirected_request"
                  *       }
                  *     }
                  */
@@ -1385,96 +1385,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_chats: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /** @example {} */
-                "application/json": components["schemas"]["ListChatsRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "next_page_id": "MTUxNzM5ODEzMTQ5Ng==",
-                     *       "chats_summary": [
-                     *         {
-                     *           "id": "PJ0MRSHTDG",
-                     *           "last_thread_id": "K600PKZON8",
-                     *           "last_thread_created_at": "2020-05-08T08:22:21.128420Z",
-                     *           "last_event_per_type": {
-                     *             "message": {
-                     *               "thread_id": "K600PKZON9",
-                     *               "thread_created_at": "2020-05-07T07:11:28.288340Z",
-                     *               "event": {
-                     *                 "id": "Q298LUVPRH_1",
-                     *                 "created_at": "2019-12-09T12:01:18.909000Z",
-                     *                 "type": "message",
-                     *                 "text": "hello world",
-                     *                 "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c"
-                     *               }
-                     *             }
-                     *           },
-                     *           "users": [
-                     *             {
-                     *               "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *               "type": "customer",
-                     *               "present": true
-                     *             },
-                     *             {
-                     *               "id": "b5657aff34dd32e198160d54666df9d8",
-                     *               "name": "Agent Smith",
-                     *               "type": "agent",
-                     *               "present": true,
-                     *               "avatar": "https://example.com/avatar.png",
-                     *               "job_title": "Support Agent"
-                     *             }
-                     *           ],
-                     *           "access": {
-                     *             "group_ids": [
-                     *               0
-                     *             ]
-                     *           },
-                     *           "properties": {},
-                     *           "active": true
-                     *         }
-                     *       ],
-                     *       "total_chats": 1
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ListChatsResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    list_threads: {
+    accept_greeting: {
         parameters: {
             query: {
                 /** @description ID of the LiveChat license (account); needed by every request. */
@@ -1491,10 +1402,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "chat_id": "PWJ8Y4THAV"
+                 *       "greeting_id": 7,
+                 *       "unique_id": "Q10X0W041P"
                  *     }
                  */
-                "application/json": components["schemas"]["ListThreadsRequest"];
+                "application/json": components["schemas"]["AcceptGreetingRequest"];
             };
         };
         responses: {
@@ -1504,196 +1416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "threads": [
-                     *         {
-                     *           "id": "K600PKZON8",
-                     *           "created_at": "2019-12-17T07:57:41.512000Z",
-                     *           "active": true,
-                     *           "user_ids": [
-                     *             "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *             "bbb67d600796e9f277e360e842418833"
-                     *           ],
-                     *           "events": [
-                     *             {
-                     *               "id": "Q20N9CKRX2_1",
-                     *               "created_at": "2019-12-17T07:57:41.512000Z",
-                     *               "recipients": "all",
-                     *               "type": "message",
-                     *               "text": "Hello",
-                     *               "author_id": "bbb67d600796e9f277e360e842418833"
-                     *             }
-                     *           ],
-                     *           "properties": {},
-                     *           "access": {
-                     *             "group_ids": [
-                     *               0
-                     *             ]
-                     *           },
-                     *           "previous_thread_id": "K600PKZOM8",
-                     *           "next_thread_id": "K600PKZOO8"
-                     *         }
-                     *       ],
-                     *       "found_threads": 42,
-                     *       "next_page_id": "MTUxNzM5ODEzMTQ5Ng==",
-                     *       "previous_page_id": "MTUxNzM5ODEzMTQ5Nw=="
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ListThreadsResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_chat: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PJ0MRSHTDG",
-                 *       "thread_id": "K600PKZON8"
-                 *     }
-                 */
-                "application/json": components["schemas"]["GetChatRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "PJ0MRSHTDG",
-                     *       "thread": {
-                     *         "id": "K600PKZON8",
-                     *         "created_at": "2020-05-07T07:11:28.288340Z",
-                     *         "active": true,
-                     *         "user_ids": [
-                     *           "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *           "b5657aff34dd32e198160d54666df9d8"
-                     *         ],
-                     *         "events": [
-                     *           {
-                     *             "id": "Q20N9CKRX2_1",
-                     *             "created_at": "2019-12-17T07:57:41.512000Z",
-                     *             "type": "message",
-                     *             "text": "Hello",
-                     *             "author_id": "b5657aff34dd32e198160d54666df9d8"
-                     *           }
-                     *         ],
-                     *         "properties": {
-                     *           "0805e283233042b37f460ed8fbf22160": {
-                     *             "string_property": "string_value"
-                     *           }
-                     *         },
-                     *         "access": {
-                     *           "group_ids": [
-                     *             0
-                     *           ]
-                     *         },
-                     *         "previous_thread_id": "K600PKZOM8",
-                     *         "next_thread_id": "K600PKZOO8"
-                     *       },
-                     *       "users": [
-                     *         {
-                     *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *           "type": "customer",
-                     *           "present": true
-                     *         },
-                     *         {
-                     *           "id": "b5657aff34dd32e198160d54666df9d8",
-                     *           "name": "Agent Smith",
-                     *           "type": "agent",
-                     *           "present": true,
-                     *           "avatar": "https://example.com/avatar.jpg",
-                     *           "job_title": "Support Agent"
-                     *         }
-                     *       ],
-                     *       "access": {
-                     *         "group_ids": [
-                     *           0
-                     *         ]
-                     *       },
-                     *       "properties": {
-                     *         "0805e283233042b37f460ed8fbf22160": {
-                     *           "string_property": "string_value"
-                     *         }
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Chat"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    start_chat: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /** @example {} */
-                "application/json": components["schemas"]["StartChatWebRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "chat_id": "PJ0MRSHTDG",
-                     *       "thread_id": "PGDGHT5G"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["StartChatResponse"];
+                    "application/json": components["schemas"]["AcceptGreetingResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -1760,6 +1483,105 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
+    cancel_greeting: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "unique_id": "Q10X0W041P"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelGreetingRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelGreetingResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    check_goals: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 0,
+                 *       "page_url": "https://mypage.com",
+                 *       "session_fields": [
+                 *         {
+                 *           "custom_key": "custom_value"
+                 *         },
+                 *         {
+                 *           "another_custom_key": "another_custom_value"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckGoalsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckGoalsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
     deactivate_chat: {
         parameters: {
             query: {
@@ -1805,6 +1627,883 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
+    delete_chat_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "Q1GZ3FNAT9",
+                 *       "properties": {
+                 *         "0805e283233042b37f460ed8fbf22160": [
+                 *           "string_property"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteChatPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    delete_event_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "Q1GZ3FNAT9",
+                 *       "event_id": "Q1GZ3FNAU9_1",
+                 *       "properties": {
+                 *         "0805e283233042b37f460ed8fbf22160": [
+                 *           "string_property"
+                 *         ]
+                 *       },
+                 *       "thread_id": "Q1GZ3FNAU9"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteEventPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteEventPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    delete_thread_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "Q1GZ3FNAT9",
+                 *       "properties": {
+                 *         "0805e283233042b37f460ed8fbf22160": [
+                 *           "string_property"
+                 *         ]
+                 *       },
+                 *       "thread_id": "Q1GZ3FNAU9"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeleteThreadPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_chat: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "PJ0MRSHTDG",
+                 *       "thread_id": "K600PKZON8"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GetChatRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access": {
+                     *         "group_ids": [
+                     *           0
+                     *         ]
+                     *       },
+                     *       "id": "PJ0MRSHTDG",
+                     *       "properties": {
+                     *         "0805e283233042b37f460ed8fbf22160": {
+                     *           "string_property": "string_value"
+                     *         }
+                     *       },
+                     *       "thread": {
+                     *         "access": {
+                     *           "group_ids": [
+                     *             0
+                     *           ]
+                     *         },
+                     *         "active": true,
+                     *         "created_at": "2020-05-07T07:11:28.288340Z",
+                     *         "events": [
+                     *           {
+                     *             "author_id": "b5657aff34dd32e198160d54666df9d8",
+                     *             "created_at": "2019-12-17T07:57:41.512000Z",
+                     *             "id": "Q20N9CKRX2_1",
+                     *             "text": "Hello",
+                     *             "type": "message"
+                     *           }
+                     *         ],
+                     *         "id": "K600PKZON8",
+                     *         "next_thread_id": "K600PKZOO8",
+                     *         "previous_thread_id": "K600PKZOM8",
+                     *         "properties": {
+                     *           "0805e283233042b37f460ed8fbf22160": {
+                     *             "string_property": "string_value"
+                     *           }
+                     *         },
+                     *         "user_ids": [
+                     *           "b7eff798-f8df-4364-8059-649c35c9ed0c",
+                     *           "b5657aff34dd32e198160d54666df9d8"
+                     *         ]
+                     *       },
+                     *       "users": [
+                     *         {
+                     *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+                     *           "present": true,
+                     *           "type": "customer"
+                     *         },
+                     *         {
+                     *           "avatar": "https://example.com/avatar.jpg",
+                     *           "id": "b5657aff34dd32e198160d54666df9d8",
+                     *           "job_title": "Support Agent",
+                     *           "name": "Agent Smith",
+                     *           "present": true,
+                     *           "type": "agent"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Chat"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_customer: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["GetCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "avatar": "https://example.com/avatars/1.jpg",
+                     *       "email": "t.anderson@example.com",
+                     *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+                     *       "name": "Thomas Anderson",
+                     *       "session_fields": [
+                     *         {
+                     *           "custom_key": "custom_value"
+                     *         },
+                     *         {
+                     *           "another_custom_key": "another_custom_value"
+                     *         }
+                     *       ],
+                     *       "type": "customer"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_form: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "group_id": 0,
+                 *       "type": "prechat"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GetFormRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "form": {
+                     *         "fields": [
+                     *           {
+                     *             "id": "157986144052003238",
+                     *             "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat.",
+                     *             "type": "header"
+                     *           },
+                     *           {
+                     *             "id": "157986144052008371",
+                     *             "label": "Name:",
+                     *             "required": false,
+                     *             "type": "name"
+                     *           },
+                     *           {
+                     *             "id": "157986144052005782",
+                     *             "label": "E-mail:",
+                     *             "required": false,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "id": "157986144052009331",
+                     *             "label": "Choose a department:",
+                     *             "options": [
+                     *               {
+                     *                 "group_id": 1,
+                     *                 "id": "0",
+                     *                 "label": "Marketing"
+                     *               },
+                     *               {
+                     *                 "group_id": 2,
+                     *                 "id": "1",
+                     *                 "label": "Sales"
+                     *               },
+                     *               {
+                     *                 "group_id": 0,
+                     *                 "id": "2",
+                     *                 "label": "General"
+                     *               }
+                     *             ],
+                     *             "required": true,
+                     *             "type": "group_chooser"
+                     *           }
+                     *         ],
+                     *         "id": "157986144052005549"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetFormResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_predicted_agent: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["GetPredictedAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "avatar": "https://example.avatar/example.com",
+                     *       "id": "b5657aff34dd32e198160d54666df9d8",
+                     *       "is_bot": false,
+                     *       "job_title": "support hero",
+                     *       "name": "Agent Smith",
+                     *       "type": "agent"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_url_info: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://livechatinc.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GetUrlInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "description": "LiveChat - premium live chat software and help desk software for business. Over 24 000 companies from 150 countries use LiveChat. Try now, chat for free!",
+                     *       "image_height": 200,
+                     *       "image_original_url": "https://example-original-url.com/image.png",
+                     *       "image_url": "https://example.com/image.png",
+                     *       "image_width": 200,
+                     *       "title": "LiveChat | Live Chat Software and Help Desk Software",
+                     *       "url": "https://livechatinc.com"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GetUrlInfoResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_chats: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["ListChatsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "chats_summary": [
+                     *         {
+                     *           "access": {
+                     *             "group_ids": [
+                     *               0
+                     *             ]
+                     *           },
+                     *           "active": true,
+                     *           "id": "PJ0MRSHTDG",
+                     *           "last_event_per_type": {
+                     *             "message": {
+                     *               "event": {
+                     *                 "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+                     *                 "created_at": "2019-12-09T12:01:18.909000Z",
+                     *                 "id": "Q298LUVPRH_1",
+                     *                 "text": "hello world",
+                     *                 "type": "message"
+                     *               },
+                     *               "thread_created_at": "2020-05-07T07:11:28.288340Z",
+                     *               "thread_id": "K600PKZON9"
+                     *             }
+                     *           },
+                     *           "last_thread_created_at": "2020-05-08T08:22:21.128420Z",
+                     *           "last_thread_id": "K600PKZON8",
+                     *           "properties": {},
+                     *           "users": [
+                     *             {
+                     *               "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+                     *               "present": true,
+                     *               "type": "customer"
+                     *             },
+                     *             {
+                     *               "avatar": "https://example.com/avatar.png",
+                     *               "id": "b5657aff34dd32e198160d54666df9d8",
+                     *               "job_title": "Support Agent",
+                     *               "name": "Agent Smith",
+                     *               "present": true,
+                     *               "type": "agent"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_page_id": "MTUxNzM5ODEzMTQ5Ng==",
+                     *       "total_chats": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListChatsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_group_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+                /** @description Group whose properties are read. */
+                group_id: number;
+                /** @description Only this namespace. */
+                namespace?: string;
+                /** @description Only this property name. */
+                name?: string;
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "0805e283233042b37f460ed8fbf22160": {
+                     *         "string_property": "string value"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Properties"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_group_statuses: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "all": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListGroupStatusesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListGroupStatusesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_license_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+                /** @description Only this namespace. */
+                namespace?: string;
+                /** @description Only this property name. */
+                name?: string;
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "0805e283233042b37f460ed8fbf22160": {
+                     *         "string_property": "string value"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Properties"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_threads: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "PWJ8Y4THAV"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListThreadsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "found_threads": 42,
+                     *       "next_page_id": "MTUxNzM5ODEzMTQ5Ng==",
+                     *       "previous_page_id": "MTUxNzM5ODEzMTQ5Nw==",
+                     *       "threads": [
+                     *         {
+                     *           "access": {
+                     *             "group_ids": [
+                     *               0
+                     *             ]
+                     *           },
+                     *           "active": true,
+                     *           "created_at": "2019-12-17T07:57:41.512000Z",
+                     *           "events": [
+                     *             {
+                     *               "author_id": "bbb67d600796e9f277e360e842418833",
+                     *               "created_at": "2019-12-17T07:57:41.512000Z",
+                     *               "id": "Q20N9CKRX2_1",
+                     *               "recipients": "all",
+                     *               "text": "Hello",
+                     *               "type": "message"
+                     *             }
+                     *           ],
+                     *           "id": "K600PKZON8",
+                     *           "next_thread_id": "K600PKZOO8",
+                     *           "previous_thread_id": "K600PKZOM8",
+                     *           "properties": {},
+                     *           "user_ids": [
+                     *             "b7eff798-f8df-4364-8059-649c35c9ed0c",
+                     *             "bbb67d600796e9f277e360e842418833"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ListThreadsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    mark_events_as_seen: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "PJ0MRSHTDG",
+                 *       "seen_up_to": "2017-10-12T15:19:21.010200Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarkEventsAsSeenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkEventsAsSeenResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
     send_event: {
         parameters: {
             query: {
@@ -1824,9 +2523,9 @@ export interface operations {
                  * @example {
                  *       "chat_id": "PWLW03ICW7",
                  *       "event": {
-                 *         "type": "message",
+                 *         "recipients": "all",
                  *         "text": "hello world",
-                 *         "recipients": "all"
+                 *         "type": "message"
                  *       }
                  *     }
                  */
@@ -1860,51 +2559,6 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    upload_file: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadFileRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "url": "https://cdn.livechat-files.com/api/file/lc/att/8948324/45a3581b59a7295145c3825c86ec7ab3/image.png"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["UploadFileResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
     send_rich_message_postback: {
         parameters: {
             query: {
@@ -1923,12 +2577,12 @@ export interface operations {
                 /**
                  * @example {
                  *       "chat_id": "PJ0MRSHTDG",
-                 *       "thread_id": "K600PKZON8",
                  *       "event_id": "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7",
                  *       "postback": {
                  *         "id": "Method URL_yes",
                  *         "toggled": true
-                 *       }
+                 *       },
+                 *       "thread_id": "K600PKZON8"
                  *     }
                  */
                 "application/json": components["schemas"]["SendRichMessagePostbackRequest"];
@@ -2002,463 +2656,6 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    update_chat_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": {
-                 *           "string_property": "Chat property value updated by Customer"
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_chat_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": [
-                 *           "string_property"
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["DeleteChatPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_thread_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "thread_id": "Q1GZ3FNAU9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": {
-                 *           "string_property": "Thread property value updated by Customer"
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateThreadPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_thread_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "thread_id": "Q1GZ3FNAU9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": [
-                 *           "string_property"
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["DeleteThreadPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_event_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "thread_id": "Q1GZ3FNAU9",
-                 *       "event_id": "Q1GZ3FNAU9_1",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": {
-                 *           "string_property": "Event property value updated by Customer"
-                 *         }
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateEventPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_event_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "thread_id": "Q1GZ3FNAU9",
-                 *       "event_id": "Q1GZ3FNAU9_1",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": [
-                 *           "string_property"
-                 *         ]
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["DeleteEventPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteEventPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    list_license_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-                /** @description Only this namespace. */
-                namespace?: string;
-                /** @description Only this property name. */
-                name?: string;
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "0805e283233042b37f460ed8fbf22160": {
-                     *         "string_property": "string value"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Properties"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    list_group_properties: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-                /** @description Group whose properties are read. */
-                group_id: number;
-                /** @description Only this namespace. */
-                namespace?: string;
-                /** @description Only this property name. */
-                name?: string;
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "0805e283233042b37f460ed8fbf22160": {
-                     *         "string_property": "string value"
-                     *       }
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Properties"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_customer: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "Thomas Anderson",
-                 *       "email": "t.anderson@example.com",
-                 *       "avatar": "example.com/avatars/1.png",
-                 *       "session_fields": [
-                 *         {
-                 *           "custom_key": "custom_value"
-                 *         },
-                 *         {
-                 *           "another_custom_key": "another_custom_value"
-                 *         }
-                 *       ]
-                 *     }
-                 */
-                "application/json": components["schemas"]["UpdateCustomerRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateCustomerResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
     set_customer_session_fields: {
         parameters: {
             query: {
@@ -2511,7 +2708,7 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    get_customer: {
+    start_chat: {
         parameters: {
             query: {
                 /** @description ID of the LiveChat license (account); needed by every request. */
@@ -2527,7 +2724,7 @@ export interface operations {
         requestBody: {
             content: {
                 /** @example {} */
-                "application/json": components["schemas"]["GetCustomerRequest"];
+                "application/json": components["schemas"]["StartChatWebRequest"];
             };
         };
         responses: {
@@ -2539,22 +2736,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *       "type": "customer",
-                     *       "name": "Thomas Anderson",
-                     *       "email": "t.anderson@example.com",
-                     *       "avatar": "https://example.com/avatars/1.jpg",
-                     *       "session_fields": [
-                     *         {
-                     *           "custom_key": "custom_value"
-                     *         },
-                     *         {
-                     *           "another_custom_key": "another_custom_value"
-                     *         }
-                     *       ]
+                     *       "chat_id": "PJ0MRSHTDG",
+                     *       "thread_id": "PGDGHT5G"
                      *     }
                      */
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": components["schemas"]["StartChatResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2569,7 +2755,7 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    list_group_statuses: {
+    update_chat_properties: {
         parameters: {
             query: {
                 /** @description ID of the LiveChat license (account); needed by every request. */
@@ -2586,10 +2772,15 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "all": true
+                 *       "chat_id": "Q1GZ3FNAT9",
+                 *       "properties": {
+                 *         "0805e283233042b37f460ed8fbf22160": {
+                 *           "string_property": "Chat property value updated by Customer"
+                 *         }
+                 *       }
                  *     }
                  */
-                "application/json": components["schemas"]["ListGroupStatusesRequest"];
+                "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
             };
         };
         responses: {
@@ -2599,7 +2790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListGroupStatusesResponse"];
+                    "application/json": components["schemas"]["UpdateChatPropertiesResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2614,7 +2805,7 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    check_goals: {
+    update_customer: {
         parameters: {
             query: {
                 /** @description ID of the LiveChat license (account); needed by every request. */
@@ -2631,7 +2822,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "page_url": "https://mypage.com",
+                 *       "avatar": "example.com/avatars/1.png",
+                 *       "email": "t.anderson@example.com",
+                 *       "name": "Thomas Anderson",
                  *       "session_fields": [
                  *         {
                  *           "custom_key": "custom_value"
@@ -2639,11 +2832,10 @@ export interface operations {
                  *         {
                  *           "another_custom_key": "another_custom_value"
                  *         }
-                 *       ],
-                 *       "group_id": 0
+                 *       ]
                  *     }
                  */
-                "application/json": components["schemas"]["CheckGoalsRequest"];
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
             };
         };
         responses: {
@@ -2653,7 +2845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckGoalsResponse"];
+                    "application/json": components["schemas"]["UpdateCustomerResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2668,7 +2860,7 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    get_form: {
+    update_event_properties: {
         parameters: {
             query: {
                 /** @description ID of the LiveChat license (account); needed by every request. */
@@ -2685,11 +2877,108 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "group_id": 0,
-                 *       "type": "prechat"
+                 *       "chat_id": "Q1GZ3FNAT9",
+                 *       "event_id": "Q1GZ3FNAU9_1",
+                 *       "properties": {
+                 *         "0805e283233042b37f460ed8fbf22160": {
+                 *           "string_property": "Event property value updated by Customer"
+                 *         }
+                 *       },
+                 *       "thread_id": "Q1GZ3FNAU9"
                  *     }
                  */
-                "application/json": components["schemas"]["GetFormRequest"];
+                "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateEventPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_thread_properties: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "Q1GZ3FNAT9",
+                 *       "properties": {
+                 *         "0805e283233042b37f460ed8fbf22160": {
+                 *           "string_property": "Thread property value updated by Customer"
+                 *         }
+                 *       },
+                 *       "thread_id": "Q1GZ3FNAU9"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateThreadPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    upload_file: {
+        parameters: {
+            query: {
+                /** @description ID of the LiveChat license (account); needed by every request. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequest"];
             };
         };
         responses: {
@@ -2701,299 +2990,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "form": {
-                     *         "id": "157986144052005549",
-                     *         "fields": [
-                     *           {
-                     *             "id": "157986144052003238",
-                     *             "type": "header",
-                     *             "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat."
-                     *           },
-                     *           {
-                     *             "id": "157986144052008371",
-                     *             "type": "name",
-                     *             "label": "Name:",
-                     *             "required": false
-                     *           },
-                     *           {
-                     *             "id": "157986144052005782",
-                     *             "type": "email",
-                     *             "label": "E-mail:",
-                     *             "required": false
-                     *           },
-                     *           {
-                     *             "id": "157986144052009331",
-                     *             "type": "group_chooser",
-                     *             "label": "Choose a department:",
-                     *             "required": true,
-                     *             "options": [
-                     *               {
-                     *                 "id": "0",
-                     *                 "group_id": 1,
-                     *                 "label": "Marketing"
-                     *               },
-                     *               {
-                     *                 "id": "1",
-                     *                 "group_id": 2,
-                     *                 "label": "Sales"
-                     *               },
-                     *               {
-                     *                 "id": "2",
-                     *                 "group_id": 0,
-                     *                 "label": "General"
-                     *               }
-                     *             ]
-                     *           }
-                     *         ]
-                     *       },
-                     *       "enabled": true
+                     *       "url": "https://cdn.livechat-files.com/api/file/lc/att/8948324/45a3581b59a7295145c3825c86ec7ab3/image.png"
                      *     }
                      */
-                    "application/json": components["schemas"]["GetFormResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_predicted_agent: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /** @example {} */
-                "application/json": components["schemas"]["GetPredictedAgentRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "b5657aff34dd32e198160d54666df9d8",
-                     *       "name": "Agent Smith",
-                     *       "avatar": "https://example.avatar/example.com",
-                     *       "is_bot": false,
-                     *       "job_title": "support hero",
-                     *       "type": "agent"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Agent"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_url_info: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "url": "https://livechatinc.com"
-                 *     }
-                 */
-                "application/json": components["schemas"]["GetUrlInfoRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "title": "LiveChat | Live Chat Software and Help Desk Software",
-                     *       "description": "LiveChat - premium live chat software and help desk software for business. Over 24 000 companies from 150 countries use LiveChat. Try now, chat for free!",
-                     *       "image_url": "https://example.com/image.png",
-                     *       "image_original_url": "https://example-original-url.com/image.png",
-                     *       "image_width": 200,
-                     *       "image_height": 200,
-                     *       "url": "https://livechatinc.com"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GetUrlInfoResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    mark_events_as_seen: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PJ0MRSHTDG",
-                 *       "seen_up_to": "2017-10-12T15:19:21.010200Z"
-                 *     }
-                 */
-                "application/json": components["schemas"]["MarkEventsAsSeenRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MarkEventsAsSeenResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    accept_greeting: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "greeting_id": 7,
-                 *       "unique_id": "Q10X0W041P"
-                 *     }
-                 */
-                "application/json": components["schemas"]["AcceptGreetingRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AcceptGreetingResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    cancel_greeting: {
-        parameters: {
-            query: {
-                /** @description ID of the LiveChat license (account); needed by every request. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token, taken from its prefix; needed for `fra` tokens. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "unique_id": "Q10X0W041P"
-                 *     }
-                 */
-                "application/json": components["schemas"]["CancelGreetingRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CancelGreetingResponse"];
+                    "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
             400: components["responses"]["400Error"];

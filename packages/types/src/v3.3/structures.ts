@@ -45,21 +45,13 @@ export type Event = File | Form | FilledForm | Message | RichMessage | Custom | 
  */
 export type FilledFormField = {
   /**
-   * Kind of field.
-   */
-  type: "checkbox" | "email" | "name" | "question" | "subject" | "textarea" | "group_chooser" | "radio" | "select";
-  /**
-   * Field ID.
-   */
-  id: string;
-  /**
-   * Label shown next to the field.
-   */
-  label: string;
-  /**
    * The answer; free text for text fields, or the chosen option for choice fields.
    */
   answer: {
+    /**
+     * Group behind the chosen option (`group_chooser` fields).
+     */
+    group_id?: number;
     /**
      * ID of the chosen option.
      */
@@ -68,10 +60,6 @@ export type FilledFormField = {
      * Label of the chosen option.
      */
     label: string;
-    /**
-     * Group behind the chosen option (`group_chooser` fields).
-     */
-    group_id?: number;
     [k: string]: unknown;
   };
   /**
@@ -88,6 +76,18 @@ export type FilledFormField = {
     label?: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Field ID.
+   */
+  id: string;
+  /**
+   * Label shown next to the field.
+   */
+  label: string;
+  /**
+   * Kind of field.
+   */
+  type: "checkbox" | "email" | "name" | "question" | "subject" | "textarea" | "group_chooser" | "radio" | "select";
   [k: string]: unknown;
 };
 /**
@@ -178,154 +178,54 @@ export interface Access {
  */
 export interface Agent {
   /**
-   * Agent ID.
-   */
-  id: string;
-  /**
-   * User type, always `agent`.
-   */
-  type: "agent";
-  /**
-   * Display name of the agent.
-   */
-  name?: string;
-  /**
    * Address of the avatar image.
    */
   avatar?: string;
   /**
-   * Job title shown to customers.
+   * Time of the latest event the agent has seen.
    */
-  job_title?: string;
+  events_seen_up_to?: string;
+  /**
+   * Agent ID.
+   */
+  id: string;
   /**
    * Whether the agent is a bot.
    */
   is_bot?: boolean;
   /**
+   * Job title shown to customers.
+   */
+  job_title?: string;
+  /**
+   * Display name of the agent.
+   */
+  name?: string;
+  /**
    * Whether the agent is currently present in the chat.
    */
   present?: boolean;
   /**
-   * Time of the latest event the agent has seen.
+   * User type, always `agent`.
    */
-  events_seen_up_to?: string;
+  type: "agent";
   [k: string]: unknown;
 }
 /**
  * A chat with its users and one of its threads.
  */
 export interface Chat {
+  access?: Access;
   /**
    * Chat ID.
    */
   id: string;
+  properties?: Properties;
   thread: Thread;
   /**
    * Users of the chat.
    */
   users: User[];
-  access?: Access;
-  properties?: Properties;
-  [k: string]: unknown;
-}
-/**
- * One thread of a chat, i.e. one continuous conversation with its events.
- */
-export interface Thread {
-  /**
-   * Thread ID.
-   */
-  id: string;
-  /**
-   * True while the thread is still open, false once it is closed.
-   */
-  active: boolean;
-  /**
-   * IDs of the users who took part in the thread.
-   */
-  user_ids?: string[];
-  /**
-   * Events of the thread.
-   */
-  events?: Event[];
-  properties?: Properties;
-  access?: Access;
-  queue?: Queue;
-  /**
-   * ID of the thread before this one, when there is one.
-   */
-  previous_thread_id?: string;
-  /**
-   * ID of the thread after this one, when there is one.
-   */
-  next_thread_id?: string;
-  /**
-   * Creation time (UTC, microsecond precision), assigned by the server.
-   */
-  created_at: string;
-  [k: string]: unknown;
-}
-/**
- * Event announcing a file that was uploaded to the chat.
- */
-export interface File {
-  /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Client-chosen identifier, present when the sender gave one.
-   */
-  custom_id?: string;
-  /**
-   * Creation time (UTC, microsecond precision).
-   */
-  created_at: string;
-  /**
-   * Event type.
-   */
-  type: "file";
-  /**
-   * ID of the user who sent the file.
-   */
-  author_id: string;
-  properties?: Properties;
-  /**
-   * File name.
-   */
-  name: string;
-  /**
-   * Where the file can be downloaded.
-   */
-  url: string;
-  /**
-   * Thumbnail address; images only.
-   */
-  thumbnail_url?: string;
-  /**
-   * Double-resolution thumbnail address; images only.
-   */
-  thumbnail2x_url?: string;
-  /**
-   * MIME type of the file.
-   */
-  content_type: string;
-  /**
-   * Size in bytes; images only.
-   */
-  size?: number;
-  /**
-   * Width in pixels; images only.
-   */
-  width?: number;
-  /**
-   * Height in pixels; images only.
-   */
-  height?: number;
-  /**
-   * Text describing the image for people who cannot see it; images only.
-   */
-  alternative_text?: string;
   [k: string]: unknown;
 }
 /**
@@ -340,48 +240,144 @@ export interface Properties {
   };
 }
 /**
- * Event carrying an empty form for the customer to fill in.
+ * One thread of a chat, i.e. one continuous conversation with its events.
  */
-export interface Form {
+export interface Thread {
+  access?: Access;
   /**
-   * Event ID, assigned by the server.
+   * True while the thread is still open, false once it is closed.
+   */
+  active: boolean;
+  /**
+   * Creation time (UTC, microsecond precision), assigned by the server.
+   */
+  created_at: string;
+  /**
+   * Events of the thread.
+   */
+  events?: Event[];
+  /**
+   * Thread ID.
    */
   id: string;
   /**
-   * Client-chosen identifier, present when the sender gave one.
+   * ID of the thread after this one, when there is one.
    */
-  custom_id?: string;
+  next_thread_id?: string;
+  /**
+   * ID of the thread before this one, when there is one.
+   */
+  previous_thread_id?: string;
+  properties?: Properties;
+  queue?: Queue;
+  /**
+   * IDs of the users who took part in the thread.
+   */
+  user_ids?: string[];
+  [k: string]: unknown;
+}
+/**
+ * Event announcing a file that was uploaded to the chat.
+ */
+export interface File {
+  /**
+   * Text describing the image for people who cannot see it; images only.
+   */
+  alternative_text?: string;
+  /**
+   * ID of the user who sent the file.
+   */
+  author_id: string;
+  /**
+   * MIME type of the file.
+   */
+  content_type: string;
   /**
    * Creation time (UTC, microsecond precision).
    */
   created_at: string;
   /**
+   * Client-chosen identifier, present when the sender gave one.
+   */
+  custom_id?: string;
+  /**
+   * Height in pixels; images only.
+   */
+  height?: number;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  /**
+   * File name.
+   */
+  name: string;
+  properties?: Properties;
+  /**
+   * Size in bytes; images only.
+   */
+  size?: number;
+  /**
+   * Double-resolution thumbnail address; images only.
+   */
+  thumbnail2x_url?: string;
+  /**
+   * Thumbnail address; images only.
+   */
+  thumbnail_url?: string;
+  /**
    * Event type.
    */
-  type: "form";
+  type: "file";
+  /**
+   * Where the file can be downloaded.
+   */
+  url: string;
+  /**
+   * Width in pixels; images only.
+   */
+  width?: number;
+  [k: string]: unknown;
+}
+/**
+ * Event carrying an empty form for the customer to fill in.
+ */
+export interface Form {
   /**
    * ID of the sender; absent when the system generated the form.
    */
   author_id?: string;
-  properties?: Properties;
+  /**
+   * Creation time (UTC, microsecond precision).
+   */
+  created_at: string;
+  /**
+   * Client-chosen identifier, present when the sender gave one.
+   */
+  custom_id?: string;
+  /**
+   * Fields of the form.
+   */
+  fields: FormField[];
   /**
    * ID of the form.
    */
   form_id: string;
   /**
-   * Fields of the form.
+   * Event ID, assigned by the server.
    */
-  fields: FormField[];
+  id: string;
+  properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "form";
   [k: string]: unknown;
 }
 /**
  * One field of a form.
  */
 export interface FormField {
-  /**
-   * Kind of field.
-   */
-  type: "checkbox" | "email" | "name" | "question" | "subject" | "textarea" | "group_chooser" | "radio" | "select";
   /**
    * Field ID.
    */
@@ -390,6 +386,10 @@ export interface FormField {
    * Label shown next to the field.
    */
   label: string;
+  /**
+   * Kind of field.
+   */
+  type: "checkbox" | "email" | "name" | "question" | "subject" | "textarea" | "group_chooser" | "radio" | "select";
   [k: string]: unknown;
 }
 /**
@@ -397,38 +397,34 @@ export interface FormField {
  */
 export interface FilledForm {
   /**
-   * Event ID, assigned by the server.
+   * ID of the user who filled in the form.
    */
-  id: string;
-  /**
-   * Client-chosen identifier, present when the sender gave one.
-   */
-  custom_id?: string;
+  author_id: string;
   /**
    * Creation time (UTC, microsecond precision).
    */
   created_at: string;
   /**
-   * Event type.
+   * Client-chosen identifier, present when the sender gave one.
    */
-  type: "filled_form";
+  custom_id?: string;
   /**
-   * ID of the user who filled in the form.
+   * Answered fields.
    */
-  author_id: string;
-  /**
-   * Who can see the event.
-   */
-  recipients?: "all" | "agents";
-  properties?: Properties;
+  fields: FilledFormField[];
   /**
    * ID of the form.
    */
   form_id: string;
   /**
-   * Answered fields.
+   * Event ID, assigned by the server.
    */
-  fields: FilledFormField[];
+  id: string;
+  properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -436,37 +432,29 @@ export interface FilledForm {
  */
 export interface Message {
   /**
-   * Event ID, assigned by the server.
+   * ID of the sender.
    */
-  id: string;
-  /**
-   * Client-chosen identifier, present when the sender gave one.
-   */
-  custom_id?: string;
+  author_id: string;
   /**
    * Creation time (UTC, microsecond precision).
    */
   created_at: string;
   /**
-   * Event type.
+   * Client-chosen identifier, present when the sender gave one.
    */
-  type: "message";
+  custom_id?: string;
   /**
-   * ID of the sender.
+   * Event ID, assigned by the server.
    */
-  author_id: string;
-  /**
-   * Message text.
-   */
-  text: string;
-  /**
-   * Who can see the event (shown in the reference examples).
-   */
-  recipients?: "all" | "agents";
+  id: string;
   /**
    * Present only when the message answers a rich message button.
    */
   postback?: {
+    /**
+     * ID of the rich message event.
+     */
+    event_id: string;
     /**
      * ID of the button postback.
      */
@@ -475,10 +463,6 @@ export interface Message {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Button type; comes together with `value`.
      */
@@ -490,24 +474,24 @@ export interface Message {
     [k: string]: unknown;
   };
   properties?: Properties;
+  /**
+   * Who can see the event (for example `all` or `agents`); shown in the reference examples only.
+   */
+  recipients?: string;
+  /**
+   * Message text.
+   */
+  text: string;
+  /**
+   * Event type.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
  * Event holding a rich message (cards, sticker or quick replies) built from elements and buttons.
  */
 export interface RichMessage {
-  /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Client-chosen identifier, present when the sender gave one.
-   */
-  custom_id?: string;
-  /**
-   * Event type.
-   */
-  type: "rich_message";
   /**
    * ID of the sender, assigned by the server.
    */
@@ -516,61 +500,30 @@ export interface RichMessage {
    * Creation time (UTC, microsecond precision), assigned by the server.
    */
   created_at: string;
-  properties?: Properties;
   /**
-   * Layout used to show the rich message.
+   * Client-chosen identifier, present when the sender gave one.
    */
-  template_id: "cards" | "sticker" | "quick_replies";
+  custom_id?: string;
   /**
    * Elements of the rich message.
+   *
+   * @maxItems 10
    */
   elements?: {
     /**
-     * Formatted title text.
-     */
-    title: string;
-    /**
-     * Formatted subtitle text.
-     */
-    subtitle: string;
-    /**
-     * Image of the element.
-     */
-    image: {
-      /**
-       * Image address.
-       */
-      url: string;
-      /**
-       * File name.
-       */
-      name?: string;
-      /**
-       * MIME type.
-       */
-      content_type?: string;
-      /**
-       * Size in bytes.
-       */
-      size?: number;
-      /**
-       * Width in pixels.
-       */
-      width?: number;
-      /**
-       * Height in pixels.
-       */
-      height?: number;
-      /**
-       * Text describing the image.
-       */
-      alternative_text?: string;
-      [k: string]: unknown;
-    };
-    /**
      * Buttons of the element.
+     *
+     * @maxItems 13
      */
     buttons?: {
+      /**
+       * Identifies the action reported by `send_rich_message_postback`.
+       */
+      postback_id: string;
+      /**
+       * For `url` buttons, whether the link opens in a new or the current tab.
+       */
+      target?: "new" | "current";
       /**
        * Button caption.
        */
@@ -580,6 +533,10 @@ export interface RichMessage {
        */
       type: "webview" | "message" | "url" | "phone";
       /**
+       * Users who toggled the postback on.
+       */
+      user_ids: string[];
+      /**
        * Value used by the button action (URL, phone number, message, webview title).
        */
       value: string;
@@ -587,22 +544,65 @@ export interface RichMessage {
        * Height of the webview; set for `webview` buttons.
        */
       webview_height?: "compact" | "full" | "tall";
-      /**
-       * Identifies the action reported by `send_rich_message_postback`.
-       */
-      postback_id: string;
-      /**
-       * Users who toggled the postback on.
-       */
-      user_ids: string[];
-      /**
-       * For `url` buttons, whether the link opens in a new or the current tab.
-       */
-      target?: "new" | "current";
       [k: string]: unknown;
     }[];
+    /**
+     * Image of the element.
+     */
+    image: {
+      /**
+       * Text describing the image.
+       */
+      alternative_text?: string;
+      /**
+       * MIME type.
+       */
+      content_type?: string;
+      /**
+       * Height in pixels.
+       */
+      height?: number;
+      /**
+       * File name.
+       */
+      name?: string;
+      /**
+       * Size in bytes.
+       */
+      size?: number;
+      /**
+       * Image address.
+       */
+      url: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number;
+      [k: string]: unknown;
+    };
+    /**
+     * Formatted subtitle text.
+     */
+    subtitle: string;
+    /**
+     * Formatted title text.
+     */
+    title: string;
     [k: string]: unknown;
   }[];
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
+  properties?: Properties;
+  /**
+   * Layout used to show the rich message.
+   */
+  template_id: "cards" | "sticker" | "quick_replies";
+  /**
+   * Event type.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -610,32 +610,32 @@ export interface RichMessage {
  */
 export interface Custom {
   /**
-   * Event ID, assigned by the server.
-   */
-  id: string;
-  /**
-   * Client-chosen identifier, present when the sender gave one.
-   */
-  custom_id?: string;
-  /**
-   * Event type.
-   */
-  type: "custom";
-  /**
    * ID of the sender, assigned by the server.
    */
   author_id: string;
-  /**
-   * Creation time (UTC, microsecond precision), assigned by the server.
-   */
-  created_at: string;
   /**
    * Free-form content chosen by the sender.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Creation time (UTC, microsecond precision), assigned by the server.
+   */
+  created_at: string;
+  /**
+   * Client-chosen identifier, present when the sender gave one.
+   */
+  custom_id?: string;
+  /**
+   * Event ID, assigned by the server.
+   */
+  id: string;
   properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
@@ -643,35 +643,35 @@ export interface Custom {
  */
 export interface SystemMessage {
   /**
-   * Event ID, assigned by the server.
+   * Creation time (UTC, microsecond precision), assigned by the server.
    */
-  id: string;
+  created_at: string;
   /**
    * Client-chosen identifier, present when the sender gave one.
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Event ID, assigned by the server.
    */
-  type: "system_message";
-  /**
-   * Creation time (UTC, microsecond precision), assigned by the server.
-   */
-  created_at: string;
-  /**
-   * Text shown to the recipients.
-   */
-  text?: string;
+  id: string;
   /**
    * Kind of system message, e.g. `routing.assigned`.
    */
   system_message_type: string;
+  /**
+   * Text shown to the recipients.
+   */
+  text?: string;
   /**
    * Values substituted into the text.
    */
   text_vars?: {
     [k: string]: string;
   };
+  /**
+   * Event type.
+   */
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -683,13 +683,13 @@ export interface Queue {
    */
   position?: number;
   /**
-   * Estimated time in seconds until an agent is available.
-   */
-  wait_time?: number;
-  /**
    * When the chat entered the queue.
    */
   queued_at?: string;
+  /**
+   * Estimated time in seconds until an agent is available.
+   */
+  wait_time?: number;
   [k: string]: unknown;
 }
 /**
@@ -697,17 +697,9 @@ export interface Queue {
  */
 export interface Customer {
   /**
-   * Customer ID.
+   * Address of the avatar image.
    */
-  id: string;
-  /**
-   * User type, always `customer`.
-   */
-  type: "customer";
-  /**
-   * Display name of the customer.
-   */
-  name?: string;
+  avatar?: string;
   /**
    * Email address of the customer.
    */
@@ -717,41 +709,51 @@ export interface Customer {
    */
   email_verified?: boolean;
   /**
-   * Address of the avatar image.
+   * Time of the latest event the customer has seen; every older event counts as seen too.
    */
-  avatar?: string;
-  session_fields?: SessionFields;
+  events_seen_up_to?: string;
+  /**
+   * Customer ID.
+   */
+  id: string;
+  /**
+   * Display name of the customer.
+   */
+  name?: string;
   /**
    * Whether the customer is currently present in the chat.
    */
   present?: boolean;
+  session_fields?: SessionFields;
   /**
-   * Time of the latest event the customer has seen; every older event counts as seen too.
+   * User type, always `customer`.
    */
-  events_seen_up_to?: string;
+  type: "customer";
   [k: string]: unknown;
 }
 /**
  * Short form of a chat; instead of a thread it carries the latest event of each event type.
  */
 export interface ChatSummary {
+  access?: Access;
+  /**
+   * Whether the chat has an open thread.
+   */
+  active?: boolean;
   /**
    * Chat ID.
    */
   id: string;
   /**
-   * ID of the most recent thread.
-   */
-  last_thread_id?: string;
-  /**
-   * When the most recent thread was created.
-   */
-  last_thread_created_at?: string;
-  /**
    * The latest event of each event type, keyed by the type.
    */
   last_event_per_type?: {
     [k: string]: {
+      event?: Event;
+      /**
+       * When that thread was created.
+       */
+      thread_created_at?: string;
       /**
        * Thread holding the event.
        */
@@ -760,24 +762,22 @@ export interface ChatSummary {
        * Position of that thread in the chat (shown in the reference examples).
        */
       thread_order?: number;
-      /**
-       * When that thread was created.
-       */
-      thread_created_at?: string;
-      event?: Event;
       [k: string]: unknown;
     };
   };
   /**
+   * When the most recent thread was created.
+   */
+  last_thread_created_at?: string;
+  /**
+   * ID of the most recent thread.
+   */
+  last_thread_id?: string;
+  properties?: Properties;
+  /**
    * Users of the chat.
    */
   users: User[];
-  access?: Access;
-  properties?: Properties;
-  /**
-   * Whether the chat has an open thread.
-   */
-  active?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -785,26 +785,40 @@ export interface ChatSummary {
  */
 export interface CustomInput {
   /**
-   * Optional identifier chosen by the client.
-   */
-  custom_id?: string;
-  /**
-   * Event type.
-   */
-  type: "custom";
-  /**
    * Free-form content chosen by the sender.
    */
   content?: {
     [k: string]: unknown;
   };
+  /**
+   * Optional identifier chosen by the client.
+   */
+  custom_id?: string;
   properties?: Properties;
+  /**
+   * Event type.
+   */
+  type: "custom";
   [k: string]: unknown;
 }
 /**
  * Error returned by a failed request.
  */
 export interface Error {
+  /**
+   * Extra details for some errors.
+   */
+  data?: {
+    /**
+     * The data center to use instead, for `misdirected_request`.
+     */
+    region?: string;
+    [k: string]: unknown;
+  };
+  /**
+   * Human-readable explanation.
+   */
+  message: string;
   /**
    * Machine-readable error kind.
    */
@@ -830,20 +844,6 @@ export interface Error {
     | "users_limit_reached"
     | "validation"
     | "wrong_product_version";
-  /**
-   * Human-readable explanation.
-   */
-  message: string;
-  /**
-   * Extra details for some errors.
-   */
-  data?: {
-    /**
-     * The data center to use instead, for `misdirected_request`.
-     */
-    region?: string;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -851,22 +851,22 @@ export interface Error {
  */
 export interface FileInput {
   /**
+   * Text describing the image; used for images only.
+   */
+  alternative_text?: string;
+  /**
    * Optional identifier chosen by the client.
    */
   custom_id?: string;
+  properties?: Properties;
   /**
    * Event type.
    */
   type: "file";
-  properties?: Properties;
   /**
    * LiveChat CDN address of the file, best taken from the `upload_file` result.
    */
   url: string;
-  /**
-   * Text describing the image; used for images only.
-   */
-  alternative_text?: string;
   [k: string]: unknown;
 }
 /**
@@ -878,18 +878,18 @@ export interface FormInput {
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Fields of the form.
    */
-  type: "form";
-  properties?: Properties;
+  fields: FormField[];
   /**
    * ID of the form.
    */
   form_id: string;
+  properties?: Properties;
   /**
-   * Fields of the form.
+   * Event type.
    */
-  fields: FormField[];
+  type: "form";
   [k: string]: unknown;
 }
 /**
@@ -901,22 +901,22 @@ export interface FilledFormInput {
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Answered fields.
    */
-  type: "filled_form";
-  /**
-   * Who can see the event.
-   */
-  recipients: "all" | "agents";
-  properties?: Properties;
+  fields: FilledFormField[];
   /**
    * ID of the form.
    */
   form_id: string;
+  properties?: Properties;
   /**
-   * Answered fields.
+   * Who can see the event.
    */
-  fields: FilledFormField[];
+  recipients: "all" | "agents";
+  /**
+   * Event type.
+   */
+  type: "filled_form";
   [k: string]: unknown;
 }
 /**
@@ -928,22 +928,13 @@ export interface MessageInput {
    */
   custom_id?: string;
   /**
-   * Message text; at most 16 KB of raw UTF-8 text, longer texts must be split into several messages.
-   */
-  text: string;
-  /**
-   * Who can see the event (shown in the reference examples).
-   */
-  recipients?: "all" | "agents";
-  /**
-   * Event type.
-   */
-  type: "message";
-  properties?: Properties;
-  /**
    * Set when the message is sent in reaction to a rich message.
    */
   postback?: {
+    /**
+     * ID of the rich message event.
+     */
+    event_id: string;
     /**
      * ID of the rich message postback.
      */
@@ -952,10 +943,6 @@ export interface MessageInput {
      * Thread holding the rich message.
      */
     thread_id: string;
-    /**
-     * ID of the rich message event.
-     */
-    event_id: string;
     /**
      * Postback type; give it together with `value`.
      */
@@ -966,6 +953,19 @@ export interface MessageInput {
     value?: string;
     [k: string]: unknown;
   };
+  properties?: Properties;
+  /**
+   * Who can see the event (for example `all` or `agents`); shown in the reference examples only.
+   */
+  recipients?: string;
+  /**
+   * Message text; at most 16 KB of raw UTF-8 text, longer texts must be split into several messages.
+   */
+  text: string;
+  /**
+   * Event type.
+   */
+  type: "message";
   [k: string]: unknown;
 }
 /**
@@ -977,68 +977,25 @@ export interface RichMessageInput {
    */
   custom_id?: string;
   /**
-   * Event type.
-   */
-  type: "rich_message";
-  properties?: Properties;
-  /**
-   * Layout used to show the rich message.
-   */
-  template_id: "cards" | "sticker" | "quick_replies";
-  /**
    * Elements of the rich message (at most 10).
    *
    * @maxItems 10
    */
   elements?: {
     /**
-     * Formatted title text.
-     */
-    title: string;
-    /**
-     * Formatted subtitle text.
-     */
-    subtitle: string;
-    /**
-     * Image of the element; only `url` is mandatory.
-     */
-    image: {
-      /**
-       * Image address.
-       */
-      url: string;
-      /**
-       * File name.
-       */
-      name?: string;
-      /**
-       * MIME type.
-       */
-      content_type?: string;
-      /**
-       * Size in bytes.
-       */
-      size?: number;
-      /**
-       * Width in pixels.
-       */
-      width?: number;
-      /**
-       * Height in pixels.
-       */
-      height?: number;
-      /**
-       * Text describing the image.
-       */
-      alternative_text?: string;
-      [k: string]: unknown;
-    };
-    /**
      * Buttons of the element (at most 13).
      *
      * @maxItems 13
      */
     buttons?: {
+      /**
+       * Names the action reported through `send_rich_message_postback`.
+       */
+      postback_id: string;
+      /**
+       * For `url` buttons, whether the link opens in a new or the current tab.
+       */
+      target?: "new" | "current";
       /**
        * Button caption.
        */
@@ -1048,6 +1005,10 @@ export interface RichMessageInput {
        */
       type: "webview" | "message" | "url" | "phone";
       /**
+       * Users who sent the postback with `toggled` set to true.
+       */
+      user_ids: string[];
+      /**
        * Value for the button action; for a `webview` button it can hold a custom title.
        */
       value: string;
@@ -1055,22 +1016,61 @@ export interface RichMessageInput {
        * Height of the webview; needed for `webview` buttons only.
        */
       webview_height?: "compact" | "full" | "tall";
-      /**
-       * Names the action reported through `send_rich_message_postback`.
-       */
-      postback_id: string;
-      /**
-       * Users who sent the postback with `toggled` set to true.
-       */
-      user_ids: string[];
-      /**
-       * For `url` buttons, whether the link opens in a new or the current tab.
-       */
-      target?: "new" | "current";
       [k: string]: unknown;
     }[];
+    /**
+     * Image of the element; only `url` is mandatory.
+     */
+    image: {
+      /**
+       * Text describing the image.
+       */
+      alternative_text?: string;
+      /**
+       * MIME type.
+       */
+      content_type?: string;
+      /**
+       * Height in pixels.
+       */
+      height?: number;
+      /**
+       * File name.
+       */
+      name?: string;
+      /**
+       * Size in bytes.
+       */
+      size?: number;
+      /**
+       * Image address.
+       */
+      url: string;
+      /**
+       * Width in pixels.
+       */
+      width?: number;
+      [k: string]: unknown;
+    };
+    /**
+     * Formatted subtitle text.
+     */
+    subtitle: string;
+    /**
+     * Formatted title text.
+     */
+    title: string;
     [k: string]: unknown;
   }[];
+  properties?: Properties;
+  /**
+   * Layout used to show the rich message.
+   */
+  template_id: "cards" | "sticker" | "quick_replies";
+  /**
+   * Event type.
+   */
+  type: "rich_message";
   [k: string]: unknown;
 }
 /**
@@ -1082,23 +1082,23 @@ export interface SystemMessageInput {
    */
   custom_id?: string;
   /**
-   * Event type.
+   * Kind of system message.
    */
-  type: "system_message";
+  system_message_type: string;
   /**
    * Text shown to the recipients.
    */
   text?: string;
-  /**
-   * Kind of system message.
-   */
-  system_message_type: string;
   /**
    * Values substituted into the text.
    */
   text_vars?: {
     [k: string]: string;
   };
+  /**
+   * Event type.
+   */
+  type: "system_message";
   [k: string]: unknown;
 }
 /**
@@ -1126,13 +1126,39 @@ export interface FormFields {
  */
 export interface FormTemplate {
   /**
-   * Form ID.
-   */
-  id?: string;
-  /**
    * Fields of the form.
    */
   fields: {
+    /**
+     * Field ID.
+     */
+    id?: string;
+    /**
+     * Label of the field.
+     */
+    label: string;
+    /**
+     * Choices of `checkbox`, `group_chooser`, `radio` and `select` fields.
+     */
+    options?: {
+      /**
+       * Group the option leads to (`group_chooser`).
+       */
+      group_id?: number;
+      /**
+       * Option ID.
+       */
+      id: string;
+      /**
+       * Option label.
+       */
+      label: string;
+      [k: string]: unknown;
+    }[];
+    /**
+     * Whether an answer is mandatory (any field type but `header`).
+     */
+    required?: boolean;
     /**
      * Kind of field.
      */
@@ -1147,38 +1173,12 @@ export interface FormTemplate {
       | "group_chooser"
       | "radio"
       | "select";
-    /**
-     * Field ID.
-     */
-    id?: string;
-    /**
-     * Label of the field.
-     */
-    label: string;
-    /**
-     * Whether an answer is mandatory (any field type but `header`).
-     */
-    required?: boolean;
-    /**
-     * Choices of `checkbox`, `group_chooser`, `radio` and `select` fields.
-     */
-    options?: {
-      /**
-       * Option ID.
-       */
-      id: string;
-      /**
-       * Option label.
-       */
-      label: string;
-      /**
-       * Group the option leads to (`group_chooser`).
-       */
-      group_id: number;
-      [k: string]: unknown;
-    }[];
     [k: string]: unknown;
   }[];
+  /**
+   * Form ID.
+   */
+  id?: string;
   [k: string]: unknown;
 }
 

@@ -168,35 +168,49 @@ export interface ChatTransferredPush {
    * Chat that was transferred.
    */
   chat_id: string;
-  /**
-   * Open thread of the chat; only for active chats.
-   */
-  thread_id?: string;
+  queue?: S.Queue;
   /**
    * User who asked for the transfer.
    */
   requester_id?: string;
   /**
+   * Open thread of the chat; only for active chats.
+   */
+  thread_id?: string;
+  /**
    * Groups and agents the chat now belongs to.
    */
   transferred_to: {
     /**
-     * Target groups.
-     */
-    group_ids?: number[];
-    /**
      * Target agents.
      */
     agent_ids?: string[];
+    /**
+     * Target groups.
+     */
+    group_ids?: number[];
     [k: string]: unknown;
   };
-  queue?: S.Queue;
   [k: string]: unknown;
 }
 /**
  * The customer's connection was closed; the payload says why.
  */
 export interface CustomerDisconnectedPush {
+  /**
+   * Optional details, e.g. the right `region` for `misdirected_connection` or the wait `timeout` for `customer_temporarily_blocked`.
+   */
+  data?: {
+    /**
+     * The data center to connect to instead (`misdirected_connection`).
+     */
+    region?: string;
+    /**
+     * How long to wait before reconnecting (`customer_temporarily_blocked`).
+     */
+    timeout?: number;
+    [k: string]: unknown;
+  };
   /**
    * Cause of the disconnection.
    */
@@ -215,20 +229,6 @@ export interface CustomerDisconnectedPush {
     | "too_many_connections"
     | "too_many_unauthorized_connections"
     | "unsupported_version";
-  /**
-   * Optional details, e.g. the right `region` for `misdirected_connection` or the wait `timeout` for `customer_temporarily_blocked`.
-   */
-  data?: {
-    /**
-     * The data center to connect to instead (`misdirected_connection`).
-     */
-    region?: string;
-    /**
-     * How long to wait before reconnecting (`customer_temporarily_blocked`).
-     */
-    timeout?: number;
-    [k: string]: unknown;
-  };
   [k: string]: unknown;
 }
 /**
@@ -236,17 +236,17 @@ export interface CustomerDisconnectedPush {
  */
 export interface CustomerPageUpdatedPush {
   /**
-   * Page address.
+   * When the page was opened.
    */
-  url: string;
+  opened_at: string;
   /**
    * Page title.
    */
   title: string;
   /**
-   * When the page was opened.
+   * Page address.
    */
-  opened_at: string;
+  url: string;
   [k: string]: unknown;
 }
 /**
@@ -266,9 +266,9 @@ export interface CustomerSideStorageUpdatedPush {
  */
 export interface CustomerUpdatedPush {
   /**
-   * New name.
+   * New avatar address.
    */
-  name?: string;
+  avatar?: string;
   /**
    * New email address.
    */
@@ -278,9 +278,9 @@ export interface CustomerUpdatedPush {
    */
   email_verified?: boolean;
   /**
-   * New avatar address.
+   * New name.
    */
-  avatar?: string;
+  name?: string;
   session_fields?: S.SessionFields;
   [k: string]: unknown;
 }
@@ -327,10 +327,6 @@ export interface DeleteEventPropertiesRequest {
    */
   chat_id: string;
   /**
-   * Thread of the event.
-   */
-  thread_id: string;
-  /**
    * Event whose properties are removed.
    */
   event_id: string;
@@ -340,6 +336,10 @@ export interface DeleteEventPropertiesRequest {
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread of the event.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -355,15 +355,15 @@ export interface DeleteThreadPropertiesRequest {
    */
   chat_id: string;
   /**
-   * Thread whose properties are removed.
-   */
-  thread_id: string;
-  /**
    * Names of the properties to remove, grouped by namespace.
    */
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread whose properties are removed.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -379,10 +379,6 @@ export interface EventPropertiesDeletedPush {
    */
   chat_id: string;
   /**
-   * Thread concerned.
-   */
-  thread_id: string;
-  /**
    * Event concerned.
    */
   event_id: string;
@@ -392,6 +388,10 @@ export interface EventPropertiesDeletedPush {
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread concerned.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -403,14 +403,14 @@ export interface EventPropertiesUpdatedPush {
    */
   chat_id: string;
   /**
-   * Thread concerned.
-   */
-  thread_id: string;
-  /**
    * Event concerned.
    */
   event_id: string;
   properties: S.Properties;
+  /**
+   * Thread concerned.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -421,21 +421,17 @@ export interface EventUpdatedPush {
    * Chat of the event.
    */
   chat_id: string;
+  event: S.Event;
   /**
    * Thread of the event.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
  * A user has seen the events of a chat up to a moment.
  */
 export interface EventsMarkedAsSeenPush {
-  /**
-   * User who saw the events.
-   */
-  user_id: string;
   /**
    * Chat concerned.
    */
@@ -444,6 +440,10 @@ export interface EventsMarkedAsSeenPush {
    * Events up to this time count as seen.
    */
   seen_up_to: string;
+  /**
+   * User who saw the events.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 /**
@@ -523,29 +523,29 @@ export interface GetUrlInfoRequest {
  */
 export interface GetUrlInfoResponse {
   /**
-   * Page title.
-   */
-  title?: string;
-  /**
    * Page description.
    */
   description?: string;
   /**
-   * Address of a reduced copy of the page image on the LiveChat CDN.
+   * Image height in pixels.
    */
-  image_url?: string;
+  image_height?: number;
   /**
    * Address of the page image itself.
    */
   image_original_url?: string;
   /**
+   * Address of a reduced copy of the page image on the LiveChat CDN.
+   */
+  image_url?: string;
+  /**
    * Image width in pixels.
    */
   image_width?: number;
   /**
-   * Image height in pixels.
+   * Page title.
    */
-  image_height?: number;
+  title?: string;
   /**
    * Address of the page.
    */
@@ -576,27 +576,27 @@ export interface GreetingCanceledPush {
  * A chat arrived with a new thread; carries the whole chat, including any initial events.
  */
 export interface IncomingChatPush {
-  /**
-   * ID of the user who started or resumed the chat.
-   */
-  requester_id: string;
   chat: S.Chat & {
     /**
      * Where the chat was transferred from, when it was transferred.
      */
     transferred_from?: {
       /**
-       * Groups the chat came from.
-       */
-      group_ids?: number[];
-      /**
        * Agents the chat came from.
        */
       agent_ids?: string[];
+      /**
+       * Groups the chat came from.
+       */
+      group_ids?: number[];
       [k: string]: unknown;
     };
     [k: string]: unknown;
   };
+  /**
+   * ID of the user who started or resumed the chat.
+   */
+  requester_id: string;
   [k: string]: unknown;
 }
 /**
@@ -607,11 +607,11 @@ export interface IncomingEventPush {
    * Chat of the event.
    */
   chat_id: string;
+  event: S.Event;
   /**
    * Thread of the event.
    */
   thread_id: string;
-  event: S.Event;
   [k: string]: unknown;
 }
 /**
@@ -619,55 +619,55 @@ export interface IncomingEventPush {
  */
 export interface IncomingGreetingPush {
   /**
-   * ID of the greeting as configured on the license.
+   * Extra greeting property.
    */
-  id: number;
-  /**
-   * ID of this greeting instance.
-   */
-  unique_id: string;
-  /**
-   * The greeting content, a message or a rich message.
-   */
-  event: S.Message | S.RichMessage;
-  /**
-   * True when the greeting is shown for the first time.
-   */
-  displayed_first_time: boolean;
+  addon?: string;
   /**
    * The agent who sent the greeting.
    */
   agent: {
     /**
+     * Avatar address.
+     */
+    avatar?: string;
+    /**
      * Agent ID.
      */
     id?: string;
     /**
-     * Agent name.
+     * Whether the agent is a bot.
      */
-    name?: string;
-    /**
-     * Avatar address.
-     */
-    avatar?: string;
+    is_bot?: boolean;
     /**
      * Job title.
      */
     job_title?: string;
     /**
-     * Whether the agent is a bot.
+     * Agent name.
      */
-    is_bot?: boolean;
+    name?: string;
     [k: string]: unknown;
   };
   /**
-   * Extra greeting property.
+   * True when the greeting is shown for the first time.
    */
-  addon?: string;
+  displayed_first_time: boolean;
+  /**
+   * The greeting content, a message or a rich message.
+   */
+  event: S.Message | S.RichMessage;
+  /**
+   * ID of the greeting as configured on the license.
+   */
+  id: number;
   /**
    * Greeting subtype.
    */
   subtype?: "announcement";
+  /**
+   * ID of this greeting instance.
+   */
+  unique_id: string;
   [k: string]: unknown;
 }
 /**
@@ -691,17 +691,9 @@ export interface IncomingMulticastPush {
  */
 export interface IncomingRichMessagePostbackPush {
   /**
-   * User who sent the postback.
-   */
-  user_id: string;
-  /**
    * Chat of the rich message.
    */
   chat_id: string;
-  /**
-   * Thread of the rich message.
-   */
-  thread_id: string;
   /**
    * The rich message event.
    */
@@ -720,6 +712,14 @@ export interface IncomingRichMessagePostbackPush {
     toggled: boolean;
     [k: string]: unknown;
   };
+  /**
+   * Thread of the rich message.
+   */
+  thread_id: string;
+  /**
+   * User who sent the postback.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 /**
@@ -743,6 +743,10 @@ export interface IncomingTypingIndicatorPush {
      */
     author_id: string;
     /**
+     * True while the user is typing.
+     */
+    is_typing: boolean;
+    /**
      * Who sees the indicator.
      */
     recipients: "all" | "agents";
@@ -750,10 +754,6 @@ export interface IncomingTypingIndicatorPush {
      * Unix time of the change.
      */
     timestamp: number;
-    /**
-     * True while the user is typing.
-     */
-    is_typing: boolean;
     [k: string]: unknown;
   };
   [k: string]: unknown;
@@ -767,13 +767,13 @@ export interface ListChatsRequest {
    */
   limit?: number;
   /**
-   * Order by creation time of each chat's latest thread.
-   */
-  sort_order?: "asc" | "desc";
-  /**
    * Page token from `next_page_id` or `previous_page_id` of an earlier call.
    */
   page_id?: string;
+  /**
+   * Order by creation time of each chat's latest thread.
+   */
+  sort_order?: "asc" | "desc";
   [k: string]: unknown;
 }
 /**
@@ -781,9 +781,9 @@ export interface ListChatsRequest {
  */
 export interface ListChatsResponse {
   /**
-   * Approximate number of chats found.
+   * The chat summaries of this page.
    */
-  total_chats: number;
+  chats_summary: S.ChatSummary[];
   /**
    * Token of the following page; only when there is one.
    */
@@ -793,9 +793,9 @@ export interface ListChatsResponse {
    */
   previous_page_id?: string;
   /**
-   * The chat summaries of this page.
+   * Approximate number of chats found.
    */
-  chats_summary: S.ChatSummary[];
+  total_chats: number;
   [k: string]: unknown;
 }
 /**
@@ -833,31 +833,27 @@ export interface ListThreadsRequest {
    */
   chat_id: string;
   /**
-   * `asc` lists the oldest threads first, `desc` the newest.
-   */
-  sort_order?: "asc" | "desc";
-  /**
    * Page size; cannot be combined with `min_events_count`.
    */
   limit?: number;
+  /**
+   * Return as many of the latest threads as needed to reach at least this many events in total; cannot be combined with `limit`.
+   */
+  min_events_count?: number;
   /**
    * Page token from an earlier call.
    */
   page_id?: string;
   /**
-   * Return as many of the latest threads as needed to reach at least this many events in total; cannot be combined with `limit`.
+   * `asc` lists the oldest threads first, `desc` the newest.
    */
-  min_events_count?: number;
+  sort_order?: "asc" | "desc";
   [k: string]: unknown;
 }
 /**
  * One page of threads.
  */
 export interface ListThreadsResponse {
-  /**
-   * Threads of this page.
-   */
-  threads: S.Thread[];
   /**
    * Number of threads found.
    */
@@ -870,6 +866,10 @@ export interface ListThreadsResponse {
    * Token of the preceding page; only when there is one.
    */
   previous_page_id?: string;
+  /**
+   * Threads of this page.
+   */
+  threads: S.Thread[];
   [k: string]: unknown;
 }
 /**
@@ -877,9 +877,23 @@ export interface ListThreadsResponse {
  */
 export interface LoginRequest {
   /**
-   * OAuth access token of the customer.
+   * The client application.
    */
-  token: string;
+  application?: {
+    /**
+     * Channel type of the application.
+     */
+    channel_type?: string;
+    /**
+     * Application name.
+     */
+    name?: string;
+    /**
+     * Application version.
+     */
+    version?: string;
+    [k: string]: unknown;
+  };
   /**
    * Customer data to store at login.
    */
@@ -920,35 +934,13 @@ export interface LoginRequest {
     [k: string]: string;
   };
   /**
-   * True when logging in from a mobile device.
-   */
-  is_mobile?: boolean;
-  /**
    * Group the customer belongs to.
    */
   group_id?: number;
   /**
-   * Referrer of the page.
+   * True when logging in from a mobile device.
    */
-  referrer?: string;
-  /**
-   * The client application.
-   */
-  application?: {
-    /**
-     * Application name.
-     */
-    name?: string;
-    /**
-     * Application version.
-     */
-    version?: string;
-    /**
-     * Channel type of the application.
-     */
-    channel_type?: string;
-    [k: string]: unknown;
-  };
+  is_mobile?: boolean;
   /**
    * Push subscriptions of this connection, keyed by API version without the `v` prefix; by default all pushes of the connection's version.
    */
@@ -958,6 +950,14 @@ export interface LoginRequest {
      */
     [k: string]: string[];
   };
+  /**
+   * Referrer of the page.
+   */
+  referrer?: string;
+  /**
+   * OAuth access token of the customer.
+   */
+  token: string;
   [k: string]: unknown;
 }
 /**
@@ -965,66 +965,11 @@ export interface LoginRequest {
  */
 export interface LoginResponse {
   /**
-   * The logged-in customer with activity statistics.
+   * Internal configuration data used by the LiveChat widget.
    */
-  customer?: {
-    /**
-     * Customer ID.
-     */
-    id?: string;
-    /**
-     * Name.
-     */
-    name?: string;
-    /**
-     * Email address.
-     */
-    email?: string;
-    /**
-     * True once the customer has confirmed the email address.
-     */
-    email_verified?: boolean;
-    /**
-     * Address of the avatar image.
-     */
-    avatar?: string;
-    session_fields?: S.SessionFields;
-    /**
-     * Activity counters of the customer.
-     */
-    statistics?: {
-      /**
-       * Number of chats.
-       */
-      chats_count?: number;
-      /**
-       * Number of threads.
-       */
-      threads_count?: number;
-      /**
-       * Number of visits.
-       */
-      visits_count?: number;
-      /**
-       * Number of page views.
-       */
-      page_views_count?: number;
-      /**
-       * Number of greetings shown.
-       */
-      greetings_shown_count?: number;
-      /**
-       * Number of greetings accepted.
-       */
-      greetings_accepted_count?: number;
-      [k: string]: unknown;
-    };
+  __priv_dynamic_config?: {
     [k: string]: unknown;
   };
-  /**
-   * Whether the customer has an open thread.
-   */
-  has_active_thread?: boolean;
   /**
    * Chats of the customer.
    */
@@ -1040,6 +985,63 @@ export interface LoginResponse {
     [k: string]: unknown;
   }[];
   /**
+   * The logged-in customer with activity statistics.
+   */
+  customer?: {
+    /**
+     * Address of the avatar image.
+     */
+    avatar?: string;
+    /**
+     * Email address.
+     */
+    email?: string;
+    /**
+     * True once the customer has confirmed the email address.
+     */
+    email_verified?: boolean;
+    /**
+     * Customer ID.
+     */
+    id?: string;
+    /**
+     * Name.
+     */
+    name?: string;
+    session_fields?: S.SessionFields;
+    /**
+     * Activity counters of the customer.
+     */
+    statistics?: {
+      /**
+       * Number of chats.
+       */
+      chats_count?: number;
+      /**
+       * Number of greetings accepted.
+       */
+      greetings_accepted_count?: number;
+      /**
+       * Number of greetings shown.
+       */
+      greetings_shown_count?: number;
+      /**
+       * Number of page views.
+       */
+      page_views_count?: number;
+      /**
+       * Number of threads.
+       */
+      threads_count?: number;
+      /**
+       * Number of visits.
+       */
+      visits_count?: number;
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  };
+  /**
    * The greeting currently shown to the customer, if any.
    */
   greeting?: {
@@ -1048,38 +1050,36 @@ export interface LoginResponse {
      */
     accepted?: boolean;
     /**
-     * ID of the greeting as configured on the license.
-     */
-    id?: number;
-    /**
-     * ID of this greeting instance.
-     */
-    unique_id?: string;
-    /**
      * Extra greeting property.
      */
     addon?: string;
-    /**
-     * Greeting subtype.
-     */
-    subtype?: "announcement";
-    /**
-     * The greeting content, a message or a rich message.
-     */
-    event?: S.Message | S.RichMessage;
     agent?: S.Agent;
     /**
      * True the first time the greeting is shown.
      */
     displayed_first_time?: boolean;
+    /**
+     * The greeting content, a message or a rich message.
+     */
+    event?: S.Message | S.RichMessage;
+    /**
+     * ID of the greeting as configured on the license.
+     */
+    id?: number;
+    /**
+     * Greeting subtype.
+     */
+    subtype?: "announcement";
+    /**
+     * ID of this greeting instance.
+     */
+    unique_id?: string;
     [k: string]: unknown;
   };
   /**
-   * Internal configuration data used by the LiveChat widget.
+   * Whether the customer has an open thread.
    */
-  __priv_dynamic_config?: {
-    [k: string]: unknown;
-  };
+  has_active_thread?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -1120,11 +1120,11 @@ export interface QueuePositionUpdatedPush {
    * Chat concerned.
    */
   chat_id: string;
+  queue: S.Queue;
   /**
    * Thread concerned.
    */
   thread_id: string;
-  queue: S.Queue;
   [k: string]: unknown;
 }
 /**
@@ -1132,14 +1132,18 @@ export interface QueuePositionUpdatedPush {
  */
 export interface ResumeChatRequest {
   /**
+   * Set to false to create the thread already inactive.
+   */
+  active?: boolean;
+  /**
    * The chat to resume.
    */
   chat: {
+    access?: S.Access;
     /**
      * ID of the chat to resume.
      */
     id: string;
-    access?: S.Access;
     properties?: S.Properties;
     /**
      * Initial data of the new thread.
@@ -1155,10 +1159,6 @@ export interface ResumeChatRequest {
     [k: string]: unknown;
   };
   /**
-   * Set to false to create the thread already inactive.
-   */
-  active?: boolean;
-  /**
    * Switch the chat to continuous mode; leaves the mode as it is when omitted.
    */
   continuous?: boolean;
@@ -1169,13 +1169,13 @@ export interface ResumeChatRequest {
  */
 export interface ResumeChatResponse {
   /**
-   * ID of the new thread.
-   */
-  thread_id: string;
-  /**
    * IDs of the initial events sent by the user (not of server-generated ones); only when initial events were given.
    */
   event_ids?: string[];
+  /**
+   * ID of the new thread.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1183,14 +1183,14 @@ export interface ResumeChatResponse {
  */
 export interface SendEventRequest {
   /**
+   * For an inactive chat, true adds the event to the last thread and false makes the call fail; ignored for active chats.
+   */
+  attach_to_last_thread?: boolean;
+  /**
    * Chat that receives the event.
    */
   chat_id: string;
   event: S.EventInput;
-  /**
-   * For an inactive chat, true adds the event to the last thread and false makes the call fail; ignored for active chats.
-   */
-  attach_to_last_thread?: boolean;
   [k: string]: unknown;
 }
 /**
@@ -1280,13 +1280,13 @@ export interface StartChatResponse {
    */
   chat_id: string;
   /**
-   * ID of the new thread.
-   */
-  thread_id: string;
-  /**
    * IDs of the initial events sent by the user (not of server-generated ones); only when initial events were given.
    */
   event_ids?: string[];
+  /**
+   * ID of the new thread.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1294,17 +1294,15 @@ export interface StartChatResponse {
  */
 export interface StartChatRtmRequest {
   /**
+   * Set to false to create the thread already inactive.
+   */
+  active?: boolean;
+  /**
    * Initial data of the chat.
    */
   chat?: {
-    properties?: S.Properties;
     access?: S.Access;
-    /**
-     * Existing users to put in the chat; only one customer is accepted.
-     *
-     * @maxItems 1
-     */
-    users?: S.Customer[];
+    properties?: S.Properties;
     /**
      * Initial data of the first thread.
      */
@@ -1316,12 +1314,14 @@ export interface StartChatRtmRequest {
       properties?: S.Properties;
       [k: string]: unknown;
     };
+    /**
+     * Existing users to put in the chat; only one customer is accepted.
+     *
+     * @maxItems 1
+     */
+    users?: S.Customer[];
     [k: string]: unknown;
   };
-  /**
-   * Set to false to create the thread already inactive.
-   */
-  active?: boolean;
   /**
    * Start a continuous chat, which needs no online group.
    */
@@ -1337,15 +1337,15 @@ export interface ThreadPropertiesDeletedPush {
    */
   chat_id: string;
   /**
-   * Thread concerned.
-   */
-  thread_id: string;
-  /**
    * Names of the removed properties, grouped by namespace.
    */
   properties: {
     [k: string]: string[];
   };
+  /**
+   * Thread concerned.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1356,11 +1356,11 @@ export interface ThreadPropertiesUpdatedPush {
    * Chat concerned.
    */
   chat_id: string;
+  properties: S.Properties;
   /**
    * Thread concerned.
    */
   thread_id: string;
-  properties: S.Properties;
   [k: string]: unknown;
 }
 /**
@@ -1383,13 +1383,13 @@ export interface UpdateChatPropertiesResponse {}
  */
 export interface UpdateCustomerPageRequest {
   /**
-   * Page address.
-   */
-  url: string;
-  /**
    * Page title.
    */
   title?: string;
+  /**
+   * Page address.
+   */
+  url: string;
   [k: string]: unknown;
 }
 /**
@@ -1401,17 +1401,17 @@ export interface UpdateCustomerPageResponse {}
  */
 export interface UpdateCustomerRequest {
   /**
-   * New name.
+   * Address of the new avatar image.
    */
-  name?: string;
+  avatar?: string;
   /**
    * New email address.
    */
   email?: string;
   /**
-   * Address of the new avatar image.
+   * New name.
    */
-  avatar?: string;
+  name?: string;
   session_fields?: S.SessionFields;
   [k: string]: unknown;
 }
@@ -1428,14 +1428,14 @@ export interface UpdateEventPropertiesRequest {
    */
   chat_id: string;
   /**
-   * Thread of the event.
-   */
-  thread_id: string;
-  /**
    * Event whose properties are set.
    */
   event_id: string;
   properties: S.Properties;
+  /**
+   * Thread of the event.
+   */
+  thread_id: string;
   [k: string]: unknown;
 }
 /**
@@ -1450,11 +1450,11 @@ export interface UpdateThreadPropertiesRequest {
    * Chat of the thread.
    */
   chat_id: string;
+  properties: S.Properties;
   /**
    * Thread whose properties are set.
    */
   thread_id: string;
-  properties: S.Properties;
   [k: string]: unknown;
 }
 /**
@@ -1470,11 +1470,6 @@ export interface UserAddedToChatPush {
    */
   chat_id: string;
   /**
-   * Thread of the chat; only when the chat is active.
-   */
-  thread_id?: string;
-  user: S.User;
-  /**
    * Why the user was added.
    */
   reason: string;
@@ -1482,6 +1477,11 @@ export interface UserAddedToChatPush {
    * Agent who added the user, when an agent did.
    */
   requester_id?: string;
+  /**
+   * Thread of the chat; only when the chat is active.
+   */
+  thread_id?: string;
+  user: S.User;
   [k: string]: unknown;
 }
 /**
@@ -1493,14 +1493,6 @@ export interface UserRemovedFromChatPush {
    */
   chat_id: string;
   /**
-   * Thread of the chat; only when the chat is active.
-   */
-  thread_id?: string;
-  /**
-   * User who was removed.
-   */
-  user_id: string;
-  /**
    * Why the user was removed.
    */
   reason: string;
@@ -1508,6 +1500,14 @@ export interface UserRemovedFromChatPush {
    * Agent who removed the user, when an agent did.
    */
   requester_id?: string;
+  /**
+   * Thread of the chat; only when the chat is active.
+   */
+  thread_id?: string;
+  /**
+   * User who was removed.
+   */
+  user_id: string;
   [k: string]: unknown;
 }
 

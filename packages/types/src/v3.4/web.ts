@@ -3,7 +3,7 @@
 import type * as S from './structures.js';
 
 export interface paths {
-    "/action/list_chats": {
+    "/action/accept_greeting": {
         parameters: {
             query?: never;
             header?: never;
@@ -13,17 +13,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List Chats
-         * @description Returns summaries of the chats the customer took part in, one page at a time.
+         * Accept Greeting
+         * @description Records that the customer saw a greeting, so reports count it as seen.
          */
-        post: operations["list_chats"];
+        post: operations["accept_greeting"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/action/list_threads": {
+    "/action/cancel_greeting": {
         parameters: {
             query?: never;
             header?: never;
@@ -33,470 +33,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * List Threads
-         * @description Returns the threads of a chat that the customer can see, one page at a time.
+         * Cancel Greeting
+         * @description Dismisses a greeting, for example when the customer minimizes the widget.
          */
-        post: operations["list_threads"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Chat
-         * @description Returns a chat with one of its threads (the latest one unless another is asked for).
-         */
-        post: operations["get_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/start_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start Chat
-         * @description Creates a new chat; all of the chat's events count as seen by the requester afterwards.
-         */
-        post: operations["start_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/resume_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Resume Chat
-         * @description Opens a new thread in an archived chat; all of the chat's events count as seen by the requester afterwards.
-         */
-        post: operations["resume_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/deactivate_chat": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Deactivate Chat
-         * @description Closes the open thread of a chat, after which no more events can be posted to it.
-         */
-        post: operations["deactivate_chat"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_dynamic_configuration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Dynamic Configuration
-         * @description Returns the dynamic configuration of a group, including the versions needed by Get Configuration and Get Localization.
-         */
-        get: operations["get_dynamic_configuration"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_configuration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Configuration
-         * @description Returns the configuration of a group in a given version, from which a chat widget can be built.
-         */
-        get: operations["get_configuration"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_event": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Event
-         * @description Posts an event (for example a message) to a chat; all of the chat's events count as seen by the requester afterwards.
-         */
-        post: operations["send_event"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/upload_file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload File
-         * @description Stores a file temporarily and returns its address, which expires after 24 hours unless it is used in Send Event.
-         */
-        post: operations["upload_file"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_rich_message_postback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Rich Message Postback
-         * @description Reports that the customer clicked a rich message button.
-         */
-        post: operations["send_rich_message_postback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/send_sneak_peek": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send Sneak Peek
-         * @description Shares the text the customer is typing before it is sent.
-         */
-        post: operations["send_sneak_peek"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_localization": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get Localization
-         * @description Returns the translated chat widget phrases of a group and language in a given version.
-         */
-        get: operations["get_localization"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_chat_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Chat Properties
-         * @description Sets properties of a chat.
-         */
-        post: operations["update_chat_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_chat_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Chat Properties
-         * @description Removes properties of a chat.
-         */
-        post: operations["delete_chat_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_thread_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Thread Properties
-         * @description Sets properties of a thread.
-         */
-        post: operations["update_thread_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_thread_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Thread Properties
-         * @description Removes properties of a thread.
-         */
-        post: operations["delete_thread_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_event_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Event Properties
-         * @description Sets properties of an event.
-         */
-        post: operations["update_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/delete_event_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete Event Properties
-         * @description Removes properties of an event.
-         */
-        post: operations["delete_event_properties"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_license_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List License Properties
-         * @description Returns the license properties the customer may read.
-         */
-        get: operations["list_license_properties"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_group_properties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List Group Properties
-         * @description Returns the properties of a group that the customer may read.
-         */
-        get: operations["list_group_properties"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/update_customer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Update Customer
-         * @description Changes the name, email, avatar or session fields of the customer.
-         */
-        post: operations["update_customer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/set_customer_session_fields": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set Customer Session Fields
-         * @description Replaces the session fields of the customer.
-         */
-        post: operations["set_customer_session_fields"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/get_customer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get Customer
-         * @description Returns the data of the calling customer.
-         */
-        post: operations["get_customer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/list_group_statuses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * List Group Statuses
-         * @description Returns whether the given groups (or all groups) are online, offline or online for the queue.
-         */
-        post: operations["list_group_statuses"];
+        post: operations["cancel_greeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,6 +63,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/deactivate_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate Chat
+         * @description Closes the open thread of a chat, after which no more events can be posted to it.
+         */
+        post: operations["deactivate_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/delete_chat_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete Chat Properties
+         * @description Removes properties of a chat.
+         */
+        post: operations["delete_chat_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/delete_event_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete Event Properties
+         * @description Removes properties of an event.
+         */
+        post: operations["delete_event_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/delete_thread_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete Thread Properties
+         * @description Removes properties of a thread.
+         */
+        post: operations["delete_thread_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Chat
+         * @description Returns a chat with one of its threads (the latest one unless another is asked for).
+         */
+        post: operations["get_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Configuration
+         * @description Returns the configuration of a group in a given version, from which a chat widget can be built.
+         */
+        get: operations["get_configuration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get Customer
+         * @description Returns the data of the calling customer.
+         */
+        post: operations["get_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_dynamic_configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Dynamic Configuration
+         * @description Returns the dynamic configuration of a group, including the versions needed by Get Configuration and Get Localization.
+         */
+        get: operations["get_dynamic_configuration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action/get_form": {
         parameters: {
             query?: never;
@@ -537,6 +237,26 @@ export interface paths {
          * @description Returns the empty pre-chat or post-chat survey form of a group.
          */
         post: operations["get_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/get_localization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Localization
+         * @description Returns the translated chat widget phrases of a group and language in a given version.
+         */
+        get: operations["get_localization"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -583,6 +303,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/action/list_chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Chats
+         * @description Returns summaries of the chats the customer took part in, one page at a time.
+         */
+        post: operations["list_chats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_group_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Group Properties
+         * @description Returns the properties of a group that the customer may read.
+         */
+        get: operations["list_group_properties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_group_statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Group Statuses
+         * @description Returns whether the given groups (or all groups) are online, offline or online for the queue.
+         */
+        post: operations["list_group_statuses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_license_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List License Properties
+         * @description Returns the license properties the customer may read.
+         */
+        get: operations["list_license_properties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/list_threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List Threads
+         * @description Returns the threads of a chat that the customer can see, one page at a time.
+         */
+        post: operations["list_threads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/action/mark_events_as_seen": {
         parameters: {
             query?: never;
@@ -603,46 +423,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/action/accept_greeting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept Greeting
-         * @description Records that the customer saw a greeting, so reports count it as seen.
-         */
-        post: operations["accept_greeting"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/action/cancel_greeting": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel Greeting
-         * @description Dismisses a greeting, for example when the customer minimizes the widget.
-         */
-        post: operations["cancel_greeting"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/action/request_email_verification": {
         parameters: {
             query?: never;
@@ -657,6 +437,226 @@ export interface paths {
          * @description Sends the customer an email with a confirmation link; once confirmed, the given callback address is called with the verified email.
          */
         post: operations["request_email_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/resume_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Chat
+         * @description Opens a new thread in an archived chat; all of the chat's events count as seen by the requester afterwards.
+         */
+        post: operations["resume_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Event
+         * @description Posts an event (for example a message) to a chat; all of the chat's events count as seen by the requester afterwards.
+         */
+        post: operations["send_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_rich_message_postback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Rich Message Postback
+         * @description Reports that the customer clicked a rich message button.
+         */
+        post: operations["send_rich_message_postback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/send_sneak_peek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Sneak Peek
+         * @description Shares the text the customer is typing before it is sent.
+         */
+        post: operations["send_sneak_peek"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/set_customer_session_fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set Customer Session Fields
+         * @description Replaces the session fields of the customer.
+         */
+        post: operations["set_customer_session_fields"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/start_chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Chat
+         * @description Creates a new chat; all of the chat's events count as seen by the requester afterwards.
+         */
+        post: operations["start_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_chat_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Chat Properties
+         * @description Sets properties of a chat.
+         */
+        post: operations["update_chat_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Customer
+         * @description Changes the name, email, avatar or session fields of the customer.
+         */
+        post: operations["update_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_event_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Event Properties
+         * @description Sets properties of an event.
+         */
+        post: operations["update_event_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/update_thread_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update Thread Properties
+         * @description Sets properties of a thread.
+         */
+        post: operations["update_thread_properties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/action/upload_file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload File
+         * @description Stores a file temporarily and returns its address, which expires after 24 hours unless it is used in Send Event.
+         */
+        post: operations["upload_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -688,12 +688,12 @@ export interface components {
         /**
          * @description An agent taking part in chats.
          * @example {
-         *       "id": "b5657aff34dd32e198160d54666df9d8",
-         *       "type": "agent",
-         *       "name": "Agent Smith",
          *       "avatar": "cdn.livechatinc.com/avatars/1.png",
+         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z",
+         *       "id": "b5657aff34dd32e198160d54666df9d8",
+         *       "name": "Agent Smith",
          *       "present": true,
-         *       "events_seen_up_to": "2017-10-12T15:19:21.010200Z"
+         *       "type": "agent"
          *     }
          */
         Agent: S.Agent;
@@ -710,11 +710,11 @@ export interface components {
         ChatSummary: S.ChatSummary;
         /** @description Data the server needs to check whether goals were reached. */
         CheckGoalsRequest: {
-            session_fields: components["schemas"]["SessionFields"];
             /** @description Group of the customer. */
             group_id: number;
             /** @description Page the customer is on. */
             page_url: string;
+            session_fields: components["schemas"]["SessionFields"];
         };
         /** @description Empty object; the call returns no data. */
         CheckGoalsResponse: Record<string, unknown>;
@@ -725,12 +725,12 @@ export interface components {
         /**
          * @description A customer taking part in chats.
          * @example {
-         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "type": "customer",
-         *       "name": "Thomas Anderson",
          *       "email": "t.anderson@example.com",
          *       "email_verified": false,
-         *       "present": true
+         *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
+         *       "name": "Thomas Anderson",
+         *       "present": true,
+         *       "type": "customer"
          *     }
          */
         Customer: S.Customer;
@@ -756,14 +756,14 @@ export interface components {
         DeleteEventPropertiesRequest: {
             /** @description Chat of the event. */
             chat_id: string;
-            /** @description Thread of the event. */
-            thread_id: string;
             /** @description Event whose properties are removed. */
             event_id: string;
             /** @description Names of the properties to remove, grouped by namespace. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description Thread of the event. */
+            thread_id: string;
         };
         /** @description Empty object; the call returns no data. */
         DeleteEventPropertiesResponse: Record<string, unknown>;
@@ -771,23 +771,23 @@ export interface components {
         DeleteThreadPropertiesRequest: {
             /** @description Chat of the thread. */
             chat_id: string;
-            /** @description Thread whose properties are removed. */
-            thread_id: string;
             /** @description Names of the properties to remove, grouped by namespace. */
             properties: {
                 [key: string]: string[];
             };
+            /** @description Thread whose properties are removed. */
+            thread_id: string;
         };
         /** @description Empty object; the call returns no data. */
         DeleteThreadPropertiesResponse: Record<string, unknown>;
         /**
          * @description Error returned by a failed request.
          * @example {
-         *       "type": "misdirected_request",
-         *       "message": "Wrong region",
          *       "data": {
          *         "region": "dal"
-         *       }
+         *       },
+         *       "message": "Wrong region",
+         *       "type": "misdirected_request"
          *     }
          */
         Error: S.Error;
@@ -798,17 +798,17 @@ export interface components {
         /**
          * @description Event announcing a file that was uploaded to the chat.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "file",
+         *       "alternative_text": "A sample image",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "name": "image25.png",
-         *       "url": "https://example.com/image25.png",
          *       "content_type": "image/png",
-         *       "size": 123444,
-         *       "width": 640,
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
          *       "height": 480,
-         *       "alternative_text": "A sample image"
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "name": "image25.png",
+         *       "size": 123444,
+         *       "type": "file",
+         *       "url": "https://example.com/image25.png",
+         *       "width": 640
          *     }
          */
         File: S.File;
@@ -833,20 +833,20 @@ export interface components {
         /**
          * @description Template of a pre-chat, post-chat or ticket form.
          * @example {
-         *       "id": "157986144052005549",
          *       "fields": [
          *         {
          *           "id": "157986144052003238",
-         *           "type": "header",
-         *           "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat."
+         *           "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat.",
+         *           "type": "header"
          *         },
          *         {
          *           "id": "157986144052008371",
-         *           "type": "name",
          *           "label": "Name:",
-         *           "required": false
+         *           "required": false,
+         *           "type": "name"
          *         }
-         *       ]
+         *       ],
+         *       "id": "157986144052005549"
          *     }
          */
         FormTemplate: S.FormTemplate;
@@ -871,61 +871,61 @@ export interface components {
             buttons?: {
                 /** @description Button ID. */
                 id?: string;
-                /** @description Button kind, e.g. `image` or `text`. */
-                type?: string;
-                /** @description Image address or text used while agents are online. */
-                online_value?: string;
                 /** @description Image address or text used while agents are offline. */
                 offline_value?: string;
+                /** @description Image address or text used while agents are online. */
+                online_value?: string;
+                /** @description Button kind, e.g. `image` or `text`. */
+                type?: string;
             }[];
-            ticket_form?: components["schemas"]["FormTemplate"];
-            prechat_form?: components["schemas"]["FormTemplate"];
             /** @description Integration settings. */
             integrations?: Record<string, unknown>;
+            prechat_form?: components["schemas"]["FormTemplate"];
             /** @description Group and license properties visible to the customer. */
             properties?: {
                 group?: components["schemas"]["Properties"];
                 license?: components["schemas"]["Properties"];
             };
+            ticket_form?: components["schemas"]["FormTemplate"];
         };
         /** @description No parameters are needed. */
         GetCustomerRequest: Record<string, unknown>;
         GetCustomerResponse: components["schemas"]["Customer"];
         /** @description Selects the group, page and channel the dynamic configuration is for. */
         GetDynamicConfigurationRequest: {
-            /** @description Group to read; the default group when omitted. */
-            group_id?: number;
-            /** @description Page address the configuration is for. */
-            url?: string;
             /** @description Channel type the configuration is for. */
             channel_type?: string;
+            /** @description Group to read; the default group when omitted. */
+            group_id?: number;
             /** @description Handle the call as a test request. */
             test?: boolean;
+            /** @description Page address the configuration is for. */
+            url?: string;
         };
         /**
          * @description Dynamic configuration of a group, with the versions to pass to `get_configuration` and `get_localization`.
          * @example {
-         *       "group_id": 0,
          *       "client_limit_exceeded": false,
-         *       "domain_allowed": true,
          *       "config_version": "84cc87cxza5ee24ed0f84fe3027fjf0c71",
-         *       "localization_version": "79cc87cea5ee24ed0f84fe3027fc0c74",
-         *       "language": "en"
+         *       "domain_allowed": true,
+         *       "group_id": 0,
+         *       "language": "en",
+         *       "localization_version": "79cc87cea5ee24ed0f84fe3027fc0c74"
          *     }
          */
         GetDynamicConfigurationResponse: {
-            /** @description Group the configuration belongs to. */
-            group_id: number;
             /** @description True when the limit of customers chatting at once has been reached. */
             client_limit_exceeded: boolean;
-            /** @description True when `url` belongs to a trusted domain. */
-            domain_allowed: boolean;
             /** @description Value to pass as `version` to `get_configuration`. */
             config_version: string;
-            /** @description Value to pass as `version` to `get_localization`. */
-            localization_version: string;
+            /** @description True when `url` belongs to a trusted domain. */
+            domain_allowed: boolean;
+            /** @description Group the configuration belongs to. */
+            group_id: number;
             /** @description Language of the group. */
             language: string;
+            /** @description Value to pass as `version` to `get_localization`. */
+            localization_version: string;
         };
         /** @description Which survey form to return. */
         GetFormRequest: {
@@ -971,18 +971,18 @@ export interface components {
         };
         /** @description Preview data of the page. */
         GetUrlInfoResponse: {
-            /** @description Page title. */
-            title?: string;
             /** @description Page description. */
             description?: string;
-            /** @description Address of a reduced copy of the page image on the LiveChat CDN. */
-            image_url?: string;
-            /** @description Address of the page image itself. */
-            image_original_url?: string;
-            /** @description Image width in pixels. */
-            image_width?: number;
             /** @description Image height in pixels. */
             image_height?: number;
+            /** @description Address of the page image itself. */
+            image_original_url?: string;
+            /** @description Address of a reduced copy of the page image on the LiveChat CDN. */
+            image_url?: string;
+            /** @description Image width in pixels. */
+            image_width?: number;
+            /** @description Page title. */
+            title?: string;
             /** @description Address of the page. */
             url?: string;
         };
@@ -993,34 +993,34 @@ export interface components {
              * @default 10
              */
             limit?: number;
+            /** @description Page token from `next_page_id` or `previous_page_id` of an earlier call. */
+            page_id?: string;
             /**
              * @description Order by creation time of each chat's latest thread.
              * @default desc
              * @enum {string}
              */
             sort_order?: "asc" | "desc";
-            /** @description Page token from `next_page_id` or `previous_page_id` of an earlier call. */
-            page_id?: string;
         };
         /** @description One page of chat summaries. */
         ListChatsResponse: {
-            /** @description Approximate number of chats found. */
-            total_chats: number;
+            /** @description The chat summaries of this page. */
+            chats_summary: components["schemas"]["ChatSummary"][];
             /** @description Token of the following page; only when there is one. */
             next_page_id?: string;
             /** @description Token of the preceding page; only when there is one. */
             previous_page_id?: string;
-            /** @description The chat summaries of this page. */
-            chats_summary: components["schemas"]["ChatSummary"][];
+            /** @description Approximate number of chats found. */
+            total_chats: number;
         };
         /** @description The group and optional filters on its properties. */
         ListGroupPropertiesRequest: {
             /** @description Group whose properties are returned. */
             id: number;
-            /** @description Return only this namespace. */
-            namespace?: string;
             /** @description Return only properties with this name. */
             name?: string;
+            /** @description Return only this namespace. */
+            namespace?: string;
         };
         ListGroupPropertiesResponse: components["schemas"]["Properties"];
         /** @description Which groups to report; give `all` or `group_ids`. */
@@ -1039,10 +1039,10 @@ export interface components {
         };
         /** @description Optional filters on the license properties returned. */
         ListLicensePropertiesRequest: {
-            /** @description Return only this namespace. */
-            namespace?: string;
             /** @description Return only properties with this name. */
             name?: string;
+            /** @description Return only this namespace. */
+            namespace?: string;
         };
         ListLicensePropertiesResponse: components["schemas"]["Properties"];
         /** @description Selects the chat and the page of its threads. */
@@ -1050,31 +1050,31 @@ export interface components {
             /** @description Chat whose threads are listed. */
             chat_id: string;
             /**
+             * @description Page size; cannot be combined with `min_events_count`.
+             * @default 3
+             */
+            limit?: number;
+            /** @description Return as many of the latest threads as needed to reach at least this many events in total; cannot be combined with `limit`. */
+            min_events_count?: number;
+            /** @description Page token from an earlier call. */
+            page_id?: string;
+            /**
              * @description `asc` lists the oldest threads first, `desc` the newest.
              * @default desc
              * @enum {string}
              */
             sort_order?: "asc" | "desc";
-            /**
-             * @description Page size; cannot be combined with `min_events_count`.
-             * @default 3
-             */
-            limit?: number;
-            /** @description Page token from an earlier call. */
-            page_id?: string;
-            /** @description Return as many of the latest threads as needed to reach at least this many events in total; cannot be combined with `limit`. */
-            min_events_count?: number;
         };
         /** @description One page of threads. */
         ListThreadsResponse: {
-            /** @description Threads of this page. */
-            threads: components["schemas"]["Thread"][];
             /** @description Number of threads found. */
             found_threads: number;
             /** @description Token of the following page; only when there is one. */
             next_page_id?: string;
             /** @description Token of the preceding page; only when there is one. */
             previous_page_id?: string;
+            /** @description Threads of this page. */
+            threads: components["schemas"]["Thread"][];
         };
         /** @description Marks every event of a chat up to a moment as seen. */
         MarkEventsAsSeenRequest: {
@@ -1091,11 +1091,11 @@ export interface components {
         /**
          * @description Event with a text message for the other chat users.
          * @example {
-         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
-         *       "created_at": "2017-10-12T15:19:21.010200Z",
-         *       "type": "message",
          *       "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-         *       "text": "hello there"
+         *       "created_at": "2017-10-12T15:19:21.010200Z",
+         *       "id": "0affb00a-82d6-4e07-ae61-56ba5c36f743",
+         *       "text": "hello there",
+         *       "type": "message"
          *     }
          */
         Message: S.Message;
@@ -1121,11 +1121,16 @@ export interface components {
         RequestEmailVerificationResponse: Record<string, unknown>;
         /** @description The archived chat to reopen and the data of its new thread. */
         ResumeChatRequest: {
+            /**
+             * @description Set to false to create the thread already inactive.
+             * @default true
+             */
+            active?: boolean;
             /** @description The chat to resume. */
             chat: {
+                access?: components["schemas"]["Access"];
                 /** @description ID of the chat to resume. */
                 id: string;
-                access?: components["schemas"]["Access"];
                 properties?: components["schemas"]["Properties"];
                 /** @description Initial data of the new thread. */
                 thread?: {
@@ -1134,20 +1139,15 @@ export interface components {
                     properties?: components["schemas"]["Properties"];
                 };
             };
-            /**
-             * @description Set to false to create the thread already inactive.
-             * @default true
-             */
-            active?: boolean;
             /** @description Switch the chat to continuous mode; leaves the mode as it is when omitted. */
             continuous?: boolean;
         };
         /** @description ID of the new thread. */
         ResumeChatResponse: {
-            /** @description ID of the new thread. */
-            thread_id: string;
             /** @description IDs of the initial events sent by the user (not of server-generated ones); only when initial events were given. */
             event_ids?: string[];
+            /** @description ID of the new thread. */
+            thread_id: string;
         };
         /** @description Event holding a rich message (cards, sticker or quick replies) built from elements and buttons. */
         RichMessage: S.RichMessage;
@@ -1155,14 +1155,14 @@ export interface components {
         RichMessageInput: S.RichMessageInput;
         /** @description The event to post and the chat it goes to. */
         SendEventRequest: {
-            /** @description Chat that receives the event. */
-            chat_id: string;
-            event: components["schemas"]["EventInput"];
             /**
              * @description For an inactive chat, true adds the event to the last thread and false makes the call fail; ignored for active chats.
              * @default false
              */
             attach_to_last_thread?: boolean;
+            /** @description Chat that receives the event. */
+            chat_id: string;
+            event: components["schemas"]["EventInput"];
         };
         /** @description ID of the posted event. */
         SendEventResponse: {
@@ -1219,17 +1219,22 @@ export interface components {
         StartChatResponse: {
             /** @description ID of the new chat. */
             chat_id: string;
-            /** @description ID of the new thread. */
-            thread_id: string;
             /** @description IDs of the initial events sent by the user (not of server-generated ones); only when initial events were given. */
             event_ids?: string[];
+            /** @description ID of the new thread. */
+            thread_id: string;
         };
         /** @description Options of the new chat; all of them may be left out. */
         StartChatWebRequest: {
+            /**
+             * @description Set to false to create the thread already inactive.
+             * @default true
+             */
+            active?: boolean;
             /** @description Initial data of the chat. */
             chat?: {
-                properties?: components["schemas"]["Properties"];
                 access?: components["schemas"]["Access"];
+                properties?: components["schemas"]["Properties"];
                 /** @description Initial data of the first thread. */
                 thread?: {
                     /** @description Events to post when the chat starts. */
@@ -1237,11 +1242,6 @@ export interface components {
                     properties?: components["schemas"]["Properties"];
                 };
             };
-            /**
-             * @description Set to false to create the thread already inactive.
-             * @default true
-             */
-            active?: boolean;
             /**
              * @description Start a continuous chat, which needs no online group.
              * @default false
@@ -1255,19 +1255,19 @@ export interface components {
         /**
          * @description One thread of a chat, i.e. one continuous conversation with its events.
          * @example {
-         *       "id": "K600PKZON8",
-         *       "active": true,
-         *       "user_ids": [
-         *         "b7eff798-f8df-4364-8059-649c35c9ed0c"
-         *       ],
-         *       "events": [],
          *       "access": {
          *         "group_ids": [
          *           0
          *         ]
          *       },
+         *       "active": true,
+         *       "created_at": "2020-05-07T07:11:28.288340Z",
+         *       "events": [],
+         *       "id": "K600PKZON8",
          *       "previous_thread_id": "K600PKZOM8",
-         *       "created_at": "2020-05-07T07:11:28.288340Z"
+         *       "user_ids": [
+         *         "b7eff798-f8df-4364-8059-649c35c9ed0c"
+         *       ]
          *     }
          */
         Thread: S.Thread;
@@ -1281,12 +1281,12 @@ export interface components {
         UpdateChatPropertiesResponse: Record<string, unknown>;
         /** @description Customer data to change; at least one field must be given. */
         UpdateCustomerRequest: {
-            /** @description New name. */
-            name?: string;
-            /** @description New email address. */
-            email?: string;
             /** @description Address of the new avatar image. */
             avatar?: string;
+            /** @description New email address. */
+            email?: string;
+            /** @description New name. */
+            name?: string;
             session_fields?: components["schemas"]["SessionFields"];
         };
         /** @description Empty object; the call returns no data. */
@@ -1295,11 +1295,11 @@ export interface components {
         UpdateEventPropertiesRequest: {
             /** @description Chat of the event. */
             chat_id: string;
-            /** @description Thread of the event. */
-            thread_id: string;
             /** @description Event whose properties are set. */
             event_id: string;
             properties: components["schemas"]["Properties"];
+            /** @description Thread of the event. */
+            thread_id: string;
         };
         /** @description Empty object; the call returns no data. */
         UpdateEventPropertiesResponse: Record<string, unknown>;
@@ -1307,9 +1307,9 @@ export interface components {
         UpdateThreadPropertiesRequest: {
             /** @description Chat of the thread. */
             chat_id: string;
+            properties: components["schemas"]["Properties"];
             /** @description Thread whose properties are set. */
             thread_id: string;
-            properties: components["schemas"]["Properties"];
         };
         /** @description Empty object; the call returns no data. */
         UpdateThreadPropertiesResponse: Record<string, unknown>;
@@ -1396,11 +1396,11 @@ export interface components {
                 /**
                  * @example {
                  *       "error": {
-                 *         "type": "misdirected_request",
-                 *         "message": "Wrong region",
                  *         "data": {
                  *           "region": "dal"
-                 *         }
+                 *         },
+                 *         "message": "Wrong region",
+                 *         "type": "misdirected_request"
                  *       }
                  *     }
                  */
@@ -1466,7 +1466,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_chats: {
+    accept_greeting: {
         parameters: {
             query: {
                 /** @description LiveChat license (account) ID; the reference requires it on every call. */
@@ -1481,7 +1481,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ListChatsRequest"];
+                "application/json": components["schemas"]["AcceptGreetingRequest"];
             };
         };
         responses: {
@@ -1491,7 +1491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListChatsResponse"];
+                    "application/json": components["schemas"]["AcceptGreetingResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -1506,7 +1506,7 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    list_threads: {
+    cancel_greeting: {
         parameters: {
             query: {
                 /** @description LiveChat license (account) ID; the reference requires it on every call. */
@@ -1521,7 +1521,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ListThreadsRequest"];
+                "application/json": components["schemas"]["CancelGreetingRequest"];
             };
         };
         responses: {
@@ -1531,7 +1531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListThreadsResponse"];
+                    "application/json": components["schemas"]["CancelGreetingResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -1546,7 +1546,7 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    get_chat: {
+    check_goals: {
         parameters: {
             query: {
                 /** @description LiveChat license (account) ID; the reference requires it on every call. */
@@ -1561,7 +1561,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["GetChatRequest"];
+                "application/json": components["schemas"]["CheckGoalsRequest"];
             };
         };
         responses: {
@@ -1571,94 +1571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Chat"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    start_chat: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StartChatWebRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StartChatResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    resume_chat: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat": {
-                 *         "id": "PWLW03ICW7"
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ResumeChatRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResumeChatResponse"];
+                    "application/json": components["schemas"]["CheckGoalsResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -1718,341 +1631,6 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    get_dynamic_configuration: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-                /** @description Group to read; the default group when omitted. */
-                group_id?: number;
-                /** @description Page address the configuration is for. */
-                url?: string;
-                /** @description Channel type the configuration is for. */
-                channel_type?: string;
-                /** @description Handle the call as a test request. */
-                test?: boolean;
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetDynamicConfigurationResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_configuration: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-                /** @description Group to read. */
-                group_id: number;
-                /** @description Configuration version, as returned in `config_version` by `get_dynamic_configuration`. */
-                version: string;
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetConfigurationResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    send_event: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PWLW03ICW7",
-                 *       "event": {
-                 *         "type": "message",
-                 *         "text": "hello world"
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["SendEventRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendEventResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    upload_file: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadFileRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadFileResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    send_rich_message_postback: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendRichMessagePostbackRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendRichMessagePostbackResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    send_sneak_peek: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendSneakPeekRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendSneakPeekResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    get_localization: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-                /** @description Group to read. */
-                group_id: number;
-                /** @description Language code, e.g. `en`. */
-                language: string;
-                /** @description Localization version, as returned in `localization_version` by `get_dynamic_configuration`. */
-                version: string;
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetLocalizationResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_chat_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
     delete_chat_properties: {
         parameters: {
             query: {
@@ -2079,126 +1657,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteChatPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_thread_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateThreadPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    delete_thread_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteThreadPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteThreadPropertiesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_event_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateEventPropertiesResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2253,15 +1711,95 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    list_license_properties: {
+    delete_thread_properties: {
         parameters: {
             query: {
                 /** @description LiveChat license (account) ID; the reference requires it on every call. */
                 license_id: components["parameters"]["LicenseId"];
-                /** @description Return only this namespace. */
-                namespace?: string;
-                /** @description Return only properties with this name. */
-                name?: string;
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteThreadPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_chat: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetChatRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chat"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_configuration: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+                /** @description Group to read. */
+                group_id: number;
+                /** @description Configuration version, as returned in `config_version` by `get_dynamic_configuration`. */
+                version: string;
             };
             header?: {
                 /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
@@ -2278,129 +1816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Properties"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    list_group_properties: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-                /** @description Group whose properties are returned. */
-                id: number;
-                /** @description Return only this namespace. */
-                namespace?: string;
-                /** @description Return only properties with this name. */
-                name?: string;
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Properties"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    update_customer: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCustomerRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UpdateCustomerResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    set_customer_session_fields: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetCustomerSessionFieldsRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SetCustomerSessionFieldsResponse"];
+                    "application/json": components["schemas"]["GetConfigurationResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2455,11 +1871,19 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    list_group_statuses: {
+    get_dynamic_configuration: {
         parameters: {
             query: {
                 /** @description LiveChat license (account) ID; the reference requires it on every call. */
                 license_id: components["parameters"]["LicenseId"];
+                /** @description Group to read; the default group when omitted. */
+                group_id?: number;
+                /** @description Page address the configuration is for. */
+                url?: string;
+                /** @description Channel type the configuration is for. */
+                channel_type?: string;
+                /** @description Handle the call as a test request. */
+                test?: boolean;
             };
             header?: {
                 /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
@@ -2468,11 +1892,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ListGroupStatusesRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Success. */
             200: {
@@ -2480,47 +1900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListGroupStatusesResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    check_goals: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckGoalsRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CheckGoalsResponse"];
+                    "application/json": components["schemas"]["GetDynamicConfigurationResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2567,6 +1947,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetFormResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    get_localization: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+                /** @description Group to read. */
+                group_id: number;
+                /** @description Language code, e.g. `en`. */
+                language: string;
+                /** @description Localization version, as returned in `localization_version` by `get_dynamic_configuration`. */
+                version: string;
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLocalizationResponse"];
                 };
             };
             400: components["responses"]["400Error"];
@@ -2661,6 +2083,208 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
+    list_chats: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListChatsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListChatsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_group_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+                /** @description Group whose properties are returned. */
+                id: number;
+                /** @description Return only this namespace. */
+                namespace?: string;
+                /** @description Return only properties with this name. */
+                name?: string;
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Properties"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_group_statuses: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListGroupStatusesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListGroupStatusesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_license_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+                /** @description Return only this namespace. */
+                namespace?: string;
+                /** @description Return only properties with this name. */
+                name?: string;
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Properties"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    list_threads: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ListThreadsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListThreadsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
     mark_events_as_seen: {
         parameters: {
             query: {
@@ -2701,86 +2325,6 @@ export interface operations {
             504: components["responses"]["504Error"];
         };
     };
-    accept_greeting: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcceptGreetingRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AcceptGreetingResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
-    cancel_greeting: {
-        parameters: {
-            query: {
-                /** @description LiveChat license (account) ID; the reference requires it on every call. */
-                license_id: components["parameters"]["LicenseId"];
-            };
-            header?: {
-                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
-                "X-Region"?: components["parameters"]["XRegion"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CancelGreetingRequest"];
-            };
-        };
-        responses: {
-            /** @description Success. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CancelGreetingResponse"];
-                };
-            };
-            400: components["responses"]["400Error"];
-            401: components["responses"]["401Error"];
-            403: components["responses"]["403Error"];
-            404: components["responses"]["404Error"];
-            413: components["responses"]["413Error"];
-            421: components["responses"]["421Error"];
-            429: components["responses"]["429Error"];
-            500: components["responses"]["500Error"];
-            503: components["responses"]["503Error"];
-            504: components["responses"]["504Error"];
-        };
-    };
     request_email_verification: {
         parameters: {
             query: {
@@ -2807,6 +2351,462 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RequestEmailVerificationResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    resume_chat: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat": {
+                 *         "id": "PWLW03ICW7"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ResumeChatRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeChatResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    send_event: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "chat_id": "PWLW03ICW7",
+                 *       "event": {
+                 *         "text": "hello world",
+                 *         "type": "message"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SendEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendEventResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    send_rich_message_postback: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendRichMessagePostbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendRichMessagePostbackResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    send_sneak_peek: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendSneakPeekRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendSneakPeekResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    set_customer_session_fields: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCustomerSessionFieldsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetCustomerSessionFieldsResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    start_chat: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartChatWebRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartChatResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_chat_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateChatPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_customer: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateCustomerResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_event_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateEventPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    update_thread_properties: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateThreadPropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateThreadPropertiesResponse"];
+                };
+            };
+            400: components["responses"]["400Error"];
+            401: components["responses"]["401Error"];
+            403: components["responses"]["403Error"];
+            404: components["responses"]["404Error"];
+            413: components["responses"]["413Error"];
+            421: components["responses"]["421Error"];
+            429: components["responses"]["429Error"];
+            500: components["responses"]["500Error"];
+            503: components["responses"]["503Error"];
+            504: components["responses"]["504Error"];
+        };
+    };
+    upload_file: {
+        parameters: {
+            query: {
+                /** @description LiveChat license (account) ID; the reference requires it on every call. */
+                license_id: components["parameters"]["LicenseId"];
+            };
+            header?: {
+                /** @description Data center of the token (its prefix, e.g. `fra`); needed only outside the default `dal`. */
+                "X-Region"?: components["parameters"]["XRegion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };
             400: components["responses"]["400Error"];
