@@ -73,12 +73,14 @@ describe('v3.3 clients against the mock server', () => {
     await rtm.connect();
     try {
       await rtm.send('login', { token: 'Bearer x' });
+      const attempts: unknown[] = [];
+      rtm.onLifecycle('reconnecting', (info) => attempts.push(info));
       const reconnected = new Promise<void>((resolve) => rtm.onLifecycle('reconnected', () => resolve()));
-      const pending = rtm.send('list_chats', {}, { timeoutMs: 3000 });
       mock.dropConnections();
-      const err = await pending.catch((e: unknown) => e);
-      assert.ok(err instanceof ConnectionClosedError || (err as { success?: boolean }) !== undefined);
       await reconnected;
+      assert.ok(attempts.length >= 1);
+      assert.equal(rtm.connected, true);
+      // the mock refuses everything but login on a fresh socket: this succeeds only because the client logged in again
       const list = await rtm.send('list_chats', {});
       assert.equal(typeof list.total_chats, 'number');
     } finally {
@@ -101,8 +103,8 @@ describe('v3.3 clients against the mock server', () => {
       assert.equal((await pushed).chat_id, started.chat_id);
       const list = await web.call('list_chats', { limit: 5 });
       assert.ok(list.chats_summary.some((c) => c.id === started.chat_id));
-      const cfg = await web.call('get_dynamic_configuration', { group_id: 0 } as never).catch((e: unknown) => e);
-      assert.ok(!(cfg instanceof TypeError));
+      const cfg = await web.call('get_dynamic_configuration', { group_id: 0, url: 'https://example.com' }); // GET: arguments go in the query
+      assert.equal(typeof cfg, 'object');
       const deactivated = rtm.once('chat_deactivated', 3000);
       await web.call('deactivate_chat', { id: started.chat_id });
       assert.equal((await deactivated).chat_id, started.chat_id);
