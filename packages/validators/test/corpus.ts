@@ -61,13 +61,16 @@ export function route(v: Validators, e: ManifestEntry, data: unknown): Routed | 
   const t = v.table;
   const name = e.name;
   if (e.kind === 'sample' && e.protocol === 'common') {
-    const s = e.structure ?? t.structures.find((x) => lowerFirst(x) === name);
-    if (!s || !t.structures.includes(s)) return null;
+    const s = structureFor(t.structures, e);
+    if (!s) return null;
     return { target: `structure ${s}`, check: (d) => v.validateStructure(s, d), payloadPointer: '', schemaName: s };
   }
   if (e.kind === 'error') {
     if (e.protocol === 'web' || (e.protocol === 'common' && data && typeof data === 'object' && 'error' in data)) {
       return { target: 'web error', check: (d) => v.validateWebError(d), payloadPointer: '', schemaName: 'WebErrorBody' };
+    }
+    if (e.protocol === 'rtm' && t.definitions.RtmError) {
+      return { target: 'rtm error payload', check: (d) => v.validate('RtmError', (d as { error?: unknown })?.error), payloadPointer: '/error', schemaName: 'RtmError' };
     }
     return null;
   }
@@ -113,6 +116,22 @@ export function route(v: Validators, e: ManifestEntry, data: unknown): Routed | 
     }
   }
   return null;
+}
+
+/** The manifest names structures by their reference title ("Rich message", "Chat summaries", "Forms"). */
+function structureFor(structures: string[], e: ManifestEntry): string | null {
+  const pas = (x: string) => x.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  const title = pas(e.structure ?? '');
+  const candidates = [
+    title === 'Forms' ? 'FormTemplate' : '', // modelling.md: the "Forms" structure is FormTemplate
+    title,
+    title.replace(/ies$/, 'y'),
+    title.replace(/s$/, ''),
+    e.name === 'form-event' ? 'Form' : '',
+    pas(e.name),
+  ];
+  for (const c of candidates) if (c && structures.includes(c)) return c;
+  return structures.find((x) => lowerFirst(x) === e.name) ?? null;
 }
 
 function schemaOf(v: Validators, fn: unknown): string | null {
