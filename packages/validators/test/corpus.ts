@@ -60,7 +60,7 @@ const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
 export function route(v: Validators, e: ManifestEntry, data: unknown): Routed | null {
   const t = v.table;
   const name = e.name;
-  if (e.kind === 'sample' && e.protocol === 'common') {
+  if (e.kind === 'sample') {
     const s = structureFor(t.structures, e);
     if (!s) return null;
     return { target: `structure ${s}`, check: (d) => v.validateStructure(s, d), payloadPointer: '', schemaName: s };
