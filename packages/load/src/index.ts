@@ -1,5 +1,7 @@
 export { type Diagnostic, hasErrors, formatDiagnostic, formatDiagnostics } from './diagnostics.js';
-export { readSource, getByPointer, MAX_FILE_BYTES, type Source } from './read.js';
+export { readSource, getByPointer, depthOf, MAX_FILE_BYTES, MAX_DEPTH, type Source, type ReadResult as SourceResult } from './read.js';
 export { scanRefs, type RefScan } from './refs.js';
 export { loadSpec, loadVersionFolder, findVersionDocuments, detectKind, type LoadOptions, type LoadResult, type SpecKind, type VersionFolder } from './load.js';
-export { stableJson, writeFilesAtomically } from './write.js';
+export { stableJson, canonicalize, writeFilesAtomically } from './write.js';
+export { structuralDiagnostics } from './structure.js';
+export { findDuplicateJsonKey } from './json-keys.js';

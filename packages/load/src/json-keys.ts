@@ -3,50 +3,81 @@
  * loses data. This linear scan of already-valid JSON finds the first duplicate key and its offset.
  */
 export function findDuplicateJsonKey(text: string): { key: string; offset: number } | undefined {
-  const stack: Array<Set<string> | null> = []; // a Set per open object, null per open array
-  let i = 0;
-  const n = text.length;
+  return scanJsonText(text).duplicate;
+}
+
+export interface JsonTextScan {
+  /** The first key that appears twice in one object, with the offset of its second occurrence. */
+  duplicate?: { key: string; offset: number };
+  /** Deepest nesting of objects/arrays (a top-level object alone is 1). */
+  maxNesting: number;
+}
+
+/**
+ * One pass over already-valid JSON text: duplicate keys and nesting depth, without building
+ * anything per value. Strings are skipped with indexOf; the keys of one object are kept in a
+ * reused array per nesting level (objects are small), so large specs cost a few milliseconds.
+ */
+export function scanJsonText(text: string): JsonTextScan {
+  // keys[level] holds the keys seen so far in the open object at that level; null = an array
+  const keys: Array<string[] | null> = [];
+  const pool: string[][] = [];
+  let level = 0;
+  let maxNesting = 0;
+  const sets: Array<Set<string> | undefined> = [];
+  let nextBackslash = 0;
   let expectKey = false;
+  const n = text.length;
+  let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
-      i++;
-      let hasEscape = false;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c /* \ */) {
-          hasEscape = true;
-          i += 2;
-          continue;
-        }
-        if (d === 0x22) break;
-        i++;
+      let end = text.indexOf('"', i + 1);
+      // next backslash, cached: searching it per string would be quadratic on files without any
+      if (nextBackslash !== -1 && nextBackslash <= start) nextBackslash = text.indexOf('\\', start + 1);
+      const hasEscape = nextBackslash !== -1 && nextBackslash < end;
+      // a quote preceded by an odd number of backslashes is escaped
+      while (hasEscape && end !== -1) {
+        let b = end - 1;
+        while (text.charCodeAt(b) === 0x5c) b--;
+        if ((end - 1 - b) % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
       }
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        const raw = text.slice(start, i + 1);
-        const key = hasEscape ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        if (top.has(key)) return { key, offset: start };
-        top.add(key);
+      if (end === -1) break;
+      if (expectKey) {
+        const own = keys[level - 1];
+        if (own) {
+          const key = hasEscape ? (JSON.parse(text.slice(start, end + 1)) as string) : text.slice(start + 1, end);
+          let seen = sets[level - 1];
+          if (!seen && own.length >= 16) seen = sets[level - 1] = new Set(own);
+          if (seen ? seen.has(key) : own.includes(key)) return { duplicate: { key, offset: start }, maxNesting };
+          own.push(key);
+          seen?.add(key);
+        }
         expectKey = false;
       }
-      i++;
+      i = end + 1;
       continue;
     }
     if (c === 0x7b /* { */) {
-      stack.push(new Set());
+      const own = pool[level] ?? (pool[level] = []);
+      own.length = 0;
+      sets[level] = undefined;
+      keys[level++] = own;
+      if (level > maxNesting) maxNesting = level;
       expectKey = true;
     } else if (c === 0x5b /* [ */) {
-      stack.push(null);
+      keys[level++] = null;
+      if (level > maxNesting) maxNesting = level;
       expectKey = false;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      stack.pop();
+      level--;
       expectKey = false;
     } else if (c === 0x2c /* , */) {
-      expectKey = stack[stack.length - 1] instanceof Set;
+      expectKey = keys[level - 1] !== null && level > 0;
     }
     i++;
   }
-  return undefined;
+  return { maxNesting };
 }

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { scanRefs } from './refs.js';
+import { prepareForBundling } from './prebundle.js';
+import { getByPointer, type Source } from './read.js';
+import { structuralDiagnostics } from './structure.js';
 
 export type SpecKind = 'openapi' | 'asyncapi';
 
@@ -119,7 +122,8 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
     // Redocly moves every external schema/message into components and rewrites the refs.
     let bundled: Awaited<ReturnType<typeof bundle>>;
     try {
-      bundled = await bundle({ ref: file, config, dereference: false });
+      const doc = (await redocly()).makeDocumentFromString(JSON.stringify(prepareForBundling(entry.value as Record<string, unknown>, file, scan.sources)), file);
+      bundled = await bundle({ doc, config, dereference: false });
     } catch (e) {
       result.diagnostics.push({ severity: 'error', code: 'bundle-failed', message: `the bundler gave up: ${(e as Error).message}`, file, hint: 'Check the $refs of this document; the message above says what the bundler met.' });
       return result;
@@ -145,53 +149,6 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   }
   if (!hasErrors(result.diagnostics)) result.document = document;
   return result;
-}
-
-/**
- * Problems every consumer of the model trips on, checked even without `validate` (they are cheap):
- * two operations with one operationId, and AsyncAPI operations that carry no message at all.
- */
-function structuralDiagnostics(doc: Record<string, unknown>, kind: SpecKind, locate: (p: string) => { line: number; column: number } | undefined, file: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  if (kind === 'openapi') {
-    const seen = new Map<string, string>();
-    for (const [path, item] of Object.entries(obj(doc.paths))) {
-      for (const [verb, op] of Object.entries(obj(item))) {
-        const id = obj(op).operationId;
-        if (typeof id !== 'string') continue;
-        const pointer = `#/paths/${esc(path)}/${verb}/operationId`;
-        const first = seen.get(id);
-        if (first) out.push({ severity: 'error', code: 'duplicate-operation-id', message: `operationId \`${id}\` is used twice (first at ${first})`, file, pointer, ...(locate(pointer) ?? {}), hint: 'Give every operation its own operationId.' });
-        else seen.set(id, pointer);
-      }
-    }
-  } else if (String(doc.asyncapi).startsWith('3.')) {
-    const channels = obj(doc.channels);
-    for (const [id, op] of Object.entries(obj(doc.operations))) {
-      const o = obj(op);
-      if ('$ref' in o) continue;
-      const chRef = obj(o.channel).$ref;
-      const ch = typeof chRef === 'string' && chRef.startsWith('#/channels/') ? obj(channels[chRef.slice(11).replace(/~1/g, '/').replace(/~0/g, '~')]) : {};
-      const own = Array.isArray(o.messages) ? o.messages.length : 0;
-      if (own === 0 && Object.keys(obj(ch.messages)).length === 0) {
-        const pointer = `#/operations/${esc(id)}`;
-        out.push({ severity: 'error', code: 'operation-without-message', message: `operation \`${id}\` carries no message (neither it nor its channel lists one)`, file, pointer, ...(locate(pointer) ?? {}), hint: 'List the message(s) the operation sends or receives under `messages`.' });
-      }
-    }
-  } else {
-    for (const [name, ch] of Object.entries(obj(doc.channels))) {
-      for (const verb of ['publish', 'subscribe']) {
-        const op = obj(ch)[verb];
-        if (op && !obj(op).message) {
-          const pointer = `#/channels/${esc(name)}/${verb}`;
-          out.push({ severity: 'error', code: 'operation-without-message', message: `${verb} operation of channel \`${name}\` carries no message`, file, pointer, ...(locate(pointer) ?? {}), hint: 'Add the `message` the operation sends or receives.' });
-        }
-      }
-    }
-  }
-  return out;
 }
 
 /** @asyncapi/parser's own validation of the bundled document (its severity 0 = error, 1 = warning). */

@@ -1,7 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
-import { findDuplicateJsonKey } from './json-keys.js';
+import { scanJsonText } from './json-keys.js';
+
+// `yaml` is loaded on first use: reading a JSON spec (the large ones) never pays for it.
+let yamlLib: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 /** Bigger files are refused: a spec this size is almost always a mistake and would exhaust memory. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -49,6 +54,7 @@ function decodePointer(pointer: string): string[] {
 }
 
 function locateInYaml(doc: Document, lc: LineCounter, pointer: string) {
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let last: Node | undefined = doc.contents ?? undefined;
   for (const seg of decodePointer(pointer)) {
@@ -71,6 +77,7 @@ function locateInYaml(doc: Document, lc: LineCounter, pointer: string) {
 }
 
 function parseYamlSource(file: string, text: string): ReadResult {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   // uniqueKeys: duplicate keys are an error; maxAliasCount bounds alias expansion (billion laughs).
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -132,7 +139,8 @@ export function readSource(file: string): ReadResult {
   if (file.endsWith('.json')) {
     try {
       const value = JSON.parse(text);
-      const dup = findDuplicateJsonKey(text);
+      const scan = scanJsonText(text);
+      const dup = scan.duplicate;
       if (dup) {
         const before = text.slice(0, dup.offset);
         const line = before.split('\n').length;
@@ -142,7 +150,8 @@ export function readSource(file: string): ReadResult {
           ],
         };
       }
-      const deep = tooDeep(file, value);
+      // the text's bracket nesting is the value's depth (a top-level container alone is depth 0)
+      const deep = scan.maxNesting - 1 > MAX_DEPTH ? tooDeep(file, value) : [];
       if (deep.length) return { diagnostics: deep };
       // Lines are only needed for error messages: parse again as YAML lazily.
       let lazy: ReadResult | undefined;

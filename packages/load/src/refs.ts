@@ -13,25 +13,43 @@ export interface RefScan {
 const URL_RE = /^[a-z][a-z0-9+.-]*:/i;
 
 function escapeSeg(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+  return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? s : s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A node on the walk: its parent link and key build the JSON pointer only when a `$ref` is found. */
+interface Step {
+  node: unknown;
+  parent: Step | undefined;
+  key: string;
+}
+
+function pointerOf(step: Step): string {
+  const segs: string[] = [];
+  for (let s: Step | undefined = step; s && s.parent; s = s.parent) segs.push(escapeSeg(s.key));
+  return segs.length ? `#/${segs.reverse().join('/')}` : '#';
 }
 
 /** Yields every `$ref` string in a value with the JSON pointer of the object holding it (iterative: deep documents don't overflow the stack). */
-function* refsOf(value: unknown): Generator<{ ref: string; pointer: string }> {
-  const stack: Array<[unknown, string]> = [[value, '#']];
+function* refsOf(value: unknown): Generator<{ ref: string; step: Step; holder: Record<string, unknown> }> {
+  const stack: Step[] = [{ node: value, parent: undefined, key: '' }];
   while (stack.length) {
-    const [node, ptr] = stack.pop()!;
+    const step = stack.pop()!;
+    const node = step.node;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${ptr}/${i}`]);
+      for (let i = node.length - 1; i >= 0; i--) {
+        const v = node[i];
+        if (v && typeof v === 'object') stack.push({ node: v, parent: step, key: String(i) });
+      }
     } else if (node && typeof node === 'object') {
       const obj = node as Record<string, unknown>;
-      if (typeof obj.$ref === 'string') yield { ref: obj.$ref, pointer: ptr };
+      if (typeof obj.$ref === 'string') yield { ref: obj.$ref, step, holder: obj };
       const keys = Object.keys(obj);
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i];
         // `examples`/`example` values are data, not schema: a "$ref" key inside them is not a reference.
         if (k === 'example' || k === 'examples' || k === 'const' || k === 'enum' || k === 'default') continue;
-        if (k !== '$ref') stack.push([obj[k], `${ptr}/${escapeSeg(k)}`]);
+        const v = obj[k];
+        if (k !== '$ref' && v && typeof v === 'object') stack.push({ node: v, parent: step, key: k });
       }
     }
   }
@@ -52,14 +70,20 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
   diagnostics.push(...first.diagnostics);
   if (first.source) sources.set(entryFile, first.source);
   const pending = [...sources.keys()];
-  // Objects that are nothing but a `$ref`, keyed `file#pointer` -> the `file#pointer` they point to.
-  const aliases = new Map<string, { to: string; file: string; pointer: string }>();
+  // Objects that are nothing but a `$ref` -> the value they point to (object identity: no pointer strings on the hot path).
+  const aliases = new Map<object, Alias>();
+  // `file#fragment` -> its value, for targets already found (large specs point at the same schemas thousands of times)
+  const resolved = new Map<string, unknown>();
   while (pending.length) {
     const file = pending.shift()!;
     const src = sources.get(file)!;
-    for (const { ref, pointer } of refsOf(src.value)) {
-      const at = () => ({ file, pointer, ...(src.locate(pointer) ?? {}) });
-      if (URL_RE.test(ref) && !/^file:/i.test(ref)) {
+    for (const { ref, step, holder } of refsOf(src.value)) {
+      const at = () => {
+        const pointer = pointerOf(step);
+        return { file, pointer, ...(src.locate(pointer) ?? {}) };
+      };
+      const hash = ref.indexOf('#');
+      if (hash !== 0 && URL_RE.test(ref) && !/^file:/i.test(ref)) {
         diagnostics.push({
           severity: 'error',
           code: 'ref-remote',
@@ -69,7 +93,6 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
         });
         continue;
       }
-      const hash = ref.indexOf('#');
       const filePart = hash === -1 ? ref : ref.slice(0, hash);
       const fragment = hash === -1 ? '' : ref.slice(hash);
       let target = file;
@@ -102,13 +125,13 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
           pending.push(target);
         }
       }
-      const holder = getByPointer(src.value, pointer).value;
-      if (holder && typeof holder === 'object' && Object.keys(holder).length === 1) {
-        aliases.set(`${file}${pointer}`, { to: `${target}${normalisePointer(fragment)}`, file, pointer });
-      }
-      if (fragment && fragment !== '#') {
+      const key = `${target}${fragment}`;
+      let value = resolved.get(key);
+      if (value === undefined) {
         const targetSrc = sources.get(target);
-        if (targetSrc && !getByPointer(targetSrc.value, fragment).found) {
+        if (!targetSrc) continue;
+        const found = getByPointer(targetSrc.value, fragment);
+        if (!found.found) {
           diagnostics.push({
             severity: 'error',
             code: 'ref-unresolved',
@@ -116,41 +139,52 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
             ...at(),
             hint: 'Fix the JSON pointer after # or add the missing definition.',
           });
+          continue;
         }
+        value = found.value;
+        resolved.set(key, value);
       }
+      let only = true;
+      for (const k in holder) if (k !== '$ref') { only = false; break; }
+      if (only) aliases.set(holder, { to: value, file, step, locate: src.locate });
     }
   }
-  diagnostics.push(...aliasCycles(aliases, sources));
+  diagnostics.push(...aliasCycles(aliases));
   return { sources, external, diagnostics };
 }
 
-function normalisePointer(fragment: string): string {
-  return !fragment || fragment === '#' ? '#' : fragment.startsWith('#/') ? fragment : `#/${fragment.replace(/^#/, '')}`;
+interface Alias {
+  /** The value the `$ref` points to. */
+  to: unknown;
+  file: string;
+  step: Step;
+  locate: Source['locate'];
 }
 
 /** A chain of `$ref`-only objects that comes back to itself has no content at all: report it once per cycle. */
-function aliasCycles(aliases: Map<string, { to: string; file: string; pointer: string }>, sources: Map<string, Source>): Diagnostic[] {
+function aliasCycles(aliases: Map<object, Alias>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const done = new Set<string>();
+  const done = new Set<object>();
   for (const start of aliases.keys()) {
     if (done.has(start)) continue;
-    const path: string[] = [];
-    const onPath = new Set<string>();
-    let cur: string | undefined = start;
-    while (cur && aliases.has(cur) && !done.has(cur) && !onPath.has(cur)) {
+    const path: object[] = [];
+    const onPath = new Set<object>();
+    let cur: unknown = start;
+    while (cur && typeof cur === 'object' && aliases.has(cur) && !done.has(cur) && !onPath.has(cur)) {
       path.push(cur);
       onPath.add(cur);
       cur = aliases.get(cur)!.to;
     }
-    if (cur && onPath.has(cur)) {
+    if (cur && typeof cur === 'object' && onPath.has(cur)) {
       const first = aliases.get(cur)!;
+      const pointer = pointerOf(first.step);
       out.push({
         severity: 'error',
         code: 'ref-cycle',
-        message: `circular $ref: ${path.slice(path.indexOf(cur)).map((k) => aliases.get(k)!.pointer).join(' -> ')} -> back to the start; it never reaches a definition`,
+        message: `circular $ref: ${path.slice(path.indexOf(cur)).map((k) => pointerOf(aliases.get(k)!.step)).join(' -> ')} -> back to the start; it never reaches a definition`,
         file: first.file,
-        pointer: first.pointer,
-        ...(sources.get(first.file)?.locate(first.pointer) ?? {}),
+        pointer,
+        ...(first.locate(pointer) ?? {}),
         hint: 'One $ref in the cycle must point to an actual schema (recursive schemas are fine when an object with properties sits in the loop).',
       });
     }
