@@ -37,7 +37,12 @@ export function diffModels(base: Model, revision: Model): Finding[] {
 export function diffPaths(basePath: string, revisionPath: string): DiffResult {
   const b = loadModels(basePath);
   const r = loadModels(revisionPath);
-  const diagnostics = [...b.diagnostics, ...r.diagnostics];
+  // the same file on both sides (or a structure file shared by both) is reported once
+  const seen = new Set<string>();
+  const diagnostics = [...b.diagnostics, ...r.diagnostics].filter((d) => {
+    const key = `${d.severity}\0${d.file}\0${d.line}\0${d.pointer}\0${d.message}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
   const result: DiffResult = { findings: [], notes: [], folders: b.folder && r.folder, diagnostics };
   if (diagnostics.some((d) => d.severity === 'error')) return result;
   if (b.folder !== r.folder) {

@@ -16,43 +16,51 @@ function escapeSeg(s: string): string {
   return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? s : s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** A node on the walk: its parent link and key build the JSON pointer only when a `$ref` is found. */
-interface Step {
-  node: unknown;
-  parent: Step | undefined;
-  key: string;
+/** Keys whose values are data, not schema: a "$ref" key inside them is not a reference. */
+function isDataKey(k: string): boolean {
+  return k === 'example' || k === 'examples' || k === 'const' || k === 'enum' || k === 'default';
 }
 
-function pointerOf(step: Step): string {
-  const segs: string[] = [];
-  for (let s: Step | undefined = step; s && s.parent; s = s.parent) segs.push(escapeSeg(s.key));
-  return segs.length ? `#/${segs.reverse().join('/')}` : '#';
-}
-
-/** Yields every `$ref` string in a value with the JSON pointer of the object holding it (iterative: deep documents don't overflow the stack). */
-function* refsOf(value: unknown): Generator<{ ref: string; step: Step; holder: Record<string, unknown> }> {
-  const stack: Step[] = [{ node: value, parent: undefined, key: '' }];
+/** Every object holding a `$ref` string, in document order (iterative: deep documents don't overflow the stack; no per-node allocation). */
+function refHolders(value: unknown): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const stack: unknown[] = [value];
   while (stack.length) {
-    const step = stack.pop()!;
-    const node = step.node;
+    const node = stack.pop();
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
         const v = node[i];
-        if (v && typeof v === 'object') stack.push({ node: v, parent: step, key: String(i) });
+        if (v && typeof v === 'object') stack.push(v);
       }
     } else if (node && typeof node === 'object') {
       const obj = node as Record<string, unknown>;
-      if (typeof obj.$ref === 'string') yield { ref: obj.$ref, step, holder: obj };
+      if (typeof obj.$ref === 'string') out.push(obj);
       const keys = Object.keys(obj);
       for (let i = keys.length - 1; i >= 0; i--) {
         const k = keys[i];
-        // `examples`/`example` values are data, not schema: a "$ref" key inside them is not a reference.
-        if (k === 'example' || k === 'examples' || k === 'const' || k === 'enum' || k === 'default') continue;
+        if (isDataKey(k)) continue;
         const v = obj[k];
-        if (k !== '$ref' && v && typeof v === 'object') stack.push({ node: v, parent: step, key: k });
+        if (k !== '$ref' && v && typeof v === 'object') stack.push(v);
       }
     }
   }
+  return out;
+}
+
+/** JSON pointer of an object inside a value, found by identity (only needed to report a problem). */
+function pointerOf(root: unknown, target: object): string {
+  const stack: Array<[unknown, string]> = [[root, '#']];
+  while (stack.length) {
+    const [node, ptr] = stack.pop()!;
+    if (node === target) return ptr;
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node as object)) {
+        if (!Array.isArray(node) && isDataKey(k)) continue;
+        if (v && typeof v === 'object') stack.push([v, `${ptr}/${escapeSeg(k)}`]);
+      }
+    }
+  }
+  return '#';
 }
 
 /**
@@ -77,9 +85,10 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
   while (pending.length) {
     const file = pending.shift()!;
     const src = sources.get(file)!;
-    for (const { ref, step, holder } of refsOf(src.value)) {
+    for (const holder of refHolders(src.value)) {
+      const ref = holder.$ref as string;
       const at = () => {
-        const pointer = pointerOf(step);
+        const pointer = pointerOf(src.value, holder);
         return { file, pointer, ...(src.locate(pointer) ?? {}) };
       };
       const hash = ref.indexOf('#');
@@ -146,7 +155,7 @@ export function scanRefs(entry: string, root = dirname(resolve(entry))): RefScan
       }
       let only = true;
       for (const k in holder) if (k !== '$ref') { only = false; break; }
-      if (only) aliases.set(holder, { to: value, file, step, locate: src.locate });
+      if (only) aliases.set(holder, { to: value, file, root: src.value, locate: src.locate });
     }
   }
   diagnostics.push(...aliasCycles(aliases));
@@ -157,7 +166,8 @@ interface Alias {
   /** The value the `$ref` points to. */
   to: unknown;
   file: string;
-  step: Step;
+  /** The parsed file the alias is in (its pointer is looked up only when reported). */
+  root: unknown;
   locate: Source['locate'];
 }
 
@@ -177,11 +187,11 @@ function aliasCycles(aliases: Map<object, Alias>): Diagnostic[] {
     }
     if (cur && typeof cur === 'object' && onPath.has(cur)) {
       const first = aliases.get(cur)!;
-      const pointer = pointerOf(first.step);
+      const pointer = pointerOf(first.root, cur);
       out.push({
         severity: 'error',
         code: 'ref-cycle',
-        message: `circular $ref: ${path.slice(path.indexOf(cur)).map((k) => pointerOf(aliases.get(k)!.step)).join(' -> ')} -> back to the start; it never reaches a definition`,
+        message: `circular $ref: ${path.slice(path.indexOf(cur)).map((k) => pointerOf(aliases.get(k)!.root, k)).join(' -> ')} -> back to the start; it never reaches a definition`,
         file: first.file,
         pointer,
         ...(first.locate(pointer) ?? {}),

@@ -1,11 +1,6 @@
-import { readFileSync, existsSync, statSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, resolve, join, basename } from 'node:path';
-import { createRequire } from 'node:module';
-
-// `yaml` is loaded on first use only: JSON inputs never pay for it
-const requireCjs = createRequire(import.meta.url);
-let yamlLib: typeof import('yaml') | undefined;
-const yaml = (): typeof import('yaml') => (yamlLib ??= requireCjs('yaml') as typeof import('yaml'));
+import { scanRefs, readSource, structuralDiagnostics, detectKind as checkKind, type Diagnostic as LoadDiagnostic } from '@ccapi/load';
 import type { Diagnostic, DocumentKind } from './types.js';
 
 export interface ReadResult {
@@ -16,51 +11,9 @@ export interface ReadResult {
 
 type Json = unknown;
 
-function parseText(text: string, file: string, diagnostics: Diagnostic[]): Json | undefined {
-  const trimmed = text.trimStart();
-  if (file.endsWith('.json') || trimmed.startsWith('{')) {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      if (file.endsWith('.json')) {
-        diagnostics.push({ severity: 'error', message: `not valid JSON: ${(e as Error).message}`, file, hint: 'Fix the JSON syntax or give a YAML file.' });
-        return undefined;
-      }
-    }
-  }
-  const lc = new (yaml().LineCounter)();
-  const doc = yaml().parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length) {
-    for (const err of doc.errors.slice(0, 5)) {
-      const pos = err.pos?.[0] !== undefined ? lc.linePos(err.pos[0]) : undefined;
-      diagnostics.push({ severity: 'error', message: `not valid YAML: ${err.message.split('\n')[0]}`, file, line: pos?.line, hint: 'Fix the YAML syntax at that line.' });
-    }
-    return undefined;
-  }
-  return doc.toJS({ maxAliasCount: -1 });
-}
-
-/** Raw text of the files read last (to look for external refs without serialising the document). */
-const lastText = new Map<string, string>();
-
-function readFile(file: string, diagnostics: Diagnostic[], from?: { file: string; pointer: string }): Json | undefined {
-  if (!existsSync(file)) {
-    diagnostics.push({
-      severity: 'error',
-      message: from ? `$ref points to a missing file ${file}` : `file not found: ${file}`,
-      file: from?.file ?? file,
-      pointer: from?.pointer,
-      hint: from ? 'Fix the $ref path (it is relative to the file that contains it).' : 'Check the path; give an OpenAPI/AsyncAPI file (YAML or JSON) or a version folder.',
-    });
-    return undefined;
-  }
-  if (statSync(file).isDirectory()) {
-    diagnostics.push({ severity: 'error', message: `expected a file, got a folder: ${file}`, file, hint: 'Give a document file here.' });
-    return undefined;
-  }
-  const text = readFileSync(file, 'utf8');
-  lastText.set(file, text);
-  return parseText(text, file, diagnostics);
+/** The loader's diagnostics in the model's shape (its `code` is kept; column dropped). */
+function fromLoad(d: LoadDiagnostic, fallbackFile: string): Diagnostic {
+  return { severity: d.severity, code: d.code, message: d.message, file: d.file ?? fallbackFile, line: d.line, pointer: d.pointer, hint: d.hint };
 }
 
 function getPointer(root: Json, pointer: string): Json | undefined {
@@ -87,29 +40,32 @@ export function detectKind(doc: unknown): { kind?: DocumentKind; version?: strin
  * Reads an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x file and bundles external `$ref`s into it: a file
  * that the root lists under `components/schemas/<Name>` becomes `#/components/schemas/<Name>`,
  * any other external target is inlined. Internal refs of the root are left alone.
+ *
+ * Every file is read and checked by `@ccapi/load` (`scanRefs`/`readSource`: size, depth, duplicate
+ * keys, YAML aliases, remote/missing/outside/circular `$ref`s; `detectKind`: supported versions;
+ * `structuralDiagnostics`: duplicate operationIds, operations without a message); only the
+ * bundling walk below is this package's own (it keeps unchanged subtrees as they are).
  */
 export function readSpec(path: string): ReadResult {
-  const diagnostics: Diagnostic[] = [];
   const file = resolve(path);
-  const root = readFile(file, diagnostics);
-  if (root === undefined) return { diagnostics };
+  const scan = scanRefs(file);
+  const diagnostics: Diagnostic[] = scan.diagnostics.map((d) => fromLoad(d, file));
+  const entry = scan.sources.get(file);
+  if (!entry) return { diagnostics };
+  const root = entry.value;
+  // the diff reads any 3.x AsyncAPI (3.1 too); what it cannot read is explained by the loader's check
   const { kind } = detectKind(root);
   if (!kind) {
-    const v = root && typeof root === 'object' ? ((root as any).openapi ?? (root as any).asyncapi ?? (root as any).swagger) : undefined;
-    diagnostics.push({
-      severity: 'error',
-      message: v !== undefined ? `unsupported version ${JSON.stringify(v)}` : 'not an OpenAPI or AsyncAPI document (no `openapi` or `asyncapi` key at the root)',
-      file,
-      pointer: '',
-      hint: 'Give an OpenAPI 3.0/3.1 (`openapi: 3.x.y`) or AsyncAPI 2.x/3.x (`asyncapi: 2.x.y`) document.',
-    });
+    const checked = checkKind(root, file);
+    diagnostics.push(checked.diagnostic ? fromLoad(checked.diagnostic, file) : { severity: 'error', code: 'unsupported-version', message: 'unsupported OpenAPI/AsyncAPI version', file, hint: 'Give an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document.' });
     return { diagnostics };
   }
-  const cache = new Map<string, Json>([[file, root]]);
-  const load = (f: string, from: { file: string; pointer: string }) => {
-    if (!cache.has(f)) cache.set(f, readFile(f, diagnostics, from));
-    return cache.get(f);
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const structural = (document: Record<string, unknown>): ReadResult => {
+    diagnostics.push(...structuralDiagnostics(document, kind, entry.locate, file).map((d) => fromLoad(d, file)));
+    return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { document, kind, diagnostics };
   };
+  const load = (f: string) => scan.sources.get(f)?.value;
   // external target -> component ref
   const componentOf = new Map<string, string>();
   const schemas = (root as any).components?.schemas;
@@ -121,11 +77,7 @@ export function readSpec(path: string): ReadResult {
       }
     }
   }
-  // a `$ref` value that is neither internal (`#...`) nor a URL (JSON or YAML spelling)
-  const text = lastText.get(file) ?? '';
-  lastText.delete(file);
-  const hasExternal = /["']?\$ref["']?\s*:\s*["']?(?!#|[a-z][a-z0-9+.-]*:)[^\s"'#{[]/i.test(text);
-  if (!hasExternal) return { document: root as Record<string, unknown>, kind, diagnostics };
+  if (!scan.external) return structural(root as Record<string, unknown>);
 
   const stack: string[] = [];
   const walk = (node: Json, curFile: string, pointer: string, top: boolean): Json => {
@@ -150,7 +102,7 @@ export function readSpec(path: string): ReadResult {
       if (comp && !(top && curFile === file)) return { ...obj, $ref: comp };
       if (!f && curFile === file) return obj;
       if (stack.includes(target)) return obj; // cycle through files: keep the ref
-      const doc = load(targetFile, { file: curFile, pointer });
+      const doc = load(targetFile);
       if (doc === undefined) return obj;
       const value = getPointer(doc, p);
       if (value === undefined) {
@@ -178,7 +130,7 @@ export function readSpec(path: string): ReadResult {
   };
   const document = walk(root, file, '', false) as Record<string, unknown>;
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { document, kind, diagnostics };
+  return structural(document);
 }
 
 export interface FolderResult {
@@ -195,13 +147,8 @@ export function readVersionFolder(dir: string): FolderResult {
   const out: FolderResult = { diagnostics };
   for (const f of files) {
     const full = join(abs, f);
-    let head: Json;
-    try {
-      const text = readFileSync(full, 'utf8');
-      head = f.endsWith('.json') ? JSON.parse(text) : yaml().parse(text, { maxAliasCount: -1 });
-    } catch {
-      continue;
-    }
+    // the loader's reader: bounded (size, depth, aliases) even for files that turn out not to be specs
+    const head = readSource(full).source?.value;
     const { kind } = detectKind(head);
     if (!kind) continue;
     const slot = kind === 'openapi' ? 'web' : 'rtm';

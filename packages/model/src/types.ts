@@ -1,6 +1,8 @@
 /** Severity of a diagnostic produced while reading or normalising a document. */
 export interface Diagnostic {
   severity: 'error' | 'warning';
+  /** Stable code from `@ccapi/load` (`ref-cycle`, `duplicate-key`, ...) when the loader found it. */
+  code?: string;
   message: string;
   file: string;
   line?: number;

@@ -64,5 +64,5 @@ test('bad input gives diagnostics, not exceptions', () => {
   assert.equal(r.models.length, 0);
   assert.match(r.diagnostics[0].message, /no such file or folder/);
   const r2 = loadModels(join(folder, 'methods.yaml'));
-  assert.match(r2.diagnostics[0].message, /not an OpenAPI or AsyncAPI document/);
+  assert.match(r2.diagnostics[0].message, /neither an `openapi` nor an `asyncapi` field/);
 });
