@@ -46,25 +46,27 @@ function main(): number {
     return 2;
   }
   console.log(`api-diff changelog vs floor (read + JSON.parse of both files), whole process, median of ${runs} runs\n`);
-  console.log('| pair | floor s | api-diff s | ratio | entries |');
-  console.log('|---|---|---|---|---|');
+  console.log('| pair | floor s | api-diff s | ratio | entries | changed paths |');
+  console.log('|---|---|---|---|---|---|');
   let worst = 0;
   for (const [name, a, b] of PAIRS) {
     const base = join(shared, a), rev = join(shared, b);
-    if (!existsSync(base) || !existsSync(rev)) { console.log(`| ${name} | missing | | | |`); continue; }
+    if (!existsSync(base) || !existsSync(rev)) { console.log(`| ${name} | missing | | | | |`); continue; }
     const floor: number[] = [], diff: number[] = [];
-    let entries = 0;
+    let entries = 0, paths = 0;
     for (let i = 0; i < runs; i++) {
       floor.push(time(['-e', FLOOR, base, rev]).s);
       const r = time([cli, 'changelog', base, rev, '--format', 'json']);
-      if (r.code !== 0) { console.log(`| ${name} | | exit ${r.code} | | |`); break; }
-      entries = JSON.parse(r.out).length;
+      if (r.code !== 0) { console.log(`| ${name} | | exit ${r.code} | | | |`); break; }
+      const j = JSON.parse(r.out) as { entries: unknown[]; stats: { entries: number; changedPaths: number } };
+      entries = j.stats.entries;
+      paths = j.stats.changedPaths;
       diff.push(r.s);
     }
     if (!diff.length) continue;
     const ratio = median(diff) / median(floor);
     worst = Math.max(worst, ratio);
-    console.log(`| ${name} | ${median(floor).toFixed(3)} | ${median(diff).toFixed(3)} | ${ratio.toFixed(2)}x | ${entries} |`);
+    console.log(`| ${name} | ${median(floor).toFixed(3)} | ${median(diff).toFixed(3)} | ${ratio.toFixed(2)}x | ${entries} | ${paths} |`);
   }
   console.log(`\nworst ratio ${worst.toFixed(2)}x (target <= 3x the parse floor)`);
   return 0;

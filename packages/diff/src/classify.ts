@@ -1,5 +1,6 @@
 import { rules as allRules } from './checks/registry.js';
-import { render } from './messages.js';
+import { messages, render } from './messages.js';
+import { mergeAffects } from './affects.js';
 import { LEVEL_RANK, type DiffItem, type Finding, type Rule } from './types.js';
 
 export const DOCS_BASE = 'docs/rules';
@@ -30,6 +31,7 @@ export function classify(items: DiffItem[], rules: readonly Rule[] = allRules): 
         location: { file: item.file, pointer: item.pointer },
         reference: `${DOCS_BASE}/${rule.id}.md`,
       };
+      if (f.breaking && messages()[`${rule.id}-comment`]) f.migration = render(`${rule.id}-comment`, item);
       const cur = best.get(item.group);
       if (!cur || LEVEL_RANK[f.level] > LEVEL_RANK[cur[0].level]) best.set(item.group, [f]);
       // same severity from both sides: keep one, the response view (what the server returns)
@@ -50,8 +52,11 @@ export function mergeProtocols(findings: Finding[]): Finding[] {
   for (const f of findings) {
     const k = mergeKey(f);
     const cur = byKey.get(k);
-    if (!cur) byKey.set(k, { ...f, protocols: [...f.protocols] });
-    else for (const p of f.protocols) if (!cur.protocols.includes(p)) cur.protocols.push(p);
+    if (!cur) byKey.set(k, { ...f, protocols: [...f.protocols], ...(f.affects ? { affects: mergeAffects(undefined, f.affects) } : {}) });
+    else {
+      for (const p of f.protocols) if (!cur.protocols.includes(p)) cur.protocols.push(p);
+      if (f.affects) cur.affects = mergeAffects(cur.affects, f.affects);
+    }
   }
   const out = [...byKey.values()];
   for (const f of out) f.protocols.sort((a, b) => (a === 'web' ? -1 : b === 'web' ? 1 : 0));

@@ -1,6 +1,7 @@
 import type { Protocol } from '@ccapi/model';
 import type { DiffResult, NoteEntry } from './diff.js';
-import { LEVEL_RANK, type Finding, type Level } from './types.js';
+import { LEVEL_RANK, type Affected, type Finding, type Level } from './types.js';
+import { affectsText, changedPathCount } from './affects.js';
 
 /** One changelog entry as written to changelog.json. */
 export interface ChangelogEntry {
@@ -16,6 +17,29 @@ export interface ChangelogEntry {
   text: string;
   source: 'diff' | 'note';
   reference: string | null;
+  /** Methods and pushes a change to a shared structure reaches (null for other entries). */
+  affects: Affected[] | null;
+  /** What a client must change, for breaking entries (also at the end of `text`). */
+  migration: string | null;
+}
+
+/** `{entries, changedPaths}`: entries written next to the places a per-path diff would list. */
+export interface ChangelogStats {
+  entries: number;
+  changedPaths: number;
+}
+
+export function changelogStats(result: DiffResult, entries: ChangelogEntry[]): ChangelogStats {
+  return { entries: entries.length, changedPaths: changedPathCount(result.findings) + result.notes.length };
+}
+
+/** The Markdown line of a finding: the change, its protocols, what it affects, how to migrate. */
+export function entryText(f: Finding, folders: boolean): string {
+  let text = folders ? `${f.text} ${protocolTag(f.protocols)}` : f.text;
+  const affects = affectsText(f.affects, folders);
+  if (affects) text += ` ${affects[0].toUpperCase()}${affects.slice(1)}.`;
+  if (f.breaking && f.migration) text += ` Migration: ${f.migration}`;
+  return text;
 }
 
 export function protocolTag(protocols: Protocol[]): string {
@@ -35,14 +59,16 @@ export function toEntries(result: DiffResult, version: string): ChangelogEntry[]
     ruleId: f.ruleId,
     subject: { kind: f.owner.kind, name: f.owner.name },
     path: f.path ?? null,
-    text: result.folders ? `${f.text} ${protocolTag(f.protocols)}` : f.text,
+    text: entryText(f, result.folders),
     source: 'diff',
     reference: f.reference,
+    affects: f.affects ?? null,
+    migration: f.breaking ? (f.migration ?? null) : null,
   }));
   for (const n of result.notes as NoteEntry[]) {
     out.push({
       version, area: n.area, protocols: n.protocols, kind: 'note', breaking: n.breaking, level: null, ruleId: null,
-      subject: null, path: null, text: `${n.text} ${protocolTag(n.protocols)}`, source: 'note', reference: null,
+      subject: null, path: null, text: `${n.text} ${protocolTag(n.protocols)}`, source: 'note', reference: null, affects: null, migration: null,
     });
   }
   return out;
@@ -64,7 +90,7 @@ export function markdownSection(title: string, entries: ChangelogEntry[]): strin
 export function renderText(findings: Finding[], failOn: Level): string {
   const shown = findings.filter((f) => f.breaking);
   if (!shown.length) return 'No breaking changes.\n';
-  const lines = shown.map((f) => `${f.level.padEnd(4)} ${f.ruleId}: ${f.text}${f.protocols.length ? ` [${f.protocols.join(', ')}]` : ''}\n     at ${f.location.file}#${f.location.pointer}\n     see ${f.reference}`);
+  const lines = shown.map((f) => `${f.level.padEnd(4)} ${f.ruleId}: ${f.text}${f.protocols.length ? ` [${f.protocols.join(', ')}]` : ''}${f.migration ? `\n     migrate: ${f.migration}` : ''}${f.affects?.length ? `\n     ${affectsText(f.affects, f.protocols.length > 1 || f.affects.some((a) => a.protocols.length > 1), 8)}` : ''}\n     at ${f.location.file}#${f.location.pointer}\n     see ${f.reference}`);
   const failing = shown.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[failOn]).length;
   return `${lines.join('\n')}\n\n${shown.length} breaking change(s), ${failing} at or above ${failOn}.\n`;
 }
@@ -72,5 +98,5 @@ export function renderText(findings: Finding[], failOn: Level): string {
 export function renderBreakingMarkdown(findings: Finding[]): string {
   const shown = findings.filter((f) => f.breaking);
   if (!shown.length) return 'No breaking changes.\n';
-  return ['| level | rule | change |', '|---|---|---|', ...shown.map((f) => `| ${f.level} | [${f.ruleId}](${f.reference}) | ${f.text.replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
+  return ['| level | rule | change | migration |', '|---|---|---|---|', ...shown.map((f) => `| ${f.level} | [${f.ruleId}](${f.reference}) | ${f.text.replace(/\|/g, '\\|')} | ${(f.migration ?? '').replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
 }

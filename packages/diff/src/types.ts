@@ -51,6 +51,13 @@ export interface Rule {
   handler: (item: DiffItem) => boolean;
 }
 
+/** An operation that a change to a shared structure reaches, and on which protocols. */
+export interface Affected {
+  kind: 'method' | 'push';
+  name: string;
+  protocols: Protocol[];
+}
+
 export interface Finding {
   ruleId: string;
   level: Level;
@@ -67,4 +74,8 @@ export interface Finding {
   text: string;
   location: { file: string; pointer: string };
   reference: string;
+  /** What a client must change (breaking findings; the rule's `-comment` message). */
+  migration?: string;
+  /** Operations reaching the changed structure (findings on a structure only). */
+  affects?: Affected[];
 }

@@ -48,7 +48,9 @@ test('changelog: markdown and json', () => {
   assert.match(m.out, /^## \[/);
   assert.match(m.out, /### Things\n\n- \*\*Breaking:\*\* In the `update_thing` method, request field `name` was renamed to `title`\./);
   const j = cli('changelog', fx('field-renamed', 'base.yaml'), fx('field-renamed', 'revision.yaml'), '--format', 'json');
-  const entries = JSON.parse(j.out);
+  const { entries, stats } = JSON.parse(j.out);
+  assert.deepEqual(stats, { entries: entries.length, changedPaths: 1 });
+  assert.match(entries[0].migration, /\S/, 'a breaking entry says how to migrate');
   assert.deepEqual(Object.keys(entries[0]).filter((k) => ['version', 'area', 'protocols', 'kind', 'breaking', 'text', 'source'].includes(k)).length, 7);
   assert.equal(entries[0].source, 'diff');
   assert.equal(entries[0].kind, 'field-renamed');

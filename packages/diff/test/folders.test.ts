@@ -16,12 +16,16 @@ test('folder diff merges protocols and adds notes', () => {
   assert.equal(r.folders, true);
   const entries = toEntries(r, 'v2');
   const texts = entries.map((e) => e.text);
-  assert.ok(texts.includes('The `Order` data structure has a new field `note`. (Web & RTM)'), texts.join('\n'));
-  assert.ok(texts.includes('In the `Order` data structure, field `status` has the new possible value(s) `cancelled`. (Web & RTM)'), texts.join('\n'));
+  assert.ok(texts.includes('The `Order` data structure has a new field `note`. (Web & RTM) Affects `get_order` (Web & RTM).'), texts.join('\n'));
+  assert.ok(texts.includes('In the `Order` data structure, field `status` has the new possible value(s) `cancelled`. (Web & RTM) Affects `get_order` (Web & RTM). Migration: Handle the new values (or unknown values in general).'), texts.join('\n'));
   assert.ok(texts.includes('The `order_updated` push has a new field `reason`. (RTM)'), texts.join('\n'));
   const note = entries.find((e) => e.source === 'note')!;
   assert.deepEqual({ area: note.area, protocols: note.protocols, kind: note.kind, breaking: note.breaking }, { area: 'Orders', protocols: ['web', 'rtm'], kind: 'note', breaking: false });
   assert.equal(entries.filter((e) => e.text.includes('`note`')).length, 1, 'one entry for a change on both protocols');
+  const noteField = entries.find((e) => e.text.includes('`note`'))!;
+  assert.deepEqual(noteField.affects, [{ kind: 'method', name: 'get_order', protocols: ['web', 'rtm'] }], 'the affected operations are kept as data');
+  assert.equal(noteField.migration, null, 'additions need no migration');
+  assert.equal(entries.find((e) => e.text.includes('`cancelled`'))!.migration, 'Handle the new values (or unknown values in general).');
   const md = markdownSection('v2', entries);
   assert.match(md, /^## \[v2\]\n\n### Data structures\n\n/);
   assert.match(md, /### Orders\n\n- `get_order` now returns cancelled orders too\. \(Web & RTM\)/);

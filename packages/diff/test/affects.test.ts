@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { diffPaths, toEntries } from '../src/index.ts';
+
+const cli = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'cli.js');
+
+/** An OpenAPI document whose 50 operations all return `Item` (40 directly, 10 through `Page`). */
+function doc(itemProps: string): string {
+  const ops = Array.from({ length: 50 }, (_, i) => {
+    const schema = i < 40 ? '#/components/schemas/Item' : '#/components/schemas/Page';
+    return `  /op${i}:\n    post:\n      operationId: op${i}\n      tags: [Things]\n      responses:\n        "200":\n          description: ok\n          content: {application/json: {schema: {$ref: "${schema}"}}}`;
+  }).join('\n');
+  return `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n${ops}\ncomponents:\n  schemas:\n    Item:\n      type: object\n      required: [id]\n      properties:\n${itemProps}\n    Page:\n      type: object\n      properties:\n        items: {type: array, items: {$ref: "#/components/schemas/Item"}}\n`;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'affects-'));
+const base = join(dir, 'base.yaml');
+const revision = join(dir, 'revision.yaml');
+writeFileSync(base, doc('        id: {type: string}\n        name: {type: string}'));
+writeFileSync(revision, doc('        id: {type: string}'));
+
+test('a change to a schema used by 50 operations is one entry that lists the 50', () => {
+  const r = diffPaths(base, revision);
+  assert.deepEqual(r.diagnostics, []);
+  const entries = toEntries(r, 'revision');
+  assert.equal(entries.length, 1, entries.map((e) => e.text).join('\n'));
+  const [e] = entries;
+  assert.deepEqual(e.subject, { kind: 'structure', name: 'Item' });
+  assert.equal(e.affects?.length, 50, 'operations reaching Item directly and through Page');
+  assert.ok(e.affects!.some((a) => a.name === 'op45'), 'reached through another structure');
+  assert.match(e.text, /^The `Item` data structure no longer returns the optional field `name`\. Affects `op0`, `op1`, .* and 38 more\. Migration: /);
+  assert.ok(e.migration);
+});
+
+test('changelog --format json reports entries next to changed paths', () => {
+  const p = spawnSync(process.execPath, [cli, 'changelog', base, revision, '--format', 'json'], { encoding: 'utf8' });
+  assert.equal(p.status, 0, p.stderr);
+  const j = JSON.parse(p.stdout);
+  assert.deepEqual(j.stats, { entries: 1, changedPaths: 50 });
+  assert.equal(j.entries.length, 1);
+});
+
+test('breaking text names the migration and the affected operations', () => {
+  const p = spawnSync(process.execPath, [cli, 'breaking', base, revision, '--fail-on', 'WARN'], { encoding: 'utf8' });
+  assert.equal(p.status, 1);
+  assert.match(p.stdout, /migrate: /);
+  assert.match(p.stdout, /affects `op0`/);
+});
