@@ -1,5 +1,7 @@
 import type { Fields, Model, Protocol } from '@ccapi/model';
-import type { Affected, Finding } from './types.js';
+import type { Affected, Finding, Owner } from './types.js';
+import { itemOf } from './classify.js';
+import { render } from './messages.js';
 
 const VARIANT_REF = /^(?:oneOf|anyOf):([^=]+)=/;
 
@@ -122,4 +124,47 @@ export function changedPathCount(findings: Finding[]): number {
     n += Math.max(viaOps, f.protocols.length, 1);
   }
   return n;
+}
+
+const SHARED_PARAM = /^\/components\/parameters\/([^/]+)/;
+
+/**
+ * A change to a shared parameter (`components/parameters/X`) shows up once per operation using it:
+ * those findings become one finding on the parameter that lists the operations it affects.
+ */
+export function groupSharedParameters(findings: Finding[], protocol: Protocol): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    // only changes of the definition itself: an operation that starts or stops using the parameter is its own change
+    const item = itemOf.get(f);
+    const shared = (f.owner.kind === 'method' || f.owner.kind === 'push') && /^(query|header|path|cookie):/.test(f.path ?? '') && !!item?.base && !!item.revision;
+    const m = shared ? SHARED_PARAM.exec(f.location.pointer) : null;
+    if (!m) {
+      out.push(f);
+      continue;
+    }
+    const key = JSON.stringify([f.ruleId, m[1], f.path, f.oldPath, f.from, f.to]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(f);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) {
+      out.push(...g);
+      continue;
+    }
+    const first = g[0];
+    const name = decodeURIComponent(SHARED_PARAM.exec(first.location.pointer)![1].replace(/~1/g, '/').replace(/~0/g, '~'));
+    const areas = new Set(g.map((f) => f.area));
+    const owner: Owner = { kind: 'parameter', name, area: areas.size === 1 ? first.area : 'General' };
+    const item = itemOf.get(first);
+    const text = item ? render(first.ruleId, { ...item, owner }) : first.text;
+    const migration = item && first.migration ? render(`${first.ruleId}-comment`, { ...item, owner }) : first.migration;
+    const affects = g.map((f) => ({ kind: f.owner.kind as 'method' | 'push', name: f.owner.name, protocols: [protocol] })).sort(compareAffected);
+    const merged: Finding = { ...first, owner, area: owner.area, text, affects, ...(migration ? { migration } : {}) };
+    if (item) itemOf.set(merged, { ...item, owner });
+    out.push(merged);
+  }
+  return out;
 }

@@ -5,6 +5,9 @@ import { LEVEL_RANK, type DiffItem, type Finding, type Rule } from './types.js';
 
 export const DOCS_BASE = 'docs/rules';
 
+/** The diff item each finding was made from (to render it again for another subject). */
+export const itemOf = new WeakMap<Finding, DiffItem>();
+
 /**
  * Runs every rule over the diff items. Items of one change judged from both sides (a structure
  * used in requests and responses) share a group: only the most severe finding of a group is kept.
@@ -32,6 +35,7 @@ export function classify(items: DiffItem[], rules: readonly Rule[] = allRules): 
         reference: `${DOCS_BASE}/${rule.id}.md`,
       };
       if (f.breaking && messages()[`${rule.id}-comment`]) f.migration = render(`${rule.id}-comment`, item);
+      itemOf.set(f, item);
       const cur = best.get(item.group);
       if (!cur || LEVEL_RANK[f.level] > LEVEL_RANK[cur[0].level]) best.set(item.group, [f]);
       // same severity from both sides: keep one, the response view (what the server returns)

@@ -57,6 +57,7 @@ export function subjectLabel(owner: DiffItem['owner']): string {
     case 'method': return `the \`${owner.name}\` method`;
     case 'push': return `the \`${owner.name}\` push`;
     case 'structure': return `the \`${owner.name}\` data structure`;
+    case 'parameter': return `every operation using the shared parameter \`${owner.name}\``;
     default: return 'the API';
   }
 }

@@ -6,7 +6,8 @@ export const LEVEL_RANK: Record<Level, number> = { INFO: 0, WARN: 1, ERR: 2 };
 export type Direction = 'request' | 'response' | 'none';
 
 export interface Owner {
-  kind: 'method' | 'push' | 'structure' | 'api';
+  /** `parameter`: a shared (components) parameter whose change is reported once for every operation using it. */
+  kind: 'method' | 'push' | 'structure' | 'parameter' | 'api';
   name: string;
   area: string;
   title?: string;

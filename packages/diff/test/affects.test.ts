@@ -51,3 +51,18 @@ test('breaking text names the migration and the affected operations', () => {
   assert.match(p.stdout, /migrate: /);
   assert.match(p.stdout, /affects `op0`/);
 });
+
+test('a change to a shared parameter is one entry on the parameter; an operation dropping it stays its own entry', () => {
+  const gen = (required: boolean, users: number) => {
+    const ops = Array.from({ length: 5 }, (_, i) => `  /op${i}:\n    get:\n      operationId: op${i}\n      tags: [Things]\n      parameters: [${i < users ? "{$ref: '#/components/parameters/Limit'}" : ''}]\n      responses: {'200': {description: ok}}`).join('\n');
+    return `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n${ops}\ncomponents:\n  parameters:\n    Limit: {name: limit, in: query, required: ${required}, schema: {type: integer}}\n`;
+  };
+  writeFileSync(join(dir, 'p-base.yaml'), gen(false, 5));
+  writeFileSync(join(dir, 'p-rev.yaml'), gen(true, 4));
+  const entries = toEntries(diffPaths(join(dir, 'p-base.yaml'), join(dir, 'p-rev.yaml')), 'r');
+  const shared = entries.filter((e) => e.subject?.kind === 'parameter');
+  assert.equal(shared.length, 1, entries.map((e) => e.text).join('\n'));
+  assert.equal(shared[0].text, 'In every operation using the shared parameter `Limit`, query parameter `limit` is now required. Affects `op0`, `op1`, `op2`, `op3`. Migration: Always send it.');
+  assert.deepEqual(shared[0].affects?.map((a) => a.name), ['op0', 'op1', 'op2', 'op3']);
+  assert.equal(entries.filter((e) => e.subject?.name === 'op4').length, 1, 'op4 no longer takes it: its own entry');
+});
