@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+
+// npm links a workspace's bins during `npm ci`, before anything is built: a bin pointing into dist/
+// is silently not linked on a fresh clone, and every script calling it fails with exit 127.
+test('every bin of every package is a committed, executable file outside dist/', () => {
+  const tracked = new Set(execFileSync('git', ['ls-files', 'packages'], { cwd: repo, encoding: 'utf8' }).split('\n'));
+  let count = 0;
+  for (const name of readdirSync(join(repo, 'packages'))) {
+    let manifest: { bin?: string | Record<string, string> };
+    try {
+      manifest = JSON.parse(readFileSync(join(repo, 'packages', name, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const bins = typeof manifest.bin === 'string' ? { [name]: manifest.bin } : (manifest.bin ?? {});
+    for (const [bin, target] of Object.entries(bins)) {
+      const rel = join('packages', name, target);
+      assert.ok(!/(^|\/)dist\//.test(target), `${bin} -> ${rel} points into dist/`);
+      assert.ok(tracked.has(rel), `${bin} -> ${rel} is not committed`);
+      assert.ok(statSync(join(repo, rel)).mode & 0o111, `${bin} -> ${rel} is not executable`);
+      count++;
+    }
+  }
+  assert.ok(count >= 5, `found ${count} bins`);
+});
