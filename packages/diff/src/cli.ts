@@ -5,12 +5,16 @@ import type { Diagnostic } from '@ccapi/model';
 import { diffPaths, labelOf } from './diff.js';
 import { changelogStats, markdownSection, renderBreakingMarkdown, renderText, toEntries } from './render.js';
 import { writeChangelog } from './generate-changelog.js';
+import { buildHistory } from './history.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { LEVEL_RANK, type Level } from './types.js';
 
 const USAGE = `Usage:
   api-diff changelog BASE REVISION [--format markdown|json]
   api-diff breaking BASE REVISION [--format text|markdown|json] [--fail-on ERR|WARN]
   api-diff changelog-all SPECS_DIR [--out DIR]
+  api-diff history SPECS_DIR [--out FILE]        (default: JSON on stdout)
 
 BASE and REVISION are OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x files (YAML or JSON) or version folders.
 Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 bad input or usage.`;
@@ -62,7 +66,19 @@ export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(
       printDiagnostics(diags, io);
       return diags.some((d) => d.severity === 'error') ? 2 : 0;
     }
-    if (command !== 'changelog' && command !== 'breaking') throw new UsageError(`unknown command "${command}" (expected changelog, breaking or changelog-all)`);
+    if (command === 'history') {
+      if (positional.length !== 1) throw new UsageError('history needs SPECS_DIR');
+      const { history, diagnostics } = buildHistory(positional[0]);
+      printDiagnostics(diagnostics, io);
+      if (diagnostics.some((d) => d.severity === 'error')) return 2;
+      const json = `${JSON.stringify(history, null, 2)}\n`;
+      if (flags.out) {
+        mkdirSync(dirname(flags.out), { recursive: true });
+        writeFileSync(flags.out, json);
+      } else io.out(json);
+      return 0;
+    }
+    if (command !== 'changelog' && command !== 'breaking') throw new UsageError(`unknown command "${command}" (expected changelog, breaking, changelog-all, history or reconcile)`);
     if (positional.length !== 2) throw new UsageError(`${command} needs BASE and REVISION (got ${positional.length} path${positional.length === 1 ? '' : 's'})`);
     const known = command === 'changelog' ? ['format'] : ['format', 'fail-on'];
     for (const k of Object.keys(flags)) if (!known.includes(k)) throw new UsageError(`unknown option --${k} for ${command} (allowed: ${known.map((x) => `--${x}`).join(', ')})`);

@@ -9,3 +9,7 @@ export { toEntries, markdownSection, renderText, renderBreakingMarkdown } from '
 export type { ChangelogEntry } from './render.js';
 export { buildChangelog, writeChangelog, versionFolders } from './generate-changelog.js';
 export { run } from './cli.js';
+export { buildHistory } from './history.js';
+export type { History, HistoryItem, HistoryEvent } from './history.js';
+export { structureUsers, annotateAffects, groupSharedParameters, affectsText, changedPathCount } from './affects.js';
+export { changelogStats, entryText } from './render.js';
