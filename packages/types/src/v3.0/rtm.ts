@@ -560,15 +560,15 @@ export interface GetChatThreadsSummaryResponse {
     /**
      * Thread ID.
      */
-    id: string;
+    id?: string;
     /**
      * Position of the thread within the chat.
      */
-    order: number;
+    order?: number;
     /**
      * Number of events in the thread.
      */
-    total_events: number;
+    total_events?: number;
     [k: string]: unknown;
   }[];
   /**
@@ -673,36 +673,7 @@ export interface GetPredictedAgentRequest {
  * The agent that would probably be assigned.
  */
 export interface GetPredictedAgentResponse {
-  /**
-   * Public details of the predicted agent.
-   */
-  agent: {
-    /**
-     * Address of the agent's avatar image.
-     */
-    avatar: string;
-    /**
-     * Agent ID.
-     */
-    id: string;
-    /**
-     * Whether the agent is a bot.
-     */
-    is_bot: boolean;
-    /**
-     * Agent's job title.
-     */
-    job_title: string;
-    /**
-     * Agent's display name.
-     */
-    name: string;
-    /**
-     * User kind; always `agent`.
-     */
-    type: "agent";
-    [k: string]: unknown;
-  };
+  agent: S.Agent;
   [k: string]: unknown;
 }
 /**
@@ -722,27 +693,27 @@ export interface GetUrlDetailsResponse {
   /**
    * Page description.
    */
-  description: string;
+  description?: string;
   /**
    * Height of the preview image in pixels.
    */
-  image_height: number;
+  image_height?: number;
   /**
    * Address of the page's preview image.
    */
-  image_url: string;
+  image_url?: string;
   /**
    * Width of the preview image in pixels.
    */
-  image_width: number;
+  image_width?: number;
   /**
    * Page title.
    */
-  title: string;
+  title?: string;
   /**
    * Address of the page.
    */
-  url: string;
+  url?: string;
   [k: string]: unknown;
 }
 /**
@@ -935,25 +906,25 @@ export interface LoginResponse {
   /**
    * The customer's chats.
    */
-  chats: {
+  chats?: {
     /**
      * Chat ID.
      */
-    chat_id: string;
+    chat_id?: string;
     /**
      * Whether the chat holds events the customer has not seen.
      */
-    has_unread_events: boolean;
+    has_unread_events?: boolean;
     [k: string]: unknown;
   }[];
   /**
    * ID of the logged-in customer.
    */
-  customer_id: string;
+  customer_id?: string;
   /**
    * Whether the customer has a thread that is still active.
    */
-  has_active_thread: boolean;
+  has_active_thread?: boolean;
   [k: string]: unknown;
 }
 /**

@@ -20,8 +20,6 @@ export type AnyStructure =
   | FilledFormField
   | FilledFormFields
   | FilledFormInput
-  | FormField
-  | FormFields
   | FormTemplate
   | Message
   | MessageInput
@@ -188,23 +186,31 @@ export interface Agent {
   /**
    * Address of the agent's avatar image.
    */
-  avatar: string;
+  avatar?: string;
   /**
    * Agent ID (the agent's login).
    */
   id: string;
   /**
+   * Whether the agent is a bot (shown in the `get_predicted_agent` sample).
+   */
+  is_bot?: boolean;
+  /**
+   * Job title of the agent (shown in the `get_predicted_agent` sample).
+   */
+  job_title?: string;
+  /**
    * Unix time (seconds) up to which the agent has seen the chat.
    */
-  last_seen_timestamp: number;
+  last_seen_timestamp?: number;
   /**
    * Display name of the agent.
    */
-  name: string;
+  name?: string;
   /**
    * Whether the agent currently takes part in the chat.
    */
-  present: boolean;
+  present?: boolean;
   /**
    * User kind; always `agent` here.
    */
@@ -332,7 +338,7 @@ export interface Thread {
   /**
    * Events of the thread.
    */
-  events: Event[];
+  events?: Event[];
   /**
    * Thread ID.
    */
@@ -340,12 +346,12 @@ export interface Thread {
   /**
    * Position of the thread within the chat.
    */
-  order: number;
+  order?: number;
   properties?: Properties;
   /**
    * IDs of the users taking part in the thread.
    */
-  user_ids: string[];
+  user_ids?: string[];
   [k: string]: unknown;
 }
 /**
@@ -371,18 +377,7 @@ export interface Message {
   /**
    * Rich message button that this message answers, when it was sent by clicking one.
    */
-  postback?: (
-    | {
-        type?: never;
-        value?: never;
-        [k: string]: unknown;
-      }
-    | {
-        type: string;
-        value: string;
-        [k: string]: unknown;
-      }
-  ) & {
+  postback?: {
     /**
      * ID of the rich message event.
      */
@@ -407,7 +402,7 @@ export interface Message {
   };
   properties?: Properties;
   /**
-   * Message text. The limit is 16 KB of raw (UTF-8) text, so multi-byte characters count more than once; longer texts must be split into several messages.
+   * Message text (clients may send at most 16 KB of raw UTF-8 text, see `MessageInput`; longer texts are split into several messages).
    */
   text: string;
   /**
@@ -447,7 +442,7 @@ export interface SystemMessage {
   /**
    * Text of the system message.
    */
-  text: string;
+  text?: string;
   /**
    * Optional variables used in the text, as string pairs.
    */
@@ -853,7 +848,7 @@ export interface Customer {
   /**
    * Customer's e-mail address.
    */
-  email: string;
+  email?: string;
   /**
    * Custom customer fields as string-to-string pairs; absent for archived chats.
    */
@@ -867,15 +862,15 @@ export interface Customer {
   /**
    * Unix time (seconds) up to which the customer has seen the chat.
    */
-  last_seen_timestamp: number;
+  last_seen_timestamp?: number;
   /**
    * Display name of the customer.
    */
-  name: string;
+  name?: string;
   /**
    * Whether the customer currently takes part in the chat.
    */
-  present: boolean;
+  present?: boolean;
   /**
    * User kind; always `customer` here.
    */
@@ -894,31 +889,31 @@ export interface ChatSummary {
   /**
    * The latest event of each event type in the chat, keyed by event type.
    */
-  last_event_per_type: {
+  last_event_per_type?: {
     /**
      * The latest event of one type and where it sits.
      */
     [k: string]: {
-      event: Event;
+      event?: Event;
       /**
        * Thread holding the event.
        */
-      thread_id: string;
+      thread_id?: string;
       /**
        * Position of that thread within the chat.
        */
-      thread_order: number;
+      thread_order?: number;
       [k: string]: unknown;
     };
   };
   /**
    * ID of the most recent thread.
    */
-  last_thread_id: string;
+  last_thread_id?: string;
   /**
    * Ordering key of the chat.
    */
-  order: number;
+  order?: number;
   properties?: Properties;
   /**
    * Users taking part in the chat.
@@ -998,18 +993,7 @@ export interface MessageInput {
   /**
    * Rich message button this message answers.
    */
-  postback?: (
-    | {
-        type?: never;
-        value?: never;
-        [k: string]: unknown;
-      }
-    | {
-        type: string;
-        value: string;
-        [k: string]: unknown;
-      }
-  ) & {
+  postback?: {
     /**
      * ID of the rich message event.
      */
@@ -1062,7 +1046,7 @@ export interface SystemMessageInput {
   /**
    * Text of the system message.
    */
-  text: string;
+  text?: string;
   /**
    * Optional variables used in the text.
    */
@@ -1351,85 +1335,73 @@ export interface FilledFormFields {
   [k: string]: unknown;
 }
 /**
- * One field of a form template. `header` fields only show text and take no answer; `rating` fields ask for a chat rating; the other kinds ask for text or a choice among `options`.
- */
-export interface FormField {
-  /**
-   * Text shown above the comment box of a `rating` field.
-   */
-  comment_label?: string;
-  /**
-   * Field ID.
-   */
-  id: string;
-  /**
-   * Text shown with the field.
-   */
-  label: string;
-  /**
-   * Choices of a `radio`, `select`, `checkbox` or `group_chooser` field.
-   */
-  options?: {
-    /**
-     * Whether the option is selected by default.
-     */
-    checked: boolean;
-    /**
-     * Group the option stands for (`group_chooser` fields).
-     */
-    group_id?: number;
-    /**
-     * Option ID (choice fields).
-     */
-    id?: string;
-    /**
-     * Text of the option.
-     */
-    label: string;
-    [k: string]: unknown;
-  }[];
-  /**
-   * Whether the customer has to answer the field.
-   */
-  required?: boolean;
-  /**
-   * Kind of field.
-   */
-  type:
-    | "header"
-    | "name"
-    | "email"
-    | "question"
-    | "textarea"
-    | "radio"
-    | "select"
-    | "checkbox"
-    | "group_chooser"
-    | "rating";
-  [k: string]: unknown;
-}
-/**
- * The fields that make up a form template.
- */
-export interface FormFields {
-  /**
-   * Fields of the form.
-   */
-  fields: FormField[];
-  [k: string]: unknown;
-}
-/**
  * A pre-chat or post-chat form as configured for a group.
  */
 export interface FormTemplate {
   /**
    * Fields of the form, in display order.
+   *
+   * Items: One field of a form template. `header` fields only show text and take no answer; `rating` fields ask for a chat rating; the other kinds ask for text or a choice among `options`.
    */
-  fields: FormField[];
+  fields?: {
+    /**
+     * Text shown above the comment box of a `rating` field.
+     */
+    comment_label?: string;
+    /**
+     * Field ID.
+     */
+    id?: string;
+    /**
+     * Text shown with the field.
+     */
+    label?: string;
+    /**
+     * Choices of a `radio`, `select`, `checkbox` or `group_chooser` field.
+     */
+    options?: {
+      /**
+       * Whether the option is selected by default.
+       */
+      checked: boolean;
+      /**
+       * Group the option stands for (`group_chooser` fields).
+       */
+      group_id?: number;
+      /**
+       * Option ID (choice fields).
+       */
+      id?: string;
+      /**
+       * Text of the option.
+       */
+      label: string;
+      [k: string]: unknown;
+    }[];
+    /**
+     * Whether the customer has to answer the field.
+     */
+    required?: boolean;
+    /**
+     * Kind of field.
+     */
+    type?:
+      | "header"
+      | "name"
+      | "email"
+      | "question"
+      | "textarea"
+      | "radio"
+      | "select"
+      | "checkbox"
+      | "group_chooser"
+      | "rating";
+    [k: string]: unknown;
+  }[];
   /**
    * Form ID.
    */
-  id: string;
+  id?: string;
   [k: string]: unknown;
 }
 /**
@@ -1470,7 +1442,7 @@ export interface TypingIndicator {
 }
 
 /** Names of every data structure of this version. */
-export const structureNames = ["Access","Agent","Annotation","AnnotationInput","Chat","ChatSummary","Custom","CustomInput","Customer","Error","Event","EventInput","File","FileInput","FilledForm","FilledFormField","FilledFormFields","FilledFormInput","FormField","FormFields","FormTemplate","Message","MessageInput","Properties","RichMessage","RichMessageInput","RtmError","SneakPeek","SystemMessage","SystemMessageInput","Thread","TypingIndicator","User","WebError"] as const;
+export const structureNames = ["Access","Agent","Annotation","AnnotationInput","Chat","ChatSummary","Custom","CustomInput","Customer","Error","Event","EventInput","File","FileInput","FilledForm","FilledFormField","FilledFormFields","FilledFormInput","FormTemplate","Message","MessageInput","Properties","RichMessage","RichMessageInput","RtmError","SneakPeek","SystemMessage","SystemMessageInput","Thread","TypingIndicator","User","WebError"] as const;
 export type StructureName = (typeof structureNames)[number];
 /** Structure name -> type. */
 export interface Structures {
@@ -1492,8 +1464,6 @@ export interface Structures {
   FilledFormField: FilledFormField;
   FilledFormFields: FilledFormFields;
   FilledFormInput: FilledFormInput;
-  FormField: FormField;
-  FormFields: FormFields;
   FormTemplate: FormTemplate;
   Message: Message;
   MessageInput: MessageInput;

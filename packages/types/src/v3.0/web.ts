@@ -793,10 +793,6 @@ export interface components {
         FilledFormFields: S.FilledFormFields;
         /** @description A filled form event as sent by the client. */
         FilledFormInput: S.FilledFormInput;
-        /** @description One field of a form template. `header` fields only show text and take no answer; `rating` fields ask for a chat rating; the other kinds ask for text or a choice among `options`. */
-        FormField: S.FormField;
-        /** @description The fields that make up a form template. */
-        FormFields: S.FormFields;
         /** @description A pre-chat or post-chat form as configured for a group. */
         FormTemplate: S.FormTemplate;
         /**
@@ -862,11 +858,11 @@ export interface components {
             /** @description Summaries of the threads, newest (highest `order`) first. */
             threads_summary: {
                 /** @description Thread ID. */
-                id: string;
+                id?: string;
                 /** @description Position of the thread within the chat. */
-                order: number;
+                order?: number;
                 /** @description Number of events in the thread. */
-                total_events: number;
+                total_events?: number;
             }[];
             /** @description Number of threads in the chat. */
             total_threads: number;
@@ -974,24 +970,7 @@ export interface components {
          *     }
          */
         GetPredictedAgentResponse: {
-            /** @description Public details of the predicted agent. */
-            agent: {
-                /** @description Address of the agent's avatar image. */
-                avatar: string;
-                /** @description Agent ID. */
-                id: string;
-                /** @description Whether the agent is a bot. */
-                is_bot: boolean;
-                /** @description Agent's job title. */
-                job_title: string;
-                /** @description Agent's display name. */
-                name: string;
-                /**
-                 * @description User kind; always `agent`.
-                 * @constant
-                 */
-                type: "agent";
-            };
+            agent: components["schemas"]["Agent"];
         };
         /**
          * @description Ask the server to fetch preview details of a web page.
@@ -1006,17 +985,17 @@ export interface components {
         /** @description Preview details of the page. */
         GetUrlDetailsResponse: {
             /** @description Page description. */
-            description: string;
+            description?: string;
             /** @description Height of the preview image in pixels. */
-            image_height: number;
+            image_height?: number;
             /** @description Address of the page's preview image. */
-            image_url: string;
+            image_url?: string;
             /** @description Width of the preview image in pixels. */
-            image_width: number;
+            image_width?: number;
             /** @description Page title. */
-            title: string;
+            title?: string;
             /** @description Address of the page. */
-            url: string;
+            url?: string;
         };
         /**
          * @description A text message event.

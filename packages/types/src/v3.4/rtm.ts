@@ -749,7 +749,7 @@ export interface IncomingTypingIndicatorPush {
     /**
      * Who sees the indicator.
      */
-    recipients: "all" | "agents";
+    recipients: string;
     /**
      * Unix time of the change.
      */

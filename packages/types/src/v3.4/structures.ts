@@ -438,10 +438,6 @@ export interface FilledForm {
   id: string;
   properties?: Properties;
   /**
-   * Who can see the event.
-   */
-  recipients?: "all" | "agents";
-  /**
    * Event type.
    */
   type: "filled_form";
@@ -495,9 +491,9 @@ export interface Message {
   };
   properties?: Properties;
   /**
-   * Who can see the event (shown in the reference examples).
+   * Who can see the event (for example `all` or `agents`); shown in the reference examples only.
    */
-  recipients?: "all" | "agents";
+  recipients?: string;
   /**
    * Message text.
    */
@@ -526,10 +522,14 @@ export interface RichMessage {
   custom_id?: string;
   /**
    * Elements of the rich message.
+   *
+   * @maxItems 10
    */
   elements?: {
     /**
      * Buttons of the element.
+     *
+     * @maxItems 13
      */
     buttons?: {
       /**
@@ -976,9 +976,9 @@ export interface MessageInput {
   };
   properties?: Properties;
   /**
-   * Who can see the event (shown in the reference examples).
+   * Who can see the event (for example `all` or `agents`); shown in the reference examples only.
    */
-  recipients?: "all" | "agents";
+  recipients?: string;
   /**
    * Message text; at most 16 KB of raw UTF-8 text, longer texts must be split into several messages.
    */
@@ -1165,7 +1165,7 @@ export interface FormTemplate {
       /**
        * Group the option leads to (`group_chooser`).
        */
-      group_id: number;
+      group_id?: number;
       /**
        * Option ID.
        */

@@ -50,8 +50,6 @@ const table: ValidatorTable = {
     "FilledFormField": V.s_FilledFormField,
     "FilledFormFields": V.s_FilledFormFields,
     "FilledFormInput": V.s_FilledFormInput,
-    "FormField": V.s_FormField,
-    "FormFields": V.s_FormFields,
     "FormTemplate": V.s_FormTemplate,
     "GetChatThreadsRequest": V.s_GetChatThreadsRequest,
     "GetChatThreadsResponse": V.s_GetChatThreadsResponse,
@@ -118,7 +116,7 @@ const table: ValidatorTable = {
     "WebError": V.s_WebError,
     "WebErrorBody": V.s_WebErrorBody,
   },
-  structures: ["Access","Agent","Annotation","AnnotationInput","Chat","ChatSummary","Custom","CustomInput","Customer","Error","Event","EventInput","File","FileInput","FilledForm","FilledFormField","FilledFormFields","FilledFormInput","FormField","FormFields","FormTemplate","Message","MessageInput","Properties","RichMessage","RichMessageInput","RtmError","SneakPeek","SystemMessage","SystemMessageInput","Thread","TypingIndicator","User","WebError"],
+  structures: ["Access","Agent","Annotation","AnnotationInput","Chat","ChatSummary","Custom","CustomInput","Customer","Error","Event","EventInput","File","FileInput","FilledForm","FilledFormField","FilledFormFields","FilledFormInput","FormTemplate","Message","MessageInput","Properties","RichMessage","RichMessageInput","RtmError","SneakPeek","SystemMessage","SystemMessageInput","Thread","TypingIndicator","User","WebError"],
   web: {
     "activate_chat": { request: V.s_ActivateChatRequest, response: V.s_ActivateChatResponse, http: "post", contentType: "application/json", wrapper: "payload", query: {}, pushes: ["incoming_chat_thread"] },
     "check_goals": { request: V.s_CheckGoalsRequest, response: V.s_CheckGoalsResponse, http: "post", contentType: "application/json", wrapper: "payload", query: {}, pushes: [] },
