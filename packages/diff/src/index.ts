@@ -13,3 +13,5 @@ export { buildHistory } from './history.js';
 export type { History, HistoryItem, HistoryEvent } from './history.js';
 export { structureUsers, annotateAffects, groupSharedParameters, affectsText, changedPathCount } from './affects.js';
 export { changelogStats, entryText } from './render.js';
+export { reconcile, reconcileFile, renderReconcile, parseHandChangelog } from './reconcile.js';
+export type { ReconcileResult, VersionReconcile, HandEntry } from './reconcile.js';
