@@ -60,3 +60,18 @@ test('symmetry: each added/removed style rule has its counterpart', () => {
     ['request-limit-tightened', 'request-limit-relaxed'], ['response-limit-tightened', 'response-limit-relaxed']];
   for (const [a, b] of pairs) assert.ok(ids.has(a) && ids.has(b), `${a} / ${b}`);
 });
+
+test('generated/rules.json (the "What counts as breaking" data) is current and complete', async () => {
+  const { rulesJson, rulesData } = await import('../src/gen-rule-docs.ts');
+  const file = join(import.meta.dirname, '..', '..', '..', 'generated', 'rules.json');
+  assert.equal(readFileSync(file, 'utf8'), rulesJson(), 'run `npm run changelog` (or npm run docs:rules -w @ccapi/diff)');
+  const { rules: data } = rulesData();
+  assert.equal(data.length, rules.length);
+  for (const r of data) {
+    assert.ok(r.example, `${r.id}: has a fixture example`);
+    assert.notEqual(r.example.before, r.example.after, `${r.id}: before and after differ`);
+    assert.ok(r.example.findings.length > 0, `${r.id}: the fixture's finding text`);
+    assert.ok(r.description, `${r.id}: description`);
+    if (r.breaking) assert.ok(r.migration, `${r.id}: a breaking rule says how to migrate`);
+  }
+});
