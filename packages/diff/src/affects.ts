@@ -17,69 +17,140 @@ function refsOf(fields: Fields, out: Set<string>): void {
   }
 }
 
+type User = { kind: 'method' | 'push'; name: string };
+
 /**
- * For every structure of a model, the operations (methods and pushes) whose request or response
- * reaches it, directly or through other structures. One breadth-first walk per operation over the
- * structure graph (each structure's direct references are computed once).
+ * For every structure, the set of operations (methods and pushes) whose request or response reaches
+ * it, directly or through other structures, as a bitset over `ops`. Computed for all structures at
+ * once: each structure starts with the operations that name it and takes over those of every
+ * structure containing it, until nothing changes (recursive structures converge too).
  */
-export function structureUsers(model: Model): Map<string, Array<{ kind: 'method' | 'push'; name: string }>> {
-  const direct = new Map<string, Set<string>>();
+export function structureUsers(model: Model, ops: Map<string, number>, words: number): Map<string, Uint32Array> {
+  const bits = new Map<string, Uint32Array>();
+  const bitsOf = (name: string) => bits.get(name) ?? bits.set(name, new Uint32Array(words)).get(name)!;
+  // parent -> the structures it contains: a change of a parent's users flows down to them
+  const children = new Map<string, string[]>();
   for (const [name, s] of Object.entries(model.structures)) {
     const set = new Set<string>();
     refsOf(s.fields, set);
-    direct.set(name, set);
+    set.delete(name);
+    children.set(name, [...set]);
+    for (const t of set) bitsOf(t);
   }
-  const users = new Map<string, Array<{ kind: 'method' | 'push'; name: string }>>();
   for (const op of Object.values(model.operations)) {
-    const seen = new Set<string>();
-    refsOf(op.request, seen);
-    refsOf(op.response, seen);
-    const queue = [...seen];
-    while (queue.length) {
-      const s = queue.pop()!;
-      for (const t of direct.get(s) ?? []) if (!seen.has(t)) seen.add(t), queue.push(t);
-    }
-    for (const s of seen) {
-      let list = users.get(s);
-      if (!list) users.set(s, (list = []));
-      list.push({ kind: op.kind, name: op.name });
+    const i = ops.get(`${op.kind}:${op.name}`);
+    if (i === undefined) continue;
+    const set = new Set<string>();
+    refsOf(op.request, set);
+    refsOf(op.response, set);
+    for (const t of set) bitsOf(t)[i >>> 5] |= 1 << (i & 31);
+  }
+  // parents before children (reverse DFS post-order): one pass settles an acyclic graph, a few more
+  // settle recursive structures
+  const order: string[] = [];
+  const state = new Map<string, number>(); // 1 = on the way, 2 = done
+  for (const start of bits.keys()) {
+    if (state.has(start)) continue;
+    const stack: Array<[string, number]> = [[start, 0]];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const kids = children.get(top[0]) ?? [];
+      if (top[1] < kids.length) {
+        const c = kids[top[1]++];
+        if (!state.has(c)) state.set(c, 1), stack.push([c, 0]);
+      } else {
+        state.set(top[0], 2);
+        order.push(top[0]);
+        stack.pop();
+      }
     }
   }
-  return users;
+  order.reverse();
+  const pos = new Map(order.map((n, i) => [n, i]));
+  // later passes only revisit structures that grew through a back edge (recursion): the others were
+  // updated before their turn in this pass
+  let dirty: Set<string> | undefined;
+  for (;;) {
+    const grew = new Set<string>();
+    const ahead = new Set<string>(); // grew in this pass before its turn
+    for (const p of order) {
+      if (dirty && !dirty.has(p) && !ahead.has(p)) continue;
+      const pb = bits.get(p)!;
+      for (const c of children.get(p) ?? []) {
+        const cb = bits.get(c)!;
+        for (let w = 0; w < words; w++) {
+          const v = (cb[w] | pb[w]) >>> 0;
+          if (v !== cb[w]) {
+            cb[w] = v;
+            if (pos.get(c)! <= pos.get(p)!) grew.add(c);
+            else ahead.add(c);
+          }
+        }
+      }
+    }
+    if (!grew.size) break;
+    dirty = grew;
+  }
+  return bits;
 }
 
 /**
  * Adds to each finding on a structure the operations it affects: those reaching the structure in the
- * revision, plus those that reached it in the base only (a removed method was affected too).
+ * revision, plus those that reached it in the base only (a removed method was affected too; a
+ * renamed one is listed once, under its new name).
  */
 export function annotateAffects(findings: Finding[], base: Model, revision: Model, protocol: Protocol): Finding[] {
   if (!findings.some((f) => f.owner.kind === 'structure')) return findings;
-  const rev = structureUsers(revision);
-  const old = structureUsers(base);
-  // a base operation renamed in the revision is listed once, under its new name
+  // one index over the operations of both sides, in output order (methods first, then by name)
+  const all = new Map<string, User>();
+  for (const m of [revision, base]) for (const op of Object.values(m.operations)) all.set(`${op.kind}:${op.name}`, { kind: op.kind, name: op.name });
   const renamed = new Set(Object.values(revision.operations).map((o) => o.renamedFrom).filter((x): x is string => !!x));
+  const order = [...all.values()].sort(compareAffected);
+  const ops = new Map(order.map((u, i) => [`${u.kind}:${u.name}`, i]));
+  // one shared Affected object per operation: lists only hold references (merging copies)
+  const shared = order.map((u) => ({ kind: u.kind, name: u.name, protocols: [protocol] }) as Affected);
+  const words = (order.length + 31) >>> 5;
+  const rev = structureUsers(revision, ops, words);
+  const old = structureUsers(base, ops, words);
+  const skip = new Uint32Array(words);
+  for (const u of order) if (renamed.has(u.name) && !revision.operations[u.name]) {
+    const i = ops.get(`${u.kind}:${u.name}`)!;
+    skip[i >>> 5] |= 1 << (i & 31);
+  }
+  const lists = new Map<string, Affected[]>();
   for (const f of findings) {
     if (f.owner.kind !== 'structure') continue;
-    const names = new Map<string, Affected>();
     const oldName = f.kind === 'structure-renamed' && typeof f.from === 'string' ? f.from : f.owner.name;
-    for (const u of [...(rev.get(f.owner.name) ?? []), ...(old.get(oldName) ?? []).filter((o) => !renamed.has(o.name))]) {
-      const key = `${u.kind}:${u.name}`;
-      if (!names.has(key)) names.set(key, { kind: u.kind, name: u.name, protocols: [protocol] });
+    const key = `${f.owner.name}\0${oldName}`;
+    let list = lists.get(key);
+    if (!list) {
+      list = [];
+      const r = rev.get(f.owner.name), o = old.get(oldName);
+      for (let w = 0; w < words; w++) {
+        let v = (r ? r[w] : 0) | ((o ? o[w] : 0) & ~skip[w]);
+        while (v) {
+          const bit = 31 - Math.clz32(v & -v);
+          list.push(shared[(w << 5) + bit]);
+          v &= v - 1;
+        }
+      }
+      lists.set(key, list);
     }
-    f.affects = [...names.values()].sort(compareAffected);
+    f.affects = list;
   }
   return findings;
 }
 
-export function compareAffected(a: Affected, b: Affected): number {
+export function compareAffected(a: Pick<Affected, "kind" | "name">, b: Pick<Affected, "kind" | "name">): number {
   return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'method' ? -1 : 1;
 }
 
-/** Union of two affected lists (Web and RTM views of one change). */
+/** Union of two affected lists (Web and RTM views of one change); a new list, the inputs are left alone. */
 export function mergeAffects(a: Affected[] | undefined, b: Affected[] | undefined): Affected[] | undefined {
-  if (!a) return b?.map((x) => ({ ...x, protocols: [...x.protocols] }));
+  if (!a) return b;
   if (!b) return a;
-  const byKey = new Map(a.map((x) => [`${x.kind}:${x.name}`, x]));
+  const byKey = new Map(a.map((x) => [`${x.kind}:${x.name}`, { ...x, protocols: [...x.protocols] }]));
   for (const x of b) {
     const cur = byKey.get(`${x.kind}:${x.name}`);
     if (!cur) byKey.set(`${x.kind}:${x.name}`, { ...x, protocols: [...x.protocols] });

@@ -56,7 +56,7 @@ export function mergeProtocols(findings: Finding[]): Finding[] {
   for (const f of findings) {
     const k = mergeKey(f);
     const cur = byKey.get(k);
-    if (!cur) byKey.set(k, { ...f, protocols: [...f.protocols], ...(f.affects ? { affects: mergeAffects(undefined, f.affects) } : {}) });
+    if (!cur) byKey.set(k, { ...f, protocols: [...f.protocols] });
     else {
       for (const p of f.protocols) if (!cur.protocols.includes(p)) cur.protocols.push(p);
       if (f.affects) cur.affects = mergeAffects(cur.affects, f.affects);
