@@ -8,6 +8,14 @@ export type Schema = { [k: string]: Json };
 
 export class CodegenError extends Error {}
 
+/**
+ * `o[k] = v` that also works for the key `__proto__` (an assignment would set the prototype and drop
+ * the entry: a structure, property or method of that name would vanish).
+ */
+export function put<T>(o: Record<string, T>, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 export interface WebOperation {
   method: string;
   http: 'get' | 'post';
@@ -65,7 +73,8 @@ export interface Model {
 }
 
 const REF_PREFIX = '#/components/schemas/';
-const PAYLOAD_NAME = /^[A-Z][A-Za-z0-9]*(Request|Response|Push)$/;
+// any component name ending so (also `2faRequest`, whose method does not start with a letter)
+const PAYLOAD_NAME = /(Request|Response|Push)$/;
 
 export function pascal(wire: string): string {
   return wire
@@ -109,8 +118,8 @@ function rewriteRefs(node: Json, rename: (name: string) => string, where: string
       if (!v.startsWith(REF_PREFIX)) {
         throw new CodegenError(`${where}: unsupported $ref ${v} (only ${REF_PREFIX}<Name> is expected in a bundle)`);
       }
-      out[k] = `#/$defs/${rename(v.slice(REF_PREFIX.length))}`;
-    } else out[k] = rewriteRefs(v, rename, where);
+      put(out, k, `#/$defs/${rename(v.slice(REF_PREFIX.length))}`);
+    } else put(out, k, rewriteRefs(v, rename, where));
   }
   return out;
 }
@@ -139,13 +148,13 @@ function canonicalize(doc: Schema, file: string): Canon {
       if (target === name) {
         // the alias now names the body itself
         const bodyName = [...names.entries()].find(([old, c]) => c === name && old !== name)?.[0];
-        defs[name] = rewriteRefs(comps[bodyName!] as Json, rename, `${file}#/components/schemas/${bodyName}`) as Schema;
+        put(defs, name, rewriteRefs(comps[bodyName!] as Json, rename, `${file}#/components/schemas/${bodyName}`) as Schema);
         continue;
       }
-      defs[name] = { $ref: `#/$defs/${target}` };
+      put(defs, name, { $ref: `#/$defs/${target}` });
       continue;
     }
-    defs[name] = rewriteRefs(s, rename, `${file}#/components/schemas/${name}`) as Schema;
+    put(defs, name, rewriteRefs(s, rename, `${file}#/components/schemas/${name}`) as Schema);
   }
   return { names, defs };
 }
@@ -157,7 +166,7 @@ function refName(s: Json | undefined): string | null {
 
 function sorted<T>(rec: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const k of Object.keys(rec).sort()) out[k] = rec[k]!;
+  for (const k of Object.keys(rec).sort()) put(out, k, rec[k]!);
   return out;
 }
 
@@ -194,16 +203,16 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
   ] as const) {
     for (const [name, s] of Object.entries(canon.defs)) {
       if (PAYLOAD_NAME.test(name)) {
-        payloads[name] = s;
+        put(payloads, name, s);
         continue;
       }
-      const prev = structures[name];
+      const prev = Object.hasOwn(structures, name) ? structures[name] : undefined;
       if (prev && JSON.stringify(prev) !== JSON.stringify(s)) {
         throw new CodegenError(
           `v${version}: structure ${name} differs between ${webFile} and ${rtmFile}; a structure must be one schema per version (fix specs/v${version}/schemas/${name}.yaml usage)`,
         );
       }
-      if (!prev) structures[name] = s;
+      if (!prev) put(structures, name, s);
       void side;
     }
   }
@@ -235,14 +244,14 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
         }
         if (!request) {
           request = `${P}WebRequest`;
-          webPayloads[request] = sch as Schema;
+          put(webPayloads, request, sch as Schema);
         }
       } else {
         for (const p of (Array.isArray(op.parameters) ? op.parameters : []) as Json[]) {
           const prm = deref(web, p) as Schema;
           if (!isObj(prm) || prm.in !== 'query' || prm.name === 'license_id' || prm.name === 'organization_id') continue;
           const t = isObj(prm.schema) ? prm.schema.type : undefined;
-          query[String(prm.name)] = typeof t === 'string' ? t : 'string';
+          put(query, String(prm.name), typeof t === 'string' ? t : 'string');
         }
         for (const cand of [`${P}Request`, `${P}WebRequest`]) if (w.defs[cand]) request = cand;
       }
@@ -255,7 +264,7 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
         if (!response) response = refName(sch);
         if (!response) {
           response = `${P}WebResponse`;
-          webPayloads[response] = sch as Schema;
+          put(webPayloads, response, sch as Schema);
         }
       }
       const hooks = op['x-webhook'];
@@ -287,7 +296,7 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
   const examples: Example[] = [];
   for (const [name, m] of Object.entries(messages)) {
     if (!isObj(m) || !isObj(m.payload)) throw new CodegenError(`${rtmFile}: message ${name} has no payload schema`);
-    frames[name] = rewriteRefs(m.payload, (n) => r.names.get(n) ?? n, rtmFile) as Schema;
+    put(frames, name, rewriteRefs(m.payload, (n) => r.names.get(n) ?? n, rtmFile) as Schema);
     if (Array.isArray(m.examples)) {
       for (const ex of m.examples) if (isObj(ex) && ex.payload !== undefined) examples.push({ kind: 'rtm-frame', name, value: ex.payload });
     }
@@ -312,7 +321,7 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
       let request = refName(props.payload);
       if (!request && props.payload !== undefined) {
         request = `${P}RtmRequest`;
-        rtmPayloads[request] = props.payload as Schema;
+        put(rtmPayloads, request, props.payload as Schema);
       }
       const required = Array.isArray(frame.required) ? frame.required : [];
       const reply = isObj(op.reply) && Array.isArray(op.reply.messages) ? op.reply.messages.map(messageOf) : [];
@@ -331,7 +340,7 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
         response = refName(pl ?? null);
         if (!response && pl !== undefined) {
           response = `${P}RtmResponse`;
-          rtmPayloads[response] = pl as Schema;
+          put(rtmPayloads, response, pl as Schema);
         }
       }
       const xp = op['x-pushes'];
@@ -351,7 +360,7 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
       let payload = refName(pl ?? null);
       if (!payload) {
         payload = `${P}Push`;
-        rtmPayloads[payload] = (pl ?? {}) as Schema;
+        put(rtmPayloads, payload, (pl ?? {}) as Schema);
       }
       const actionConst = isObj(f.properties) && isObj((f.properties as Schema).action) ? ((f.properties as Schema).action as Schema).const : id;
       pushes.push({ push: String(actionConst ?? id), payload, message: msg });
@@ -387,7 +396,7 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
   const webDocument = clone(web);
   const wd = webDocument.components as Schema;
   const newSchemas: Schema = {};
-  for (const [name, s] of Object.entries(w.defs)) newSchemas[name] = toComponentRefs(s) as Schema;
+  for (const [name, s] of Object.entries(w.defs)) put(newSchemas, name, toComponentRefs(s) as Schema);
   wd.schemas = sorted(newSchemas);
   const rewriteDoc = (node: Json): Json => {
     if (Array.isArray(node)) return node.map(rewriteDoc);
@@ -395,8 +404,8 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
     const out: Schema = {};
     for (const [k, v] of Object.entries(node)) {
       if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) {
-        out[k] = REF_PREFIX + (w.names.get(v.slice(REF_PREFIX.length)) ?? v.slice(REF_PREFIX.length));
-      } else out[k] = rewriteDoc(v);
+        put(out, k, REF_PREFIX + (w.names.get(v.slice(REF_PREFIX.length)) ?? v.slice(REF_PREFIX.length)));
+      } else put(out, k, rewriteDoc(v));
     }
     return out;
   };
@@ -437,8 +446,8 @@ export function toComponentRefs(node: Json): Json {
   if (!isObj(node)) return node;
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) out[k] = REF_PREFIX + v.slice(8);
-    else out[k] = toComponentRefs(v);
+    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) put(out, k, REF_PREFIX + v.slice(8));
+    else put(out, k, toComponentRefs(v));
   }
   return out;
 }

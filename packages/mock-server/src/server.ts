@@ -151,7 +151,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   }
 
   function pushFrame(push: string, payload?: unknown, patch: S = {}): S {
-    const entry = t.pushes[push];
+    const entry = Object.hasOwn(t.pushes, push) ? t.pushes[push] : undefined;
     if (!entry) throw new Error(`unknown push ${push} in v${version}`);
     const body = payload !== undefined ? payload : build(entry.payload, patch);
     const frame: S = { action: push, type: 'push', payload: body };
@@ -167,7 +167,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   function pushFrames(list: { push: string; patch: S }[]): S[] {
     const frames: S[] = [];
     for (const { push, patch } of list) {
-      if (!t.pushes[push]) continue;
+      if (!Object.hasOwn(t.pushes, push)) continue;
       try {
         frames.push(pushFrame(push, undefined, patch));
       } catch (e) {
@@ -205,7 +205,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const m = /\/action\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
     if (!m) return webError(res, 'validation', `no such endpoint ${url.pathname}; Web methods are served at /v${version}/customer/action/<method>`);
     const method = m[1]!;
-    const entry = t.web[method];
+    // own keys only: `constructor`, `toString` or `__proto__` are not methods
+    const entry = Object.hasOwn(t.web, method) ? t.web[method] : undefined;
     log(`${req.method} ${method}`);
     if (!entry) return sendJson(res, 404, { error: { type: 'validation', message: `unknown method ${method} in v${version}` } });
     if ((req.method ?? 'GET').toLowerCase() !== entry.http) {

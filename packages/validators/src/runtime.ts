@@ -73,7 +73,8 @@ function pointerGet(root: unknown, pointer: string): unknown {
   let cur: unknown = root;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
+    // own properties only: a missing `constructor` or `toString` is missing, not Object's
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;
@@ -139,7 +140,7 @@ export function describeErrors(errors: AjvError[] | null | undefined, data: unkn
 
 function show(v: unknown): string {
   if (v === undefined) return 'nothing';
-  const s = JSON.stringify(v);
+  const s = JSON.stringify(v) ?? String(v);
   return s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
 

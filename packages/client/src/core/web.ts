@@ -79,7 +79,8 @@ export class WebClient<Req, Res> {
 
   /** Calls a Web method: `await client.call('get_chat', { chat_id })`. */
   async call<M extends keyof Req & keyof Res & string>(method: M, args: Req[M], opts: CallOptions = {}): Promise<Res[M]> {
-    const entry = this.validators.table.web[method];
+    // own keys only: `constructor` or `toString` must not find Object.prototype members
+    const entry = Object.hasOwn(this.validators.table.web, method) ? this.validators.table.web[method] : undefined;
     if (!entry) throw new TypeError(`${method} is not a Web method of v${this.version}`);
     if (this.check.req && entry.contentType !== 'multipart/form-data') {
       const r = this.validators.validateWebRequest(method, args ?? {});
