@@ -96,12 +96,25 @@ function clone<T>(v: T): T {
 function canonicalNames(schemas: Schema): Map<string, string> {
   const map = new Map<string, string>();
   for (const name of Object.keys(schemas)) map.set(name, name);
+  // how many schemas refer to each component: a body the bundler named after its file has one alias
+  // pointing at it; a lowercase structure used elsewhere (`content-type`) is a structure, not such a body
+  const uses = new Map<string, number>();
+  const count = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(count);
+    if (!isObj(node)) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith(REF_PREFIX)) uses.set(v.slice(REF_PREFIX.length), (uses.get(v.slice(REF_PREFIX.length)) ?? 0) + 1);
+      else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'example' && k !== 'examples') count(v);
+    }
+  };
+  count(schemas);
   for (const [name, s] of Object.entries(schemas)) {
     if (!isObj(s) || Object.keys(s).length !== 1 || typeof s.$ref !== 'string') continue;
     if (!s.$ref.startsWith(REF_PREFIX)) continue;
     const target = s.$ref.slice(REF_PREFIX.length);
     if (/^[A-Z]/.test(target) && !/_/.test(target)) continue; // alias of a real structure
     if (!/^[A-Z]/.test(name)) continue;
+    if ((uses.get(target) ?? 0) > 1) continue;
     if (map.get(target) !== target) continue; // already renamed by an earlier alias
     map.set(target, name);
     map.set(name, name);

@@ -140,8 +140,12 @@ const rtmCtor: RtmResponses['constructor'] = { class: c };
 const rtmThen: RtmResponses['then'] = { prototype: { prototype: 'p', then: 1 } };
 const frame: RtmRequestFrame<'content-type'> = { action: 'content-type', payload: { 'content-type': ct } };
 const push: RtmPushes['class'] = { class: { default: '2fa' } };
-yes<Eq<(typeof webMethods)[number], '2fa' | '__proto__' | 'constructor' | 'content-type' | 'delete' | 'then' | 'toString'>>();
-yes<Eq<(typeof rtmActions)[number], '2fa' | 'constructor' | 'content-type' | 'delete' | 'then'>>();
+yes<Eq<(typeof webMethods)[number], '2fa' | '__proto__' | 'constructor' | 'content-type' | 'content-type-alias' | 'delete' | 'then' | 'toString'>>();
+yes<Eq<(typeof rtmActions)[number], '2fa' | 'constructor' | 'content-type' | 'content-type-alias' | 'delete' | 'then'>>();
+// a method component that is a bare alias of a structure used elsewhere: the structure keeps its name
+yes<Eq<WebRequests['content-type-alias'], ContentType>>();
+yes<Eq<RtmResponses['content-type-alias'], Class>>();
+yes<Eq<Class['prototype'], ContentType | undefined>>();
 
 export async function use(client: WebClient): Promise<void> {
   const a: WebResponses['2fa'] = await client.call('2fa', r2fa);
