@@ -100,3 +100,21 @@ export function renderBreakingMarkdown(findings: Finding[]): string {
   if (!shown.length) return 'No breaking changes.\n';
   return ['| level | rule | change | migration |', '|---|---|---|---|', ...shown.map((f) => `| ${f.level} | [${f.ruleId}](${f.reference}) | ${f.text.replace(/\|/g, '\\|')} | ${(f.migration ?? '').replace(/\|/g, '\\|')} |`)].join('\n') + '\n';
 }
+
+/**
+ * `{entries, stats}` as indented JSON with each `affects` list on one line: on a large API a shared
+ * structure reaches hundreds of operations, and one line per field of each would make the output
+ * ten times bigger than the changelog itself. Lists shared by several entries are serialised once.
+ */
+export function changelogJson(entries: ChangelogEntry[], stats: ChangelogStats): string {
+  const compact = new Map<Affected[], string>();
+  const marks: string[] = [];
+  const shown = entries.map((e) => {
+    if (!e.affects) return e;
+    let c = compact.get(e.affects);
+    if (c === undefined) compact.set(e.affects, (c = JSON.stringify(e.affects)));
+    marks.push(c);
+    return { ...e, affects: `\u0000${marks.length - 1}\u0000` };
+  });
+  return JSON.stringify({ entries: shown, stats }, null, 2).replace(/"\\u0000(\d+)\\u0000"/g, (_, i: string) => marks[Number(i)]);
+}
