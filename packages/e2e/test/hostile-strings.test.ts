@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,6 +26,7 @@ const fixture = fileURLToPath(new URL('./fixtures/hostile-spec/v3.9', import.met
 const bin = (name: string) => join(repo, 'node_modules/.bin', name);
 const V = '3.9';
 const PWN = 'globalThis.__pwned = 1';
+const CHROMIUM = '/usr/bin/chromium';
 const g = globalThis as { __pwned?: unknown };
 
 let root = '';
@@ -277,7 +278,7 @@ test('the generated client calls the odd methods and refuses Object.prototype na
   }
 });
 
-test('the site renders the hostile spec with every hostile string escaped', () => {
+test('the site renders the hostile spec with every hostile string escaped', async () => {
   const site = mkdtempSync(join(tmpdir(), 'hostile-site-'));
   const versions = join(root, 'versions.yaml');
   writeFileSync(versions, `versions:\n  - id: v${V}\n    status: stable\n`);
@@ -306,5 +307,31 @@ test('the site renders the hostile spec with every hostile string escaped', () =
     }
   }
   assert.ok(embedded >= 2, `the spec is embedded in the inline scripts of the Web and RTM pages (${embedded})`);
+
+  // in a real browser: the pages run without script errors, nothing of the spec runs, and the strings show as text
+  if (existsSync(CHROMIUM)) {
+    const { chromium } = await import('playwright-core');
+    const { createStaticServer, listen } = await import('../../docs-site/src/serve.ts');
+    const server = createStaticServer(site);
+    const base = await listen(server, 0);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      for (const path of [`v${V}/web.html`, `v${V}/rtm.html`]) {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(base + path, { waitUntil: 'load' });
+        await page.waitForTimeout(1500);
+        const state = await page.evaluate(() => ({ pwned: (globalThis as { __pwned?: unknown }).__pwned, text: (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText }));
+        assert.deepEqual(errors, [], `${path}: script errors`);
+        assert.equal(state.pwned, undefined, `${path}: a string of the spec ran as code`);
+        assert.ok(state.text.includes('*/ globalThis.__pwned = 1; /*'), `${path}: the comment-terminator string is shown`);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  }
   rmSync(site, { recursive: true, force: true });
 });
