@@ -45,52 +45,65 @@ export function structureUsers(model: Model, ops: Map<string, number>, words: nu
     refsOf(op.response, set);
     for (const t of set) bitsOf(t)[i >>> 5] |= 1 << (i & 31);
   }
-  // parents before children (reverse DFS post-order): one pass settles an acyclic graph, a few more
-  // settle recursive structures
-  const order: string[] = [];
-  const state = new Map<string, number>(); // 1 = on the way, 2 = done
-  for (const start of bits.keys()) {
-    if (state.has(start)) continue;
-    const stack: Array<[string, number]> = [[start, 0]];
-    state.set(start, 1);
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const kids = children.get(top[0]) ?? [];
+  // Strongly connected components (recursive structures) share one set of users; Tarjan's algorithm
+  // (iterative) yields them children first, so walking its output backwards visits parents first and
+  // one pass settles everything.
+  const names = [...bits.keys()];
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const sccs: string[][] = [];
+  let counter = 0;
+  for (const root of names) {
+    if (index.has(root)) continue;
+    const work: Array<[string, number]> = [[root, 0]];
+    index.set(root, counter), low.set(root, counter++), stack.push(root), onStack.add(root);
+    while (work.length) {
+      const top = work[work.length - 1];
+      const [v] = top;
+      const kids = children.get(v) ?? [];
       if (top[1] < kids.length) {
-        const c = kids[top[1]++];
-        if (!state.has(c)) state.set(c, 1), stack.push([c, 0]);
-      } else {
-        state.set(top[0], 2);
-        order.push(top[0]);
-        stack.pop();
+        const w = kids[top[1]++];
+        if (!index.has(w)) {
+          index.set(w, counter), low.set(w, counter++), stack.push(w), onStack.add(w);
+          work.push([w, 0]);
+        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const u = work[work.length - 1][0];
+        low.set(u, Math.min(low.get(u)!, low.get(v)!));
+      }
+      if (low.get(v) === index.get(v)) {
+        const comp: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== v);
+        sccs.push(comp);
       }
     }
   }
-  order.reverse();
-  const pos = new Map(order.map((n, i) => [n, i]));
-  // later passes only revisit structures that grew through a back edge (recursion): the others were
-  // updated before their turn in this pass
-  let dirty: Set<string> | undefined;
-  for (;;) {
-    const grew = new Set<string>();
-    const ahead = new Set<string>(); // grew in this pass before its turn
-    for (const p of order) {
-      if (dirty && !dirty.has(p) && !ahead.has(p)) continue;
-      const pb = bits.get(p)!;
-      for (const c of children.get(p) ?? []) {
+  for (let k = sccs.length - 1; k >= 0; k--) {
+    const comp = sccs[k];
+    // one set for the whole component (its members reach each other)
+    const shared = bits.get(comp[0])!;
+    for (let m = 1; m < comp.length; m++) {
+      const mb = bits.get(comp[m])!;
+      for (let w = 0; w < words; w++) shared[w] |= mb[w];
+    }
+    for (let m = 1; m < comp.length; m++) bits.set(comp[m], shared);
+    for (const member of comp) {
+      for (const c of children.get(member) ?? []) {
         const cb = bits.get(c)!;
-        for (let w = 0; w < words; w++) {
-          const v = (cb[w] | pb[w]) >>> 0;
-          if (v !== cb[w]) {
-            cb[w] = v;
-            if (pos.get(c)! <= pos.get(p)!) grew.add(c);
-            else ahead.add(c);
-          }
-        }
+        if (cb === shared) continue;
+        for (let w = 0; w < words; w++) cb[w] |= shared[w];
       }
     }
-    if (!grew.size) break;
-    dirty = grew;
   }
   return bits;
 }

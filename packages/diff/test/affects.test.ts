@@ -66,3 +66,12 @@ test('a change to a shared parameter is one entry on the parameter; an operation
   assert.deepEqual(shared[0].affects?.map((a) => a.name), ['op0', 'op1', 'op2', 'op3']);
   assert.equal(entries.filter((e) => e.subject?.name === 'op4').length, 1, 'op4 no longer takes it: its own entry');
 });
+
+test('recursive structures: every structure of a cycle is reached by the operations reaching any of them', () => {
+  const gen = (extra: string) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: get_a\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}}\n  /c:\n    get:\n      operationId: get_c\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C'}}}}}\n  /c2:\n    get:\n      operationId: get_c2\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C'}}}}}\ncomponents:\n  schemas:\n    A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}\n    B: {type: object, properties: {a: {$ref: '#/components/schemas/A'}${extra}}}\n    C: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}\n`;
+  writeFileSync(join(dir, 'r-base.yaml'), gen(''));
+  writeFileSync(join(dir, 'r-rev.yaml'), gen(', n: {type: string}'));
+  const entries = toEntries(diffPaths(join(dir, 'r-base.yaml'), join(dir, 'r-rev.yaml')), 'r');
+  assert.equal(entries.length, 1, entries.map((e) => e.text).join('\n'));
+  assert.deepEqual(entries[0].affects?.map((a) => a.name), ['get_a', 'get_c', 'get_c2']);
+});
