@@ -241,6 +241,11 @@ test('the generated validators accept the hostile examples, reject broken ones, 
   const r = mod.validate('__proto__', JSON.parse('{"constructor":"c"}'));
   assert.equal(r.valid, false);
   assert.equal(r.errors[0].path, '/__proto__');
+  // a missing `constructor` is missing (not Object's constructor): ajv's own-property checks are on for this spec
+  const noCtor = mod.validate('__proto__', JSON.parse('{"__proto__":"__proto__"}'));
+  assert.equal(noCtor.valid, false);
+  assert.deepEqual(noCtor.errors.map((e: { path: string; keyword: string }) => [e.path, e.keyword]), [['/constructor', 'required']]);
+  assert.equal(noCtor.errors[0].value, undefined, 'the value shown for a missing constructor is nothing');
   assert.equal(mod.validateWebRequest('__proto__', JSON.parse('{"__proto__": {"constructor":"c","__proto__":"*/ x /*"}}')).valid, true);
   assert.equal(mod.validateWebRequest('__proto__', JSON.parse('{"__proto__": {"constructor":"c","__proto__":"x"}}')).valid, false);
   assert.ok(Object.hasOwn(mod.table.web, '__proto__'), 'table.web has an own __proto__ entry');
