@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { generate } from '@ccapi/codegen';
@@ -21,7 +21,8 @@ function files(dir: string): string[] {
 
 /** A copy of a spec folder with the keys of every YAML mapping in reverse order (same meaning, other bytes). */
 function reversedCopy(src: string): string {
-  const dst = mkdtempSync(join(tmpdir(), 'reversed-'));
+  // Same folder name as the source: the folder name is the version label in changelogs.
+  const dst = join(mkdtempSync(join(tmpdir(), 'reversed-')), basename(src));
   cpSync(src, dst, { recursive: true });
   let changed = 0;
   const reverse = (v: unknown): unknown => {
