@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { escapeHtml, jsonForScript, neutraliseDescriptions } from './escape.js';
 import { buildNavData, indexVersion, readVersions, type VersionIndex, type VersionInfo } from './model.js';
+import { parseHistory, type History } from './history.js';
+import { parseRules, renderPolicyBody, type Rule } from './policy.js';
 import { parseChangelog, renderChangelogBody, statusLabel, type ChangelogEntry } from './changelog.js';
 
 const run = promisify(execFile);
@@ -22,10 +24,14 @@ export interface BuildOptions {
   versionsFile: string;
   /** generated/changelog.json; when missing the page says so. */
   changelogFile?: string;
+  /** generated/rules.json (the breaking-change policy page); when missing the page says so. */
+  rulesFile?: string;
+  /** generated/history.json (since / renamed badges); optional. */
+  historyFile?: string;
   log?: (line: string) => void;
 }
 
-export interface BuildResult { pages: string[]; versions: string[]; changelogEntries: number | null; ms: number }
+export interface BuildResult { pages: string[]; versions: string[]; changelogEntries: number | null; rules: number | null; ms: number }
 
 /** Our own small logo for Redoc's "API docs by" corner (the built page would fetch Redocly's from a CDN). */
 const LOGO_SVG =
@@ -79,11 +85,18 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   } else {
     log(`  changelog: ${opts.changelogFile ?? '(none)'} not found; the page says so`);
   }
-  writeFileSync(join(out, 'changelog.html'), renderChangelogPage(entries, versions, indexes));
+  let history: History | null = null;
+  if (opts.historyFile && existsSync(opts.historyFile)) history = parseHistory(JSON.parse(readFileSync(opts.historyFile, 'utf8')));
+  else log(`  history: ${opts.historyFile ?? '(none)'} not found; no history badges`);
+  let rules: Rule[] | null = null;
+  if (opts.rulesFile && existsSync(opts.rulesFile)) rules = parseRules(JSON.parse(readFileSync(opts.rulesFile, 'utf8')));
+  else log(`  rules: ${opts.rulesFile ?? '(none)'} not found; the policy page says so`);
+  writeFileSync(join(out, 'changelog.html'), renderChangelogPage(entries, versions, indexes, history));
+  writeFileSync(join(out, 'policy.html'), renderPolicyPage(rules, versions));
   writeFileSync(join(out, 'index.html'), renderLanding(versions, indexes, entries));
-  pages.push('changelog.html', 'index.html');
+  pages.push('changelog.html', 'policy.html', 'index.html');
   for (const page of pages) assertOffline(page, readFileSync(join(out, page), 'utf8'));
-  return { pages: pages.sort(), versions: versions.map((v) => v.id), changelogEntries: entries ? entries.length : null, ms: Date.now() - t0 };
+  return { pages: pages.sort(), versions: versions.map((v) => v.id), changelogEntries: entries ? entries.length : null, rules: rules ? rules.length : null, ms: Date.now() - t0 };
 }
 
 function copyAssets(out: string): void {
@@ -112,8 +125,10 @@ function versionOptions(versions: VersionInfo[], current: string): string {
     .join('');
 }
 
+export type Page = 'home' | 'changelog' | 'policy' | 'web' | 'rtm';
+
 /** The bar on top of every page: home, version switcher, Web/RTM/changelog links and the cross-link slot. */
-export function navBar(page: 'home' | 'changelog' | 'web' | 'rtm', version: string | null, versions: VersionInfo[], prefix: string): string {
+export function navBar(page: Page, version: string | null, versions: VersionInfo[], prefix: string): string {
   const parts: string[] = [`<a class="home" href="${prefix}index.html">Customer Chat API</a>`];
   if (version) {
     const info = versions.find((v) => v.id === version);
@@ -126,6 +141,7 @@ export function navBar(page: 'home' | 'changelog' | 'web' | 'rtm', version: stri
     );
   }
   parts.push(`<a class="changelog${page === 'changelog' ? ' current' : ''}" href="${prefix}changelog.html${version ? `#${escapeHtml(version)}` : ''}">Changelog</a>`);
+  parts.push(`<a class="policy${page === 'policy' ? ' current' : ''}" href="${prefix}policy.html">Breaking changes</a>`);
   return `<div id="ccapi-bar" data-page="${escapeHtml(page)}" data-version="${escapeHtml(version ?? '')}">${parts.join('')}</div>`;
 }
 
@@ -162,7 +178,7 @@ function injectIntoRedoc(html: string, bar: string, prefix: string): string {
   return out.slice(0, endAt) + navScripts(prefix) + out.slice(endAt);
 }
 
-function shell(title: string, page: 'home' | 'changelog' | 'web' | 'rtm', version: string | null, versions: VersionInfo[], prefix: string, head: string, body: string, scripts = ''): string {
+function shell(title: string, page: Page, version: string | null, versions: VersionInfo[], prefix: string, head: string, body: string, scripts = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -196,9 +212,16 @@ function renderRtmPage(v: VersionInfo, rtm: any, versions: VersionInfo[]): strin
   );
 }
 
-function renderChangelogPage(entries: ChangelogEntry[] | null, versions: VersionInfo[], indexes: Record<string, VersionIndex>): string {
+function renderPolicyPage(rules: Rule[] | null, versions: VersionInfo[]): string {
+  const body = rules
+    ? `<main class="content policy"><h1>What counts as breaking</h1><p>The changelog is written by comparing each version with the one before it. Every difference it can find is one of the rules below. A rule marked <span class="badge breaking">Breaking</span> is a change an existing client may fail on; the level says how sure that is (ERR: it will, WARN: it may, INFO: it will not). Each rule shows the small before/after example it is tested with and what the comparison reports for it.</p>\n${renderPolicyBody(rules)}</main>`
+    : '<main class="content policy"><h1>What counts as breaking</h1><p class="empty">The rules have not been generated yet (generated/rules.json is missing).</p></main>';
+  return shell('What counts as breaking: Customer Chat API', 'policy', null, versions, '', '', body);
+}
+
+function renderChangelogPage(entries: ChangelogEntry[] | null, versions: VersionInfo[], indexes: Record<string, VersionIndex>, history: History | null): string {
   const body = entries
-    ? `<main class="content changelog"><h1>API changelog</h1><p>Every change between consecutive versions, newest version first, grouped by area. <span class="badge breaking">Breaking</span> marks changes that can break an existing client; each entry links to what it changed in that version's reference.</p>\n${renderChangelogBody(entries, versions, indexes)}</main>`
+    ? `<main class="content changelog"><h1>API changelog</h1><p>Every change between consecutive versions, newest version first, grouped by area. <span class="badge breaking">Breaking</span> marks changes that can break an existing client; each entry links to what it changed in that version's reference.</p>\n${renderChangelogBody(entries, versions, indexes, history)}</main>`
     : '<main class="content changelog"><h1>API changelog</h1><p class="empty">The changelog has not been generated yet (generated/changelog.json is missing).</p></main>';
   return shell('Customer Chat API changelog', 'changelog', null, versions, '', '', body);
 }
@@ -230,7 +253,8 @@ ${rows}
 </tbody></table>
 <h2>More</h2>
 <ul>
-<li><a href="changelog.html">Changelog of all versions</a>, with breaking changes marked.</li>
+<li><a href="changelog.html">Changelog of all versions</a>, with breaking changes marked, migration hints, and per version an index of its methods and pushes (since / renamed).</li>
+<li><a href="policy.html">What counts as breaking</a>: every rule the changelog is written with, its level and an example.</li>
 <li>Each reference page has a version switcher that keeps you on the same method (following renames) and a link to the same method over the other protocol.</li>
 </ul>
 </main>`;

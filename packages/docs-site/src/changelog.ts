@@ -1,6 +1,9 @@
 /** The changelog page: generated/changelog.json grouped per version and area, each entry linked to the reference. */
 import { escapeHtml } from './escape.js';
+import { historyBadges, renderBadges, renderMethodsIndex, type History } from './history.js';
 import type { VersionIndex, VersionInfo } from './model.js';
+
+export interface Affected { kind: string; name: string; protocols: string[] }
 
 export interface ChangelogEntry {
   version: string;
@@ -11,6 +14,8 @@ export interface ChangelogEntry {
   text: string;
   source: string;
   subject?: { kind?: string; name?: string };
+  migration?: string | null;
+  affects?: Affected[];
   [key: string]: unknown;
 }
 
@@ -20,7 +25,13 @@ export function parseChangelog(data: unknown): ChangelogEntry[] {
   if (!list) throw new Error('changelog.json: expected a list of entries (or {entries: [...]})');
   return list.map((e: any, i: number) => {
     if (!e || typeof e.version !== 'string' || typeof e.text !== 'string') throw new Error(`changelog.json entry ${i}: needs "version" and "text"`);
-    return { ...e, area: String(e.area ?? 'Other'), protocols: Array.isArray(e.protocols) ? e.protocols.map(String) : [], kind: String(e.kind ?? ''), breaking: e.breaking === true, source: String(e.source ?? '') };
+    const affects: Affected[] = Array.isArray(e.affects)
+      ? e.affects
+          .filter((a: any) => a && typeof a.name === 'string' && a.name)
+          .map((a: any) => ({ kind: String(a.kind ?? ''), name: a.name, protocols: Array.isArray(a.protocols) ? a.protocols.map(String) : [] }))
+      : [];
+    const migration = typeof e.migration === 'string' && e.migration.trim() ? e.migration : null;
+    return { ...e, affects, migration, area: String(e.area ?? 'Other'), protocols: Array.isArray(e.protocols) ? e.protocols.map(String) : [], kind: String(e.kind ?? ''), breaking: e.breaking === true, source: String(e.source ?? '') };
   });
 }
 
@@ -83,11 +94,31 @@ export function entryLinks(entry: ChangelogEntry, idx: VersionIndex | undefined,
   return links.filter((l) => (seen.has(l.href) ? false : (seen.add(l.href), true)));
 }
 
+/** The entry's affected methods and pushes, each linked to its anchor in that version (only the protocols named). */
+export function affectedLinks(entry: ChangelogEntry, idx: VersionIndex | undefined): EntryLink[] {
+  if (!idx) return [];
+  const links: EntryLink[] = [];
+  for (const a of entry.affects ?? []) {
+    const protocols = a.protocols.length ? a.protocols : ['web', 'rtm'];
+    if (a.kind !== 'push' && protocols.includes('web') && idx.web[a.name]) links.push({ href: `${idx.id}/web.html${idx.web[a.name].anchor}`, label: `Web: ${a.name}` });
+    if (protocols.includes('rtm') && idx.rtm[a.name]) links.push({ href: `${idx.id}/rtm.html${idx.rtm[a.name].anchor}`, label: `RTM: ${a.name}` });
+  }
+  return links;
+}
+
+/** The entry text without the "Affects ..." and "Migration: ..." sentences the page shows on their own lines. */
+export function entryText(entry: ChangelogEntry, affected: EntryLink[]): string {
+  let text = entry.text;
+  if (entry.breaking && entry.migration && text.endsWith(` Migration: ${entry.migration}`)) text = text.slice(0, -(` Migration: ${entry.migration}`.length));
+  if (affected.length) text = text.replace(/ Affects `[^]*?(?= Migration: |$)/, '');
+  return text;
+}
+
 export function changelogAnchor(version: string, area?: string): string {
   return area ? `${version}-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : version;
 }
 
-export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>): string {
+export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>, history?: History | null): string {
   const order = [...versions].reverse();
   const out: string[] = [];
   const known = new Set(versions.map((v) => v.id));
@@ -104,6 +135,7 @@ export function renderChangelogBody(entries: ChangelogEntry[], versions: Version
     out.push(`<section class="version" id="${escapeHtml(changelogAnchor(v))}">`);
     out.push(`<h2>${escapeHtml(v)}${info ? ` <span class="badge ${escapeHtml(info.status)}">${escapeHtml(statusLabel(info.status))}</span>` : ''}</h2>`);
     if (indexes[v]) out.push(`<p class="refs"><a href="${escapeHtml(v)}/web.html">Web reference</a> · <a href="${escapeHtml(v)}/rtm.html">RTM reference</a></p>`);
+    if (history && indexes[v]) out.push(renderMethodsIndex(indexes[v], history));
     if (!mine.length) out.push('<p class="empty">No changes recorded for this version.</p>');
     const areas: string[] = [];
     for (const e of mine) if (!areas.includes(e.area)) areas.push(e.area);
@@ -113,12 +145,19 @@ export function renderChangelogBody(entries: ChangelogEntry[], versions: Version
         const at = versions.findIndex((x) => x.id === v);
         const links = entryLinks(e, indexes[v], at > 0 ? indexes[versions[at - 1].id] : undefined);
         const cls = e.breaking ? 'entry breaking' : 'entry';
+        const affected = affectedLinks(e, indexes[v]);
+        const subject = e.subject && typeof e.subject.name === 'string' ? e.subject : null;
+        const item = history && subject ? (subject.kind === 'push' ? history.pushes : subject.kind === 'structure' ? history.structures : history.methods)[subject.name!] : undefined;
+        const badges = renderBadges(historyBadges(item, v).filter((b) => b.cls !== 'hist' && !b.cls.includes('changed')));
         out.push(
           `<li class="${cls}" data-kind="${escapeHtml(e.kind)}">` +
             (e.breaking ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
-            `<span class="text">${inlineMarkdown(e.text)}</span>` +
+            `<span class="text">${inlineMarkdown(entryText(e, affected))}</span>` +
+            (badges ? ` ${badges}` : '') +
             (e.source === 'note' ? ' <span class="badge note">note</span>' : '') +
             (links.length ? ` <span class="links">${links.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</span>` : '') +
+            (affected.length ? `<div class="affects">Affects: ${affected.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</div>` : '') +
+            (e.breaking && e.migration ? `<div class="migration"><strong>Migration:</strong> ${inlineMarkdown(e.migration)}</div>` : '') +
             '</li>',
         );
       }

@@ -18,12 +18,14 @@ async function main(argv: string[]): Promise<number> {
       generatedDir: resolve(option(args, 'generated', join(REPO_ROOT, 'generated'))),
       versionsFile: resolve(option(args, 'versions', join(REPO_ROOT, 'specs/versions.yaml'))),
       changelogFile: resolve(option(args, 'changelog', join(REPO_ROOT, 'generated/changelog.json'))),
+      rulesFile: resolve(option(args, 'rules', join(REPO_ROOT, 'generated/rules.json'))),
+      historyFile: resolve(option(args, 'history', join(REPO_ROOT, 'generated/history.json'))),
       log: (line) => console.log(line),
     });
   if (command === 'build') {
     console.log(`building the reference site into ${out}`);
     const result = await build();
-    console.log(`built ${result.pages.length} pages for ${result.versions.join(', ')}; changelog entries: ${result.changelogEntries ?? 'none (file missing)'}; ${(result.ms / 1000).toFixed(1)} s`);
+    console.log(`built ${result.pages.length} pages for ${result.versions.join(', ')}; changelog entries: ${result.changelogEntries ?? 'none (file missing)'}; rules: ${result.rules ?? 'none (file missing)'}; ${(result.ms / 1000).toFixed(1)} s`);
     return 0;
   }
   if (command === 'serve') {

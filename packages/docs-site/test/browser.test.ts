@@ -101,8 +101,11 @@ describe('reference site in Chromium', { skip }, () => {
       generatedDir: join(REPO_ROOT, 'generated'),
       versionsFile: join(REPO_ROOT, 'specs/versions.yaml'),
       changelogFile: join(REPO_ROOT, 'generated/changelog.json'),
+      rulesFile: join(REPO_ROOT, 'generated/rules.json'),
+      historyFile: join(REPO_ROOT, 'generated/history.json'),
     });
     versions = result.versions;
+    assert.ok(result.rules && result.rules > 50, `rules on the policy page: ${result.rules}`);
     server = createStaticServer(SITE);
     base = await listen(server, 0);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -114,7 +117,7 @@ describe('reference site in Chromium', { skip }, () => {
   });
 
   test('every page loads with no console error and no request to another host', async () => {
-    const pages = ['index.html', 'changelog.html', ...versions.flatMap((v) => [`${v}/web.html`, `${v}/rtm.html`])];
+    const pages = ['index.html', 'changelog.html', 'policy.html', ...versions.flatMap((v) => [`${v}/web.html`, `${v}/rtm.html`])];
     const problems: string[] = [];
     for (const path of pages) {
       const { page, visit } = await open(browser, base + path, base);
@@ -124,7 +127,7 @@ describe('reference site in Chromium', { skip }, () => {
       await page.close();
     }
     assert.deepEqual(problems, []);
-    assert.equal(anchors.size, 2 + versions.length * 2);
+    assert.equal(anchors.size, 3 + versions.length * 2);
   });
 
   test('every method, push and structure of the nav data is an anchor the renderers produce', async () => {
@@ -246,6 +249,33 @@ describe('reference site in Chromium', { skip }, () => {
     await page.waitForURL((u) => u.href.endsWith(href));
     await rendered(page);
     await waitInView(page, { id: href.split('#')[1] });
+    assert.deepEqual([...visit.errors, ...visit.outside], []);
+    await page.close();
+  });
+
+  test('the policy page lists every rule of rules.json; breaking changelog entries show their migration hint', async () => {
+    const rules = JSON.parse(readFileSync(join(REPO_ROOT, 'generated/rules.json'), 'utf8')).rules as { id: string; breaking: boolean }[];
+    const { page, visit } = await open(browser, `${base}policy.html`, base);
+    await shot(page, 'policy');
+    const ids = await page.evaluate(() => [...document.querySelectorAll('section.rule')].map((s) => s.id));
+    assert.equal(ids.length, rules.length);
+    assert.equal(await page.locator('section.rule.breaking').count(), rules.filter((r) => r.breaking).length);
+    // The bar links here from every page; clicking a rule in the summary table scrolls to its section.
+    const first = rules.find((r) => r.breaking)!;
+    await page.click(`table.rules a[href="#rule-${first.id}"]`);
+    await waitInView(page, { id: `rule-${first.id}` });
+    // Changelog: each breaking entry that has a hint shows it on a visible line of its own.
+    await page.goto(`${base}changelog.html`);
+    const entries = JSON.parse(readFileSync(join(REPO_ROOT, 'generated/changelog.json'), 'utf8'));
+    const list: any[] = Array.isArray(entries) ? entries : entries.entries;
+    const withHint = list.filter((e) => e.breaking && e.migration).length;
+    assert.ok(withHint > 0);
+    assert.equal(await page.locator('li.entry.breaking div.migration').count(), withHint);
+    assert.ok(await page.locator('li.entry.breaking div.migration').first().isVisible());
+    // The per-version index of methods carries the history badges (resume_chat was activate_chat before v3.3).
+    await page.click('#v3\\.3-methods summary');
+    const row = page.locator('#v3\\.3-methods li', { hasText: 'resume_chat' }).first();
+    assert.match((await row.textContent()) ?? '', /renamed in v3\.3 \(was activate_chat\)/);
     assert.deepEqual([...visit.errors, ...visit.outside], []);
     await page.close();
   });

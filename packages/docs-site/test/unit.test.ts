@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { escapeHtml, jsonForScript, neutraliseDescriptions, neutraliseMarkdownHtml } from '../src/escape.ts';
 import { buildNavData, indexVersion, redocSlug, translateName, webAnchor, type VersionIndex } from '../src/model.ts';
 import { assertOffline, navBar } from '../src/build.ts';
-import { entryLinks, inlineMarkdown, parseChangelog, renderChangelogBody } from '../src/changelog.ts';
+import { affectedLinks, entryLinks, entryText, inlineMarkdown, parseChangelog, renderChangelogBody } from '../src/changelog.ts';
+import { historyBadges, parseHistory, renderMethodsIndex } from '../src/history.ts';
+import { parseRules, renderPolicyBody, ruleAnchor } from '../src/policy.ts';
 
 test('escapeHtml escapes every character that can open markup or end an attribute', () => {
   assert.equal(escapeHtml(`<img src=x onerror="a('b')">&`), '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
@@ -167,4 +169,58 @@ test('the static server serves files and directories and refuses paths outside i
     server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('changelog: migration hint under breaking entries, affected methods and pushes linked, text not repeated', () => {
+  const indexes = fixtureIndexes();
+  const [b, info] = parseChangelog([
+    { version: 'v1.2', area: 'Data structures', protocols: ['web', 'rtm'], kind: 'x', breaking: true, text: 'In `ChatNew`, x. Affects `get_chat` (Web & RTM), `chat_deactivated` (RTM). Migration: Handle <i>it</i>.', source: 'diff', subject: { kind: 'structure', name: 'ChatNew' }, migration: 'Handle <i>it</i>.', affects: [{ kind: 'method', name: 'get_chat', protocols: ['web', 'rtm'] }, { kind: 'push', name: 'chat_deactivated', protocols: ['rtm'] }, { kind: 'method', name: 'nowhere', protocols: ['web'] }] },
+    { version: 'v1.2', area: 'Data structures', protocols: ['rtm'], kind: 'y', breaking: false, text: 'y. Migration: keep', source: 'diff', migration: 'keep', affects: 'bogus' },
+  ]);
+  const affected = affectedLinks(b, indexes['v1.2']);
+  assert.deepEqual(affected.map((l) => l.href), ['v1.2/web.html#/chats/get_chat', 'v1.2/rtm.html#operation-request-get_chat', 'v1.2/rtm.html#operation-receive-chat_deactivated']);
+  assert.equal(entryText(b, affected), 'In `ChatNew`, x.');
+  assert.deepEqual(info.affects, []);
+  assert.equal(entryText(info, []), 'y. Migration: keep', 'a non-breaking entry keeps its text');
+  const html = renderChangelogBody([b, info], [{ id: 'v1.2', status: 'stable' }], indexes);
+  assert.match(html, /<div class="affects">Affects: <a class="ref" href="v1\.2\/web\.html#\/chats\/get_chat">Web: get_chat<\/a>/);
+  assert.ok(html.includes('<div class="migration"><strong>Migration:</strong> Handle &lt;i&gt;it&lt;/i&gt;.</div>'));
+  assert.equal(html.match(/class="migration"/g)?.length, 1, 'only the breaking entry shows a hint');
+  assert.ok(!html.includes('<i>'));
+});
+
+test('history: since / renamed / removed badges and the per-version methods index', () => {
+  const history = parseHistory({
+    versions: ['v1.0', 'v1.1', 'v1.2'],
+    methods: { resume_chat: { since: 'v1.0', changedIn: ['v1.2'], renamedIn: 'v1.2', renamedFrom: 'activate_chat', events: [] }, activate_chat: { since: 'v1.0', changedIn: [], renamedTo: 'resume_chat', removedIn: 'v1.2' }, get_chat: { since: 'v1.1', changedIn: [] } },
+    pushes: { chat_deactivated: { since: 'v1.0<b>', changedIn: [] } },
+    structures: {},
+  });
+  assert.deepEqual(historyBadges(history.methods.resume_chat, 'v1.2').map((b) => b.label), ['since v1.0', 'renamed in v1.2 (was activate_chat)', 'changed in v1.2']);
+  assert.deepEqual(historyBadges(history.methods.activate_chat, 'v1.1').map((b) => b.label), ['since v1.0', 'renamed to resume_chat in v1.2']);
+  assert.deepEqual(historyBadges(history.methods.get_chat, 'v1.1'), [{ cls: 'hist new', label: 'since v1.1' }]);
+  assert.deepEqual(historyBadges(undefined, 'v1.1'), []);
+  const html = renderMethodsIndex(fixtureIndexes()['v1.2'], history);
+  assert.ok(html.includes('<li><code>resume_chat</code> <a href="v1.2/web.html#/chat-access/resume_chat">Web</a> <a href="v1.2/rtm.html#operation-request-resume_chat">RTM</a> <span class="badge hist">since v1.0</span> <span class="badge hist renamed">renamed in v1.2 (was activate_chat)</span>'));
+  assert.ok(html.includes('since v1.0&lt;b&gt;') && !html.includes('<b>'));
+  assert.match(html, /\(3 methods, 1 pushes\)/);
+  assert.throws(() => parseHistory([]), /expected/);
+});
+
+test('policy page: every rule with its facts, example and anchor, all escaped', () => {
+  const rules = parseRules({
+    rules: [
+      { id: 'method-added', level: 'INFO', breaking: false, direction: 'any', area: 'operation', kind: 'method-added', message: 'New `{name}`.', description: 'd', migration: null, example: { before: 'a: 1\n', after: 'a: 1\nb: 2\n', startLine: 3, findings: ['New `b`.'], why: 'harmless' } },
+      { id: 'x<script>', level: 'ERR', breaking: true, direction: 'request', area: 'a"b', kind: 'k', message: '<img src=x onerror=1>', description: '</script>', migration: 'Do <b>this</b>.', example: { before: '<script>window.__xss=1</script>', after: '', findings: [] } },
+    ],
+  });
+  assert.equal(ruleAnchor('x<script>'), 'rule-x-script');
+  const html = renderPolicyBody(rules);
+  assert.ok(html.indexOf('id="rule-x-script"') < html.indexOf('id="rule-method-added"'), 'breaking rules first');
+  assert.ok(html.includes('<pre><code>a: 1\nb: 2\n</code></pre>') && html.includes('<h3>Before (from line 3)</h3>'));
+  assert.ok(html.includes('<strong>Migration:</strong> Do &lt;b&gt;this&lt;/b&gt;.'));
+  assert.ok(html.includes('&lt;script&gt;window.__xss=1&lt;/script&gt;') && html.includes('&lt;img src=x onerror=1&gt;'));
+  for (const bad of ['<script', '<img', '<b>', 'a"b']) assert.ok(!html.includes(bad), bad);
+  assert.match(html, /2 rules<\/span>: <span class="count">1 breaking/);
+  assert.throws(() => parseRules({ rules: [{ level: 'ERR' }] }), /needs an "id"/);
 });
