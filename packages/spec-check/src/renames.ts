@@ -1,0 +1,153 @@
+/**
+ * Checks the `x-renamed-from` marks of a version against the version before it: each must name a
+ * method, push, structure, parameter or field that the previous document really has, at the same
+ * place (the diff and the site's version switcher follow these marks, so a wrong one misleads both).
+ */
+import { normalise, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
+
+export interface RenameMark {
+  /** `method`, `push`, `structure` or `field`. */
+  kind: string;
+  /** Where the mark is: `method list_chats`, `structure Customer`, `method get_chat request chat_id`, ... */
+  where: string;
+  from: string;
+  /** JSON pointer of the marked schema or operation in the newer document. */
+  pointer: string;
+  ok: boolean;
+  problem?: string;
+}
+
+export interface RenameReport {
+  marks: RenameMark[];
+  /** Pointers of every `x-renamed-from` in the raw document, to prove the model saw them all. */
+  rawPointers: string[];
+}
+
+/** The old path of a renamed field: its parent path plus the old name (which may itself be dotted). */
+export function oldFieldPath(path: string, from: string): string {
+  const colon = path.indexOf(':');
+  if (colon >= 0 && !path.includes('.')) return path.slice(0, colon + 1) + from;
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? from : `${path.slice(0, dot)}.${from}`;
+}
+
+/**
+ * Is `path` a field of `fields`, following references to structures of `model`? A v3.0 Web request
+ * wraps its arguments in `payload` (an envelope later versions dropped), so a path is also looked up
+ * inside a body whose only field is such a wrapper.
+ */
+export function hasFieldPath(fields: Fields, path: string, model: Model): boolean {
+  const lookup = (fs: Fields, p: string, depth: number): boolean => {
+    if (p in fs) return true;
+    if (depth > 20) return false;
+    for (const f of Object.values(fs) as Field[]) {
+      if (!f.ref || !f.path || !p.startsWith(`${f.path}.`)) continue;
+      const s = model.structures[f.ref];
+      if (s && lookup(s.fields, p.slice(f.path.length + 1), depth + 1)) return true;
+    }
+    return false;
+  };
+  if (lookup(fields, path, 0)) return true;
+  const body = Object.keys(fields).filter((p) => p && !p.includes(':') && !p.includes('.'));
+  return body.length === 1 && !path.includes(':') && lookup(fields, `${body[0]}.${path}`, 0);
+}
+
+function checkFields(out: RenameMark[], fields: Fields, before: Fields | undefined, previous: Model, where: string, beforeName: string | undefined): void {
+  for (const f of Object.values(fields) as Field[]) {
+    // A mark on the root of a structure is the structure's own rename, checked with the structure.
+    if (!f.renamedFrom || f.path === '') continue;
+    const old = oldFieldPath(f.path, f.renamedFrom);
+    const mark: RenameMark = { kind: 'field', where: `${where} ${f.path || '(root)'}`, from: f.renamedFrom, pointer: f.pointer, ok: true };
+    if (!before) {
+      mark.ok = false;
+      mark.problem = `the previous version has no ${beforeName ?? 'counterpart'} to hold \`${old}\``;
+    } else if (!hasFieldPath(before, old, previous)) {
+      mark.ok = false;
+      mark.problem = `the previous version's ${beforeName} has no \`${old}\``;
+    } else if (f.path in before && f.path !== old) {
+      mark.ok = false;
+      mark.problem = `\`${f.path}\` already existed in the previous version, so it was not renamed from \`${old}\``;
+    }
+    out.push(mark);
+  }
+}
+
+function findOperation(model: Model, name: string, kind: Operation['kind']): Operation | undefined {
+  return Object.values(model.operations).find((o) => o.name === name && o.kind === kind);
+}
+
+/** Compares two models of the same protocol (previous, newer). */
+export function checkRenames(previous: Model, newer: Model): RenameMark[] {
+  const out: RenameMark[] = [];
+  for (const op of Object.values(newer.operations).sort((a, b) => a.name.localeCompare(b.name))) {
+    let before = findOperation(previous, op.name, op.kind);
+    if (op.renamedFrom) {
+      before = findOperation(previous, op.renamedFrom, op.kind);
+      const mark: RenameMark = { kind: op.kind, where: `${op.kind} ${op.name}`, from: op.renamedFrom, pointer: op.pointer, ok: !!before };
+      if (!before) mark.problem = `the previous version has no ${op.kind} \`${op.renamedFrom}\``;
+      else if (findOperation(previous, op.name, op.kind)) {
+        mark.ok = false;
+        mark.problem = `the previous version already has a ${op.kind} \`${op.name}\``;
+      }
+      out.push(mark);
+    }
+    const beforeName = before ? `${before.kind} \`${before.name}\`` : undefined;
+    checkFields(out, op.request, before?.request, previous, `${op.kind} ${op.name} request`, beforeName && `${beforeName} request`);
+    checkFields(out, op.response, before?.response, previous, `${op.kind} ${op.name} ${op.kind === 'push' ? 'payload' : 'response'}`, beforeName && `${beforeName} ${op.kind === 'push' ? 'payload' : 'response'}`);
+  }
+  for (const s of Object.values(newer.structures).sort((a, b) => a.name.localeCompare(b.name))) {
+    let before = previous.structures[s.name];
+    if (s.renamedFrom) {
+      before = previous.structures[s.renamedFrom];
+      const mark: RenameMark = { kind: 'structure', where: `structure ${s.name}`, from: s.renamedFrom, pointer: s.pointer, ok: !!before };
+      if (!before) mark.problem = `the previous version has no structure \`${s.renamedFrom}\``;
+      else if (previous.structures[s.name]) {
+        mark.ok = false;
+        mark.problem = `the previous version already has a structure \`${s.name}\``;
+      }
+      out.push(mark);
+    }
+    checkFields(out, s.fields, before?.fields, previous, `structure ${s.name}`, before && `structure \`${before.name}\``);
+  }
+  return out;
+}
+
+/** JSON pointers of every object carrying `x-renamed-from` in a raw document. */
+export function rawRenamePointers(doc: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, ptr: string): void => {
+    if (!node || typeof node !== 'object') return;
+    if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, 'x-renamed-from')) found.push(ptr);
+    for (const [k, v] of Object.entries(node)) walk(v, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  };
+  walk(doc, '');
+  return found.sort();
+}
+
+const SCHEMA_PROPERTY = /^\/components\/schemas\/([^/]+)\/properties\/([^/]+)$/;
+
+/**
+ * Both documents parsed; `kind` picks the normaliser. A mark the model does not see (a property of a
+ * component schema no operation uses, e.g. a request type kept for the typed client of a GET method)
+ * is checked on the raw documents: the same schema (or the one it was renamed from) in the previous
+ * document must have the old property.
+ */
+export function checkRenamesOf(previous: Record<string, any>, newer: Record<string, any>, kind: 'openapi' | 'asyncapi'): RenameReport {
+  const protocol = kind === 'openapi' ? 'web' : 'rtm';
+  const marks = checkRenames(normalise(previous, kind, { file: 'previous', protocol }), normalise(newer, kind, { file: 'newer', protocol }));
+  const rawPointers = rawRenamePointers(newer);
+  const seen = new Set(marks.map((m) => m.pointer));
+  const schemasOf = (doc: Record<string, any>) => (doc?.components?.schemas ?? {}) as Record<string, any>;
+  for (const ptr of rawPointers) {
+    if (seen.has(ptr)) continue;
+    const m = SCHEMA_PROPERTY.exec(ptr);
+    if (!m) continue;
+    const [name, prop] = [m[1], m[2]].map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const schema = schemasOf(newer)[name];
+    const from = String(schema.properties[prop]['x-renamed-from']);
+    const before = schemasOf(previous)[schema['x-renamed-from'] ?? name];
+    const ok = !!before?.properties && Object.prototype.hasOwnProperty.call(before.properties, from);
+    marks.push({ kind: 'field', where: `structure ${name} ${prop} (not used by any operation)`, from, pointer: ptr, ok, problem: ok ? undefined : `the previous version's schema \`${name}\` has no property \`${from}\`` });
+  }
+  return { marks, rawPointers };
+}
