@@ -1,12 +1,14 @@
 /**
  * Validator benchmark: ahead-of-time (standalone) validators vs. ajv compiling the same schemas at
- * run time, measured in the same run. Prints module import / compile time and frames per second
- * over a realistic RTM push stream.
+ * run time, measured in the same run. Prints module import / compile time, frames per second over a
+ * realistic RTM push stream, and responses per second over a stream of Web responses (the reference's
+ * own response examples, committed under packages/spec-check/reference/examples, weighted by how often
+ * a chat widget calls each method).
  *
  *   npm run bench -w @ccapi/validators [-- --version 3.3 --frames 200000]
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -51,6 +53,28 @@ function pushStream(n: number): Frame[] {
   return out;
 }
 
+/** How often a customer-side client calls each method, relative to the others (unlisted: 1). */
+const WEB_WEIGHTS: Record<string, number> = { send_event: 12, get_chat: 6, list_threads: 4, list_chats: 3, get_customer: 2, mark_events_as_seen: 4, send_sneak_peek: 0, get_url_info: 2 };
+
+/** [method, response body] pairs: each valid reference example of the version, repeated by weight, cycled to `n`. */
+function webResponseStream(n: number, valid: (method: string, body: unknown) => boolean): { stream: Array<[string, unknown]>; methods: string[] } {
+  const dir = fileURLToPath(new URL(`../../spec-check/reference/examples/${version}/web/`, import.meta.url));
+  if (!existsSync(dir)) return { stream: [], methods: [] };
+  const unit: Array<[string, unknown]> = [];
+  const methods: string[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    const m = /^([a-z_]+)\.response\.json$/.exec(file);
+    if (!m) continue;
+    const body = JSON.parse(readFileSync(dir + file, 'utf8'));
+    if (!valid(m[1]!, body)) continue; // a known error of the reference: not part of a realistic stream
+    methods.push(m[1]!);
+    for (let i = 0; i < (WEB_WEIGHTS[m[1]!] ?? 1); i++) unit.push([m[1]!, body]);
+  }
+  const stream: Array<[string, unknown]> = [];
+  for (let i = 0; unit.length && i < n; i++) stream.push(unit[i % unit.length]!);
+  return { stream, methods };
+}
+
 function timeChild(code: string): number {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' });
   return Number(out.trim().split('\n').pop());
@@ -59,6 +83,19 @@ function timeChild(code: string): number {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+interface Row { label: string; n: number; ms: number; perSec: number }
+
+/**
+ * Runs every case ROUNDS times, interleaved (a, b, c, a, b, c, ...), and keeps each case's median:
+ * JIT warm-up and machine noise then fall on all cases alike instead of on whichever ran first.
+ */
+const ROUNDS = 5;
+function interleaved(cases: Array<() => Row>): Row[] {
+  const all: Row[][] = cases.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) cases.forEach((c, i) => all[i]!.push(c()));
+  return all.map((rows) => [...rows].sort((a, b) => a.ms - b.ms)[Math.floor(rows.length / 2)]!);
 }
 
 async function main(): Promise<void> {
@@ -108,12 +145,12 @@ console.log(performance.now()-t)`),
     const ms = performance.now() - t0;
     return { label, n, ms, perSec: Math.round((n / ms) * 1000) };
   };
-  const rows = [
-    measure('AOT standalone, dispatch on action (validateRtmFrame)', (f) => aot.validateRtmFrame(f)),
-    measure('AOT standalone, raw frame function (no result object)', (f) => aot.table.pushes[f.action as string]!.frame!(f)),
-    measure('ajv compiled at run time, dispatch on action', runtimeDispatch),
-    measure('ajv compiled at run time, try every push schema', tryEvery, Math.min(total, 50000)),
-  ];
+  const rows = interleaved([
+    () => measure('AOT standalone, dispatch on action (validateRtmFrame)', (f) => aot.validateRtmFrame(f)),
+    () => measure('AOT standalone, raw frame function (no result object)', (f) => aot.table.pushes[f.action as string]!.frame!(f)),
+    () => measure('ajv compiled at run time, dispatch on action', runtimeDispatch),
+    () => measure('ajv compiled at run time, try every push schema', tryEvery, Math.min(total, 50000)),
+  ]);
 
   console.log(`validators benchmark — v${version}, ${nSchemas} schemas, ${total} push frames (${process.version})`);
   console.log('');
@@ -122,8 +159,37 @@ console.log(performance.now()-t)`),
   console.log(`  import ajv + compile the same schemas            ${runtimeCompile.toFixed(1)} ms`);
   console.log(`  -> ${(runtimeCompile / aotImport).toFixed(1)}x faster start with AOT`);
   console.log('');
-  console.log('push stream throughput:');
+  console.log(`push stream throughput (median of ${ROUNDS} interleaved rounds):`);
   for (const r of rows) console.log(`  ${r.label.padEnd(56)} ${String(r.perSec).padStart(10)} frames/s  (${r.n} in ${r.ms.toFixed(0)} ms)`);
+
+  // 3. Web responses: the same comparison, keyed by method instead of by action.
+  const src = readFileSync(srcDir + 'index.ts', 'utf8');
+  const responseDef = new Map<string, string>();
+  for (const m of src.matchAll(/"([a-z_]+)": \{ request: V\.s_\w+, response: V\.s_(\w+),/g)) responseDef.set(m[1]!, m[2]!);
+  const { stream, methods } = webResponseStream(total, (method, body) => aot.validateWebResponse(method, body).valid);
+  console.log('');
+  if (!stream.length) {
+    console.log('Web response throughput: skipped (no reference response examples for this version).');
+    return;
+  }
+  const rtResponse = new Map<string, (d: unknown) => boolean>();
+  for (const [method, def] of responseDef) rtResponse.set(method, ajv.getSchema(schemas.base + def));
+  const runWeb = (label: string, fn: (m: string, body: unknown) => unknown, n = stream.length) => {
+    for (let i = 0; i < Math.min(n, 5000); i++) fn(stream[i]![0], stream[i]![1]);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) fn(stream[i]![0], stream[i]![1]);
+    const ms = performance.now() - t0;
+    return { label, n, ms, perSec: Math.round((n / ms) * 1000) };
+  };
+  const ok = stream.slice(0, 50).every(([m, b]) => rtResponse.get(m)!(b));
+  if (!ok) throw new Error('ajv (run time) rejects a response the AOT validator accepts: the comparison would be unfair');
+  const webRows = interleaved([
+    () => runWeb('AOT standalone, by method (validateWebResponse)', (m, b) => aot.validateWebResponse(m, b)),
+    () => runWeb('AOT standalone, raw function (no result object)', (m, b) => aot.table.web[m]!.response!(b)),
+    () => runWeb('ajv compiled at run time, by method', (m, b) => rtResponse.get(m)!(b)),
+  ]);
+  console.log(`Web response throughput (median of ${ROUNDS} interleaved rounds; ${methods.length} methods' reference examples, weighted; ${stream.length} responses):`);
+  for (const r of webRows) console.log(`  ${r.label.padEnd(56)} ${String(r.perSec).padStart(10)} resp/s    (${r.n} in ${r.ms.toFixed(0)} ms)`);
 }
 
 main().catch((e: unknown) => {

@@ -176,12 +176,21 @@ export function createValidators(table: ValidatorTable) {
     if (!table.structures.includes(name)) return unknown('structure', name, '', table.structures);
     return run(table.definitions[name]!, data, name);
   }
+  // Hot paths: a Map lookup and one call when the data is valid (the common case); the checks and
+  // error description below run only when it is not (the validator then runs a second time).
+  const webRequests = new Map(Object.entries(table.web).map(([k, e]) => [k, e.request] as const));
+  const webResponses = new Map(Object.entries(table.web).map(([k, e]) => [k, e.response] as const));
+  const pushPayloads = new Map(Object.entries(table.pushes).map(([k, e]) => [k, e.payload] as const));
   /** Web request arguments (the JSON body; for v3.0 the content of `payload`; for GET methods the query). */
   function validateWebRequest(method: string, data: unknown): ValidationResult {
+    const fn = webRequests.get(method);
+    if (fn && fn(data)) return OK;
     if (!has(table.web, method)) return unknown('Web method', method, '', Object.keys(table.web));
     return run(table.web[method]!.request, data, `${method} request`);
   }
   function validateWebResponse(method: string, data: unknown): ValidationResult {
+    const fn = webResponses.get(method);
+    if (fn && fn(data)) return OK;
     if (!has(table.web, method)) return unknown('Web method', method, '', Object.keys(table.web));
     return run(table.web[method]!.response, data, `${method} response`);
   }
@@ -198,6 +207,8 @@ export function createValidators(table: ValidatorTable) {
     return run(table.rtm[action]!.responsePayload, payload, `${action} response payload`);
   }
   function validatePush(push: string, payload: unknown): ValidationResult {
+    const fn = pushPayloads.get(push);
+    if (fn && fn(payload)) return OK;
     if (!has(table.pushes, push)) return unknown('push', push, '', Object.keys(table.pushes));
     return run(table.pushes[push]!.payload, payload, `${push} push payload`);
   }
