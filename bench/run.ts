@@ -25,6 +25,7 @@ const RUNS = Number(flag('runs') ?? 3);
 const withPeers = args.includes('--peers');
 const PEER_TIMEOUT_S = Number(flag('peer-timeout') ?? 120);
 const hasTime = existsSync('/usr/bin/time');
+const hasTimeout = spawnSync('timeout', ['--version'], { encoding: 'utf8' }).status === 0;
 
 interface Measure {
   wall: number; // seconds, median
@@ -41,12 +42,16 @@ interface Measure {
 function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measure {
   const runs: Array<Measure> = [];
   for (let i = 0; i < (opts.runs ?? RUNS); i++) {
-    const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M', ...cmd] : cmd;
+    // The cap is enforced by coreutils `timeout` around the command itself: a spawnSync timeout
+    // would kill only /usr/bin/time and leave the peer running (and loading the machine) after it.
+    const limitS = opts.timeoutS ?? 600;
+    const capped = hasTimeout ? ['timeout', '-k', '2', String(limitS), ...cmd] : cmd;
+    const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M', ...capped] : capped;
     const t0 = performance.now();
-    const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (opts.timeoutS ?? 600) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env });
+    const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (limitS + 10) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env });
     const wall = (performance.now() - t0) / 1000;
     const rss = /__RSS__ (\d+)/.exec(r.stderr ?? '')?.[1];
-    runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, status: r.status, timedOut: r.signal === 'SIGTERM', stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+\n?/, '') });
+    runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, status: r.status, timedOut: r.signal === 'SIGTERM' || (hasTimeout && (r.status === 124 || r.status === 137)), stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+\n?/, '').replace(/^Command (exited with non-zero status|terminated by signal) .*\n?/gm, '') });
     if (runs[runs.length - 1].timedOut) break;
   }
   const sorted = [...runs].sort((a, b) => a.wall - b.wall);
@@ -157,8 +162,15 @@ function benchDiff() {
           ? measure([join(peers, 'node_modules/.bin/openapi-diff'), a, b], { runs: 1, timeoutS: PEER_TIMEOUT_S })
           : measure([process.execPath, join(peers, 'asyncdiff.mjs'), a, b], { runs: 1, timeoutS: PEER_TIMEOUT_S });
       const what = p.kind === 'openapi' ? '`openapi-diff` 0.24.1' : '`@asyncapi/parser` + `@asyncapi/diff` 0.5.0';
-      const outcome = peer.timedOut ? 'no result (killed at the cap)' : `exit ${peer.status}${peer.status !== 0 ? `: ${peer.stderr.trim().split('\n').slice(-1)[0]?.slice(0, 90) ?? ''}` : ''}`;
-      rows.push(['', what, fmt(peer), mem(peer), `${(peer.wall / floor.wall).toFixed(1)}×`, `${outcome}; api-diff is ${(peer.wall / changelog.wall).toFixed(1)}× faster`]);
+      // openapi-diff exits 1 both for "breaking changes found" (a result) and for a crash (no result).
+      const crash = peer.stderr.split('\n').find((l) => /error/i.test(l))?.trim().slice(0, 110);
+      const outcome = peer.timedOut
+        ? 'no result (killed at the cap)'
+        : /Breaking changes found|No breaking changes/.test(peer.stdout) || peer.status === 0
+          ? `exit ${peer.status}: a result`
+          : `exit ${peer.status}, no result: ${crash ?? peer.stderr.trim().split('\n')[0]?.slice(0, 110) ?? ''}`;
+      const versus = outcome.includes('no result') && !peer.timedOut ? 'no speed comparison' : `api-diff is ${peer.timedOut ? '≥' : ''}${(peer.wall / changelog.wall).toFixed(1)}× faster`;
+      rows.push(['', what, fmt(peer), mem(peer), `${(peer.wall / floor.wall).toFixed(1)}×`, `${outcome}; ${versus}`]);
     }
   }
   table(['pair', 'tool', 'wall (median [min–max])', 'peak RSS', 'vs floor', 'result'], rows);

@@ -88,6 +88,17 @@ function isObj(v: unknown): v is Schema {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Every GET/POST operation of the Web document with its method name (operationId, else the last path segment). */
+function* webOperations(web: Schema): Generator<{ path: string; http: 'get' | 'post'; op: Schema; method: string }> {
+  for (const [path, item] of Object.entries(web.paths as Schema)) {
+    if (!isObj(item)) continue;
+    for (const http of ['get', 'post'] as const) {
+      const op = item[http];
+      if (isObj(op)) yield { path, http, op, method: String(op.operationId ?? path.split('/').pop()) };
+    }
+  }
+}
+
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
@@ -233,58 +244,52 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
   // Web operations
   const webOps: WebOperation[] = [];
   const webPathsOut: Schema = {};
-  for (const [path, item] of Object.entries(web.paths as Schema)) {
-    if (!isObj(item)) continue;
-    for (const http of ['get', 'post'] as const) {
-      const op = item[http];
-      if (!isObj(op)) continue;
-      const method = String(op.operationId ?? path.split('/').pop());
-      const P = pascal(method);
-      let request: string | null = null;
-      let wrapper: WebOperation['wrapper'] = null;
-      let contentType: WebOperation['contentType'] = 'query';
-      const query: Record<string, string> = {};
-      const body = isObj(op.requestBody) ? (deref(web, op.requestBody) as Schema) : null;
-      if (body && isObj(body.content)) {
-        const ct = isObj(body.content['application/json']) ? 'application/json' : 'multipart/form-data';
-        contentType = ct;
-        const media = body.content[ct] as Schema;
-        const sch = rewriteRefs(media?.schema ?? null, (n) => w.names.get(n) ?? n, webFile);
-        request = refName(sch);
-        if (!request && isObj(sch) && isObj(sch.properties) && isObj(sch.properties.payload)) {
-          wrapper = 'payload';
-          request = refName(sch.properties.payload);
-        }
-        if (!request) {
-          request = `${P}WebRequest`;
-          put(webPayloads, request, sch as Schema);
-        }
-      } else {
-        for (const p of (Array.isArray(op.parameters) ? op.parameters : []) as Json[]) {
-          const prm = deref(web, p) as Schema;
-          if (!isObj(prm) || prm.in !== 'query' || prm.name === 'license_id' || prm.name === 'organization_id') continue;
-          const t = isObj(prm.schema) ? prm.schema.type : undefined;
-          put(query, String(prm.name), typeof t === 'string' ? t : 'string');
-        }
-        for (const cand of [`${P}Request`, `${P}WebRequest`]) if (w.defs[cand]) request = cand;
+  for (const { http, op, method } of webOperations(web)) {
+    const P = pascal(method);
+    let request: string | null = null;
+    let wrapper: WebOperation['wrapper'] = null;
+    let contentType: WebOperation['contentType'] = 'query';
+    const query: Record<string, string> = {};
+    const body = isObj(op.requestBody) ? (deref(web, op.requestBody) as Schema) : null;
+    if (body && isObj(body.content)) {
+      const ct = isObj(body.content['application/json']) ? 'application/json' : 'multipart/form-data';
+      contentType = ct;
+      const media = body.content[ct] as Schema;
+      const sch = rewriteRefs(media?.schema ?? null, (n) => w.names.get(n) ?? n, webFile);
+      request = refName(sch);
+      if (!request && isObj(sch) && isObj(sch.properties) && isObj(sch.properties.payload)) {
+        wrapper = 'payload';
+        request = refName(sch.properties.payload);
       }
-      let response: string | null = null;
-      const ok = isObj(op.responses) ? (deref(web, op.responses['200'] ?? null) as Schema) : null;
-      const okSchema = isObj(ok?.content) ? ((ok!.content as Schema)['application/json'] as Schema)?.schema : undefined;
-      if (okSchema !== undefined) {
-        const sch = rewriteRefs(okSchema, (n) => w.names.get(n) ?? n, webFile);
-        for (const cand of [`${P}Response`, `${P}WebResponse`]) if (w.defs[cand]) response = cand;
-        if (!response) response = refName(sch);
-        if (!response) {
-          response = `${P}WebResponse`;
-          put(webPayloads, response, sch as Schema);
-        }
+      if (!request) {
+        request = `${P}WebRequest`;
+        put(webPayloads, request, sch as Schema);
       }
-      const hooks = op['x-webhook'];
-      void hooks;
-      webOps.push({ method, http, contentType, wrapper, request, response, query, pushes: [] });
-      void webPathsOut;
+    } else {
+      for (const p of (Array.isArray(op.parameters) ? op.parameters : []) as Json[]) {
+        const prm = deref(web, p) as Schema;
+        if (!isObj(prm) || prm.in !== 'query' || prm.name === 'license_id' || prm.name === 'organization_id') continue;
+        const t = isObj(prm.schema) ? prm.schema.type : undefined;
+        put(query, String(prm.name), typeof t === 'string' ? t : 'string');
+      }
+      for (const cand of [`${P}Request`, `${P}WebRequest`]) if (w.defs[cand]) request = cand;
     }
+    let response: string | null = null;
+    const ok = isObj(op.responses) ? (deref(web, op.responses['200'] ?? null) as Schema) : null;
+    const okSchema = isObj(ok?.content) ? ((ok!.content as Schema)['application/json'] as Schema)?.schema : undefined;
+    if (okSchema !== undefined) {
+      const sch = rewriteRefs(okSchema, (n) => w.names.get(n) ?? n, webFile);
+      for (const cand of [`${P}Response`, `${P}WebResponse`]) if (w.defs[cand]) response = cand;
+      if (!response) response = refName(sch);
+      if (!response) {
+        response = `${P}WebResponse`;
+        put(webPayloads, response, sch as Schema);
+      }
+    }
+    const hooks = op['x-webhook'];
+    void hooks;
+    webOps.push({ method, http, contentType, wrapper, request, response, query, pushes: [] });
+    void webPathsOut;
   }
   webOps.sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
 
@@ -389,19 +394,13 @@ export function normalize(version: string, web: Schema, rtm: Schema): Model {
   }
 
   // Web examples
-  for (const [path, item] of Object.entries(web.paths as Schema)) {
-    if (!isObj(item)) continue;
-    for (const http of ['get', 'post'] as const) {
-      const op = item[http];
-      if (!isObj(op)) continue;
-      const method = String(op.operationId ?? path.split('/').pop());
-      const body = isObj(op.requestBody) ? (deref(web, op.requestBody) as Schema) : null;
-      const media = isObj(body?.content) ? ((body!.content as Schema)['application/json'] as Schema) : null;
-      for (const v of mediaExamples(web, media)) examples.push({ kind: 'web-request', name: method, value: v });
-      const ok = isObj(op.responses) ? (deref(web, op.responses['200'] ?? null) as Schema) : null;
-      const okMedia = isObj(ok?.content) ? ((ok!.content as Schema)['application/json'] as Schema) : null;
-      for (const v of mediaExamples(web, okMedia)) examples.push({ kind: 'web-response', name: method, value: v });
-    }
+  for (const { op, method } of webOperations(web)) {
+    const body = isObj(op.requestBody) ? (deref(web, op.requestBody) as Schema) : null;
+    const media = isObj(body?.content) ? ((body!.content as Schema)['application/json'] as Schema) : null;
+    for (const v of mediaExamples(web, media)) examples.push({ kind: 'web-request', name: method, value: v });
+    const ok = isObj(op.responses) ? (deref(web, op.responses['200'] ?? null) as Schema) : null;
+    const okMedia = isObj(ok?.content) ? ((ok!.content as Schema)['application/json'] as Schema) : null;
+    for (const v of mediaExamples(web, okMedia)) examples.push({ kind: 'web-response', name: method, value: v });
   }
   examples.sort((a, b) => (a.kind + a.name < b.kind + b.name ? -1 : a.kind + a.name > b.kind + b.name ? 1 : 0));
 
