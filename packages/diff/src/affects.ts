@@ -1,5 +1,6 @@
 import type { Fields, Model, Protocol } from '@ccapi/model';
 import type { Affected, Finding, Owner } from './types.js';
+import { own } from './own.js';
 import { itemOf } from './classify.js';
 import { render } from './messages.js';
 
@@ -127,7 +128,7 @@ export function annotateAffects(findings: Finding[], base: Model, revision: Mode
   const rev = structureUsers(revision, ops, words);
   const old = structureUsers(base, ops, words);
   const skip = new Uint32Array(words);
-  for (const u of order) if (renamed.has(u.name) && !revision.operations[u.name]) {
+  for (const u of order) if (renamed.has(u.name) && !own(revision.operations, u.name)) {
     const i = ops.get(`${u.kind}:${u.name}`)!;
     skip[i >>> 5] |= 1 << (i & 31);
   }

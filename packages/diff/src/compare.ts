@@ -1,5 +1,6 @@
 import type { Field, Fields, Model, Operation, Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
+import { own } from './own.js';
 
 let groupSeq = 0;
 
@@ -158,11 +159,11 @@ function compareOperations(ctx: Ctx): void {
   const added = new Map<string, Operation>();
   const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed']> = [];
   for (const [k, b] of Object.entries(base.operations)) {
-    const r = rev.operations[k];
+    const r = own(rev.operations, k);
     if (r) pairs.push([b, r, 'same']);
     else removed.set(k, b);
   }
-  for (const [k, r] of Object.entries(rev.operations)) if (!base.operations[k]) added.set(k, r);
+  for (const [k, r] of Object.entries(rev.operations)) if (!own(base.operations, k)) added.set(k, r);
   for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
   const guessed = guessRenames(removed, added, (a, c) => {
     if (a.kind !== c.kind) return 0;
@@ -195,7 +196,7 @@ function compareOperations(ctx: Ctx): void {
     const rename = (m: string) => (how !== 'same' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [rename(k), v]));
     for (const m of Object.keys(bm)) {
-      if (!(m in r.messages)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
+      if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
       else if (bm[m] !== r.messages[m]) at('content-type', { path: m, from: bm[m], to: r.messages[m] });
     }
     for (const m of Object.keys(r.messages)) if (Object.keys(bm).length && !(m in bm)) at('message-added', { path: m });
@@ -224,11 +225,11 @@ function compareStructures(ctx: Ctx): void {
   const added = new Map<string, Structure>();
   const pairs: Array<[Structure, Structure, string]> = [];
   for (const [k, b] of Object.entries(base.structures)) {
-    const r = rev.structures[k];
+    const r = own(rev.structures, k);
     if (r) pairs.push([b, r, 'same']);
     else removed.set(k, b);
   }
-  for (const [k, r] of Object.entries(rev.structures)) if (!base.structures[k]) added.set(k, r);
+  for (const [k, r] of Object.entries(rev.structures)) if (!own(base.structures, k)) added.set(k, r);
   for (const [b, r] of matchByRename(removed, added, (s) => s.name, () => true)) pairs.push([b, r, 'renamed']);
   for (const [b, r] of guessRenames(removed, added, (a, c) => {
     const j = jaccard(fieldSet(a.fields, ''), fieldSet(c.fields, ''));
@@ -253,30 +254,30 @@ function compareServers(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
   for (const [name, b] of Object.entries(base.servers)) {
-    const r = rev.servers[name];
+    const r = own(rev.servers, name);
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
     if (b.url !== r.url) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
     for (const [v, bv] of Object.entries(b.variables)) {
-      const rv = r.variables[v];
+      const rv = own(r.variables, v);
       if (!rv) continue;
       if (bv.default !== rv.default) push(ctx, { subject: 'server', change: 'variable-default', owner, direction: 'none', path: `${name}.${v}`, from: bv.default, to: rv.default, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
       const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
       if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${name}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
     }
   }
-  for (const [name, r] of Object.entries(rev.servers)) if (!base.servers[name]) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
+  for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
 }
 
 function compareChannels(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
   for (const [id, b] of Object.entries(base.channels)) {
-    const r = rev.channels[id];
+    const r = own(rev.channels, id);
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
     else if (r.address !== b.address) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!base.channels[id]) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
 }
 
 /**
@@ -297,10 +298,10 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   };
   const removed = new Map<string, Field>();
   const added = new Map<string, Field>();
-  for (const [p, f] of Object.entries(b)) if (!(p in r)) removed.set(p, f);
-  for (const [p, f] of Object.entries(r)) if (!(p in b)) added.set(p, f);
+  for (const [p, f] of Object.entries(b)) if (!Object.hasOwn(r, p)) removed.set(p, f);
+  for (const [p, f] of Object.entries(r)) if (!Object.hasOwn(b, p)) added.set(p, f);
   const pairs: Array<[Field, Field]> = [];
-  for (const [p, f] of Object.entries(b)) if (p in r) pairs.push([f, r[p]]);
+  for (const [p, f] of Object.entries(b)) if (Object.hasOwn(r, p)) pairs.push([f, r[p]]);
   if (removed.size === 0 && added.size === 0) {
     for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
     return;
@@ -368,8 +369,8 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     }
     // the removed object was a reference to a data structure: its fields may now sit at the top
     for (const p of removedTops) {
-      const ref = b[p]?.ref;
-      const struct = ref !== undefined ? ctx.base.structures[ref] : undefined;
+      const ref = own(b, p)?.ref;
+      const struct = ref !== undefined ? own(ctx.base.structures, ref) : undefined;
       if (!struct) continue;
       for (const [q, qf] of Object.entries(struct.fields)) {
         if (!q || ancestors(q).length > 1 || !addedTops.has(q)) continue;

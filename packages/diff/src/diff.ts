@@ -23,7 +23,7 @@ export interface DiffResult {
 }
 
 function emptyModel(like: Model): Model {
-  return { ...like, operations: {}, structures: {}, servers: {}, channels: {}, globalSecurity: [] };
+  return { ...like, operations: Object.create(null), structures: Object.create(null), servers: Object.create(null), channels: Object.create(null), globalSecurity: [] };
 }
 
 /** Compares two already-normalised models and returns the classified findings. */

@@ -94,7 +94,8 @@ export interface FlattenOptions {
  * is a leaf holding `ref: <Name>`; structures are flattened on their own, once, so recursion never
  * expands. `allOf` parts are merged into the same path.
  */
-export function flatten(schema: unknown, pointer: string, resolver: Resolver, opts: FlattenOptions, out: Fields = {}): Fields {
+export function flatten(schema: unknown, pointer: string, resolver: Resolver, opts: FlattenOptions, out: Fields = Object.create(null)): Fields {
+  // keyed by paths from the spec: no prototype, so a field named `constructor` is not already "there"
   const rootPath = opts.prefix ?? '';
   visit(schema, rootPath, opts.rootRequired, pointer, 0, opts.followRoot, []);
   if (opts.label && out[rootPath]) out[rootPath].label = opts.label;

@@ -23,12 +23,12 @@ function isEmptyObjectSchema(s: any): boolean {
 const requestMaps = new WeakSet<Fields>();
 
 function newOperation(kind: 'method' | 'push', key: string, name: string, protocol: Protocol, pointer: string): Operation {
-  const request: Fields = {};
+  const request: Fields = Object.create(null);
   requestMaps.add(request);
   return {
     kind, key, name, protocol, area: DEFAULT_AREA, pointer, deprecated: false,
-    request, response: {}, requestMedia: [], responseMedia: [], statuses: [], hasResponsePayload: false,
-    messages: {}, security: [],
+    request, response: Object.create(null), requestMedia: [], responseMedia: [], statuses: [], hasResponsePayload: false,
+    messages: Object.create(null), security: [],
   };
 }
 
@@ -79,7 +79,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const model: Model = {
     kind, protocol, file: options.file ?? '',
     specVersion: String(kind === 'openapi' ? doc.openapi : doc.asyncapi),
-    operations: {}, structures: {}, servers: {}, channels: {},
+    // records keyed by names from the spec have no prototype (a method may be called `constructor`)
+    operations: Object.create(null), structures: Object.create(null), servers: Object.create(null), channels: Object.create(null),
     globalSecurity: securityNames(doc.security),
   };
   /**
@@ -282,7 +283,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   function serverVars(vars: any): Server['variables'] {
-    const out: Server['variables'] = {};
+    const out: Server['variables'] = Object.create(null);
     if (vars && typeof vars === 'object') for (const [k, v0] of Object.entries<any>(vars)) {
       const v = resolver.deref(v0) ?? {};
       out[k] = { default: v.default !== undefined ? String(v.default) : undefined, enum: Array.isArray(v.enum) ? v.enum.map(String) : undefined };

@@ -1,0 +1,7 @@
+/**
+ * Model records are keyed by names taken from the spec, and a spec may name a field `constructor` or
+ * `toString`: plain `obj[name]` or `name in obj` would then find Object.prototype's members.
+ */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
