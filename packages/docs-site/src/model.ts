@@ -72,7 +72,7 @@ function resolvePointer(doc: Json, ref: string): Json | undefined {
 }
 
 export function indexVersion(id: string, web: Json, rtm: Json): VersionIndex {
-  const index: VersionIndex = { id, web: {}, rtm: {}, schemas: {}, renamedFrom: {} };
+  const index: VersionIndex = { id, web: Object.create(null), rtm: Object.create(null), schemas: Object.create(null), renamedFrom: Object.create(null) };
   for (const pathItem of Object.values<Json>(web.paths ?? {})) {
     for (const [method, op] of Object.entries<Json>(pathItem)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || !op?.operationId) continue;

@@ -178,6 +178,8 @@ test('changelog: migration hint under breaking entries, affected methods and pus
     { version: 'v1.2', area: 'Data structures', protocols: ['rtm'], kind: 'y', breaking: false, text: 'y. Migration: keep', source: 'diff', migration: 'keep', affects: 'bogus' },
   ]);
   const affected = affectedLinks(b, indexes['v1.2']);
+  // a name that is also an Object.prototype member is not "in" the index unless the spec has it
+  assert.deepEqual(affectedLinks({ ...b, affects: [{ kind: 'method', name: 'constructor', protocols: ['web', 'rtm'] }] }, indexes['v1.2']), []);
   assert.deepEqual(affected.map((l) => l.href), ['v1.2/web.html#/chats/get_chat', 'v1.2/rtm.html#operation-request-get_chat', 'v1.2/rtm.html#operation-receive-chat_deactivated']);
   assert.equal(entryText(b, affected), 'In `ChatNew`, x.');
   assert.deepEqual(info.affects, []);
