@@ -253,3 +253,40 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
   }
   return out;
 }
+
+/**
+ * The same wrapper dropped by several operations (e.g. a request envelope given up API-wide) is one
+ * change: those findings become one API-wide finding listing the operations it affects. The fields
+ * each operation moved stay in the finding's data (`moved`).
+ */
+export function groupUnwrapped(findings: Finding[], protocol: Protocol): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.kind !== 'fields-unwrapped' || (f.owner.kind !== 'method' && f.owner.kind !== 'push')) {
+      out.push(f);
+      continue;
+    }
+    const key = JSON.stringify([f.ruleId, f.path, f.direction]);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(f);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) {
+      out.push(...g);
+      continue;
+    }
+    const first = g[0];
+    const areas = new Set(g.map((f) => f.area));
+    const owner: Owner = { kind: 'api', name: '', area: areas.size === 1 ? first.area : 'General' };
+    const item = itemOf.get(first);
+    const text = item ? render(`${first.ruleId}-grouped`, { ...item, owner }) : first.text;
+    const affects = g.map((f) => ({ kind: f.owner.kind as 'method' | 'push', name: f.owner.name, protocols: [protocol] })).sort(compareAffected);
+    const moved = [...new Set(g.flatMap((f) => (Array.isArray(f.to) ? (f.to as string[]) : [])))].sort();
+    const merged: Finding = { ...first, owner, area: owner.area, text, affects, to: moved, parts: g };
+    if (item) itemOf.set(merged, { ...item, owner, to: moved });
+    out.push(merged);
+  }
+  return out;
+}

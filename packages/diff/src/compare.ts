@@ -307,12 +307,48 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     return;
   }
 
+  /** Children of wrapped-away objects claimed by a declared rename (not reported as removed). */
+  const claimed = new Set<string>();
+  /**
+   * `<w>.<name>` for a removed object `w` under `parent`: a path still in `removed` (inline object),
+   * or the field of the structure `w` referred to (`base` set, with its subfields in `below`).
+   */
+  const wrapperChild = (parent: string, name: string): { path: string; base?: Field; below: Array<[string, Field]> } | undefined => {
+    for (const [w, wf] of removed) {
+      if (!w || w.includes(':') || parentOf(w) !== parent) continue;
+      const path = `${w}.${name}`;
+      if (removed.has(path)) return { path, below: [] };
+      const struct = wf.ref !== undefined ? own(ctx.base.structures, wf.ref) : undefined;
+      const base = struct ? own(struct.fields, name) : undefined;
+      if (!struct || !base) continue;
+      claimed.add(path);
+      const below = Object.entries(struct.fields).filter(([q]) => q.startsWith(name) && /^[.[{]/.test(q.slice(name.length, name.length + 1))).map(([q, qf]) => [q.slice(name.length), qf] as [string, Field]);
+      return { path, base, below };
+    }
+    return undefined;
+  };
   // declared renames: the new field names its old name; children follow their parent
   const renamedRoots: Array<[string, string]> = [];
   for (const [p, f] of [...added]) {
     if (!f.renamedFrom || !added.has(p)) continue;
     const parent = p.includes(':') && !p.includes('.') ? p.slice(0, p.indexOf(':') + 1) : parentOf(p);
-    const old = parent.endsWith(':') ? parent + f.renamedFrom : joinPath(parent, f.renamedFrom);
+    let old = parent.endsWith(':') ? parent + f.renamedFrom : joinPath(parent, f.renamedFrom);
+    if (!removed.has(old) && !parent.endsWith(':')) {
+      // the old field may sit inside a wrapper object that is gone (its fields moved up one level)
+      const inWrapper = wrapperChild(parent, f.renamedFrom);
+      if (inWrapper?.base) {
+        emit({ subject: 'field', change: 'renamed', path: p, oldPath: inWrapper.path, from: inWrapper.path, to: leafOf(p), base: inWrapper.base, revision: f, pointer: f.pointer }, f);
+        pairs.push([inWrapper.base, f]);
+        added.delete(p);
+        for (const [q, qf] of inWrapper.below) {
+          const np = p + q;
+          const nf = added.get(np);
+          if (nf) { pairs.push([qf, nf]); added.delete(np); }
+        }
+        continue;
+      }
+      if (inWrapper) old = inWrapper.path;
+    }
     if (!removed.has(old)) continue;
     emit({ subject: 'field', change: 'renamed', path: p, oldPath: old, from: leafOf(old), to: leafOf(p), base: removed.get(old), revision: f, pointer: f.pointer }, f);
     renamedRoots.push([old, p]);
@@ -350,6 +386,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     for (const cp of [...added.keys()]) if (cp === ap || isUnder(cp, ap)) added.delete(cp);
   }
   // un-nested: fields of a removed object that now sit elsewhere (e.g. one level up) with the same shape
+  const moves: Array<[Parameters<typeof emit>[0], Field]> = [];
   const removedTops = new Set(tops(removed).filter((p) => p !== '' && !p.includes(':')));
   const addedTops = new Set(tops(added));
   if (removedTops.size && addedTops.size) {
@@ -362,7 +399,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
       if (!rest || /^[[{]/.test(rest) || !addedTops.has(rest)) continue;
       const target = added.get(rest);
       if (!target || signature(target) !== signature(cf)) continue;
-      emit({ subject: 'field', change: 'moved', path: rest, oldPath: cp, from: cp, to: rest, base: cf, revision: target, pointer: target.pointer }, cf);
+      moves.push([{ subject: 'field', change: 'moved', path: rest, oldPath: cp, from: cp, to: rest, base: cf, revision: target, pointer: target.pointer }, cf]);
       for (const x of [...removed.keys()]) if (x === cp || isUnder(x, cp)) removed.delete(x);
       for (const x of [...added.keys()]) if (x === rest || isUnder(x, rest)) added.delete(x);
       addedTops.delete(rest);
@@ -376,12 +413,35 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
         if (!q || ancestors(q).length > 1 || !addedTops.has(q)) continue;
         const target = added.get(q);
         if (!target || signature(target) !== signature(qf)) continue;
-        emit({ subject: 'field', change: 'moved', path: q, oldPath: `${p}.${q}`, from: `${p}.${q}`, to: q, base: qf, revision: target, pointer: target.pointer }, qf);
+        moves.push([{ subject: 'field', change: 'moved', path: q, oldPath: `${p}.${q}`, from: `${p}.${q}`, to: q, base: qf, revision: target, pointer: target.pointer }, qf]);
         for (const x of [...added.keys()]) if (x === q || isUnder(x, q)) added.delete(x);
         addedTops.delete(q);
       }
     }
   }
+  // unwrapped: a removed object whose fields moved up one level is one change (the wrapper went
+  // away), not one move per field plus the wrapper's removal; its other fields are reported removed
+  for (const w of removedTops) {
+    const wf = removed.get(w);
+    if (!wf) continue;
+    const struct = wf.ref !== undefined ? own(ctx.base.structures, wf.ref) : undefined;
+    const direct = (q: string) => !!q && !q.includes('.') && !/[[{]/.test(q);
+    const children = struct
+      ? Object.keys(struct.fields).filter(direct)
+      : Object.keys(b).filter((q) => parentOf(q) === w && direct(q.slice(w.length + 1))).map((q) => q.slice(w.length + 1));
+    const up = parentOf(w);
+    const mine = moves.filter(([m]) => m.oldPath === `${w}.${leafOf(m.oldPath!)}` && m.path === joinPath(up, leafOf(m.oldPath!)));
+    const renamedOut = children.filter((q) => claimed.has(`${w}.${q}`) || renamedRoots.some(([old]) => old === `${w}.${q}`));
+    if (!mine.length) continue;
+    for (const m of mine) moves.splice(moves.indexOf(m), 1);
+    removed.delete(w);
+    const moved = new Set(mine.map(([m]) => leafOf(m.oldPath!)));
+    for (const q of renamedOut) moved.add(q);
+    if (struct) for (const q of children) if (!moved.has(q)) removed.set(`${w}.${q}`, struct.fields[q]);
+    emit({ subject: 'field', change: 'unwrapped', path: w, oldPath: w, from: w, to: mine.map(([m]) => m.path!).sort(), base: wf, pointer: wf.pointer }, wf);
+  }
+  for (const [item, f] of moves) emit(item, f);
+
   // undeclared renames: same parent, same shape, similar name
   const topRemoved = new Map(tops(removed).filter((p) => p !== '').map((p) => [p, removed.get(p)!]));
   const topAdded = new Map(tops(added).filter((p) => p !== '').map((p) => [p, added.get(p)!]));

@@ -104,6 +104,22 @@ export function buildHistory(specsDir: string): { history: History; diagnostics:
       const ev: HistoryEvent = { version: v, change, breaking: f.breaking, protocols: f.protocols, ruleId: f.ruleId, text: f.text };
       const ownerTable = tableOf(f.owner.kind);
       const isField = AREA.get(f.ruleId) === 'field';
+      // one finding for many operations (a shared parameter, a wrapper dropped API-wide): each changed
+      if ((f.owner.kind === 'parameter' || f.owner.kind === 'api') && f.affects) {
+        for (const a of f.affects) record(a.kind === 'push' ? history.pushes : history.methods, a.name, { ...ev, change: 'changed' }, v);
+      }
+      // a dropped wrapper: each field it held lives on one level up (a rename in the fields' history)
+      if (f.kind === 'fields-unwrapped') {
+        for (const part of f.parts ?? [f]) {
+          if (part.owner.kind !== 'method' && part.owner.kind !== 'push') continue;
+          for (const to of Array.isArray(part.to) ? (part.to as string[]) : []) {
+            const oldKey = fieldKey(part, `${part.path}.${to.slice(to.lastIndexOf('.') + 1)}`);
+            const key = fieldKey(part, to);
+            rename(history.fields, oldKey, key, v);
+            record(history.fields, key, { ...ev, change: 'renamed', from: oldKey }, v);
+          }
+        }
+      }
       if (!ownerTable) continue;
       if (isField && f.path !== undefined) {
         const key = fieldKey(f, f.path);

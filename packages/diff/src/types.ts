@@ -79,4 +79,6 @@ export interface Finding {
   migration?: string;
   /** Operations reaching the changed structure (findings on a structure only). */
   affects?: Affected[];
+  /** The per-operation findings that a grouped finding stands for (kept for the history; not written out). */
+  parts?: Finding[];
 }

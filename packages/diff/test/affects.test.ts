@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -74,4 +74,24 @@ test('recursive structures: every structure of a cycle is reached by the operati
   const entries = toEntries(diffPaths(join(dir, 'r-base.yaml'), join(dir, 'r-rev.yaml')), 'r');
   assert.equal(entries.length, 1, entries.map((e) => e.text).join('\n'));
   assert.deepEqual(entries[0].affects?.map((a) => a.name), ['get_a', 'get_c', 'get_c2']);
+});
+
+test('a wrapper dropped by one operation is one entry on that operation, naming the fields that moved up', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'unwrap-one-'));
+  const fixture = join(import.meta.dirname, 'fixtures', 'fields-unwrapped');
+  // keep only update_thing: cut the get_thing path item out of both documents
+  const only = (file: string) => readFileSync(join(fixture, file), 'utf8').replace(/  \/action\/get_thing:[^]*?(?=components:|$)/, '').replace(/components:[^]*$/, '');
+  writeFileSync(join(dir, 'a.yaml'), only('base.yaml'));
+  writeFileSync(join(dir, 'b.yaml'), only('revision.yaml'));
+  const r = diffPaths(join(dir, 'a.yaml'), join(dir, 'b.yaml'));
+  assert.deepEqual(r.diagnostics, []);
+  const texts = r.findings.map((f) => `${f.ruleId}: ${f.text}`);
+  assert.deepEqual(texts, [
+    'fields-unwrapped: In the `update_thing` method, request field `args` no longer wraps its fields: `id`, `name` moved up one level.',
+    'request-field-removed: The `update_thing` method no longer accepts request field `args.legacy`.',
+  ]);
+  const unwrapped = r.findings[0];
+  assert.deepEqual(unwrapped.to, ['id', 'name']);
+  assert.equal(unwrapped.breaking, true);
+  assert.ok(unwrapped.migration);
 });

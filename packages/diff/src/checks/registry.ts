@@ -37,6 +37,7 @@ import { rule as responseOptionalFieldRemoved } from './response-optional-field-
 import { rule as fieldRenamed } from './field-renamed.js';
 import { rule as fieldPossiblyRenamed } from './field-possibly-renamed.js';
 import { rule as fieldMoved } from './field-moved.js';
+import { rule as fieldsUnwrapped } from './fields-unwrapped.js';
 import { rule as requestFieldTypeChanged } from './request-field-type-changed.js';
 import { rule as requestFieldTypeWidened } from './request-field-type-widened.js';
 import { rule as responseFieldTypeChanged } from './response-field-type-changed.js';
@@ -123,6 +124,7 @@ export const rules: readonly Rule[] = [
   fieldRenamed,
   fieldPossiblyRenamed,
   fieldMoved,
+  fieldsUnwrapped,
   requestFieldTypeChanged,
   requestFieldTypeWidened,
   responseFieldTypeChanged,
