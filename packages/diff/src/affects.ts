@@ -2,7 +2,7 @@ import type { Fields, Model, Protocol } from '@ccapi/model';
 import type { Affected, Finding, Owner } from './types.js';
 import { own } from './own.js';
 import { itemOf } from './classify.js';
-import { render } from './messages.js';
+import { messages, render } from './messages.js';
 
 const VARIANT_REF = /^(?:oneOf|anyOf):([^=]+)=/;
 
@@ -221,9 +221,11 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
   const groups = new Map<string, Finding[]>();
   const out: Finding[] = [];
   for (const f of findings) {
-    // only changes of the definition itself: an operation that starts or stops using the parameter is its own change
+    // changes of the definition itself; operations that start or stop using the parameter are grouped
+    // too (one entry for "every Web method takes the new X-Region header"), worded by a `-grouped` message
     const item = itemOf.get(f);
-    const shared = (f.owner.kind === 'method' || f.owner.kind === 'push') && /^(query|header|path|cookie):/.test(f.path ?? '') && !!item?.base && !!item.revision;
+    const definition = !!item?.base && !!item.revision;
+    const shared = (f.owner.kind === 'method' || f.owner.kind === 'push') && /^(query|header|path|cookie):/.test(f.path ?? '') && !!item && (definition || !!messages()[`${f.ruleId}-grouped`]);
     const m = shared ? SHARED_PARAM.exec(f.location.pointer) : null;
     if (!m) {
       out.push(f);
@@ -244,7 +246,8 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
     const areas = new Set(g.map((f) => f.area));
     const owner: Owner = { kind: 'parameter', name, area: areas.size === 1 ? first.area : 'General' };
     const item = itemOf.get(first);
-    const text = item ? render(first.ruleId, { ...item, owner }) : first.text;
+    const usage = !!item && !(item.base && item.revision);
+    const text = item ? render(usage ? `${first.ruleId}-grouped` : first.ruleId, { ...item, owner }) : first.text;
     const migration = item && first.migration ? render(`${first.ruleId}-comment`, { ...item, owner }) : first.migration;
     const affects = g.map((f) => ({ kind: f.owner.kind as 'method' | 'push', name: f.owner.name, protocols: [protocol] })).sort(compareAffected);
     const merged: Finding = { ...first, owner, area: owner.area, text, affects, ...(migration ? { migration } : {}) };

@@ -67,6 +67,23 @@ test('a change to a shared parameter is one entry on the parameter; an operation
   assert.equal(entries.filter((e) => e.subject?.name === 'op4').length, 1, 'op4 no longer takes it: its own entry');
 });
 
+test('operations that start using one shared parameter are one entry listing them; a single one stays its own', () => {
+  const gen = (users: number[]) => {
+    const ops = Array.from({ length: 4 }, (_, i) => `  /op${i}:\n    get:\n      operationId: op${i}\n      parameters: [${users.includes(i) ? "{$ref: '#/components/parameters/Region'}" : ''}]\n      responses: {'200': {description: ok}}`).join('\n');
+    return `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n${ops}\ncomponents:\n  parameters:\n    Region: {name: X-Region, in: header, schema: {type: string}}\n`;
+  };
+  writeFileSync(join(dir, 'u-base.yaml'), gen([0]));
+  writeFileSync(join(dir, 'u-rev.yaml'), gen([1, 2, 3]));
+  const entries = toEntries(diffPaths(join(dir, 'u-base.yaml'), join(dir, 'u-rev.yaml')), 'r');
+  assert.deepEqual(entries.map((e) => e.text).sort(), [
+    'Several operations have a new optional header parameter `X-Region`. Affects `op1`, `op2`, `op3`.',
+    'The `op0` method no longer accepts header parameter `X-Region`. Migration: Stop sending it.',
+  ]);
+  const grouped = entries.find((e) => e.subject?.kind === 'parameter');
+  assert.equal(grouped?.breaking, false);
+  assert.deepEqual(grouped?.affects?.map((a) => a.name), ['op1', 'op2', 'op3']);
+});
+
 test('recursive structures: every structure of a cycle is reached by the operations reaching any of them', () => {
   const gen = (extra: string) => `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: get_a\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}}\n  /c:\n    get:\n      operationId: get_c\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C'}}}}}\n  /c2:\n    get:\n      operationId: get_c2\n      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/C'}}}}}\ncomponents:\n  schemas:\n    A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}\n    B: {type: object, properties: {a: {$ref: '#/components/schemas/A'}${extra}}}\n    C: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}\n`;
   writeFileSync(join(dir, 'r-base.yaml'), gen(''));
