@@ -82,14 +82,24 @@ function same(a: unknown, b: unknown): boolean {
 
 const PAGINATION = /^(page(_?(id|token|number|cursor))?|cursor|next_?page(_?(id|token|url))?|previous_?page(_?(id|token))?|prev_?page(_?(id|token))?|offset|next_?cursor|starting_?after|ending_?before)$/i;
 
-interface Ctx { base: Model; rev: Model; items: DiffItem[]; structRenames: Map<string, string> }
+interface Ctx {
+  base: Model;
+  rev: Model;
+  items: DiffItem[];
+  structRenames: Map<string, string>;
+  /** Structures that a dropped wrapper referred to: their fields now sit where the wrapper was. */
+  unwrapped: Set<string>;
+}
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [], structRenames: new Map() };
+  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set() };
   const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
   opItems();
+  // a structure that only existed as a dropped wrapper's type is not removed on its own: the
+  // unwrap finding already says its fields moved up
+  ctx.items = ctx.items.filter((i) => !(i.subject === 'structure' && i.change === 'removed' && ctx.unwrapped.has(i.owner.name)));
   if (base.kind === 'asyncapi' || rev.kind === 'asyncapi') {
     compareServers(ctx);
     compareChannels(ctx);
@@ -437,6 +447,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     removed.delete(w);
     const moved = new Set(mine.map(([m]) => leafOf(m.oldPath!)));
     for (const q of renamedOut) moved.add(q);
+    if (struct && wf.ref !== undefined && !own(ctx.rev.structures, wf.ref)) ctx.unwrapped.add(wf.ref);
     if (struct) for (const q of children) if (!moved.has(q)) removed.set(`${w}.${q}`, struct.fields[q]);
     emit({ subject: 'field', change: 'unwrapped', path: w, oldPath: w, from: w, to: mine.map(([m]) => m.path!).sort(), base: wf, pointer: wf.pointer }, wf);
   }

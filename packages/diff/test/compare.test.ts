@@ -13,15 +13,15 @@ const obj = (properties: Record<string, unknown>, required?: string[]) => ({ typ
 const S = { type: 'string' };
 
 const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }]> = [
-  ['fields un-nested from a referenced structure: the wrapper went away (one finding, not a move per field)', {
+  ['fields un-nested from a referenced structure: the wrapper went away (one finding, not a move per field nor a removed structure)', {
     base: api(obj({ user: { $ref: '#/components/schemas/User' } }), undefined, { User: obj({ name: S, email: S }) }),
     revision: api(obj({ name: S, email: S }), undefined, { User: obj({ name: S, email: S }) }),
-    want: ['fields-unwrapped:user', 'structure-removed:undefined'],
+    want: ['fields-unwrapped:user'],
   }],
   ['a declared rename whose old field sat in a wrapper that went away (referenced and inline)', {
     base: api(obj({ w: { $ref: '#/components/schemas/W' } }), obj({ args: obj({ id: S, ts: { type: 'integer' } }) }), { W: obj({ id: S, ts: { type: 'integer' } }) }),
     revision: api(obj({ id: S, seen: { type: 'string', 'x-renamed-from': 'ts' } }), obj({ id: S, seen: { type: 'string', 'x-renamed-from': 'ts' } })),
-    want: ['fields-unwrapped:args', 'fields-unwrapped:w', 'field-renamed:seen', 'field-renamed:seen', 'request-field-type-changed:seen', 'response-field-type-changed:seen', 'structure-removed:undefined'].sort(),
+    want: ['fields-unwrapped:args', 'fields-unwrapped:w', 'field-renamed:seen', 'field-renamed:seen', 'request-field-type-changed:seen', 'response-field-type-changed:seen'].sort(),
   }],
   ['a field moved up out of an object that stays is a move, not an unwrap', {
     base: api(obj({ user: obj({ name: S, email: S }) })),
