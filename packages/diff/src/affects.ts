@@ -214,33 +214,45 @@ export function changedPathCount(findings: Finding[]): number {
 const SHARED_PARAM = /^\/components\/parameters\/([^/]+)/;
 
 /**
+ * Keeps the findings `keyOf` leaves alone (undefined) and merges each group of two or more findings
+ * that share a key into one (a group of one stays as it is). Order: ungrouped first, then groups.
+ */
+function mergeGroups(findings: Finding[], keyOf: (f: Finding) => string | undefined, merge: (group: Finding[]) => Finding): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = keyOf(f);
+    if (key === undefined) {
+      out.push(f);
+      continue;
+    }
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(f);
+  }
+  for (const g of groups.values()) out.push(...(g.length < 2 ? g : [merge(g)]));
+  return out;
+}
+
+function affectedBy(group: Finding[], protocol: Protocol): Affected[] {
+  return group.map((f) => ({ kind: f.owner.kind as 'method' | 'push', name: f.owner.name, protocols: [protocol] })).sort(compareAffected);
+}
+
+/**
  * A change to a shared parameter (`components/parameters/X`) shows up once per operation using it:
  * those findings become one finding on the parameter that lists the operations it affects.
  */
 export function groupSharedParameters(findings: Finding[], protocol: Protocol): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  const out: Finding[] = [];
-  for (const f of findings) {
+  const keyOf = (f: Finding): string | undefined => {
     // changes of the definition itself; operations that start or stop using the parameter are grouped
     // too (one entry for "every Web method takes the new X-Region header"), worded by a `-grouped` message
     const item = itemOf.get(f);
     const definition = !!item?.base && !!item.revision;
     const shared = (f.owner.kind === 'method' || f.owner.kind === 'push') && /^(query|header|path|cookie):/.test(f.path ?? '') && !!item && (definition || !!messages()[`${f.ruleId}-grouped`]);
     const m = shared ? SHARED_PARAM.exec(f.location.pointer) : null;
-    if (!m) {
-      out.push(f);
-      continue;
-    }
-    const key = JSON.stringify([f.ruleId, m[1], f.path, f.oldPath, f.from, f.to]);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(f);
-  }
-  for (const g of groups.values()) {
-    if (g.length < 2) {
-      out.push(...g);
-      continue;
-    }
+    return m ? JSON.stringify([f.ruleId, m[1], f.path, f.oldPath, f.from, f.to]) : undefined;
+  };
+  return mergeGroups(findings, keyOf, (g) => {
     const first = g[0];
     const name = decodeURIComponent(SHARED_PARAM.exec(first.location.pointer)![1].replace(/~1/g, '/').replace(/~0/g, '~'));
     const areas = new Set(g.map((f) => f.area));
@@ -249,47 +261,29 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
     const usage = !!item && !(item.base && item.revision);
     const text = item ? render(usage ? `${first.ruleId}-grouped` : first.ruleId, { ...item, owner }) : first.text;
     const migration = item && first.migration ? render(`${first.ruleId}-comment`, { ...item, owner }) : first.migration;
-    const affects = g.map((f) => ({ kind: f.owner.kind as 'method' | 'push', name: f.owner.name, protocols: [protocol] })).sort(compareAffected);
-    const merged: Finding = { ...first, owner, area: owner.area, text, affects, ...(migration ? { migration } : {}) };
+    const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), ...(migration ? { migration } : {}) };
     if (item) itemOf.set(merged, { ...item, owner });
-    out.push(merged);
-  }
-  return out;
+    return merged;
+  });
 }
 
 /**
  * The same wrapper dropped by several operations (e.g. a request envelope given up API-wide) is one
- * change: those findings become one API-wide finding listing the operations it affects. The fields
- * each operation moved stay in the finding's data (`moved`).
+ * change: those findings become one API-wide finding listing the operations it affects. `to` holds
+ * every field that moved up; `parts` keeps the per-operation findings for the history.
  */
 export function groupUnwrapped(findings: Finding[], protocol: Protocol): Finding[] {
-  const groups = new Map<string, Finding[]>();
-  const out: Finding[] = [];
-  for (const f of findings) {
-    if (f.kind !== 'fields-unwrapped' || (f.owner.kind !== 'method' && f.owner.kind !== 'push')) {
-      out.push(f);
-      continue;
-    }
-    const key = JSON.stringify([f.ruleId, f.path, f.direction]);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(f);
-  }
-  for (const g of groups.values()) {
-    if (g.length < 2) {
-      out.push(...g);
-      continue;
-    }
+  const keyOf = (f: Finding): string | undefined =>
+    f.kind === 'fields-unwrapped' && (f.owner.kind === 'method' || f.owner.kind === 'push') ? JSON.stringify([f.ruleId, f.path, f.direction]) : undefined;
+  return mergeGroups(findings, keyOf, (g) => {
     const first = g[0];
     const areas = new Set(g.map((f) => f.area));
     const owner: Owner = { kind: 'api', name: '', area: areas.size === 1 ? first.area : 'General' };
     const item = itemOf.get(first);
     const text = item ? render(`${first.ruleId}-grouped`, { ...item, owner }) : first.text;
-    const affects = g.map((f) => ({ kind: f.owner.kind as 'method' | 'push', name: f.owner.name, protocols: [protocol] })).sort(compareAffected);
     const moved = [...new Set(g.flatMap((f) => (Array.isArray(f.to) ? (f.to as string[]) : [])))].sort();
-    const merged: Finding = { ...first, owner, area: owner.area, text, affects, to: moved, parts: g };
+    const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), to: moved, parts: g };
     if (item) itemOf.set(merged, { ...item, owner, to: moved });
-    out.push(merged);
-  }
-  return out;
+    return merged;
+  });
 }
