@@ -1,4 +1,4 @@
-import type { Field, Fields, Model, Operation, Structure } from '@ccapi/model';
+import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type Model, type Operation, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own } from './own.js';
 
@@ -37,13 +37,7 @@ function jaccard(a: Set<string>, b: Set<string>): { score: number; size: number 
   return { score: union ? inter / union : 0, size: union };
 }
 
-export function parentOf(path: string): string {
-  if (path.endsWith('[]')) return path.slice(0, -2);
-  if (path.endsWith('{}')) return path.slice(0, -2);
-  const dot = path.lastIndexOf('.');
-  if (dot >= 0) return path.slice(0, dot);
-  return '';
-}
+export { parentPath as parentOf } from '@ccapi/model';
 
 export function leafOf(path: string): string {
   const p = path.replace(/(\[\]|\{\})+$/, '');
@@ -341,11 +335,11 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   const renamedRoots: Array<[string, string]> = [];
   for (const [p, f] of [...added]) {
     if (!f.renamedFrom || !added.has(p)) continue;
-    const parent = p.includes(':') && !p.includes('.') ? p.slice(0, p.indexOf(':') + 1) : parentOf(p);
-    let old = parent.endsWith(':') ? parent + f.renamedFrom : joinPath(parent, f.renamedFrom);
-    if (!removed.has(old) && !parent.endsWith(':')) {
+    let old = renamedFromPath(p, f.renamedFrom);
+    const parameter = p.includes(':') && !p.includes('.');
+    if (!removed.has(old) && !parameter) {
       // the old field may sit inside a wrapper object that is gone (its fields moved up one level)
-      const inWrapper = wrapperChild(parent, f.renamedFrom);
+      const inWrapper = wrapperChild(parentOf(p), f.renamedFrom);
       if (inWrapper?.base) {
         emit({ subject: 'field', change: 'renamed', path: p, oldPath: inWrapper.path, from: inWrapper.path, to: leafOf(p), base: inWrapper.base, revision: f, pointer: f.pointer }, f);
         pairs.push([inWrapper.base, f]);

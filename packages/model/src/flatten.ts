@@ -234,3 +234,20 @@ function collectRefs(node: any, refs: Set<string>, depth: number): void {
   }
   if (node.discriminator?.mapping) for (const r of Object.values<any>(node.discriminator.mapping)) { const n = typeof r === 'string' ? schemaRefName(r) : undefined; if (n) refs.add(n); }
 }
+
+/** The enclosing field of a flattened path (`a.b` -> `a`, `a.b[]` -> `a.b`, `x` -> ``). */
+export function parentPath(path: string): string {
+  if (path.endsWith('[]') || path.endsWith('{}')) return path.slice(0, -2);
+  const dot = path.lastIndexOf('.');
+  return dot >= 0 ? path.slice(0, dot) : '';
+}
+
+/**
+ * Where a field marked `x-renamed-from: <from>` used to be: beside it, under the same parent (the old
+ * name may itself be dotted). A parameter (`query:id`) keeps its prefix.
+ */
+export function renamedFromPath(path: string, from: string): string {
+  const parent = path.includes(':') && !path.includes('.') ? path.slice(0, path.indexOf(':') + 1) : parentPath(path);
+  if (parent.endsWith(':')) return parent + from;
+  return parent ? `${parent}.${from}` : from;
+}

@@ -7,7 +7,7 @@ import type { Diagnostic, Model } from './types.js';
 export * from './types.js';
 export { normalise } from './normalise.js';
 export type { NormaliseOptions } from './normalise.js';
-export { flatten, Resolver, schemaRefName } from './flatten.js';
+export { flatten, parentPath, renamedFromPath, Resolver, schemaRefName } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 
 export interface LoadedModels {

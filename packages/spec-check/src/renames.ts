@@ -3,7 +3,7 @@
  * method, push, structure, parameter or field that the previous document really has, at the same
  * place (the diff and the site's version switcher follow these marks, so a wrong one misleads both).
  */
-import { normalise, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
+import { normalise, renamedFromPath, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
 
 export interface RenameMark {
   /** `method`, `push`, `structure` or `field`. */
@@ -23,13 +23,8 @@ export interface RenameReport {
   rawPointers: string[];
 }
 
-/** The old path of a renamed field: its parent path plus the old name (which may itself be dotted). */
-export function oldFieldPath(path: string, from: string): string {
-  const colon = path.indexOf(':');
-  if (colon >= 0 && !path.includes('.')) return path.slice(0, colon + 1) + from;
-  const dot = path.lastIndexOf('.');
-  return dot < 0 ? from : `${path.slice(0, dot)}.${from}`;
-}
+/** The old path of a renamed field: the model's rule, the same one the diff follows. */
+export const oldFieldPath = renamedFromPath;
 
 /**
  * Is `path` a field of `fields`, following references to structures of `model`? A v3.0 Web request
