@@ -173,13 +173,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         o.action = verb;
         commonAsync(o, op);
         const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
-        for (const m of msgs) o.messages[m.name] = m.contentType;
-        const first = msgs[0];
-        if (first) {
-          const target = o.kind === 'method' ? o.request : o.response;
-          payload(unwrapFrame(first.payload), `${first.pointer}/payload`, target, true, o.name);
-          if (o.kind === 'push') o.hasResponsePayload = true;
-        }
+        addMessages(o, msgs);
         model.operations[name] = o;
       }
     }
@@ -198,13 +192,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       commonAsync(o, op);
       if (op.channel?.$ref) o.channel = decodeURIComponent(String(op.channel.$ref).split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
-      for (const m of msgs) o.messages[m.name] = m.contentType;
-      const first = msgs[0];
-      if (first) {
-        const target = o.kind === 'method' ? o.request : o.response;
-        payload(unwrapFrame(first.payload), `${first.pointer}/payload`, target, true, o.name);
-        if (o.kind === 'push') o.hasResponsePayload = true;
-      }
+      addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
         const rmsgs: any[] = (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`));
@@ -291,6 +279,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     return out;
   }
 
+  /** An AsyncAPI operation's messages; the first one's payload is what a method sends or a push carries. */
+  function addMessages(o: Operation, msgs: ReturnType<typeof messagesOf>) {
+    for (const m of msgs) o.messages[m.name] = m.contentType;
+    const first = msgs[0];
+    if (!first) return;
+    payload(unwrapFrame(first.payload), `${first.pointer}/payload`, o.kind === 'method' ? o.request : o.response, true, o.name);
+    if (o.kind === 'push') o.hasResponsePayload = true;
+  }
   function commonAsync(o: Operation, op: any) {
     const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
     if (tag?.name) o.area = String(tag.name);
