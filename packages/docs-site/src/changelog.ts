@@ -114,8 +114,13 @@ export function entryText(entry: ChangelogEntry, affected: EntryLink[]): string 
   return text;
 }
 
+/** Lower case, runs of anything but a-z/0-9 as one `-`, none at either end: the site's anchor ids. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
 export function changelogAnchor(version: string, area?: string): string {
-  return area ? `${version}-${area.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` : version;
+  return area ? `${version}-${slug(area)}` : version;
 }
 
 export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>, history?: History | null): string {

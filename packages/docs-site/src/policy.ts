@@ -1,5 +1,5 @@
 /** The "What counts as breaking" page: every diff rule of generated/rules.json with its fixture's before/after. */
-import { inlineMarkdown } from './changelog.js';
+import { inlineMarkdown, slug } from './changelog.js';
 import { escapeHtml } from './escape.js';
 
 export interface RuleExample { fixture?: string; before?: string; after?: string; startLine?: number; findings: string[]; why?: string }
@@ -48,7 +48,7 @@ export function parseRules(data: unknown): Rule[] {
 }
 
 export function ruleAnchor(id: string): string {
-  return `rule-${id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `rule-${slug(id)}`;
 }
 
 const DIRECTION: Record<string, string> = {
