@@ -164,6 +164,11 @@ function unknown(kind: string, name: unknown, path: string, known: string[]): Va
   return { valid: false, errors: [issue], message: `unknown ${kind} ${show(name)}` };
 }
 
+/** name -> one validator of each entry: a Map, so names like `constructor` find nothing inherited. */
+function lookup<E, V>(entries: Record<string, E>, pick: (e: E) => V): Map<string, V> {
+  return new Map(Object.entries(entries).map(([k, e]) => [k, pick(e)]));
+}
+
 export function createValidators(table: ValidatorTable) {
   const has = (o: object, k: unknown): k is string => typeof k === 'string' && Object.prototype.hasOwnProperty.call(o, k);
 
@@ -178,9 +183,9 @@ export function createValidators(table: ValidatorTable) {
   }
   // Hot paths: a Map lookup and one call when the data is valid (the common case); the checks and
   // error description below run only when it is not (the validator then runs a second time).
-  const webRequests = new Map(Object.entries(table.web).map(([k, e]) => [k, e.request] as const));
-  const webResponses = new Map(Object.entries(table.web).map(([k, e]) => [k, e.response] as const));
-  const pushPayloads = new Map(Object.entries(table.pushes).map(([k, e]) => [k, e.payload] as const));
+  const webRequests = lookup(table.web, (e) => e.request);
+  const webResponses = lookup(table.web, (e) => e.response);
+  const pushPayloads = lookup(table.pushes, (e) => e.payload);
   /** Web request arguments (the JSON body; for v3.0 the content of `payload`; for GET methods the query). */
   function validateWebRequest(method: string, data: unknown): ValidationResult {
     const fn = webRequests.get(method);
@@ -212,8 +217,8 @@ export function createValidators(table: ValidatorTable) {
     if (!has(table.pushes, push)) return unknown('push', push, '', Object.keys(table.pushes));
     return run(table.pushes[push]!.payload, payload, `${push} push payload`);
   }
-  const pushFrames = new Map(Object.entries(table.pushes).map(([k, e]) => [k, e.frame] as const));
-  const responseFrames = new Map(Object.entries(table.rtm).map(([k, e]) => [k, e.response] as const));
+  const pushFrames = lookup(table.pushes, (e) => e.frame);
+  const responseFrames = lookup(table.rtm, (e) => e.response);
   /** A frame received from the server: dispatched on `type` and `action`, one schema tried. */
   function validateRtmFrame(frame: unknown): ValidationResult {
     const fast = frame as Record<string, unknown> | null;
