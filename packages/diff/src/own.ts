@@ -1,6 +1,8 @@
 /**
  * Model records are keyed by names taken from the spec, and a spec may name a field `constructor` or
  * `toString`: plain `obj[name]` or `name in obj` would then find Object.prototype's members.
+ * `normalise` builds those records without a prototype; this guard is for models that reach the
+ * public `diffModels` from elsewhere (built by hand, or cloned, which gives plain objects back).
  */
 export function own<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
