@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { CompiledValidator, ValidationResult, Validators } from '@ccapi/validators/runtime';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { AddressInfo, Socket } from 'node:net';
+import { dirname, join } from 'node:path';
+import type { CompiledValidator, Validators } from '@ccapi/validators/runtime';
+import { WebSocket, WebSocketServer } from 'ws';
+import { perform, type Ctx, type PushOut } from './actions.js';
+import { jsonDepth, MAX_BODY_BYTES, MAX_BUFFERED_BYTES, MAX_CONNECTIONS, MAX_JSON_DEPTH } from './limits.js';
+import { ApiError, customerIdOf, Store, type Customer, type S } from './state.js';
 import { Synth, type SchemaSet } from './synth.js';
 
-type S = Record<string, unknown>;
 const require = createRequire(import.meta.url);
 
 export interface MockServerOptions {
@@ -17,6 +22,12 @@ export interface MockServerOptions {
   port?: number;
   /** Log each request to stderr. */
   verbose?: boolean;
+  /** A scripted agent joins every chat started, greets after login and answers each message. */
+  agent?: boolean;
+  /** Delay of the scripted agent's actions (ms, default 20). */
+  agentDelayMs?: number;
+  /** Serve HTTPS/WSS with this key and certificate (PEM) instead of plain HTTP/WS. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface MockServer {
@@ -25,6 +36,8 @@ export interface MockServer {
   webUrl: string;
   /** RTM WebSocket URL, e.g. `ws://127.0.0.1:4321/v3.3/customer/rtm/ws`. */
   rtmUrl: string;
+  /** Customer token endpoint (like the accounts service's `POST /customer/token`): issues a token for a new customer. */
+  tokenUrl: string;
   port: number;
   /** Sends a push to every logged-in RTM connection; the payload defaults to a schema-valid sample. Throws if invalid. */
   emitPush(push: string, payload?: unknown): S;
@@ -36,22 +49,19 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-interface Chat {
-  id: string;
-  threadId: string;
-  active: boolean;
-  events: S[];
-}
-
 interface Conn {
   ws: WebSocket;
-  loggedIn: boolean;
+  license: string;
+  customer: Customer | null;
 }
 
 const ERROR_STATUS: Record<string, number> = {
   validation: 400,
+  greeting_not_found: 400,
   authentication: 401,
   authorization: 403,
+  not_found: 404,
+  unsupported_version: 404,
   entity_too_large: 413,
   misdirected_request: 421,
   too_many_requests: 429,
@@ -60,15 +70,50 @@ const ERROR_STATUS: Record<string, number> = {
   request_timeout: 504,
 };
 
+/** Versions the installed @ccapi/validators was generated for (its dist/v* folders), oldest first. */
+export function knownVersions(): string[] {
+  const dist = join(dirname(require.resolve('@ccapi/validators/runtime')));
+  return readdirSync(dist)
+    .filter((d) => /^v\d+\.\d+$/.test(d))
+    .map((d) => d.slice(1))
+    .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+}
+
 export async function loadVersion(version: string): Promise<{ validators: Validators; schemas: SchemaSet }> {
-  let mod: { validators: Validators };
-  try {
-    mod = (await import(`@ccapi/validators/v${version}`)) as { validators: Validators };
-  } catch (e) {
-    throw new Error(`no validators for version ${version} (build @ccapi/validators; known versions are its src/v* folders): ${(e as Error).message}`);
-  }
+  const known = knownVersions();
+  if (!known.includes(version)) throw new ApiError('unsupported_version', `unknown version ${version}; known versions: ${known.join(', ')}`);
+  const mod = (await import(`@ccapi/validators/v${version}`)) as { validators: Validators };
   const schemas = JSON.parse(readFileSync(require.resolve(`@ccapi/validators/v${version}/schemas.json`), 'utf8')) as SchemaSet;
   return { validators: mod.validators, schemas };
+}
+
+const isObj = (x: unknown): x is S => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** `over` laid onto `base`, objects merged key by key (arrays and scalars of `over` win). */
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isObj(base) || !isObj(over)) return over === undefined ? base : over;
+  const out: S = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = deepMerge(base[k], v);
+  return out;
+}
+
+/** Removes the properties the schema does not allow (reported by ajv as additionalProperties). */
+function prune(fn: CompiledValidator, value: unknown): unknown {
+  const v = structuredClone(value);
+  for (let i = 0; i < 20 && !fn(v); i++) {
+    let removed = false;
+    for (const e of fn.errors ?? []) {
+      if (e.keyword !== 'additionalProperties') continue;
+      let cur: unknown = v;
+      for (const part of e.instancePath.split('/').slice(1)) cur = isObj(cur) || Array.isArray(cur) ? (cur as S)[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+      if (isObj(cur) && Object.hasOwn(cur, String(e.params.additionalProperty))) {
+        delete cur[String(e.params.additionalProperty)];
+        removed = true;
+      }
+    }
+    if (!removed) break;
+  }
+  return v;
 }
 
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
@@ -79,146 +124,179 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const nameOf = new Map<CompiledValidator, string>();
   for (const [name, fn] of Object.entries(t.definitions)) if (fn && !nameOf.has(fn)) nameOf.set(fn, name);
   const log = options.verbose ? (m: string) => process.stderr.write(`[mock v${version}] ${m}\n`) : () => {};
-
-  const chats = new Map<string, Chat>();
-  let seq = 0;
-  const nextId = (p: string) => `${p}${(++seq).toString(36).toUpperCase().padStart(8, '0')}`;
+  const store = new Store();
   const conns = new Set<Conn>();
+  const timers = new Set<NodeJS.Timeout>();
+  const agentDelay = options.agentDelayMs ?? 20;
+  const prefix = `/v${version}/customer`;
 
-  /** Best schema-valid value: a patched sample, else the first valid sample. */
-  function build(fn: CompiledValidator | null, patch: S = {}): unknown {
-    if (!fn) return {};
+  /** A schema-valid value of `fn`: the state's value if it fits, else completed from the schema, else the spec's example. */
+  function fit(fn: CompiledValidator | null, value: unknown): unknown {
+    if (!fn) return value ?? {};
+    if (value !== undefined && fn(value)) return value;
     const name = nameOf.get(fn);
     const cands = name ? synth.candidates(name) : [{}];
-    for (const c of cands) {
-      if (c && typeof c === 'object' && !Array.isArray(c)) {
-        const patched: S = { ...(c as S) };
-        for (const [k, val] of Object.entries(patch)) if (name && synth.hasProperty(name, k)) patched[k] = val;
-        if (fn(patched)) return patched;
-      }
+    if (value !== undefined) {
+      const tries = [prune(fn, value), ...[...cands].reverse().map((c) => prune(fn, deepMerge(c, value)))];
+      for (const c of tries) if (fn(c)) return c;
+      log(`state value did not fit ${name}: ${JSON.stringify(value).slice(0, 200)}`);
     }
     for (const c of cands) if (fn(c)) return c;
     return cands[cands.length - 1];
   }
 
-  function sampleStructure(name: string, patch: S): S | null {
-    const fn = t.definitions[name];
-    if (!fn) return null;
-    const out = build(fn, patch) as S;
-    return fn(out) ? out : null;
+  function ctxFor(license: string, customer: Customer, origin: Conn | null): Ctx {
+    return {
+      store,
+      license,
+      customer,
+      agent: options.agent ?? false,
+      later(fn) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          try {
+            fn();
+          } catch (e) {
+            log(`scripted agent: ${(e as Error).message}`);
+          }
+        }, agentDelay);
+        timers.add(timer);
+      },
+      emit: (pushes) => route(license, customer, pushes, origin, undefined),
+    };
   }
 
-  /** Runs a method against the in-memory state; returns the success payload and the pushes to send. */
-  function perform(method: string, req: S, responseFn: CompiledValidator | null, pushes: string[]): { payload: unknown; pushes: { push: string; patch: S }[] } {
-    const patch: S = {};
-    const out: { push: string; patch: S }[] = [];
-    const chatId = (req.chat_id ?? req.id) as string | undefined;
-    const chat = chatId ? chats.get(chatId) : undefined;
-    if (method === 'start_chat' || method === 'resume_chat' || method === 'activate_chat') {
-      const c: Chat = chat ?? { id: (req.chat as S | undefined)?.id as string ?? nextId('C'), threadId: '', active: true, events: [] };
-      c.threadId = nextId('T');
-      c.active = true;
-      chats.set(c.id, c);
-      Object.assign(patch, { chat_id: c.id, thread_id: c.threadId });
-      const chatObj = sampleStructure('Chat', { id: c.id });
-      for (const p of pushes) out.push({ push: p, patch: { chat_id: c.id, thread_id: c.threadId, ...(chatObj ? { chat: chatObj } : {}) } });
-    } else if (method === 'send_event' && chat) {
-      const ev = (req.event ?? {}) as S;
-      const id = nextId('E');
-      const type = String(ev.type ?? 'message');
-      const structName = type.split('_').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
-      const full = sampleStructure(structName, {}) ?? {};
-      const event = { ...full, ...ev, id, created_at: '2026-01-01T12:00:00.000000Z' };
-      chat.events.push(event);
-      Object.assign(patch, { event_id: id });
-      for (const p of pushes) out.push({ push: p, patch: { chat_id: chat.id, thread_id: chat.threadId, event } });
-    } else if (method === 'deactivate_chat' || method === 'close_thread') {
-      if (chat) chat.active = false;
-      for (const p of pushes) out.push({ push: p, patch: { chat_id: chatId, thread_id: chat?.threadId } });
-    } else if (method === 'list_chats' || method === 'get_chats_summary') {
-      const summaries: S[] = [];
-      for (const c of chats.values()) {
-        const s = sampleStructure('ChatSummary', { id: c.id });
-        if (s) summaries.push(s);
-      }
-      Object.assign(patch, { total_chats: chats.size, chats_summary: summaries });
-    } else if (method === 'get_chat' && chat) {
-      Object.assign(patch, { id: chat.id });
-    } else {
-      for (const p of pushes) out.push({ push: p, patch: chatId ? { chat_id: chatId } : {} });
-    }
-    return { payload: build(responseFn, patch), pushes: out };
-  }
-
-  function pushFrame(push: string, payload?: unknown, patch: S = {}): S {
+  // ---------------------------------------------------------------- pushes
+  function pushFrame(push: string, payload?: unknown): S {
     const entry = Object.hasOwn(t.pushes, push) ? t.pushes[push] : undefined;
     if (!entry) throw new Error(`unknown push ${push} in v${version}`);
-    const body = payload !== undefined ? payload : build(entry.payload, patch);
-    const frame: S = { action: push, type: 'push', payload: body };
+    const body = payload !== undefined ? payload : fit(entry.payload, undefined);
+    const frame: S = { action: push, type: 'push', version, payload: body };
     const r = v.validateRtmFrame(frame);
     if (!r.valid) throw new Error(`push ${push} would not match the spec: ${r.message}`);
     return frame;
   }
 
-  function broadcast(frames: S[]): void {
-    for (const c of conns) if (c.loggedIn) for (const f of frames) c.ws.send(JSON.stringify(f));
+  function send(c: Conn, frame: S): void {
+    if (c.ws.readyState !== WebSocket.OPEN) return;
+    if (c.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      log('dropping a slow consumer');
+      c.ws.terminate();
+      return;
+    }
+    let text: string;
+    try {
+      text = JSON.stringify(frame);
+    } catch (e) {
+      log(`could not serialise ${String(frame.action)}: ${(e as Error).message}`);
+      return;
+    }
+    c.ws.send(text);
   }
 
-  function pushFrames(list: { push: string; patch: S }[]): S[] {
-    const frames: S[] = [];
-    for (const { push, patch } of list) {
-      if (!Object.hasOwn(t.pushes, push)) continue;
-      try {
-        frames.push(pushFrame(push, undefined, patch));
-      } catch (e) {
-        log(`skipped push ${push}: ${(e as Error).message}`);
+  /**
+   * Sends each push to the connections of the chat's participants (or of the acting customer), in
+   * the same license; the requester's connection gets the request's `request_id`.
+   */
+  function route(license: string, customer: Customer, pushes: PushOut[], origin: Conn | null, requestId: string | undefined): void {
+    for (const p of pushes) {
+      const entry = Object.hasOwn(t.pushes, p.push) ? t.pushes[p.push] : undefined;
+      if (!entry) continue; // this version has no such push
+      const payload = fit(entry.payload, p.payload);
+      const frame: S = { action: p.push, type: 'push', version, payload };
+      const check = v.validateRtmFrame(frame);
+      if (!check.valid) {
+        log(`skipped push ${p.push}: ${check.message}`);
+        continue;
+      }
+      const audience = new Set<string>(p.chat ? [p.chat.customerId] : [customer.id]);
+      for (const c of conns) {
+        if (!c.customer || c.license !== license || !audience.has(c.customer.id)) continue;
+        send(c, c === origin && requestId !== undefined ? { request_id: requestId, ...frame } : frame);
       }
     }
-    return frames;
   }
 
   // ---------------------------------------------------------------- Web
-  function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(close ? { connection: 'close' } : {}) });
     res.end(text);
   }
-  function webError(res: ServerResponse, type: string, message: string): void {
-    sendJson(res, ERROR_STATUS[type] ?? 400, { error: { type, message } });
+  function webError(res: ServerResponse, type: string, message: string, status = ERROR_STATUS[type] ?? 400, close = false): void {
+    sendJson(res, status, { error: { type, message } }, close);
   }
-  function readBody(req: IncomingMessage): Promise<Buffer> {
+  /** The body, or null when it is over the limit (the caller answers 413). */
+  function readBody(req: IncomingMessage): Promise<Buffer | null> {
     return new Promise((resolve, reject) => {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        req.resume();
+        return resolve(null);
+      }
       const chunks: Buffer[] = [];
       let size = 0;
+      let over = false;
       req.on('data', (c: Buffer) => {
+        if (over) return;
         size += c.length;
-        if (size > 10 * 1024 * 1024) req.destroy(new Error('too large'));
-        else chunks.push(c);
+        if (size > MAX_BODY_BYTES) {
+          over = true;
+          chunks.length = 0;
+          resolve(null);
+        } else chunks.push(c);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('end', () => !over && resolve(Buffer.concat(chunks)));
       req.on('error', reject);
     });
   }
 
+  function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+    if (jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
+    try {
+      return { ok: true, value: JSON.parse(text) };
+    } catch {
+      return { ok: false, message: 'body is not valid JSON' };
+    }
+  }
+
+  /** The accounts-like customer token endpoint: a new customer per call. */
+  function issueToken(res: ServerResponse, query: URLSearchParams, body: unknown): void {
+    const id = randomUUID();
+    const license = String((isObj(body) && (body.license_id ?? body.organization_id)) ?? query.get('license_id') ?? '0');
+    sendJson(res, 200, { access_token: `mock.${id}.${randomUUID().slice(0, 8)}`, entity_id: id, expires_in: 28800, token_type: 'Bearer', license_id: Number(license) || license, organization_id: license });
+  }
+
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock');
-    const m = /\/action\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
-    if (!m) return webError(res, 'validation', `no such endpoint ${url.pathname}; Web methods are served at /v${version}/customer/action/<method>`);
-    const method = m[1]!;
-    // own keys only: `constructor`, `toString` or `__proto__` are not methods
-    const entry = Object.hasOwn(t.web, method) ? t.web[method] : undefined;
-    log(`${req.method} ${method}`);
-    if (!entry) return sendJson(res, 404, { error: { type: 'validation', message: `unknown method ${method} in v${version}` } });
-    if ((req.method ?? 'GET').toLowerCase() !== entry.http) {
-      return sendJson(res, 405, { error: { type: 'validation', message: `${method} expects HTTP ${entry.http.toUpperCase()}` } });
+    const method = (req.method ?? 'GET').toUpperCase();
+    // browsers (and browser SDKs) ask first
+    res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+    res.setHeader('access-control-allow-credentials', 'true');
+    if (method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-headers': 'authorization, content-type, x-region', 'access-control-allow-methods': 'GET, POST' });
+      return void res.end();
     }
+    const raw = await readBody(req);
+    if (raw === null) return webError(res, 'entity_too_large', `request body over ${MAX_BODY_BYTES} bytes`, 413, true);
+    if (/^(\/v2)?\/customer\/token\/?$/.test(url.pathname) && method === 'POST') {
+      const parsed = raw.length ? parseJson(raw.toString('utf8')) : { ok: true as const, value: {} };
+      return issueToken(res, url.searchParams, parsed.ok ? parsed.value : {});
+    }
+    const ver = /^\/v(\d+\.\d+)\//.exec(url.pathname);
+    if (ver && ver[1] !== version) return webError(res, 'unsupported_version', `version ${ver[1]} is not served here; this mock serves v${version} at ${prefix}`, 404);
+    const m = /^\/v\d+\.\d+\/customer\/action\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
+    if (!m) return webError(res, 'not_found', `no such endpoint ${url.pathname.slice(0, 200)}; Web methods are served at ${prefix}/action/<method>`, 404);
+    const action = m[1]!;
+    // own keys only: `constructor`, `toString` or `__proto__` are not methods
+    const entry = Object.hasOwn(t.web, action) ? t.web[action] : undefined;
+    log(`${method} ${action}`);
+    if (!entry) return webError(res, 'not_found', `unknown method ${action} in v${version}`, 404);
+    if (method.toLowerCase() !== entry.http) return webError(res, 'validation', `${action} expects HTTP ${entry.http.toUpperCase()}`, 405);
     const auth = req.headers.authorization;
     if (!auth || !/^(Bearer|Basic) \S+/.test(auth)) return webError(res, 'authentication', 'missing or malformed Authorization header');
-    if (!url.searchParams.has('license_id') && !url.searchParams.has('organization_id')) {
-      return webError(res, 'validation', 'license_id query parameter is required');
-    }
-    let args: unknown = {};
-    const raw = await readBody(req);
+    const license = url.searchParams.get('license_id') ?? url.searchParams.get('organization_id');
+    if (license === null) return webError(res, 'validation', 'license_id (or organization_id) query parameter is required');
+    let args: unknown;
     if (entry.http === 'get') {
       const q: S = {};
       for (const [k, type] of Object.entries(entry.query)) {
@@ -229,85 +307,141 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       args = q;
     } else if (entry.contentType === 'multipart/form-data') {
       if (!/multipart\/form-data/.test(req.headers['content-type'] ?? '')) return webError(res, 'validation', 'expected a multipart/form-data body');
-      args = null; // form fields are not parsed by the mock
+      if (!/name="file"/.test(raw.toString('latin1'))) return webError(res, 'validation', 'multipart body has no "file" field');
+      return sendJson(res, 200, fit(entry.response, { url: `https://cdn.files-text.livechatinc.com/mock/${randomUUID()}` }));
     } else {
       if (!/application\/json/.test(req.headers['content-type'] ?? '')) return webError(res, 'validation', 'expected Content-Type: application/json');
-      try {
-        args = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-      } catch {
-        return webError(res, 'validation', 'request body is not valid JSON');
+      const parsed = raw.length ? parseJson(raw.toString('utf8')) : { ok: true as const, value: {} };
+      if (!parsed.ok) return webError(res, 'validation', parsed.message);
+      args = parsed.value;
+      if (entry.wrapper === 'payload') {
+        if (!isObj(args)) return webError(res, 'validation', `/: expected an object with "payload", got ${JSON.stringify(args)}`);
+        args = args.payload ?? {};
       }
-      if (entry.wrapper === 'payload') args = (args as S)?.payload ?? {};
     }
-    if (args !== null) {
-      const r: ValidationResult = v.validateWebRequest(method, args);
-      if (!r.valid) return webError(res, 'validation', r.message);
+    const r = v.validateWebRequest(action, args);
+    if (!r.valid) return webError(res, 'validation', r.message);
+    const customer = store.customer(license, customerIdOf(auth));
+    let out;
+    try {
+      out = perform(ctxFor(license, customer, null), action, args as S);
+    } catch (e) {
+      if (e instanceof ApiError) return webError(res, e.type, e.message);
+      throw e;
     }
-    const { payload, pushes } = perform(method, (args ?? {}) as S, entry.response, entry.pushes);
-    const check = v.validateWebResponse(method, payload);
-    if (!check.valid) return webError(res, 'internal', `mock could not build a valid ${method} response: ${check.message}`);
+    const payload = fit(entry.response, out.payload);
+    const check = v.validateWebResponse(action, payload);
+    if (!check.valid) return webError(res, 'internal', `mock could not build a valid ${action} response: ${check.message}`);
     sendJson(res, 200, payload);
-    broadcast(pushFrames(pushes));
+    route(license, customer, out.pushes, null, undefined);
   }
 
   // ---------------------------------------------------------------- RTM
-  function handleFrame(c: Conn, text: string): void {
-    let frame: S;
-    const reply = (f: S) => c.ws.send(JSON.stringify(f));
+  function handleFrame(c: Conn, data: Buffer, isBinary: boolean): void {
     const fail = (action: unknown, requestId: unknown, type: string, message: string) =>
-      reply({ ...(typeof requestId === 'string' ? { request_id: requestId } : {}), action: typeof action === 'string' ? action : 'unknown', type: 'response', success: false, payload: { error: { type, message } } });
-    try {
-      frame = JSON.parse(text) as S;
-    } catch {
-      return fail('unknown', undefined, 'validation', 'frame is not valid JSON');
-    }
-    if (!frame || typeof frame !== 'object' || Array.isArray(frame)) return fail('unknown', undefined, 'validation', 'frame must be a JSON object');
+      send(c, { ...(typeof requestId === 'string' ? { request_id: requestId } : {}), action: typeof action === 'string' ? action : 'unknown', type: 'response', success: false, payload: { error: { type, message } } });
+    if (isBinary) return fail('unknown', undefined, 'validation', 'frames are JSON text, not binary');
+    const parsed = parseJson(data.toString('utf8'));
+    if (!parsed.ok) return fail('unknown', undefined, 'validation', parsed.message.replace('body', 'frame'));
+    const frame = parsed.value;
+    if (!isObj(frame)) return fail('unknown', undefined, 'validation', 'frame must be a JSON object');
     const { action, request_id: rid } = frame;
-    log(`rtm ${String(action)}`);
+    log(`rtm ${String(action).slice(0, 60)}`);
     const r = v.validateRtmOutgoingFrame(frame);
     if (!r.valid) return fail(action, rid, 'validation', r.message);
+    if (typeof frame.version === 'string' && frame.version !== version) {
+      return fail(action, rid, 'unsupported_version', `version ${frame.version} differs from the connection's v${version} (a request may not use a lower version)`);
+    }
     const entry = t.rtm[action as string]!;
-    if (action !== 'login' && action !== 'ping' && !c.loggedIn) return fail(action, rid, 'authentication', 'log in first (login action)');
-    if (action === 'login') c.loggedIn = true;
-    const { payload, pushes } = perform(action as string, (frame.payload ?? {}) as S, entry.responsePayload, entry.pushes);
+    if (action === 'login') {
+      const token = String((frame.payload as S).token ?? '');
+      c.customer = store.customer(c.license, customerIdOf(token));
+    } else if (action !== 'ping' && !c.customer) return fail(action, rid, 'authentication', 'log in first (login action)');
+    if (!c.customer) {
+      // ping before login: answered, no state involved
+      if (entry.response) send(c, { ...(typeof rid === 'string' ? { request_id: rid } : {}), action, type: 'response', success: true, payload: fit(entry.responsePayload, {}) });
+      return;
+    }
+    let out;
+    try {
+      out = perform(ctxFor(c.license, c.customer, c), action as string, (frame.payload ?? {}) as S);
+    } catch (e) {
+      if (e instanceof ApiError) return fail(action, rid, e.type, e.message);
+      throw e;
+    }
     if (entry.response) {
       // an action without a documented response frame (v3.0 ping) gets no reply
-      const out: S = { ...(typeof rid === 'string' ? { request_id: rid } : {}), action, type: 'response', success: true, payload };
-      const check = v.validateRtmFrame(out);
+      const resp: S = { ...(typeof rid === 'string' ? { request_id: rid } : {}), action, type: 'response', success: true, payload: fit(entry.responsePayload, out.payload) };
+      const check = v.validateRtmFrame(resp);
       if (!check.valid) return fail(action, rid, 'internal', `mock could not build a valid response: ${check.message}`);
-      reply(out);
+      send(c, resp);
     }
-    broadcast(pushFrames(pushes));
+    route(c.license, c.customer, out.pushes, c, typeof rid === 'string' ? rid : undefined);
   }
 
-  const server: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handleHttp(req, res).catch((e: unknown) => {
-      if (!res.headersSent) webError(res, 'internal', (e as Error).message);
+      log(`internal: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) webError(res, 'internal', 'internal mock error');
       else res.destroy();
     });
-  });
-  const wss = new WebSocketServer({ server });
-  wss.on('connection', (ws) => {
-    const c: Conn = { ws, loggedIn: false };
-    conns.add(c);
-    ws.on('message', (data) => handleFrame(c, data.toString()));
-    ws.on('close', () => conns.delete(c));
-    ws.on('error', () => conns.delete(c));
+  };
+  const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createHttpServer(onRequest);
+  server.requestTimeout = 30_000;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  wss.on('error', (e) => log(`websocket server: ${e.message}`));
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://mock');
+    const ver = /^\/v(\d+\.\d+)\//.exec(url.pathname)?.[1];
+    const reject = (status: number, type: string, message: string) => {
+      const body = JSON.stringify({ error: { type, message } });
+      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Service Unavailable'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    };
+    if (url.pathname !== `${prefix}/rtm/ws`) {
+      return reject(404, ver && ver !== version ? 'unsupported_version' : 'not_found', `no RTM endpoint at ${url.pathname.slice(0, 200)}; this mock serves ${prefix}/rtm/ws`);
+    }
+    if (conns.size >= MAX_CONNECTIONS) return reject(503, 'service_unavailable', `more than ${MAX_CONNECTIONS} connections`);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const c: Conn = { ws, license: url.searchParams.get('license_id') ?? url.searchParams.get('organization_id') ?? '0', customer: null };
+      conns.add(c);
+      ws.on('message', (data, isBinary) => {
+        // no handler may throw out of the socket: a failure is the API's internal error, the process stays up
+        try {
+          handleFrame(c, Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]), isBinary);
+        } catch (e) {
+          log(`internal: ${(e as Error).stack ?? String(e)}`);
+          send(c, { action: 'unknown', type: 'response', success: false, payload: { error: { type: 'internal', message: 'internal mock error' } } });
+        }
+      });
+      ws.on('close', () => conns.delete(c));
+      ws.on('error', (e) => {
+        // e.g. a message over maxPayload: ws closes the socket with 1009
+        log(`socket: ${e.message}`);
+        conns.delete(c);
+      });
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  server.on('error', (e) => log(`server: ${e.message}`));
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const [http, ws] = options.tls ? ['https', 'wss'] : ['http', 'ws'];
   return {
     version,
     port: addr.port,
-    webUrl: `http://${host}:${addr.port}/v${version}/customer`,
-    rtmUrl: `ws://${host}:${addr.port}/v${version}/customer/rtm/ws`,
+    webUrl: `${http}://${host}:${addr.port}${prefix}`,
+    rtmUrl: `${ws}://${host}:${addr.port}${prefix}/rtm/ws`,
+    tokenUrl: `${http}://${host}:${addr.port}/customer/token`,
     emitPush(push, payload) {
       const f = pushFrame(push, payload);
-      broadcast([f]);
+      for (const c of conns) if (c.customer) send(c, f);
       return f;
     },
     connections: () => conns.size,
@@ -316,6 +450,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       conns.clear();
     },
     close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       for (const c of conns) c.ws.terminate();
       conns.clear();
       return new Promise<void>((resolve) => {
