@@ -56,7 +56,7 @@ function openThread(ctx: Ctx, chat: Chat, req: S, pushes: PushOut[]): { thread: 
   const reqChat = obj(req.chat);
   const reqThread = obj(reqChat.thread);
   mergeProperties(chat.properties, reqChat.properties);
-  if (reqChat.access) chat.access = obj(reqChat.access);
+  if (reqChat.access) chat.access = { group_ids: [0], ...obj(reqChat.access) };
   const thread = ctx.store.openThread(chat, ctx.customer, obj(reqThread.properties));
   const events = Array.isArray(reqThread.events) ? reqThread.events : [];
   const eventIds = events.map((e) => String(ctx.store.addEvent(thread, ctx.customer.id, obj(e)).id));
@@ -176,7 +176,7 @@ export function perform(ctx: Ctx, name: string, req: S): Outcome {
       };
     }
     case 'start_chat': {
-      const chat = store.createChat(license, customer, obj(obj(req.chat).access), undefined);
+      const chat = store.createChat(license, customer, undefined, undefined);
       const { thread, eventIds } = openThread(ctx, chat, req, pushes);
       return { payload: { chat_id: chat.id, thread_id: thread.id, event_ids: eventIds }, pushes };
     }

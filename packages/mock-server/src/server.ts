@@ -139,7 +139,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     if (value !== undefined) {
       const tries = [prune(fn, value), ...[...cands].reverse().map((c) => prune(fn, deepMerge(c, value)))];
       for (const c of tries) if (fn(c)) return c;
-      log(`state value did not fit ${name}: ${JSON.stringify(value).slice(0, 200)}`);
+      log(`state value did not fit ${name}: ${name ? (v.validate(name, value) as { message?: string }).message : ''}`);
     }
     for (const c of cands) if (fn(c)) return c;
     return cands[cands.length - 1];
