@@ -1353,7 +1353,7 @@ export interface RtmPushes {
 }
 
 /** Actions whose request frame may leave out `payload`. */
-export type RtmPayloadOptional = never;
+export type RtmPayloadOptional = "get_chats_summary" | "get_groups_status" | "get_predicted_agent" | "ping" | "start_chat" | "update_customer";
 
 export type RtmAction = keyof RtmRequests;
 export type RtmPushName = keyof RtmPushes;

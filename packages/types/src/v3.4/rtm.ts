@@ -1608,7 +1608,7 @@ export interface RtmPushes {
 }
 
 /** Actions whose request frame may leave out `payload`. */
-export type RtmPayloadOptional = "get_customer" | "get_predicted_agent";
+export type RtmPayloadOptional = "get_customer" | "get_predicted_agent" | "list_chats" | "list_group_statuses" | "ping" | "start_chat" | "update_customer";
 
 export type RtmAction = keyof RtmRequests;
 export type RtmPushName = keyof RtmPushes;

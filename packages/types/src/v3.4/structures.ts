@@ -931,9 +931,9 @@ export interface FilledFormInput {
   form_id: string;
   properties?: Properties;
   /**
-   * Who can see the event.
+   * Who can see the event; `all` when omitted (the reference table marks it required but gives it this default, and clients omit it).
    */
-  recipients: "all" | "agents";
+  recipients?: "all" | "agents";
   /**
    * Event type.
    */
