@@ -28,6 +28,8 @@ export interface Ctx {
 export interface Outcome {
   /** The response payload before fitting; `undefined` lets the schema decide. */
   payload?: S;
+  /** The payload's shape in versions that answer differently (tried when `payload` does not fit). */
+  orElse?: S;
   pushes: PushOut[];
 }
 
@@ -142,6 +144,31 @@ function updateCustomer(c: Customer, req: S): S {
   return changed;
 }
 
+interface Page {
+  offset: number;
+  limit: number;
+  sort_order: string;
+}
+
+/** The page a request asks for: its page_id (issued by pageLinks) or its limit and sort_order. */
+function pageOf(req: S, defaultLimit: number): Page {
+  if (typeof req.page_id === 'string') {
+    try {
+      const p = JSON.parse(Buffer.from(req.page_id, 'base64url').toString('utf8')) as Page;
+      if (Number.isInteger(p.offset) && Number.isInteger(p.limit) && p.offset >= 0 && p.limit > 0) return { offset: p.offset, limit: Math.min(p.limit, 100), sort_order: p.sort_order === 'asc' ? 'asc' : 'desc' };
+    } catch {
+      // fall through to the API's error
+    }
+    throw new ApiError('validation', `page_id ${JSON.stringify(req.page_id).slice(0, 60)} is not one this server issued`);
+  }
+  return { offset: 0, limit: typeof req.limit === 'number' ? req.limit : defaultLimit, sort_order: req.sort_order === 'asc' ? 'asc' : 'desc' };
+}
+
+function pageLinks(p: Page, got: number, total: number): S {
+  const id = (offset: number) => Buffer.from(JSON.stringify({ ...p, offset })).toString('base64url');
+  return { ...(p.offset + got < total ? { next_page_id: id(p.offset + got) } : {}), ...(p.offset > 0 ? { previous_page_id: id(Math.max(0, p.offset - p.limit)) } : {}) };
+}
+
 /** Older versions' names of the same operations. */
 const ALIASES: Record<string, string> = {
   update_chat_thread_properties: 'update_thread_properties',
@@ -203,18 +230,27 @@ export function perform(ctx: Ctx, name: string, req: S): Outcome {
     }
     case 'list_chats':
     case 'get_chats_summary': {
-      const limit = typeof req.limit === 'number' ? req.limit : 10;
       const all = customer.chats.map((id) => store.license(license).chats.get(id)).filter((c): c is Chat => !!c);
+      const page = pageOf(req, 10);
       // newest first (sort_order desc is the default)
-      const ordered = req.sort_order === 'asc' ? all : [...all].reverse();
-      return { payload: { chats_summary: ordered.slice(0, limit).map((c) => store.summary(c, customer)), total_chats: all.length, users: [] }, pushes };
+      const ordered = page.sort_order === 'asc' ? all : [...all].reverse();
+      const slice = ordered.slice(page.offset, page.offset + page.limit);
+      return { payload: { chats_summary: slice.map((c) => store.summary(c, customer)), total_chats: all.length, users: [], ...pageLinks(page, slice.length, all.length) }, pushes };
     }
     case 'list_threads':
     case 'get_chat_threads': {
       const chat = chatOf(req.chat_id);
-      const limit = typeof req.limit === 'number' ? req.limit : 3;
-      const ordered = req.sort_order === 'asc' ? chat.threads : [...chat.threads].reverse();
-      return { payload: { threads: ordered.slice(0, limit).map(threadObject), found_threads: chat.threads.length }, pushes };
+      const page = pageOf(req, 3);
+      const ordered = page.sort_order === 'asc' ? chat.threads : [...chat.threads].reverse();
+      let end = page.offset + page.limit;
+      if (typeof req.min_events_count === 'number') {
+        // as many threads as it takes to reach that many events
+        let events = 0;
+        end = page.offset;
+        while (end < ordered.length && events < req.min_events_count) events += ordered[end++]!.events.length;
+      }
+      const slice = ordered.slice(page.offset, end);
+      return { payload: { threads: slice.map(threadObject), found_threads: chat.threads.length, ...pageLinks(page, slice.length, ordered.length) }, pushes };
     }
     case 'send_event': {
       const chat = chatOf(req.chat_id);
@@ -297,7 +333,8 @@ export function perform(ctx: Ctx, name: string, req: S): Outcome {
       return { payload: {}, pushes };
     }
     case 'get_predicted_agent':
-      return { payload: { agent: { ...AGENT }, queue: false }, pushes };
+      // v3.2 and older answer with the agent itself
+      return { payload: { agent: { ...AGENT }, queue: false }, orElse: { ...AGENT }, pushes };
     case 'list_group_statuses':
     case 'get_groups_status': {
       const ids = Array.isArray(req.group_ids) ? (req.group_ids as unknown[]) : [0];

@@ -26,6 +26,8 @@ export interface MockServerOptions {
   agent?: boolean;
   /** Delay of the scripted agent's actions (ms, default 20). */
   agentDelayMs?: number;
+  /** Interval of SockJS heartbeat frames (ms, default 25,000). */
+  sockjsHeartbeatMs?: number;
   /** Serve HTTPS/WSS with this key and certificate (PEM) instead of plain HTTP/WS. */
   tls?: { key: string | Buffer; cert: string | Buffer };
 }
@@ -51,6 +53,8 @@ export interface MockServer {
 
 interface Conn {
   ws: WebSocket;
+  /** SockJS framing (customer-sdk 2.x's transport): frames travel as `a["..."]`, the server opens with `o`. */
+  sockjs: boolean;
   license: string;
   customer: Customer | null;
 }
@@ -191,7 +195,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       log(`could not serialise ${String(frame.action)}: ${(e as Error).message}`);
       return;
     }
-    c.ws.send(text);
+    c.ws.send(c.sockjs ? `a${JSON.stringify([text])}` : text);
   }
 
   /**
@@ -282,6 +286,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       const parsed = raw.length ? parseJson(raw.toString('utf8')) : { ok: true as const, value: {} };
       return issueToken(res, url.searchParams, parsed.ok ? parsed.value : {});
     }
+    if (url.pathname === `${prefix}/rtm/sjs/info` && method === 'GET') {
+      return sendJson(res, 200, { websocket: true, origins: ['*:*'], cookie_needed: false, entropy: Math.floor(Math.random() * 2 ** 31) });
+    }
     const ver = /^\/v(\d+\.\d+)\//.exec(url.pathname);
     if (ver && ver[1] !== version) return webError(res, 'unsupported_version', `version ${ver[1]} is not served here; this mock serves v${version} at ${prefix}`, 404);
     const m = /^\/v\d+\.\d+\/customer\/action\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
@@ -329,7 +336,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       if (e instanceof ApiError) return webError(res, e.type, e.message);
       throw e;
     }
-    const payload = fit(entry.response, out.payload);
+    const payload = fit(entry.response, out.orElse && entry.response && !entry.response(out.payload) ? out.orElse : out.payload);
     const check = v.validateWebResponse(action, payload);
     if (!check.valid) return webError(res, 'internal', `mock could not build a valid ${action} response: ${check.message}`);
     sendJson(res, 200, payload);
@@ -371,7 +378,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     if (entry.response) {
       // an action without a documented response frame (v3.0 ping) gets no reply
-      const resp: S = { ...(typeof rid === 'string' ? { request_id: rid } : {}), action, type: 'response', success: true, payload: fit(entry.responsePayload, out.payload) };
+      const resp: S = { ...(typeof rid === 'string' ? { request_id: rid } : {}), action, type: 'response', success: true, payload: fit(entry.responsePayload, out.orElse && entry.responsePayload && !entry.responsePayload(out.payload) ? out.orElse : out.payload) };
       const check = v.validateRtmFrame(resp);
       if (!check.valid) return fail(action, rid, 'internal', `mock could not build a valid response: ${check.message}`);
       send(c, resp);
@@ -398,17 +405,30 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       const body = JSON.stringify({ error: { type, message } });
       socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Service Unavailable'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     };
-    if (url.pathname !== `${prefix}/rtm/ws`) {
+    const sockjs = new RegExp(`^${prefix.replace(/\./g, '\\.')}/rtm/sjs/[^/]+/[^/]+/websocket$`).test(url.pathname);
+    if (url.pathname !== `${prefix}/rtm/ws` && !sockjs) {
       return reject(404, ver && ver !== version ? 'unsupported_version' : 'not_found', `no RTM endpoint at ${url.pathname.slice(0, 200)}; this mock serves ${prefix}/rtm/ws`);
     }
     if (conns.size >= MAX_CONNECTIONS) return reject(503, 'service_unavailable', `more than ${MAX_CONNECTIONS} connections`);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const c: Conn = { ws, license: url.searchParams.get('license_id') ?? url.searchParams.get('organization_id') ?? '0', customer: null };
+      const c: Conn = { ws, sockjs, license: url.searchParams.get('license_id') ?? url.searchParams.get('organization_id') ?? '0', customer: null };
       conns.add(c);
+      let heartbeat: NodeJS.Timeout | undefined;
+      if (sockjs) {
+        ws.send('o');
+        heartbeat = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('h'), options.sockjsHeartbeatMs ?? 25_000);
+        ws.on('close', () => clearInterval(heartbeat));
+      }
       ws.on('message', (data, isBinary) => {
         // no handler may throw out of the socket: a failure is the API's internal error, the process stays up
         try {
-          handleFrame(c, Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]), isBinary);
+          const buf = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+          if (!sockjs) return handleFrame(c, buf, isBinary);
+          // SockJS: a JSON array of frames (or one JSON string)
+          const outer = parseJson(buf.toString('utf8'));
+          const list = outer.ok ? (Array.isArray(outer.value) ? outer.value : [outer.value]) : [];
+          if (!outer.ok || !list.every((x) => typeof x === 'string')) return handleFrame(c, Buffer.from('not a SockJS frame'), false);
+          for (const text of list as string[]) handleFrame(c, Buffer.from(text), false);
         } catch (e) {
           log(`internal: ${(e as Error).stack ?? String(e)}`);
           send(c, { action: 'unknown', type: 'response', success: false, payload: { error: { type: 'internal', message: 'internal mock error' } } });

@@ -24,9 +24,9 @@ function out(o) {
 let passed = 0;
 let failed = 0;
 /** Runs one documented step; a failure is reported with the API's error (or the exception). */
-export async function step(name, fn) {
+export async function step(name, fn, timeoutMs = 5000) {
   try {
-    const r = await withTimeout(fn(), 5000, name);
+    const r = await withTimeout(fn(), timeoutMs, name);
     passed++;
     out({ step: name, ok: true });
     return r;

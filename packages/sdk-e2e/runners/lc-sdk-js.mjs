@@ -89,7 +89,7 @@ if (aliveMs > 0) {
       await sleep(100);
     }
     check(pingsAnswered >= 5, `only ${pingsAnswered} pings answered`);
-  });
+  }, aliveMs + 5000);
 }
 done({ pingsAnswered });
 rtm.disconnect?.();
