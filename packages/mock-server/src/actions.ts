@@ -23,6 +23,19 @@ export interface Ctx {
   later(fn: () => void): void;
   /** Sends pushes outside a request (the scripted agent's traffic). */
   emit(pushes: PushOut[]): void;
+  /** Completes a stored event with what the server adds in this version (e.g. a file's size). */
+  complete(event: S): S;
+}
+
+/** Stores an event and completes it to the version's event schema. */
+function add(ctx: Ctx, thread: Thread, authorId: string, input: S): S {
+  const event = ctx.store.addEvent(thread, authorId, input);
+  const full = ctx.complete(event);
+  if (full !== event) {
+    for (const k of Object.keys(event)) delete event[k];
+    Object.assign(event, full);
+  }
+  return event;
 }
 
 export interface Outcome {
@@ -61,7 +74,7 @@ function openThread(ctx: Ctx, chat: Chat, req: S, pushes: PushOut[]): { thread: 
   if (reqChat.access) chat.access = { group_ids: [0], ...obj(reqChat.access) };
   const thread = ctx.store.openThread(chat, ctx.customer, obj(reqThread.properties));
   const events = Array.isArray(reqThread.events) ? reqThread.events : [];
-  const eventIds = events.map((e) => String(ctx.store.addEvent(thread, ctx.customer.id, obj(e)).id));
+  const eventIds = events.map((e) => String(add(ctx, thread, ctx.customer.id, obj(e)).id));
   if (req.active === false) thread.active = false;
   pushes.push({ push: 'incoming_chat', chat, payload: { chat: ctx.store.chatObject(chat, ctx.customer, thread), requester_id: ctx.customer.id } });
   if (ctx.agent && thread.active) agentJoins(ctx, chat, thread);
@@ -76,7 +89,7 @@ function agentJoins(ctx: Ctx, chat: Chat, thread: Thread): void {
       out.push({ push: 'user_added_to_chat', chat, payload: { chat_id: chat.id, thread_id: thread.id, user: { ...AGENT }, reason: 'manual', requester_id: AGENT.id } });
     }
     if (!thread.user_ids.includes(AGENT.id)) thread.user_ids.push(AGENT.id);
-    const event = ctx.store.addEvent(thread, AGENT.id, { type: 'message', text: 'Hello! I am the mock agent. How can I help?' });
+    const event = add(ctx, thread, AGENT.id, { type: 'message', text: 'Hello! I am the mock agent. How can I help?' });
     out.push({ push: 'incoming_event', chat, payload: { chat_id: chat.id, thread_id: thread.id, event } });
     ctx.emit(out);
   });
@@ -87,7 +100,7 @@ function agentAnswers(ctx: Ctx, chat: Chat, thread: Thread, event: S): void {
   ctx.later(() => {
     if (!thread.active) return;
     const typing = { chat_id: chat.id, thread_id: thread.id, typing_indicator: { author_id: AGENT.id, recipients: 'all', timestamp: Math.floor(Date.now() / 1000), is_typing: true } };
-    const reply = ctx.store.addEvent(thread, AGENT.id, { type: 'message', text: `You said: ${String(event.text).slice(0, 200)}` });
+    const reply = add(ctx, thread, AGENT.id, { type: 'message', text: `You said: ${String(event.text).slice(0, 200)}` });
     ctx.emit([
       { push: 'incoming_typing_indicator', chat, payload: typing },
       { push: 'incoming_event', chat, payload: { chat_id: chat.id, thread_id: thread.id, event: reply } },
@@ -256,7 +269,7 @@ export function perform(ctx: Ctx, name: string, req: S): Outcome {
       const chat = chatOf(req.chat_id);
       const t = lastThread(chat);
       if (!t.active && req.attach_to_last_thread !== true) throw new ApiError('validation', `chat ${chat.id} is inactive: resume it, or send with attach_to_last_thread`);
-      const event = store.addEvent(t, customer.id, obj(req.event));
+      const event = add(ctx, t, customer.id, obj(req.event));
       pushes.push({ push: 'incoming_event', chat, payload: { chat_id: chat.id, thread_id: t.id, event } });
       agentAnswers(ctx, chat, t, event);
       return { payload: { event_id: event.id }, pushes };

@@ -45,6 +45,8 @@ export interface MockServer {
   emitPush(push: string, payload?: unknown): S;
   /** Number of open RTM connections. */
   connections(): number;
+  /** Schemas for which a value built from the state did not fit and the spec's example was used (should stay empty). */
+  fallbacks(): string[];
   /** Drops every RTM connection abruptly (to exercise client reconnects); the server keeps listening. */
   dropConnections(): void;
   /** Closes every connection; the returned promise resolves once the port is free. */
@@ -133,6 +135,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const timers = new Set<NodeJS.Timeout>();
   const agentDelay = options.agentDelayMs ?? 20;
   const prefix = `/v${version}/customer`;
+  const fellBack: string[] = [];
 
   /** A schema-valid value of `fn`: the state's value if it fits, else completed from the schema, else the spec's example. */
   function fit(fn: CompiledValidator | null, value: unknown): unknown {
@@ -143,6 +146,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     if (value !== undefined) {
       const tries = [prune(fn, value), ...[...cands].reverse().map((c) => prune(fn, deepMerge(c, value)))];
       for (const c of tries) if (fn(c)) return c;
+      fellBack.push(name ?? '?');
+      if (fellBack.length > 100) fellBack.shift();
       log(`state value did not fit ${name}: ${name ? (v.validate(name, value) as { message?: string }).message : ''}`);
     }
     for (const c of cands) if (fn(c)) return c;
@@ -167,6 +172,14 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
         timers.add(timer);
       },
       emit: (pushes) => route(license, customer, pushes, origin, undefined),
+      complete(event) {
+        // message -> Message, filled_form -> FilledForm, rich_message -> RichMessage
+        const name = String(event.type).split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+        const fn = Object.hasOwn(t.definitions, name) ? t.definitions[name] : undefined;
+        if (!fn || fn(event)) return event;
+        const full = fit(fn, event);
+        return isObj(full) && full.id === event.id ? full : event;
+      },
     };
   }
 
@@ -465,6 +478,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return f;
     },
     connections: () => conns.size,
+    fallbacks: () => [...fellBack],
     dropConnections() {
       for (const c of conns) c.ws.terminate();
       conns.clear();

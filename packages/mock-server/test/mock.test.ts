@@ -21,7 +21,7 @@ for (const version of knownVersions()) {
     const names = new Map<unknown, string>();
     for (const [n, fn] of Object.entries(v.table.definitions)) if (!names.has(fn)) names.set(fn, n);
     const sample = (fn: unknown) => (fn ? synth.value(schemas.definitions[names.get(fn)!] ?? {}) : undefined) as Record<string, unknown> | undefined;
-    const mock = await startMockServer({ version, port: 0, agent: true, agentDelayMs: 1 });
+    const mock = await startMockServer({ version, port: 0, agent: true, agentDelayMs: 1, verbose: !!process.env.MOCK_VERBOSE });
     const sock = await openSocket(`${mock.rtmUrl}?license_id=123`);
     const token = 'dal:sweep';
     let web = 0;
@@ -68,6 +68,8 @@ for (const version of knownVersions()) {
         rtm++;
       }
       for (const f of sock.frames) assert.equal(v.validateRtmFrame(f).valid, true, `frame ${JSON.stringify(f).slice(0, 200)}`);
+      // every answer and push came from the state, none from the spec's examples
+      assert.deepEqual(mock.fallbacks(), []);
     } finally {
       sock.close();
       await mock.close();

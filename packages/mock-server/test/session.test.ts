@@ -109,3 +109,33 @@ describe('v3.3 session state and push routing', () => {
     assert.equal(r.payload.customer.statistics.chats_count, 1);
   });
 });
+
+describe('transports', () => {
+  test('SockJS framing (customer-sdk 2.x): /info, "o" on open, frames as a["..."], client arrays unwrapped', async () => {
+    const mock = await startMockServer({ version: '3.2', port: 0, sockjsHeartbeatMs: 50 });
+    try {
+      const base = mock.rtmUrl.replace('/rtm/ws', '/rtm/sjs').replace('ws://', 'http://');
+      const info = (await (await fetch(`${base}/info?t=1`)).json()) as any;
+      assert.equal(info.websocket, true);
+      const { default: WebSocket } = await import('ws');
+      const ws = new WebSocket(`${base.replace('http://', 'ws://')}/123/abcdef/websocket`);
+      const got: string[] = [];
+      ws.on('message', (d) => got.push(String(d)));
+      await new Promise((r) => ws.once('open', r));
+      ws.send(JSON.stringify([JSON.stringify({ action: 'login', request_id: 'L', payload: { token: 'Bearer sjs' } })]));
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(got[0], 'o');
+      assert.ok(got.includes('h'), 'heartbeat frames');
+      const a = got.find((x) => x.startsWith('a'))!;
+      const frame = JSON.parse(JSON.parse(a.slice(1))[0]);
+      assert.equal(frame.request_id, 'L');
+      assert.equal(frame.success, true);
+      ws.send('not json');
+      await new Promise((r) => setTimeout(r, 50));
+      assert.ok(got.some((x) => x.startsWith('a') && x.includes('success\\":false')));
+      ws.close();
+    } finally {
+      await mock.close();
+    }
+  });
+});

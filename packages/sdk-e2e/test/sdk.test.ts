@@ -66,7 +66,7 @@ interface Line {
 }
 
 function runSdk(r: Run, port: number): Promise<{ code: number | null; lines: Line[]; stderr: string }> {
-  const child = spawn(process.execPath, [here(`../runners/${r.runner}`), `127.0.0.1:${port}`, LICENSE, r.pkg], {
+  const child = spawn(process.execPath, [here(`./runners/${r.runner}`), `127.0.0.1:${port}`, LICENSE, r.pkg], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_EXTRA_CA_CERTS: cert, HEARTBEAT_SCALE: String(HEARTBEAT_SCALE), ALIVE_MS: String(ALIVE_MS), NODE_ENV: 'production' },
   });
