@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: every figure next to a baseline measured in the same run, so that a noisy
  * machine still gives honest ratios. Sections: build (cold/warm/incremental), diff at scale
- * (api-diff vs openapi-diff, @asyncapi/diff and the read+JSON.parse floor), validators, types.
+ * (api-diff vs openapi-diff, @asyncapi/diff and the read+JSON.parse floor), validators, types, mock under load (bench/mock-load.ts).
  *
- * Options: --only build,diff,validators,types   --runs N (default 3)   --peers (install and time
+ * Options: --only build,diff,validators,types,mock   --runs N (default 3)   --peers (install and time
  * the peer tools; they are slow: openapi-diff takes minutes or never ends, so each run is capped).
  * Large pairs come from ../shared/bench (absent on a fresh clone: that section then says so).
  */
@@ -20,7 +20,7 @@ const flag = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? undefined : (args[i + 1] ?? '');
 };
-const only = new Set((flag('only') ?? 'build,diff,validators,types').split(','));
+const only = new Set((flag('only') ?? 'build,diff,validators,types,mock').split(','));
 const RUNS = Number(flag('runs') ?? 3);
 const withPeers = args.includes('--peers');
 const PEER_TIMEOUT_S = Number(flag('peer-timeout') ?? 120);
@@ -211,9 +211,17 @@ function benchTypes() {
   );
 }
 
+// ---------------------------------------------------------------- mock under load
+function benchMock() {
+  // its own script: a load generator and the mock CLI (from dist/) in a second process
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/mock-load.ts')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
+  console.log(r.stdout || `mock load: exit ${r.status}\n`);
+}
+
 console.log(`# Benchmarks — node ${process.version}, ${RUNS} run(s) per figure, medians [min–max]${hasTime ? '' : ' (no /usr/bin/time: no memory figures)'}\n`);
 if (only.has('build')) benchBuild();
 if (only.has('diff')) benchDiff();
 if (only.has('validators')) benchPackageScript('validators', 'bench', 'Validators');
 if (only.has('types')) benchTypes();
+if (only.has('mock')) benchMock();
 rmSync(join(root, '.turbo/bench'), { recursive: true, force: true });
