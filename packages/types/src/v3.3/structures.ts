@@ -387,6 +387,28 @@ export interface FormField {
    */
   label: string;
   /**
+   * Choices of `checkbox`, `group_chooser`, `radio` and `select` fields (shown in the reference's Form sample, not in its table).
+   */
+  options?: {
+    /**
+     * Group the option leads to (`group_chooser`).
+     */
+    group_id?: number;
+    /**
+     * Option ID.
+     */
+    id: string;
+    /**
+     * Option label.
+     */
+    label: string;
+    [k: string]: unknown;
+  }[];
+  /**
+   * Whether the customer must answer the field (shown in the reference's Form sample, not in its table).
+   */
+  required?: boolean;
+  /**
    * Kind of field.
    */
   type: "checkbox" | "email" | "name" | "question" | "subject" | "textarea" | "group_chooser" | "radio" | "select";
