@@ -194,7 +194,9 @@ async function compileDefs(
   const raw = await compile(hidden.doc as never, rootName, {
     bannerComment: '',
     unreachableDefinitions: true,
-    additionalProperties: true,
+    // an object gets an index signature only when its schema says `additionalProperties` (true or a map's
+    // value schema); otherwise a misspelt property would compile (docs/modelling.md, issue 16)
+    additionalProperties: false,
     format: true,
     declareExternallyReferenced: true,
     enableConstEnums: false,

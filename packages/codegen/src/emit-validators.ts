@@ -41,6 +41,46 @@ function protoAsPattern(s: Schema): Schema {
   return { ...s, properties: rest, patternProperties: patterns };
 }
 
+const TAG = 'type';
+
+/**
+ * Whether ajv's `discriminator` can dispatch this `oneOf` on `type`: every branch (a local schema, or one `$ref`
+ * away, as ajv resolves it) has `properties.type` with a `const` or string `enum`, lists `type` in `required`, and
+ * no tag value is shared by two branches. Those are ajv's own rules; a union that breaks one is left as a plain
+ * oneOf (ajv would refuse to compile it).
+ */
+export function tagsUnion(oneOf: Json[], resolveRef: (ref: string) => Schema | undefined): boolean {
+  if (oneOf.length < 2) return false;
+  const seen = new Set<string>();
+  for (const b of oneOf) {
+    const sch = isObj(b) && typeof b.$ref === 'string' && Object.keys(b).length === 1 ? resolveRef(b.$ref) : b;
+    if (!isObj(sch)) return false;
+    const prop = isObj(sch.properties) ? sch.properties[TAG] : undefined;
+    if (!isObj(prop) || !Array.isArray(sch.required) || !sch.required.includes(TAG)) return false;
+    const values = 'const' in prop ? [prop.const] : Array.isArray(prop.enum) ? prop.enum : [];
+    if (!values.length) return false;
+    for (const v of values) {
+      if (typeof v !== 'string' || seen.has(v)) return false;
+      seen.add(v);
+    }
+  }
+  return true;
+}
+
+/**
+ * Adds `discriminator: {propertyName: type}` to every oneOf that `tagsUnion` accepts (the specs carry no
+ * discriminator keyword: see docs/modelling.md). ajv then validates only the branch the value's `type` names and
+ * reports that branch's errors alone, instead of every branch's missing fields.
+ */
+function tagUnions(node: Json, resolveRef: (ref: string) => Schema | undefined): Json {
+  if (Array.isArray(node)) return node.map((n) => tagUnions(n, resolveRef));
+  if (!isObj(node)) return node;
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(node)) put(out, k, k === 'const' || k === 'enum' || k === 'default' || k === 'examples' || k === 'example' ? v : tagUnions(v, resolveRef));
+  if (Array.isArray(out.oneOf) && !('discriminator' in out) && tagsUnion(out.oneOf, resolveRef)) put(out, 'discriminator', { propertyName: TAG });
+  return out;
+}
+
 /** Every schema of the version in one namespace: structures and payloads by name, frames by message. */
 export function allSchemas(model: Model): { defs: Record<string, Schema>; frames: Record<string, Schema> } {
   const defs: Record<string, Schema> = { ...model.structures };
@@ -97,18 +137,19 @@ export function emitStandalone(model: Model): string {
   // A property named after an Object.prototype member (`constructor`, `toString`) would be found on every
   // object: only such specs get ajv's own-property checks (slower), the others keep the plain code.
   const ownProperties = usesProtoNames({ defs, frames } as unknown as Json);
-  const ajv = new Ajv2020({ strict: false, allErrors: false, ownProperties, code: { esm: true, source: true, lines: false } });
+  const ajv = new Ajv2020({ strict: false, allErrors: false, ownProperties, discriminator: true, code: { esm: true, source: true, lines: false } });
   addFormats(ajv);
   ajv.addFormat('binary', true);
   const refs: Record<string, string> = {};
+  const abs = (s: Schema) => tagUnions(absolutize(s, base), (ref) => (ref.startsWith(base) && Object.hasOwn(defs, ref.slice(base.length)) ? (absolutize(defs[ref.slice(base.length)]!, base) as Schema) : undefined)) as Schema;
   for (const [name, s] of Object.entries(defs)) {
     const id = base + name;
-    ajv.addSchema({ ...(absolutize(s, base) as Schema), $id: id });
+    ajv.addSchema({ ...abs(s), $id: id });
     put(refs, exportName('def', name), id);
   }
   for (const [name, s] of Object.entries(frames)) {
     const id = `${base}frame/${name}`;
-    ajv.addSchema({ ...(absolutize(s, base) as Schema), $id: id });
+    ajv.addSchema({ ...abs(s), $id: id });
     put(refs, exportName('frame', name), id);
   }
   let code: string;

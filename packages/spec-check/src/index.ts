@@ -3,3 +3,5 @@ export { bundleSpecs, generatedVersions, indexedVersions, loadGenerated, loadInd
 export { applyWaivers, loadWaivers, matches, type Waiver } from './waivers.js';
 export * from './types.js';
 export { checkRenames, checkRenamesOf, hasFieldPath, oldFieldPath, rawRenamePointers, type RenameMark, type RenameReport } from './renames.js';
+export { missingKeys } from './keys.js';
+export { loadKnownExamples, type KnownExample } from './known.js';

@@ -88,7 +88,6 @@ export interface AccessSetPush {
    * Kind of resource, for example `chat`.
    */
   resource: string;
-  [k: string]: unknown;
 }
 /**
  * Open a new thread in an existing, inactive chat.
@@ -127,22 +126,18 @@ export interface ActivateChatRequest {
           [k: string]: unknown;
         };
       };
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * Switch continuous mode on or off; the mode stays as it is when omitted.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * The reactivated chat; `chat.threads` holds only the newly created thread.
  */
 export interface ActivateChatResponse {
   chat: S.Chat;
-  [k: string]: unknown;
 }
 /**
  * Properties of a chat were removed.
@@ -161,7 +156,6 @@ export interface ChatPropertiesDeletedPush {
      */
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Properties of a chat were set; only the changed properties are included.
@@ -172,7 +166,6 @@ export interface ChatPropertiesUpdatedPush {
    */
   chat_id: string;
   properties: S.Properties;
-  [k: string]: unknown;
 }
 /**
  * Properties of a thread were removed.
@@ -195,7 +188,6 @@ export interface ChatThreadPropertiesDeletedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Properties of a thread were set; only the changed properties are included.
@@ -210,7 +202,6 @@ export interface ChatThreadPropertiesUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A chat was moved to other agents or groups.
@@ -236,7 +227,6 @@ export interface ChatTransferredPush {
    * Whether the chat went to agents or to groups.
    */
   type: "agent" | "group";
-  [k: string]: unknown;
 }
 /**
  * A user joined a chat.
@@ -255,7 +245,6 @@ export interface ChatUserAddedPush {
    * Kind of user that joined.
    */
   user_type: "agent" | "customer";
-  [k: string]: unknown;
 }
 /**
  * A user left a chat.
@@ -277,7 +266,6 @@ export interface ChatUserRemovedPush {
    * Kind of user that left.
    */
   user_type: "agent" | "customer";
-  [k: string]: unknown;
 }
 /**
  * End the active thread of a chat.
@@ -287,7 +275,6 @@ export interface CloseThreadRequest {
    * Chat ID.
    */
   chat_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -309,7 +296,6 @@ export interface CustomerDisconnectedPush {
      * How long to wait before trying to reconnect.
      */
     timeout?: number;
-    [k: string]: unknown;
   };
   /**
    * Why the connection is closed.
@@ -327,7 +313,6 @@ export interface CustomerDisconnectedPush {
     | "misdirected_connection"
     | "access_token_expired"
     | "product_version_changed";
-  [k: string]: unknown;
 }
 /**
  * The customer moved to another page.
@@ -345,7 +330,6 @@ export interface CustomerPageUpdatedPush {
    * Address of the page.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * New content for the storage the client keeps on its side (for example in local storage); send it back in `login`.
@@ -357,14 +341,12 @@ export interface CustomerSideStorageUpdatedPush {
   customer_side_storage: {
     [k: string]: string;
   };
-  [k: string]: unknown;
 }
 /**
  * The customer's details changed.
  */
 export interface CustomerUpdatedPush {
   customer: S.Customer;
-  [k: string]: unknown;
 }
 /**
  * Remove properties from a chat.
@@ -383,7 +365,6 @@ export interface DeleteChatPropertiesRequest {
      */
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -410,7 +391,6 @@ export interface DeleteChatThreadPropertiesRequest {
    * ID of the thread the properties belong to.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -441,7 +421,6 @@ export interface DeleteEventPropertiesRequest {
    * ID of the thread the properties belong to.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -472,7 +451,6 @@ export interface EventPropertiesDeletedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Properties of an event were set; only the changed properties are included.
@@ -491,7 +469,6 @@ export interface EventPropertiesUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * An existing event was changed.
@@ -506,7 +483,6 @@ export interface EventUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Fetch chosen threads of a chat.
@@ -520,14 +496,12 @@ export interface GetChatThreadsRequest {
    * IDs of the threads to fetch.
    */
   thread_ids: string[];
-  [k: string]: unknown;
 }
 /**
  * The chat, carrying the requested threads in `chat.threads`.
  */
 export interface GetChatThreadsResponse {
   chat: S.Chat;
-  [k: string]: unknown;
 }
 /**
  * Page through the threads of a chat.
@@ -545,7 +519,6 @@ export interface GetChatThreadsSummaryRequest {
    * Number of threads to skip.
    */
   offset?: number;
-  [k: string]: unknown;
 }
 /**
  * One page of thread summaries.
@@ -569,13 +542,11 @@ export interface GetChatThreadsSummaryResponse {
      * Number of events in the thread.
      */
     total_events?: number;
-    [k: string]: unknown;
   }[];
   /**
    * Number of threads in the chat.
    */
   total_threads: number;
-  [k: string]: unknown;
 }
 /**
  * Page through the customer's chats.
@@ -589,7 +560,6 @@ export interface GetChatsSummaryRequest {
    * Number of chats to skip.
    */
   offset?: number;
-  [k: string]: unknown;
 }
 /**
  * One page of chat summaries.
@@ -603,7 +573,6 @@ export interface GetChatsSummaryResponse {
    * Number of chats the customer has in total.
    */
   total_chats: number;
-  [k: string]: unknown;
 }
 /**
  * Fetch the pre-chat or post-chat form of a group.
@@ -617,7 +586,6 @@ export interface GetFormRequest {
    * Which form to fetch.
    */
   type: "prechat" | "postchat";
-  [k: string]: unknown;
 }
 /**
  * The form, if it is switched on.
@@ -628,7 +596,6 @@ export interface GetFormResponse {
    */
   enabled: boolean;
   form?: S.FormTemplate;
-  [k: string]: unknown;
 }
 /**
  * Ask for the availability of agent groups.
@@ -642,7 +609,6 @@ export interface GetGroupsStatusRequest {
    * IDs of the groups to check.
    */
   groups?: number[];
-  [k: string]: unknown;
 }
 /**
  * Status of each requested group that exists; unknown group IDs are left out.
@@ -657,7 +623,6 @@ export interface GetGroupsStatusResponse {
      */
     [k: string]: "online" | "offline" | "online_for_queue";
   };
-  [k: string]: unknown;
 }
 /**
  * Ask which agent would most likely take the customer's next chat.
@@ -667,14 +632,12 @@ export interface GetPredictedAgentRequest {
    * Only consider agents of this group.
    */
   group_id?: number;
-  [k: string]: unknown;
 }
 /**
  * The agent that would probably be assigned.
  */
 export interface GetPredictedAgentResponse {
   agent: S.Agent;
-  [k: string]: unknown;
 }
 /**
  * Ask the server to fetch preview details of a web page.
@@ -684,7 +647,6 @@ export interface GetUrlDetailsRequest {
    * Address of a web page.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Preview details of the page.
@@ -714,14 +676,12 @@ export interface GetUrlDetailsResponse {
    * Address of the page.
    */
   url?: string;
-  [k: string]: unknown;
 }
 /**
  * A chat got a new thread (a chat was started or reactivated, or an event opened a new thread); the thread is in `chat.thread`.
  */
 export interface IncomingChatThreadPush {
   chat: S.Chat;
-  [k: string]: unknown;
 }
 /**
  * A new event was added to a thread.
@@ -736,7 +696,6 @@ export interface IncomingEventPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A message broadcast to the customer outside of any chat.
@@ -752,7 +711,6 @@ export interface IncomingMulticastPush {
   content: {
     [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * A user sent a postback for a rich message button (active threads only).
@@ -778,7 +736,6 @@ export interface IncomingRichMessagePostbackPush {
      * Whether the button was switched on or off.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Thread holding the rich message.
@@ -788,7 +745,6 @@ export interface IncomingRichMessagePostbackPush {
    * ID of the user who sent the postback.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * Someone in the chat started or stopped typing.
@@ -803,7 +759,6 @@ export interface IncomingTypingIndicatorPush {
    */
   thread_id: string;
   typing_indicator: S.TypingIndicator;
-  [k: string]: unknown;
 }
 /**
  * A user's last-seen moment in a chat changed.
@@ -825,7 +780,6 @@ export interface LastSeenTimestampUpdatedPush {
    * User whose last-seen moment changed.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * Authenticates the RTM connection as a customer; must be sent within 30 seconds of connecting.
@@ -853,7 +807,6 @@ export interface LoginRequest {
      * Customer's display name.
      */
     name?: string;
-    [k: string]: unknown;
   };
   /**
    * The page the customer is on.
@@ -867,7 +820,6 @@ export interface LoginRequest {
      * Address of the page.
      */
     url?: string;
-    [k: string]: unknown;
   };
   /**
    * String-to-string map the client keeps on its side; send back what the last `customer_side_storage_updated` push delivered.
@@ -891,7 +843,6 @@ export interface LoginRequest {
    * Customer access token, including the `Bearer ` prefix.
    */
   token: string;
-  [k: string]: unknown;
 }
 /**
  * Session details of the logged-in customer.
@@ -915,7 +866,6 @@ export interface LoginResponse {
      * Whether the chat holds events the customer has not seen.
      */
     has_unread_events?: boolean;
-    [k: string]: unknown;
   }[];
   /**
    * ID of the logged-in customer.
@@ -925,14 +875,11 @@ export interface LoginResponse {
    * Whether the customer has a thread that is still active.
    */
   has_active_thread?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Ignored.
  */
-export interface PingRtmRequest {
-  [k: string]: unknown;
-}
+export interface PingRtmRequest {}
 /**
  * Post an event to a chat.
  */
@@ -950,7 +897,6 @@ export interface SendEventRequest {
    * Fail when the chat has no active thread.
    */
   require_active_thread?: boolean;
-  [k: string]: unknown;
 }
 /**
  * The stored event.
@@ -961,7 +907,6 @@ export interface SendEventResponse {
    * Thread the event was added to.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Report that the customer clicked (or un-clicked) a rich message button.
@@ -987,13 +932,11 @@ export interface SendRichMessagePostbackRequest {
      * Whether the button is now switched on or off.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Thread holding the rich message.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1011,7 +954,6 @@ export interface SendSneakPeekRequest {
    * The text typed so far.
    */
   sneak_peek_text: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1027,7 +969,6 @@ export interface SetCustomerFieldsRequest {
   fields: {
     [k: string]: string;
   };
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1066,22 +1007,18 @@ export interface StartChatRequest {
           [k: string]: unknown;
         };
       };
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * Start the chat in continuous mode, which does not need an online group.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * The new chat, carrying its first thread in `chat.thread`.
  */
 export interface StartChatResponse {
   chat: S.Chat;
-  [k: string]: unknown;
 }
 /**
  * A thread was closed.
@@ -1099,7 +1036,6 @@ export interface ThreadClosedPush {
    * User who closed the thread; left out when the router closed it.
    */
   user_id?: string;
-  [k: string]: unknown;
 }
 /**
  * Set properties of a chat.
@@ -1120,7 +1056,6 @@ export interface UpdateChatPropertiesRequest {
       [k: string]: unknown;
     };
   };
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1149,7 +1084,6 @@ export interface UpdateChatThreadPropertiesRequest {
    * ID of the thread the properties belong to.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1167,7 +1101,6 @@ export interface UpdateCustomerPageRequest {
    * Address of the page.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1195,14 +1128,12 @@ export interface UpdateCustomerRequest {
    * New display name.
    */
   name?: string;
-  [k: string]: unknown;
 }
 /**
  * The updated customer.
  */
 export interface UpdateCustomerResponse {
   customer: S.Customer;
-  [k: string]: unknown;
 }
 /**
  * Set properties of an event.
@@ -1231,7 +1162,6 @@ export interface UpdateEventPropertiesRequest {
    * ID of the thread the properties belong to.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1249,7 +1179,6 @@ export interface UpdateLastSeenTimestampRequest {
    * Unix time (seconds) up to which the chat was seen.
    */
   timestamp?: number;
-  [k: string]: unknown;
 }
 /**
  * The stored last-seen moment.
@@ -1259,7 +1188,6 @@ export interface UpdateLastSeenTimestampResponse {
    * Unix time (seconds) now recorded as last seen.
    */
   timestamp: number;
-  [k: string]: unknown;
 }
 
 /** RTM action -> request payload. */

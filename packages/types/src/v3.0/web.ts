@@ -526,7 +526,9 @@ export interface components {
                 id: string;
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
-                    [key: string]: Record<string, unknown>;
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
                 };
                 /** @description Initial content of the new thread. */
                 thread?: {
@@ -534,7 +536,9 @@ export interface components {
                     events?: components["schemas"]["EventInput"][];
                     /** @description Initial thread properties, as namespace -> property name -> value. */
                     properties?: {
-                        [key: string]: Record<string, unknown>;
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -1207,7 +1211,9 @@ export interface components {
                 access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
-                    [key: string]: Record<string, unknown>;
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
                 };
                 /** @description Initial content of the first thread. */
                 thread?: {
@@ -1215,7 +1221,9 @@ export interface components {
                     events?: components["schemas"]["EventInput"][];
                     /** @description Initial thread properties, as namespace -> property name -> value. */
                     properties?: {
-                        [key: string]: Record<string, unknown>;
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -1274,7 +1282,9 @@ export interface components {
             chat_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
         };
         /** @description Empty on success. */
@@ -1285,7 +1295,9 @@ export interface components {
             chat_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
             /** @description ID of the thread the properties belong to. */
             thread_id: string;
@@ -1326,7 +1338,9 @@ export interface components {
             event_id: string;
             /** @description Properties to set, as namespace -> property name -> value. */
             properties: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
             /** @description ID of the thread the properties belong to. */
             thread_id: string;

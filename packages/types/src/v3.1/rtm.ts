@@ -87,7 +87,6 @@ export interface AccessSetPush {
    * Kind of resource (for example `chat`).
    */
   resource: string;
-  [k: string]: unknown;
 }
 /**
  * The archived chat to reactivate and the initial state of its new thread.
@@ -126,15 +125,12 @@ export interface ActivateChatRequest {
           [k: string]: unknown;
         };
       };
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * Switch the chat to continuous mode; the mode stays as it was when left out.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Identifier of the new thread.
@@ -148,7 +144,6 @@ export interface ActivateChatResponse {
    * Identifier of the new thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Some chat properties were deleted; only those properties are listed, not the full set.
@@ -164,7 +159,6 @@ export interface ChatPropertiesDeletedPush {
   properties: {
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Some chat properties were updated; only those properties are listed, not the full set.
@@ -175,7 +169,6 @@ export interface ChatPropertiesUpdatedPush {
    */
   chat_id: string;
   properties: S.Properties;
-  [k: string]: unknown;
 }
 /**
  * Some chat thread properties were deleted; only those properties are listed, not the full set.
@@ -195,7 +188,6 @@ export interface ChatThreadPropertiesDeletedPush {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Some chat thread properties were updated; only those properties are listed, not the full set.
@@ -210,7 +202,6 @@ export interface ChatThreadPropertiesUpdatedPush {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A chat was handed over to another group or agent.
@@ -236,7 +227,6 @@ export interface ChatTransferredPush {
    * Whether the chat went to agents or to groups.
    */
   type: "agent" | "group";
-  [k: string]: unknown;
 }
 /**
  * A customer or an agent joined a chat (or wrote to it without joining, then with `user.present` false).
@@ -255,7 +245,6 @@ export interface ChatUserAddedPush {
    * Kind of the added user.
    */
   user_type: "agent" | "customer";
-  [k: string]: unknown;
 }
 /**
  * A customer or an agent left a chat.
@@ -277,7 +266,6 @@ export interface ChatUserRemovedPush {
    * Kind of the removed user.
    */
   user_type: "agent" | "customer";
-  [k: string]: unknown;
 }
 /**
  * The chat whose active thread gets closed.
@@ -287,7 +275,6 @@ export interface CloseThreadRequest {
    * Identifier of the chat.
    */
   chat_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -309,7 +296,6 @@ export interface CustomerDisconnectedPush {
      * How long to wait before trying to reconnect.
      */
     timeout?: number;
-    [k: string]: unknown;
   };
   /**
    * Why the connection was closed.
@@ -329,7 +315,6 @@ export interface CustomerDisconnectedPush {
     | "too_many_connections"
     | "too_many_unauthorized_connections"
     | "unsupported_version";
-  [k: string]: unknown;
 }
 /**
  * The customer moved to another page of the website.
@@ -347,7 +332,6 @@ export interface CustomerPageUpdatedPush {
    * Address of the new page.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * The data the client keeps on its side changed.
@@ -359,14 +343,12 @@ export interface CustomerSideStorageUpdatedPush {
   customer_side_storage: {
     [k: string]: string;
   };
-  [k: string]: unknown;
 }
 /**
  * The customer's data changed.
  */
 export interface CustomerUpdatedPush {
   customer: S.Customer;
-  [k: string]: unknown;
 }
 /**
  * Deletes properties of a chat.
@@ -385,7 +367,6 @@ export interface DeleteChatPropertiesRequest {
      */
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -412,7 +393,6 @@ export interface DeleteChatThreadPropertiesRequest {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -443,7 +423,6 @@ export interface DeleteEventPropertiesRequest {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -471,7 +450,6 @@ export interface EventPropertiesDeletedPush {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Some event properties were updated; only those properties are listed, not the full set.
@@ -490,7 +468,6 @@ export interface EventPropertiesUpdatedPush {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * An event of a chat was changed.
@@ -505,7 +482,6 @@ export interface EventUpdatedPush {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A user has seen the events of a chat up to a moment in time.
@@ -523,7 +499,6 @@ export interface EventsMarkedAsSeenPush {
    * User who saw the events.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * Selects a chat and the threads of it to return.
@@ -537,14 +512,12 @@ export interface GetChatThreadsRequest {
    * Identifiers of the wanted threads.
    */
   thread_ids: string[];
-  [k: string]: unknown;
 }
 /**
  * The chat with the requested threads.
  */
 export interface GetChatThreadsResponse {
   chat: S.Chat;
-  [k: string]: unknown;
 }
 /**
  * Selects the chat whose thread summaries are listed, with paging.
@@ -562,7 +535,6 @@ export interface GetChatThreadsSummaryRequest {
    * Number of summaries to skip.
    */
   offset?: number;
-  [k: string]: unknown;
 }
 /**
  * Summaries of the threads of a chat.
@@ -588,13 +560,11 @@ export interface GetChatThreadsSummaryResponse {
      * Number of events in the thread.
      */
     total_events?: number;
-    [k: string]: unknown;
   }[];
   /**
    * Total number of threads in the chat.
    */
   total_threads: number;
-  [k: string]: unknown;
 }
 /**
  * Paging of the customer's chat summaries.
@@ -608,7 +578,6 @@ export interface GetChatsSummaryRequest {
    * Number of summaries to skip.
    */
   offset?: number;
-  [k: string]: unknown;
 }
 /**
  * Summaries of the chats the customer took part in.
@@ -622,7 +591,6 @@ export interface GetChatsSummaryResponse {
    * Total number of the customer's chats.
    */
   total_chats: number;
-  [k: string]: unknown;
 }
 /**
  * Which form to fetch.
@@ -636,7 +604,6 @@ export interface GetFormRequest {
    * Kind of form.
    */
   type: "prechat" | "postchat";
-  [k: string]: unknown;
 }
 /**
  * The form and whether it is switched on.
@@ -647,7 +614,6 @@ export interface GetFormResponse {
    */
   enabled: boolean;
   form?: S.FormTemplate;
-  [k: string]: unknown;
 }
 /**
  * Which groups to report on; give either `all` or `groups`.
@@ -661,7 +627,6 @@ export interface GetGroupsStatusRequest {
    * IDs of the groups to report on.
    */
   groups?: number[];
-  [k: string]: unknown;
 }
 /**
  * Status of the requested groups. Unknown group IDs are left out.
@@ -673,14 +638,11 @@ export interface GetGroupsStatusResponse {
   groups_status: {
     [k: string]: "online" | "offline" | "online_for_queue";
   };
-  [k: string]: unknown;
 }
 /**
  * No parameters.
  */
-export interface GetPredictedAgentRequest {
-  [k: string]: unknown;
-}
+export interface GetPredictedAgentRequest {}
 /**
  * The address to describe.
  */
@@ -689,7 +651,6 @@ export interface GetUrlDetailsRequest {
    * A valid website address.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Preview data of the page behind the address.
@@ -719,14 +680,12 @@ export interface GetUrlDetailsResponse {
    * The described address.
    */
   url?: string;
-  [k: string]: unknown;
 }
 /**
  * A new thread started in a chat; carries the whole chat, with the new thread (and its initial events) in `chat.thread`.
  */
 export interface IncomingChatThreadPush {
   chat: S.Chat;
-  [k: string]: unknown;
 }
 /**
  * A new event was posted to a chat.
@@ -741,7 +700,6 @@ export interface IncomingEventPush {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A message sent with the multicast method or by the system.
@@ -757,7 +715,6 @@ export interface IncomingMulticastPush {
   content: {
     [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * Someone clicked a rich message button.
@@ -783,7 +740,6 @@ export interface IncomingRichMessagePostbackPush {
      * Whether the button is now toggled on.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Identifier of the thread.
@@ -793,7 +749,6 @@ export interface IncomingRichMessagePostbackPush {
    * User who sent the postback.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * A chat user is typing a message that has not been sent yet.
@@ -827,9 +782,7 @@ export interface IncomingTypingIndicatorPush {
      * Unix time (seconds) of the indicator.
      */
     timestamp: number;
-    [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * Authorises the connection and reports the customer's initial data.
@@ -857,7 +810,6 @@ export interface LoginRequest {
      * Name of the customer.
      */
     name?: string;
-    [k: string]: unknown;
   };
   /**
    * The page the customer is on.
@@ -871,7 +823,6 @@ export interface LoginRequest {
      * Address of the page.
      */
     url?: string;
-    [k: string]: unknown;
   };
   /**
    * Map of string keys to string values kept by the client; pass the map received in the latest `customer_side_storage_updated` push.
@@ -895,7 +846,6 @@ export interface LoginRequest {
    * Customer access token.
    */
   token: string;
-  [k: string]: unknown;
 }
 /**
  * The initial state of the logged-in customer.
@@ -919,7 +869,6 @@ export interface LoginResponse {
      * Whether the chat has events the customer has not seen.
      */
     has_unread_events?: boolean;
-    [k: string]: unknown;
   }[];
   /**
    * Identifier of the customer.
@@ -929,7 +878,6 @@ export interface LoginResponse {
    * Whether the customer has an active thread.
    */
   has_active_thread?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Marks the events of a chat as seen up to a point in time.
@@ -943,7 +891,6 @@ export interface MarkEventsAsSeenRequest {
    * RFC 3339 date-time; events up to this moment count as seen.
    */
   seen_up_to: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -952,15 +899,11 @@ export interface MarkEventsAsSeenResponse {}
 /**
  * Empty; the frame only keeps the connection alive.
  */
-export interface PingRequest {
-  [k: string]: unknown;
-}
+export interface PingRequest {}
 /**
  * Empty acknowledgement that the connection is still alive.
  */
-export interface PingResponse {
-  [k: string]: unknown;
-}
+export interface PingResponse {}
 /**
  * The event to post and the chat to post it to.
  */
@@ -974,7 +917,6 @@ export interface SendEventRequest {
    */
   chat_id: string;
   event: S.EventInput;
-  [k: string]: unknown;
 }
 /**
  * Identifier of the posted event.
@@ -984,7 +926,6 @@ export interface SendEventResponse {
    * Identifier of the new event.
    */
   event_id: string;
-  [k: string]: unknown;
 }
 /**
  * Reports a click on a rich message button.
@@ -1010,13 +951,11 @@ export interface SendRichMessagePostbackRequest {
      * Whether the button is now toggled on.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Identifier of the thread holding the rich message.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1034,7 +973,6 @@ export interface SendSneakPeekRequest {
    * The text typed so far.
    */
   sneak_peek_text: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1050,7 +988,6 @@ export interface SetCustomerFieldsRequest {
   fields: {
     [k: string]: string;
   };
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1089,15 +1026,12 @@ export interface StartChatRequest {
           [k: string]: unknown;
         };
       };
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * Start the chat in continuous mode, which does not need an online group.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Identifiers of the new chat and thread.
@@ -1115,7 +1049,6 @@ export interface StartChatResponse {
    * Identifier of the new thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A thread was closed.
@@ -1133,7 +1066,6 @@ export interface ThreadClosedPush {
    * User who closed the thread; absent when the router closed it.
    */
   user_id?: string;
-  [k: string]: unknown;
 }
 /**
  * Sets properties of a chat.
@@ -1154,7 +1086,6 @@ export interface UpdateChatPropertiesRequest {
       [k: string]: unknown;
     };
   };
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1183,7 +1114,6 @@ export interface UpdateChatThreadPropertiesRequest {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1201,7 +1131,6 @@ export interface UpdateCustomerPageRequest {
    * Address of the page.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.
@@ -1229,7 +1158,6 @@ export interface UpdateCustomerRequest {
    * New name of the customer.
    */
   name?: string;
-  [k: string]: unknown;
 }
 /**
  * Sets properties of an event.
@@ -1258,7 +1186,6 @@ export interface UpdateEventPropertiesRequest {
    * Identifier of the thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty on success.

@@ -513,7 +513,9 @@ export interface components {
                 id: string;
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
-                    [key: string]: Record<string, unknown>;
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
                 };
                 /** @description Initial state of the new thread. */
                 thread?: {
@@ -521,7 +523,9 @@ export interface components {
                     events?: components["schemas"]["EventInput"][];
                     /** @description Initial thread properties, as namespace -> property name -> value. */
                     properties?: {
-                        [key: string]: Record<string, unknown>;
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -1202,7 +1206,9 @@ export interface components {
                 access?: components["schemas"]["Access"];
                 /** @description Initial chat properties, as namespace -> property name -> value. */
                 properties?: {
-                    [key: string]: Record<string, unknown>;
+                    [key: string]: {
+                        [key: string]: unknown;
+                    };
                 };
                 /** @description Initial state of the first thread. */
                 thread?: {
@@ -1210,7 +1216,9 @@ export interface components {
                     events?: components["schemas"]["EventInput"][];
                     /** @description Initial thread properties, as namespace -> property name -> value. */
                     properties?: {
-                        [key: string]: Record<string, unknown>;
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
                     };
                 };
             };
@@ -1283,7 +1291,9 @@ export interface components {
             chat_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
         };
         /** @description Empty on success. */
@@ -1306,7 +1316,9 @@ export interface components {
             chat_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
             /** @description Identifier of the thread. */
             thread_id: string;
@@ -1354,7 +1366,9 @@ export interface components {
             event_id: string;
             /** @description Properties to set, grouped by namespace: each namespace maps property names to their new values. */
             properties: {
-                [key: string]: Record<string, unknown>;
+                [key: string]: {
+                    [key: string]: unknown;
+                };
             };
             /** @description Identifier of the thread. */
             thread_id: string;

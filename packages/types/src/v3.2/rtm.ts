@@ -94,7 +94,6 @@ export interface AcceptGreetingRequest {
    * ID of this particular greeting, from the `incoming_greeting` push.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -123,15 +122,12 @@ export interface ActivateChatRequest {
        */
       events?: S.EventInput[];
       properties?: S.Properties;
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * Switch the chat to continuous mode (or out of it); when left out, the mode stays as it is.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * ID of the new thread and of the initial events.
@@ -145,7 +141,6 @@ export interface ActivateChatResponse {
    * ID of the new thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Greeting the customer dismissed.
@@ -155,7 +150,6 @@ export interface CancelGreetingRequest {
    * ID of this particular greeting, from the `incoming_greeting` push.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -177,7 +171,6 @@ export interface ChatDeactivatedPush {
    * Who closed the thread; absent when the router closed it.
    */
   user_id?: string;
-  [k: string]: unknown;
 }
 /**
  * Some chat properties were removed; only those removed are listed.
@@ -193,7 +186,6 @@ export interface ChatPropertiesDeletedPush {
   properties: {
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Some chat properties were set; only those changed are listed.
@@ -204,7 +196,6 @@ export interface ChatPropertiesUpdatedPush {
    */
   chat_id: string;
   properties: S.Properties;
-  [k: string]: unknown;
 }
 /**
  * A chat was moved to another group or agent.
@@ -235,9 +226,7 @@ export interface ChatTransferredPush {
      * Target groups.
      */
     group_ids?: number[];
-    [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * The customer's connection was closed; tells why.
@@ -255,7 +244,6 @@ export interface CustomerDisconnectedPush {
      * How long to wait before reconnecting.
      */
     timeout?: number;
-    [k: string]: unknown;
   };
   /**
    * Cause of the disconnection.
@@ -275,7 +263,6 @@ export interface CustomerDisconnectedPush {
     | "too_many_connections"
     | "too_many_unauthorized_connections"
     | "unsupported_version";
-  [k: string]: unknown;
 }
 /**
  * The customer moved to another page of the website.
@@ -293,7 +280,6 @@ export interface CustomerPageUpdatedPush {
    * URL of the new page.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * The data the client keeps for the customer changed.
@@ -305,14 +291,12 @@ export interface CustomerSideStorageUpdatedPush {
   customer_side_storage: {
     [k: string]: string;
   };
-  [k: string]: unknown;
 }
 /**
  * The customer's data changed.
  */
 export interface CustomerUpdatedPush {
   customer: S.Customer;
-  [k: string]: unknown;
 }
 /**
  * Chat whose open thread is closed.
@@ -322,7 +306,6 @@ export interface DeactivateChatRequest {
    * Chat ID.
    */
   chat_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -342,7 +325,6 @@ export interface DeleteChatPropertiesRequest {
   properties: {
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -370,7 +352,6 @@ export interface DeleteEventPropertiesRequest {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -394,7 +375,6 @@ export interface DeleteThreadPropertiesRequest {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -422,7 +402,6 @@ export interface EventPropertiesDeletedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Some event properties were set; only those changed are listed.
@@ -441,7 +420,6 @@ export interface EventPropertiesUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * An event of a chat was changed.
@@ -456,7 +434,6 @@ export interface EventUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A user has seen the events of a chat up to a given time.
@@ -474,7 +451,6 @@ export interface EventsMarkedAsSeenPush {
    * Who saw the events.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * Chat to fetch and, optionally, which of its threads to include.
@@ -488,14 +464,11 @@ export interface GetChatRequest {
    * Thread to include; when left out, the newest thread (if the chat has one).
    */
   thread_id?: string;
-  [k: string]: unknown;
 }
 /**
  * No parameters are documented.
  */
-export interface GetCustomerRequest {
-  [k: string]: unknown;
-}
+export interface GetCustomerRequest {}
 /**
  * Which form to fetch.
  */
@@ -508,7 +481,6 @@ export interface GetFormRequest {
    * Kind of form.
    */
   type: "prechat" | "postchat";
-  [k: string]: unknown;
 }
 /**
  * The form, unless it is switched off.
@@ -519,14 +491,11 @@ export interface GetFormResponse {
    */
   enabled: boolean;
   form?: S.FormTemplate;
-  [k: string]: unknown;
 }
 /**
  * No parameters are documented.
  */
-export interface GetPredictedAgentRequest {
-  [k: string]: unknown;
-}
+export interface GetPredictedAgentRequest {}
 /**
  * Page to describe.
  */
@@ -535,7 +504,6 @@ export interface GetUrlInfoRequest {
    * A valid website URL.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * What the page looks like when linked.
@@ -569,7 +537,6 @@ export interface GetUrlInfoResponse {
    * The URL that was described.
    */
   url?: string;
-  [k: string]: unknown;
 }
 /**
  * The customer accepted a greeting.
@@ -579,7 +546,6 @@ export interface GreetingAcceptedPush {
    * ID of this particular greeting.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * A greeting was cancelled, by the customer or because a newer greeting replaced it.
@@ -589,7 +555,6 @@ export interface GreetingCanceledPush {
    * ID of this particular greeting.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * A chat arrived with a new thread; carries the whole chat, initial events included.
@@ -611,15 +576,12 @@ export interface IncomingChatPush {
        * Groups the chat was transferred from.
        */
       group_ids?: number[];
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * ID of the user whose action produced the chat.
    */
   requester_id: string;
-  [k: string]: unknown;
 }
 /**
  * A new event was posted in a chat.
@@ -634,7 +596,6 @@ export interface IncomingEventPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A greeting (an invitation to chat) was sent to the customer.
@@ -668,7 +629,6 @@ export interface IncomingGreetingPush {
      * Agent's name.
      */
     name?: string;
-    [k: string]: unknown;
   };
   /**
    * `true` when the greeting is shown for the first time.
@@ -686,7 +646,6 @@ export interface IncomingGreetingPush {
    * ID of this particular greeting.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * A message sent with the `multicast` method or by the system.
@@ -702,7 +661,6 @@ export interface IncomingMulticastPush {
   content: {
     [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * Someone clicked a rich message button; tells which postback and in which chat.
@@ -728,7 +686,6 @@ export interface IncomingRichMessagePostbackPush {
      * Whether the postback is toggled on.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Thread ID.
@@ -738,7 +695,6 @@ export interface IncomingRichMessagePostbackPush {
    * Who sent the postback.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * A chat user is typing a message that has not been sent yet.
@@ -772,9 +728,7 @@ export interface IncomingTypingIndicatorPush {
      * When the indicator was sent (Unix time).
      */
     timestamp: number;
-    [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * Which page of chat summaries to return.
@@ -792,7 +746,6 @@ export interface ListChatsRequest {
    * Order by the creation time of each chat's newest thread.
    */
   sort_order?: "asc" | "desc";
-  [k: string]: unknown;
 }
 /**
  * One page of summaries of the chats the customer took part in.
@@ -814,7 +767,6 @@ export interface ListChatsResponse {
    * Estimated number of matching chats; the exact count may be slightly different.
    */
   total_chats: number;
-  [k: string]: unknown;
 }
 /**
  * Groups whose status is wanted; give `all` or `group_ids`.
@@ -828,7 +780,6 @@ export interface ListGroupStatusesRequest {
    * IDs of the groups to report on; unknown IDs are left out of the result.
    */
   group_ids?: number[];
-  [k: string]: unknown;
 }
 /**
  * Status of each requested group.
@@ -840,7 +791,6 @@ export interface ListGroupStatusesResponse {
   groups_status: {
     [k: string]: "online" | "offline" | "online_for_queue";
   };
-  [k: string]: unknown;
 }
 /**
  * Which threads of a chat to return. `limit` and `min_events_count` exclude each other.
@@ -866,7 +816,6 @@ export interface ListThreadsRequest {
    * `asc` lists the oldest threads first, `desc` the newest first.
    */
   sort_order?: "asc" | "desc";
-  [k: string]: unknown;
 }
 /**
  * One page of the chat's threads the customer may see.
@@ -888,7 +837,6 @@ export interface ListThreadsResponse {
    * Threads, with their events.
    */
   threads: S.Thread[];
-  [k: string]: unknown;
 }
 /**
  * Credentials and initial customer state for the connection.
@@ -910,7 +858,6 @@ export interface LoginRequest {
      * Application version.
      */
     version?: string;
-    [k: string]: unknown;
   };
   /**
    * Customer data to set while logging in.
@@ -929,7 +876,6 @@ export interface LoginRequest {
      */
     name?: string;
     session_fields?: S.SessionFields;
-    [k: string]: unknown;
   };
   /**
    * Page the customer is on.
@@ -943,7 +889,6 @@ export interface LoginRequest {
      * Page URL.
      */
     url?: string;
-    [k: string]: unknown;
   };
   /**
    * The map last received in `customer_side_storage_updated`, handed back to the server.
@@ -967,7 +912,6 @@ export interface LoginRequest {
    * OAuth access token of the customer.
    */
   token: string;
-  [k: string]: unknown;
 }
 /**
  * Initial state of the logged-in customer.
@@ -991,7 +935,6 @@ export interface LoginResponse {
      * Whether the chat has events the customer has not seen.
      */
     has_unread_events?: boolean;
-    [k: string]: unknown;
   }[];
   /**
    * The customer, with statistics.
@@ -1042,9 +985,7 @@ export interface LoginResponse {
        * Number of visits.
        */
       visits_count?: number;
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * The greeting currently offered to the customer, if any.
@@ -1075,13 +1016,11 @@ export interface LoginResponse {
      * ID of this particular greeting.
      */
     unique_id?: string;
-    [k: string]: unknown;
   };
   /**
    * Whether one of the customer's chats has an active thread.
    */
   has_active_thread?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Point up to which the customer has seen the chat.
@@ -1095,7 +1034,6 @@ export interface MarkEventsAsSeenRequest {
    * Events created up to this RFC 3339 time count as seen.
    */
   seen_up_to: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1104,15 +1042,11 @@ export interface MarkEventsAsSeenResponse {}
 /**
  * Empty; the frame only keeps the connection alive.
  */
-export interface PingRequest {
-  [k: string]: unknown;
-}
+export interface PingRequest {}
 /**
  * Empty acknowledgement that the connection is alive.
  */
-export interface PingResponse {
-  [k: string]: unknown;
-}
+export interface PingResponse {}
 /**
  * The chat's place in the queue or the estimated wait changed.
  */
@@ -1126,7 +1060,6 @@ export interface QueuePositionUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Event to post in a chat.
@@ -1141,7 +1074,6 @@ export interface SendEventRequest {
    */
   chat_id: string;
   event: S.EventInput;
-  [k: string]: unknown;
 }
 /**
  * ID of the posted event.
@@ -1151,7 +1083,6 @@ export interface SendEventResponse {
    * ID given to the event.
    */
   event_id: string;
-  [k: string]: unknown;
 }
 /**
  * Which rich message button the customer clicked.
@@ -1177,13 +1108,11 @@ export interface SendRichMessagePostbackRequest {
      * Whether the postback is toggled on.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Thread holding the rich message.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1201,7 +1130,6 @@ export interface SendSneakPeekRequest {
    * Text typed so far.
    */
   sneak_peek_text: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1215,7 +1143,6 @@ export interface SetCustomerSessionFieldsRequest {
    * Session fields to store; 100 keys at most.
    */
   session_fields: S.SessionFields;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1237,7 +1164,6 @@ export interface StartChatResponse {
    * ID of its first thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Optional initial content of the new chat.
@@ -1258,7 +1184,6 @@ export interface StartChatRtmRequest {
        */
       events?: S.EventInput[];
       properties?: S.Properties;
-      [k: string]: unknown;
     };
     /**
      * Existing users to put in the chat; at most one, of type `customer`.
@@ -1266,13 +1191,11 @@ export interface StartChatRtmRequest {
      * @maxItems 1
      */
     users?: S.Customer[];
-    [k: string]: unknown;
   };
   /**
    * Start the chat in continuous mode, which does not need an online group.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Some thread properties were removed; only those removed are listed.
@@ -1292,7 +1215,6 @@ export interface ThreadPropertiesDeletedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Some thread properties were set; only those changed are listed.
@@ -1307,7 +1229,6 @@ export interface ThreadPropertiesUpdatedPush {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Properties to set on the chat.
@@ -1318,7 +1239,6 @@ export interface UpdateChatPropertiesRequest {
    */
   chat_id: string;
   properties: S.Properties;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1336,7 +1256,6 @@ export interface UpdateCustomerPageRequest {
    * Page URL.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1359,7 +1278,6 @@ export interface UpdateCustomerRequest {
    */
   name?: string;
   session_fields?: S.SessionFields;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1382,7 +1300,6 @@ export interface UpdateEventPropertiesRequest {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1401,7 +1318,6 @@ export interface UpdateThreadPropertiesRequest {
    * Thread ID.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Nothing is returned on success.
@@ -1428,7 +1344,6 @@ export interface UserAddedToChatPush {
    */
   thread_id?: string;
   user: S.User;
-  [k: string]: unknown;
 }
 /**
  * A customer or an agent left a chat.
@@ -1454,7 +1369,6 @@ export interface UserRemovedFromChatPush {
    * ID of the removed user.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 
 export type GetChatResponse = S.Chat;

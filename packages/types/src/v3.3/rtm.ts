@@ -95,7 +95,6 @@ export interface AcceptGreetingRequest {
    * ID of this greeting instance, from the `incoming_greeting` push.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -109,7 +108,6 @@ export interface CancelGreetingRequest {
    * ID of this greeting instance, from the `incoming_greeting` push.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -131,7 +129,6 @@ export interface ChatDeactivatedPush {
    * User who closed the thread; absent when the router closed it.
    */
   user_id?: string;
-  [k: string]: unknown;
 }
 /**
  * Chat properties were removed; only the removed ones are listed.
@@ -147,7 +144,6 @@ export interface ChatPropertiesDeletedPush {
   properties: {
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Chat properties were changed; only the changed ones are listed.
@@ -158,7 +154,6 @@ export interface ChatPropertiesUpdatedPush {
    */
   chat_id: string;
   properties: S.Properties;
-  [k: string]: unknown;
 }
 /**
  * A chat was moved to another group or agent.
@@ -189,9 +184,7 @@ export interface ChatTransferredPush {
      * Target groups.
      */
     group_ids?: number[];
-    [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * The customer's connection was closed; the payload says why.
@@ -209,7 +202,6 @@ export interface CustomerDisconnectedPush {
      * How long to wait before reconnecting (`customer_temporarily_blocked`).
      */
     timeout?: number;
-    [k: string]: unknown;
   };
   /**
    * Cause of the disconnection.
@@ -229,7 +221,6 @@ export interface CustomerDisconnectedPush {
     | "too_many_connections"
     | "too_many_unauthorized_connections"
     | "unsupported_version";
-  [k: string]: unknown;
 }
 /**
  * The customer moved to another page of the website.
@@ -247,7 +238,6 @@ export interface CustomerPageUpdatedPush {
    * Page address.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Data the client keeps on its side changed; store the map and pass it at the next `login`.
@@ -259,7 +249,6 @@ export interface CustomerSideStorageUpdatedPush {
   customer_side_storage: {
     [k: string]: string;
   };
-  [k: string]: unknown;
 }
 /**
  * Customer data changed; the payload holds only the fields that changed, at the top level.
@@ -282,7 +271,6 @@ export interface CustomerUpdatedPush {
    */
   name?: string;
   session_fields?: S.SessionFields;
-  [k: string]: unknown;
 }
 /**
  * The chat whose open thread is closed.
@@ -292,7 +280,6 @@ export interface DeactivateChatRequest {
    * ID of the chat to deactivate.
    */
   id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -312,7 +299,6 @@ export interface DeleteChatPropertiesRequest {
   properties: {
     [k: string]: string[];
   };
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -340,7 +326,6 @@ export interface DeleteEventPropertiesRequest {
    * Thread of the event.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -364,7 +349,6 @@ export interface DeleteThreadPropertiesRequest {
    * Thread whose properties are removed.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -392,7 +376,6 @@ export interface EventPropertiesDeletedPush {
    * Thread concerned.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Event properties were changed; only the changed ones are listed.
@@ -411,7 +394,6 @@ export interface EventPropertiesUpdatedPush {
    * Thread concerned.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * An event was changed.
@@ -426,7 +408,6 @@ export interface EventUpdatedPush {
    * Thread of the event.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A user has seen the events of a chat up to a moment.
@@ -444,7 +425,6 @@ export interface EventsMarkedAsSeenPush {
    * User who saw the events.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * Selects a chat and, optionally, one of its threads.
@@ -458,14 +438,11 @@ export interface GetChatRequest {
    * Thread to include; the latest thread when omitted.
    */
   thread_id?: string;
-  [k: string]: unknown;
 }
 /**
  * No parameters are needed.
  */
-export interface GetCustomerRequest {
-  [k: string]: unknown;
-}
+export interface GetCustomerRequest {}
 /**
  * Which survey form to return.
  */
@@ -478,7 +455,6 @@ export interface GetFormRequest {
    * Kind of survey.
    */
   type: "prechat" | "postchat";
-  [k: string]: unknown;
 }
 /**
  * The form, when the survey is switched on.
@@ -489,14 +465,11 @@ export interface GetFormResponse {
    */
   enabled: boolean;
   form?: S.FormTemplate;
-  [k: string]: unknown;
 }
 /**
  * No parameters are needed.
  */
-export interface GetPredictedAgentRequest {
-  [k: string]: unknown;
-}
+export interface GetPredictedAgentRequest {}
 /**
  * The agent the customer would chat with if a chat started now.
  */
@@ -506,7 +479,6 @@ export interface GetPredictedAgentResponse {
    * True when the chat would be queued.
    */
   queue: boolean;
-  [k: string]: unknown;
 }
 /**
  * The page to describe.
@@ -516,7 +488,6 @@ export interface GetUrlInfoRequest {
    * Address of a website.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Preview data of the page.
@@ -550,7 +521,6 @@ export interface GetUrlInfoResponse {
    * Address of the page.
    */
   url?: string;
-  [k: string]: unknown;
 }
 /**
  * The customer accepted a greeting.
@@ -560,7 +530,6 @@ export interface GreetingAcceptedPush {
    * ID of the accepted greeting instance.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * The customer rejected a greeting, or a new greeting replaced the one shown.
@@ -570,7 +539,6 @@ export interface GreetingCanceledPush {
    * ID of the cancelled greeting instance.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * A chat arrived with a new thread; carries the whole chat, including any initial events.
@@ -589,15 +557,12 @@ export interface IncomingChatPush {
        * Groups the chat came from.
        */
       group_ids?: number[];
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * ID of the user who started or resumed the chat.
    */
   requester_id: string;
-  [k: string]: unknown;
 }
 /**
  * A new event was posted in a chat.
@@ -612,7 +577,6 @@ export interface IncomingEventPush {
    * Thread of the event.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * A greeting (chat invitation) arrived for the customer.
@@ -646,7 +610,6 @@ export interface IncomingGreetingPush {
      * Agent name.
      */
     name?: string;
-    [k: string]: unknown;
   };
   /**
    * True when the greeting is shown for the first time.
@@ -668,7 +631,6 @@ export interface IncomingGreetingPush {
    * ID of this greeting instance.
    */
   unique_id: string;
-  [k: string]: unknown;
 }
 /**
  * A message sent with the multicast method or by the system.
@@ -684,7 +646,6 @@ export interface IncomingMulticastPush {
   content: {
     [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * A user clicked a rich message button; carries the postback and where it happened.
@@ -710,7 +671,6 @@ export interface IncomingRichMessagePostbackPush {
      * Whether the button is toggled on.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Thread of the rich message.
@@ -720,7 +680,6 @@ export interface IncomingRichMessagePostbackPush {
    * User who sent the postback.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 /**
  * Someone in the chat is typing a message that has not been sent yet.
@@ -754,9 +713,7 @@ export interface IncomingTypingIndicatorPush {
      * Unix time of the change.
      */
     timestamp: number;
-    [k: string]: unknown;
   };
-  [k: string]: unknown;
 }
 /**
  * Paging options for the list of the customer's chats.
@@ -774,7 +731,6 @@ export interface ListChatsRequest {
    * Order by creation time of each chat's latest thread.
    */
   sort_order?: "asc" | "desc";
-  [k: string]: unknown;
 }
 /**
  * One page of chat summaries.
@@ -796,7 +752,6 @@ export interface ListChatsResponse {
    * Approximate number of chats found.
    */
   total_chats: number;
-  [k: string]: unknown;
 }
 /**
  * Which groups to report; give `all` or `group_ids`.
@@ -810,7 +765,6 @@ export interface ListGroupStatusesRequest {
    * Groups to report.
    */
   group_ids?: number[];
-  [k: string]: unknown;
 }
 /**
  * Status of each requested group; unknown group IDs are left out.
@@ -822,7 +776,6 @@ export interface ListGroupStatusesResponse {
   groups_status: {
     [k: string]: "online" | "offline" | "online_for_queue";
   };
-  [k: string]: unknown;
 }
 /**
  * Selects the chat and the page of its threads.
@@ -848,7 +801,6 @@ export interface ListThreadsRequest {
    * `asc` lists the oldest threads first, `desc` the newest.
    */
   sort_order?: "asc" | "desc";
-  [k: string]: unknown;
 }
 /**
  * One page of threads.
@@ -870,7 +822,6 @@ export interface ListThreadsResponse {
    * Threads of this page.
    */
   threads: S.Thread[];
-  [k: string]: unknown;
 }
 /**
  * Authorises the RTM connection and sets up the customer's session.
@@ -892,7 +843,6 @@ export interface LoginRequest {
      * Application version.
      */
     version?: string;
-    [k: string]: unknown;
   };
   /**
    * Customer data to store at login.
@@ -911,7 +861,6 @@ export interface LoginRequest {
      */
     name?: string;
     session_fields?: S.SessionFields;
-    [k: string]: unknown;
   };
   /**
    * Page the customer is on.
@@ -925,7 +874,6 @@ export interface LoginRequest {
      * Page address.
      */
     url?: string;
-    [k: string]: unknown;
   };
   /**
    * Key-value map kept on the client side; pass the map received in the last `customer_side_storage_updated` push.
@@ -958,7 +906,6 @@ export interface LoginRequest {
    * OAuth access token of the customer.
    */
   token: string;
-  [k: string]: unknown;
 }
 /**
  * Initial state of the customer after logging in.
@@ -982,7 +929,6 @@ export interface LoginResponse {
      * Whether the chat holds events the customer has not seen.
      */
     has_unread_events?: boolean;
-    [k: string]: unknown;
   }[];
   /**
    * The logged-in customer with activity statistics.
@@ -1037,9 +983,7 @@ export interface LoginResponse {
        * Number of visits.
        */
       visits_count?: number;
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * The greeting currently shown to the customer, if any.
@@ -1074,13 +1018,11 @@ export interface LoginResponse {
      * ID of this greeting instance.
      */
     unique_id?: string;
-    [k: string]: unknown;
   };
   /**
    * Whether the customer has an open thread.
    */
   has_active_thread?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Marks every event of a chat up to a moment as seen.
@@ -1094,7 +1036,6 @@ export interface MarkEventsAsSeenRequest {
    * Events created up to this time (RFC 3339) count as seen.
    */
   seen_up_to: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1103,15 +1044,11 @@ export interface MarkEventsAsSeenResponse {}
 /**
  * Keep-alive request; the payload is empty.
  */
-export interface PingRequest {
-  [k: string]: unknown;
-}
+export interface PingRequest {}
 /**
  * Keep-alive answer.
  */
-export interface PingResponse {
-  [k: string]: unknown;
-}
+export interface PingResponse {}
 /**
  * The chat's place in the queue or the expected wait changed.
  */
@@ -1125,7 +1062,6 @@ export interface QueuePositionUpdatedPush {
    * Thread concerned.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * The archived chat to reopen and the data of its new thread.
@@ -1154,15 +1090,12 @@ export interface ResumeChatRequest {
        */
       events?: S.EventInput[];
       properties?: S.Properties;
-      [k: string]: unknown;
     };
-    [k: string]: unknown;
   };
   /**
    * Switch the chat to continuous mode; leaves the mode as it is when omitted.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * ID of the new thread.
@@ -1176,7 +1109,6 @@ export interface ResumeChatResponse {
    * ID of the new thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * The event to post and the chat it goes to.
@@ -1191,7 +1123,6 @@ export interface SendEventRequest {
    */
   chat_id: string;
   event: S.EventInput;
-  [k: string]: unknown;
 }
 /**
  * ID of the posted event.
@@ -1201,7 +1132,6 @@ export interface SendEventResponse {
    * ID given to the event.
    */
   event_id: string;
-  [k: string]: unknown;
 }
 /**
  * The button postback of a rich message.
@@ -1227,13 +1157,11 @@ export interface SendRichMessagePostbackRequest {
      * Whether the button was toggled on.
      */
     toggled: boolean;
-    [k: string]: unknown;
   };
   /**
    * Thread holding the rich message.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1251,7 +1179,6 @@ export interface SendSneakPeekRequest {
    * The text typed so far.
    */
   sneak_peek_text: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1265,7 +1192,6 @@ export interface SetCustomerSessionFieldsRequest {
    * Session fields in order; 100 keys at most.
    */
   session_fields: S.SessionFields;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1287,7 +1213,6 @@ export interface StartChatResponse {
    * ID of the new thread.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Options of the new chat; all of them may be left out.
@@ -1312,7 +1237,6 @@ export interface StartChatRtmRequest {
        */
       events?: S.EventInput[];
       properties?: S.Properties;
-      [k: string]: unknown;
     };
     /**
      * Existing users to put in the chat; only one customer is accepted.
@@ -1320,13 +1244,11 @@ export interface StartChatRtmRequest {
      * @maxItems 1
      */
     users?: S.Customer[];
-    [k: string]: unknown;
   };
   /**
    * Start a continuous chat, which needs no online group.
    */
   continuous?: boolean;
-  [k: string]: unknown;
 }
 /**
  * Thread properties were removed; only the removed ones are listed.
@@ -1346,7 +1268,6 @@ export interface ThreadPropertiesDeletedPush {
    * Thread concerned.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Thread properties were changed; only the changed ones are listed.
@@ -1361,7 +1282,6 @@ export interface ThreadPropertiesUpdatedPush {
    * Thread concerned.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Chat properties to set.
@@ -1372,7 +1292,6 @@ export interface UpdateChatPropertiesRequest {
    */
   id: string;
   properties: S.Properties;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1390,7 +1309,6 @@ export interface UpdateCustomerPageRequest {
    * Page address.
    */
   url: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1413,7 +1331,6 @@ export interface UpdateCustomerRequest {
    */
   name?: string;
   session_fields?: S.SessionFields;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1436,7 +1353,6 @@ export interface UpdateEventPropertiesRequest {
    * Thread of the event.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1455,7 +1371,6 @@ export interface UpdateThreadPropertiesRequest {
    * Thread whose properties are set.
    */
   thread_id: string;
-  [k: string]: unknown;
 }
 /**
  * Empty object; the call returns no data.
@@ -1482,7 +1397,6 @@ export interface UserAddedToChatPush {
    */
   thread_id?: string;
   user: S.User;
-  [k: string]: unknown;
 }
 /**
  * A customer or agent left a chat.
@@ -1508,7 +1422,6 @@ export interface UserRemovedFromChatPush {
    * User who was removed.
    */
   user_id: string;
-  [k: string]: unknown;
 }
 
 export type GetChatResponse = S.Chat;

@@ -879,7 +879,9 @@ export interface components {
                 type?: string;
             }[];
             /** @description Integration settings. */
-            integrations?: Record<string, unknown>;
+            integrations?: {
+                [key: string]: unknown;
+            };
             prechat_form?: components["schemas"]["FormTemplate"];
             /** @description Group and license properties visible to the customer. */
             properties?: {
