@@ -52,7 +52,7 @@ describe('v3.3 clients against the mock server', () => {
   });
 
   test('RTM: server-side errors reject with ApiError; no validation means the server decides', async () => {
-    const rtm = new RtmClient({ url: mock.rtmUrl, requestTimeoutMs: 3000 });
+    const rtm = new RtmClient({ url: mock.rtmUrl, licenseId: 123, requestTimeoutMs: 3000 });
     await rtm.connect();
     try {
       const beforeLogin = await rtm.send('list_chats', {}).catch((e: unknown) => e);
@@ -69,7 +69,7 @@ describe('v3.3 clients against the mock server', () => {
   });
 
   test('RTM: reconnects after a dropped connection and logs in again', async () => {
-    const rtm = new RtmClient({ url: mock.rtmUrl, requestTimeoutMs: 3000, reconnect: { minDelayMs: 20, maxDelayMs: 100, retries: 5 } });
+    const rtm = new RtmClient({ url: mock.rtmUrl, licenseId: 123, requestTimeoutMs: 3000, reconnect: { minDelayMs: 20, maxDelayMs: 100, retries: 5 } });
     await rtm.connect();
     try {
       await rtm.send('login', { token: 'Bearer x' });
@@ -90,7 +90,7 @@ describe('v3.3 clients against the mock server', () => {
 
   test('Web: start chat, send event (pushes reach an RTM listener), list chats, deactivate', async () => {
     const web = new WebClient({ baseUrl: mock.webUrl, accessToken: 'dal:token', licenseId: 123, validate: true, timeoutMs: 3000 });
-    const rtm = new RtmClient({ url: mock.rtmUrl, requestTimeoutMs: 3000, validate: true });
+    const rtm = new RtmClient({ url: mock.rtmUrl, licenseId: 123, requestTimeoutMs: 3000, validate: true });
     await rtm.connect();
     try {
       await rtm.send('login', { token: 'Bearer dal:token' });
@@ -123,7 +123,7 @@ describe('v3.3 clients against the mock server', () => {
 
 test('v3.0 clients wrap Web bodies in payload and use the v3.0 method names', async () => {
   const mock = await startMockServer({ version: '3.0', port: 0 });
-  const rtm = new RtmClient30({ url: mock.rtmUrl, validate: true, requestTimeoutMs: 3000 });
+  const rtm = new RtmClient30({ url: mock.rtmUrl, licenseId: 1, validate: true, requestTimeoutMs: 3000 });
   try {
     const web = new WebClient30({ baseUrl: mock.webUrl, accessToken: 't', licenseId: 1, validate: true });
     const started = await web.call('start_chat', {});

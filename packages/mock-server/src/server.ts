@@ -93,6 +93,15 @@ export async function loadVersion(version: string): Promise<{ validators: Valida
   return { validators: mod.validators, schemas };
 }
 
+/** The license a request names: `license_id` (an integer, as the reference requires) or `organization_id`. */
+function licenseOf(q: URLSearchParams): string | { error: string } {
+  const id = q.get('license_id');
+  if (id !== null) return /^\d{1,12}$/.test(id) ? id : { error: `license_id: expected an integer, got ${JSON.stringify(id.slice(0, 40))}` };
+  const org = q.get('organization_id');
+  if (org) return org.slice(0, 64);
+  return { error: 'license_id query parameter is required (RTM: in the connection URL)' };
+}
+
 const isObj = (x: unknown): x is S => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** `over` laid onto `base`, objects merged key by key (arrays and scalars of `over` win). */
@@ -314,8 +323,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     if (method.toLowerCase() !== entry.http) return webError(res, 'validation', `${action} expects HTTP ${entry.http.toUpperCase()}`, 405);
     const auth = req.headers.authorization;
     if (!auth || !/^(Bearer|Basic) \S+/.test(auth)) return webError(res, 'authentication', 'missing or malformed Authorization header');
-    const license = url.searchParams.get('license_id') ?? url.searchParams.get('organization_id');
-    if (license === null) return webError(res, 'validation', 'license_id (or organization_id) query parameter is required');
+    const license = licenseOf(url.searchParams);
+    if (typeof license !== 'string') return webError(res, 'validation', license.error);
     let args: unknown;
     if (entry.http === 'get') {
       const q: S = {};
@@ -416,15 +425,20 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const ver = /^\/v(\d+\.\d+)\//.exec(url.pathname)?.[1];
     const reject = (status: number, type: string, message: string) => {
       const body = JSON.stringify({ error: { type, message } });
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Service Unavailable'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      const reason = { 400: 'Bad Request', 404: 'Not Found', 503: 'Service Unavailable' }[status] ?? 'Error';
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     };
     const sockjs = new RegExp(`^${prefix.replace(/\./g, '\\.')}/rtm/sjs/[^/]+/[^/]+/websocket$`).test(url.pathname);
     if (url.pathname !== `${prefix}/rtm/ws` && !sockjs) {
       return reject(404, ver && ver !== version ? 'unsupported_version' : 'not_found', `no RTM endpoint at ${url.pathname.slice(0, 200)}; this mock serves ${prefix}/rtm/ws`);
     }
     if (conns.size >= MAX_CONNECTIONS) return reject(503, 'service_unavailable', `more than ${MAX_CONNECTIONS} connections`);
+    // the reference: "clients have to send over the required query string parameters": license_id
+    // (organization_id, which lc-sdk-js 4.x sends instead, is taken as the license too)
+    const license = licenseOf(url.searchParams);
+    if (typeof license !== 'string') return reject(400, 'validation', license.error);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const c: Conn = { ws, sockjs, license: url.searchParams.get('license_id') ?? url.searchParams.get('organization_id') ?? '0', customer: null };
+      const c: Conn = { ws, sockjs, license, customer: null };
       conns.add(c);
       let heartbeat: NodeJS.Timeout | undefined;
       if (sockjs) {

@@ -55,8 +55,25 @@ describe('hostile input', () => {
     assert.equal(unknown.status, 404);
   });
 
+  test('RTM: the connection must name its license (license_id, an integer; or organization_id): else 400 with the API error', async () => {
+    for (const [query, status] of [['', 400], ['?license_id=abc', 400], ['?license_id=12', 101], ['?organization_id=390e44e6-f1e6-0368c', 101]] as const) {
+      const ws = new WebSocket(mock.rtmUrl + query);
+      const got = await new Promise<number | string>((res) => {
+        ws.on('open', () => res(101));
+        ws.on('unexpected-response', (_q, resp) => {
+          let body = '';
+          resp.on('data', (d) => (body += d));
+          resp.on('end', () => res(resp.statusCode === 400 && JSON.parse(body).error.type === 'validation' ? 400 : `${resp.statusCode} ${body}`));
+        });
+        ws.on('error', () => {});
+      });
+      assert.equal(got, status, query);
+      ws.close();
+    }
+  });
+
   test('RTM: a frame nested 5,000 levels deep is refused and the server stays up', async () => {
-    const s = await openSocket(mock.rtmUrl);
+    const s = await openSocket(`${mock.rtmUrl}?license_id=1`);
     await s.request('login', { token: 'Bearer deep' });
     const { chat_id } = (await s.request('start_chat', {})).payload;
     const content = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000); // 29 KiB
@@ -69,17 +86,17 @@ describe('hostile input', () => {
   });
 
   test('RTM: a message larger than the HTTP limit closes that socket with 1009, not the process', async () => {
-    const s = await openSocket(mock.rtmUrl);
+    const s = await openSocket(`${mock.rtmUrl}?license_id=1`);
     const code = new Promise((res) => s.ws.on('close', (c) => res(c)));
     s.ws.send('x'.repeat(MAX_BODY_BYTES + 1));
     assert.equal(await code, 1009);
-    const t = await openSocket(mock.rtmUrl);
+    const t = await openSocket(`${mock.rtmUrl}?license_id=1`);
     assert.equal((await t.request('login', { token: 'Bearer after' })).success, true);
     t.close();
   });
 
   test('RTM: junk frames get error responses, never a crash', async () => {
-    const s = await openSocket(mock.rtmUrl);
+    const s = await openSocket(`${mock.rtmUrl}?license_id=1`);
     await s.request('login', { token: 'Bearer junk' });
     const junk = ['', 'null', '[]', '{', '{"action":"__proto__"}', '{"action":"constructor","payload":{}}', '{"action":"update_chat_properties","payload":{"id":"X","properties":{"__proto__":{"a":1}}}}', JSON.stringify({ action: 'send_event', payload: { chat_id: 'nope', event: { type: 'message', text: 'x' } } })];
     for (const j of junk) s.ws.send(j);

@@ -118,7 +118,7 @@ describe('transports', () => {
       const info = (await (await fetch(`${base}/info?t=1`)).json()) as any;
       assert.equal(info.websocket, true);
       const { default: WebSocket } = await import('ws');
-      const ws = new WebSocket(`${base.replace('http://', 'ws://')}/123/abcdef/websocket`);
+      const ws = new WebSocket(`${base.replace('http://', 'ws://')}/123/abcdef/websocket?license_id=1`);
       const got: string[] = [];
       ws.on('message', (d) => got.push(String(d)));
       await new Promise((r) => ws.once('open', r));
