@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--agent') agent = true;
     else if (a === '--tls-key') tlsKey = argv[++i] ?? '';
     else if (a === '--tls-cert') tlsCert = argv[++i] ?? '';
-    else if (a === '--help' || a === '-h') {
+    else if (a === '--help' || a === '-h' || a === 'help') {
       console.log(USAGE);
       return;
     } else fail(`[usage] unknown argument ${a}`, 'run ccapi-mock --help');
