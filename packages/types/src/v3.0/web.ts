@@ -1564,13 +1564,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["CloseThreadRequest"];
                 };
@@ -1724,16 +1717,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "thread_ids": [
-                 *           "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f5"
-                 *         ]
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["GetChatThreadsRequest"];
                 };
@@ -1769,15 +1752,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "limit": 100,
-                 *         "offset": 0
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["GetChatThreadsSummaryRequest"];
                 };
@@ -1813,14 +1787,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "limit": 25,
-                 *         "offset": 0
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload?: components["schemas"]["GetChatsSummaryRequest"];
                 };
@@ -1856,14 +1822,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "group_id": 0,
-                 *         "type": "prechat"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["GetFormRequest"];
                 };
@@ -1899,18 +1857,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "groups": [
-                 *           1,
-                 *           2,
-                 *           3,
-                 *           4
-                 *         ]
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload?: components["schemas"]["GetGroupsStatusRequest"];
                 };
@@ -1946,11 +1892,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {}
-                 *     }
-                 */
                 "application/json": {
                     payload?: components["schemas"]["GetPredictedAgentRequest"];
                 };
@@ -1986,13 +1927,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "url": "https://livechatinc.com"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["GetUrlDetailsRequest"];
                 };
@@ -2028,18 +1962,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "event": {
-                 *           "custom_id": "31-0C-1C-07-DB-16",
-                 *           "text": "hello world",
-                 *           "type": "message"
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["SendEventRequest"];
                 };
@@ -2109,19 +2031,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "event_id": "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7",
-                 *         "postback": {
-                 *           "id": "action_yes",
-                 *           "toggled": true
-                 *         },
-                 *         "thread_id": "K600PKZON8"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["SendRichMessagePostbackRequest"];
                 };
@@ -2157,14 +2066,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "sneak_peek_text": "hello world"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["SendSneakPeekRequest"];
                 };
@@ -2200,15 +2101,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "fields": {
-                 *           "company_size": "10-100"
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["SetCustomerFieldsRequest"];
                 };
@@ -2349,17 +2241,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "avatar": "https://domain.com/avatars/1.jpg",
-                 *         "fields": {
-                 *           "company_size": "10-100"
-                 *         },
-                 *         "name": "John Doe"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload?: components["schemas"]["UpdateCustomerRequest"];
                 };
@@ -2430,14 +2311,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "payload": {
-                 *         "chat_id": "PJ0MRSHTDG",
-                 *         "timestamp": 123456789
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     payload: components["schemas"]["UpdateLastSeenTimestampRequest"];
                 };

@@ -1312,17 +1312,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "data": {
-                 *           "region": "dal"
-                 *         },
-                 *         "message": "Wrong region",
-                 *         "type": "misdirected_request"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     error: components["schemas"]["WebError"];
                 };
@@ -1400,12 +1389,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "greeting_id": 7,
-                 *       "unique_id": "Q10X0W041P"
-                 *     }
-                 */
                 "application/json": components["schemas"]["AcceptGreetingRequest"];
             };
         };
@@ -1446,13 +1429,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat": {
-                 *         "id": "PWLW03ICW7"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ActivateChatRequest"];
             };
         };
@@ -1463,11 +1439,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "thread_id": "Z8AGR5OUW"
-                     *     }
-                     */
                     "application/json": components["schemas"]["ActivateChatResponse"];
                 };
             };
@@ -1498,11 +1469,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "unique_id": "Q10X0W041P"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CancelGreetingRequest"];
             };
         };
@@ -1543,20 +1509,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "group_id": 0,
-                 *       "page_url": "https://mypage.com",
-                 *       "session_fields": [
-                 *         {
-                 *           "custom_key": "custom_value"
-                 *         },
-                 *         {
-                 *           "another_custom_key": "another_custom_value"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["CheckGoalsRequest"];
             };
         };
@@ -1597,11 +1549,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PWLW03ICW7"
-                 *     }
-                 */
                 "application/json": components["schemas"]["DeactivateChatRequest"];
             };
         };
@@ -1642,16 +1589,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": [
-                 *           "string_property"
-                 *         ]
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["DeleteChatPropertiesRequest"];
             };
         };
@@ -1692,18 +1629,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "event_id": "Q1GZ3FNAU9_1",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": [
-                 *           "string_property"
-                 *         ]
-                 *       },
-                 *       "thread_id": "Q1GZ3FNAU9"
-                 *     }
-                 */
                 "application/json": components["schemas"]["DeleteEventPropertiesRequest"];
             };
         };
@@ -1744,17 +1669,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": [
-                 *           "string_property"
-                 *         ]
-                 *       },
-                 *       "thread_id": "Q1GZ3FNAU9"
-                 *     }
-                 */
                 "application/json": components["schemas"]["DeleteThreadPropertiesRequest"];
             };
         };
@@ -1795,12 +1709,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PJ0MRSHTDG",
-                 *       "thread_id": "K600PKZON8"
-                 *     }
-                 */
                 "application/json": components["schemas"]["GetChatRequest"];
             };
         };
@@ -1811,66 +1719,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "access": {
-                     *         "group_ids": [
-                     *           0
-                     *         ]
-                     *       },
-                     *       "id": "PJ0MRSHTDG",
-                     *       "properties": {
-                     *         "0805e283233042b37f460ed8fbf22160": {
-                     *           "string_property": "string_value"
-                     *         }
-                     *       },
-                     *       "thread": {
-                     *         "access": {
-                     *           "group_ids": [
-                     *             0
-                     *           ]
-                     *         },
-                     *         "active": true,
-                     *         "created_at": "2020-05-07T07:11:28.288340Z",
-                     *         "events": [
-                     *           {
-                     *             "author_id": "b5657aff34dd32e198160d54666df9d8",
-                     *             "created_at": "2019-12-17T07:57:41.512000Z",
-                     *             "id": "Q20N9CKRX2_1",
-                     *             "text": "Hello",
-                     *             "type": "message"
-                     *           }
-                     *         ],
-                     *         "id": "K600PKZON8",
-                     *         "next_thread_id": "K600PKZOO8",
-                     *         "previous_thread_id": "K600PKZOM8",
-                     *         "properties": {
-                     *           "0805e283233042b37f460ed8fbf22160": {
-                     *             "string_property": "string_value"
-                     *           }
-                     *         },
-                     *         "user_ids": [
-                     *           "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *           "b5657aff34dd32e198160d54666df9d8"
-                     *         ]
-                     *       },
-                     *       "users": [
-                     *         {
-                     *           "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *           "present": true,
-                     *           "type": "customer"
-                     *         },
-                     *         {
-                     *           "avatar": "https://example.com/avatar.jpg",
-                     *           "id": "b5657aff34dd32e198160d54666df9d8",
-                     *           "job_title": "Support Agent",
-                     *           "name": "Agent Smith",
-                     *           "present": true,
-                     *           "type": "agent"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["Chat"];
                 };
             };
@@ -1901,7 +1749,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
                 "application/json": components["schemas"]["GetCustomerRequest"];
             };
         };
@@ -1912,23 +1759,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "avatar": "https://example.com/avatars/1.jpg",
-                     *       "email": "t.anderson@example.com",
-                     *       "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *       "name": "Thomas Anderson",
-                     *       "session_fields": [
-                     *         {
-                     *           "custom_key": "custom_value"
-                     *         },
-                     *         {
-                     *           "another_custom_key": "another_custom_value"
-                     *         }
-                     *       ],
-                     *       "type": "customer"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Customer"];
                 };
             };
@@ -1959,12 +1789,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "group_id": 0,
-                 *       "type": "prechat"
-                 *     }
-                 */
                 "application/json": components["schemas"]["GetFormRequest"];
             };
         };
@@ -1975,56 +1799,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "enabled": true,
-                     *       "form": {
-                     *         "fields": [
-                     *           {
-                     *             "id": "157986144052003238",
-                     *             "label": "Welcome to our LiveChat! Please fill in the form below before starting the chat.",
-                     *             "type": "header"
-                     *           },
-                     *           {
-                     *             "id": "157986144052008371",
-                     *             "label": "Name:",
-                     *             "required": false,
-                     *             "type": "name"
-                     *           },
-                     *           {
-                     *             "id": "157986144052005782",
-                     *             "label": "E-mail:",
-                     *             "required": false,
-                     *             "type": "email"
-                     *           },
-                     *           {
-                     *             "id": "157986144052009331",
-                     *             "label": "Choose a department:",
-                     *             "options": [
-                     *               {
-                     *                 "group_id": 1,
-                     *                 "id": "0",
-                     *                 "label": "Marketing"
-                     *               },
-                     *               {
-                     *                 "group_id": 2,
-                     *                 "id": "1",
-                     *                 "label": "Sales"
-                     *               },
-                     *               {
-                     *                 "group_id": 0,
-                     *                 "id": "2",
-                     *                 "label": "General"
-                     *               }
-                     *             ],
-                     *             "required": true,
-                     *             "type": "group_chooser"
-                     *           }
-                     *         ],
-                     *         "id": "157986144052005549"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["GetFormResponse"];
                 };
             };
@@ -2055,7 +1829,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
                 "application/json": components["schemas"]["GetPredictedAgentRequest"];
             };
         };
@@ -2066,16 +1839,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "avatar": "https://example.avatar/example.com",
-                     *       "id": "b5657aff34dd32e198160d54666df9d8",
-                     *       "is_bot": false,
-                     *       "job_title": "support hero",
-                     *       "name": "Agent Smith",
-                     *       "type": "agent"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Agent"];
                 };
             };
@@ -2106,11 +1869,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "url": "https://livechatinc.com"
-                 *     }
-                 */
                 "application/json": components["schemas"]["GetUrlInfoRequest"];
             };
         };
@@ -2121,17 +1879,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "description": "LiveChat - premium live chat software and help desk software for business. Over 24 000 companies from 150 countries use LiveChat. Try now, chat for free!",
-                     *       "image_height": 200,
-                     *       "image_original_url": "https://example-original-url.com/image.png",
-                     *       "image_url": "https://example.com/image.png",
-                     *       "image_width": 200,
-                     *       "title": "LiveChat | Live Chat Software and Help Desk Software",
-                     *       "url": "https://livechatinc.com"
-                     *     }
-                     */
                     "application/json": components["schemas"]["GetUrlInfoResponse"];
                 };
             };
@@ -2162,7 +1909,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
                 "application/json": components["schemas"]["ListChatsRequest"];
             };
         };
@@ -2173,54 +1919,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "chats_summary": [
-                     *         {
-                     *           "access": {
-                     *             "group_ids": [
-                     *               0
-                     *             ]
-                     *           },
-                     *           "active": true,
-                     *           "id": "PJ0MRSHTDG",
-                     *           "last_event_per_type": {
-                     *             "message": {
-                     *               "event": {
-                     *                 "author_id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *                 "created_at": "2019-12-09T12:01:18.909000Z",
-                     *                 "id": "Q298LUVPRH_1",
-                     *                 "text": "hello world",
-                     *                 "type": "message"
-                     *               },
-                     *               "thread_created_at": "2020-05-07T07:11:28.288340Z",
-                     *               "thread_id": "K600PKZON9"
-                     *             }
-                     *           },
-                     *           "last_thread_created_at": "2020-05-08T08:22:21.128420Z",
-                     *           "last_thread_id": "K600PKZON8",
-                     *           "properties": {},
-                     *           "users": [
-                     *             {
-                     *               "id": "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *               "present": true,
-                     *               "type": "customer"
-                     *             },
-                     *             {
-                     *               "avatar": "https://example.com/avatar.png",
-                     *               "id": "b5657aff34dd32e198160d54666df9d8",
-                     *               "job_title": "Support Agent",
-                     *               "name": "Agent Smith",
-                     *               "present": true,
-                     *               "type": "agent"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "next_page_id": "MTUxNzM5ODEzMTQ5Ng==",
-                     *       "total_chats": 1
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListChatsResponse"];
                 };
             };
@@ -2263,13 +1961,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "0805e283233042b37f460ed8fbf22160": {
-                     *         "string_property": "string value"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["Properties"];
                 };
             };
@@ -2300,11 +1991,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "all": true
-                 *     }
-                 */
                 "application/json": components["schemas"]["ListGroupStatusesRequest"];
             };
         };
@@ -2355,13 +2041,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "0805e283233042b37f460ed8fbf22160": {
-                     *         "string_property": "string value"
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["Properties"];
                 };
             };
@@ -2392,11 +2071,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PWJ8Y4THAV"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ListThreadsRequest"];
             };
         };
@@ -2407,42 +2081,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "found_threads": 42,
-                     *       "next_page_id": "MTUxNzM5ODEzMTQ5Ng==",
-                     *       "previous_page_id": "MTUxNzM5ODEzMTQ5Nw==",
-                     *       "threads": [
-                     *         {
-                     *           "access": {
-                     *             "group_ids": [
-                     *               0
-                     *             ]
-                     *           },
-                     *           "active": true,
-                     *           "created_at": "2019-12-17T07:57:41.512000Z",
-                     *           "events": [
-                     *             {
-                     *               "author_id": "bbb67d600796e9f277e360e842418833",
-                     *               "created_at": "2019-12-17T07:57:41.512000Z",
-                     *               "id": "Q20N9CKRX2_1",
-                     *               "recipients": "all",
-                     *               "text": "Hello",
-                     *               "type": "message"
-                     *             }
-                     *           ],
-                     *           "id": "K600PKZON8",
-                     *           "next_thread_id": "K600PKZOO8",
-                     *           "previous_thread_id": "K600PKZOM8",
-                     *           "properties": {},
-                     *           "user_ids": [
-                     *             "b7eff798-f8df-4364-8059-649c35c9ed0c",
-                     *             "bbb67d600796e9f277e360e842418833"
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ListThreadsResponse"];
                 };
             };
@@ -2473,12 +2111,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PJ0MRSHTDG",
-                 *       "seen_up_to": "2017-10-12T15:19:21.010200Z"
-                 *     }
-                 */
                 "application/json": components["schemas"]["MarkEventsAsSeenRequest"];
             };
         };
@@ -2519,16 +2151,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PWLW03ICW7",
-                 *       "event": {
-                 *         "recipients": "all",
-                 *         "text": "hello world",
-                 *         "type": "message"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["SendEventRequest"];
             };
         };
@@ -2539,11 +2161,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "event_id": "K600PKZON8"
-                     *     }
-                     */
                     "application/json": components["schemas"]["SendEventResponse"];
                 };
             };
@@ -2574,17 +2191,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PJ0MRSHTDG",
-                 *       "event_id": "a0c22fdd-fb71-40b5-bfc6-a8a0bc3117f7",
-                 *       "postback": {
-                 *         "id": "Method URL_yes",
-                 *         "toggled": true
-                 *       },
-                 *       "thread_id": "K600PKZON8"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SendRichMessagePostbackRequest"];
             };
         };
@@ -2625,12 +2231,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PJ0MRSHTDG",
-                 *       "sneak_peek_text": "hello world"
-                 *     }
-                 */
                 "application/json": components["schemas"]["SendSneakPeekRequest"];
             };
         };
@@ -2671,18 +2271,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "session_fields": [
-                 *         {
-                 *           "custom_key": "custom_value"
-                 *         },
-                 *         {
-                 *           "another_custom_key": "another_custom_value"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["SetCustomerSessionFieldsRequest"];
             };
         };
@@ -2723,7 +2311,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example {} */
                 "application/json": components["schemas"]["StartChatWebRequest"];
             };
         };
@@ -2734,12 +2321,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "chat_id": "PJ0MRSHTDG",
-                     *       "thread_id": "PGDGHT5G"
-                     *     }
-                     */
                     "application/json": components["schemas"]["StartChatResponse"];
                 };
             };
@@ -2770,16 +2351,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": {
-                 *           "string_property": "Chat property value updated by Customer"
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateChatPropertiesRequest"];
             };
         };
@@ -2820,21 +2391,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "avatar": "example.com/avatars/1.png",
-                 *       "email": "t.anderson@example.com",
-                 *       "name": "Thomas Anderson",
-                 *       "session_fields": [
-                 *         {
-                 *           "custom_key": "custom_value"
-                 *         },
-                 *         {
-                 *           "another_custom_key": "another_custom_value"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateCustomerRequest"];
             };
         };
@@ -2875,18 +2431,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "event_id": "Q1GZ3FNAU9_1",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": {
-                 *           "string_property": "Event property value updated by Customer"
-                 *         }
-                 *       },
-                 *       "thread_id": "Q1GZ3FNAU9"
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateEventPropertiesRequest"];
             };
         };
@@ -2927,17 +2471,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "Q1GZ3FNAT9",
-                 *       "properties": {
-                 *         "0805e283233042b37f460ed8fbf22160": {
-                 *           "string_property": "Thread property value updated by Customer"
-                 *         }
-                 *       },
-                 *       "thread_id": "Q1GZ3FNAU9"
-                 *     }
-                 */
                 "application/json": components["schemas"]["UpdateThreadPropertiesRequest"];
             };
         };
@@ -2988,11 +2521,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "url": "https://cdn.livechat-files.com/api/file/lc/att/8948324/45a3581b59a7295145c3825c86ec7ab3/image.png"
-                     *     }
-                     */
                     "application/json": components["schemas"]["UploadFileResponse"];
                 };
             };

@@ -1395,17 +1395,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "data": {
-                 *           "region": "dal"
-                 *         },
-                 *         "message": "Wrong region",
-                 *         "type": "misdirected_request"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     error: components["schemas"]["WebError"];
                 };
@@ -1603,11 +1592,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "id": "PWLW03ICW7"
-                 *     }
-                 */
                 "application/json": components["schemas"]["DeactivateChatRequest"];
             };
         };
@@ -1932,12 +1916,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "group_id": 0,
-                 *       "type": "prechat"
-                 *     }
-                 */
                 "application/json": components["schemas"]["GetFormRequest"];
             };
         };
@@ -2382,13 +2360,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat": {
-                 *         "id": "PWLW03ICW7"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ResumeChatRequest"];
             };
         };
@@ -2429,15 +2400,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "chat_id": "PWLW03ICW7",
-                 *       "event": {
-                 *         "text": "hello world",
-                 *         "type": "message"
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["SendEventRequest"];
             };
         };
