@@ -15,8 +15,8 @@ const v2 = pkg.endsWith('-2');
 const chatRef = (id) => (v2 ? { chatId: id } : { id });
 
 const seen = [];
-const wait = async (pred, what) => {
-  for (let i = 0; i < 100; i++) {
+const wait = async (pred, what, tries = 100) => {
+  for (let i = 0; i < tries; i++) {
     const p = seen.find(pred);
     if (p) return p;
     await sleep(20);
@@ -27,7 +27,7 @@ const sdk = await step('init', () => CustomerSDK.init({ licenseId: Number(licens
 for (const name of ['connected', 'disconnected', 'customer_id', 'incoming_chat', 'incoming_event', 'incoming_greeting', 'user_added_to_chat', 'chat_deactivated', 'incoming_typing_indicator', 'thread_properties_updated', 'chat_properties_updated', 'customer_updated', 'greeting_accepted', 'greeting_canceled']) {
   sdk?.on(name, (payload) => seen.push({ name, payload }));
 }
-const connected = await step('connected (token, RTM login)', async () => (await wait((e) => e.name === 'connected', 'connected')).payload);
+const connected = await step('connected (token, RTM login)', async () => (await wait((e) => e.name === 'connected', 'connected', 750)).payload, 16_000);
 await step('connected carries the customer', () => check(connected?.customer?.id, `customer ${JSON.stringify(connected?.customer)}`));
 const token = await step('auth.getToken', () => sdk.auth.getToken());
 await step('get_customer', async () => check((await sdk.getCustomer()).id === token.entityId, 'other customer'));
