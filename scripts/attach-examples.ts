@@ -21,7 +21,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
-import { attachedForm, attachedTarget, createValidator, loadManifest, readExample, targetOf, type ExampleEntry } from '../packages/spec-check/src/examples.ts';
+import { attachmentOf } from '../packages/spec-check/src/attach.ts';
+import { createValidator, loadManifest, readExample, targetOf, type ExampleEntry } from '../packages/spec-check/src/examples.ts';
 import { loadKnownExamples } from '../packages/spec-check/src/known.ts';
 import { generatedVersions, loadGenerated } from '../packages/spec-check/src/load.ts';
 import { pointer } from '../packages/spec-check/src/schema.ts';
@@ -106,37 +107,26 @@ for (const v of generatedVersions(root)) {
       counts.skipped++;
       continue;
     }
-    const value = readExample(e);
-    if (t.protocol === 'web') {
-      const op = e.kind === 'request' ? 'requestBody' : 'responses';
-      const m = /^#\/paths\/(.+?)\/(post|get)\//.exec(t.pointer);
-      if (!m) continue;
-      const path = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
-      const opNode = web.doc.getIn(['paths', path, m[2]!]);
-      if (!isMap(opNode)) continue;
-      const contentPath = e.kind === 'request' ? [op, 'content'] : [op, '200', 'content'];
-      const content = opNode.getIn(contentPath);
-      if (!isMap(content)) continue;
-      const media = ['application/json', 'multipart/form-data'].find((k) => content.has(k));
-      if (!media) continue;
-      const body = attachedForm(e, value, t);
-      const mediaNode = content.get(media);
-      if (!isMap(mediaNode)) continue;
-      mediaNode.delete('example');
-      if (!isMap(mediaNode.get('examples'))) mediaNode.set('examples', web.doc.createNode({}));
-      (mediaNode.get('examples') as ReturnType<Document['createNode']> & { set: (k: string, v: unknown) => void }).set(stem(e), node(web.doc, { summary: summary(e), value: body }));
-      counts.web++;
-    } else {
-      const msg = /^#\/components\/messages\/([^/]+)\/payload/.exec(t.pointer)?.[1];
-      if (!msg) continue;
-      const frame = attachedForm(e, value, t);
-      if (frame === undefined || validate(attachedTarget(t), frame).length) {
+    const a = attachmentOf(e, readExample(e), docs);
+    if (typeof a === 'string' || validate(a.schema, a.form).length) {
+      counts.skipped++;
+      continue;
+    }
+    if (a.protocol === 'web') {
+      // the same keys lead to the media type in the source (operations and their bodies are written inline)
+      const mediaNode = web.doc.getIn(a.media!);
+      if (!isMap(mediaNode)) {
         counts.skipped++;
         continue;
       }
-      const list = rtmExamples.get(msg) ?? [];
-      list.push({ name: stem(e), summary: summary(e), payload: frame });
-      rtmExamples.set(msg, list);
+      mediaNode.delete('example');
+      if (!isMap(mediaNode.get('examples'))) mediaNode.set('examples', web.doc.createNode({}));
+      (mediaNode.get('examples') as ReturnType<Document['createNode']> & { set: (k: string, v: unknown) => void }).set(stem(e), node(web.doc, { summary: summary(e), value: a.form }));
+      counts.web++;
+    } else {
+      const list = rtmExamples.get(a.message!) ?? [];
+      list.push({ name: stem(e), summary: summary(e), payload: a.form });
+      rtmExamples.set(a.message!, list);
       counts.rtm++;
     }
   }

@@ -77,7 +77,11 @@ function tagUnions(node: Json, resolveRef: (ref: string) => Schema | undefined):
   if (!isObj(node)) return node;
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) put(out, k, k === 'const' || k === 'enum' || k === 'default' || k === 'examples' || k === 'example' ? v : tagUnions(v, resolveRef));
-  if (Array.isArray(out.oneOf) && !('discriminator' in out) && tagsUnion(out.oneOf, resolveRef)) put(out, 'discriminator', { propertyName: TAG });
+  if (Array.isArray(out.oneOf) && !('discriminator' in out) && tagsUnion(out.oneOf, resolveRef)) {
+    put(out, 'discriminator', { propertyName: TAG });
+    // ajv's discriminator applies to objects only and then skips the oneOf: without this, a non-object passes
+    if (out.type === undefined) put(out, 'type', 'object');
+  }
   return out;
 }
 

@@ -178,23 +178,3 @@ export function createValidator(docs: Documents): (target: Target, data: unknown
     return fn(data) ? [] : (fn.errors ?? []).map((er) => `${er.instancePath || '/'} ${er.message ?? ''}`.trim());
   };
 }
-
-/**
- * The example as attached to its operation in the specs (scripts/attach-examples.ts): Web bodies as they are
- * (a v3.0 payload-shaped sample wrapped in its `{payload}` body), RTM samples as whole frames (a payload-shaped
- * sample wrapped in the frame of its kind). `undefined` when it has no such form (RTM error payloads: no action).
- */
-export function attachedForm(e: ExampleEntry, value: unknown, target: Target): unknown {
-  const wrapped = target.pointer.endsWith('/properties/payload');
-  if (target.protocol === 'web') return wrapped ? { payload: value } : value;
-  if (!wrapped) return value;
-  if (e.kind === 'request') return { action: e.name, payload: value };
-  if (e.kind === 'response') return { action: e.name, type: 'response', success: true, payload: value };
-  if (e.kind === 'push') return { action: e.name, type: 'push', payload: value };
-  return undefined;
-}
-
-/** Pointer of the schema the attached form validates against (the body or frame, not the inner payload). */
-export function attachedTarget(target: Target): Target {
-  return { protocol: target.protocol, pointer: target.pointer.replace(/\/properties\/payload$/, '') };
-}

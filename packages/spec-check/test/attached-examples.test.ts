@@ -7,10 +7,11 @@
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { test } from 'node:test';
-import { attachedForm, attachedTarget, createValidator, loadManifest, readExample, targetOf, type Target } from '../src/examples.ts';
+import { attachmentOf } from '../src/attach.ts';
+import { createValidator, loadManifest, readExample, targetOf, type Target } from '../src/examples.ts';
 import { loadKnownExamples } from '../src/known.ts';
 import { generatedVersions, loadGenerated } from '../src/load.ts';
-import { deref, pointer, type Json } from '../src/schema.ts';
+import { deref, type Json } from '../src/schema.ts';
 
 const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const versions = generatedVersions();
@@ -74,19 +75,22 @@ for (const v of versions) {
       if (e.kind === 'sample' || e.kind === 'error' || known.has(e.file) || (e as { rendered?: boolean }).rendered === false) continue;
       const t = targetOf(e, docs);
       if (typeof t === 'string' || validate(t, readExample(e)).length) continue;
-      const form = attachedForm(e, readExample(e), t);
-      if (form === undefined) continue;
-      eligible++;
-      const at = attachedTarget(t);
-      const doc = docs[at.protocol];
-      let values: unknown[] = [];
-      if (at.protocol === 'web') {
-        const m = deref(doc, pointer(doc, at.pointer.replace(/\/schema$/, '')));
-        values = [m?.example, ...Object.values<Json>(m?.examples ?? {}).map((x) => deref(doc, x)?.value)];
-      } else {
-        const msg = pointer(doc, at.pointer.replace(/\/payload$/, ''));
-        values = (msg?.examples ?? []).map((x: Json) => x?.payload);
+      const a = attachmentOf(e, readExample(e), docs);
+      if (typeof a === 'string') {
+        // GET methods take query parameters: their request samples have no body to sit on
+        if (!(e.kind === 'request' && /has no request body/.test(a))) missing.push(`${e.file}: ${a}`);
+        continue;
       }
+      eligible++;
+      const doc = docs[a.protocol];
+      let values: unknown[] = [];
+      if (a.protocol === 'web') {
+        let m: Json = doc;
+        for (const k of a.media!) m = deref(doc, m?.[k]);
+        values = [m?.example, ...Object.values<Json>(m?.examples ?? {}).map((x) => deref(doc, x)?.value)];
+      } else values = (doc.components?.messages?.[a.message!]?.examples ?? []).map((x: Json) => x?.payload);
+      const form = a.form;
+      const at = a.schema;
       if (!values.some((x) => isDeepStrictEqual(x, form))) missing.push(`${e.file} is not attached at ${at.protocol}${at.pointer}`);
     }
     console.log(`v${v}: ${eligible} reference examples attached to their operations`);

@@ -101,6 +101,10 @@ function expectation(e: AjvError): string {
       return `format ${String(p.format)}`;
     case 'oneOf':
       return 'exactly one of the alternatives';
+    case 'discriminator':
+      // a union dispatched on its tag (codegen adds ajv's discriminator): the tag is missing, not a string, or unknown
+      if (p.tagValue === undefined) return `required property "${String(p.tag)}"`;
+      return p.error === 'tag' ? 'type string' : `a "${String(p.tag)}" that one of the alternatives has`;
     case 'anyOf':
       return 'one of the alternatives';
     default:
@@ -129,6 +133,7 @@ export function describeErrors(errors: AjvError[] | null | undefined, data: unkn
     let path = e.instancePath;
     if (e.keyword === 'required') path += '/' + esc(String(e.params.missingProperty));
     if (e.keyword === 'additionalProperties') path += '/' + esc(String(e.params.additionalProperty));
+    if (e.keyword === 'discriminator') path += '/' + esc(String(e.params.tag));
     const issue: ValidationIssue = { path: prefix + path, expected: expectation(e), value: pointerGet(data, path), keyword: e.keyword };
     const key = `${issue.path}|${issue.expected}`;
     if (seen.has(key)) continue;

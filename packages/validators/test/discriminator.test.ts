@@ -68,6 +68,13 @@ for (const version of versions()) {
     // an unknown type names the tag, not the fields of every branch
     const u = v.validateStructure('Event', { ...value, type: 'no_such_event' });
     assert.equal(u.valid, false);
-    if (!u.valid) assert.deepEqual(u.errors.map((e) => e.keyword), ['discriminator'], u.message);
+    if (!u.valid) assert.deepEqual(u.errors.map((e) => [e.path, e.keyword]), [['/type', 'discriminator']], u.message);
+    // a missing tag is reported where it belongs
+    const { type: _t, ...untagged } = value;
+    const m = v.validateStructure('Event', untagged);
+    assert.equal(m.valid, false);
+    if (!m.valid) assert.deepEqual(m.errors.map((e) => [e.path, e.expected]), [['/type', 'required property "type"']], m.message);
+    // a value that is no object at all is still refused (ajv's discriminator only looks at objects)
+    for (const notObject of [42, 'message', null, [value]]) assert.equal(v.validateStructure('Event', notObject).valid, false, JSON.stringify(notObject));
   });
 }
