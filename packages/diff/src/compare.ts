@@ -83,11 +83,105 @@ interface Ctx {
   structRenames: Map<string, string>;
   /** Structures that a dropped wrapper referred to: their fields now sit where the wrapper was. */
   unwrapped: Set<string>;
+  /** `base name \0 revision name` -> do the two named schemas reach the same structure? */
+  sameMemo: Map<string, boolean>;
+}
+
+/** What a `$ref` to `name` reaches in a model (any schema: aliases and owned ones too). */
+function schemaFields(m: Model, name: string): Fields | undefined {
+  return (m.schemas && own(m.schemas, name)) ?? own(m.structures, name)?.fields;
+}
+
+/** Field keywords a client can observe (not where the schema sits, nor how it is written). */
+function fieldShape(f: Field): string {
+  const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
+  return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null]);
+}
+
+/**
+ * Do two references reach the same structure? Equal names (or a structure rename) do: changes of
+ * that structure are reported on it. Different names are compared field by field, recursively,
+ * memoised per pair; a pair under comparison counts as equal (recursive structures terminate).
+ */
+function sameRef(ctx: Ctx, b: string | undefined, r: string | undefined): boolean {
+  if (b === r) return true;
+  if (b === undefined || r === undefined) return false;
+  if (ctx.structRenames.get(b) === r) return true;
+  const key = `${b}\0${r}`;
+  const known = ctx.sameMemo.get(key);
+  if (known !== undefined) return known;
+  const bf = schemaFields(ctx.base, b), rf = schemaFields(ctx.rev, r);
+  if (!bf || !rf) { ctx.sameMemo.set(key, false); return false; }
+  ctx.sameMemo.set(key, true);
+  let same = Object.keys(bf).length === Object.keys(rf).length;
+  if (same) for (const [p, f] of Object.entries(bf)) {
+    const g = own(rf, p);
+    if (!g || fieldShape(f) !== fieldShape(g) || !sameRef(ctx, f.ref, g.ref)) { same = false; break; }
+  }
+  ctx.sameMemo.set(key, same);
+  return same;
+}
+
+function joinUnder(p: string, q: string): string {
+  if (!q) return p;
+  if (!p || p.endsWith(':')) return p + q;
+  return /^[[{]/.test(q) ? p + q : `${p}.${q}`;
+}
+
+/** Fields that stand for a `$ref` expanded in place (their reference is compared by what it reaches). */
+const expandedAt = new WeakSet<Field>();
+
+/**
+ * Where one side refers to a structure and the other side reaches something else (another name
+ * with a different structure, an inline object, a scalar), both sides are compared by what they
+ * reach: each reference is replaced by the fields of the schema it names, so the existing
+ * field-by-field comparison reports what a client sees. Names only label the findings.
+ */
+function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
+  let nb = b, nr = r;
+  const pairAt = new Map<string, string>();
+  const queue = Object.keys(b).filter((p) => Object.hasOwn(r, p));
+  while (queue.length) {
+    const p = queue.shift()!;
+    const bf = nb[p], rf = nr[p];
+    if (!bf || !rf || (bf.ref === undefined && rf.ref === undefined) || sameRef(ctx, bf.ref, rf.ref)) continue;
+    // a reference that is the one alternative of a oneOf/anyOf is compared as an alternative
+    if (bf.variants?.length || rf.variants?.length) continue;
+    const bs = bf.ref !== undefined ? schemaFields(ctx.base, bf.ref) : undefined;
+    const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
+    if ((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) continue;
+    // a recursive pair met again further down is the same comparison: stop there
+    const pair = `${bf.ref ?? ''}\0${rf.ref ?? ''}`;
+    if (ancestors(p).some((a) => pairAt.get(a) === pair) || p.split('.').length > 24) continue;
+    pairAt.set(p, pair);
+    if (nb === b) nb = Object.assign(Object.create(null), b);
+    if (nr === r) nr = Object.assign(Object.create(null), r);
+    const fresh: string[] = [];
+    const inline = (out: Fields, leaf: Field, sf: Fields) => {
+      for (const [q, f] of Object.entries(sf)) {
+        const np = joinUnder(p, q);
+        if (q === '') {
+          const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
+          if (leaf.style) root.style = leaf.style;
+          expandedAt.add(root);
+          out[p] = root;
+        } else if (!Object.hasOwn(out, np)) { out[np] = { ...f, path: np }; fresh.push(np); }
+      }
+    };
+    if (bs) inline(nb, bf, bs);
+    if (rs) inline(nr, rf, rs);
+    // the expanded root may still name a structure (an alias chain): only its children are new
+    if (nb[p].ref === bf.ref) nb[p] = { ...nb[p], ref: undefined };
+    if (nr[p].ref === rf.ref) nr[p] = { ...nr[p], ref: undefined };
+    for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queue.includes(q)) queue.push(q);
+  }
+  return [nb, nr];
 }
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set() };
+  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map() };
   const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
   opItems();
@@ -101,6 +195,11 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
   const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
   if (added.length) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
   return ctx.items;
+}
+
+function schemaStruct(m: Model, name: string): { fields: Fields } | undefined {
+  const fields = schemaFields(m, name);
+  return fields ? { fields } : undefined;
 }
 
 function apiOwner(): Owner {
@@ -288,7 +387,8 @@ function compareChannels(ctx: Ctx): void {
  * Compares two flattened field maps. `dirs` says from which side(s) the change is judged: a data
  * structure used in requests and responses gets one item per side, sharing a group.
  */
-export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+  const [b, r] = expandSwitches(ctx, b0, r0);
   const directions = Array.isArray(dirs) ? dirs : [dirs];
   const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field) => {
     const g = ++groupSeq;
@@ -307,7 +407,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   const pairs: Array<[Field, Field]> = [];
   for (const [p, f] of Object.entries(b)) if (Object.hasOwn(r, p)) pairs.push([f, r[p]]);
   if (removed.size === 0 && added.size === 0) {
-    for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
+    for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
     return;
   }
 
@@ -322,7 +422,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
       if (!w || w.includes(':') || parentOf(w) !== parent) continue;
       const path = `${w}.${name}`;
       if (removed.has(path)) return { path, below: [] };
-      const struct = wf.ref !== undefined ? own(ctx.base.structures, wf.ref) : undefined;
+      const struct = wf.ref !== undefined ? schemaStruct(ctx.base, wf.ref) : undefined;
       const base = struct ? own(struct.fields, name) : undefined;
       if (!struct || !base) continue;
       claimed.add(path);
@@ -370,6 +470,27 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
 
   // top-level removals/additions only (children of a removed/added field are implied)
   const tops = (m: Map<string, Field>) => [...m.keys()].filter((p) => !ancestors(p).some((a) => m.has(a)));
+  // wrapped: fields that sat at one level now sit inside a new object there (the inverse of
+  // unwrapped): one change, not a removal per field plus a new field
+  for (const w of tops(added)) {
+    const wf = added.get(w);
+    if (!wf || w === '' || w.includes(':')) continue;
+    const ws = wf.ref !== undefined ? schemaFields(ctx.rev, wf.ref) : undefined;
+    const inner = (q: string): Field | undefined => (ws ? own(ws, q) : added.get(`${w}.${q}`));
+    const moved = tops(removed).filter((q) => q !== '' && !q.includes(':') && parentOf(q) === parentOf(w) && q !== w)
+      .filter((q) => { const c = inner(leafOf(q)); return !!c && signature(c) === signature(removed.get(q)!); });
+    if (!moved.length) continue;
+    for (const q of moved) {
+      const bf = removed.get(q)!;
+      const np = `${w}.${leafOf(q)}`;
+      const rf = added.get(np) ?? { ...inner(leafOf(q))!, path: np };
+      pairs.push([{ ...bf, path: np }, rf]);
+      for (const x of [...removed.keys()]) if (x === q || isUnder(x, q)) removed.delete(x);
+      added.delete(np);
+    }
+    added.delete(w);
+    emit({ subject: 'field', change: 'moved-into', path: w, from: moved.map(leafOf).sort(), to: w, revision: wf, pointer: wf.pointer }, wf);
+  }
   // moved: a removed field that shows up elsewhere with the same leaf name and shape
   const byLeaf = new Map<string, string[]>();
   for (const ap of added.keys()) if (!ap.includes(':')) {
@@ -411,7 +532,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     // the removed object was a reference to a data structure: its fields may now sit at the top
     for (const p of removedTops) {
       const ref = own(b, p)?.ref;
-      const struct = ref !== undefined ? own(ctx.base.structures, ref) : undefined;
+      const struct = ref !== undefined ? schemaStruct(ctx.base, ref) : undefined;
       if (!struct) continue;
       for (const [q, qf] of Object.entries(struct.fields)) {
         if (!q || ancestors(q).length > 1 || !addedTops.has(q)) continue;
@@ -428,7 +549,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   for (const w of removedTops) {
     const wf = removed.get(w);
     if (!wf) continue;
-    const struct = wf.ref !== undefined ? own(ctx.base.structures, wf.ref) : undefined;
+    const struct = wf.ref !== undefined ? schemaStruct(ctx.base, wf.ref) : undefined;
     const direct = (q: string) => !!q && !q.includes('.') && !/[[{]/.test(q);
     const children = struct
       ? Object.keys(struct.fields).filter(direct)
@@ -468,7 +589,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     const f = added.get(p)!;
     emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
   }
-  for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
+  for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
 }
 
 /**
@@ -508,11 +629,11 @@ function multisetMinus(a: string[], b: string[]): string[] {
   });
 }
 
-function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, renames: Map<string, string>): void {
+function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean): void {
   const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
   const f = r.readOnly || r.writeOnly ? r : b;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
-  else if (b.ref && r.ref && b.ref !== r.ref && renames.get(b.ref) !== r.ref) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
+  else if (b.ref && r.ref && !sameRef(b.ref, r.ref)) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
@@ -536,6 +657,11 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
   }
-  if ((b.allOf ?? 0) !== (r.allOf ?? 0)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
+  // `allOf: [$ref X]` and `$ref X` reach the same schema: an expanded reference has no allOf count to compare
+  if ((b.allOf ?? 0) !== (r.allOf ?? 0) && !expandedAt.has(b) && !expandedAt.has(r)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
+  if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);
+  if (b.style && r.style && b.style !== r.style) emit({ ...base, change: 'style', from: b.style, to: r.style }, f);
+  const access = (x: Field) => (x.readOnly ? 'readOnly' : x.writeOnly ? 'writeOnly' : 'read-write');
+  if (access(b) !== access(r)) emit({ ...base, change: 'access', from: access(b), to: access(r) }, f);
 }

@@ -72,6 +72,13 @@ function countSchemaRefs(doc: unknown): Map<string, number> {
   return counts;
 }
 
+/** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */
+export function parameterStyle(p: { in?: string; style?: unknown; explode?: unknown }): string {
+  const style = typeof p.style === 'string' ? p.style : p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple';
+  const explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
+  return `${style}/${explode ? 'explode' : 'no-explode'}`;
+}
+
 /** Builds the protocol-neutral model of an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document. */
 export function normalise(doc: Record<string, any>, kind: DocumentKind, options: NormaliseOptions = {}): Model {
   const resolver = new Resolver(doc);
@@ -230,6 +237,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
   }
   const structRefs = new Map<string, Set<string>>();
+  model.schemas = Object.create(null);
   const schemaAt = (p: string) => resolver.get(`#${p}`);
   for (const [name, schema] of Object.entries(schemas)) {
     const ptr = `${base}/${esc(name)}`;
@@ -240,6 +248,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (rf !== undefined) s.renamedFrom = String(rf);
     structRefs.set(name, refsOf(fields, schemaAt));
     if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
+    model.schemas![name] = fields;
   }
   // usage: which structures are reachable from what clients send / receive
   // one walk per side from every payload's references (and the components a payload owns)
@@ -358,6 +367,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (p.deprecated === true) f.deprecated = true;
         if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
         if (p.schema === undefined) f.pointer = pp;
+        f.style = parameterStyle(p);
       }
     }
     const body = resolver.deref(op.requestBody);

@@ -31,7 +31,7 @@ export interface Field {
   enum?: Scalar[];
   default?: unknown;
   hasDefault: boolean;
-  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties */
+  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties; uniqueItems (1) */
   limits: Record<string, number>;
   pattern?: string;
   /** Name of the data structure (components/schemas) this field refers to. */
@@ -43,6 +43,10 @@ export interface Field {
   writeOnly?: boolean;
   deprecated?: boolean;
   renamedFrom?: string;
+  /** `additionalProperties: false`: properties not listed are rejected. */
+  closed?: boolean;
+  /** How a parameter is serialised: `<style>/<explode>` with the defaults of its location filled in. */
+  style?: string;
   /** JSON pointer of the schema in its document. */
   pointer: string;
 }
@@ -105,4 +109,9 @@ export interface Model {
   servers: Record<string, Server>;
   channels: Record<string, { address: string; pointer: string }>;
   globalSecurity: string[];
+  /**
+   * Every components schema flattened (aliases followed, owned and unused ones included), by name:
+   * what a `$ref` to that name reaches, so a switch between names can be compared by structure.
+   */
+  schemas?: Record<string, Fields>;
 }
