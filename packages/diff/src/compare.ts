@@ -123,6 +123,13 @@ function sameRef(ctx: Ctx, b: string | undefined, r: string | undefined): boolea
   return same;
 }
 
+/** Do two flattened payloads reach the same structure (paths, observable keywords, references)? */
+function sameFields(ctx: Ctx, a: Fields, b: Fields): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(ctx, a[p].ref, g.ref); });
+}
+
 function joinUnder(p: string, q: string): string {
   if (!q) return p;
   if (!p || p.endsWith(':')) return p + q;
@@ -191,7 +198,7 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
   if (base.kind === 'asyncapi' || rev.kind === 'asyncapi') {
     compareServers(ctx);
     compareChannels(ctx);
-  }
+  } else compareOpenApiServers(ctx);
   const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
   if (added.length) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
   return ctx.items;
@@ -260,13 +267,24 @@ function compareOperations(ctx: Ctx): void {
   const { base, rev } = ctx;
   const removed = new Map<string, Operation>();
   const added = new Map<string, Operation>();
-  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed']> = [];
+  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed' | 'rekeyed']> = [];
   for (const [k, b] of Object.entries(base.operations)) {
     const r = own(rev.operations, k);
     if (r) pairs.push([b, r, 'same']);
     else removed.set(k, b);
   }
   for (const [k, r] of Object.entries(rev.operations)) if (!own(base.operations, k)) added.set(k, r);
+  // AsyncAPI operation keys never reach the wire: same channel address, direction, frame and payloads is the same operation
+  if (base.kind === 'asyncapi' && rev.kind === 'asyncapi' && removed.size && added.size) {
+    const wire = (m: Model, o: Operation) => JSON.stringify([o.kind, o.channel !== undefined ? (own(m.channels, o.channel)?.address ?? o.channel) : null, o.frameAction ?? null, Object.values(o.messages).sort()]);
+    for (const [bk, b] of [...removed]) for (const [rk, r] of added) {
+      if (wire(base, b) !== wire(rev, r) || !sameFields(ctx, b.request, r.request) || !sameFields(ctx, b.response, r.response)) continue;
+      pairs.push([b, r, 'rekeyed']);
+      removed.delete(bk);
+      added.delete(rk);
+      break;
+    }
+  }
   for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
   const guessed = guessRenames(removed, added, (a, c) => {
     if (a.kind !== c.kind) return 0;
@@ -283,20 +301,23 @@ function compareOperations(ctx: Ctx): void {
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
-    if (how !== 'same') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
+    if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action)) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
     if (!b.deprecated && r.deprecated) at('deprecated');
     if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
+    // message names that follow the operation name are renamed along with it
+    const rename = (m: string) => (how !== 'same' && how !== 'rekeyed' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
+    const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
     const secAdded = r.security.filter((s) => !b.security.includes(s));
-    if (secAdded.length) at('security-added', { to: secAdded, direction: 'request' });
+    if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
+    else if (secAdded.length) at('security-added', { to: secAdded, direction: 'request' });
+    if (b.frameAction !== undefined && r.frameAction !== undefined && rename(b.frameAction) !== r.frameAction) at('frame-action', { from: b.frameAction, to: r.frameAction });
     for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
     for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
     for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
     for (const m of r.responseMedia) if (b.responseMedia.length && !b.responseMedia.includes(m)) at('media-added', { path: m, direction: 'response' });
     for (const s of b.statuses) if (!r.statuses.includes(s)) at('status-removed', { path: s, direction: 'response' });
-    // message names that follow the operation name are renamed along with it
-    const rename = (m: string) => (how !== 'same' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [rename(k), v]));
     for (const m of Object.keys(bm)) {
       if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
@@ -309,7 +330,35 @@ function compareOperations(ctx: Ctx): void {
     if (pag) at('pagination', { path: pag });
     compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
     if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    // the operation's other messages, matched by name: each is what a client sends or receives too
+    for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+      const rf = r.otherPayloads && own(r.otherPayloads, rename(m));
+      if (rf) compareFields(ctx, bf, rf, owner, r.kind === 'method' ? 'request' : 'response', rev.file);
+    }
   }
+}
+
+/** A requirement `<kind>:<where>[<scopes>]` -> its scheme and scopes. */
+function requirement(x: string): [string, string[]] {
+  const i = x.lastIndexOf('[');
+  return i < 0 ? [x, []] : [x.slice(0, i), x.slice(i + 1, -1).split(',').filter(Boolean)];
+}
+
+/** Can a client holding the credentials of alternative `have` satisfy alternative `need`? */
+function satisfies(have: string, need: string): boolean {
+  if (need === '') return true;
+  const held = have === '' ? [] : have.split(' & ').map(requirement);
+  return need.split(' & ').map(requirement).every(([scheme, scopes]) => held.some(([s, sc]) => s === scheme && scopes.every((x) => sc.includes(x))));
+}
+
+/** Base alternatives a client may be using that the revision no longer accepts. */
+export function securityLost(b: string[] | undefined, r: string[] | undefined): string[] {
+  if (!b || !r) return [];
+  return b.filter((have) => !r.some((need) => satisfies(have, need)));
+}
+
+function altLabel(a: string): string {
+  return a === '' ? 'no credentials' : a.replace(/\[\]/g, '');
 }
 
 function stabilityRank(s: string): number {
@@ -372,15 +421,60 @@ function compareServers(ctx: Ctx): void {
   for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
 }
 
+/** The path part of a server URL: what every request path is appended to. */
+function basePath(url: string): string {
+  const noScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const at = url === noScheme ? (url.startsWith('/') ? 0 : url.indexOf('/')) : noScheme.indexOf('/');
+  const path = at < 0 ? '' : (url === noScheme ? url : noScheme).slice(at);
+  return path.replace(/\/+$/, '');
+}
+
+/**
+ * OpenAPI servers are a list: matched by URL, then (in order) by base path. A host swapped for
+ * another one with the same base path is a deployment detail; a changed base path moves every
+ * operation, and a server gone with no replacement leaves its clients nowhere to connect.
+ */
+function compareOpenApiServers(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const owner = apiOwner();
+  const bs = Object.values(base.servers), rs = Object.values(rev.servers);
+  const left = [...rs];
+  const pairs: Array<[typeof bs[number], typeof rs[number]]> = [];
+  const unmatched: typeof bs = [];
+  for (const b of bs) {
+    const i = left.findIndex((r) => r.url === b.url);
+    if (i >= 0) pairs.push([b, left.splice(i, 1)[0]]);
+    else unmatched.push(b);
+  }
+  for (const b of unmatched) {
+    const r = left.shift();
+    if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
+    pairs.push([b, r]);
+    if (basePath(b.url) !== basePath(r.url)) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+  }
+  for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
+  for (const [b, r] of pairs) for (const [v, bv] of Object.entries(b.variables)) {
+    const rv = own(r.variables, v);
+    if (!rv) continue;
+    if (bv.default !== rv.default) push(ctx, { subject: 'server', change: 'variable-default', owner, direction: 'none', path: `${r.url}.${v}`, from: bv.default, to: rv.default, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+    const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
+    if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${r.url}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+  }
+}
+
 function compareChannels(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
+  // a channel key never reaches the wire: a key renamed with the same address is no change
+  const revAddresses = new Set(Object.values(rev.channels).map((c) => c.address));
+  const baseAddresses = new Set(Object.values(base.channels).map((c) => c.address));
   for (const [id, b] of Object.entries(base.channels)) {
     const r = own(rev.channels, id);
+    if (!r && revAddresses.has(b.address)) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
     else if (r.address !== b.address) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(r.address)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
 }
 
 /**
@@ -479,7 +573,8 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     const inner = (q: string): Field | undefined => (ws ? own(ws, q) : added.get(`${w}.${q}`));
     const moved = tops(removed).filter((q) => q !== '' && !q.includes(':') && parentOf(q) === parentOf(w) && q !== w)
       .filter((q) => { const c = inner(leafOf(q)); return !!c && signature(c) === signature(removed.get(q)!); });
-    if (!moved.length) continue;
+    // one field nested under a new object is a move (field-moved); several are the wrapper's doing
+    if (moved.length < 2) continue;
     for (const q of moved) {
       const bf = removed.get(q)!;
       const np = `${w}.${leafOf(q)}`;

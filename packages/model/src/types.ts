@@ -80,6 +80,16 @@ export interface Operation {
   channel?: string;
   action?: string;
   security: string[];
+  /**
+   * What a client must present, by structure (scheme names do not reach the wire): one entry per
+   * accepted alternative, each the ` & `-joined requirements `<kind>:<where>[<scopes>]`; `''` is
+   * the alternative of sending no credentials.
+   */
+  securityAlternatives?: string[];
+  /** The constant `action` of the frame that carries the payload (the method or push name on the wire). */
+  frameAction?: string;
+  /** Payloads of the operation's other messages (`message.oneOf`, several messages), by message name. */
+  otherPayloads?: Record<string, Fields>;
 }
 
 export interface Structure {

@@ -83,6 +83,8 @@ import { rule as serverChanged } from './server-changed.js';
 import { rule as channelRemoved } from './channel-removed.js';
 import { rule as channelAdded } from './channel-added.js';
 import { rule as channelAddressChanged } from './channel-address-changed.js';
+import { rule as messageActionChanged } from './message-action-changed.js';
+import { rule as operationSecurityTightened } from './operation-security-tightened.js';
 import { rule as responseFieldBecameWriteOnly } from './response-field-became-write-only.js';
 import { rule as requestFieldBecameReadOnly } from './request-field-became-read-only.js';
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
@@ -104,7 +106,9 @@ export const rules: readonly Rule[] = [
   operationStabilityDecreased,
   operationIdChanged,
   operationSecurityAdded,
+  operationSecurityTightened,
   operationActionChanged,
+  messageActionChanged,
   responsePayloadRemoved,
   paginationAdded,
   requestMediaTypeRemoved,
