@@ -200,7 +200,8 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
     compareChannels(ctx);
   } else compareOpenApiServers(ctx);
   const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
-  if (added.length) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
+  const anyOpChanged = Object.entries(rev.operations).some(([k, r]) => { const b = own(base.operations, k); return !b || !sameAlternatives(b, r); });
+  if (added.length && anyOpChanged) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
   return ctx.items;
 }
 
@@ -311,7 +312,8 @@ function compareOperations(ctx: Ctx): void {
     const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
     const secAdded = r.security.filter((s) => !b.security.includes(s));
     if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
-    else if (secAdded.length) at('security-added', { to: secAdded, direction: 'request' });
+    // a scheme renamed (same kind, place and scopes) is no change on the wire
+    else if (secAdded.length && !sameAlternatives(b, r)) at('security-added', { to: secAdded, direction: 'request' });
     if (b.frameAction !== undefined && r.frameAction !== undefined && rename(b.frameAction) !== r.frameAction) at('frame-action', { from: b.frameAction, to: r.frameAction });
     for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
     for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
@@ -355,6 +357,10 @@ function satisfies(have: string, need: string): boolean {
 export function securityLost(b: string[] | undefined, r: string[] | undefined): string[] {
   if (!b || !r) return [];
   return b.filter((have) => !r.some((need) => satisfies(have, need)));
+}
+
+function sameAlternatives(b: Operation, r: Operation): boolean {
+  return !!b.securityAlternatives && !!r.securityAlternatives && JSON.stringify(b.securityAlternatives) === JSON.stringify(r.securityAlternatives);
 }
 
 function altLabel(a: string): string {
@@ -409,6 +415,8 @@ function compareServers(ctx: Ctx): void {
     const r = own(rev.servers, name);
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
     if (b.url !== r.url) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
+    if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
     for (const [v, bv] of Object.entries(b.variables)) {
       const rv = own(r.variables, v);
@@ -468,13 +476,17 @@ function compareChannels(ctx: Ctx): void {
   // a channel key never reaches the wire: a key renamed with the same address is no change
   const revAddresses = new Set(Object.values(rev.channels).map((c) => c.address));
   const baseAddresses = new Set(Object.values(base.channels).map((c) => c.address));
+  // channels without an address are told apart only by their keys: a renamed one is the same channel
+  const goneDynamic = Object.entries(base.channels).filter(([id, c]) => c.dynamic && !own(rev.channels, id)).map(([id]) => id);
+  const newDynamic = Object.entries(rev.channels).filter(([id, c]) => c.dynamic && !own(base.channels, id)).map(([id]) => id);
+  const rekeyed = new Set([...goneDynamic.slice(0, newDynamic.length), ...newDynamic.slice(0, goneDynamic.length)]);
   for (const [id, b] of Object.entries(base.channels)) {
     const r = own(rev.channels, id);
-    if (!r && revAddresses.has(b.address)) continue;
+    if (!r && (revAddresses.has(b.address) || rekeyed.has(id))) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
     else if (r.address !== b.address) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(r.address)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(r.address) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
 }
 
 /**

@@ -242,6 +242,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const [id, chan0] of Object.entries<any>(doc.channels ?? {})) {
       const chan = resolver.deref(chan0) ?? {};
       model.channels[id] = { address: String(chan.address ?? id), pointer: `/channels/${esc(id)}` };
+      if (chan.address === undefined || chan.address === null) model.channels[id].dynamic = true;
     }
     const serverSide = writtenByServer(Object.values<any>(doc.operations ?? {}).map((x) => resolver.deref(x)));
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
@@ -275,6 +276,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       model.servers[name] = {
         name, protocol: s.protocol, url: `${s.host ?? ''}${s.pathname ?? ''}`,
         variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
+        securityAlternatives: securityAlternatives(s.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), true),
       };
     }
   }
@@ -331,7 +333,10 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   function servers2() {
     for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
       const s = resolver.deref(s0) ?? {};
-      model.servers[name] = { name, protocol: s.protocol, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}` };
+      model.servers[name] = {
+        name, protocol: s.protocol, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
+        securityAlternatives: securityAlternatives(s.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), false),
+      };
     }
   }
 

@@ -107,6 +107,8 @@ export interface Server {
   protocol?: string;
   variables: Record<string, { default?: string; enum?: string[] }>;
   pointer: string;
+  /** AsyncAPI: what a client must present to connect (see `Operation.securityAlternatives`). */
+  securityAlternatives?: string[];
 }
 
 export interface Model {
@@ -117,7 +119,8 @@ export interface Model {
   operations: Record<string, Operation>;
   structures: Record<string, Structure>;
   servers: Record<string, Server>;
-  channels: Record<string, { address: string; pointer: string }>;
+  /** `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire). */
+  channels: Record<string, { address: string; pointer: string; dynamic?: boolean }>;
   globalSecurity: string[];
   /**
    * Every components schema flattened (aliases followed, owned and unused ones included), by name:

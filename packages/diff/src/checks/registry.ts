@@ -83,6 +83,7 @@ import { rule as serverChanged } from './server-changed.js';
 import { rule as channelRemoved } from './channel-removed.js';
 import { rule as channelAdded } from './channel-added.js';
 import { rule as channelAddressChanged } from './channel-address-changed.js';
+import { rule as serverSecurityTightened } from './server-security-tightened.js';
 import { rule as messageActionChanged } from './message-action-changed.js';
 import { rule as operationSecurityTightened } from './operation-security-tightened.js';
 import { rule as responseFieldBecameWriteOnly } from './response-field-became-write-only.js';
@@ -181,6 +182,7 @@ export const rules: readonly Rule[] = [
   serverRemoved,
   serverAdded,
   serverChanged,
+  serverSecurityTightened,
   channelRemoved,
   channelAdded,
   channelAddressChanged,
