@@ -147,10 +147,17 @@ const expandedAt = new WeakSet<Field>();
  */
 function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
   let nb = b, nr = r;
+  // only places where either side holds a reference can switch (most fields hold none)
+  const queue: string[] = [];
+  for (const p in b) {
+    const rf = own(r, p);
+    if (rf && (b[p].ref !== undefined || rf.ref !== undefined)) queue.push(p);
+  }
+  if (!queue.length) return [b, r];
+  const queued = new Set(queue);
   const pairAt = new Map<string, string>();
-  const queue = Object.keys(b).filter((p) => Object.hasOwn(r, p));
-  while (queue.length) {
-    const p = queue.shift()!;
+  for (let qi = 0; qi < queue.length; qi++) {
+    const p = queue[qi];
     const bf = nb[p], rf = nr[p];
     if (!bf || !rf || (bf.ref === undefined && rf.ref === undefined) || sameRef(ctx, bf.ref, rf.ref)) continue;
     // a reference that is the one alternative of a oneOf/anyOf is compared as an alternative
@@ -181,7 +188,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     // the expanded root may still name a structure (an alias chain): only its children are new
     if (nb[p].ref === bf.ref) nb[p] = { ...nb[p], ref: undefined };
     if (nr[p].ref === rf.ref) nr[p] = { ...nr[p], ref: undefined };
-    for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queue.includes(q)) queue.push(q);
+    for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queued.has(q)) { queued.add(q); queue.push(q); }
   }
   return [nb, nr];
 }
@@ -355,9 +362,17 @@ function satisfies(have: string, need: string): boolean {
 
 /** Base alternatives a client may be using that the revision no longer accepts. */
 export function securityLost(b: string[] | undefined, r: string[] | undefined): string[] {
-  if (!b || !r) return [];
-  return b.filter((have) => !r.some((need) => satisfies(have, need)));
+  if (!b || !r || b === r) return [];
+  // operations mostly share their alternatives: judge each pair of lists once
+  const key = `${b.join('\n')}\0${r.join('\n')}`;
+  let lost = lostMemo.get(key);
+  if (!lost) {
+    lost = key.startsWith(`${r.join('\n')}\0`) && b.length === r.length ? [] : b.filter((have) => !r.some((need) => satisfies(have, need)));
+    lostMemo.set(key, lost);
+  }
+  return lost;
 }
+const lostMemo = new Map<string, string[]>();
 
 function sameAlternatives(b: Operation, r: Operation): boolean {
   return !!b.securityAlternatives && !!r.securityAlternatives && JSON.stringify(b.securityAlternatives) === JSON.stringify(r.securityAlternatives);
