@@ -527,6 +527,14 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   for (const [p, f] of Object.entries(r)) if (!Object.hasOwn(b, p)) added.set(p, f);
   const pairs: Array<[Field, Field]> = [];
   for (const [p, f] of Object.entries(b)) if (Object.hasOwn(r, p)) pairs.push([f, r[p]]);
+  // a field whose type changed (a structure became a scalar, or back) takes its old or new children
+  // with it: the type change is the finding, not one removal per child
+  if (removed.size || added.size) {
+    for (const [bf, rf] of pairs) {
+      if (!bf.type || !rf.type || bf.type === rf.type) continue;
+      for (const m of [removed, added]) for (const q of [...m.keys()]) if (isUnder(q, bf.path)) m.delete(q);
+    }
+  }
   if (removed.size === 0 && added.size === 0) {
     for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
     return;

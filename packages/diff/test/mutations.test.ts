@@ -233,6 +233,43 @@ const mutations: Mutation[] = [
     return 'reordered';
   }),
   onPayload('same: payload written inline', 'response', 'none', () => 'inline'),
+  // ----- webhooks: the client receives the body, so directions flip -----
+  {
+    kind: 'webhook: required field of the body removed', expect: 'ERR',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.op.startsWith('webhook '))[n];
+      const o = s && inlineObject(doc, s);
+      const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
+      if (!p) return false;
+      delete o.properties[p];
+      o.required = o.required.filter((x: string) => x !== p);
+      return `${s.op}: ${p}`;
+    },
+  },
+  {
+    kind: 'webhook: new required field in the body (only narrows what the client receives)', expect: 'INFO',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.op.startsWith('webhook '))[n];
+      const o = s && inlineObject(doc, s);
+      if (!o) return false;
+      o.properties.zz_added = { type: 'string' };
+      o.required = [...(o.required ?? []), 'zz_added'];
+      return `${s.op}: zz_added`;
+    },
+  },
+  // ----- every message of an operation counts, not only the first -----
+  {
+    kind: 'AsyncAPI 2: a later received message of message.oneOf loses a required field', expect: 'ERR',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.side === 'response' && / #[1-9]\d*$/.test(x.op))[n];
+      const o = s && inlineObject(doc, s);
+      const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
+      if (!p) return false;
+      delete o.properties[p];
+      o.required = o.required.filter((x: string) => x !== p);
+      return `${s.op}: ${p}`;
+    },
+  },
   // ----- operations -----
   {
     kind: 'operation removed', expect: 'ERR',
