@@ -168,6 +168,9 @@ const mutations: Mutation[] = [
   onPayload('request: field becomes readOnly', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p) => !p.readOnly && !p.writeOnly && p.type === 'string')); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), readOnly: true }; return p; }),
   onPayload('request: value limited to an enum', 'request', 'ERR', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), enum: ['zz_a', 'zz_b'] }; return p; }),
   onPayload('request: new maxLength', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p) => plainString(p) && p.maxLength === undefined)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), maxLength: 3 }; return p; }),
+  onPayload('request: new pattern', 'request', 'ERR', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), pattern: '^[a-z]+$' }; return p; }),
+  // a changed expression may accept or reject anything: no tool can prove it only widened
+  onPayload('request: pattern changed', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p) => typeof p.pattern === 'string' && !p.readOnly)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, pattern: `${s.pattern}|^zz$` }; return p; }),
   onPayload('request: array items must be unique', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p) => p.type === 'array' && !p.uniqueItems && !p.readOnly)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), uniqueItems: true }; return p; }),
   onPayload('request: fields moved into a wrapper', 'request', 'ERR', (_d, o) => {
     if (Object.keys(o.properties).length < 2 || Object.keys(o.properties).includes('zz_params')) return false;
@@ -193,9 +196,11 @@ const mutations: Mutation[] = [
     Object.assign(o, { type: 'object', required: ['queued'], properties: { zz_data: { $ref: `#/components/schemas/${name}` }, queued: { type: 'boolean' } } });
     return 'zz_data';
   }),
+  onPayload('response: pattern changed', 'response', 'WARN', (d, o) => { const p = first(props(d, o, (p) => typeof p.pattern === 'string' && !p.writeOnly)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, pattern: `${s.pattern}|^zz$` }; return p; }),
   // ----- changes that only narrow what the client receives: nothing breaking -----
   onPayload('response narrows: optional field becomes required', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.writeOnly && !p.readOnly)); if (!p) return false; o.required = [...(o.required ?? []), p]; return p; }),
   onPayload('response narrows: enum value dropped', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p) => Array.isArray(p.enum) && p.enum.length > 2)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, enum: s.enum.slice(0, -1) }; return p; }),
+  onPayload('response narrows: new pattern', 'response', 'INFO', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), pattern: '^.*$' }; return p; }),
   onPayload('response narrows: new maxLength', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p) => plainString(p) && p.maxLength === undefined)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), maxLength: 100000 }; return p; }),
   // ----- equivalent rewrites: nothing at all -----
   onPayload('same: a field $ref goes through an alias', 'response', 'none', (d, o) => {
