@@ -83,11 +83,119 @@ interface Ctx {
   structRenames: Map<string, string>;
   /** Structures that a dropped wrapper referred to: their fields now sit where the wrapper was. */
   unwrapped: Set<string>;
+  /** `base name \0 revision name` -> do the two named schemas reach the same structure? */
+  sameMemo: Map<string, boolean>;
+}
+
+/** What a `$ref` to `name` reaches in a model (any schema: aliases and owned ones too). */
+function schemaFields(m: Model, name: string): Fields | undefined {
+  return (m.schemas && own(m.schemas, name)) ?? own(m.structures, name)?.fields;
+}
+
+/** Field keywords a client can observe (not where the schema sits, nor how it is written). */
+function fieldShape(f: Field): string {
+  const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
+  return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null]);
+}
+
+/**
+ * Do two references reach the same structure? Equal names (or a structure rename) do: changes of
+ * that structure are reported on it. Different names are compared field by field, recursively,
+ * memoised per pair; a pair under comparison counts as equal (recursive structures terminate).
+ */
+function sameRef(ctx: Ctx, b: string | undefined, r: string | undefined): boolean {
+  if (b === r) return true;
+  if (b === undefined || r === undefined) return false;
+  if (ctx.structRenames.get(b) === r) return true;
+  const key = `${b}\0${r}`;
+  const known = ctx.sameMemo.get(key);
+  if (known !== undefined) return known;
+  const bf = schemaFields(ctx.base, b), rf = schemaFields(ctx.rev, r);
+  if (!bf || !rf) { ctx.sameMemo.set(key, false); return false; }
+  ctx.sameMemo.set(key, true);
+  let same = Object.keys(bf).length === Object.keys(rf).length;
+  if (same) for (const [p, f] of Object.entries(bf)) {
+    const g = own(rf, p);
+    if (!g || fieldShape(f) !== fieldShape(g) || !sameRef(ctx, f.ref, g.ref)) { same = false; break; }
+  }
+  ctx.sameMemo.set(key, same);
+  return same;
+}
+
+/** Do two flattened payloads reach the same structure (paths, observable keywords, references)? */
+function sameFields(ctx: Ctx, a: Fields, b: Fields): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(ctx, a[p].ref, g.ref); });
+}
+
+function joinUnder(p: string, q: string): string {
+  if (!q) return p;
+  if (!p || p.endsWith(':')) return p + q;
+  return /^[[{]/.test(q) ? p + q : `${p}.${q}`;
+}
+
+/** Fields that stand for a `$ref` expanded in place (their reference is compared by what it reaches). */
+const expandedAt = new WeakSet<Field>();
+
+/**
+ * Where one side refers to a structure and the other side reaches something else (another name
+ * with a different structure, an inline object, a scalar), both sides are compared by what they
+ * reach: each reference is replaced by the fields of the schema it names, so the existing
+ * field-by-field comparison reports what a client sees. Names only label the findings.
+ */
+function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
+  let nb = b, nr = r;
+  // only places where either side holds a reference can switch (most fields hold none)
+  const queue: string[] = [];
+  for (const p in b) {
+    const rf = own(r, p);
+    if (rf && (b[p].ref !== undefined || rf.ref !== undefined)) queue.push(p);
+  }
+  if (!queue.length) return [b, r];
+  const queued = new Set(queue);
+  const pairAt = new Map<string, string>();
+  for (let qi = 0; qi < queue.length; qi++) {
+    const p = queue[qi];
+    const bf = nb[p], rf = nr[p];
+    if (!bf || !rf || (bf.ref === undefined && rf.ref === undefined) || sameRef(ctx, bf.ref, rf.ref)) continue;
+    // a reference that is the one alternative of a oneOf/anyOf is compared as an alternative
+    if (bf.variants?.length || rf.variants?.length) continue;
+    const bs = bf.ref !== undefined ? schemaFields(ctx.base, bf.ref) : undefined;
+    const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
+    if ((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) continue;
+    // a recursive pair met again further down is the same comparison: stop there
+    const pair = `${bf.ref ?? ''}\0${rf.ref ?? ''}`;
+    if (ancestors(p).some((a) => pairAt.get(a) === pair) || p.split('.').length > 24) continue;
+    pairAt.set(p, pair);
+    if (nb === b) nb = Object.assign(Object.create(null), b);
+    if (nr === r) nr = Object.assign(Object.create(null), r);
+    const fresh: string[] = [];
+    const inline = (out: Fields, leaf: Field, sf: Fields) => {
+      for (const [q, f] of Object.entries(sf)) {
+        const np = joinUnder(p, q);
+        if (q === '') {
+          const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
+          if (leaf.style) root.style = leaf.style;
+          expandedAt.add(root);
+          out[p] = root;
+        } else if (!Object.hasOwn(out, np)) { out[np] = { ...f, path: np }; fresh.push(np); }
+      }
+    };
+    if (bs) inline(nb, bf, bs);
+    if (rs) inline(nr, rf, rs);
+    // the expanded root may still name a structure (an alias chain): only its children are new
+    if (nb[p].ref === bf.ref) nb[p] = { ...nb[p], ref: undefined };
+    if (nr[p].ref === rf.ref) nr[p] = { ...nr[p], ref: undefined };
+    for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queued.has(q)) { queued.add(q); queue.push(q); }
+  }
+  return [nb, nr];
 }
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set() };
+  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map() };
   const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
   opItems();
@@ -97,10 +205,16 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
   if (base.kind === 'asyncapi' || rev.kind === 'asyncapi') {
     compareServers(ctx);
     compareChannels(ctx);
-  }
+  } else compareOpenApiServers(ctx);
   const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
-  if (added.length) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
+  const anyOpChanged = Object.entries(rev.operations).some(([k, r]) => { const b = own(base.operations, k); return !b || !sameAlternatives(b, r); });
+  if (added.length && anyOpChanged) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
   return ctx.items;
+}
+
+function schemaStruct(m: Model, name: string): { fields: Fields } | undefined {
+  const fields = schemaFields(m, name);
+  return fields ? { fields } : undefined;
 }
 
 function apiOwner(): Owner {
@@ -161,13 +275,24 @@ function compareOperations(ctx: Ctx): void {
   const { base, rev } = ctx;
   const removed = new Map<string, Operation>();
   const added = new Map<string, Operation>();
-  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed']> = [];
+  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed' | 'rekeyed']> = [];
   for (const [k, b] of Object.entries(base.operations)) {
     const r = own(rev.operations, k);
     if (r) pairs.push([b, r, 'same']);
     else removed.set(k, b);
   }
   for (const [k, r] of Object.entries(rev.operations)) if (!own(base.operations, k)) added.set(k, r);
+  // AsyncAPI operation keys never reach the wire: same channel address, direction, frame and payloads is the same operation
+  if (base.kind === 'asyncapi' && rev.kind === 'asyncapi' && removed.size && added.size) {
+    const wire = (m: Model, o: Operation) => JSON.stringify([o.kind, o.channel !== undefined ? (own(m.channels, o.channel)?.address ?? o.channel) : null, o.frameAction ?? null, Object.values(o.messages).sort()]);
+    for (const [bk, b] of [...removed]) for (const [rk, r] of added) {
+      if (wire(base, b) !== wire(rev, r) || !sameFields(ctx, b.request, r.request) || !sameFields(ctx, b.response, r.response)) continue;
+      pairs.push([b, r, 'rekeyed']);
+      removed.delete(bk);
+      added.delete(rk);
+      break;
+    }
+  }
   for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
   const guessed = guessRenames(removed, added, (a, c) => {
     if (a.kind !== c.kind) return 0;
@@ -184,20 +309,24 @@ function compareOperations(ctx: Ctx): void {
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
-    if (how !== 'same') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
+    if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action)) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
     if (!b.deprecated && r.deprecated) at('deprecated');
     if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
+    // message names that follow the operation name are renamed along with it
+    const rename = (m: string) => (how !== 'same' && how !== 'rekeyed' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
+    const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
     const secAdded = r.security.filter((s) => !b.security.includes(s));
-    if (secAdded.length) at('security-added', { to: secAdded, direction: 'request' });
+    if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
+    // a scheme renamed (same kind, place and scopes) is no change on the wire
+    else if (secAdded.length && !sameAlternatives(b, r)) at('security-added', { to: secAdded, direction: 'request' });
+    if (b.frameAction !== undefined && r.frameAction !== undefined && rename(b.frameAction) !== r.frameAction) at('frame-action', { from: b.frameAction, to: r.frameAction });
     for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
     for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
     for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
     for (const m of r.responseMedia) if (b.responseMedia.length && !b.responseMedia.includes(m)) at('media-added', { path: m, direction: 'response' });
     for (const s of b.statuses) if (!r.statuses.includes(s)) at('status-removed', { path: s, direction: 'response' });
-    // message names that follow the operation name are renamed along with it
-    const rename = (m: string) => (how !== 'same' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [rename(k), v]));
     for (const m of Object.keys(bm)) {
       if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
@@ -210,7 +339,47 @@ function compareOperations(ctx: Ctx): void {
     if (pag) at('pagination', { path: pag });
     compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
     if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    // the operation's other messages, matched by name: each is what a client sends or receives too
+    for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+      const rf = r.otherPayloads && own(r.otherPayloads, rename(m));
+      if (rf) compareFields(ctx, bf, rf, owner, r.kind === 'method' ? 'request' : 'response', rev.file);
+    }
   }
+}
+
+/** A requirement `<kind>:<where>[<scopes>]` -> its scheme and scopes. */
+function requirement(x: string): [string, string[]] {
+  const i = x.lastIndexOf('[');
+  return i < 0 ? [x, []] : [x.slice(0, i), x.slice(i + 1, -1).split(',').filter(Boolean)];
+}
+
+/** Can a client holding the credentials of alternative `have` satisfy alternative `need`? */
+function satisfies(have: string, need: string): boolean {
+  if (need === '') return true;
+  const held = have === '' ? [] : have.split(' & ').map(requirement);
+  return need.split(' & ').map(requirement).every(([scheme, scopes]) => held.some(([s, sc]) => s === scheme && scopes.every((x) => sc.includes(x))));
+}
+
+/** Base alternatives a client may be using that the revision no longer accepts. */
+export function securityLost(b: string[] | undefined, r: string[] | undefined): string[] {
+  if (!b || !r || b === r) return [];
+  // operations mostly share their alternatives: judge each pair of lists once
+  const key = `${b.join('\n')}\0${r.join('\n')}`;
+  let lost = lostMemo.get(key);
+  if (!lost) {
+    lost = key.startsWith(`${r.join('\n')}\0`) && b.length === r.length ? [] : b.filter((have) => !r.some((need) => satisfies(have, need)));
+    lostMemo.set(key, lost);
+  }
+  return lost;
+}
+const lostMemo = new Map<string, string[]>();
+
+function sameAlternatives(b: Operation, r: Operation): boolean {
+  return !!b.securityAlternatives && !!r.securityAlternatives && JSON.stringify(b.securityAlternatives) === JSON.stringify(r.securityAlternatives);
+}
+
+function altLabel(a: string): string {
+  return a === '' ? 'no credentials' : a.replace(/\[\]/g, '');
 }
 
 function stabilityRank(s: string): number {
@@ -261,6 +430,8 @@ function compareServers(ctx: Ctx): void {
     const r = own(rev.servers, name);
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
     if (b.url !== r.url) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
+    if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
     for (const [v, bv] of Object.entries(b.variables)) {
       const rv = own(r.variables, v);
@@ -273,22 +444,72 @@ function compareServers(ctx: Ctx): void {
   for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
 }
 
+/** The path part of a server URL: what every request path is appended to. */
+function basePath(url: string): string {
+  const noScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const at = url === noScheme ? (url.startsWith('/') ? 0 : url.indexOf('/')) : noScheme.indexOf('/');
+  const path = at < 0 ? '' : (url === noScheme ? url : noScheme).slice(at);
+  return path.replace(/\/+$/, '');
+}
+
+/**
+ * OpenAPI servers are a list: matched by URL, then (in order) by base path. A host swapped for
+ * another one with the same base path is a deployment detail; a changed base path moves every
+ * operation, and a server gone with no replacement leaves its clients nowhere to connect.
+ */
+function compareOpenApiServers(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const owner = apiOwner();
+  const bs = Object.values(base.servers), rs = Object.values(rev.servers);
+  const left = [...rs];
+  const pairs: Array<[typeof bs[number], typeof rs[number]]> = [];
+  const unmatched: typeof bs = [];
+  for (const b of bs) {
+    const i = left.findIndex((r) => r.url === b.url);
+    if (i >= 0) pairs.push([b, left.splice(i, 1)[0]]);
+    else unmatched.push(b);
+  }
+  for (const b of unmatched) {
+    const r = left.shift();
+    if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
+    pairs.push([b, r]);
+    if (basePath(b.url) !== basePath(r.url)) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+  }
+  for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
+  for (const [b, r] of pairs) for (const [v, bv] of Object.entries(b.variables)) {
+    const rv = own(r.variables, v);
+    if (!rv) continue;
+    if (bv.default !== rv.default) push(ctx, { subject: 'server', change: 'variable-default', owner, direction: 'none', path: `${r.url}.${v}`, from: bv.default, to: rv.default, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+    const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
+    if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${r.url}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+  }
+}
+
 function compareChannels(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
+  // a channel key never reaches the wire: a key renamed with the same address is no change
+  const revAddresses = new Set(Object.values(rev.channels).map((c) => c.address));
+  const baseAddresses = new Set(Object.values(base.channels).map((c) => c.address));
+  // channels without an address are told apart only by their keys: a renamed one is the same channel
+  const goneDynamic = Object.entries(base.channels).filter(([id, c]) => c.dynamic && !own(rev.channels, id)).map(([id]) => id);
+  const newDynamic = Object.entries(rev.channels).filter(([id, c]) => c.dynamic && !own(base.channels, id)).map(([id]) => id);
+  const rekeyed = new Set([...goneDynamic.slice(0, newDynamic.length), ...newDynamic.slice(0, goneDynamic.length)]);
   for (const [id, b] of Object.entries(base.channels)) {
     const r = own(rev.channels, id);
+    if (!r && (revAddresses.has(b.address) || rekeyed.has(id))) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
     else if (r.address !== b.address) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(r.address) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
 }
 
 /**
  * Compares two flattened field maps. `dirs` says from which side(s) the change is judged: a data
  * structure used in requests and responses gets one item per side, sharing a group.
  */
-export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+  const [b, r] = expandSwitches(ctx, b0, r0);
   const directions = Array.isArray(dirs) ? dirs : [dirs];
   const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field) => {
     const g = ++groupSeq;
@@ -306,8 +527,16 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   for (const [p, f] of Object.entries(r)) if (!Object.hasOwn(b, p)) added.set(p, f);
   const pairs: Array<[Field, Field]> = [];
   for (const [p, f] of Object.entries(b)) if (Object.hasOwn(r, p)) pairs.push([f, r[p]]);
+  // a field whose type changed (a structure became a scalar, or back) takes its old or new children
+  // with it: the type change is the finding, not one removal per child
+  if (removed.size || added.size) {
+    for (const [bf, rf] of pairs) {
+      if (!bf.type || !rf.type || bf.type === rf.type) continue;
+      for (const m of [removed, added]) for (const q of [...m.keys()]) if (isUnder(q, bf.path)) m.delete(q);
+    }
+  }
   if (removed.size === 0 && added.size === 0) {
-    for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
+    for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
     return;
   }
 
@@ -322,7 +551,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
       if (!w || w.includes(':') || parentOf(w) !== parent) continue;
       const path = `${w}.${name}`;
       if (removed.has(path)) return { path, below: [] };
-      const struct = wf.ref !== undefined ? own(ctx.base.structures, wf.ref) : undefined;
+      const struct = wf.ref !== undefined ? schemaStruct(ctx.base, wf.ref) : undefined;
       const base = struct ? own(struct.fields, name) : undefined;
       if (!struct || !base) continue;
       claimed.add(path);
@@ -370,6 +599,28 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
 
   // top-level removals/additions only (children of a removed/added field are implied)
   const tops = (m: Map<string, Field>) => [...m.keys()].filter((p) => !ancestors(p).some((a) => m.has(a)));
+  // wrapped: fields that sat at one level now sit inside a new object there (the inverse of
+  // unwrapped): one change, not a removal per field plus a new field
+  for (const w of tops(added)) {
+    const wf = added.get(w);
+    if (!wf || w === '' || w.includes(':')) continue;
+    const ws = wf.ref !== undefined ? schemaFields(ctx.rev, wf.ref) : undefined;
+    const inner = (q: string): Field | undefined => (ws ? own(ws, q) : added.get(`${w}.${q}`));
+    const moved = tops(removed).filter((q) => q !== '' && !q.includes(':') && parentOf(q) === parentOf(w) && q !== w)
+      .filter((q) => { const c = inner(leafOf(q)); return !!c && signature(c) === signature(removed.get(q)!); });
+    // one field nested under a new object is a move (field-moved); several are the wrapper's doing
+    if (moved.length < 2) continue;
+    for (const q of moved) {
+      const bf = removed.get(q)!;
+      const np = `${w}.${leafOf(q)}`;
+      const rf = added.get(np) ?? { ...inner(leafOf(q))!, path: np };
+      pairs.push([{ ...bf, path: np }, rf]);
+      for (const x of [...removed.keys()]) if (x === q || isUnder(x, q)) removed.delete(x);
+      added.delete(np);
+    }
+    added.delete(w);
+    emit({ subject: 'field', change: 'moved-into', path: w, from: moved.map(leafOf).sort(), to: w, revision: wf, pointer: wf.pointer }, wf);
+  }
   // moved: a removed field that shows up elsewhere with the same leaf name and shape
   const byLeaf = new Map<string, string[]>();
   for (const ap of added.keys()) if (!ap.includes(':')) {
@@ -411,7 +662,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     // the removed object was a reference to a data structure: its fields may now sit at the top
     for (const p of removedTops) {
       const ref = own(b, p)?.ref;
-      const struct = ref !== undefined ? own(ctx.base.structures, ref) : undefined;
+      const struct = ref !== undefined ? schemaStruct(ctx.base, ref) : undefined;
       if (!struct) continue;
       for (const [q, qf] of Object.entries(struct.fields)) {
         if (!q || ancestors(q).length > 1 || !addedTops.has(q)) continue;
@@ -428,7 +679,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
   for (const w of removedTops) {
     const wf = removed.get(w);
     if (!wf) continue;
-    const struct = wf.ref !== undefined ? own(ctx.base.structures, wf.ref) : undefined;
+    const struct = wf.ref !== undefined ? schemaStruct(ctx.base, wf.ref) : undefined;
     const direct = (q: string) => !!q && !q.includes('.') && !/[[{]/.test(q);
     const children = struct
       ? Object.keys(struct.fields).filter(direct)
@@ -468,7 +719,7 @@ export function compareFields(ctx: Ctx, b: Fields, r: Fields, owner: Owner, dirs
     const f = added.get(p)!;
     emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
   }
-  for (const [bf, rf] of pairs) compareField(bf, rf, emit, ctx.structRenames);
+  for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
 }
 
 /**
@@ -508,11 +759,11 @@ function multisetMinus(a: string[], b: string[]): string[] {
   });
 }
 
-function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, renames: Map<string, string>): void {
+function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean): void {
   const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
   const f = r.readOnly || r.writeOnly ? r : b;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
-  else if (b.ref && r.ref && b.ref !== r.ref && renames.get(b.ref) !== r.ref) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
+  else if (b.ref && r.ref && !sameRef(b.ref, r.ref)) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
@@ -536,6 +787,11 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
   }
-  if ((b.allOf ?? 0) !== (r.allOf ?? 0)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
+  // `allOf: [$ref X]` and `$ref X` reach the same schema: an expanded reference has no allOf count to compare
+  if ((b.allOf ?? 0) !== (r.allOf ?? 0) && !expandedAt.has(b) && !expandedAt.has(r)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
+  if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);
+  if (b.style && r.style && b.style !== r.style) emit({ ...base, change: 'style', from: b.style, to: r.style }, f);
+  const access = (x: Field) => (x.readOnly ? 'readOnly' : x.writeOnly ? 'writeOnly' : 'read-write');
+  if (access(b) !== access(r)) emit({ ...base, change: 'access', from: access(b), to: access(r) }, f);
 }

@@ -145,6 +145,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'pattern': if (typeof v === 'string') field.pattern = v; break;
         case 'readOnly': if (v === true) field.readOnly = true; break;
         case 'writeOnly': if (v === true) field.writeOnly = true; break;
+        case 'uniqueItems': if (v === true) field.limits.uniqueItems = 1; break;
+        case 'additionalProperties': if (v === false) field.closed = true; break;
         case 'deprecated': if (v === true) field.deprecated = true; break;
         case 'x-renamed-from': if (v !== undefined) field.renamedFrom = String(v); break;
         case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': case 'minLength': case 'maxLength':

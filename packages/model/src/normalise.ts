@@ -72,6 +72,58 @@ function countSchemaRefs(doc: unknown): Map<string, number> {
   return counts;
 }
 
+/** A security scheme as the wire sees it: its kind and where the credential goes, never its name. */
+export function schemeOnWire(s: any): string {
+  if (!s || typeof s !== 'object') return 'unknown';
+  const t = String(s.type ?? '');
+  if (t === 'apiKey' || t === 'httpApiKey') {
+    const where = String(s.in ?? '');
+    return `apiKey:${where}:${where === 'header' ? String(s.name ?? '').toLowerCase() : String(s.name ?? '')}`;
+  }
+  if (t === 'http') return `http:${String(s.scheme ?? '').toLowerCase()}`;
+  return t;
+}
+
+/**
+ * The alternatives a client may satisfy: OpenAPI / AsyncAPI 2 security requirement objects
+ * (`{scheme: [scopes]}`, all of one object together) or AsyncAPI 3 scheme lists (each entry one
+ * alternative, scopes on the scheme). No requirement at all is the anonymous alternative `''`.
+ */
+export function securityAlternatives(list: unknown, schemes: Record<string, any>, deref: (x: any) => any, v3: boolean): string[] {
+  if (!Array.isArray(list) || list.length === 0) return [''];
+  const req = (scheme: any, scopes: unknown) => `${schemeOnWire(scheme)}[${(Array.isArray(scopes) ? scopes.map(String) : []).sort().join(',')}]`;
+  const out = list.map((entry: any) => {
+    if (v3) {
+      const s = deref(entry);
+      return req(s, s?.scopes);
+    }
+    if (!entry || typeof entry !== 'object') return '';
+    return Object.keys(entry).map((k) => req(deref(schemes[k]), entry[k])).sort().join(' & ');
+  });
+  return [...new Set(out)].sort();
+}
+
+/**
+ * Is an AsyncAPI 3 document written from the server's side? Requests that get a reply are what a
+ * client sends: when every operation with a `reply` is a `receive` (and one-way operations are not
+ * mostly `receive`s, which would make those requests pushes the client answers), it describes the server.
+ */
+export function writtenByServer(operations: any[]): boolean {
+  const ops = operations.filter((op) => op && typeof op === 'object');
+  const withReply = ops.filter((op) => op.reply);
+  if (!withReply.length || !withReply.every((op) => op.action === 'receive')) return false;
+  // and what flows without a reply is mostly sent by the document's owner (pushes to clients)
+  const oneWay = ops.filter((op) => !op.reply);
+  return oneWay.filter((op) => op.action === 'send').length >= oneWay.filter((op) => op.action === 'receive').length;
+}
+
+/** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */
+export function parameterStyle(p: { in?: string; style?: unknown; explode?: unknown }): string {
+  const style = typeof p.style === 'string' ? p.style : p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple';
+  const explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
+  return `${style}/${explode ? 'explode' : 'no-explode'}`;
+}
+
 /** Builds the protocol-neutral model of an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document. */
 export function normalise(doc: Record<string, any>, kind: DocumentKind, options: NormaliseOptions = {}): Model {
   const resolver = new Resolver(doc);
@@ -151,7 +203,15 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const key = `webhook ${name}${verb === 'post' ? '' : ` ${verb.toUpperCase()}`}`;
         const ptr = `/webhooks/${esc(name)}/${verb}`;
         const o = newOperation('push', key, typeof op.operationId === 'string' ? op.operationId : name, protocol, ptr);
+        const ownedBefore = new Set(ownedSide.keys());
         fillOpenApiOperation(o, op, item, ptr, []);
+        // the server sends a webhook and the client answers it: what the client receives is the body
+        [o.request, o.response] = [o.response, o.request];
+        [o.requestMedia, o.responseMedia] = [o.responseMedia, o.requestMedia];
+        o.hasResponsePayload = Object.keys(o.response).length > 0;
+        o.statuses = [];
+        requestMaps.add(o.request);
+        for (const [n, side] of ownedSide) if (!ownedBefore.has(n)) ownedSide.set(n, side === 'request' ? 'response' : 'request');
         model.operations[key] = o;
       }
     }
@@ -182,13 +242,17 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const [id, chan0] of Object.entries<any>(doc.channels ?? {})) {
       const chan = resolver.deref(chan0) ?? {};
       model.channels[id] = { address: String(chan.address ?? id), pointer: `/channels/${esc(id)}` };
+      if (chan.address === undefined || chan.address === null) model.channels[id].dynamic = true;
     }
+    const serverSide = writtenByServer(Object.values<any>(doc.operations ?? {}).map((x) => resolver.deref(x)));
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
       const op = resolver.deref(op0);
       if (!op || typeof op !== 'object') continue;
       const ptr = `/operations/${esc(id)}`;
-      const o = newOperation(op.action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
-      o.action = String(op.action ?? '');
+      // the action as the client sees it: a document written from the server's side is mirrored
+      const action = serverSide ? ({ send: 'receive', receive: 'send' } as Record<string, string>)[op.action] ?? String(op.action ?? '') : String(op.action ?? '');
+      const o = newOperation(action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
+      o.action = action;
       commonAsync(o, op);
       if (op.channel?.$ref) o.channel = decodeURIComponent(String(op.channel.$ref).split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
@@ -212,6 +276,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       model.servers[name] = {
         name, protocol: s.protocol, url: `${s.host ?? ''}${s.pathname ?? ''}`,
         variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
+        securityAlternatives: securityAlternatives(s.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), true),
       };
     }
   }
@@ -230,6 +295,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
   }
   const structRefs = new Map<string, Set<string>>();
+  model.schemas = Object.create(null);
   const schemaAt = (p: string) => resolver.get(`#${p}`);
   for (const [name, schema] of Object.entries(schemas)) {
     const ptr = `${base}/${esc(name)}`;
@@ -240,6 +306,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (rf !== undefined) s.renamedFrom = String(rf);
     structRefs.set(name, refsOf(fields, schemaAt));
     if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
+    model.schemas![name] = fields;
   }
   // usage: which structures are reachable from what clients send / receive
   // one walk per side from every payload's references (and the components a payload owns)
@@ -266,7 +333,10 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   function servers2() {
     for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
       const s = resolver.deref(s0) ?? {};
-      model.servers[name] = { name, protocol: s.protocol, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}` };
+      model.servers[name] = {
+        name, protocol: s.protocol, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
+        securityAlternatives: securityAlternatives(s.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), false),
+      };
     }
   }
 
@@ -285,6 +355,15 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const first = msgs[0];
     if (!first) return;
     payload(unwrapFrame(first.payload), `${first.pointer}/payload`, o.kind === 'method' ? o.request : o.response, true, o.name);
+    const action = resolver.deref(resolver.deref(first.payload)?.properties?.action);
+    if (action && (typeof action.const === 'string' || (Array.isArray(action.enum) && action.enum.length === 1))) o.frameAction = String(action.const ?? action.enum[0]);
+    for (const m of msgs.slice(1)) {
+      o.otherPayloads ??= Object.create(null);
+      const fields: Fields = Object.create(null);
+      if (o.kind === 'method') requestMaps.add(fields);
+      payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
+      o.otherPayloads![m.name] = fields;
+    }
     if (o.kind === 'push') o.hasResponsePayload = true;
   }
   function commonAsync(o: Operation, op: any) {
@@ -294,6 +373,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (op.deprecated === true) o.deprecated = true;
     if (op['x-renamed-from'] !== undefined) o.renamedFrom = String(op['x-renamed-from']);
     if (Array.isArray(op.security)) o.security = op.security.map((s: any) => (typeof s?.$ref === 'string' ? s.$ref.split('/').pop() : Object.keys(s ?? {}).join('+'))).sort();
+    o.securityAlternatives = securityAlternatives(op.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), !String(doc.asyncapi).startsWith('2.'));
   }
 
   function messagesOf(m0: any, ptr: string): { name: string; payload: any; contentType: string; pointer: string }[] {
@@ -335,6 +415,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (op['x-stability-level'] !== undefined) o.stability = String(op['x-stability-level']);
     if (op['x-renamed-from'] !== undefined) o.renamedFrom = String(op['x-renamed-from']);
     o.security = op.security !== undefined ? securityNames(op.security) : [];
+    o.securityAlternatives = securityAlternatives(op.security ?? doc.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), false);
     // parameters: path-level, then operation-level overrides
     const params = new Map<string, { p: any; ptr: string }>();
     const addParams = (list: any, base: string) => {
@@ -358,6 +439,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (p.deprecated === true) f.deprecated = true;
         if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
         if (p.schema === undefined) f.pointer = pp;
+        f.style = parameterStyle(p);
       }
     }
     const body = resolver.deref(op.requestBody);

@@ -31,7 +31,7 @@ export interface Field {
   enum?: Scalar[];
   default?: unknown;
   hasDefault: boolean;
-  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties */
+  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties; uniqueItems (1) */
   limits: Record<string, number>;
   pattern?: string;
   /** Name of the data structure (components/schemas) this field refers to. */
@@ -43,6 +43,10 @@ export interface Field {
   writeOnly?: boolean;
   deprecated?: boolean;
   renamedFrom?: string;
+  /** `additionalProperties: false`: properties not listed are rejected. */
+  closed?: boolean;
+  /** How a parameter is serialised: `<style>/<explode>` with the defaults of its location filled in. */
+  style?: string;
   /** JSON pointer of the schema in its document. */
   pointer: string;
 }
@@ -76,6 +80,16 @@ export interface Operation {
   channel?: string;
   action?: string;
   security: string[];
+  /**
+   * What a client must present, by structure (scheme names do not reach the wire): one entry per
+   * accepted alternative, each the ` & `-joined requirements `<kind>:<where>[<scopes>]`; `''` is
+   * the alternative of sending no credentials.
+   */
+  securityAlternatives?: string[];
+  /** The constant `action` of the frame that carries the payload (the method or push name on the wire). */
+  frameAction?: string;
+  /** Payloads of the operation's other messages (`message.oneOf`, several messages), by message name. */
+  otherPayloads?: Record<string, Fields>;
 }
 
 export interface Structure {
@@ -93,6 +107,8 @@ export interface Server {
   protocol?: string;
   variables: Record<string, { default?: string; enum?: string[] }>;
   pointer: string;
+  /** AsyncAPI: what a client must present to connect (see `Operation.securityAlternatives`). */
+  securityAlternatives?: string[];
 }
 
 export interface Model {
@@ -103,6 +119,12 @@ export interface Model {
   operations: Record<string, Operation>;
   structures: Record<string, Structure>;
   servers: Record<string, Server>;
-  channels: Record<string, { address: string; pointer: string }>;
+  /** `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire). */
+  channels: Record<string, { address: string; pointer: string; dynamic?: boolean }>;
   globalSecurity: string[];
+  /**
+   * Every components schema flattened (aliases followed, owned and unused ones included), by name:
+   * what a `$ref` to that name reaches, so a switch between names can be compared by structure.
+   */
+  schemas?: Record<string, Fields>;
 }

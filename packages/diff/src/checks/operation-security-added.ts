@@ -1,6 +1,6 @@
 import type { DiffItem, Rule } from '../types.js';
 
-/** A security requirement was added to an operation or to the whole API. Reported, not judged breaking: clients that already authenticate are unaffected. */
+/** A security requirement was added while every way of authenticating that worked before still works (when one stops working, operation-security-tightened fires instead). */
 export const RULE_ID = 'operation-security-added';
 
 export const rule: Rule = {

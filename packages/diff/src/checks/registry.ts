@@ -83,6 +83,14 @@ import { rule as serverChanged } from './server-changed.js';
 import { rule as channelRemoved } from './channel-removed.js';
 import { rule as channelAdded } from './channel-added.js';
 import { rule as channelAddressChanged } from './channel-address-changed.js';
+import { rule as serverSecurityTightened } from './server-security-tightened.js';
+import { rule as messageActionChanged } from './message-action-changed.js';
+import { rule as operationSecurityTightened } from './operation-security-tightened.js';
+import { rule as responseFieldBecameWriteOnly } from './response-field-became-write-only.js';
+import { rule as requestFieldBecameReadOnly } from './request-field-became-read-only.js';
+import { rule as parameterStyleChanged } from './parameter-style-changed.js';
+import { rule as requestSchemaClosed } from './request-schema-closed.js';
+import { rule as fieldsWrapped } from './fields-wrapped.js';
 
 /** Every rule, once. Order matters only for display (docs, reports). */
 export const rules: readonly Rule[] = [
@@ -99,7 +107,9 @@ export const rules: readonly Rule[] = [
   operationStabilityDecreased,
   operationIdChanged,
   operationSecurityAdded,
+  operationSecurityTightened,
   operationActionChanged,
+  messageActionChanged,
   responsePayloadRemoved,
   paginationAdded,
   requestMediaTypeRemoved,
@@ -125,6 +135,7 @@ export const rules: readonly Rule[] = [
   fieldPossiblyRenamed,
   fieldMoved,
   fieldsUnwrapped,
+  fieldsWrapped,
   requestFieldTypeChanged,
   requestFieldTypeWidened,
   responseFieldTypeChanged,
@@ -134,6 +145,8 @@ export const rules: readonly Rule[] = [
   requestFieldBecameOptional,
   responseFieldBecameOptional,
   responseFieldBecameRequired,
+  requestFieldBecameReadOnly,
+  responseFieldBecameWriteOnly,
   requestEnumValueRemoved,
   requestEnumValueAdded,
   responseEnumValueAdded,
@@ -162,11 +175,14 @@ export const rules: readonly Rule[] = [
   fieldWrappedInOneOf,
   requestAllOfAdded,
   requestAllOfRemoved,
+  requestSchemaClosed,
+  parameterStyleChanged,
   responseAllOfChanged,
   fieldDeprecated,
   serverRemoved,
   serverAdded,
   serverChanged,
+  serverSecurityTightened,
   channelRemoved,
   channelAdded,
   channelAddressChanged,

@@ -1,0 +1,555 @@
+// Mutation generator: takes real documents (the ten bundled specs in generated/, and the small
+// OpenAPI 3.0/3.1 and AsyncAPI 2.6/3.0 documents in test/mutations/ with security schemes, servers,
+// webhooks, several channels and message.oneOf), applies each kind of change whose effect on a
+// client is known, and checks the level api-diff gives it: the worst finding must be the expected
+// level (0 misses), and equivalence-preserving rewrites must report nothing (0 false alarms).
+// Sites are picked generically (the first few operations and properties that fit each kind), so
+// nothing here names a method or a field of our API. Everything runs in-process on parsed documents.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { modelOf, type Model } from '@ccapi/model';
+import { diffModels } from '../src/diff.ts';
+import { LEVEL_RANK, type Finding, type Level } from '../src/types.ts';
+
+type Doc = Record<string, any>;
+/** `none`: nothing at all may be reported; `INFO`: nothing breaking; otherwise the worst level. */
+type Expect = Level | 'none';
+interface Case { doc: string; kind: string; site: string; expect: Expect; allow?: string[] }
+
+const SITES = 2;
+const generated = join(import.meta.dirname, '..', '..', '..', 'generated');
+const own = join(import.meta.dirname, 'mutations');
+
+function documents(): Array<{ name: string; doc: Doc }> {
+  const out: Array<{ name: string; doc: Doc }> = [];
+  if (existsSync(generated)) {
+    for (const v of readdirSync(generated).filter((d) => /^v\d/.test(d)).sort()) {
+      for (const f of readdirSync(join(generated, v)).filter((x) => x.endsWith('.json')).sort()) out.push({ name: `${v}/${f}`, doc: JSON.parse(readFileSync(join(generated, v, f), 'utf8')) });
+    }
+  }
+  for (const f of readdirSync(own).filter((x) => x.endsWith('.yaml')).sort()) out.push({ name: f, doc: parse(readFileSync(join(own, f), 'utf8')) });
+  return out;
+}
+
+// ---------- reading documents ----------
+
+function get(doc: Doc, ref: string): any {
+  let cur: any = doc;
+  for (const raw of ref.replace(/^#\/?/, '').split('/').filter((x) => x !== '')) cur = cur?.[decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~')];
+  return cur;
+}
+function deref(doc: Doc, node: any): any {
+  for (let i = 0; node && typeof node.$ref === 'string' && i < 20; i++) node = get(doc, node.$ref);
+  return node;
+}
+const isObj = (s: any) => s && typeof s === 'object' && !Array.isArray(s);
+const kindOf = (doc: Doc) => (doc.openapi ? 'openapi' : String(doc.asyncapi).startsWith('2.') ? 'asyncapi2' : 'asyncapi3');
+
+/** A place holding a payload schema: `holder[key]`, what the client sends (`request`) or receives. */
+interface Slot { op: string; side: 'request' | 'response'; holder: any; key: string }
+
+const VERBS = ['get', 'put', 'post', 'delete', 'patch'];
+function openapiOps(doc: Doc): Array<{ id: string; op: any; item: any; path: string; verb: string; webhook: boolean }> {
+  const out: Array<{ id: string; op: any; item: any; path: string; verb: string; webhook: boolean }> = [];
+  for (const [group, webhook] of [['paths', false], ['webhooks', true]] as const) {
+    for (const path of Object.keys(doc[group] ?? {}).sort()) {
+      const item = deref(doc, doc[group][path]);
+      for (const verb of VERBS) if (isObj(item?.[verb])) out.push({ id: `${group === 'webhooks' ? 'webhook ' : ''}${verb} ${path}`, op: item[verb], item, path, verb, webhook });
+    }
+  }
+  return out;
+}
+
+function slots(doc: Doc): Slot[] {
+  const out: Slot[] = [];
+  const k = kindOf(doc);
+  if (k === 'openapi') {
+    for (const { id, op, webhook } of openapiOps(doc)) {
+      const body = deref(doc, op.requestBody);
+      const media = body?.content && Object.keys(body.content)[0];
+      if (media && body.content[media]?.schema) out.push({ op: id, side: webhook ? 'response' : 'request', holder: body.content[media], key: 'schema' });
+      if (webhook) continue;
+      const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
+      for (const c of codes) {
+        const r = deref(doc, op.responses[c]);
+        const m = r?.content && Object.keys(r.content)[0];
+        if (m && r.content[m]?.schema) { out.push({ op: id, side: 'response', holder: r.content[m], key: 'schema' }); break; }
+      }
+    }
+  } else if (k === 'asyncapi2') {
+    for (const ch of Object.keys(doc.channels ?? {}).sort()) for (const verb of ['publish', 'subscribe']) {
+      const op = doc.channels[ch][verb];
+      if (!op) continue;
+      const msg = deref(doc, op.message);
+      const msgs = Array.isArray(msg?.oneOf) ? msg.oneOf.map((m: any) => deref(doc, m)) : [msg];
+      msgs.forEach((m: any, i: number) => { if (m?.payload) out.push({ op: `${verb} ${ch} #${i}`, side: verb === 'publish' ? 'request' : 'response', holder: m, key: 'payload' }); });
+    }
+  } else {
+    for (const id of Object.keys(doc.operations ?? {}).sort()) {
+      const op = doc.operations[id];
+      const side = op.action === 'receive' ? 'response' : 'request';
+      const frameSlot = (m0: any, s: 'request' | 'response') => {
+        const m = deref(doc, m0);
+        if (!m?.payload) return;
+        const frame = deref(doc, m.payload);
+        if (frame?.properties?.action && frame.properties.payload) {
+          if (m.payload.$ref) m.payload = structuredClone(frame); // the frame itself is not the subject
+          out.push({ op: id, side: s, holder: m.payload.properties, key: 'payload' });
+        } else out.push({ op: id, side: s, holder: m, key: 'payload' });
+      };
+      if (op.messages?.[0]) frameSlot(op.messages[0], side);
+      const reply = deref(doc, op.reply);
+      if (reply?.messages?.[0]) frameSlot(reply.messages[0], 'response');
+    }
+  }
+  return out;
+}
+
+/** Replaces the slot's schema with an inline copy of the object it reaches (one operation only). */
+function inlineObject(doc: Doc, s: Slot): any {
+  const target = deref(doc, s.holder[s.key]);
+  if (!isObj(target) || target.type !== 'object' || !isObj(target.properties) || target.allOf || target.oneOf || target.anyOf) return undefined;
+  const copy = structuredClone(target);
+  s.holder[s.key] = copy;
+  return copy;
+}
+
+const props = (doc: Doc, o: any, test: (p: any, name: string, required: boolean) => boolean) =>
+  Object.keys(o.properties).filter((n) => { const p = deref(doc, o.properties[n]); return isObj(p) && test(p, n, (o.required ?? []).includes(n)); });
+const plainString = (p: any) => p.type === 'string' && !p.enum && p.const === undefined && !p.readOnly && !p.writeOnly && !p.format && !p.pattern;
+
+// ---------- the mutations ----------
+
+/** One kind of change: applies itself to a fresh copy of the document at site `n`; false when there is no such site. */
+interface Mutation { kind: string; expect: Expect; allow?: string[]; apply: (doc: Doc, n: number) => string | false }
+
+/** A change to the n-th payload object of one side. */
+function onPayload(kind: string, side: 'request' | 'response', expect: Expect, change: (doc: Doc, o: any, s: Slot) => string | false, allow?: string[]): Mutation {
+  return {
+    kind, expect, allow,
+    apply: (doc, n) => {
+      let seen = 0;
+      for (const s of slots(doc).filter((x) => x.side === side)) {
+        const target = deref(doc, s.holder[s.key]);
+        if (!isObj(target) || target.type !== 'object' || !isObj(target.properties) || target.allOf || target.oneOf || target.anyOf) continue;
+        // try the change on a scratch copy first, so only fitting sites count
+        const probe = structuredClone(target);
+        if (change(doc, probe, s) === false) continue;
+        if (seen++ < n) continue;
+        const o = inlineObject(doc, s)!;
+        const what = change(doc, o, s);
+        return `${s.op}: ${what}`;
+      }
+      return false;
+    },
+  };
+}
+
+const first = <T>(xs: T[]) => (xs.length ? xs[0] : undefined);
+const ZZ_KEY = { type: 'apiKey', in: 'header', name: 'X-Zz-Key' };
+
+function openapiOp(doc: Doc, n: number, fits: (o: { op: any; item: any; webhook: boolean }) => boolean) {
+  return openapiOps(doc).filter((o) => !o.webhook && fits(o))[n];
+}
+
+function effectiveSecurity(doc: Doc, op: any): any[] { return op.security ?? doc.security ?? []; }
+
+const mutations: Mutation[] = [
+  // ----- what the client sends -----
+  onPayload('request: new required field', 'request', 'ERR', (_d, o) => { o.properties.zz_added = { type: 'string' }; o.required = [...(o.required ?? []), 'zz_added']; return 'zz_added'; }),
+  onPayload('request: optional field becomes required', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.readOnly)); if (!p) return false; o.required = [...(o.required ?? []), p]; return p; }),
+  onPayload('request: field type changes', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p) => p.type === 'string' && !p.readOnly && p.const === undefined)); if (!p) return false; o.properties[p] = { type: 'integer' }; return p; }),
+  onPayload('request: structure field becomes a scalar', 'request', 'ERR', (d, o) => { const p = first(Object.keys(o.properties).filter((n) => o.properties[n]?.$ref && deref(d, o.properties[n])?.type === 'object')); if (!p) return false; o.properties[p] = { type: 'string' }; return p; }),
+  onPayload('request: field removed', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.readOnly)); if (!p) return false; delete o.properties[p]; return p; }),
+  onPayload('request: closed with additionalProperties false', 'request', 'ERR', (_d, o) => { if (o.additionalProperties !== undefined || Object.keys(o.properties).length === 0) return false; o.additionalProperties = false; return 'closed'; }),
+  onPayload('request: field becomes readOnly', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p) => !p.readOnly && !p.writeOnly && p.type === 'string')); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), readOnly: true }; return p; }),
+  onPayload('request: value limited to an enum', 'request', 'ERR', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), enum: ['zz_a', 'zz_b'] }; return p; }),
+  onPayload('request: new maxLength', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p) => plainString(p) && p.maxLength === undefined)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), maxLength: 3 }; return p; }),
+  onPayload('request: new pattern', 'request', 'ERR', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), pattern: '^[a-z]+$' }; return p; }),
+  // a changed expression may accept or reject anything: no tool can prove it only widened
+  onPayload('request: pattern changed', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p) => typeof p.pattern === 'string' && !p.readOnly)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, pattern: `${s.pattern}|^zz$` }; return p; }),
+  onPayload('request: array items must be unique', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p) => p.type === 'array' && !p.uniqueItems && !p.readOnly)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), uniqueItems: true }; return p; }),
+  onPayload('request: fields moved into a wrapper', 'request', 'ERR', (_d, o) => {
+    if (Object.keys(o.properties).length < 2 || Object.keys(o.properties).includes('zz_params')) return false;
+    const inner = { ...o };
+    for (const k of Object.keys(o)) delete o[k];
+    Object.assign(o, { type: 'object', required: ['zz_params'], properties: { zz_params: inner } });
+    return 'zz_params';
+  }),
+  // ----- what the client receives -----
+  onPayload('response: required field removed', 'response', 'ERR', (d, o) => { const p = first(props(d, o, (p, _n, r) => r && !p.writeOnly)); if (!p) return false; delete o.properties[p]; o.required = o.required.filter((x: string) => x !== p); return p; }),
+  onPayload('response: optional field removed', 'response', 'WARN', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.writeOnly)); if (!p) return false; delete o.properties[p]; return p; }),
+  onPayload('response: field type changes', 'response', 'ERR', (d, o) => { const p = first(props(d, o, (p) => p.type === 'string' && p.const === undefined && !p.writeOnly)); if (!p) return false; o.properties[p] = { type: 'boolean' }; return p; }),
+  onPayload('response: structure field becomes a scalar', 'response', 'ERR', (d, o) => { const p = first(Object.keys(o.properties).filter((n) => o.properties[n]?.$ref && deref(d, o.properties[n])?.type === 'object')); if (!p) return false; o.properties[p] = { type: 'string' }; return p; }),
+  onPayload('response: field becomes writeOnly', 'response', 'ERR', (d, o) => { const p = first(props(d, o, (p) => !p.readOnly && !p.writeOnly && p.type === 'string')); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), writeOnly: true }; return p; }),
+  onPayload('response: new enum value', 'response', 'WARN', (d, o) => { const p = first(props(d, o, (p) => Array.isArray(p.enum) && p.type === 'string')); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, enum: [...s.enum, 'zz_new'] }; return p; }),
+  onPayload('response: fields moved into a referenced wrapper', 'response', 'ERR', (d, o, s) => {
+    const required = (o.required ?? []).filter((x: string) => o.properties[x] && !deref(d, o.properties[x])?.writeOnly);
+    if (required.length < 2) return false;
+    const name = `ZzWrapped${s.op.replace(/[^A-Za-z0-9]/g, '')}`;
+    const schemas = d.components ??= {};
+    (schemas.schemas ??= {})[name] = structuredClone({ ...o });
+    for (const k of Object.keys(o)) delete o[k];
+    Object.assign(o, { type: 'object', required: ['queued'], properties: { zz_data: { $ref: `#/components/schemas/${name}` }, queued: { type: 'boolean' } } });
+    return 'zz_data';
+  }),
+  onPayload('response: pattern changed', 'response', 'WARN', (d, o) => { const p = first(props(d, o, (p) => typeof p.pattern === 'string' && !p.writeOnly)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, pattern: `${s.pattern}|^zz$` }; return p; }),
+  // ----- changes that only narrow what the client receives: nothing breaking -----
+  onPayload('response narrows: optional field becomes required', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.writeOnly && !p.readOnly)); if (!p) return false; o.required = [...(o.required ?? []), p]; return p; }),
+  onPayload('response narrows: enum value dropped', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p) => Array.isArray(p.enum) && p.enum.length > 2)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, enum: s.enum.slice(0, -1) }; return p; }),
+  onPayload('response narrows: new pattern', 'response', 'INFO', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), pattern: '^.*$' }; return p; }),
+  onPayload('response narrows: new maxLength', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p) => plainString(p) && p.maxLength === undefined)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), maxLength: 100000 }; return p; }),
+  // ----- equivalent rewrites: nothing at all -----
+  onPayload('same: a field $ref goes through an alias', 'response', 'none', (d, o) => {
+    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    if (!p) return false;
+    const target = o.properties[p].$ref;
+    const alias = `ZzAlias${target.split('/').pop()}`;
+    d.components.schemas[alias] = { $ref: target, description: 'Another name for the same thing.' };
+    o.properties[p] = { $ref: `#/components/schemas/${alias}` };
+    return p;
+  }),
+  onPayload('same: a field $ref wrapped in a single allOf', 'response', 'none', (_d, o) => {
+    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    if (!p) return false;
+    o.properties[p] = { allOf: [{ $ref: o.properties[p].$ref }] };
+    return p;
+  }),
+  // the copy is a new documented structure (and the original may fall out of use): INFO on the structures only
+  onPayload('same: a field $ref switched to an identical copy', 'request', 'none', (d, o) => {
+    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    if (!p) return false;
+    const target = o.properties[p].$ref;
+    const copy = `ZzCopy${target.split('/').pop()}`;
+    d.components.schemas[copy] = structuredClone(get(d, target));
+    o.properties[p] = { $ref: `#/components/schemas/${copy}` };
+    return p;
+  }, ['structure-added', 'structure-removed', 'structure-possibly-renamed']),
+  onPayload('same: properties reordered and described', 'request', 'none', (_d, o) => {
+    const keys = Object.keys(o.properties);
+    if (keys.length < 2) return false;
+    const reordered: Record<string, unknown> = {};
+    for (const k of keys.reverse()) reordered[k] = o.properties[k];
+    o.properties = reordered;
+    o.description = 'Reworded in our own words.';
+    return 'reordered';
+  }),
+  onPayload('same: payload written inline', 'response', 'none', () => 'inline'),
+  // ----- webhooks: the client receives the body, so directions flip -----
+  {
+    kind: 'webhook: required field of the body removed', expect: 'ERR',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.op.startsWith('webhook '))[n];
+      const o = s && inlineObject(doc, s);
+      const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
+      if (!p) return false;
+      delete o.properties[p];
+      o.required = o.required.filter((x: string) => x !== p);
+      return `${s.op}: ${p}`;
+    },
+  },
+  {
+    kind: 'webhook: new required field in the body (only narrows what the client receives)', expect: 'INFO',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.op.startsWith('webhook '))[n];
+      const o = s && inlineObject(doc, s);
+      if (!o) return false;
+      o.properties.zz_added = { type: 'string' };
+      o.required = [...(o.required ?? []), 'zz_added'];
+      return `${s.op}: zz_added`;
+    },
+  },
+  // ----- every message of an operation counts, not only the first -----
+  {
+    kind: 'AsyncAPI 2: a later received message of message.oneOf loses a required field', expect: 'ERR',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.side === 'response' && / #[1-9]\d*$/.test(x.op))[n];
+      const o = s && inlineObject(doc, s);
+      const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
+      if (!p) return false;
+      delete o.properties[p];
+      o.required = o.required.filter((x: string) => x !== p);
+      return `${s.op}: ${p}`;
+    },
+  },
+  // ----- operations -----
+  {
+    kind: 'operation removed', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) === 'openapi') { const o = openapiOps(doc)[n]; if (!o) return false; delete o.item[o.verb]; return o.id; }
+      if (kindOf(doc) === 'asyncapi3') { const id = Object.keys(doc.operations ?? {}).sort()[n]; if (!id) return false; delete doc.operations[id]; return id; }
+      const ch = Object.keys(doc.channels ?? {}).sort()[n];
+      if (!ch) return false;
+      delete doc.channels[ch];
+      return ch;
+    },
+  },
+  {
+    kind: 'security: operation becomes authenticated or a scheme is replaced', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) === 'asyncapi2') return false;
+      ((doc.components ??= {}).securitySchemes ??= {}).zzKey = ZZ_KEY;
+      if (kindOf(doc) === 'asyncapi3') {
+        const id = Object.keys(doc.operations ?? {}).sort()[n];
+        if (!id) return false;
+        doc.operations[id].security = [{ $ref: '#/components/securitySchemes/zzKey' }];
+        return id;
+      }
+      const o = openapiOp(doc, n, () => true);
+      if (!o) return false;
+      o.op.security = [{ zzKey: [] }];
+      return o.id;
+    },
+  },
+  {
+    kind: 'security: two schemes now required together', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      doc.components.securitySchemes ??= {};
+      doc.components.securitySchemes.zzKey = ZZ_KEY;
+      const o = openapiOp(doc, n, ({ op }) => effectiveSecurity(doc, op).some((r: any) => Object.keys(r).length > 0));
+      if (!o) return false;
+      o.op.security = effectiveSecurity(doc, o.op).map((r: any) => ({ ...r, zzKey: [] }));
+      return o.id;
+    },
+  },
+  {
+    kind: 'security: an alternative removed', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const o = openapiOp(doc, n, ({ op }) => effectiveSecurity(doc, op).length > 1);
+      if (!o) return false;
+      // dropping the anonymous alternative, or else one of several schemes
+      const alts = effectiveSecurity(doc, o.op);
+      const named = alts.filter((r: any) => Object.keys(r).length > 0);
+      o.op.security = named.length < alts.length ? named : alts.slice(1);
+      return o.id;
+    },
+  },
+  {
+    kind: 'security: scopes added', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const o = openapiOp(doc, n, ({ op }) => effectiveSecurity(doc, op).length > 0 && effectiveSecurity(doc, op).every((r: any) => Object.keys(r).length > 0));
+      if (!o) return false;
+      o.op.security = effectiveSecurity(doc, o.op).map((r: any) => Object.fromEntries(Object.entries<any>(r).map(([k, v]) => [k, [...v, 'zz:admin']])));
+      return o.id;
+    },
+  },
+  {
+    kind: 'security: an API key changes name or place', expect: 'ERR',
+    apply: (doc, n) => {
+      const schemes = Object.entries<any>(doc.components?.securitySchemes ?? {}).filter(([, s]) => s.type === 'apiKey' || s.type === 'httpApiKey').sort(([a], [b]) => a.localeCompare(b));
+      const pick = schemes[n];
+      if (!pick) return false;
+      pick[1].name = `${pick[1].name}-Zz`;
+      return pick[0];
+    },
+  },
+  {
+    kind: 'security: a new alternative (nothing breaks)', expect: 'INFO',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      doc.components.securitySchemes ??= {};
+      doc.components.securitySchemes.zzKey = ZZ_KEY;
+      const o = openapiOp(doc, n, ({ op }) => effectiveSecurity(doc, op).length > 0);
+      if (!o) return false;
+      o.op.security = [...effectiveSecurity(doc, o.op), { zzKey: [] }];
+      return o.id;
+    },
+  },
+  {
+    kind: 'same: security scheme renamed everywhere', expect: 'none',
+    apply: (doc, n) => {
+      const names = Object.keys(doc.components?.securitySchemes ?? {}).sort();
+      const name = names[n];
+      if (!name) return false;
+      const text = JSON.stringify(doc).split(`"${name}":`).join(`"zz${name}":`).split(`/securitySchemes/${name}"`).join(`/securitySchemes/zz${name}"`);
+      const next = JSON.parse(text);
+      for (const k of Object.keys(doc)) delete doc[k];
+      Object.assign(doc, next);
+      return name;
+    },
+  },
+  {
+    kind: 'parameter style changes', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const params = openapiOps(doc).flatMap((o) => (o.op.parameters ?? []).map((p: any) => deref(doc, p))).filter((p: any) => p?.in === 'query' && p.style === undefined && p.explode === undefined);
+      const p = [...new Set(params)][n];
+      if (!p) return false;
+      p.explode = false;
+      return p.name;
+    },
+  },
+  {
+    kind: 'same: parameter style written out', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const params = openapiOps(doc).flatMap((o) => (o.op.parameters ?? []).map((p: any) => deref(doc, p))).filter((p: any) => p?.in === 'query' && p.style === undefined && p.explode === undefined);
+      const p = [...new Set(params)][n];
+      if (!p) return false;
+      p.style = 'form';
+      p.explode = true;
+      return p.name;
+    },
+  },
+  {
+    kind: 'query parameter becomes required', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const params = openapiOps(doc).flatMap((o) => (o.op.parameters ?? []).map((p: any) => deref(doc, p))).filter((p: any) => p?.in === 'query' && !p.required);
+      const p = [...new Set(params)][n];
+      if (!p) return false;
+      p.required = true;
+      return p.name;
+    },
+  },
+  // ----- servers -----
+  {
+    kind: 'server: base path changed', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) === 'openapi') { const s = doc.servers?.[n]; if (!s) return false; s.url = `${s.url.replace(/\/$/, '')}/zz`; return s.url; }
+      const name = Object.keys(doc.servers ?? {}).sort()[n];
+      if (!name) return false;
+      const s = doc.servers[name];
+      if (kindOf(doc) === 'asyncapi3') s.pathname = `${s.pathname ?? ''}/zz`; else s.url = `${s.url}/zz`;
+      return name;
+    },
+  },
+  {
+    kind: 'server: removed', expect: 'ERR',
+    apply: (doc, n) => {
+      if (n > 0) return false;
+      if (kindOf(doc) === 'openapi') { if (!(doc.servers?.length > 1)) return false; doc.servers.pop(); return 'last'; }
+      const names = Object.keys(doc.servers ?? {}).sort();
+      if (!names.length) return false;
+      delete doc.servers[names[names.length - 1]];
+      return names[names.length - 1];
+    },
+  },
+  {
+    kind: 'server: variable default or enum changed', expect: 'ERR',
+    apply: (doc, n) => {
+      const list = kindOf(doc) === 'openapi' ? (doc.servers ?? []) : Object.values(doc.servers ?? {});
+      const vars = list.flatMap((s: any) => Object.values<any>(s.variables ?? {}));
+      const v = vars[Math.floor(n / 2)];
+      if (!v) return false;
+      if (n % 2 === 0 && Array.isArray(v.enum) && v.enum.length > 1) { v.enum = v.enum.filter((x: string) => x !== v.enum[v.enum.length - 1] || x === v.default); return 'enum'; }
+      v.default = `${v.default}zz`;
+      if (Array.isArray(v.enum)) v.enum.push(v.default);
+      return 'default';
+    },
+  },
+  // ----- AsyncAPI -----
+  {
+    kind: 'frame action constant changed', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi3') return false;
+      const id = Object.keys(doc.operations ?? {}).sort()[n];
+      if (!id) return false;
+      const m = deref(doc, doc.operations[id].messages?.[0]);
+      const frame = deref(doc, m?.payload);
+      if (frame?.properties?.action?.const === undefined) return false;
+      if (m.payload.$ref) m.payload = structuredClone(frame);
+      m.payload.properties.action = { ...m.payload.properties.action, const: `${frame.properties.action.const}_zz` };
+      return id;
+    },
+  },
+  {
+    kind: 'channel address changed', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi3') return false;
+      const id = Object.keys(doc.channels ?? {}).sort()[n];
+      if (!id) return false;
+      doc.channels[id].address = `${doc.channels[id].address ?? id}/zz`;
+      return id;
+    },
+  },
+  {
+    kind: 'same: AsyncAPI operation key renamed', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi3') return false;
+      const id = Object.keys(doc.operations ?? {}).sort()[n];
+      if (!id) return false;
+      const { [id]: op, ...rest } = doc.operations;
+      doc.operations = { ...rest, [`zz${id}`]: op };
+      return id;
+    },
+  },
+  {
+    kind: 'same: AsyncAPI channel key renamed', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi3') return false;
+      const id = Object.keys(doc.channels ?? {}).sort()[n];
+      if (!id) return false;
+      const next = JSON.parse(JSON.stringify(doc).split(`"#/channels/${id}"`).join(`"#/channels/zz${id}"`).split(`"#/channels/${id}/`).join(`"#/channels/zz${id}/`));
+      next.channels = Object.fromEntries(Object.entries(next.channels).map(([k, v]) => [k === id ? `zz${id}` : k, v]));
+      for (const k of Object.keys(doc)) delete doc[k];
+      Object.assign(doc, next);
+      return id;
+    },
+  },
+  {
+    kind: 'same: AsyncAPI 3 document written from the server side', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+      for (const op of Object.values<any>(doc.operations ?? {})) op.action = op.action === 'send' ? 'receive' : 'send';
+      return 'mirrored';
+    },
+  },
+];
+
+// ---------- running ----------
+
+function worst(findings: Finding[]): Level | 'none' {
+  let w: Level | 'none' = 'none';
+  for (const f of findings) if (w === 'none' || LEVEL_RANK[f.level] > LEVEL_RANK[w]) w = f.level;
+  return w;
+}
+
+function judge(expect: Expect, findings: Finding[], allow: string[] = []): boolean {
+  const got = worst(findings);
+  if (expect === 'none') return findings.every((f) => allow.includes(f.ruleId));
+  if (expect === 'INFO') return got === 'none' || got === 'INFO';
+  return got === expect;
+}
+
+test('mutation generator: every change with a known effect gets its level; equivalent rewrites report nothing', () => {
+  const docs = documents();
+  const results: Array<Case & { ok: boolean; got: string }> = [];
+  for (const { name, doc } of docs) {
+    const base: Model = modelOf(doc, name)!;
+    assert.ok(base, name);
+    assert.deepEqual(diffModels(base, modelOf(structuredClone(doc), name)!), [], `${name} compared with itself`);
+    for (const m of mutations) {
+      for (let n = 0; n < SITES; n++) {
+        const copy = structuredClone(doc);
+        const site = m.apply(copy, n);
+        if (site === false) break;
+        const findings = diffModels(base, modelOf(copy, name)!);
+        const ok = judge(m.expect, findings, m.allow);
+        results.push({ doc: name, kind: m.kind, site, expect: m.expect, ok, got: ok ? '' : JSON.stringify(findings.map((f) => `${f.level} ${f.ruleId}: ${f.text}`)) });
+      }
+    }
+  }
+  const byKind = new Map<string, { n: number; bad: number }>();
+  for (const r of results) {
+    const k = byKind.get(r.kind) ?? { n: 0, bad: 0 };
+    k.n++;
+    if (!r.ok) k.bad++;
+    byKind.set(r.kind, k);
+  }
+  const equivalent = results.filter((r) => r.expect === 'none' || r.expect === 'INFO');
+  const changes = results.filter((r) => r.expect !== 'none' && r.expect !== 'INFO');
+  console.log(`mutations: ${results.length} cases over ${docs.length} documents and ${byKind.size} kinds; ` +
+    `${changes.filter((r) => !r.ok).length} misses of ${changes.length} changes, ${equivalent.filter((r) => !r.ok).length} false alarms of ${equivalent.length} harmless edits`);
+  for (const [k, v] of byKind) if (v.bad) console.log(`  ${k}: ${v.bad}/${v.n} wrong`);
+  const wrong = results.filter((r) => !r.ok).map((r) => `${r.doc} | ${r.kind} | ${r.site} | expected ${r.expect} | got ${r.got}`);
+  assert.deepEqual(wrong.slice(0, 25), []);
+  assert.ok(results.length >= 400, `only ${results.length} generated cases`);
+  for (const m of mutations) assert.ok(byKind.get(m.kind)?.n, `mutation "${m.kind}" found no site in any document`);
+});
