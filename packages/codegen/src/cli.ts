@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { bundledVersions, findRoot, generate, writeOutputs } from './generate.js';
+import { formatDiagnostics } from '@ccapi/load';
+import { bundledVersions, findRoot, generateVersion, writeOutputs, type Output } from './generate.js';
 import { CodegenError } from './normalize.js';
 
 const USAGE = `usage: ccapi-codegen --version 3.3 [--check]   (or --all)
@@ -32,8 +33,20 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let stale = 0;
+  // every version is computed before anything is written: one bad version writes nothing
+  const computed: [string, Output[]][] = [];
+  let failed = false;
   for (const v of versions) {
-    const outputs = await generate(root, v); // everything is computed before anything is written
+    const { outputs, diagnostics } = await generateVersion(root, v);
+    if (diagnostics.length) console.error(formatDiagnostics(diagnostics.map((d) => ({ ...d, code: d.code ?? 'codegen' }))));
+    if (diagnostics.some((d) => d.severity === 'error')) failed = true;
+    computed.push([v, outputs]);
+  }
+  if (failed) {
+    console.error('ccapi-codegen: nothing written');
+    return 2;
+  }
+  for (const [v, outputs] of computed) {
     if (check) {
       const { readFileSync, existsSync } = await import('node:fs');
       for (const o of outputs) {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { CodegenError, normalize, type Model, type Schema } from './normalize.js';
+import { dirname, join } from 'node:path';
+import { readApiVersion, type Diagnostic } from '@ccapi/model';
+import { CodegenError, emitModel, type Model } from './normalize.js';
 import { emitRtm, emitStructures, emitTypesIndex, emitWeb } from './emit-types.js';
 import { emitClientIndex } from './emit-client.js';
 import { emitSchemasJson, emitStandalone, emitValidatorsIndex } from './emit-validators.js';
@@ -16,36 +17,60 @@ export function findRoot(start: string): string {
   }
 }
 
-function readBundle(root: string, version: string, file: string): Schema {
-  const path = join(root, 'generated', `v${version}`, file);
-  const shown = relative(process.cwd(), path) || path;
-  if (!existsSync(path)) {
-    throw new CodegenError(`${shown} is missing: bundle the version first (npm run build -w @ccapi/spec-v${version}, i.e. spec-bundle)`);
-  }
-  try {
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('top level is not an object');
-    return doc as Schema;
-  } catch (e) {
-    throw new CodegenError(`${shown} is not valid JSON (${(e as Error).message}): rebuild it with npm run build -w @ccapi/spec-v${version}`);
-  }
-}
-
 export interface Output {
   path: string;
   content: string;
 }
 
-export function loadModel(root: string, version: string): Model {
-  const web = readBundle(root, version, 'web.openapi.json');
-  const rtm = readBundle(root, version, 'rtm.asyncapi.json');
-  return normalize(version, web, rtm);
+/**
+ * The emitters' model of one version, read from generated/v<version>/ through `@ccapi/model`'s project
+ * view. Never throws for bad input: problems come back as diagnostics (then no model).
+ */
+export function readModel(root: string, version: string): { model?: Model; diagnostics: Diagnostic[] } {
+  const view = readApiVersion(join(root, 'generated', `v${version}`), { version });
+  const diagnostics = view.diagnostics.map((d) =>
+    d.severity === 'error' && d.file && /\/generated\/v[^/]+\/[^/]+\.json$/.test(d.file) && !d.hint?.includes('npm run build')
+      ? { ...d, hint: `${d.hint ? `${d.hint} ` : ''}Rebuild the bundle: npm run build -w @ccapi/spec-v${version} (spec-bundle).` }
+      : d,
+  );
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { model: emitModel(view), diagnostics };
 }
 
-/** Computes every file of one version (nothing is written). */
+/** As readModel, but refuses with a CodegenError carrying the diagnostics. */
+export function loadModel(root: string, version: string): Model {
+  const { model, diagnostics } = readModel(root, version);
+  if (!model) throw refusal(diagnostics);
+  return model;
+}
+
+function refusal(diagnostics: Diagnostic[]): CodegenError {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return new CodegenError(errors.map((d) => d.message).join('\n'), errors);
+}
+
+/** Computes every file of one version (nothing is written); bad input and emit refusals come back as diagnostics. */
+export async function generateVersion(root: string, version: string): Promise<{ outputs: Output[]; diagnostics: Diagnostic[] }> {
+  const { model, diagnostics } = readModel(root, version);
+  if (!model) return { outputs: [], diagnostics };
+  try {
+    return { outputs: await emitAll(root, model), diagnostics };
+  } catch (e) {
+    if (!(e instanceof CodegenError)) throw e;
+    const file = join(root, 'generated', `v${version}`);
+    return { outputs: [], diagnostics: [...diagnostics, { severity: 'error', code: 'codegen', message: e.message, file, hint: 'Fix the spec so that every payload and structure compiles (docs/modelling.md, "Decisions ... codegen").' }] };
+  }
+}
+
+/** Computes every file of one version (nothing is written); throws a CodegenError on bad input. */
 export async function generate(root: string, version: string): Promise<Output[]> {
-  const model = loadModel(root, version);
-  const v = `v${version}`;
+  const { outputs, diagnostics } = await generateVersion(root, version);
+  if (diagnostics.some((d) => d.severity === 'error')) throw refusal(diagnostics);
+  return outputs;
+}
+
+async function emitAll(root: string, model: Model): Promise<Output[]> {
+  const v = `v${model.version}`;
   const types = join(root, 'packages', 'types', 'src', v);
   const validators = join(root, 'packages', 'validators', 'src', v);
   return [

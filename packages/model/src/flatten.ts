@@ -1,3 +1,4 @@
+import { escapeToken as esc, getPointer, lastToken } from './pointer.js';
 import type { Field, Fields, Scalar } from './types.js';
 
 const MAX_DEPTH = 24;
@@ -11,18 +12,7 @@ export class Resolver {
 
   get(ref: string): unknown {
     if (this.cache.has(ref)) return this.cache.get(ref);
-    let cur: any = undefined;
-    if (ref.startsWith('#')) {
-      cur = this.root;
-      const p = ref.slice(1);
-      if (p) {
-        for (const raw of p.replace(/^\//, '').split('/')) {
-          const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-          if (cur === null || typeof cur !== 'object') { cur = undefined; break; }
-          cur = cur[key];
-        }
-      }
-    }
+    const cur = ref.startsWith('#') ? getPointer(this.root, ref) : undefined;
     this.cache.set(ref, cur);
     return cur;
   }
@@ -60,7 +50,7 @@ export class Resolver {
 }
 
 export function schemaRefName(ref: string): string | undefined {
-  for (const p of SCHEMA_PREFIXES) if (ref.startsWith(p) && !ref.slice(p.length).includes('/')) return decodeURIComponent(ref.slice(p.length)).replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const p of SCHEMA_PREFIXES) if (ref.startsWith(p) && !ref.slice(p.length).includes('/')) return lastToken(ref);
   return undefined;
 }
 
@@ -209,9 +199,6 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   }
 }
 
-function esc(k: string): string {
-  return k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
-}
 
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
 export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {

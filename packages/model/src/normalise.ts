@@ -1,4 +1,6 @@
 import { flatten, refsOf, Resolver, schemaRefName } from './flatten.js';
+import { escapeToken as esc, lastToken } from './pointer.js';
+import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './rules.js';
 import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
 
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -10,9 +12,6 @@ export interface NormaliseOptions {
   protocol?: Protocol;
 }
 
-function esc(k: string): string {
-  return k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k;
-}
 
 function isEmptyObjectSchema(s: any): boolean {
   if (!s || typeof s !== 'object') return false;
@@ -254,7 +253,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const o = newOperation(action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
       o.action = action;
       commonAsync(o, op);
-      if (op.channel?.$ref) o.channel = decodeURIComponent(String(op.channel.$ref).split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      if (op.channel?.$ref) o.channel = lastToken(String(op.channel.$ref));
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
@@ -397,14 +396,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   /** Our RTM frames carry the data in `payload` next to `action`: use that part. */
   function unwrapFrame(schema: any): any {
     const s = resolver.deref(schema);
-    if (s && typeof s === 'object' && s.properties && s.properties.action && s.properties.payload) return s.properties.payload;
-    return schema;
+    return isFrame(s) ? framePayload(s) : schema;
   }
 
   function isErrorFrame(schema: any): boolean {
-    const s = resolver.deref(schema);
-    const succ = s?.properties?.success;
-    return !!succ && (succ.const === false || (Array.isArray(succ.enum) && succ.enum.length === 1 && succ.enum[0] === false));
+    return isErrorFrameSchema(resolver.deref(schema));
   }
 
   function fillOpenApiOperation(o: Operation, op: any, item: any, ptr: string, pathParams: string[]) {

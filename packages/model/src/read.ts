@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, resolve, join, basename } from 'node:path';
 import { scanRefs, readSource, structuralDiagnostics, detectKind as checkKind, type Diagnostic as LoadDiagnostic } from '@ccapi/load';
+import { escapeToken, getPointer } from './pointer.js';
 import type { Diagnostic, DocumentKind } from './types.js';
 
 export interface ReadResult {
@@ -14,17 +15,6 @@ type Json = unknown;
 /** The loader's diagnostics in the model's shape (its `code` is kept; column dropped). */
 function fromLoad(d: LoadDiagnostic, fallbackFile: string): Diagnostic {
   return { severity: d.severity, code: d.code, message: d.message, file: d.file ?? fallbackFile, line: d.line, pointer: d.pointer, hint: d.hint };
-}
-
-function getPointer(root: Json, pointer: string): Json | undefined {
-  if (pointer === '' || pointer === '/') return root;
-  let cur: any = root;
-  for (const raw of pointer.replace(/^\//, '').split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (cur === null || typeof cur !== 'object' || !(key in cur)) return undefined;
-    cur = cur[key];
-  }
-  return cur;
 }
 
 /** Detects the kind of an API description from its root keys. */
@@ -104,7 +94,7 @@ export function readSpec(path: string): ReadResult {
       if (stack.includes(target)) return obj; // cycle through files: keep the ref
       const doc = load(targetFile);
       if (doc === undefined) return obj;
-      const value = getPointer(doc, p);
+      const value = getPointer(doc, p === '/' ? '#' : `#${p}`);
       if (value === undefined) {
         diagnostics.push({ severity: 'error', message: `$ref target ${ref} not found`, file: curFile, pointer, hint: 'Fix the JSON pointer after `#`.' });
         return obj;
@@ -123,7 +113,7 @@ export function readSpec(path: string): ReadResult {
       // example payloads and extensions are data: a `$ref` key inside them is not a reference
       if (k === 'example' || k === 'examples' || k === 'default' || k === 'const' || k === 'enum' || k.startsWith('x-')) continue;
       const isComp = curFile === file && pointer === '/components/schemas';
-      const w = walk(v, curFile, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, isComp);
+      const w = walk(v, curFile, `${pointer}/${escapeToken(k)}`, isComp);
       if (w !== v) (out ??= { ...obj })[k] = w;
     }
     return out ?? obj;

@@ -1,0 +1,70 @@
+/**
+ * The conventions of our specs (docs/modelling.md), each decided here once. The generic model
+ * (normalise), the project view (project.ts) and every tool reading either use these functions.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/** A component whose name ends so is a method/push payload, never a data structure (also `2faRequest`). */
+const PAYLOAD_NAME = /(Request|Response|Push)$/;
+
+export function isPayloadName(name: string): boolean {
+  return PAYLOAD_NAME.test(name);
+}
+
+/** Query parameters every Web method takes; they are no argument of the method. */
+export const COMMON_QUERY: ReadonlySet<string> = new Set(['license_id', 'organization_id']);
+
+/** A Web method's name: its operationId, else the last segment of `/action/<method>`. */
+export function webMethodName(path: string, op: Any): string {
+  return String(op?.operationId ?? path.split('/').pop());
+}
+
+/** `start_chat` -> `StartChat` (the prefix of a method's payload components). */
+export function pascal(wire: string): string {
+  return wire
+    .split(/[_\-\s]+/)
+    .filter(Boolean)
+    .map((p) => p[0]!.toUpperCase() + p.slice(1))
+    .join('');
+}
+
+/** An RTM frame is `{action, payload, ...}`: its `payload` property is the operation's data. */
+export function isFrame(schema: Any): boolean {
+  return !!schema && typeof schema === 'object' && !!schema.properties && !!schema.properties.action && !!schema.properties.payload;
+}
+
+/** The `payload` property schema of a frame schema (undefined when it has none). */
+export function framePayload(frame: Any): Any {
+  const p = frame && typeof frame === 'object' ? frame.properties : undefined;
+  return p && typeof p === 'object' ? p.payload : undefined;
+}
+
+/** An error reply frame says `success: false` (as `const` or a one-value `enum`). */
+export function isErrorFrame(frame: Any): boolean {
+  const succ = frame?.properties?.success;
+  return !!succ && (succ.const === false || (Array.isArray(succ.enum) && succ.enum.length === 1 && succ.enum[0] === false));
+}
+
+/** A push's name is the `action` constant of its frame, else the operation id. */
+export function pushName(frame: Any, operationId: string): string {
+  const action = frame?.properties?.action;
+  return String(action && typeof action === 'object' && action.const !== undefined && action.const !== null ? action.const : operationId);
+}
+
+/**
+ * The v3.0 Web envelope: a request body that is not itself a reference but an object carrying the
+ * method's arguments in `payload` (`{payload: {$ref: XRequest}}`). Later versions send the arguments
+ * as the body.
+ */
+export function isPayloadEnvelope(body: Any): boolean {
+  return !!body && typeof body === 'object' && typeof body.$ref !== 'string' && !!body.properties && typeof body.properties === 'object'
+    && !!body.properties.payload && typeof body.properties.payload === 'object' && !Array.isArray(body.properties.payload);
+}
+
+/** The error structure each protocol's error replies carry (docs/modelling.md, "Errors"). */
+export function errorStructure(protocol: 'web' | 'rtm', has: (name: string) => boolean): string | undefined {
+  const own = protocol === 'web' ? 'WebError' : 'RtmError';
+  return has(own) ? own : has('Error') ? 'Error' : undefined;
+}
