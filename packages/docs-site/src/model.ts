@@ -1,6 +1,7 @@
 /** What the site needs to know about each version: its operations, structures, anchors and renames. */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { apiVersionOf, type ApiPush, type ApiVersion, type RtmSide } from '@ccapi/model';
 
 export type Status = 'stable' | 'deprecated' | 'preview';
 export interface VersionInfo { id: string; status: Status; released?: string }
@@ -48,64 +49,44 @@ export function schemaAnchor(name: string): string {
   return `#schema-${name}`;
 }
 
-function tagName(tag: unknown, doc: Json): string {
-  if (typeof tag === 'string') return tag;
-  if (tag && typeof tag === 'object') {
-    const t = tag as Json;
-    if (typeof t.name === 'string') return t.name;
-    if (typeof t.$ref === 'string') {
-      const target = resolvePointer(doc, t.$ref);
-      if (target && typeof target.name === 'string') return target.name;
-    }
-  }
-  return '';
-}
-
-function resolvePointer(doc: Json, ref: string): Json | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: any = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = node?.[key];
-  }
-  return node;
-}
-
+/** The site's index of one version, from the project view of `@ccapi/model` (no reading of its own). */
 export function indexVersion(id: string, web: Json, rtm: Json): VersionIndex {
+  return indexOf(id, apiVersionOf(web, rtm, { version: id.replace(/^v/, '') }));
+}
+
+export function indexOf(id: string, view: ApiVersion): VersionIndex {
   const index: VersionIndex = { id, web: Object.create(null), rtm: Object.create(null), schemas: Object.create(null), renamedFrom: Object.create(null) };
-  for (const pathItem of Object.values<Json>(web.paths ?? {})) {
-    for (const [method, op] of Object.entries<Json>(pathItem)) {
-      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || !op?.operationId) continue;
-      const tag = Array.isArray(op.tags) && op.tags.length ? String(op.tags[0]) : '';
-      index.web[op.operationId] = {
-        name: op.operationId,
-        title: String(op.summary ?? op.operationId),
-        tag,
-        anchor: webAnchor(tag, op.operationId),
-        rtm: typeof op['x-rtm-equivalent'] === 'string' ? op['x-rtm-equivalent'] : undefined,
-        renamedFrom: typeof op['x-renamed-from'] === 'string' ? op['x-renamed-from'] : undefined,
-      };
-      if (typeof op['x-renamed-from'] === 'string') index.renamedFrom[op.operationId] = op['x-renamed-from'];
-    }
+  const rename = (name: string, from: string | undefined) => {
+    if (from !== undefined) index.renamedFrom[name] = from;
+  };
+  // in document order, as the pages list them
+  const paths = Object.keys(view.documents.web.paths ?? {});
+  const webSides = view.methods.flatMap((m) => (m.web ? [m.web] : [])).sort((a, b) => paths.indexOf(a.path) - paths.indexOf(b.path));
+  for (const w of webSides) {
+    index.web[w.name] = { name: w.name, title: w.title ?? w.name, tag: w.tag, anchor: webAnchor(w.tag, w.name), rtm: w.equivalent, renamedFrom: w.renamedFrom };
+    rename(w.name, w.renamedFrom);
   }
-  for (const [name, op] of Object.entries<Json>(rtm.operations ?? {})) {
-    const kind = op.action === 'receive' ? 'push' : 'method';
-    index.rtm[name] = {
-      name,
-      title: String(op.summary ?? op.title ?? name),
-      tag: Array.isArray(op.tags) && op.tags.length ? tagName(op.tags[0], rtm) : '',
-      kind,
-      anchor: rtmAnchor(kind, name, op.reply !== undefined && op.reply !== null),
-      web: typeof op['x-web-equivalent'] === 'string' ? op['x-web-equivalent'] : undefined,
-      renamedFrom: typeof op['x-renamed-from'] === 'string' ? op['x-renamed-from'] : undefined,
-    };
-    if (typeof op['x-renamed-from'] === 'string') index.renamedFrom[name] = op['x-renamed-from'];
+  // keyed by operation id (the AsyncAPI component's element ids), in document order
+  const rtmSides: (RtmSide | ApiPush)[] = [...view.methods.flatMap((m) => (m.rtm ? [m.rtm] : [])), ...view.pushes];
+  const order = Object.keys(view.documents.rtm.operations ?? {});
+  rtmSides.sort((a, b) => order.indexOf(opId(a)) - order.indexOf(opId(b)));
+  for (const s of rtmSides) {
+    const name = opId(s);
+    const kind = 'operation' in s ? 'push' : 'method';
+    index.rtm[name] = { name, title: s.title ?? name, tag: s.tag, kind, anchor: rtmAnchor(kind, name, s.hasReply), web: s.equivalent, renamedFrom: s.renamedFrom };
+    rename(name, s.renamedFrom);
   }
-  for (const [name, schema] of Object.entries<Json>(rtm.components?.schemas ?? {})) {
+  // the AsyncAPI component lists every component schema of the RTM document
+  for (const name of Object.keys(view.names.rtm)) {
     index.schemas[name] = schemaAnchor(name);
-    if (schema && typeof schema['x-renamed-from'] === 'string') index.renamedFrom[name] = schema['x-renamed-from'];
+    const st = Object.prototype.hasOwnProperty.call(view.structures, name) ? view.structures[name] : undefined;
+    if (st?.rtm) rename(name, st.renamedFrom);
   }
   return index;
+}
+
+function opId(s: RtmSide | ApiPush): string {
+  return 'operation' in s ? s.operation : s.name;
 }
 
 /**

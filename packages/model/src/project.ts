@@ -49,6 +49,8 @@ export interface ApiSide {
   deprecated: boolean;
   /** `x-rtm-equivalent` (Web) / `x-web-equivalent` (RTM) as written. */
   equivalent?: string;
+  /** RTM: the operation has a `reply` (false on the Web side). */
+  hasReply: boolean;
 }
 
 export interface WebSide extends ApiSide {
@@ -77,7 +79,6 @@ export interface RtmSide extends ApiSide {
   /** The success reply message (null: the action has no reply frame, v3.0 `ping`). */
   responseMessage: string | null;
   errorMessage: string | null;
-  hasReply: boolean;
   /** `x-pushes`: the pushes the action triggers. */
   pushes: string[];
   /** The request frame's `payload` schema in `documents.rtm`. */
@@ -260,13 +261,14 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
   const fail = (file: string, message: string, hint: string, pointer?: string, code = 'model'): void => {
     diagnostics.push({ severity: 'error', code, message, file, pointer, hint });
   };
+  // a document without its version field is reported but still read (what it lists is still shown)
   if (!isObj(webDoc) || typeof webDoc.openapi !== 'string' || !isObj(webDoc.paths)) {
     fail(files.web, 'not an OpenAPI document', 'Give the bundled OpenAPI 3.1 document (spec-bundle output).', undefined, 'wrong-document');
   }
   if (!isObj(rtmDoc) || typeof rtmDoc.asyncapi !== 'string' || !isObj(rtmDoc.operations)) {
     fail(files.rtm, 'not an AsyncAPI 3 document', 'Give the bundled AsyncAPI 3.0 document (spec-bundle output).', undefined, 'wrong-document');
   }
-  if (diagnostics.length) return emptyView(version, files, diagnostics);
+  if (!isObj(webDoc) || !isObj(webDoc.paths) || !isObj(rtmDoc) || !isObj(rtmDoc.operations)) return emptyView(version, files, diagnostics);
   const web = webDoc as Schema;
   const rtm = rtmDoc as Schema;
 
@@ -368,8 +370,10 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
     return typeof t === 'string' ? t : isObj(t) && typeof t.name === 'string' ? t.name : '';
   };
   const side = (doc: Schema, name: string, pointer: string, op: Schema, eqKey: string): ApiSide => {
-    const s: ApiSide = { name, pointer, tag: tagOf(doc, op), deprecated: op.deprecated === true };
+    const s: ApiSide = { name, pointer, tag: tagOf(doc, op), deprecated: op.deprecated === true, hasReply: op.reply !== undefined && op.reply !== null };
+    // the reference heading: `summary` (an AsyncAPI operation may say `title` instead)
     if (typeof op.summary === 'string') s.title = op.summary;
+    else if (typeof op.title === 'string') s.title = op.title;
     if (op['x-renamed-from'] !== undefined) s.renamedFrom = String(op['x-renamed-from']);
     if (typeof op[eqKey] === 'string') s.equivalent = op[eqKey] as string;
     return s;
@@ -485,17 +489,12 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
     if (!isObj(op)) continue;
     const pointer = appendPointer('/operations', id);
     const msgs = Array.isArray(op.messages) ? op.messages.map(messageOf).filter((x): x is string => !!x) : [];
-    if (msgs.length === 0) {
-      fail(files.rtm, `operation ${id} lists no messages`, 'Give the operation its frame message.', pointer);
-      continue;
-    }
+    // an operation without its frame is reported, and still listed (with no payload)
+    if (msgs.length === 0) fail(files.rtm, `operation ${id} lists no messages`, 'Give the operation its frame message.', pointer);
     const P = pascal(id);
-    const first = msgs[0]!;
-    const frame = own(frames, first);
-    if (!frame) {
-      fail(files.rtm, `operation ${id} refers to missing message ${first}`, `Add components/messages/${first}.`, pointer, 'missing-message');
-      continue;
-    }
+    const first = msgs[0] ?? '';
+    const frame = own(frames, first) ?? {};
+    if (first && !own(frames, first)) fail(files.rtm, `operation ${id} refers to missing message ${first}`, `Add components/messages/${first}.`, pointer, 'missing-message');
     if (op.action === 'send') {
       const pl = framePayload(frame) as Json | undefined;
       let request = refName(pl);
@@ -528,7 +527,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
       rtmSides.push({
         ...side(rtm, id, pointer, op, 'x-web-equivalent'),
         request, response, payloadRequired: required.includes('payload'), requestMessage: first, responseMessage, errorMessage: ownError,
-        hasReply: op.reply !== undefined && op.reply !== null, pushes: Array.isArray(xp) ? xp.map(String) : [],
+        pushes: Array.isArray(xp) ? xp.map(String) : [],
         requestSchema: framePayload(own(rawFrames, first)),
         responseSchema: responseMessage ? framePayload(own(rawFrames, responseMessage)) : undefined,
       });
@@ -613,6 +612,7 @@ export function toComponentRefs(node: Json): Json {
 /** A copy of the Web document whose components/schemas and refs use the canonical names. */
 function canonicalDocument(web: Schema, names: Map<string, string>, defs: Record<string, Schema>): Schema {
   const doc = JSON.parse(JSON.stringify(web)) as Schema;
+  if (!isObj(doc.components)) doc.components = {};
   const comps = doc.components as Schema;
   const schemas: Schema = {};
   for (const [name, s] of Object.entries(defs)) put(schemas, name, toComponentRefs(s) as Schema);
