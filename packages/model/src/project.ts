@@ -402,12 +402,15 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
         contentType = ct;
         const media = own(body.content, ct) as Schema | undefined;
         requestSchema = media?.schema;
-        const sch = rw(media?.schema ?? null, w.names, files.web, appendPointer(pointer, 'requestBody'));
-        request = refName(sch);
-        if (!request && isPayloadEnvelope(sch)) {
+        const bodyPointer = appendPointer(pointer, 'requestBody');
+        const resolved = deref(web, media?.schema);
+        // the arguments: the body itself, or (v3.0) its `payload` property
+        let sch = rw(media?.schema ?? null, w.names, files.web, bodyPointer);
+        if (isPayloadEnvelope(resolved)) {
           envelope = 'payload';
-          request = refName(((sch as Schema).properties as Schema).payload);
+          sch = rw(((resolved as Schema).properties as Schema).payload!, w.names, files.web, bodyPointer);
         }
+        request = refName(sch);
         if (!request) {
           request = `${P}WebRequest`;
           put(webPayloads, request, sch as Schema);
@@ -515,6 +518,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
           ownError = rm;
           continue;
         }
+        if (responseMessage !== null) continue; // the first success reply is the response
         responseMessage = rm;
         const rpl = framePayload(f) as Json | undefined;
         response = refName(rpl ?? null);

@@ -54,13 +54,13 @@ export function pushName(frame: Any, operationId: string): string {
 }
 
 /**
- * The v3.0 Web envelope: a request body that is not itself a reference but an object carrying the
- * method's arguments in `payload` (`{payload: {$ref: XRequest}}`). Later versions send the arguments
- * as the body.
+ * The v3.0 Web envelope: a request body (after following `$ref`s) that is an object whose only
+ * property is `payload`, carrying the method's arguments. Later versions send the arguments as the body.
  */
 export function isPayloadEnvelope(body: Any): boolean {
-  return !!body && typeof body === 'object' && typeof body.$ref !== 'string' && !!body.properties && typeof body.properties === 'object'
-    && !!body.properties.payload && typeof body.properties.payload === 'object' && !Array.isArray(body.properties.payload);
+  const props = body && typeof body === 'object' ? body.properties : undefined;
+  return !!props && typeof props === 'object' && Object.keys(props).length === 1
+    && !!props.payload && typeof props.payload === 'object' && !Array.isArray(props.payload);
 }
 
 /** The error structure each protocol's error replies carry (docs/modelling.md, "Errors"). */

@@ -85,6 +85,20 @@ const table: [string, Row][] = [
       structures: ['Chat', 'RtmError', 'WebError'],
     },
   }],
+  ['envelope behind a $ref, and an envelope whose payload is inline: the arguments are what `payload` holds', {
+    given: {
+      web: webDoc({
+        '/action/a': post('a', { 'application/json': { schema: ref('Wrapped') } }, obj({})),
+        '/action/b': post('b', { 'application/json': { schema: obj({ payload: obj({ x: { type: 'string' } }) }) } }, obj({})),
+        '/action/c': post('c', { 'application/json': { schema: obj({ payload: obj({}), other: {} }) } }, obj({})),
+      }, { Wrapped: obj({ payload: ref('ARequest') }), ARequest: obj({ y: {} }) }),
+      rtm: rtmDoc({}, {}),
+    },
+    want: {
+      'method:a.web.envelope': 'payload', 'method:a.web.request': 'ARequest', 'method:b.web.envelope': 'payload', 'method:b.web.request': 'BWebRequest',
+      'payload.web:BWebRequest': obj({ x: { type: 'string' } }), 'method:c.web.envelope': null, 'method:c.web.request': 'CWebRequest',
+    },
+  }],
   ['no envelope: a body that is a $ref is the payload itself', {
     given: {
       web: webDoc({ '/action/get_chat': post('get_chat', { 'application/json': { schema: ref('GetChatRequest') } }, ref('Chat')) }, { GetChatRequest: obj({ chat_id: { type: 'string' } }), Chat }),

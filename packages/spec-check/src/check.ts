@@ -1,10 +1,10 @@
 /**
- * Compares one version's reference index with its bundled Web (OpenAPI 3.1) and RTM (AsyncAPI 3.0) documents,
- * following docs/modelling.md: Web methods are `POST|GET /action/<method>` with `operationId`, RTM methods and
- * pushes are operations by id whose messages carry the whole frame (payload = `properties.payload`), data
- * structures are `components/schemas/<Name>`.
+ * Compares one version's reference index with its bundled Web (OpenAPI 3.1) and RTM (AsyncAPI 3.0) documents.
+ * Which operation is which method or push, its request/response roots, the v3.0 envelope, error frames and the
+ * structures come from the model's project view (`apiVersionOf`); this file only compares fields.
  */
-import { deref, enumOf, examplesOf, itemsOf, lookup, typesOf, views, type Json } from './schema.js';
+import { apiVersionOf, appendPointer, getPointer, type ApiSide, type ApiVersion, type WebSide } from '@ccapi/model';
+import { deref, enumOf, examplesOf, itemsOf, lookup, typesOf, type Json } from './schema.js';
 import type { CheckResult, Finding, FindingKind, Protocol, RefField, RefIndex, RefProtocol, Stats } from './types.js';
 
 export interface Documents {
@@ -130,78 +130,24 @@ function keywordValues(doc: Json, schema: Json, kw: string, depth = 0): unknown[
   return out;
 }
 
-/** v3.0 Web bodies wrap the payload: `{payload: {...}}`. Descend into it when the reference paths do not. */
-function unwrapPayload(doc: Json, schema: Json, fields: RefField[]): Json {
-  if (schema === undefined) return schema;
-  if (fields.some((f) => f.path === 'payload' || f.path.startsWith('payload.'))) return schema;
-  for (const v of views(doc, schema)) if (v.props.payload && Object.keys(v.props).length === 1) return v.props.payload;
-  return schema;
+/**
+ * v3.0 Web bodies wrap the arguments in `payload` (the model decides which bodies are such an
+ * envelope). The reference documents them either way: descend into it when its paths do not say `payload`.
+ */
+function unwrapPayload(doc: Json, side: WebSide, fields: RefField[]): Json {
+  const schema = side.requestSchema;
+  if (!side.envelope || fields.some((f) => f.path === 'payload' || f.path.startsWith('payload.'))) return schema;
+  return deref(doc, schema)?.properties?.payload;
 }
 
-function jsonSchemaOf(doc: Json, content: Json): Json {
-  const c = deref(doc, content);
-  if (!c || typeof c !== 'object') return undefined;
-  const media = c['application/json'] ?? c['multipart/form-data'] ?? Object.values(c)[0];
-  return (media as Json)?.schema;
+/** `summary` = the reference heading, the tag = the reference area (when the page has areas). */
+function checkLabels(ctx: Ctx, side: ApiSide, subject: string, title: string | null, area: string | null): void {
+  if (title && side.title !== undefined && side.title.trim() !== title)
+    add(ctx, 'title-mismatch', subject, `summary is "${side.title}", the reference heading is "${title}"`);
+  if (area && side.tag !== area) add(ctx, 'area-mismatch', subject, `tags are [${side.tag}], the reference area is "${area}"`);
 }
 
-/** Web request root: the JSON/multipart body schema, or the query parameters of a GET method as one object. */
-function webRequest(doc: Json, op: Json): Json {
-  const body = deref(doc, op.requestBody);
-  if (body?.content) return jsonSchemaOf(doc, body.content);
-  const params = (op.parameters ?? []).map((p: Json) => deref(doc, p)).filter((p: Json) => p?.in === 'query');
-  const properties: Record<string, Json> = {};
-  const required: string[] = [];
-  for (const p of params) {
-    properties[p.name] = p.schema ?? {};
-    if (p.required) required.push(p.name);
-  }
-  return { type: 'object', properties, required };
-}
-
-function webResponse(doc: Json, op: Json): Json {
-  const r = deref(doc, op.responses?.['200']);
-  return r?.content ? jsonSchemaOf(doc, r.content) : undefined;
-}
-
-function webOperation(doc: Json, name: string): Json {
-  const item = doc.paths?.[`/action/${name}`];
-  if (item) return item.post ?? item.get;
-  for (const it of Object.values(doc.paths ?? {}) as Json[])
-    for (const m of ['post', 'get']) if (it?.[m]?.operationId === name) return it[m];
-  return undefined;
-}
-
-/** RTM: the `payload` property of the frame schema of a message. */
-function framePayload(doc: Json, message: Json): Json {
-  const m = deref(doc, message);
-  if (!m?.payload) return undefined;
-  for (const v of views(doc, m.payload)) if (v.props.payload) return v.props.payload;
-  return undefined;
-}
-
-function rtmMessages(doc: Json, list: Json[] | undefined): Json[] {
-  return (list ?? []).map((m) => deref(doc, m));
-}
-
-function isErrorMessage(doc: Json, m: Json): boolean {
-  if (m?.name === 'error_response') return true;
-  const payload = deref(doc, m?.payload);
-  const success = payload?.properties?.success;
-  return success?.const === false;
-}
-
-/** `summary` = the reference heading, one tag = the reference area (when the page has areas). */
-function checkLabels(ctx: Ctx, op: Json, subject: string, title: string | null, area: string | null): void {
-  if (title && op.summary !== undefined && String(op.summary).trim() !== title)
-    add(ctx, 'title-mismatch', subject, `summary is "${op.summary}", the reference heading is "${title}"`);
-  if (area) {
-    const tags = (op.tags ?? []).map((t: Json) => (typeof t === 'string' ? t : deref(ctx.doc, t)?.name));
-    if (!tags.includes(area)) add(ctx, 'area-mismatch', subject, `tags are [${tags.join(', ')}], the reference area is "${area}"`);
-  }
-}
-
-function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
+function checkProtocol(ctx: Ctx, ref: RefProtocol, view: ApiVersion): void {
   const { doc } = ctx;
   const isWeb = ctx.protocol === 'web';
   for (const m of ref.methods) {
@@ -209,40 +155,35 @@ function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
     ctx.stats.methods++;
     let req: Json;
     let res: Json;
-    let equivalent: unknown;
-    let op: Json;
+    let side: ApiSide;
     if (isWeb) {
-      op = webOperation(doc, m.name);
-      if (!op) {
+      const web = view.methods.find((x) => x.web?.name === m.name)?.web;
+      if (!web) {
         add(ctx, 'method-missing', subject, `documented method \`${m.name}\` (${m.title}) has no \`/action/${m.name}\` operation`);
         continue;
       }
-      const item = doc.paths?.[`/action/${m.name}`];
-      const verb = item?.get === op ? 'GET' : 'POST';
-      if (m.httpMethod && item && m.httpMethod !== verb)
+      side = web;
+      const verb = web.http.toUpperCase();
+      if (m.httpMethod && m.httpMethod !== verb)
         add(ctx, 'http-method-mismatch', subject, `the reference calls \`${m.name}\` with ${m.httpMethod}, the spec with ${verb}`);
-      req = unwrapPayload(doc, webRequest(doc, op), m.request);
-      res = unwrapPayload(doc, webResponse(doc, op), m.response);
-      equivalent = op['x-rtm-equivalent'];
+      req = unwrapPayload(doc, web, m.request);
+      res = web.responseSchema;
     } else {
-      op = deref(doc, doc.operations?.[m.name]);
-      if (!op) {
+      const rtm = view.methods.find((x) => x.rtm?.name === m.name)?.rtm;
+      if (!rtm) {
         add(ctx, 'method-missing', subject, `documented method \`${m.name}\` (${m.title}) has no operation \`${m.name}\``);
         continue;
       }
-      req = framePayload(doc, rtmMessages(doc, op.messages)[0]);
-      const replies = rtmMessages(doc, op.reply?.messages).filter((x) => !isErrorMessage(doc, x));
-      res = replies.length ? framePayload(doc, replies[0]) : undefined;
-      equivalent = op['x-web-equivalent'];
-    }
-    checkLabels(ctx, op, subject, m.title, m.area);
-    if (!isWeb) {
-      const linked = new Set((op['x-pushes'] ?? []).map(String));
+      side = rtm;
+      req = rtm.requestSchema;
+      res = rtm.responseSchema;
+      const linked = new Set(rtm.pushes);
       for (const p of m.pushes)
         if (!linked.has(p)) add(ctx, 'push-link-missing', subject, `the reference says \`${m.name}\` triggers \`${p}\`, which is not in \`x-pushes\``, p);
     }
-    if (m.equivalent && equivalent !== m.equivalent)
-      add(ctx, 'equivalent-mismatch', subject, `the reference names \`${m.equivalent}\` as the ${isWeb ? 'RTM' : 'Web'} equivalent, the spec says \`${equivalent ?? '(none)'}\``);
+    checkLabels(ctx, side, subject, m.title, m.area);
+    if (m.equivalent && side.equivalent !== m.equivalent)
+      add(ctx, 'equivalent-mismatch', subject, `the reference names \`${m.equivalent}\` as the ${isWeb ? 'RTM' : 'Web'} equivalent, the spec says \`${side.equivalent ?? '(none)'}\``);
     for (const f of m.request) {
       ctx.stats.parameters++;
       checkField(ctx, req, f, subject, 'request.', 'parameter-missing');
@@ -255,22 +196,22 @@ function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
   for (const p of ref.pushes) {
     const subject = `push:${p.name}`;
     ctx.stats.pushes++;
-    const op = deref(doc, doc.operations?.[p.name]);
-    if (!op) {
+    const push = view.pushes.find((x) => x.operation === p.name) ?? view.pushes.find((x) => x.name === p.name);
+    if (!push) {
       add(ctx, 'push-missing', subject, `documented push \`${p.name}\` has no operation \`${p.name}\``);
       continue;
     }
-    checkLabels(ctx, op, subject, null, p.area);
-    const payload = framePayload(doc, rtmMessages(doc, op.messages)[0]);
+    checkLabels(ctx, push, subject, null, p.area);
     for (const f of p.fields) {
       ctx.stats.fields++;
-      checkField(ctx, payload, f, subject, 'payload.', 'field-missing');
+      checkField(ctx, push.payloadSchema, f, subject, 'payload.', 'field-missing');
     }
   }
   for (const s of ref.structures) {
     const subject = `structure:${s.name}`;
     ctx.stats.structures++;
-    const schema = doc.components?.schemas?.[s.name];
+    const at = Object.prototype.hasOwnProperty.call(view.structures, s.name) ? view.structures[s.name]![ctx.protocol] : undefined;
+    const schema = at === undefined ? undefined : getPointer(doc, at);
     if (!schema) {
       add(ctx, 'structure-missing', subject, `documented structure "${s.title}" has no \`components/schemas/${s.name}\``);
       continue;
@@ -281,8 +222,8 @@ function checkProtocol(ctx: Ctx, ref: RefProtocol): void {
     }
   }
   if (ref.errors.length) {
-    const schemas = doc.components?.schemas ?? {};
-    const errSchema = schemas[isWeb ? 'WebError' : 'RtmError'] ?? schemas.Error;
+    const name = view.errors[ctx.protocol].structure;
+    const errSchema = name === undefined ? undefined : getPointer(doc, appendPointer('/components/schemas', name));
     const typeHits = errSchema ? lookup(doc, errSchema, ['type']) : [];
     const values = new Set<string>();
     for (const h of typeHits) enumOf(doc, h.schema)?.forEach((v) => values.add(String(v)));
@@ -296,8 +237,9 @@ const emptyStats = (): Stats => ({ methods: 0, pushes: 0, structures: 0, paramet
 export function checkVersion(index: RefIndex, docs: Documents): CheckResult {
   const findings: Finding[] = [];
   const stats = { web: emptyStats(), rtm: emptyStats() };
+  const view = apiVersionOf(docs.web, docs.rtm, { version: index.version });
   for (const protocol of ['web', 'rtm'] as const) {
-    checkProtocol({ version: index.version, protocol, doc: docs[protocol], findings, stats: stats[protocol] }, index[protocol]);
+    checkProtocol({ version: index.version, protocol, doc: docs[protocol], findings, stats: stats[protocol] }, index[protocol], view);
   }
   return { findings, stats };
 }

@@ -3,7 +3,7 @@
  * method, push, structure, parameter or field that the previous document really has, at the same
  * place (the diff and the site's version switcher follow these marks, so a wrong one misleads both).
  */
-import { normalise, renamedFromPath, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
+import { appendPointer, normalise, renamedFromPath, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
 
 export interface RenameMark {
   /** `method`, `push`, `structure` or `field`. */
@@ -107,42 +107,40 @@ export function checkRenames(previous: Model, newer: Model): RenameMark[] {
   return out;
 }
 
-/** JSON pointers of every object carrying `x-renamed-from` in a raw document. */
+/** JSON pointers of every object carrying `x-renamed-from` in a raw document (to prove the model saw them all). */
 export function rawRenamePointers(doc: unknown): string[] {
   const found: string[] = [];
   const walk = (node: unknown, ptr: string): void => {
     if (!node || typeof node !== 'object') return;
     if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, 'x-renamed-from')) found.push(ptr);
-    for (const [k, v] of Object.entries(node)) walk(v, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [k, v] of Object.entries(node)) walk(v, appendPointer(ptr, k));
   };
   walk(doc, '');
   return found.sort();
 }
 
-const SCHEMA_PROPERTY = /^\/components\/schemas\/([^/]+)\/properties\/([^/]+)$/;
-
 /**
- * Both documents parsed; `kind` picks the normaliser. A mark the model does not see (a property of a
- * component schema no operation uses, e.g. a request type kept for the typed client of a GET method)
- * is checked on the raw documents: the same schema (or the one it was renamed from) in the previous
- * document must have the old property.
+ * Both documents parsed; `kind` picks the normaliser. Marks on a component that no operation or
+ * structure shows (a request type kept for the typed client of a GET method, a structure no payload
+ * uses) are checked on the model's flattened components: the same component (or the one it was
+ * renamed from) in the previous document must hold the old field.
  */
 export function checkRenamesOf(previous: Record<string, any>, newer: Record<string, any>, kind: 'openapi' | 'asyncapi'): RenameReport {
   const protocol = kind === 'openapi' ? 'web' : 'rtm';
-  const marks = checkRenames(normalise(previous, kind, { file: 'previous', protocol }), normalise(newer, kind, { file: 'newer', protocol }));
-  const rawPointers = rawRenamePointers(newer);
+  const prev = normalise(previous, kind, { file: 'previous', protocol });
+  const next = normalise(newer, kind, { file: 'newer', protocol });
+  const marks = checkRenames(prev, next);
   const seen = new Set(marks.map((m) => m.pointer));
-  const schemasOf = (doc: Record<string, any>) => (doc?.components?.schemas ?? {}) as Record<string, any>;
-  for (const ptr of rawPointers) {
-    if (seen.has(ptr)) continue;
-    const m = SCHEMA_PROPERTY.exec(ptr);
-    if (!m) continue;
-    const [name, prop] = [m[1], m[2]].map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const schema = schemasOf(newer)[name];
-    const from = String(schema.properties[prop]['x-renamed-from']);
-    const before = schemasOf(previous)[schema['x-renamed-from'] ?? name];
-    const ok = !!before?.properties && Object.prototype.hasOwnProperty.call(before.properties, from);
-    marks.push({ kind: 'field', where: `structure ${name} ${prop} (not used by any operation)`, from, pointer: ptr, ok, problem: ok ? undefined : `the previous version's schema \`${name}\` has no property \`${from}\`` });
+  for (const c of Object.values(next.components).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (Object.prototype.hasOwnProperty.call(next.structures, c.name)) continue;
+    const from = c.renamedFrom ?? c.name;
+    const before = Object.prototype.hasOwnProperty.call(prev.components, from) ? prev.components[from] : undefined;
+    const extra: RenameMark[] = [];
+    checkFields(extra, c.fields, before?.fields, prev, `structure ${c.name} (not used by any operation)`, before && `schema \`${before.name}\``);
+    for (const m of extra) if (!seen.has(m.pointer)) {
+      seen.add(m.pointer);
+      marks.push(m);
+    }
   }
-  return { marks, rawPointers };
+  return { marks, rawPointers: rawRenamePointers(newer) };
 }
