@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { generate, normalize, type Schema } from '../src/index.js';
+import { CodegenError, generate, normalize, type Schema } from '../src/index.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const cli = new URL('../src/cli.ts', import.meta.url).pathname;
@@ -27,11 +27,12 @@ function scratch(web?: unknown, rtm?: unknown): string {
   return dir;
 }
 
-test('missing bundle: exit 1, names the file and the fix, writes nothing', () => {
+test('missing bundle: exit 2, names the file and the fix, writes nothing', () => {
   const dir = scratch();
   try {
     const r = run(dir, '--version', '3.3');
-    assert.equal(r.status, 1);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /error \[missing-document\]/);
     assert.match(r.stderr, /generated\/v3\.3\/web\.openapi\.json is missing/);
     assert.match(r.stderr, /npm run build -w @ccapi\/spec-v3\.3/);
     assert.equal(existsSync(join(dir, 'packages', 'types')), false);
@@ -40,16 +41,19 @@ test('missing bundle: exit 1, names the file and the fix, writes nothing', () =>
   }
 });
 
-test('invalid JSON or a non-OpenAPI document: exit 1 and nothing written', () => {
+test('invalid JSON or a non-OpenAPI document: exit 2, file:line error [code] message and hint, nothing written', () => {
   for (const [web, msg] of [
-    ['{ not json', /not valid JSON/],
-    [{ hello: 1 }, /not an OpenAPI document/],
+    ['{ not json', /web\.openapi\.json:\d+: error \[json-syntax\] /],
+    [{ hello: 1 }, /error \[not-a-spec\]/],
+    [{ asyncapi: '3.0.0', operations: {} }, /error \[wrong-document\] .*is not an OpenAPI document/],
   ] as const) {
-    const dir = scratch(web, { asyncapi: '3.0.0', operations: {}, components: { schemas: {}, messages: {} } });
+    const dir = scratch(web, { asyncapi: '3.0.0', info: { title: 't', version: '1' }, operations: {}, components: { schemas: {}, messages: {} } });
     try {
       const r = run(dir, '--version', '3.3');
-      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, msg);
+      assert.match(r.stderr, /\n {4}hint: .*npm run build -w @ccapi\/spec-v3\.3/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
       assert.equal(existsSync(join(dir, 'packages', 'types')), false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -64,8 +68,9 @@ test('a broken $ref in an otherwise valid bundle fails before any file is writte
   const dir = scratch(web, rtm);
   try {
     const r = run(dir, '--version', '3.3');
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /missing component Nowhere/);
+    assert.equal(r.status, 2);
+    // the loader finds it first (the model reports a ref to a missing component the same way when given parsed documents)
+    assert.match(r.stderr, /error \[ref-unresolved\] .*#\/components\/schemas\/Nowhere .*\(at #\/components\/schemas\/Chat\/properties\/thread\)/);
     assert.equal(existsSync(join(dir, 'packages', 'types')), false);
     assert.equal(existsSync(join(dir, 'packages', 'validators')), false);
   } finally {
@@ -135,9 +140,9 @@ test('normalize: bundler names become the modelling names and structures are sha
   assert.equal(m.rtm[0]!.request, 'GetChatRequest');
   assert.equal(m.rtm[0]!.response, 'Chat');
   assert.equal(m.rtm[0]!.payloadRequired, true);
-  // the same structure with two different shapes is refused
+  // the same structure with two different shapes is refused, with the model's diagnostic
   (rtm.components as { schemas: Record<string, unknown> }).schemas.Chat = { type: 'object' };
-  assert.throws(() => normalize('3.3', web, rtm), /structure Chat differs/);
+  assert.throws(() => normalize('3.3', web, rtm), (e: CodegenError) => /structure Chat differs/.test(e.message) && e.diagnostics[0]?.code === 'structure-differs');
 });
 
 void cpSync;

@@ -1,4 +1,4 @@
-import type { Fields, Model, Protocol } from '@ccapi/model';
+import { pointerTokens, type Fields, type Model, type Protocol } from '@ccapi/model';
 import type { Affected, Finding, Owner } from './types.js';
 import { own } from './own.js';
 import { itemOf } from './classify.js';
@@ -254,7 +254,7 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
   };
   return mergeGroups(findings, keyOf, (g) => {
     const first = g[0];
-    const name = decodeURIComponent(SHARED_PARAM.exec(first.location.pointer)![1].replace(/~1/g, '/').replace(/~0/g, '~'));
+    const name = pointerTokens(`#/${SHARED_PARAM.exec(first.location.pointer)![1]}`)[0]!;
     const areas = new Set(g.map((f) => f.area));
     const owner: Owner = { kind: 'parameter', name, area: areas.size === 1 ? first.area : 'General' };
     const item = itemOf.get(first);

@@ -9,6 +9,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Documents } from './check.js';
 import { referenceDir } from './load.js';
 import { structureName } from './names.js';
+import { appendPointer, pointerTokens } from '@ccapi/model';
 import { deref, pointer, type Json } from './schema.js';
 
 export interface ExampleEntry {
@@ -43,8 +44,6 @@ export interface Target {
   pointer: string;
 }
 
-const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /**
  * Walks keys from the document root; whenever the node reached is a `$ref` object (a referenced message,
  * response, request body or schema), the walk continues from the referenced location.
@@ -62,7 +61,7 @@ function walk(doc: Json, keys: string[]): string | undefined {
     follow();
     if (!node || typeof node !== 'object' || !(k in node)) return undefined;
     node = node[k];
-    ptr += `/${esc(k)}`;
+    ptr = appendPointer(ptr, k);
   }
   return ptr;
 }
@@ -107,7 +106,7 @@ function messagePtr(doc: Json, op: string, which: 'request' | 'reply'): string |
 export function targetOf(e: ExampleEntry, docs: Documents): Target | string {
   const protocol: 'web' | 'rtm' = e.protocol === 'rtm' ? 'rtm' : 'web';
   const doc = docs[protocol];
-  const sub = (base: string | undefined, ...keys: string[]) => (base ? walk(doc, [...base.slice(2).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')), ...keys]) : undefined);
+  const sub = (base: string | undefined, ...keys: string[]) => (base ? walk(doc, [...pointerTokens(base), ...keys]) : undefined);
   const found = (ptr: string | undefined, what: string): Target | string => (ptr ? { protocol, pointer: ptr } : `no ${what} in the ${protocol} document`);
 
   if (e.kind === 'sample') {

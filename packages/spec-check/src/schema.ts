@@ -3,6 +3,8 @@
  * views of a schema (through allOf/oneOf/anyOf and array items) and dotted-path lookup.
  */
 
+import { getPointer } from '@ccapi/model';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
@@ -10,17 +12,7 @@ const MAX_VIEWS = 64;
 
 export function pointer(doc: Json, ref: string): Json {
   if (!ref.startsWith('#')) throw new Error(`external $ref not supported in a bundled document: ${ref}`);
-  const parts = ref
-    .slice(1)
-    .split('/')
-    .slice(1)
-    .map((p) => decodeURIComponent(p).replace(/~1/g, '/').replace(/~0/g, '~'));
-  let cur = doc;
-  for (const p of parts) {
-    if (cur === undefined || cur === null) return undefined;
-    cur = cur[p];
-  }
-  return cur;
+  return getPointer(doc, ref);
 }
 
 /** Follows `$ref` chains; keywords next to a `$ref` override the target's. */
