@@ -9,7 +9,7 @@ export { normalise } from './normalise.js';
 export type { NormaliseOptions } from './normalise.js';
 export { flatten, parentPath, renamedFromPath, Resolver, schemaRefName } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
-export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken } from './pointer.js';
+export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
 export { isPayloadName, pascal, webMethodName, pushName, isErrorFrame, isPayloadEnvelope, framePayload, COMMON_QUERY } from './rules.js';
 export { readApiVersion, apiVersionOf, toComponentRefs, put } from './project.js';
 export type { ApiVersion, ApiVersionOptions, ApiMethod, ApiPush, ApiSide, ApiStructure, ApiExample, WebSide, RtmSide, Json, Schema } from './project.js';

@@ -61,3 +61,26 @@ export function lastToken(pointer: string): string {
   const t = pointerTokens(pointer);
   return t.length ? t[t.length - 1]! : '';
 }
+
+/**
+ * Walks `keys` down from `base` (a `#` pointer); whenever the node reached is a `$ref` object (a
+ * referenced message, response, request body or schema), the walk goes on from the referenced place.
+ * Gives the pointer of where the keys lead, in the document (undefined when they lead nowhere).
+ */
+export function pointerThrough(root: unknown, base: string, ...keys: string[]): string | undefined {
+  let ptr = base.startsWith('#') ? base : `#${base}`;
+  let node = getPointer(root, ptr);
+  const follow = () => {
+    for (let i = 0; i < 50 && node && typeof node === 'object' && typeof (node as { $ref?: unknown }).$ref === 'string'; i++) {
+      ptr = (node as { $ref: string }).$ref;
+      node = getPointer(root, ptr);
+    }
+  };
+  for (const k of keys) {
+    follow();
+    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, k)) return undefined;
+    node = (node as Record<string, unknown>)[k];
+    ptr = appendPointer(ptr, k);
+  }
+  return ptr;
+}

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { normalise } from './normalise.js';
-import { appendPointer, getPointer, lastToken } from './pointer.js';
+import { appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
 import { readSpec } from './read.js';
 import {
   COMMON_QUERY, errorStructure, framePayload, isErrorFrame, isPayloadEnvelope, isPayloadName, pascal, pushName, webMethodName,
@@ -69,6 +69,10 @@ export interface WebSide extends ApiSide {
   requestSchema: Json | undefined;
   /** The success (200) JSON body schema in `documents.web`. */
   responseSchema: Json | undefined;
+  /** `#` pointers (through `$ref`s) of the body schema, of the arguments (inside the envelope) and of the success body. */
+  requestPointer?: string;
+  argumentsPointer?: string;
+  responsePointer?: string;
 }
 
 export interface RtmSide extends ApiSide {
@@ -85,6 +89,9 @@ export interface RtmSide extends ApiSide {
   requestSchema: Json | undefined;
   /** The success reply frame's `payload` schema in `documents.rtm`. */
   responseSchema: Json | undefined;
+  /** `#` pointers (through `$ref`s) of the request and success reply frame schemas. */
+  requestFrame?: string;
+  responseFrame?: string;
 }
 
 /** One method: its Web and/or RTM side, joined by `x-rtm-equivalent` / `x-web-equivalent` (else by equal name). */
@@ -102,6 +109,8 @@ export interface ApiPush extends ApiSide {
   payload: string;
   message: string;
   payloadSchema: Json | undefined;
+  /** `#` pointer (through `$ref`s) of the frame schema. */
+  frame?: string;
 }
 
 export interface ApiStructure {
@@ -146,9 +155,9 @@ export interface ApiVersion {
   frames: Record<string, Schema>;
   errors: {
     /** Web error body (`{error: WebError}`), `#/$defs/` refs. */
-    web: { body: Schema | null; structure?: string };
+    web: { body: Schema | null; structure?: string; bodyPointer?: string };
     /** The RTM error reply message. */
-    rtm: { message: string | null; structure?: string };
+    rtm: { message: string | null; structure?: string; frame?: string };
   };
   examples: ApiExample[];
   /** The Web document with canonical component names. */
@@ -444,9 +453,12 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
           put(webPayloads, response, sch as Schema);
         }
       }
+      const requestPointer = contentType === 'query' ? undefined : pointerThrough(web, pointer, 'requestBody', 'content', contentType, 'schema');
       webSides.push({
         ...side(web, method, pointer, op, 'x-rtm-equivalent'),
         path, http, contentType, envelope, request, response, query, requestSchema, responseSchema,
+        requestPointer, argumentsPointer: envelope && requestPointer ? pointerThrough(web, requestPointer, 'properties', 'payload') : requestPointer,
+        responsePointer: responseSchema === undefined ? undefined : pointerThrough(web, pointer, 'responses', '200', 'content', 'application/json', 'schema'),
       });
       const reqMedia = isObj(body) && isObj(body.content) ? (own(body.content, 'application/json') as Schema | undefined) : undefined;
       for (const v of mediaExamples(web, reqMedia)) webExamples.push({ kind: 'web-request', name: method, value: v });
@@ -456,6 +468,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
 
   // Web error body: the first error response (components/responses, by name) with a JSON body
   let webErrorBody: Schema | null = null;
+  let webErrorPointer: string | undefined;
   const responses = (web.components as Schema | undefined)?.responses;
   if (isObj(responses)) {
     for (const key of Object.keys(responses).sort()) {
@@ -463,6 +476,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
       const sch = isObj(resp?.content) ? ((resp.content as Schema)['application/json'] as Schema)?.schema : undefined;
       if (sch !== undefined) {
         webErrorBody = rw(sch, w.names, files.web, appendPointer('/components/responses', key)) as Schema;
+        webErrorPointer = pointerThrough(web, appendPointer('/components/responses', key), 'content', 'application/json', 'schema');
         break;
       }
     }
@@ -485,6 +499,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
     }
   }
   const messageOf = (ref: Json): string | null => (isObj(ref) && typeof ref.$ref === 'string' ? lastToken(ref.$ref) : null);
+  const framePointer = (name: string | null) => (name ? pointerThrough(rtm, appendPointer('/components/messages', name), 'payload') : undefined);
   const rtmSides: RtmSide[] = [];
   const pushes: ApiPush[] = [];
   let errorMessage: string | null = null;
@@ -534,6 +549,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
         pushes: Array.isArray(xp) ? xp.map(String) : [],
         requestSchema: framePayload(own(rawFrames, first)),
         responseSchema: responseMessage ? framePayload(own(rawFrames, responseMessage)) : undefined,
+        requestFrame: framePointer(first), responseFrame: framePointer(responseMessage),
       });
     } else {
       const pl = framePayload(frame) as Json | undefined;
@@ -542,7 +558,7 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
         payload = `${P}Push`;
         put(rtmPayloads, payload, (pl ?? {}) as Schema);
       }
-      pushes.push({ ...side(rtm, id, pointer, op, 'x-web-equivalent'), name: pushName(frame, id), operation: id, payload, message: first, payloadSchema: framePayload(own(rawFrames, first)) });
+      pushes.push({ ...side(rtm, id, pointer, op, 'x-web-equivalent'), name: pushName(frame, id), operation: id, payload, message: first, payloadSchema: framePayload(own(rawFrames, first)), frame: framePointer(first) });
     }
   }
   const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -580,7 +596,10 @@ export function apiVersionOf(webDoc: unknown, rtmDoc: unknown, options: ApiVersi
     structures: sorted(structures),
     payloads: { web: sorted(webPayloads), rtm: sorted(rtmPayloads) },
     frames: sorted(frames),
-    errors: { web: { body: webErrorBody, structure: errorStructure('web', has(w.names)) }, rtm: { message: errorMessage, structure: errorStructure('rtm', has(r.names)) } },
+    errors: {
+      web: { body: webErrorBody, structure: errorStructure('web', has(w.names)), bodyPointer: webErrorPointer },
+      rtm: { message: errorMessage, structure: errorStructure('rtm', has(r.names)), frame: framePointer(errorMessage) },
+    },
     examples,
     webDocument: canonicalDocument(web, w.names, w.defs),
     diagnostics,

@@ -63,6 +63,7 @@ function facts(v: ApiVersion): Record<string, unknown> {
   out['error.web.structure'] = v.errors.web.structure;
   out['error.rtm.message'] = v.errors.rtm.message;
   out['error.rtm.structure'] = v.errors.rtm.structure;
+  out['error.rtm.frame'] = v.errors.rtm.frame;
   for (const d of v.diagnostics) out[`diagnostic:${d.code}`] = ((out[`diagnostic:${d.code}`] as number) ?? 0) + 1;
   out.examples = v.examples.map((e) => `${e.kind} ${e.name}`);
   return out;
@@ -83,6 +84,8 @@ const table: [string, Row][] = [
       'method:start_chat.web.response': 'StartChatResponse', 'method:start_chat.rtm.request': 'StartChatRequest', 'method:start_chat.rtm.response': 'Chat',
       'payload.web:StartChatRequest': obj({ active: { type: 'boolean' } }), 'payload.web:StartChatResponse': { $ref: '#/$defs/Chat' },
       structures: ['Chat', 'RtmError', 'WebError'],
+      'method:start_chat.web.argumentsPointer': '#/paths/~1action~1start_chat/post/requestBody/content/application~1json/schema/properties/payload',
+      'method:start_chat.rtm.requestFrame': '#/components/messages/start_chat_request/payload',
     },
   }],
   ['envelope behind a $ref, and an envelope whose payload is inline: the arguments are what `payload` holds', {
@@ -95,7 +98,7 @@ const table: [string, Row][] = [
       rtm: rtmDoc({}, {}),
     },
     want: {
-      'method:a.web.envelope': 'payload', 'method:a.web.request': 'ARequest', 'method:b.web.envelope': 'payload', 'method:b.web.request': 'BWebRequest',
+      'method:a.web.envelope': 'payload', 'method:a.web.request': 'ARequest', 'method:a.web.argumentsPointer': '#/components/schemas/Wrapped/properties/payload', 'method:b.web.envelope': 'payload', 'method:b.web.request': 'BWebRequest',
       'payload.web:BWebRequest': obj({ x: { type: 'string' } }), 'method:c.web.envelope': null, 'method:c.web.request': 'CWebRequest',
     },
   }],
@@ -172,7 +175,7 @@ const table: [string, Row][] = [
       'method:get_chat.rtm.responseMessage': 'get_chat_response', 'method:get_chat.rtm.errorMessage': 'error_response', 'method:get_chat.rtm.response': 'Chat',
       'method:get_chat.rtm.request': 'GetChatRtmRequest', 'method:get_chat.rtm.payloadRequired': false, 'method:get_chat.rtm.hasReply': true,
       'error.rtm.message': 'error_response', 'error.rtm.structure': 'RtmError', 'error.web.structure': 'WebError',
-      'error.web.body': obj({ error: { $ref: '#/$defs/WebError' } }, ['error']),
+      'error.web.body': obj({ error: { $ref: '#/$defs/WebError' } }, ['error']), 'error.rtm.frame': '#/components/messages/error_response/payload',
     },
   }],
   ['error reply written as a one-value enum [false] is an error frame too', {

@@ -9,8 +9,8 @@ import addFormatsModule from 'ajv-formats';
 import type { Documents } from './check.js';
 import { referenceDir } from './load.js';
 import { structureName } from './names.js';
-import { appendPointer, pointerTokens } from '@ccapi/model';
-import { deref, pointer, type Json } from './schema.js';
+import { apiVersionOf, appendPointer, pointerThrough, type ApiVersion } from '@ccapi/model';
+import type { Json } from './schema.js';
 
 export interface ExampleEntry {
   version: string;
@@ -44,106 +44,51 @@ export interface Target {
   pointer: string;
 }
 
+/** One project view per pair of documents (every example of a version asks the same one). */
+const viewCache = new WeakMap<Documents, ApiVersion>();
+function viewOf(docs: Documents): ApiVersion {
+  let v = viewCache.get(docs);
+  if (!v) viewCache.set(docs, (v = apiVersionOf(docs.web, docs.rtm)));
+  return v;
+}
+
 /**
- * Walks keys from the document root; whenever the node reached is a `$ref` object (a referenced message,
- * response, request body or schema), the walk continues from the referenced location.
+ * The schema an example must satisfy; a string says why there is none. Which operation, message and
+ * schema that is comes from the model's project view (methods, pushes, frames, the v3.0 envelope, errors).
  */
-function walk(doc: Json, keys: string[]): string | undefined {
-  let ptr = '#';
-  let node = doc;
-  const follow = () => {
-    for (let i = 0; i < 50 && node && typeof node === 'object' && typeof node.$ref === 'string'; i++) {
-      ptr = node.$ref;
-      node = pointer(doc, node.$ref);
-    }
-  };
-  for (const k of keys) {
-    follow();
-    if (!node || typeof node !== 'object' || !(k in node)) return undefined;
-    node = node[k];
-    ptr = appendPointer(ptr, k);
-  }
-  return ptr;
-}
-
-function webOp(doc: Json, name: string): { keys: string[]; op: Json } | undefined {
-  for (const m of ['post', 'get']) {
-    const op = doc.paths?.[`/action/${name}`]?.[m];
-    if (op) return { keys: ['paths', `/action/${name}`, m], op };
-  }
-  return undefined;
-}
-
-function mediaKey(doc: Json, content: Json): string | undefined {
-  const c = deref(doc, content);
-  if (!c) return undefined;
-  return ['application/json', 'multipart/form-data'].find((k) => k in c) ?? Object.keys(c)[0];
-}
-
-/** True when the schema at ptr is an object with one property, `payload` (the v3.0 Web body wrapper). */
-function payloadWrapper(doc: Json, ptr: string): boolean {
-  const s = deref(doc, pointer(doc, ptr));
-  return !!s?.properties?.payload && Object.keys(s.properties).length === 1;
-}
-
-function messagePtr(doc: Json, op: string, which: 'request' | 'reply'): string | undefined {
-  const o = doc.operations?.[op];
-  if (!o) return undefined;
-  const list: Json[] = which === 'request' ? o.messages ?? [] : o.reply?.messages ?? [];
-  for (let i = 0; i < list.length; i++) {
-    const keys = which === 'request' ? ['operations', op, 'messages', String(i)] : ['operations', op, 'reply', 'messages', String(i)];
-    const ptr = walk(doc, keys);
-    if (!ptr) continue;
-    const msg = deref(doc, pointer(doc, ptr));
-    const success = deref(doc, msg?.payload)?.properties?.success;
-    if (which === 'reply' && (msg?.name === 'error_response' || success?.const === false)) continue;
-    return ptr;
-  }
-  return undefined;
-}
-
-/** The schema an example must satisfy; a string says why there is none. */
 export function targetOf(e: ExampleEntry, docs: Documents): Target | string {
   const protocol: 'web' | 'rtm' = e.protocol === 'rtm' ? 'rtm' : 'web';
+  const view = viewOf(docs);
   const doc = docs[protocol];
-  const sub = (base: string | undefined, ...keys: string[]) => (base ? walk(doc, [...pointerTokens(base), ...keys]) : undefined);
   const found = (ptr: string | undefined, what: string): Target | string => (ptr ? { protocol, pointer: ptr } : `no ${what} in the ${protocol} document`);
+  const payloadOf = (frame: string | undefined) => (frame ? pointerThrough(doc, frame, 'properties', 'payload') : undefined);
 
   if (e.kind === 'sample') {
     const name = structureName(e.structure ?? e.name ?? '');
-    return found(doc.components?.schemas?.[name] ? `#/components/schemas/${name}` : undefined, `components/schemas/${name}`);
+    return found(Object.prototype.hasOwnProperty.call(view.names[protocol], name) ? appendPointer('#/components/schemas', name) : undefined, `components/schemas/${name}`);
   }
   if (e.kind === 'error') {
-    if (protocol === 'web') {
-      const res = Object.keys(doc.components?.responses ?? {}).find((k) => /error/i.test(k));
-      if (!res) return 'no error response in the web document';
-      const media = mediaKey(doc, doc.components.responses[res].content);
-      return found(walk(doc, ['components', 'responses', res, 'content', media ?? '', 'schema']), `schema of ${res}`);
-    }
-    const msg = walk(doc, ['components', 'messages', 'error_response']);
-    const frame = sub(msg, 'payload');
-    return found(e.shape === 'frame' ? frame : sub(frame, 'properties', 'payload'), 'error_response payload');
+    if (protocol === 'web') return view.errors.web.bodyPointer ? found(view.errors.web.bodyPointer, 'error response') : 'no error response in the web document';
+    const frame = view.errors.rtm.frame;
+    return found(e.shape === 'frame' ? frame : payloadOf(frame), 'error_response payload');
   }
   if (!e.name) return 'example without a method/push name';
   if (protocol === 'web') {
-    const w = webOp(doc, e.name);
+    const w = view.methods.find((m) => m.web?.name === e.name)?.web;
     if (!w) return `no /action/${e.name} operation`;
     let ptr: string | undefined;
     if (e.kind === 'request') {
-      const body = deref(doc, w.op.requestBody);
-      if (!body?.content) return `/action/${e.name} has no request body (query parameters)`;
-      ptr = walk(doc, [...w.keys, 'requestBody', 'content', mediaKey(doc, body.content) ?? '', 'schema']);
-    } else if (e.kind === 'response') {
-      const r = deref(doc, w.op.responses?.['200']);
-      ptr = walk(doc, [...w.keys, 'responses', '200', 'content', mediaKey(doc, r?.content) ?? '', 'schema']);
-    } else return `unexpected ${e.kind} example for the Web API`;
-    if (ptr && e.shape === 'payload' && payloadWrapper(doc, ptr)) ptr = sub(ptr, 'properties', 'payload');
+      if (w.contentType === 'query') return `/action/${e.name} has no request body (query parameters)`;
+      ptr = e.shape === 'payload' ? w.argumentsPointer : w.requestPointer;
+    } else if (e.kind === 'response') ptr = w.responsePointer;
+    else return `unexpected ${e.kind} example for the Web API`;
     return found(ptr, `${e.kind} schema of ${e.name}`);
   }
-  const msg = e.kind === 'request' || e.kind === 'push' ? messagePtr(doc, e.name, 'request') : e.kind === 'response' ? messagePtr(doc, e.name, 'reply') : undefined;
-  const frame = sub(msg, 'payload');
+  const rtm = view.methods.find((m) => m.rtm?.name === e.name)?.rtm;
+  const push = view.pushes.find((p) => p.operation === e.name);
+  const frame = e.kind === 'request' || e.kind === 'push' ? rtm?.requestFrame ?? push?.frame : e.kind === 'response' ? rtm?.responseFrame : undefined;
   if (e.shape === 'frame') return found(frame, `message of ${e.name}`);
-  return found(sub(frame, 'properties', 'payload'), `payload of the ${e.name} message`);
+  return found(payloadOf(frame), `payload of the ${e.name} message`);
 }
 
 type AjvInstance = {
