@@ -3,7 +3,9 @@
  * payloads, envelopes, error frames and structures): this file only reshapes it into the tables
  * the emitters walk. No spec is read here.
  */
-import { apiVersionOf, type ApiVersion, type Diagnostic, type Json, type Schema } from '@ccapi/model';
+import { apiVersionOf, type ApiExample, type ApiVersion, type Diagnostic, type RtmSide, type Schema, type WebSide } from '@ccapi/model';
+
+import { put } from '@ccapi/model';
 
 export { put, pascal, toComponentRefs } from '@ccapi/model';
 export type { Json, Schema } from '@ccapi/model';
@@ -15,28 +17,16 @@ export class CodegenError extends Error {
   }
 }
 
-export interface WebOperation {
+/** A Web method as the emitters walk it (the model's WebSide, named for the emitters). */
+export interface WebOperation extends Pick<WebSide, 'http' | 'contentType' | 'request' | 'response' | 'query'> {
   method: string;
-  http: 'get' | 'post';
-  /** `application/json` or `multipart/form-data` (for GET: `query`). */
-  contentType: 'application/json' | 'multipart/form-data' | 'query';
-  /** v3.0 wraps the arguments in `{payload: ...}`. */
-  wrapper: 'payload' | null;
-  request: string | null;
-  response: string | null;
-  /** Query parameters of GET methods other than the common ones, with their JSON type. */
-  query: Record<string, string>;
+  /** v3.0 wraps the arguments in `{payload: ...}` (the model's `envelope`). */
+  wrapper: WebSide['envelope'];
   pushes: string[];
 }
 
-export interface RtmAction {
+export interface RtmAction extends Pick<RtmSide, 'request' | 'response' | 'payloadRequired' | 'requestMessage' | 'responseMessage' | 'pushes'> {
   action: string;
-  request: string | null;
-  response: string | null;
-  payloadRequired: boolean;
-  requestMessage: string;
-  responseMessage: string | null;
-  pushes: string[];
 }
 
 export interface RtmPush {
@@ -45,12 +35,7 @@ export interface RtmPush {
   message: string;
 }
 
-export interface Example {
-  /** `web-request`, `web-response`, `rtm-frame` */
-  kind: 'web-request' | 'web-response' | 'rtm-frame';
-  name: string;
-  value: Json;
-}
+export type Example = ApiExample;
 
 export interface Model {
   version: string;
@@ -73,8 +58,8 @@ export interface Model {
 
 /** The emitters' tables of one project view. */
 export function emitModel(view: ApiVersion): Model {
-  const structures: Record<string, Schema> = Object.create(null);
-  for (const [name, s] of Object.entries(view.structures)) Object.defineProperty(structures, name, { value: s.schema, enumerable: true, writable: true, configurable: true });
+  const structures: Record<string, Schema> = {};
+  for (const [name, s] of Object.entries(view.structures)) put(structures, name, s.schema);
   const web: WebOperation[] = [];
   const rtm: RtmAction[] = [];
   for (const m of view.methods) {
@@ -92,7 +77,7 @@ export function emitModel(view: ApiVersion): Model {
   rtm.sort(byKey((a) => a.action));
   return {
     version: view.version,
-    structures: { ...structures },
+    structures,
     webPayloads: view.payloads.web,
     rtmPayloads: view.payloads.rtm,
     frames: view.frames,
