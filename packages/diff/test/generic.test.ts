@@ -24,7 +24,9 @@ test('no API-specific name in the diff engine, rules, messages or model', () => 
     }
   }
   const hits: string[] = [];
-  for (const file of [...srcFiles(join(repo, 'packages', 'diff', 'src')), ...srcFiles(join(repo, 'packages', 'model', 'src'))]) {
+  // model/src/project/ is the project view of this repository's own specs (codegen, site, spec-check), not the engine
+  const project = join(repo, 'packages', 'model', 'src', 'project');
+  for (const file of [...srcFiles(join(repo, 'packages', 'diff', 'src')), ...srcFiles(join(repo, 'packages', 'model', 'src')).filter((f) => !f.startsWith(project))]) {
     const text = readFileSync(file, 'utf8');
     for (const n of names) if (new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) hits.push(`${file}: ${n}`);
   }

@@ -10,9 +10,9 @@ export type { NormaliseOptions } from './normalise.js';
 export { flatten, parentPath, renamedFromPath, Resolver, schemaRefName } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
-export { isPayloadName, pascal, webMethodName, pushName, isErrorFrame, isPayloadEnvelope, framePayload, COMMON_QUERY } from './rules.js';
-export { readApiVersion, apiVersionOf, toComponentRefs, put } from './project.js';
-export type { ApiVersion, ApiVersionOptions, ApiMethod, ApiPush, ApiSide, ApiStructure, ApiExample, WebSide, RtmSide, Json, Schema } from './project.js';
+export { isPayloadName, pascal, webMethodName, pushName, isErrorFrame, isPayloadEnvelope, framePayload, COMMON_QUERY } from './project/rules.js';
+export { readApiVersion, apiVersionOf, toComponentRefs, put } from './project/view.js';
+export type { ApiVersion, ApiVersionOptions, ApiMethod, ApiPush, ApiSide, ApiStructure, ApiExample, WebSide, RtmSide, Json, Schema } from './project/view.js';
 
 export interface LoadedModels {
   /** One model per document: a file gives one, a version folder gives Web and/or RTM. */

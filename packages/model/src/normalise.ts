@@ -1,6 +1,6 @@
 import { flatten, refsOf, Resolver, schemaRefName } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
-import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './rules.js';
+import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
 import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
 
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -1,7 +1,9 @@
 /**
- * The conventions of our specs (docs/modelling.md), each decided here once. The generic model
- * (normalise), the project view (project.ts) and every tool reading either use these functions.
+ * The conventions of our specs (docs/modelling.md), each decided here once; the project view
+ * (view.ts) and every tool reading it use these functions. The frame rules that the generic model
+ * shares live in ../frames.ts and are re-exported here.
  */
+export { isFrame, framePayload, isErrorFrame } from '../frames.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -28,23 +30,6 @@ export function pascal(wire: string): string {
     .filter(Boolean)
     .map((p) => p[0]!.toUpperCase() + p.slice(1))
     .join('');
-}
-
-/** An RTM frame is `{action, payload, ...}`: its `payload` property is the operation's data. */
-export function isFrame(schema: Any): boolean {
-  return !!schema && typeof schema === 'object' && !!schema.properties && !!schema.properties.action && !!schema.properties.payload;
-}
-
-/** The `payload` property schema of a frame schema (undefined when it has none). */
-export function framePayload(frame: Any): Any {
-  const p = frame && typeof frame === 'object' ? frame.properties : undefined;
-  return p && typeof p === 'object' ? p.payload : undefined;
-}
-
-/** An error reply frame says `success: false` (as `const` or a one-value `enum`). */
-export function isErrorFrame(frame: Any): boolean {
-  const succ = frame?.properties?.success;
-  return !!succ && (succ.const === false || (Array.isArray(succ.enum) && succ.enum.length === 1 && succ.enum[0] === false));
 }
 
 /** A push's name is the `action` constant of its frame, else the operation id. */

@@ -6,13 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { normalise } from './normalise.js';
-import { appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
-import { readSpec } from './read.js';
+import { normalise } from '../normalise.js';
+import { appendPointer, getPointer, lastToken, pointerThrough } from '../pointer.js';
+import { readSpec } from '../read.js';
 import {
   COMMON_QUERY, errorStructure, framePayload, isErrorFrame, isPayloadEnvelope, isPayloadName, pascal, pushName, webMethodName,
 } from './rules.js';
-import type { Diagnostic, Model } from './types.js';
+import type { Diagnostic, Model } from '../types.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Schema = { [k: string]: Json };
