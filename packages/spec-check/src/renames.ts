@@ -3,7 +3,7 @@
  * method, push, structure, parameter or field that the previous document really has, at the same
  * place (the diff and the site's version switcher follow these marks, so a wrong one misleads both).
  */
-import { appendPointer, normalise, renamedFromPath, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
+import { appendPointer, isPayloadEnvelope, normalise, renamedFromPath, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
 
 export interface RenameMark {
   /** `method`, `push`, `structure` or `field`. */
@@ -29,7 +29,7 @@ export const oldFieldPath = renamedFromPath;
 /**
  * Is `path` a field of `fields`, following references to structures of `model`? A v3.0 Web request
  * wraps its arguments in `payload` (an envelope later versions dropped), so a path is also looked up
- * inside a body whose only field is such a wrapper.
+ * inside it: the model's rule, a body whose only property is `payload`.
  */
 export function hasFieldPath(fields: Fields, path: string, model: Model): boolean {
   const lookup = (fs: Fields, p: string, depth: number): boolean => {
@@ -44,7 +44,7 @@ export function hasFieldPath(fields: Fields, path: string, model: Model): boolea
   };
   if (lookup(fields, path, 0)) return true;
   const body = Object.keys(fields).filter((p) => p && !p.includes(':') && !p.includes('.'));
-  return body.length === 1 && !path.includes(':') && lookup(fields, `${body[0]}.${path}`, 0);
+  return isPayloadEnvelope({ properties: Object.fromEntries(body.map((p) => [p, {}])) }) && !path.includes(':') && lookup(fields, `payload.${path}`, 0);
 }
 
 function checkFields(out: RenameMark[], fields: Fields, before: Fields | undefined, previous: Model, where: string, beforeName: string | undefined): void {

@@ -110,3 +110,13 @@ test('a mark on a schema no operation uses is checked on the raw documents', () 
   assert.deepEqual(checkRenamesOf(prev, good, 'openapi').marks.map((m) => m.ok), [true]);
   assert.deepEqual(checkRenamesOf(prev, wrong, 'openapi').marks.map((m) => m.ok), [false]);
 });
+
+test('only the v3.0 `payload` envelope is looked through, not any body with one field (the model decides the envelope)', () => {
+  const prev = openapi({ a: { request: 'AReq' } }, { AReq: { type: 'object', properties: { chat: { type: 'object', properties: { thing: { type: 'string' } } } } } });
+  const wrapped = openapi({ a: { request: 'AReq' } }, { AReq: { type: 'object', properties: { payload: { type: 'object', properties: { thing: { type: 'string' } } } } } });
+  const next = openapi({ a: { request: 'AReq' } }, { AReq: { type: 'object', properties: { thing_id: { type: 'string', 'x-renamed-from': 'thing' } } } });
+  // `thing` was never a top-level argument of `a`: it sat in `chat`, so the mark is wrong
+  assert.deepEqual(checkRenamesOf(prev, next, 'openapi').marks.map((m) => m.ok), [false]);
+  // inside the envelope it was the argument itself
+  assert.deepEqual(checkRenamesOf(wrapped, next, 'openapi').marks.map((m) => m.ok), [true]);
+});
