@@ -3,10 +3,11 @@
  * Web request/200 bodies on the operation's media type (a v3.0 payload-shaped sample wrapped in its `{payload}`
  * body), RTM samples as whole frames on the operation's message (a payload-shaped sample wrapped in the frame of
  * its kind). Found from the documents themselves (operation by name, `$ref`s followed), so it does not depend on
- * how `targetOf` spells its pointers.
+ * how `targetOf` spells its pointers; the envelope and error-reply rules are the model's.
  */
 import type { Documents } from './check.js';
 import type { ExampleEntry, Target } from './examples.js';
+import { appendPointer, isErrorFrame, isPayloadEnvelope, lastToken } from '@ccapi/model';
 import { deref, pointer, type Json } from './schema.js';
 
 export interface Attachment {
@@ -19,8 +20,6 @@ export interface Attachment {
   media?: string[];
   message?: string;
 }
-
-const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Follows keys from the root, and `$ref`s on the way and at the end; the pointer of the node reached. */
 function locate(doc: Json, keys: string[]): { ptr: string; node: Json } | undefined {
@@ -36,7 +35,7 @@ function locate(doc: Json, keys: string[]): { ptr: string; node: Json } | undefi
     follow();
     if (!node || typeof node !== 'object' || !(k in node)) return undefined;
     node = node[k];
-    ptr += `/${esc(k)}`;
+    ptr = appendPointer(ptr, k);
   }
   follow();
   return node === undefined ? undefined : { ptr, node };
@@ -56,7 +55,7 @@ export function attachmentOf(e: ExampleEntry, value: unknown, docs: Documents): 
     const schema = locate(doc, [...keys, media, 'schema']);
     if (!schema) return `/action/${e.name} has no ${e.kind} schema`;
     const s = deref(doc, schema.node);
-    const envelope = e.shape === 'payload' && !!s?.properties?.payload && Object.keys(s.properties).length === 1;
+    const envelope = e.shape === 'payload' && isPayloadEnvelope(s);
     return { protocol: 'web', form: envelope ? { payload: value } : value, schema: { protocol: 'web', pointer: schema.ptr }, media: [...keys, media] };
   }
   const doc = docs.rtm;
@@ -69,7 +68,7 @@ export function attachmentOf(e: ExampleEntry, value: unknown, docs: Documents): 
     const m = /^#\/components\/messages\/([^/]+)$/.exec(msg?.ptr ?? '');
     if (!msg || !m) continue;
     const frame = deref(doc, msg.node.payload);
-    if (e.kind === 'response' && (msg.node.name === 'error_response' || frame?.properties?.success?.const === false)) continue;
+    if (e.kind === 'response' && isErrorFrame(frame)) continue;
     const form =
       e.shape === 'frame'
         ? value
@@ -78,7 +77,7 @@ export function attachmentOf(e: ExampleEntry, value: unknown, docs: Documents): 
           : e.kind === 'response'
             ? { action: e.name, type: 'response', success: true, payload: value }
             : { action: e.name, type: 'push', payload: value };
-    return { protocol: 'rtm', form, schema: { protocol: 'rtm', pointer: `${msg.ptr}/payload` }, message: m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') };
+    return { protocol: 'rtm', form, schema: { protocol: 'rtm', pointer: `${msg.ptr}/payload` }, message: lastToken(msg.ptr) };
   }
   return `no ${e.kind} message of ${e.name}`;
 }
