@@ -131,7 +131,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     kind, protocol, file: options.file ?? '',
     specVersion: String(kind === 'openapi' ? doc.openapi : doc.asyncapi),
     // records keyed by names from the spec have no prototype (a method may be called `constructor`)
-    operations: Object.create(null), structures: Object.create(null), components: Object.create(null), servers: Object.create(null), channels: Object.create(null),
+    operations: Object.create(null), structures: Object.create(null), servers: Object.create(null), channels: Object.create(null),
     globalSecurity: securityNames(doc.security),
   };
   /**
@@ -304,7 +304,6 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const rf = rootSchema?.['x-renamed-from'] ?? schema?.['x-renamed-from'];
     if (rf !== undefined) s.renamedFrom = String(rf);
     structRefs.set(name, refsOf(fields, schemaAt));
-    model.components[name] = s;
     if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
     model.schemas![name] = fields;
   }

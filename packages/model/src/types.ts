@@ -119,8 +119,6 @@ export interface Model {
   operations: Record<string, Operation>;
   /** The data structures the diff reports: components used somewhere, except aliases and payloads owned by one operation. */
   structures: Record<string, Structure>;
-  /** Every components/schemas entry flattened on its own (structures included, same objects). */
-  components: Record<string, Structure>;
   servers: Record<string, Server>;
   /** `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire). */
   channels: Record<string, { address: string; pointer: string; dynamic?: boolean }>;

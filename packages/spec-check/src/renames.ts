@@ -122,7 +122,7 @@ export function rawRenamePointers(doc: unknown): string[] {
 /**
  * Both documents parsed; `kind` picks the normaliser. Marks on a component that no operation or
  * structure shows (a request type kept for the typed client of a GET method, a structure no payload
- * uses) are checked on the model's flattened components: the same component (or the one it was
+ * uses) are checked on the model's flattened `schemas`: the same component (or the one it was
  * renamed from) in the previous document must hold the old field.
  */
 export function checkRenamesOf(previous: Record<string, any>, newer: Record<string, any>, kind: 'openapi' | 'asyncapi'): RenameReport {
@@ -131,12 +131,15 @@ export function checkRenamesOf(previous: Record<string, any>, newer: Record<stri
   const next = normalise(newer, kind, { file: 'newer', protocol });
   const marks = checkRenames(prev, next);
   const seen = new Set(marks.map((m) => m.pointer));
-  for (const c of Object.values(next.components).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (Object.prototype.hasOwnProperty.call(next.structures, c.name)) continue;
-    const from = c.renamedFrom ?? c.name;
-    const before = Object.prototype.hasOwnProperty.call(prev.components, from) ? prev.components[from] : undefined;
+  const own = (o: Record<string, Fields> | undefined, k: string) => (o && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+  for (const name of Object.keys(next.schemas ?? {}).sort((a, b) => a.localeCompare(b))) {
+    if (Object.prototype.hasOwnProperty.call(next.structures, name)) continue;
+    const fields = own(next.schemas, name)!;
+    // a component's own rename is the mark on its root
+    const from = fields['']?.renamedFrom ?? name;
+    const before = own(prev.schemas, from);
     const extra: RenameMark[] = [];
-    checkFields(extra, c.fields, before?.fields, prev, `structure ${c.name} (not used by any operation)`, before && `schema \`${before.name}\``);
+    checkFields(extra, fields, before, prev, `structure ${name} (not used by any operation)`, before && `schema \`${from}\``);
     for (const m of extra) if (!seen.has(m.pointer)) {
       seen.add(m.pointer);
       marks.push(m);
