@@ -46,6 +46,15 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
+/** A --fail-on level in any case, spelled short or long: `ERR`, `err`, `error`, `WARN`, `Warning`. */
+function parseLevel(value: string | undefined): Level {
+  if (value === undefined) return 'ERR';
+  const v = value.toLowerCase();
+  if (v === 'err' || v === 'error') return 'ERR';
+  if (v === 'warn' || v === 'warning') return 'WARN';
+  throw new UsageError(`--fail-on must be one of ERR, WARN (got "${value}")`);
+}
+
 function printDiagnostics(diags: Diagnostic[], io: Io): void {
   for (const d of diags) {
     const where = `${d.file}${d.line ? `:${d.line}` : ''}${d.pointer !== undefined && d.pointer !== '' ? ` at ${d.pointer}` : ''}`;
@@ -117,7 +126,7 @@ export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(
       return 0;
     }
     const format = oneOf('format', flags.format, ['text', 'markdown', 'json'] as const, 'text');
-    const failOn = oneOf('fail-on', flags['fail-on'], ['ERR', 'WARN'] as const, 'ERR') as Level;
+    const failOn = parseLevel(flags['fail-on']);
     const failing = result.findings.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK[failOn]);
     if (format === 'json') io.out(`${JSON.stringify({ failOn, breaking: failing.length > 0, findings: result.findings.filter((f) => f.breaking) }, null, 2)}\n`);
     else if (format === 'markdown') io.out(renderBreakingMarkdown(result.findings));

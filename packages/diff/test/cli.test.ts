@@ -4,13 +4,17 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { distCli } from '@ccapi/test-support';
 
 const pkg = join(import.meta.dirname, '..');
 const fx = (rule: string, f: string) => join(pkg, 'test', 'fixtures', rule, f);
 const bad = (f: string) => join(pkg, 'test', 'bad', f);
 
+// The built CLI (dist/, which turbo builds before the tests): starting it through tsx costs seconds per run.
+const built = distCli(pkg);
+
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(pkg, 'src', 'cli.ts'), ...args], { encoding: 'utf8', cwd: pkg });
+  const r = spawnSync(process.execPath, [built, ...args], { encoding: 'utf8', cwd: pkg });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -29,6 +33,24 @@ test('breaking --fail-on: a WARN change fails only with --fail-on WARN', () => {
   assert.equal(cli('breaking', ...args).code, 0);
   assert.equal(cli('breaking', ...args, '--fail-on', 'ERR').code, 0);
   assert.equal(cli('breaking', ...args, '--fail-on', 'WARN').code, 1);
+});
+
+test('breaking --fail-on takes the level in any case, short or long', () => {
+  const args = [fx('request-field-removed', 'base.yaml'), fx('request-field-removed', 'revision.yaml')];
+  for (const level of ['err', 'Err', 'error', 'ERROR']) assert.equal(cli('breaking', ...args, '--fail-on', level).code, 0, level);
+  for (const level of ['warn', 'Warn', 'warning', 'WARNING']) assert.equal(cli('breaking', ...args, `--fail-on=${level}`).code, 1, level);
+  const r = cli('breaking', ...args, '--fail-on', 'errors');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--fail-on must be one of ERR, WARN \(got "errors"\)/);
+});
+
+test('a folder of version folders (specs/) is refused with the version folders to give instead', () => {
+  const specs = join(pkg, '..', '..', 'specs');
+  const r = cli('breaking', specs, specs);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /no OpenAPI or AsyncAPI document in folder/);
+  assert.match(r.err, /hint: specs holds version folders \(v3\.0, v3\.1, v3\.2, v3\.3, v3\.4[^)]*\): give one of them, e\.g\. \S*specs\/v3\.\d+\./);
+  assert.doesNotMatch(r.err, /or give a file/);
 });
 
 test('breaking --format json|markdown', () => {

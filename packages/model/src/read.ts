@@ -148,7 +148,15 @@ export function readVersionFolder(dir: string): FolderResult {
     out[slot] = { ...r, file: full };
   }
   if (!out.web && !out.rtm) {
-    diagnostics.push({ severity: 'error', message: `no OpenAPI or AsyncAPI document in folder ${abs}`, file: abs, hint: `Put a web.openapi.yaml and/or rtm.asyncapi.yaml in ${basename(abs)}, or give a file.` });
+    // A folder of version folders (such as specs/) is the common slip: name the version folders it holds.
+    const versions = readdirSync(abs, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && readdirSync(join(abs, e.name)).some((f) => /\.(openapi|asyncapi)\.(ya?ml|json)$/.test(f)))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+    const hint = versions.length
+      ? `${basename(abs)} holds version folders (${versions.join(', ')}): give one of them, e.g. ${join(dir, versions[versions.length - 1]!)}.`
+      : `Put a web.openapi.yaml and/or rtm.asyncapi.yaml in ${basename(abs)}, or give a file.`;
+    diagnostics.push({ severity: 'error', message: `no OpenAPI or AsyncAPI document in folder ${abs}`, file: abs, hint });
   }
   return out;
 }
