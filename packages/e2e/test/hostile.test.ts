@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,22 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const corpus = join(here, 'hostile');
 const bin = (name: string) => join(here, '../../../node_modules/.bin', name);
 // Every CLI run gets a bounded heap and a time limit: a hostile input must not hang or eat memory.
-const LIMITS = { encoding: 'utf8' as const, timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=1024' } };
+const LIMITS = { timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=1024' } };
+
+interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/** spawnSync's result, without blocking: the cases run side by side (each in its own folders). */
+function exec(file: string, args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(file, args, LIMITS);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status, signal) => done({ status, signal, stdout, stderr }));
+  });
+}
 
 interface Case {
   name: string;
@@ -36,7 +52,7 @@ function hugeCase(): Case {
   return { name: 'file-50mb', dir, expect: 'file-too-large', entry: 'spec.yaml' };
 }
 
-function assertCleanError(r: ReturnType<typeof spawnSync>, c: Case) {
+function assertCleanError(r: Run, c: Case) {
   const stderr = String(r.stderr);
   assert.notEqual(r.signal, 'SIGTERM', `${c.name}: timed out`);
   assert.doesNotMatch(stderr, /\n\s+at .+:\d+:\d+\)?\n/, `${c.name}: no stack trace in\n${stderr}`);
@@ -49,34 +65,35 @@ test('the hostile corpus has at least 30 cases, each with an expected error code
   for (const c of cases) assert.match(c.expect, /^[a-z-]+$/, c.name);
 });
 
-for (const c of [...cases, hugeCase()]) {
-  test(`hostile input: ${c.name}`, async () => {
-    const target = c.entry ? join(c.dir, c.entry) : c.name === 'folder-without-specs' ? c.dir : join(c.dir, 'nope.yaml');
+// Two CLI runs per case, each mostly start-up: running the cases side by side keeps the file under a minute.
+test('hostile inputs', { concurrency: Math.max(2, availableParallelism()) }, async (t) => {
+  await Promise.all([...cases, hugeCase()].map((c) => t.test(`hostile input: ${c.name}`, async () => {
+      const target = c.entry ? join(c.dir, c.entry) : c.name === 'folder-without-specs' ? c.dir : join(c.dir, 'nope.yaml');
 
-    // 1. The library: an error diagnostic with the expected code and the file it is in; no document.
-    const r = c.entry || c.name !== 'folder-without-specs' ? await loadSpec(target, { validate: true }) : await loadVersionFolder(target);
-    const errors = r.diagnostics.filter((d) => d.severity === 'error');
-    assert.ok(errors.length > 0, `${c.name}: no error`);
-    if (c.expect !== 'any') assert.ok(errors.some((d) => d.code === c.expect), `${c.name}: expected ${c.expect}, got ${errors.map((d) => d.code).join(', ')}`);
-    assert.ok(errors.every((d) => d.file), `${c.name}: every error names its file`);
-    assert.equal((r as { document?: unknown }).document, undefined);
+      // 1. The library: an error diagnostic with the expected code and the file it is in; no document.
+      const r = c.entry || c.name !== 'folder-without-specs' ? await loadSpec(target, { validate: true }) : await loadVersionFolder(target);
+      const errors = r.diagnostics.filter((d) => d.severity === 'error');
+      assert.ok(errors.length > 0, `${c.name}: no error`);
+      if (c.expect !== 'any') assert.ok(errors.some((d) => d.code === c.expect), `${c.name}: expected ${c.expect}, got ${errors.map((d) => d.code).join(', ')}`);
+      assert.ok(errors.every((d) => d.file), `${c.name}: every error names its file`);
+      assert.equal((r as { document?: unknown }).document, undefined);
 
-    // 2. api-diff: exit 2 with a clear message naming the file.
-    const d = spawnSync(bin('api-diff'), ['breaking', target, target], LIMITS);
-    assert.equal(d.status, 2, `${c.name}: api-diff exit ${d.status}\n${d.stdout}${d.stderr}`);
-    assertCleanError(d, c);
+      // 2. api-diff: exit 2 with a clear message naming the file.
+      const d = await exec(bin('api-diff'), ['breaking', target, target]);
+      assert.equal(d.status, 2, `${c.name}: api-diff exit ${d.status}\n${d.stdout}${d.stderr}`);
+      assertCleanError(d, c);
 
-    // 3. spec-bundle on a version folder holding the case: exit 1, nothing written.
-    if (c.entry) {
-      const folder = mkdtempSync(join(tmpdir(), 'hostile-'));
-      cpSync(c.dir, folder, { recursive: true });
-      renameSync(join(folder, c.entry), join(folder, c.entry.replace(/^spec\./, 'web.openapi.')));
-      const out = join(folder, 'out');
-      const b = spawnSync(bin('spec-bundle'), [folder, '--out', out], LIMITS);
-      assert.equal(b.status, 1, `${c.name}: spec-bundle exit ${b.status}\n${b.stderr}`);
-      assertCleanError(b, c);
-      assert.ok(!existsSync(out) || readdirSync(out).length === 0, `${c.name}: nothing written`);
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
-}
+      // 3. spec-bundle on a version folder holding the case: exit 1, nothing written.
+      if (c.entry) {
+        const folder = mkdtempSync(join(tmpdir(), 'hostile-'));
+        cpSync(c.dir, folder, { recursive: true });
+        renameSync(join(folder, c.entry), join(folder, c.entry.replace(/^spec\./, 'web.openapi.')));
+        const out = join(folder, 'out');
+        const b = await exec(bin('spec-bundle'), [folder, '--out', out]);
+        assert.equal(b.status, 1, `${c.name}: spec-bundle exit ${b.status}\n${b.stderr}`);
+        assertCleanError(b, c);
+        assert.ok(!existsSync(out) || readdirSync(out).length === 0, `${c.name}: nothing written`);
+        rmSync(folder, { recursive: true, force: true });
+      }
+  })));
+});
