@@ -20,7 +20,7 @@ function suite(env) {
   const clean = { ...process.env };
   delete clean.CI;
   delete clean.NODE_TEST_CONTEXT; // run as a top-level test process, not as a child of this one
-  return spawnSync(process.execPath, ['--test', file], { encoding: 'utf8', env: { ...clean, ...env } });
+  return spawnSync(process.execPath, ['--test', '--test-reporter=tap', file], { encoding: 'utf8', env: { ...clean, ...env } });
 }
 
 for (const [name, env, code] of [
