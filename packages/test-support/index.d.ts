@@ -1,6 +1,6 @@
 /**
  * The built entry of a package's CLI, `<packageDir>/dist/<entry>`, to run as `node <path>` (fast: no tsx).
- * Throws when it is missing or older than a file under `<packageDir>/src` (run `npm run build`).
+ * Throws when it is missing (run `npm run build`; `npm test` builds it first through turbo).
  */
 export function distCli(packageDir: string, entry?: string): string;
 

@@ -48,15 +48,16 @@ test('with Chromium present the suite runs (CHROMIUM_PATH is where it looks)', (
   assert.doesNotMatch(r.stdout + r.stderr, /SKIPPED/);
 });
 
-test('distCli: the built entry, refused when missing or older than src/', () => {
+test('distCli: the built entry; refused when missing', () => {
   const pkg = mkdtempSync(join(tmpdir(), 'pkg-'));
   mkdirSync(join(pkg, 'src'));
   mkdirSync(join(pkg, 'dist'));
   writeFileSync(join(pkg, 'src', 'cli.ts'), '');
   assert.throws(() => distCli(pkg), /dist\/cli\.js is missing: run `npm run build`/);
   writeFileSync(join(pkg, 'dist', 'cli.js'), '');
-  assert.equal(distCli(pkg), join(pkg, 'dist', 'cli.js'));
+  // older than src/ is fine: turbo restores dist/ from its cache with the mtimes it had when cached
   const old = new Date(Date.now() - 60_000);
   utimesSync(join(pkg, 'dist', 'cli.js'), old, old);
-  assert.throws(() => distCli(pkg), /dist\/cli\.js is older than .*src\/: run `npm run build`/);
+  assert.equal(distCli(pkg), join(pkg, 'dist', 'cli.js'));
+  assert.throws(() => distCli(pkg, 'other.js'), /dist\/other\.js is missing/);
 });
