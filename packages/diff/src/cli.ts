@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@ccapi/model';
 import { diffPaths, labelOf } from './diff.js';
-import { changelogJson, changelogStats, markdownSection, renderBreakingMarkdown, renderText, toEntries } from './render.js';
+import { changelogJson, changelogStats, markdownSection, renderBreakingMarkdown, renderText, toChangelog } from './render.js';
 import { writeChangelog } from './generate-changelog.js';
 import { buildHistory } from './history.js';
 import { reconcileFile, renderReconcile } from './reconcile.js';
@@ -121,8 +121,8 @@ export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(
     }
     if (command === 'changelog') {
       const format = oneOf('format', flags.format, ['markdown', 'json'] as const, 'markdown');
-      const entries = toEntries(result, labelOf(revision));
-      io.out(format === 'json' ? `${changelogJson(entries, changelogStats(result, entries))}\n` : `${markdownSection(`${labelOf(base)} -> ${labelOf(revision)}`, entries)}`);
+      const { entries, items } = toChangelog(result, labelOf(revision));
+      io.out(format === 'json' ? `${changelogJson(entries, changelogStats(result, entries), items)}\n` : `${markdownSection(`${labelOf(base)} -> ${labelOf(revision)}`, items)}`);
       return 0;
     }
     const format = oneOf('format', flags.format, ['text', 'markdown', 'json'] as const, 'text');

@@ -2,6 +2,9 @@ import type { Protocol } from '@ccapi/model';
 import type { DiffResult, NoteEntry } from './diff.js';
 import { LEVEL_RANK, type Affected, type Finding, type Level } from './types.js';
 import { affectsText, changedPathCount } from './affects.js';
+import { groupAtoms, itemMarkdown, type Atom, type ChangelogItem } from './group.js';
+import { subjectLabel } from './messages.js';
+import { plain } from './wording.js';
 
 /** One changelog entry as written to changelog.json. */
 export interface ChangelogEntry {
@@ -21,6 +24,14 @@ export interface ChangelogEntry {
   affects: Affected[] | null;
   /** What a client must change, for breaking entries (also at the end of `text`). */
   migration: string | null;
+  /** Id of the changelog item (`items[].id`) this record is grouped under. */
+  item: string;
+}
+
+/** A version's records and the items they are grouped into. */
+export interface Changelog {
+  entries: ChangelogEntry[];
+  items: ChangelogItem[];
 }
 
 /** `{entries, changedPaths}`: entries written next to the places a per-path diff would list. */
@@ -35,7 +46,7 @@ export function changelogStats(result: DiffResult, entries: ChangelogEntry[]): C
 
 /** The Markdown line of a finding: the change, its protocols, what it affects, how to migrate. */
 export function entryText(f: Finding, folders: boolean): string {
-  let text = folders ? `${f.text} ${protocolTag(f.protocols)}` : f.text;
+  let text = folders ? `${plain(f.text)} ${protocolTag(f.protocols)}` : plain(f.text);
   const affects = affectsText(f.affects, folders);
   if (affects) text += ` ${affects[0].toUpperCase()}${affects.slice(1)}.`;
   if (f.breaking && f.migration) text += ` Migration: ${f.migration}`;
@@ -47,9 +58,37 @@ export function protocolTag(protocols: Protocol[]): string {
   return protocols[0] === 'web' ? '(Web)' : '(RTM)';
 }
 
-/** Turns a diff result into changelog entries (findings first, then notes). */
+/** Turns a diff result into changelog entries (findings first, then notes), each naming its item. */
 export function toEntries(result: DiffResult, version: string): ChangelogEntry[] {
-  const out: ChangelogEntry[] = result.findings.map((f: Finding) => ({
+  return toChangelog(result, version).entries;
+}
+
+/** The subject a finding is grouped under, and its wording without that subject. */
+function atomOf(f: Finding): Atom {
+  const text = plain(f.text);
+  const kind = f.ruleId.startsWith('server-') ? 'server' : f.owner.kind === 'api' || f.owner.kind === 'parameter' ? 'general' : f.owner.kind;
+  const label = subjectLabel(f.owner);
+  let rest: string | null = null;
+  let restForm: Atom['restForm'] = null;
+  if (kind === 'server' || kind === 'general') rest = null;
+  else if (/-renamed$/.test(f.kind) && f.ruleId.startsWith(f.owner.kind)) rest = text;
+  else if (text.startsWith(`${label[0].toUpperCase()}${label.slice(1)} `)) { rest = text.slice(label.length + 1); restForm = 'verb'; }
+  else if (text.startsWith(`In ${label}, `)) { rest = text.slice(label.length + 5); restForm = 'clause'; }
+  return {
+    area: f.area, protocols: f.protocols, breaking: f.breaking, ruleId: f.ruleId, kind: f.kind, subjectKind: kind,
+    subjectName: kind === 'server' ? (f.path ?? '') : f.owner.name, path: f.path ?? null, text, rest, restForm,
+    migration: f.breaking ? (f.migration ?? null) : null, affects: f.affects?.length ? f.affects : null,
+    ...(/-renamed$/.test(f.kind) && f.ruleId.startsWith(f.owner.kind) && typeof f.from === 'string' ? { oldName: f.from } : {}),
+    ...(f.ruleId === 'server-version-changed' && typeof f.to === 'string' ? { endpoint: f.to } : {}),
+  };
+}
+
+/**
+ * A version's changelog: one record per atomic change (`entries`, positions from `offset` on) and
+ * the items they are grouped into (`items`, see group.ts).
+ */
+export function toChangelog(result: DiffResult, version: string, offset = 0): Changelog {
+  const entries: ChangelogEntry[] = result.findings.map((f: Finding) => ({
     version,
     area: f.area,
     protocols: f.protocols,
@@ -64,24 +103,29 @@ export function toEntries(result: DiffResult, version: string): ChangelogEntry[]
     reference: f.reference,
     affects: f.affects ?? null,
     migration: f.breaking ? (f.migration ?? null) : null,
+    item: '',
   }));
+  const atoms = result.findings.map(atomOf);
   for (const n of result.notes as NoteEntry[]) {
-    out.push({
+    entries.push({
       version, area: n.area, protocols: n.protocols, kind: 'note', breaking: n.breaking, level: null, ruleId: null,
-      subject: null, path: null, text: `${n.text} ${protocolTag(n.protocols)}`, source: 'note', reference: null, affects: null, migration: null,
+      subject: null, path: null, text: `${n.text} ${protocolTag(n.protocols)}`, source: 'note', reference: null, affects: null, migration: null, item: '',
     });
+    atoms.push({ area: n.area, protocols: n.protocols, breaking: n.breaking, ruleId: null, kind: 'note', subjectKind: 'note', subjectName: '', path: null, text: n.text, rest: null, restForm: null, migration: null, affects: null });
   }
-  return out;
+  const { items, itemOf } = groupAtoms(version, atoms, atoms.map((_, i) => offset + i));
+  entries.forEach((e, i) => (e.item = itemOf[i]));
+  return { entries, items };
 }
 
-/** Markdown of one version section: `### <Area>` headings, one list item per change. */
-export function markdownSection(title: string, entries: ChangelogEntry[]): string {
+/** Markdown of one version section: `### <Area>` headings, one list item per changed subject. */
+export function markdownSection(title: string, items: ChangelogItem[]): string {
   const lines = [`## [${title}]`, ''];
-  if (!entries.length) return [...lines, 'No changes.', ''].join('\n');
-  const areas = [...new Set(entries.map((e) => e.area))].sort((a, b) => a.localeCompare(b));
+  if (!items.length) return [...lines, 'No changes.', ''].join('\n');
+  const areas = [...new Set(items.map((e) => e.area))].sort((a, b) => a.localeCompare(b));
   for (const area of areas) {
     lines.push(`### ${area}`, '');
-    for (const e of entries.filter((x) => x.area === area)) lines.push(`- ${e.breaking ? '**Breaking:** ' : ''}${e.text}`);
+    for (const it of items.filter((x) => x.area === area)) lines.push(itemMarkdown(it));
     lines.push('');
   }
   return lines.join('\n');
@@ -106,15 +150,15 @@ export function renderBreakingMarkdown(findings: Finding[]): string {
  * structure reaches hundreds of operations, and one line per field of each would make the output
  * ten times bigger than the changelog itself. Lists shared by several entries are serialised once.
  */
-export function changelogJson(entries: ChangelogEntry[], stats: ChangelogStats): string {
+export function changelogJson(entries: ChangelogEntry[], stats: ChangelogStats, items: ChangelogItem[] = []): string {
   const compact = new Map<Affected[], string>();
   const marks: string[] = [];
-  const shown = entries.map((e) => {
+  const compactAffects = <T extends { affects: Affected[] | null }>(e: T): T => {
     if (!e.affects) return e;
     let c = compact.get(e.affects);
     if (c === undefined) compact.set(e.affects, (c = JSON.stringify(e.affects)));
     marks.push(c);
-    return { ...e, affects: `\u0000${marks.length - 1}\u0000` };
-  });
-  return JSON.stringify({ entries: shown, stats }, null, 2).replace(/"\\u0000(\d+)\\u0000"/g, (_, i: string) => marks[Number(i)]);
+    return { ...e, affects: `\u0000${marks.length - 1}\u0000` as unknown as Affected[] };
+  };
+  return JSON.stringify({ entries: entries.map(compactAffects), items: items.map(compactAffects), stats }, null, 2).replace(/"\\u0000(\d+)\\u0000"/g, (_, i: string) => marks[Number(i)]);
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { diffPaths } from '../src/diff.ts';
-import { markdownSection, toEntries } from '../src/render.ts';
+import { markdownSection, toChangelog } from '../src/render.ts';
 
 const base = join(import.meta.dirname, 'folders', 'base');
 const revision = join(import.meta.dirname, 'folders', 'revision');
@@ -14,7 +14,7 @@ test('folder diff merges protocols and adds notes', () => {
   const r = diffPaths(base, revision);
   assert.deepEqual(r.diagnostics, []);
   assert.equal(r.folders, true);
-  const entries = toEntries(r, 'v2');
+  const { entries, items } = toChangelog(r, 'v2');
   const texts = entries.map((e) => e.text);
   assert.ok(texts.includes('The `Order` data structure has a new field `note`. (Web & RTM) Affects `get_order` (Web & RTM).'), texts.join('\n'));
   assert.ok(texts.includes('In the `Order` data structure, field `status` has the new possible value(s) `cancelled`. (Web & RTM) Affects `get_order` (Web & RTM). Migration: Handle the new values (or unknown values in general).'), texts.join('\n'));
@@ -26,10 +26,12 @@ test('folder diff merges protocols and adds notes', () => {
   assert.deepEqual(noteField.affects, [{ kind: 'method', name: 'get_order', protocols: ['web', 'rtm'] }], 'the affected operations are kept as data');
   assert.equal(noteField.migration, null, 'additions need no migration');
   assert.equal(entries.find((e) => e.text.includes('`cancelled`'))!.migration, 'Handle the new values (or unknown values in general).');
-  const md = markdownSection('v2', entries);
+  const md = markdownSection('v2', items);
   assert.match(md, /^## \[v2\]\n\n### Data structures\n\n/);
   assert.match(md, /### Orders\n\n- `get_order` now returns cancelled orders too\. \(Web & RTM\)/);
-  assert.match(md, /- \*\*Breaking:\*\* In the `Order` data structure, field `status` has the new possible value/);
+  // the two changes of `Order` are one item with two sub-items, the breaking one still marked
+  assert.match(md, /- The `Order` data structure: \(Web & RTM\) Affects `get_order` \(Web & RTM\)\.\n  - has a new field `note`\.\n  - \*\*Breaking:\*\* field `status` has the new possible value/);
+  for (const e of entries) assert.ok(items.some((it) => it.id === e.item && it.entries.includes(entries.indexOf(e))), `${e.text}: its item lists it`);
 });
 
 test('a folder compared with itself has no entries besides its notes', () => {
