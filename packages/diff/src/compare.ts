@@ -1,6 +1,7 @@
 import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type Model, type Operation, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own } from './own.js';
+import { versionOnlyChange } from './checks/server-version-changed.js';
 
 let groupSeq = 0;
 
@@ -429,7 +430,7 @@ function compareServers(ctx: Ctx): void {
   for (const [name, b] of Object.entries(base.servers)) {
     const r = own(rev.servers, name);
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
-    if (b.url !== r.url) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if (b.url !== r.url) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
     const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
     if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });

@@ -217,18 +217,21 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[]): { ite
     });
   }
 
-  // 2. one change kind at one place (rule and path) on several subjects of one kind, each changed in
-  //    no other way (say `type` of three sibling structures got new values, each its own): one item
+  // 2. one family of subjects (same last name word, same kind and area) that all changed at one place
+  //    in the same kind of way, values aside (say `type` of three sibling structures got new values,
+  //    each its own), and in no way that needs its own heading: one item
   const lone = new Map<string, Draft[]>();
   for (const d of drafts) {
     if (d.subjects.length !== 1 || d.lines.some((l) => l.rename || l.idx.length !== 1) || d.idx.some((i) => !atoms[i].restForm || atoms[i].subjectName !== d.subjects[0])) continue;
     // siblings of one family only: the same last word of the name (`Item`, `NewItem`)
     const family = /([A-Z][a-z0-9]*|[a-z0-9]+)$/.exec(d.subjects[0])?.[1] ?? d.subjects[0];
-    const key = JSON.stringify([d.area, d.kind, family, d.idx.map((i) => `${atoms[i].ruleId} ${atoms[i].path}`).sort()]);
+    const key = JSON.stringify([d.area, d.kind, family]);
     (lone.get(key) ?? lone.set(key, []).get(key)!).push(d);
   }
+  const places = (d: Draft) => new Set(d.idx.map((i) => `${atoms[i].path}`));
   for (const group of lone.values()) {
-    if (group.length < 2) continue;
+    // every member changed at (at least) one same place
+    if (group.length < 2 || ![...places(group[0])].some((p) => group.every((d) => places(d).has(p)))) continue;
     group.sort((x, y) => x.subjects[0].localeCompare(y.subjects[0]));
     const subjects = group.map((d) => d.subjects[0]);
     const lines = group.flatMap((d) => d.idx.map((i) => {

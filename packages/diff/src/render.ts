@@ -4,7 +4,7 @@ import { LEVEL_RANK, type Affected, type Finding, type Level } from './types.js'
 import { affectsText, changedPathCount } from './affects.js';
 import { groupAtoms, itemMarkdown, type Atom, type ChangelogItem } from './group.js';
 import { subjectLabel } from './messages.js';
-import { plain } from './wording.js';
+import { plain, plainMigration } from './wording.js';
 
 /** One changelog entry as written to changelog.json. */
 export interface ChangelogEntry {
@@ -46,10 +46,10 @@ export function changelogStats(result: DiffResult, entries: ChangelogEntry[]): C
 
 /** The Markdown line of a finding: the change, its protocols, what it affects, how to migrate. */
 export function entryText(f: Finding, folders: boolean): string {
-  let text = folders ? `${plain(f.text)} ${protocolTag(f.protocols)}` : plain(f.text);
+  let text = folders ? `${plain(f.text, f.owner.name)} ${protocolTag(f.protocols)}` : plain(f.text, f.owner.name);
   const affects = affectsText(f.affects, folders);
   if (affects) text += ` ${affects[0].toUpperCase()}${affects.slice(1)}.`;
-  if (f.breaking && f.migration) text += ` Migration: ${f.migration}`;
+  if (f.breaking && f.migration) text += ` Migration: ${plainMigration(text, f.migration)}`;
   return text;
 }
 
@@ -65,7 +65,7 @@ export function toEntries(result: DiffResult, version: string): ChangelogEntry[]
 
 /** The subject a finding is grouped under, and its wording without that subject. */
 function atomOf(f: Finding): Atom {
-  const text = plain(f.text);
+  const text = plain(f.text, f.owner.name);
   const kind = f.ruleId.startsWith('server-') ? 'server' : f.owner.kind === 'api' || f.owner.kind === 'parameter' ? 'general' : f.owner.kind;
   const label = subjectLabel(f.owner);
   let rest: string | null = null;
@@ -77,7 +77,7 @@ function atomOf(f: Finding): Atom {
   return {
     area: f.area, protocols: f.protocols, breaking: f.breaking, ruleId: f.ruleId, kind: f.kind, subjectKind: kind,
     subjectName: kind === 'server' ? (f.path ?? '') : f.owner.name, path: f.path ?? null, text, rest, restForm,
-    migration: f.breaking ? (f.migration ?? null) : null, affects: f.affects?.length ? f.affects : null,
+    migration: f.breaking ? (plainMigration(text, f.migration) ?? null) : null, affects: f.affects?.length ? f.affects : null,
     ...(/-renamed$/.test(f.kind) && f.ruleId.startsWith(f.owner.kind) && typeof f.from === 'string' ? { oldName: f.from } : {}),
     ...(f.ruleId === 'server-version-changed' && typeof f.to === 'string' ? { endpoint: f.to } : {}),
   };
@@ -102,7 +102,7 @@ export function toChangelog(result: DiffResult, version: string, offset = 0): Ch
     source: 'diff',
     reference: f.reference,
     affects: f.affects ?? null,
-    migration: f.breaking ? (f.migration ?? null) : null,
+    migration: f.breaking ? (plainMigration(plain(f.text, f.owner.name), f.migration) ?? null) : null,
     item: '',
   }));
   const atoms = result.findings.map(atomOf);

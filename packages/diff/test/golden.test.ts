@@ -45,3 +45,42 @@ test('generated/CHANGELOG.md and changelog.json are current', { skip }, () => {
   const versions = [...md.matchAll(/^## \[(v[\d.]+)\]/gm)].map((m) => m[1]);
   assert.deepEqual(versions, [...versions].sort((a, b) => b.localeCompare(a, undefined, { numeric: true })), 'newest first');
 });
+
+// The published changelog's shape, measured on generated/CHANGELOG.md: few top-level items per
+// version (published: v3.1 11, v3.2 33, v3.3 24; one line per field was 129/115/55), no schema
+// keywords or message keys in the prose, every breaking record still marked with its migration.
+const LIMITS: Record<string, number> = { 'v3.1': 35, 'v3.2': 45, 'v3.3': 35, 'v3.4': 8 };
+
+test('generated/CHANGELOG.md reads like the published changelog', { skip }, () => {
+  const md = readFileSync(join(repo, 'generated', 'CHANGELOG.md'), 'utf8');
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const sections = md.split(/^## /m).slice(1);
+  const counts: Record<string, number> = {};
+  for (const s of sections) counts[s.slice(1, s.indexOf(']'))] = (s.match(/^- /gm) ?? []).length;
+  console.log(`top-level items: ${JSON.stringify(counts)}`);
+  for (const [v, max] of Object.entries(LIMITS)) assert.ok(counts[v] > 0 && counts[v] <= max, `${v}: ${counts[v]} top-level items (at most ${max})`);
+  const prose = md.split('\n').filter((l) => /^\s*- /.test(l));
+  const jargon = prose.filter((l) => /\{\}|allOf|oneOf|anyOf|`(reply|send|receive):/.test(l));
+  assert.deepEqual(jargon, [], 'schema keywords in the prose');
+  // every record is in exactly the item it names, and that item is in the Markdown
+  const items = new Map<string, any>(json.items.map((it: any) => [it.id, it]));
+  assert.equal(items.size, json.items.length, 'item ids are unique');
+  json.entries.forEach((e: any, i: number) => {
+    const it = items.get(e.item);
+    assert.ok(it && it.entries.includes(i), `record ${i} (${e.text}) is not listed by its item ${e.item}`);
+    assert.equal(it.version, e.version);
+  });
+  for (const it of json.items) {
+    const line = `- ${it.breaking ? '**Breaking:** ' : ''}${it.text}`;
+    assert.ok(md.includes(line), `item ${it.id} missing from CHANGELOG.md`);
+    // a breaking change is marked, with its migration hint, on the item or on its line
+    for (const l of it.lines) if (l.breaking) assert.ok(md.includes(`  - **Breaking:** ${l.text}`) && (!l.migration || l.text.includes(`Migration: ${l.migration}`)), l.text);
+    if (it.breaking && it.migration) assert.ok(it.text.includes(`Migration: ${it.migration}`), it.text);
+  }
+  for (const e of json.entries.filter((x: any) => x.breaking && x.migration)) {
+    const it = items.get(e.item);
+    assert.ok((it.breaking && it.text.includes(e.migration)) || it.lines.some((l: any) => l.breaking && l.entries.includes(json.entries.indexOf(e)) && l.text.includes(e.migration)), `breaking record without its mark or migration: ${e.text}`);
+  }
+  // both protocols alike: the item (or its line) still says so
+  for (const it of json.items.filter((x: any) => x.protocols.length === 2 && x.lines.length === 0 && x.subjects.length)) assert.match(it.text, /\(Web & RTM\)/, it.id);
+});

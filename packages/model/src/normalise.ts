@@ -130,6 +130,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const model: Model = {
     kind, protocol, file: options.file ?? '',
     specVersion: String(kind === 'openapi' ? doc.openapi : doc.asyncapi),
+    ...(typeof doc.info?.version === 'string' ? { apiVersion: doc.info.version } : {}),
     // records keyed by names from the spec have no prototype (a method may be called `constructor`)
     operations: Object.create(null), structures: Object.create(null), servers: Object.create(null), channels: Object.create(null),
     globalSecurity: securityNames(doc.security),

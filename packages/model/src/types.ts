@@ -114,6 +114,8 @@ export interface Server {
 export interface Model {
   kind: DocumentKind;
   specVersion: string;
+  /** The document's own version (`info.version`), when it has one. */
+  apiVersion?: string;
   protocol: Protocol;
   file: string;
   operations: Record<string, Operation>;

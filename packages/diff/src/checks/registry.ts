@@ -80,6 +80,7 @@ import { rule as fieldDeprecated } from './field-deprecated.js';
 import { rule as serverRemoved } from './server-removed.js';
 import { rule as serverAdded } from './server-added.js';
 import { rule as serverChanged } from './server-changed.js';
+import { rule as serverVersionChanged } from './server-version-changed.js';
 import { rule as channelRemoved } from './channel-removed.js';
 import { rule as channelAdded } from './channel-added.js';
 import { rule as channelAddressChanged } from './channel-address-changed.js';
@@ -183,6 +184,7 @@ export const rules: readonly Rule[] = [
   serverAdded,
   serverChanged,
   serverSecurityTightened,
+  serverVersionChanged,
   channelRemoved,
   channelAdded,
   channelAddressChanged,
