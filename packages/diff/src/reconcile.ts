@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { loadModels, type Diagnostic, type Model } from '@ccapi/model';
 import { diffPaths } from './diff.js';
 import { versionFolders } from './generate-changelog.js';
@@ -30,6 +31,57 @@ export interface VersionReconcile {
   unmentioned: ChangelogEntry[];
   /** Entries that matched only after taking an unknown name for a similar one (listed for review). */
   similar: HandEntry[];
+  /** Entries (or parts of them) that the reference contradicts, with the page and section saying otherwise. */
+  contradicted: Contradiction[];
+}
+
+/**
+ * A hand-written line the reference contradicts, from `<version>/changelog-contradictions.yaml`
+ * (`{match, subject, names, check, page, section, finding}`); `holds` says whether the specs still
+ * say what `check` claims.
+ */
+export interface Contradiction {
+  text: string;
+  subject: string;
+  names: string[];
+  check: 'absent' | 'present-before';
+  page: string;
+  section: string;
+  finding: string;
+  holds: boolean;
+}
+
+interface ContradictionRecord { match: string[]; subject: string; names: string[]; check: 'absent' | 'present-before'; page: string; section: string; finding: string }
+
+function readContradictions(folder: string, diagnostics: Diagnostic[]): ContradictionRecord[] {
+  const file = join(folder, 'changelog-contradictions.yaml');
+  if (!existsSync(file)) return [];
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    diagnostics.push({ severity: 'error', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, file, hint: 'Fix the YAML: a list of {match, subject, names, check, page, section, finding}.' });
+    return [];
+  }
+  const out: ContradictionRecord[] = [];
+  (Array.isArray(raw) ? raw : []).forEach((r: any, i: number) => {
+    const ok = r && Array.isArray(r.match) && typeof r.subject === 'string' && Array.isArray(r.names) && (r.check === 'absent' || r.check === 'present-before') && typeof r.page === 'string' && typeof r.section === 'string';
+    if (!ok) diagnostics.push({ severity: 'error', message: `record #${i + 1} needs match, subject, names, check (absent|present-before), page and section`, file, pointer: `/${i}`, hint: 'See the comment at the top of the file.' });
+    else out.push({ ...r, finding: String(r.finding ?? '') });
+  });
+  return out;
+}
+
+/** Does the subject (method, push or structure) of these models have a field ending in `name`? */
+function hasField(models: Model[], subject: string, name: string): boolean {
+  const clean = (p: string) => p.replace(/\[\]|\{\}/g, '');
+  const match = (paths: string[]) => paths.some((p) => clean(p) === name || clean(p).endsWith(`.${name}`));
+  for (const m of models) {
+    const s = m.structures[subject];
+    if (s && Object.prototype.hasOwnProperty.call(m.structures, subject) && match(Object.keys(s.fields))) return true;
+    for (const op of Object.values(m.operations)) if (op.name === subject && match([...Object.keys(op.request), ...Object.keys(op.response)])) return true;
+  }
+  return false;
 }
 
 export interface ReconcileResult {
@@ -243,7 +295,21 @@ export function reconcile(handText: string, specsDir: string): ReconcileResult {
       else if (!computed.some((_, j) => supports(h, j))) unsupported.push(h);
     }
     const unmentioned = computed.filter((c, j) => !mine.some((h) => (h.subjects.length || h.names.length) && supports(h, j) && (h.subjects.length ? intersects(cnames[j].subjects, h.subjects) : true)));
-    result.push({ version: v, handEntries: mine.length, computedEntries: computed.length, unsupported, unchecked, unmentioned, similar: mine.filter((h) => h.similar?.length) });
+    // lines the reference contradicts (recorded per version folder, checked against the specs)
+    const revModels = loadModels(join(specsDir, v)).models, baseModels = loadModels(join(specsDir, versions[i - 1])).models;
+    const contradicted: Contradiction[] = [];
+    const texts = hand.filter((x) => x.version === v);
+    for (const c of readContradictions(join(specsDir, v), diagnostics)) {
+      let parentText = '';
+      const hit = texts.find((h) => {
+        if (!h.child) parentText = h.text;
+        const whole = `${h.child ? `${parentText} ` : ''}${h.text}`;
+        return c.match.every((w) => whole.includes(w));
+      });
+      const holds = c.names.every((n) => (c.check === 'absent' ? !hasField(revModels, c.subject, n) : hasField(baseModels, c.subject, n)));
+      contradicted.push({ text: hit?.text ?? `(no line of the changelog matches ${c.match.join(' + ')})`, subject: c.subject, names: c.names, check: c.check, page: c.page, section: c.section, finding: c.finding, holds: holds && !!hit });
+    }
+    result.push({ version: v, handEntries: mine.length, computedEntries: computed.length, unsupported, unchecked, unmentioned, similar: mine.filter((h) => h.similar?.length), contradicted });
   }
   return { versions: result, diagnostics };
 }
@@ -261,9 +327,9 @@ export function renderReconcile(r: ReconcileResult, source: string): string {
     '',
     `Source: \`${source}\`. An entry is supported when a change computed from the specs for that version names one of its methods, pushes or structures and, if it names fields, one of those fields. Entries that name nothing checkable are listed apart.`,
     '',
-    '| version | hand-written entries | computed entries | unsupported | unchecked | computed, not mentioned |',
-    '|---|---|---|---|---|---|',
-    ...r.versions.map((v) => `| ${v.version} | ${v.handEntries} | ${v.computedEntries} | ${v.unsupported.length} | ${v.unchecked.length} | ${v.unmentioned.length} |`),
+    '| version | hand-written entries | computed entries | unsupported | contradicted by the reference | unchecked | computed, not mentioned |',
+    '|---|---|---|---|---|---|---|',
+    ...r.versions.map((v) => `| ${v.version} | ${v.handEntries} | ${v.computedEntries} | ${v.unsupported.length} | ${v.contradicted.length} | ${v.unchecked.length} | ${v.unmentioned.length} |`),
     '',
   ];
   for (const v of r.versions) {
@@ -273,6 +339,10 @@ export function renderReconcile(r: ReconcileResult, source: string): string {
     if (v.similar.length) {
       lines.push(`### Entries matched through a similar name (${v.similar.length})`, '');
       lines.push(...v.similar.map((h) => `- ${h.similar!.map((x) => `\`${x.replace(' ~ ', '` taken for `')}\``).join(', ')}: ${h.text}`), '');
+    }
+    if (v.contradicted.length) {
+      lines.push(`### Hand-written entries the reference contradicts (${v.contradicted.length})`, '');
+      lines.push(...v.contradicted.map((c) => `- ${c.text}\n  - ${c.names.map((n) => `\`${c.subject}\` \`${n}\``).join(', ')}: ${c.check === 'absent' ? `not in ${v.version}` : 'already in the previous version'}. Contradicted by ${c.page}, section "${c.section}": ${c.finding}${c.holds ? '' : ' **(no longer holds: the specs or the changelog changed; update changelog-contradictions.yaml)**'}`), '');
     }
     lines.push(`### Hand-written entries with nothing to check (${v.unchecked.length})`, '');
     lines.push(...(v.unchecked.length ? v.unchecked.map((h) => `- ${h.text}`) : ['None.']), '');
