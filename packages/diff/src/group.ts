@@ -92,9 +92,9 @@ function heading(kind: string, subjects: string[]): string {
   return subjects.length === 1 ? `The \`${subjects[0]}\` ${noun[0]}` : `The ${names(subjects)} ${noun[1]}`;
 }
 
-function finish(text: string, protocols: Protocol[] | null, affects: Affected[] | null, breaking: boolean, migration: string | null): string {
+function finishLine(text: string, protocols: Protocol[] | null, affects: Affected[] | null, breaking: boolean, migration: string | null, tags: boolean): string {
   let t = protocols?.length ? `${text} ${tag(protocols)}` : text;
-  const a = affectsText(affects ?? undefined, true);
+  const a = affectsText(affects ?? undefined, tags);
   if (a) t += ` ${a[0].toUpperCase()}${a.slice(1)}.`;
   if (breaking && migration) t += ` Migration: ${migration}`;
   return t;
@@ -130,7 +130,10 @@ interface Draft {
  * Groups one version's atoms (given in record order) into items. `ids` are the record positions
  * (in the full `entries` list) of the atoms.
  */
-export function groupAtoms(version: string, atoms: Atom[], ids: number[]): { items: ChangelogItem[]; itemOf: string[] } {
+export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags = true): { items: ChangelogItem[]; itemOf: string[] } {
+  // one document on each side: every change is on its one protocol, no tag needed
+  const finish = (text: string, protocols: Protocol[] | null, affects: Affected[] | null, breaking: boolean, migration: string | null) =>
+    finishLine(text, tags ? protocols : null, affects, breaking, migration, tags);
   const line = (i: number[], text: string, full: string): LineDraft => {
     const a = atoms[i[0]];
     return { idx: i, text, full, protocols: union(i.map((k) => atoms[k].protocols)), breaking: a.breaking, migration: a.breaking ? a.migration : null, rename: isRename(a) };
@@ -294,7 +297,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[]): { ite
     if (moved.length) {
       const p = union(moved.map((i) => atoms[i].protocols));
       const label = p.length === 1 ? (p[0] === 'rtm' ? 'RTM' : 'Web') : 'Web and RTM';
-      const t = `${label} endpoint${moved.length > 1 ? 's' : ''}: ${moved.map((i) => `\`${atoms[i].endpoint}\``).join(', ')}.`;
+      const t = `${label} endpoint${moved.length > 1 ? 's' : ''}: ${moved.map((i) => `\`${atoms[i].endpoint}\``).join(', ')} (the new version's address${moved.length > 1 ? 'es' : ''}).`;
       lines.push(line(moved, t, t));
     }
     for (const i of other) lines.push(line([i], atoms[i].text, atoms[i].text));

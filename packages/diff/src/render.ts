@@ -113,7 +113,7 @@ export function toChangelog(result: DiffResult, version: string, offset = 0): Ch
     });
     atoms.push({ area: n.area, protocols: n.protocols, breaking: n.breaking, ruleId: null, kind: 'note', subjectKind: 'note', subjectName: '', path: null, text: n.text, rest: null, restForm: null, migration: null, affects: null });
   }
-  const { items, itemOf } = groupAtoms(version, atoms, atoms.map((_, i) => offset + i));
+  const { items, itemOf } = groupAtoms(version, atoms, atoms.map((_, i) => offset + i), result.folders);
   entries.forEach((e, i) => (e.item = itemOf[i]));
   return { entries, items };
 }

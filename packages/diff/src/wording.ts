@@ -27,6 +27,7 @@ function mapPath(label: string, path: string, owner: string | undefined): string
   const at = path.indexOf('{}');
   const map = path.slice(0, at).replace(/\[\]$/, '');
   const inner = path.slice(at + 2).replace(/^(\{\})+/, '').replace(/^\./, '');
+  if (!map) return `${label} \`${inner.replace(/\{\}/g, '')}\` in ${owner ? `each ${singular(owner)} value` : 'each value'}`;
   if (!inner) return `each value of ${label} \`${map}\``;
   return `${label} \`${inner.replace(/\{\}/g, '')}\` in each value of \`${map}\``;
 }
