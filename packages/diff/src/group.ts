@@ -315,6 +315,9 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     } else drafts.push({ id: `${version}/note/${n + 1}`, area: a.area, kind: 'note', subjects: [], lines: [line([i], a.text, a.text)], idx: [i], rank: 4 });
   });
 
+  // lines of one item saying the same of different fields ("has a new field `a`", "... `b`"): one line
+  for (const d of drafts) if (d.lines.length > 1) d.lines = mergeLines(d.lines, atoms);
+
   // render: one line is the item itself; several get a heading and sub-items
   const itemOf: string[] = new Array(atoms.length);
   const items = drafts.map((d): ChangelogItem => {
@@ -346,6 +349,41 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   const rank = new Map(drafts.map((d) => [d.id, d.rank]));
   items.sort((x, y) => x.area.localeCompare(y.area) || rank.get(x.id)! - rank.get(y.id)! || (x.subjects[0]?.name ?? '').localeCompare(y.subjects[0]?.name ?? '') || x.id.localeCompare(y.id));
   return { items, itemOf };
+}
+
+/** "field `a`" said of several fields: "fields `a`, `b` and `c`", the verb in the plural. */
+function plural(template: string, names: string[]): string | null {
+  const listed = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  let t = template.replace(/\ba new ((?:optional |required )?(?:request |response )?)field \u0000/, `new $1fields ${listed}`);
+  if (t === template) t = template.replace(/\b((?:the optional |the deprecated )?(?:request |response )?)field \u0000/, `$1fields ${listed}`).replace(/ is (now|no longer) /, ' are $1 ');
+  return t.includes('\u0000') ? null : t;
+}
+
+/** Joins lines that differ only in the one field they name (same rule, severity, protocols). */
+function mergeLines(lines: LineDraft[], atoms: Atom[]): LineDraft[] {
+  const out: LineDraft[] = [];
+  const groups = new Map<string, LineDraft[]>();
+  for (const l of lines) {
+    const spans = l.text.match(/`[^`]+`/g) ?? [];
+    const a = atoms[l.idx[0]];
+    if (l.rename || spans.length !== 1 || l.idx.length !== 1) { out.push(l); continue; }
+    const key = JSON.stringify([l.text.replace(spans[0], '\u0000'), a.ruleId, l.breaking, order(l.protocols), l.migration]);
+    const g = groups.get(key);
+    if (g) g.push(l);
+    else { groups.set(key, [l]); out.push(l); }
+  }
+  return out.map((l) => {
+    const g = [...groups.values()].find((x) => x[0] === l);
+    if (!g || g.length < 2) return l;
+    const template = l.text.replace(/`[^`]+`/, '\u0000');
+    const text = plural(template, g.map((x) => x.text.match(/`[^`]+`/)![0]));
+    const migration = l.migration?.replace(/\bits\b/g, 'their').replace(/\bit\b/g, 'them') ?? null;
+    return text ? { ...l, idx: g.flatMap((x) => x.idx), text, migration } : l;
+  }).flatMap((l) => {
+    // a group whose wording could not be put in the plural keeps its lines
+    const g = [...groups.values()].find((x) => x[0] === l);
+    return g && g.length > 1 && l.idx.length === 1 ? g : [l];
+  });
 }
 
 /** Markdown of one item with its sub-items. */
