@@ -58,6 +58,8 @@ export function plain(text: string, owner?: string): string {
   t = t.replace(/ has fewer allOf parts/, ' has fewer constraints to meet');
   t = t.replace(/(^|, )the allOf parts of (.+?) changed/, '$1$2 is now put together from different parts');
   t = shapes(t);
+  // closed objects: the schema keyword in parentheses says nothing more than the words before it
+  t = t.replace(/ \(`additionalProperties: false`\)/g, '');
   // AsyncAPI message keys: "`reply:x`" -> "reply message `x`"
   t = t.replace(/a new message, `(\w+):([^`]+)`/g, 'a new $1 message, `$2`').replace(/the message `(\w+):([^`]+)`/g, 'the $1 message `$2`').replace(/message `(\w+):([^`]+)`/g, '$1 message `$2`');
   // map values: a removed map-value path means the values changed shape

@@ -19,7 +19,7 @@ const changelog = (name: string) => {
   for (const [i, e] of c.entries.entries()) assert.equal(c.items.filter((it) => it.entries.includes(i)).length, 1, `${e.text}: in exactly one item`);
   return { ...c, md: markdownSection('rev', c.items) };
 };
-const JARGON = /\{\}|allOf|oneOf|anyOf/;
+const JARGON = /\{\}|allOf|oneOf|anyOf|additionalProperties/;
 
 test('a rename plus other changes: one item, the rename first, the other changes as its lines', () => {
   const { items, entries, md } = changelog('rename');

@@ -1,0 +1,41 @@
+// The changelog's plain wording of rule messages (src/wording.ts; the table of docs/changelog-wording.md):
+// each rewrite, and that no schema keyword survives any rule message rendered with map paths.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { plain, plainMigration } from '../src/wording.ts';
+import { messages } from '../src/messages.ts';
+
+const cases: Array<[string, string, string?]> = [
+  ['In the `Event` data structure, the schema may now be `Form` (a new oneOf/anyOf alternative).', 'The `Event` data structure may now also be `Form`.'],
+  ['In the `EventInput` data structure, the schema no longer accepts the alternative(s) `AnnotationInput` (oneOf/anyOf).', 'The `EventInput` data structure no longer accepts `AnnotationInput`.'],
+  ['In the `Event` data structure, the oneOf/anyOf alternatives of the schema changed (added: none; removed: `Annotation`).', 'The `Event` data structure may no longer be `Annotation`.'],
+  ['In the `x` push, the oneOf/anyOf alternatives of field `a` changed (added: `B`; removed: `C`).', 'In the `x` push, field `a` may now also be `B`, and may no longer be `C`.'],
+  ['In the `F` data structure, field `answer` no longer accepts the alternative(s) `object {group_id,label}`, `string` (oneOf/anyOf).', 'In the `F` data structure, field `answer` no longer accepts an object with `group_id` and `label`, `string`.'],
+  ['In the `m` method, request field `s` must now also satisfy more allOf parts.', 'In the `m` method, request field `s` must now also meet further constraints.'],
+  ['In the `m` method, request field `s` has fewer allOf parts.', 'In the `m` method, request field `s` has fewer constraints to meet.'],
+  ['In the `p` push, the allOf parts of field `chat` changed.', 'In the `p` push, field `chat` is now put together from different parts.'],
+  ['The `ping` method has a new message, `reply:error_response`.', 'The `ping` method has a new reply message, `error_response`.'],
+  ['The `C` data structure has a new field `last_event_per_type{}.thread_created_at`.', 'The `C` data structure has a new field `thread_created_at` in each value of `last_event_per_type`.'],
+  ['The `Properties` data structure no longer returns field `{}{}`.', 'In the `Properties` data structure, each property value changed shape.', 'Properties'],
+  ['The `m` method no longer accepts request field `chat.properties{}`.', 'In the `m` method, each value of request field `chat.properties` changed shape.'],
+  ['The `Settings` data structure no longer returns field `{}.value`.', 'The `Settings` data structure no longer returns field `value` in each setting value.', 'Settings'],
+];
+
+for (const [from, to, owner] of cases) test(`wording: ${from}`, () => assert.equal(plain(from, owner), to));
+
+test('a map whose values changed shape: the hint says to send and read the new shape', () => {
+  assert.equal(plainMigration('In the `m` method, each value of request field `p` changed shape.', 'Stop sending it.'), 'Send and read the values in their new shape.');
+  assert.equal(plainMigration('The `m` method no longer accepts request field `p`.', 'Stop sending it.'), 'Stop sending it.');
+});
+
+test('no rule message keeps a schema keyword once worded for the changelog, on plain or map paths', () => {
+  const fill = (tpl: string, path: string) => tpl.replace(/\{Subject\}/g, 'The `S` data structure').replace(/\{subject\}/g, 'the `S` data structure')
+    .replace(/\{(old)?field\}/g, `field \`${path}\``).replace(/\{(from|to)\}/g, '`object {a,b}`').replace(/\{\w+\}/g, 'x');
+  for (const [id, tpl] of Object.entries(messages())) {
+    if (/-(description|comment)$/.test(id)) continue;
+    for (const path of ['a', 'a{}', 'a{}.b', '{}{}']) {
+      const t = plain(fill(tpl, path), 'Things');
+      assert.doesNotMatch(t, /\{\}|allOf|oneOf|anyOf|additionalProperties/, `${id} on \`${path}\`: ${t}`);
+    }
+  }
+});
