@@ -295,9 +295,11 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     const other = servers.filter((i) => !atoms[i].endpoint);
     const lines: LineDraft[] = [];
     if (moved.length) {
-      const p = union(moved.map((i) => atoms[i].protocols));
-      const label = p.length === 1 ? (p[0] === 'rtm' ? 'RTM' : 'Web') : 'Web and RTM';
-      const t = `${label} endpoint${moved.length > 1 ? 's' : ''}: ${moved.map((i) => `\`${atoms[i].endpoint}\``).join(', ')} (the new version's address${moved.length > 1 ? 'es' : ''}).`;
+      const parts = (['rtm', 'web'] as Protocol[]).map((p) => {
+        const on = moved.filter((i) => atoms[i].protocols.includes(p)).map((i) => `\`${atoms[i].endpoint}\``).sort();
+        return on.length ? `${p === 'rtm' ? 'RTM' : 'Web'} endpoint${on.length > 1 ? 's' : ''}: ${on.join(', ')}` : '';
+      }).filter(Boolean);
+      const t = `${parts.join('; ')} (the new version's address${moved.length > 1 ? 'es' : ''}).`;
       lines.push(line(moved, t, t));
     }
     for (const i of other) lines.push(line([i], atoms[i].text, atoms[i].text));
@@ -351,39 +353,52 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   return { items, itemOf };
 }
 
-/** "field `a`" said of several fields: "fields `a`, `b` and `c`", the verb in the plural. */
+/** "field `a`" said of several fields: "fields `a`, `b` and `c`", the verb in the plural; null when the wording has no plural here. */
 function plural(template: string, names: string[]): string | null {
   const listed = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  let t = template.replace(/\ba new ((?:optional |required )?(?:request |response )?)field \u0000/, `new $1fields ${listed}`);
-  if (t === template) t = template.replace(/\b((?:the optional |the deprecated )?(?:request |response )?)field \u0000/, `$1fields ${listed}`).replace(/ is (now|no longer) /, ' are $1 ');
-  return t.includes('\u0000') ? null : t;
+  const rules: Array<[RegExp, string, Array<[RegExp, string]>]> = [
+    [/\ba new ((?:optional |required )?(?:request |response )?)field \u0000/, `new $1fields ${listed}`, []],
+    [/\b((?:the optional |the deprecated )?(?:request |response )?)field \u0000/, `$1fields ${listed}`, [[/ is (now|no longer) /, ' are $1 ']]],
+    [/^There's a new server, \u0000/, `There are new servers, ${listed}`, []],
+    [/^The server \u0000/, `The servers ${listed}`, [[/ no longer accepts /, ' no longer accept '], [/; it accepts /, '; they accept '], [/ was removed/, ' were removed'], [/ changed /, ' changed ']]],
+  ];
+  for (const [re, by, verbs] of rules) {
+    if (!re.test(template)) continue;
+    let t = template.replace(re, by);
+    for (const [v, w] of verbs) t = t.replace(v, w);
+    return t.includes('\u0000') ? null : t;
+  }
+  return null;
 }
 
-/** Joins lines that differ only in the one field they name (same rule, severity, protocols). */
+/** Joins lines that differ only in the one name they give (same rule, severity, protocols and hint). */
 function mergeLines(lines: LineDraft[], atoms: Atom[]): LineDraft[] {
-  const out: LineDraft[] = [];
-  const groups = new Map<string, LineDraft[]>();
+  const SPAN = /`[^`]+`/g;
+  const templates = new Map<string, LineDraft[]>();
+  const keysOf = new Map<LineDraft, string[]>();
   for (const l of lines) {
-    const spans = l.text.match(/`[^`]+`/g) ?? [];
+    if (l.rename || l.idx.length !== 1) continue;
     const a = atoms[l.idx[0]];
-    if (l.rename || spans.length !== 1 || l.idx.length !== 1) { out.push(l); continue; }
-    const key = JSON.stringify([l.text.replace(spans[0], '\u0000'), a.ruleId, l.breaking, order(l.protocols), l.migration]);
-    const g = groups.get(key);
-    if (g) g.push(l);
-    else { groups.set(key, [l]); out.push(l); }
+    const spans = [...l.text.matchAll(SPAN)];
+    const keys = spans.map((m) => JSON.stringify([l.text.slice(0, m.index) + '\u0000' + l.text.slice(m.index! + m[0].length), a.ruleId, l.breaking, order(l.protocols), l.migration]));
+    keysOf.set(l, keys);
+    for (const k of keys) (templates.get(k) ?? templates.set(k, []).get(k)!).push(l);
   }
-  return out.map((l) => {
-    const g = [...groups.values()].find((x) => x[0] === l);
-    if (!g || g.length < 2) return l;
-    const template = l.text.replace(/`[^`]+`/, '\u0000');
-    const text = plural(template, g.map((x) => x.text.match(/`[^`]+`/)![0]));
-    const migration = l.migration?.replace(/\bits\b/g, 'their').replace(/\bit\b/g, 'them') ?? null;
-    return text ? { ...l, idx: g.flatMap((x) => x.idx), text, migration } : l;
-  }).flatMap((l) => {
-    // a group whose wording could not be put in the plural keeps its lines
-    const g = [...groups.values()].find((x) => x[0] === l);
-    return g && g.length > 1 && l.idx.length === 1 ? g : [l];
-  });
+  // the largest groups first; a line joins one group at most
+  const taken = new Map<LineDraft, LineDraft[]>();
+  for (const [key, group] of [...templates].sort((x, y) => y[1].length - x[1].length)) {
+    const free = group.filter((l) => !taken.has(l));
+    if (free.length < 2) continue;
+    const template = JSON.parse(key)[0] as string;
+    const at = template.indexOf('\u0000'); // the same text before the name in every line of the group
+    const names = free.map((l) => /^`[^`]+`/.exec(l.text.slice(at))![0]);
+    const text = plural(template, names);
+    if (!text) continue;
+    const l = free[0];
+    const merged: LineDraft = { ...l, idx: free.flatMap((x) => x.idx), text, full: text, migration: l.migration?.replace(/\bits\b/g, 'their').replace(/\bit\b/g, 'them') ?? null };
+    for (const x of free) taken.set(x, x === l ? [merged] : []);
+  }
+  return lines.flatMap((l) => taken.get(l) ?? [l]);
 }
 
 /** Markdown of one item with its sub-items. */

@@ -53,7 +53,7 @@ test("a server address that moved with the document's own version: one informati
   const { items, md } = changelog('server');
   assert.equal(items.length, 1, md);
   assert.equal(items[0].containsBreaking, false);
-  assert.equal(items[0].text, "RTM endpoints: `backup.api.example.com/v1.1/ws`, `api.example.com/v1.1/ws` (the new version's addresses).");
+  assert.equal(items[0].text, "RTM endpoints: `api.example.com/v1.1/ws`, `backup.api.example.com/v1.1/ws` (the new version's addresses).");
   const quiet = { out: () => {}, err: () => {} };
   assert.equal(run(['breaking', ...pair('server'), '--fail-on', 'WARN'], quiet), 0);
   // the same new path while the document's version stays: a move, still flagged
