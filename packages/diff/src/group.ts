@@ -225,7 +225,8 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   //    each its own), and in no way that needs its own heading: one item
   const lone = new Map<string, Draft[]>();
   for (const d of drafts) {
-    if (d.subjects.length !== 1 || d.lines.some((l) => l.rename || l.idx.length !== 1) || d.idx.some((i) => !atoms[i].restForm || atoms[i].subjectName !== d.subjects[0])) continue;
+    // (data structures only: method and push names share words like `chat` without being siblings)
+    if (d.kind !== 'structure' || d.subjects.length !== 1 || d.lines.some((l) => l.rename || l.idx.length !== 1) || d.idx.some((i) => !atoms[i].restForm || atoms[i].subjectName !== d.subjects[0])) continue;
     // siblings of one family only: the same last word of the name (`Item`, `NewItem`)
     const family = /([A-Z][a-z0-9]*|[a-z0-9]+)$/.exec(d.subjects[0])?.[1] ?? d.subjects[0];
     const key = JSON.stringify([d.area, d.kind, family]);
@@ -335,6 +336,12 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     const base = { id: d.id, version, area: d.area, subjects, protocols, containsBreaking: all.some((a) => a.breaking), affects: itemAffects, entries };
     if (d.lines.length === 1) {
       const l = d.lines[0];
+      if (!l.full) {
+        // lines merged into one: "has new fields `a` and `b`" under the subject's heading
+        const a = atoms[l.idx[0]];
+        const head = d.header ?? heading(d.kind, d.subjects);
+        l.full = /^`/.test(l.text) || !a.restForm ? l.text : a.restForm === 'verb' ? `${head} ${l.text}` : `In ${head[0].toLowerCase()}${head.slice(1)}, ${l.text}`;
+      }
       return { ...base, breaking: l.breaking, migration: l.migration, text: finish(l.full, protocols, itemAffects, l.breaking, l.migration), lines: [] };
     }
     const head = d.lines[0].rename && d.subjects.length === 1 ? d.lines[0] : null;
@@ -395,7 +402,8 @@ function mergeLines(lines: LineDraft[], atoms: Atom[]): LineDraft[] {
     const text = plural(template, names);
     if (!text) continue;
     const l = free[0];
-    const merged: LineDraft = { ...l, idx: free.flatMap((x) => x.idx), text, full: text, migration: l.migration?.replace(/\bits\b/g, 'their').replace(/\bit\b/g, 'them') ?? null };
+    // standing alone, the line needs its subject again: the item's heading supplies it (see render)
+    const merged: LineDraft = { ...l, idx: free.flatMap((x) => x.idx), text, full: '', migration: l.migration?.replace(/\bits\b/g, 'their').replace(/\bit\b/g, 'them') ?? null };
     for (const x of free) taken.set(x, x === l ? [merged] : []);
   }
   return lines.flatMap((l) => taken.get(l) ?? [l]);

@@ -35,6 +35,7 @@ function mapPath(label: string, path: string, owner: string | undefined): string
 /** The migration hint of a change reworded by `plain` (a map's values that changed shape are still sent and read). */
 export function plainMigration(text: string, migration: string | undefined): string | undefined {
   if (migration && /changed shape\.( |$)/.test(text)) return 'Send and read the values in their new shape.';
+  if (migration === 'Satisfy the new parts.') return 'Meet the new constraints.';
   return migration;
 }
 

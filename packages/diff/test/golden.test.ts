@@ -60,6 +60,8 @@ test('generated/CHANGELOG.md reads like the published changelog', { skip }, () =
   console.log(`top-level items: ${JSON.stringify(counts)}`);
   for (const [v, max] of Object.entries(LIMITS)) assert.ok(counts[v] > 0 && counts[v] <= max, `${v}: ${counts[v]} top-level items (at most ${max})`);
   const prose = md.split('\n').filter((l) => /^\s*- /.test(l));
+  // a top-level item is a sentence of its own (a sub-item's wording never stands alone)
+  assert.deepEqual(prose.filter((l) => /^- (\*\*Breaking:\*\* )?[a-z]/.test(l)), [], 'top-level items that lost their subject');
   const jargon = prose.filter((l) => /\{\}|allOf|oneOf|anyOf|additionalProperties|`(reply|send|receive):/.test(l));
   assert.deepEqual(jargon, [], 'schema keywords in the prose');
   // every record is in exactly the item it names, and that item is in the Markdown

@@ -90,3 +90,9 @@ for (let k = 2; k <= 5; k++) for (let m = 1; m <= 3; m++) for (let own = 0; own 
     for (const it of items) assert.doesNotMatch(`${it.text} ${it.lines.map((l) => l.text).join(' ')}`, JARGON);
   });
 }
+
+test('changes that merge into one line still name their subject when the line is the whole item', () => {
+  const atoms = [atom('S0', 'has a new field `f0`.'), atom('S0', 'has a new field `f1`.')];
+  const { items } = groupAtoms('v', atoms, [0, 1], false);
+  assert.deepEqual(items.map((it) => [it.text, it.lines.length]), [['The `S0` data structure has new fields `f0` and `f1`.', 0]]);
+});
