@@ -263,6 +263,24 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     m.pairedPush = p.subjects[0];
   }
 
+  // removed methods, pushes and data structures of one area, each changed in no other way: one item
+  const removed = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.subjects.length !== 1 || d.idx.length !== 1 || !/^(method|push|structure)-removed/.test(atoms[d.idx[0]].ruleId ?? '')) continue;
+    (removed.get(d.area) ?? removed.set(d.area, []).get(d.area)!).push(d);
+  }
+  for (const [area, group] of removed) {
+    if (group.length < 2) continue;
+    group.sort((x, y) => x.subjects[0].localeCompare(y.subjects[0]));
+    for (const d of group) drafts.splice(drafts.indexOf(d), 1);
+    const kinds = [...new Set(group.map((d) => d.kind))].sort();
+    drafts.push({
+      id: `${version}/removed/${group.map((d) => d.subjects[0]).join('+')}`, area, kind: kinds.join('+'), subjects: group.map((d) => d.subjects[0]), idx: group.flatMap((d) => d.idx), rank: 1,
+      lines: group.map((d) => ({ ...d.lines[0], text: `the \`${d.subjects[0]}\` ${NOUN[d.kind][0]}` })),
+      header: `These ${kinds.map((k) => NOUN[k][1]).join(' and ')} were removed`,
+    });
+  }
+
   // 3. new methods, pushes and data structures of one area: one item listing them
   const added = new Map<string, number[]>();
   for (const i of singles) {
