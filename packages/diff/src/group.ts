@@ -328,7 +328,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   // 6. a note that starts by naming one subject joins that subject's item; the others stand alone
   notes.forEach((i, n) => {
     const a = atoms[i];
-    const named = /^`([^`]+)` /.exec(a.text)?.[1];
+    const named = /^(?:The )?`([^`]+)` /.exec(a.text)?.[1];
     const home = named === undefined ? undefined : drafts.find((d) => d.area === a.area && d.subjects.length === 1 && d.subjects[0] === named && d.kind !== 'server');
     if (home) {
       home.lines.push(line([i], a.text, a.text));
