@@ -474,7 +474,7 @@ function compareOpenApiServers(ctx: Ctx): void {
     const r = left.shift();
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
     pairs.push([b, r]);
-    if (basePath(b.url) !== basePath(r.url)) push(ctx, { subject: 'server', change: 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if (basePath(b.url) !== basePath(r.url)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
   }
   for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
   for (const [b, r] of pairs) for (const [v, bv] of Object.entries(b.variables)) {

@@ -96,3 +96,12 @@ test('changes that merge into one line still name their subject when the line is
   const { items } = groupAtoms('v', atoms, [0, 1], false);
   assert.deepEqual(items.map((it) => [it.text, it.lines.length]), [['The `S0` data structure has new fields `f0` and `f1`.', 0]]);
 });
+
+test("an OpenAPI server's base path that moved with the document's own version: the new endpoint, not breaking", () => {
+  const [a, b] = pair('web-server');
+  const c = toChangelog(diffPaths(a, b), 'rev');
+  assert.deepEqual(c.items.map((it) => [it.text, it.containsBreaking]), [["Web endpoint: `https://api.example.com/v1.1` (the new version's address).", false]]);
+  const quiet = { out: () => {}, err: () => {} };
+  assert.equal(run(['breaking', a, b, '--fail-on', 'WARN'], quiet), 0);
+  assert.equal(run(['breaking', ...pair('web-server', 'moved'), '--fail-on', 'WARN'], quiet), 1, 'a base path moved within one document version is still flagged');
+});
