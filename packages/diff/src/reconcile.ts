@@ -44,14 +44,14 @@ export interface Contradiction {
   text: string;
   subject: string;
   names: string[];
-  check: 'absent' | 'present-before';
+  check: 'absent' | 'present-before' | 'behaviour';
   page: string;
   section: string;
   finding: string;
   holds: boolean;
 }
 
-interface ContradictionRecord { match: string[]; subject: string; names: string[]; check: 'absent' | 'present-before'; page: string; section: string; finding: string }
+interface ContradictionRecord { match: string[]; subject: string; names: string[]; check: Contradiction['check']; page: string; section: string; finding: string }
 
 function readContradictions(folder: string, diagnostics: Diagnostic[]): ContradictionRecord[] {
   const file = join(folder, 'changelog-contradictions.yaml');
@@ -65,8 +65,8 @@ function readContradictions(folder: string, diagnostics: Diagnostic[]): Contradi
   }
   const out: ContradictionRecord[] = [];
   (Array.isArray(raw) ? raw : []).forEach((r: any, i: number) => {
-    const ok = r && Array.isArray(r.match) && typeof r.subject === 'string' && Array.isArray(r.names) && (r.check === 'absent' || r.check === 'present-before') && typeof r.page === 'string' && typeof r.section === 'string';
-    if (!ok) diagnostics.push({ severity: 'error', message: `record #${i + 1} needs match, subject, names, check (absent|present-before), page and section`, file, pointer: `/${i}`, hint: 'See the comment at the top of the file.' });
+    const ok = r && Array.isArray(r.match) && typeof r.subject === 'string' && Array.isArray(r.names) && ['absent', 'present-before', 'behaviour'].includes(r.check) && typeof r.page === 'string' && typeof r.section === 'string';
+    if (!ok) diagnostics.push({ severity: 'error', message: `record #${i + 1} needs match, subject, names, check (absent|present-before|behaviour), page and section`, file, pointer: `/${i}`, hint: 'See the comment at the top of the file.' });
     else out.push({ ...r, finding: String(r.finding ?? '') });
   });
   return out;
@@ -306,7 +306,8 @@ export function reconcile(handText: string, specsDir: string): ReconcileResult {
         const whole = `${h.child ? `${parentText} ` : ''}${h.text}`;
         return c.match.every((w) => whole.includes(w));
       });
-      const holds = c.names.every((n) => (c.check === 'absent' ? !hasField(revModels, c.subject, n) : hasField(baseModels, c.subject, n)));
+      // `behaviour`: what no schema shows (which push a method triggers); only the line is checked
+      const holds = c.check === 'behaviour' || c.names.every((n) => (c.check === 'absent' ? !hasField(revModels, c.subject, n) : hasField(baseModels, c.subject, n)));
       contradicted.push({ text: hit?.text ?? `(no line of the changelog matches ${c.match.join(' + ')})`, subject: c.subject, names: c.names, check: c.check, page: c.page, section: c.section, finding: c.finding, holds: holds && !!hit });
     }
     result.push({ version: v, handEntries: mine.length, computedEntries: computed.length, unsupported, unchecked, unmentioned, similar: mine.filter((h) => h.similar?.length), contradicted });
@@ -342,7 +343,7 @@ export function renderReconcile(r: ReconcileResult, source: string): string {
     }
     if (v.contradicted.length) {
       lines.push(`### Hand-written entries the reference contradicts (${v.contradicted.length})`, '');
-      lines.push(...v.contradicted.map((c) => `- ${c.text}\n  - ${c.names.map((n) => `\`${c.subject}\` \`${n}\``).join(', ')}: ${c.check === 'absent' ? `not in ${v.version}` : 'already in the previous version'}. Contradicted by ${c.page}, section "${c.section}": ${c.finding}${c.holds ? '' : ' **(no longer holds: the specs or the changelog changed; update changelog-contradictions.yaml)**'}`), '');
+      lines.push(...v.contradicted.map((c) => `- ${c.text}\n  - ${c.names.map((n) => `\`${c.subject}\` \`${n}\``).join(', ')}: ${c.check === 'absent' ? `not in ${v.version}` : c.check === 'behaviour' ? 'behaviour' : 'already in the previous version'}. Contradicted by ${c.page}, section "${c.section}": ${c.finding}${c.holds ? '' : ' **(no longer holds: the specs or the changelog changed; update changelog-contradictions.yaml)**'}`), '');
     }
     lines.push(`### Hand-written entries with nothing to check (${v.unchecked.length})`, '');
     lines.push(...(v.unchecked.length ? v.unchecked.map((h) => `- ${h.text}`) : ['None.']), '');

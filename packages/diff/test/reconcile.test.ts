@@ -61,6 +61,9 @@ test('lines the reference contradicts are listed with page and section (publishe
     ['FilledFormField', 'answer.id', 'present-before', true],
   ]);
   for (const c of v32.contradicted) assert.match(`${c.page} ${c.section}`, /^reference\/livechat-docs\/v3\.[12]\/rtm\.mdx \S/);
+  // v3.1: the push Set Customer Fields triggers (behaviour, nothing in a schema): the line is listed with its page
+  const v31 = r.versions.find((v) => v.version === 'v3.1')!;
+  assert.deepEqual(v31.contradicted.map((c) => [c.subject, c.check, c.holds, c.section]), [['set_customer_fields', 'behaviour', true, 'Methods > Customers > Set Customer Fields (Specifics, push message)']]);
   const report = renderReconcile(r, SOURCE);
   assert.match(report, /### Hand-written entries the reference contradicts \(3\)/);
   assert.match(report, /Contradicted by reference\/livechat-docs\/v3\.2\/rtm\.mdx, section "Pushes > Chat access > chat_transferred/);
