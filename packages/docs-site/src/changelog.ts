@@ -1,5 +1,7 @@
 /** The changelog page: generated/changelog.json grouped per version and area, each entry linked to the reference. */
 import { escapeHtml } from './escape.js';
+import { statusLabel } from './layout.js';
+import { renderInlineMarkdown } from './markdown.js';
 import { historyBadges, renderBadges, renderMethodsIndex, type History } from './history.js';
 import type { VersionIndex, VersionInfo } from './model.js';
 
@@ -35,23 +37,9 @@ export function parseChangelog(data: unknown): ChangelogEntry[] {
   });
 }
 
-/** Inline Markdown of one changelog line (code spans, bold, emphasis, links); everything is escaped first. */
+/** Inline Markdown of one changelog line, through the site's one sanitiser (markdown.ts). */
 export function inlineMarkdown(text: string): string {
-  const parts = text.split(/(`+[^`]*?`+)/g);
-  return parts
-    .map((part) => {
-      const code = /^(`+)([^`]*?)\1$/.exec(part);
-      if (code) return `<code>${escapeHtml(code[2].trim() || code[2])}</code>`;
-      let html = escapeHtml(part);
-      html = html.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_m, label: string, url: string) => {
-        const raw = url.replace(/&amp;/g, '&');
-        return /^(https?:|#|\.{0,2}\/|[a-z0-9_.-]+\.html)/i.test(raw) && !/^javascript:/i.test(raw) ? `<a href="${url}">${label}</a>` : label;
-      });
-      html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
-      html = html.replace(/(^|[^*\w])\*([^*\s][^*]*)\*(?!\w)/g, '$1<em>$2</em>');
-      return html;
-    })
-    .join('');
+  return renderInlineMarkdown(text);
 }
 
 export interface EntryLink { href: string; label: string }
@@ -68,7 +56,7 @@ export function entryLinks(entry: ChangelogEntry, idx: VersionIndex | undefined,
     const v = at.id;
     if (kind !== 'structure' && at.web[name]) links.push({ href: `${v}/web.html${at.web[name].anchor}`, label: `Web: ${name}${suffix}` });
     if (kind !== 'structure' && at.rtm[name]) links.push({ href: `${v}/rtm.html${at.rtm[name].anchor}`, label: `RTM: ${name}${suffix}` });
-    if ((kind === 'structure' || (!at.web[name] && !at.rtm[name])) && at.schemas[name]) links.push({ href: `${v}/rtm.html${at.schemas[name]}`, label: `Structure: ${name}${suffix}` });
+    if ((kind === 'structure' || (!at.web[name] && !at.rtm[name])) && at.schemas[name]) links.push({ href: `${v}/structures.html${at.schemas[name]}`, label: `Structure: ${name}${suffix}` });
   };
   const names: Array<[string, string | undefined]> = [];
   const subject = entry.subject;
@@ -123,56 +111,153 @@ export function changelogAnchor(version: string, area?: string): string {
   return area ? `${version}-${slug(area)}` : version;
 }
 
+/** FNV-1a, base 36: a short stable fingerprint of an item's content. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, '0');
+}
+
+/**
+ * The anchor of one changelog item: version, subject and a fingerprint of what it says. It stays the same when
+ * other items come and go (unlike a position), so links to it keep working across rebuilds.
+ */
+export function changelogItemId(entry: ChangelogEntry): string {
+  const subject = entry.subject && typeof entry.subject.name === 'string' ? entry.subject.name : entry.kind || 'change';
+  const key = [entry.version, entry.ruleId ?? entry.kind, subject, entry.path ?? '', entry.text].map(String).join('\u0000');
+  return `${entry.version}-${slug(subject) || 'change'}-${fingerprint(key)}`;
+}
+
+/**
+ * Items with sub-items. The changelog may carry groups, either as `items: [...]` inside a record or as records
+ * sharing a `group` id (the record whose `id` is that group, else the first, heads it); flat records are
+ * groups of one.
+ */
+export interface ChangelogGroup { head: ChangelogEntry; children: ChangelogEntry[] }
+
+export function groupEntries(entries: ChangelogEntry[]): ChangelogGroup[] {
+  const out: ChangelogGroup[] = [];
+  const byGroup = new Map<string, ChangelogGroup>();
+  const heads = new Set(entries.filter((e) => typeof e.id === 'string' && typeof e.group === 'string' && e.id === e.group).map((e) => `${e.version}\u0000${e.group}`));
+  for (const e of entries) {
+    const nested = Array.isArray(e.items) ? parseChangelog(e.items.map((x: any) => ({ version: e.version, area: e.area, ...x }))) : [];
+    const gid = typeof e.group === 'string' && e.group ? `${e.version}\u0000${e.group}` : null;
+    if (!gid) {
+      out.push({ head: e, children: nested });
+      continue;
+    }
+    const group = byGroup.get(gid);
+    const isHead = typeof e.id === 'string' && e.id === e.group;
+    if (!group) {
+      const g: ChangelogGroup = heads.has(gid) && !isHead ? { head: { ...e, text: '' }, children: [e, ...nested] } : { head: e, children: nested };
+      if (heads.has(gid) && !isHead) (g as any).pending = true;
+      byGroup.set(gid, g);
+      out.push(g);
+    } else if (isHead && (group as any).pending) {
+      group.head = e;
+      group.children.push(...nested);
+      delete (group as any).pending;
+    } else {
+      group.children.push(e, ...nested);
+    }
+  }
+  return out;
+}
+
+function protocolLabel(protocols: string[]): string {
+  const p = protocols.length ? protocols : ['web', 'rtm'];
+  return p.map((x) => (x === 'web' ? 'Web' : x === 'rtm' ? 'RTM' : x)).join(' & ');
+}
+
+function renderItem(e: ChangelogEntry, versions: VersionInfo[], indexes: Record<string, VersionIndex>, history: History | null | undefined, id: string, children: ChangelogEntry[], ids: (e: ChangelogEntry) => string): string {
+  const v = e.version;
+  const at = versions.findIndex((x) => x.id === v);
+  const links = entryLinks(e, indexes[v], at > 0 ? indexes[versions[at - 1].id] : undefined);
+  const breaking = e.breaking || children.some((c) => c.breaking);
+  const affected = affectedLinks(e, indexes[v]);
+  const subject = e.subject && typeof e.subject.name === 'string' ? e.subject : null;
+  const item = history && subject ? (subject.kind === 'push' ? history.pushes : subject.kind === 'structure' ? history.structures : history.methods)[subject.name!] : undefined;
+  const badges = renderBadges(historyBadges(item, v).filter((b) => b.cls !== 'hist' && !b.cls.includes('changed')));
+  const protocols = [...new Set([...e.protocols, ...children.flatMap((c) => c.protocols)])];
+  return (
+    `<li class="${breaking ? 'entry breaking' : 'entry'}" id="${escapeHtml(id)}" data-kind="${escapeHtml(e.kind)}" data-version="${escapeHtml(v)}" data-area="${escapeHtml(e.area)}" data-protocols="${escapeHtml((protocols.length ? protocols : ['web', 'rtm']).join(' '))}" data-breaking="${breaking ? '1' : '0'}">` +
+    `<a class="anchor" href="#${escapeHtml(id)}" aria-label="Link to this change">#</a> ` +
+    (breaking ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
+    `<span class="proto-tag">${escapeHtml(protocolLabel(protocols))}</span> ` +
+    `<span class="text">${inlineMarkdown(entryText(e, affected))}</span>` +
+    (badges ? ` ${badges}` : '') +
+    (e.source === 'note' ? ' <span class="badge note">note</span>' : '') +
+    (links.length ? ` <span class="links">${links.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</span>` : '') +
+    (affected.length ? `<div class="affects">Affects: ${affected.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</div>` : '') +
+    (e.breaking && e.migration ? `<div class="migration"><strong>Migration:</strong> ${inlineMarkdown(e.migration)}</div>` : '') +
+    (children.length
+      ? `<ul class="sub">${children.map((c) => renderItem(c, versions, indexes, history, ids(c), [], ids)).join('')}</ul>`
+      : '') +
+    '</li>'
+  );
+}
+
+function filters(entries: ChangelogEntry[], versions: string[]): string {
+  const areas = [...new Set(entries.map((e) => e.area))].sort();
+  const opt = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
+  return (
+    `<form class="filters" id="changelog-filters" aria-label="Filter the changelog">` +
+    `<label>Version <select name="version"><option value="">All</option>${versions.map((v) => opt(v, v)).join('')}</select></label>` +
+    `<label>Protocol <select name="protocol"><option value="">Both</option>${opt('web', 'Web')}${opt('rtm', 'RTM')}</select></label>` +
+    `<label>Area <select name="area"><option value="">All</option>${areas.map((a) => opt(a, a)).join('')}</select></label>` +
+    `<label class="check"><input type="checkbox" name="breaking" value="1"> Breaking only</label>` +
+    `<output id="changelog-count" aria-live="polite">${entries.length} changes</output></form>`
+  );
+}
+
 export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>, history?: History | null): string {
   const order = [...versions].reverse();
   const out: string[] = [];
   const known = new Set(versions.map((v) => v.id));
   const extra = [...new Set(entries.map((e) => e.version))].filter((v) => !known.has(v)).sort().reverse();
-  out.push('<nav class="toc"><ul>');
-  for (const v of [...extra, ...order.map((o) => o.id)]) {
+  const all = [...extra, ...order.map((o) => o.id)];
+  // Stable ids, made unique in page order (identical items get -2, -3).
+  const used = new Map<string, number>();
+  const idOf = new Map<ChangelogEntry, string>();
+  const ids = (e: ChangelogEntry): string => {
+    let id = idOf.get(e);
+    if (id) return id;
+    const base = changelogItemId(e);
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    id = n === 1 ? base : `${base}-${n}`;
+    idOf.set(e, id);
+    return id;
+  };
+  out.push(filters(entries, all));
+  out.push('<nav class="toc" aria-label="Versions"><ul>');
+  for (const v of all) {
     const n = entries.filter((e) => e.version === v).length;
     out.push(`<li><a href="#${escapeHtml(changelogAnchor(v))}">${escapeHtml(v)}</a> <span class="count">${n} change${n === 1 ? '' : 's'}</span></li>`);
   }
   out.push('</ul></nav>');
-  for (const v of [...extra, ...order.map((o) => o.id)]) {
+  for (const v of all) {
     const info = versions.find((x) => x.id === v);
     const mine = entries.filter((e) => e.version === v);
-    out.push(`<section class="version" id="${escapeHtml(changelogAnchor(v))}">`);
+    out.push(`<section class="version" id="${escapeHtml(changelogAnchor(v))}" data-version="${escapeHtml(v)}">`);
     out.push(`<h2>${escapeHtml(v)}${info ? ` <span class="badge ${escapeHtml(info.status)}">${escapeHtml(statusLabel(info.status))}</span>` : ''}</h2>`);
-    if (indexes[v]) out.push(`<p class="refs"><a href="${escapeHtml(v)}/web.html">Web reference</a> · <a href="${escapeHtml(v)}/rtm.html">RTM reference</a></p>`);
+    if (indexes[v]) out.push(`<p class="refs"><a href="${escapeHtml(v)}/web.html">Web reference</a> · <a href="${escapeHtml(v)}/rtm.html">RTM reference</a> · <a href="${escapeHtml(v)}/structures.html">Structures</a></p>`);
     if (history && indexes[v]) out.push(renderMethodsIndex(indexes[v], history));
     if (!mine.length) out.push('<p class="empty">No changes recorded for this version.</p>');
     const areas: string[] = [];
     for (const e of mine) if (!areas.includes(e.area)) areas.push(e.area);
     for (const area of areas) {
-      out.push(`<h3 id="${escapeHtml(changelogAnchor(v, area))}">${escapeHtml(area)}</h3><ul class="entries">`);
-      for (const e of mine.filter((x) => x.area === area)) {
-        const at = versions.findIndex((x) => x.id === v);
-        const links = entryLinks(e, indexes[v], at > 0 ? indexes[versions[at - 1].id] : undefined);
-        const cls = e.breaking ? 'entry breaking' : 'entry';
-        const affected = affectedLinks(e, indexes[v]);
-        const subject = e.subject && typeof e.subject.name === 'string' ? e.subject : null;
-        const item = history && subject ? (subject.kind === 'push' ? history.pushes : subject.kind === 'structure' ? history.structures : history.methods)[subject.name!] : undefined;
-        const badges = renderBadges(historyBadges(item, v).filter((b) => b.cls !== 'hist' && !b.cls.includes('changed')));
-        out.push(
-          `<li class="${cls}" data-kind="${escapeHtml(e.kind)}">` +
-            (e.breaking ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
-            `<span class="text">${inlineMarkdown(entryText(e, affected))}</span>` +
-            (badges ? ` ${badges}` : '') +
-            (e.source === 'note' ? ' <span class="badge note">note</span>' : '') +
-            (links.length ? ` <span class="links">${links.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</span>` : '') +
-            (affected.length ? `<div class="affects">Affects: ${affected.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</div>` : '') +
-            (e.breaking && e.migration ? `<div class="migration"><strong>Migration:</strong> ${inlineMarkdown(e.migration)}</div>` : '') +
-            '</li>',
-        );
-      }
-      out.push('</ul>');
+      out.push(`<div class="area" data-area="${escapeHtml(area)}"><h3 id="${escapeHtml(changelogAnchor(v, area))}">${escapeHtml(area)}</h3><ul class="entries">`);
+      for (const g of groupEntries(mine.filter((x) => x.area === area))) out.push(renderItem(g.head, versions, indexes, history, ids(g.head), g.children, ids));
+      out.push('</ul></div>');
     }
     out.push('</section>');
   }
+  out.push('<p id="changelog-none" class="empty" hidden>No change matches these filters.</p>');
   return out.join('\n');
 }
 
-export function statusLabel(status: string): string {
-  return status === 'preview' ? 'developer preview' : status;
-}
+export { statusLabel };

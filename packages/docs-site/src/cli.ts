@@ -20,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
       changelogFile: resolve(option(args, 'changelog', join(REPO_ROOT, 'generated/changelog.json'))),
       rulesFile: resolve(option(args, 'rules', join(REPO_ROOT, 'generated/rules.json'))),
       historyFile: resolve(option(args, 'history', join(REPO_ROOT, 'generated/history.json'))),
+      examplesDir: resolve(option(args, 'examples', join(REPO_ROOT, 'packages/spec-check/reference/examples'))),
       log: (line) => console.log(line),
     });
   if (command === 'build') {

@@ -31,7 +31,13 @@ export function createStaticServer(rootDir: string): Server {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const st = statSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-cache' });
+      // Revalidated on every load (no-cache), answered 304 when unchanged: shared assets travel once.
+      const etag = `"${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-cache', etag });
       if (req.method === 'HEAD') return void res.end();
       createReadStream(file).pipe(res);
     } catch {

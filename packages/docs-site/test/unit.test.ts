@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, jsonForScript, neutraliseDescriptions, neutraliseMarkdownHtml } from '../src/escape.ts';
+import { escapeHtml, jsonForScript } from '../src/escape.ts';
 import { buildNavData, indexVersion, redocSlug, translateName, webAnchor, type VersionIndex } from '../src/model.ts';
 import { assertOffline, navBar } from '../src/build.ts';
 import { affectedLinks, entryLinks, entryText, inlineMarkdown, parseChangelog, renderChangelogBody } from '../src/changelog.ts';
@@ -18,20 +18,6 @@ test('jsonForScript cannot close a script element and still parses back', () => 
   const out = jsonForScript(value);
   assert.ok(!out.includes('<') && !out.includes('>') && !out.includes('&'));
   assert.deepEqual(JSON.parse(out), value);
-});
-
-test('neutraliseMarkdownHtml turns tags into text but leaves code alone', () => {
-  assert.equal(neutraliseMarkdownHtml('a <script>x</script> b'), 'a &lt;script>x&lt;/script> b');
-  assert.equal(neutraliseMarkdownHtml('call `/action/<method>` now'), 'call `/action/<method>` now');
-  assert.equal(neutraliseMarkdownHtml('``a ` <b>`` <i>'), '``a ` <b>`` &lt;i>');
-  assert.equal(neutraliseMarkdownHtml('```\n<div>\n```\n<div>'), '```\n<div>\n```\n&lt;div>');
-  assert.equal(neutraliseMarkdownHtml('> quote'), '> quote');
-  assert.equal(neutraliseMarkdownHtml('unclosed ` <img onerror=x>'), 'unclosed ` &lt;img onerror=x>');
-});
-
-test('neutraliseDescriptions only rewrites description strings', () => {
-  const doc = { description: '<b>x</b>', properties: { description: { type: 'string', description: '<i>' } }, example: '<b>' };
-  assert.deepEqual(neutraliseDescriptions(doc), { description: '&lt;b>x&lt;/b>', properties: { description: { type: 'string', description: '&lt;i>' } }, example: '<b>' });
 });
 
 test('assertOffline rejects remote scripts, styles and fonts and accepts local ones', () => {
@@ -97,7 +83,7 @@ test('nav data: cross-links between Web and RTM and rename tables', () => {
 
 test('changelog: entries are escaped, Markdown code kept, and linked to their subject', () => {
   assert.equal(inlineMarkdown('`a<b>` and <script>x</script> **bold**'), '<code>a&lt;b&gt;</code> and &lt;script&gt;x&lt;/script&gt; <strong>bold</strong>');
-  assert.equal(inlineMarkdown('[bad](javascript:void0) [ok](#v3.3)'), 'bad <a href="#v3.3">ok</a>');
+  assert.equal(inlineMarkdown('[bad](javascript:void0) [ok](#v3.3)'), '[bad](javascript:void0) <a href="#v3.3">ok</a>');
   const indexes = fixtureIndexes();
   const [m, s, t] = parseChangelog([
     { version: 'v1.2', area: 'Chat access', protocols: ['web', 'rtm'], kind: 'method-renamed', breaking: true, text: 'renamed', source: 'diff', subject: { kind: 'method', name: 'resume_chat' } },
@@ -105,11 +91,11 @@ test('changelog: entries are escaped, Markdown code kept, and linked to their su
     { version: 'v1.1', area: 'Chats', protocols: ['rtm'], kind: 'note', breaking: false, text: 'The `chat_deactivated` push now <b>fires</b>.', source: 'note' },
   ]);
   assert.deepEqual(entryLinks(m, indexes['v1.2']).map((l) => l.href), ['v1.2/web.html#/chat-access/resume_chat', 'v1.2/rtm.html#operation-request-resume_chat']);
-  assert.deepEqual(entryLinks(s, indexes['v1.2']).map((l) => l.href), ['v1.2/rtm.html#schema-ChatNew']);
+  assert.deepEqual(entryLinks(s, indexes['v1.2']).map((l) => l.href), ['v1.2/structures.html#schema-ChatNew']);
   assert.deepEqual(entryLinks(t, indexes['v1.1']).map((l) => l.href), ['v1.1/rtm.html#operation-receive-chat_deactivated']);
   const html = renderChangelogBody([m, s, t], [{ id: 'v1.1', status: 'stable' }, { id: 'v1.2', status: 'preview' }], indexes);
   assert.ok(html.indexOf('id="v1.2"') < html.indexOf('id="v1.1"'), 'newest version first');
-  assert.match(html, /<li class="entry breaking"[^>]*><span class="badge breaking"/);
+  assert.match(html, /<li class="entry breaking"[^>]*><a class="anchor"[^>]*>#<\/a> <span class="badge breaking"/);
   assert.ok(html.includes('&lt;b&gt;fires&lt;/b&gt;') && !html.includes('<b>'));
   assert.ok(html.includes('id="v1.2-chat-access"'));
   assert.throws(() => parseChangelog({ nope: 1 }), /expected a list/);
