@@ -102,8 +102,13 @@ export function assertOffline(page: string, html: string): void {
     const m = /\b(src|href|srcset)\s*=\s*["']?\s*((?:https?:)?\/\/[^"'\s>]+)/i.exec(tag);
     if (m && !/^<a\b/i.test(tag)) throw new Error(`${page}: loads ${m[2]} from the network`);
   }
-  const css = /@import\s+url\(\s*["']?(https?:)?\/\/|fonts\.googleapis\.com|fonts\.gstatic\.com/i.exec(html);
-  if (css) throw new Error(`${page}: references remote fonts/styles (${css[0]})`);
+  // Remote styles or fonts: only inside <style> elements and style attributes (text that merely shows such a
+  // string, e.g. a description quoting CSS, is escaped and inert).
+  const styles = [...html.matchAll(/<style\b[^>]*>([^]*?)<\/style>/gi)].map((m) => m[1]).concat([...html.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*"([^"]*)"/gi)].map((m) => m[1]));
+  for (const css of styles) {
+    const remote = /@import|url\(\s*["']?(https?:)?\/\/|fonts\.googleapis\.com|fonts\.gstatic\.com/i.exec(css);
+    if (remote) throw new Error(`${page}: references remote fonts/styles (${remote[0]})`);
+  }
 }
 
 function renderPolicyPage(rules: Rule[] | null, versions: VersionInfo[]): string {

@@ -90,8 +90,8 @@ export function renderPolicyBody(rules: Rule[]): string {
     if (ex && (ex.before !== undefined || ex.after !== undefined)) {
       const from = ex.startLine ? ` (from line ${ex.startLine})` : '';
       out.push('<div class="example">');
-      if (ex.before !== undefined) out.push(`<h3>Before${escapeHtml(from)}</h3><pre><code>${escapeHtml(ex.before)}</code></pre>`);
-      if (ex.after !== undefined) out.push(`<h3>After${escapeHtml(from)}</h3><pre><code>${escapeHtml(ex.after)}</code></pre>`);
+      if (ex.before !== undefined) out.push(`<h3>Before${escapeHtml(from)}</h3><pre tabindex="0"><code>${escapeHtml(ex.before)}</code></pre>`);
+      if (ex.after !== undefined) out.push(`<h3>After${escapeHtml(from)}</h3><pre tabindex="0"><code>${escapeHtml(ex.after)}</code></pre>`);
       if (ex.findings.length) out.push(`<p>What the diff reports:</p><ul class="findings">${ex.findings.map((f) => `<li>${inlineMarkdown(f)}</li>`).join('')}</ul>`);
       if (ex.why) out.push(`<p class="why">Why: ${inlineMarkdown(ex.why)}</p>`);
       out.push('</div>');

@@ -169,16 +169,19 @@
   var input = document.getElementById('ccapi-search');
   var results = document.getElementById('ccapi-results');
   var status = document.getElementById('ccapi-search-status');
-  var loading = false;
+  var waiting = null;
   function loadIndex(then) {
     if (window.CCAPI_SEARCH) return then();
-    if (!loading) {
-      loading = true;
-      var s = document.createElement('script');
-      s.src = root + 'assets/search-index.js';
-      s.onload = function () { then(); };
-      document.head.appendChild(s);
-    }
+    if (waiting) return void waiting.push(then);
+    waiting = [then];
+    var s = document.createElement('script');
+    s.src = root + 'assets/search-index.js';
+    s.onload = function () {
+      var list = waiting;
+      waiting = [];
+      for (var i = 0; i < list.length; i++) list[i]();
+    };
+    document.head.appendChild(s);
   }
   function score(item, q) {
     var name = item[0].toLowerCase();

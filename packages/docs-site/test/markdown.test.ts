@@ -6,46 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { markdownText, renderInlineMarkdown, renderMarkdown } from '../src/markdown.ts';
+import { CONTEXTS, PAYLOADS } from './hostile-strings.ts';
 
-export const PAYLOADS = [
-  '<script>window.__xss=1</script>',
-  '<img src="http://127.0.0.1:9/beacon.png" onerror="window.__xss=1">',
-  '<form action="http://127.0.0.1:9/steal"><input type="password" name="p"><button>Log in</button></form>',
-  '<iframe src="http://127.0.0.1:9/"></iframe>',
-  '<a href="javascript:window.__xss=1">click</a>',
-  '<svg onload="window.__xss=1"><use href="http://127.0.0.1:9/x.svg#a"/></svg>',
-  '<style>@import url(http://127.0.0.1:9/x.css)</style>',
-  '<link rel="stylesheet" href="http://127.0.0.1:9/x.css">',
-  '<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/">',
-  '![beacon](http://127.0.0.1:9/b.png)',
-  '[click](javascript:window.__xss=1)',
-  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
-  '<object data="http://127.0.0.1:9/x"></object><embed src="http://127.0.0.1:9/y">',
-  '<video poster="http://127.0.0.1:9/p.png"><source src="http://127.0.0.1:9/v.mp4"></video>',
-  '<div style="background:url(http://127.0.0.1:9/bg.png)">styled</div>',
-  '</script><script>window.__xss=1</script>',
-];
-
-export const CONTEXTS: Array<(p: string) => string> = [
-  (p) => p,
-  (p) => `text before ${p} after`,
-  (p) => `\\\`${p}\\\``,
-  (p) => `\\\\\`${p}\\\\\``,
-  (p) => `\`${p}\``,
-  (p) => `\`\`${p} \` ${p}\`\``,
-  (p) => `\`unclosed ${p}`,
-  (p) => `\`\`\`js\`\n${p}\n\`\`\`\n${p}`,
-  (p) => `\`\`\`\`a\`b\n${p}\n\`\`\`\n${p}\n\`\`\`\``,
-  (p) => `~~~\`\n${p}\n~~~\n${p}`,
-  (p) => `\`\`\`\n${p}`,
-  (p) => `# ${p}\n\n> ${p}\n\n- ${p}\n  1. ${p}`,
-  (p) => `| a | b |\n|---|---|\n| ${p} | \`${p}\` |`,
-  (p) => `<!-- ${p} -->${p}`,
-  (p) => `[label ${p}](https://example.com "${p}")`,
-  (p) => `    ${p}\n\n${p}`,
-  (p) => `*${p}* **${p}** _${p}_`,
-  (p) => `<div>\n\n${p}\n\n</div>`,
-];
 
 /** What must never come out of the sanitiser: an active tag, an event handler, a fetchable or script URL. */
 export function hostile(html: string): string | null {

@@ -25,6 +25,10 @@ test('assertOffline rejects remote scripts, styles and fonts and accepts local o
   assert.throws(() => assertOffline('p', '<script src="https://cdn.example.com/x.js"></script>'), /loads https:\/\/cdn/);
   assert.throws(() => assertOffline('p', '<link rel="modulepreload" href="//cdn.example.com/r.js">'), /network/);
   assert.throws(() => assertOffline('p', '<link href="https://fonts.googleapis.com/css?family=Roboto" rel="stylesheet">'), /network|fonts/);
+  assert.throws(() => assertOffline('p', '<style>@import url(https://x.y/a.css)</style>'), /remote fonts/);
+  assert.throws(() => assertOffline('p', '<div class="a" style="background:url(//x.y/b.png)">'), /remote fonts/);
+  // Text that only quotes such markup is inert (the `<` is escaped), and must not fail the build.
+  assert.doesNotThrow(() => assertOffline('p', '<p>&lt;div style="background:url(http://x.y/b.png)"&gt; and @import url(http://x.y)</p>'));
 });
 
 const web = (ops: Array<[string, string, Record<string, string>?]>) => ({
@@ -205,10 +209,37 @@ test('policy page: every rule with its facts, example and anchor, all escaped', 
   assert.equal(ruleAnchor('x<script>'), 'rule-x-script');
   const html = renderPolicyBody(rules);
   assert.ok(html.indexOf('id="rule-x-script"') < html.indexOf('id="rule-method-added"'), 'breaking rules first');
-  assert.ok(html.includes('<pre><code>a: 1\nb: 2\n</code></pre>') && html.includes('<h3>Before (from line 3)</h3>'));
+  assert.ok(html.includes('<pre tabindex="0"><code>a: 1\nb: 2\n</code></pre>') && html.includes('<h3>Before (from line 3)</h3>'));
   assert.ok(html.includes('<strong>Migration:</strong> Do &lt;b&gt;this&lt;/b&gt;.'));
   assert.ok(html.includes('&lt;script&gt;window.__xss=1&lt;/script&gt;') && html.includes('&lt;img src=x onerror=1&gt;'));
   for (const bad of ['<script', '<img', '<b>', 'a"b']) assert.ok(!html.includes(bad), bad);
   assert.match(html, /2 rules<\/span>: <span class="count">1 breaking/);
   assert.throws(() => parseRules({ rules: [{ level: 'ERR' }] }), /needs an "id"/);
+});
+
+test('docs:serve on a busy port prints one line with the fix and exits 2; a free port is announced', async () => {
+  const { createServer } = await import('node:net');
+  const { main, DEFAULT_PORT } = await import('../src/commands.ts');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');
+  const blocker = createServer();
+  await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
+  const busy = (blocker.address() as { port: number }).port;
+  try {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['serve', '--out', dir, '--port', String(busy)], { out: (l) => out.push(l), err: (l) => err.push(l) });
+    assert.equal(code, 2);
+    assert.equal(err.length, 1, err.join('\n'));
+    assert.match(err[0], new RegExp(`127\\.0\\.0\\.1:${busy} is already in use; pick another: npm run docs:serve -- --port ${busy + 1}`));
+    const bad = await main(['serve', '--out', dir, '--port', 'eighty'], { out: () => {}, err: (l) => err.push(l) });
+    assert.equal(bad, 2);
+    assert.equal(DEFAULT_PORT, 8080);
+  } finally {
+    blocker.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
