@@ -3,7 +3,7 @@
  * machine still gives honest ratios. Sections: build (cold/warm/incremental), diff at scale
  * (api-diff vs openapi-diff, @asyncapi/diff and the read+JSON.parse floor), validators, types, mock under load (bench/mock-load.ts).
  *
- * Options: --only build,diff,validators,types,mock   --runs N (default 3)   --peers (install and time
+ * Options: --only build,diff,validators,types,mock,site (site: page figures of the reference site in Chromium)   --runs N (default 3)   --peers (install and time
  * the peer tools; they are slow: openapi-diff takes minutes or never ends, so each run is capped).
  * Large pairs come from ../shared/bench (absent on a fresh clone: that section then says so).
  */
@@ -224,4 +224,5 @@ if (only.has('diff')) benchDiff();
 if (only.has('validators')) benchPackageScript('validators', 'bench', 'Validators');
 if (only.has('types')) benchTypes();
 if (only.has('mock')) benchMock();
+if (only.has('site')) benchPackageScript('docs-site', 'bench', 'Reference site pages');
 rmSync(join(root, '.turbo/bench'), { recursive: true, force: true });

@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, REPO_ROOT } from '../src/build.ts';
 import { createStaticServer, listen } from '../src/serve.ts';
-import { chromiumMissing, launch, measurePage, type PageFigures } from '../test/harness.ts';
+import { axeSerious, chromiumMissing, launch, measurePage, type PageFigures } from '../test/harness.ts';
 
 const BUDGET = { readyMs: 3000, domNodes: 20_000, bytes: 1024 * 1024 };
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 0) || 3;
+// --axe: also run axe-core on the whole of every page (the timed browser test samples one page per template).
+const withAxe = process.argv.includes('--axe');
 
 const missing = chromiumMissing();
 if (missing) {
@@ -33,7 +35,7 @@ const built = await buildSite({
 const server = createStaticServer(out);
 const base = await listen(server, 0);
 const browser = await launch();
-const rows: PageFigures[] = [];
+const rows: Array<PageFigures & { axe?: number }> = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -44,7 +46,9 @@ try {
     const samples: PageFigures[] = [];
     for (let i = 0; i < runs; i++) samples.push(await measurePage(page, `${base}${p}`, p));
     samples.sort((a, b) => a.readyMs - b.readyMs);
-    rows.push(samples[Math.floor(samples.length / 2)]);
+    const row: PageFigures & { axe?: number } = samples[Math.floor(samples.length / 2)];
+    if (withAxe) row.axe = (await axeSerious(page)).reduce((n, f) => n + f.nodes, 0);
+    rows.push(row);
   }
   await context.close();
 } finally {
@@ -55,8 +59,8 @@ try {
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 console.log(`## Reference site pages (Chromium ${browser.version()}, median of ${runs} loads, warm cache after the first)\n`);
-console.log('| page | ready | DOM nodes | elements | transferred | requests | within budget |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log(`| page | ready | DOM nodes | elements | transferred | requests |${withAxe ? ' axe serious/critical |' : ''} within budget |`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: |${withAxe ? ' ---: |' : ''} --- |`);
 let over = 0;
 for (const [i, r] of rows.entries()) {
   const problems = [
@@ -65,7 +69,9 @@ for (const [i, r] of rows.entries()) {
     i > 0 && r.bytes >= BUDGET.bytes ? 'bytes' : '',
   ].filter(Boolean);
   if (problems.length) over++;
-  console.log(`| ${r.page} | ${r.readyMs} ms | ${r.domNodes} | ${r.elements} | ${kb(r.bytes)} | ${r.requests} | ${problems.length ? `no: ${problems.join(', ')}` : 'yes'} |`);
+  const axe = (r as { axe?: number }).axe;
+  if (axe) problems.push('axe');
+  console.log(`| ${r.page} | ${r.readyMs} ms | ${r.domNodes} | ${r.elements} | ${kb(r.bytes)} | ${r.requests} |${withAxe ? ` ${axe ?? '-'} |` : ''} ${problems.length ? `no: ${problems.join(', ')}` : 'yes'} |`);
 }
 const max = (k: keyof PageFigures) => Math.max(...rows.slice(1).map((r) => Number(r[k])));
 console.log(`\nWorst page after the first: ready ${max('readyMs')} ms, ${max('domNodes')} DOM nodes, ${kb(max('bytes'))} transferred. Budgets: ready < ${BUDGET.readyMs} ms, < ${BUDGET.domNodes} nodes, < ${kb(BUDGET.bytes)}.`);

@@ -6,7 +6,7 @@ import { escapeHtml, jsonForScript } from './escape.js';
 import { buildNavData, indexVersion, readVersions, schemaAnchor, type VersionIndex, type VersionInfo } from './model.js';
 import { parseHistory, type History } from './history.js';
 import { parseRules, renderPolicyBody, type Rule } from './policy.js';
-import { parseChangelog, renderChangelogBody, type ChangelogEntry } from './changelog.js';
+import { itemsFromEntries, parseChangelog, parseChangelogItems, renderChangelogBody, type ChangelogEntry, type ChangelogItemView } from './changelog.js';
 import { shell, statusLabel } from './layout.js';
 import { readReference, readReferenceExamples, type ReferenceVersion } from './reference.js';
 import { renderRtmPage, renderStructuresPage, renderWebPage, structuresOf } from './render.js';
@@ -59,8 +59,12 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 
   let entries: ChangelogEntry[] | null = null;
+  let items: ChangelogItemView[] | null = null;
   if (opts.changelogFile && existsSync(opts.changelogFile)) {
-    entries = parseChangelog(JSON.parse(readFileSync(opts.changelogFile, 'utf8')));
+    const raw = JSON.parse(readFileSync(opts.changelogFile, 'utf8'));
+    entries = parseChangelog(raw);
+    // Grouped items when the changelog has them (records grouped under items), else one item per record.
+    items = parseChangelogItems(raw) ?? itemsFromEntries(entries);
   } else {
     log(`  changelog: ${opts.changelogFile ?? '(none)'} not found; the page says so`);
   }
@@ -82,8 +86,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   copyAssets(out);
   const nav = buildNavData(versions, indexes);
   writeFileSync(join(out, 'assets', 'nav-data.js'), `window.CCAPI_NAV = ${jsonForScript(nav)};\n`);
-  writeFileSync(join(out, 'assets', 'search-index.js'), `window.CCAPI_SEARCH = ${jsonForScript(buildSearchIndex(versions, refs, indexes, nav, entries))};\n`);
-  writeFileSync(join(out, 'changelog.html'), renderChangelogPage(entries, versions, indexes, history));
+  writeFileSync(join(out, 'assets', 'search-index.js'), `window.CCAPI_SEARCH = ${jsonForScript(buildSearchIndex(versions, refs, indexes, nav, items))};\n`);
+  writeFileSync(join(out, 'changelog.html'), renderChangelogPage(entries, items, versions, indexes, history));
   writeFileSync(join(out, 'policy.html'), renderPolicyPage(rules, versions));
   writeFileSync(join(out, 'index.html'), renderLanding(versions, indexes, entries));
   pages.push('changelog.html', 'policy.html', 'index.html');
@@ -118,9 +122,9 @@ function renderPolicyPage(rules: Rule[] | null, versions: VersionInfo[]): string
   return shell('What counts as breaking: Customer Chat API', 'policy', null, versions, '', body);
 }
 
-function renderChangelogPage(entries: ChangelogEntry[] | null, versions: VersionInfo[], indexes: Record<string, VersionIndex>, history: History | null): string {
+function renderChangelogPage(entries: ChangelogEntry[] | null, items: ChangelogItemView[] | null, versions: VersionInfo[], indexes: Record<string, VersionIndex>, history: History | null): string {
   const body = entries
-    ? `<main id="main" class="content changelog"><h1>API changelog</h1><p>Every change between consecutive versions, newest version first, grouped by area. <span class="badge breaking">Breaking</span> marks changes that can break an existing client; each entry links to what it changed in that version's reference.</p>\n${renderChangelogBody(entries, versions, indexes, history)}</main>`
+    ? `<main id="main" class="content changelog"><h1>API changelog</h1><p>Every change between consecutive versions, newest version first, grouped by area. <span class="badge breaking">Breaking</span> marks changes that can break an existing client; each entry links to what it changed in that version's reference.</p>\n${renderChangelogBody(entries, versions, indexes, history, items)}</main>`
     : '<main id="main" class="content changelog"><h1>API changelog</h1><p class="empty">The changelog has not been generated yet (generated/changelog.json is missing).</p></main>';
   return shell('Customer Chat API changelog', 'changelog', null, versions, '', body, '<script src="assets/changelog.js"></script>');
 }

@@ -131,40 +131,84 @@ export function changelogItemId(entry: ChangelogEntry): string {
   return `${entry.version}-${slug(subject) || 'change'}-${fingerprint(key)}`;
 }
 
-/**
- * Items with sub-items. The changelog may carry groups, either as `items: [...]` inside a record or as records
- * sharing a `group` id (the record whose `id` is that group, else the first, heads it); flat records are
- * groups of one.
- */
-export interface ChangelogGroup { head: ChangelogEntry; children: ChangelogEntry[] }
+/** A list item of the changelog page: one change, or a group (item) with its lines as sub-items. */
+export interface ChangelogItemView {
+  id: string;
+  version: string;
+  area: string;
+  protocols: string[];
+  /** The item or one of its lines is breaking. */
+  breaking: boolean;
+  /** The item's own line is breaking. */
+  ownBreaking: boolean;
+  text: string;
+  migration: string | null;
+  /** What links and badges are computed from (the record, or the item's subjects as records). */
+  subjects: ChangelogEntry[];
+  lines: Array<{ id: string; text: string; breaking: boolean; protocols: string[]; migration: string | null }>;
+}
 
-export function groupEntries(entries: ChangelogEntry[]): ChangelogGroup[] {
-  const out: ChangelogGroup[] = [];
-  const byGroup = new Map<string, ChangelogGroup>();
-  const heads = new Set(entries.filter((e) => typeof e.id === 'string' && typeof e.group === 'string' && e.id === e.group).map((e) => `${e.version}\u0000${e.group}`));
-  for (const e of entries) {
-    const nested = Array.isArray(e.items) ? parseChangelog(e.items.map((x: any) => ({ version: e.version, area: e.area, ...x }))) : [];
-    const gid = typeof e.group === 'string' && e.group ? `${e.version}\u0000${e.group}` : null;
-    if (!gid) {
-      out.push({ head: e, children: nested });
-      continue;
-    }
-    const group = byGroup.get(gid);
-    const isHead = typeof e.id === 'string' && e.id === e.group;
-    if (!group) {
-      const g: ChangelogGroup = heads.has(gid) && !isHead ? { head: { ...e, text: '' }, children: [e, ...nested] } : { head: e, children: nested };
-      if (heads.has(gid) && !isHead) (g as any).pending = true;
-      byGroup.set(gid, g);
-      out.push(g);
-    } else if (isHead && (group as any).pending) {
-      group.head = e;
-      group.children.push(...nested);
-      delete (group as any).pending;
-    } else {
-      group.children.push(e, ...nested);
-    }
-  }
-  return out;
+/** `v3.2/structure/Thread` -> `v3.2-structure-Thread`: the item id of changelog.json as an anchor. */
+export function itemAnchor(id: string): string {
+  return id.replace(/[^A-Za-z0-9_.]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** The line without the trailing " Migration: ..." that the page shows on its own line. */
+function withoutMigration(text: string, migration: string | null): string {
+  return migration && text.endsWith(` Migration: ${migration}`) ? text.slice(0, -(` Migration: ${migration}`.length)) : text;
+}
+
+/**
+ * The items of changelog.json when it has them (`items`: groups with lines, each record naming its item; see
+ * packages/diff/README.md), else null: the page then shows one item per record.
+ */
+export function parseChangelogItems(data: unknown): ChangelogItemView[] | null {
+  const list = data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as any).items) ? ((data as any).items as any[]) : null;
+  if (!list) return null;
+  const seen = new Map<string, number>();
+  return list
+    .filter((it) => it && typeof it.version === 'string' && typeof it.text === 'string')
+    .map((it, n) => {
+      let id = itemAnchor(typeof it.id === 'string' && it.id ? it.id : `${it.version}-item-${n}`);
+      const k = (seen.get(id) ?? 0) + 1;
+      seen.set(id, k);
+      if (k > 1) id = `${id}-${k}`;
+      const protocols = Array.isArray(it.protocols) ? it.protocols.map(String) : [];
+      const migration = typeof it.migration === 'string' && it.migration.trim() ? it.migration : null;
+      const subjects = (Array.isArray(it.subjects) && it.subjects.length ? it.subjects : [null]).map((subject: any) =>
+        parseChangelog([{ version: it.version, area: it.area, protocols, kind: subject?.kind ?? '', breaking: it.breaking === true, text: it.text, source: 'diff', subject: subject ?? undefined, affects: Array.isArray(it.affects) ? it.affects : [], migration }])[0],
+      );
+      const lines = (Array.isArray(it.lines) ? it.lines : [])
+        .filter((l: any) => l && typeof l.text === 'string')
+        .map((l: any, i: number) => {
+          const m = typeof l.migration === 'string' && l.migration.trim() ? l.migration : null;
+          return { id: `${id}-${i + 1}`, text: withoutMigration(l.text, m), breaking: l.breaking === true, protocols: Array.isArray(l.protocols) ? l.protocols.map(String) : protocols, migration: m };
+        });
+      const own = it.breaking === true;
+      return {
+        id,
+        version: it.version,
+        area: String(it.area ?? 'Other'),
+        protocols,
+        breaking: own || it.containsBreaking === true || lines.some((l: { breaking: boolean }) => l.breaking),
+        ownBreaking: own,
+        text: withoutMigration(it.text, migration),
+        migration,
+        subjects,
+        lines,
+      };
+    });
+}
+
+/** One item per record (changelog.json without `items`), ids stable and unique in page order. */
+export function itemsFromEntries(entries: ChangelogEntry[]): ChangelogItemView[] {
+  const used = new Map<string, number>();
+  return entries.map((e) => {
+    const base = changelogItemId(e);
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    return { id: n === 1 ? base : `${base}-${n}`, version: e.version, area: e.area, protocols: e.protocols, breaking: e.breaking, ownBreaking: e.breaking, text: e.text, migration: e.migration ?? null, subjects: [e], lines: [] };
+  });
 }
 
 function protocolLabel(protocols: string[]): string {
@@ -172,35 +216,55 @@ function protocolLabel(protocols: string[]): string {
   return p.map((x) => (x === 'web' ? 'Web' : x === 'rtm' ? 'RTM' : x)).join(' & ');
 }
 
-function renderItem(e: ChangelogEntry, versions: VersionInfo[], indexes: Record<string, VersionIndex>, history: History | null | undefined, id: string, children: ChangelogEntry[], ids: (e: ChangelogEntry) => string): string {
-  const v = e.version;
+function refLinks(links: EntryLink[]): string {
+  return links.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ');
+}
+
+function renderItem(item: ChangelogItemView, versions: VersionInfo[], indexes: Record<string, VersionIndex>, history: History | null | undefined): string {
+  const v = item.version;
   const at = versions.findIndex((x) => x.id === v);
-  const links = entryLinks(e, indexes[v], at > 0 ? indexes[versions[at - 1].id] : undefined);
-  const breaking = e.breaking || children.some((c) => c.breaking);
-  const affected = affectedLinks(e, indexes[v]);
-  const subject = e.subject && typeof e.subject.name === 'string' ? e.subject : null;
-  const item = history && subject ? (subject.kind === 'push' ? history.pushes : subject.kind === 'structure' ? history.structures : history.methods)[subject.name!] : undefined;
-  const badges = renderBadges(historyBadges(item, v).filter((b) => b.cls !== 'hist' && !b.cls.includes('changed')));
-  const protocols = [...new Set([...e.protocols, ...children.flatMap((c) => c.protocols)])];
+  const seen = new Set<string>();
+  const links: EntryLink[] = [];
+  const affected: EntryLink[] = [];
+  let badges = '';
+  for (const e of item.subjects) {
+    for (const l of entryLinks(e, indexes[v], at > 0 ? indexes[versions[at - 1].id] : undefined)) if (!seen.has(l.href)) (seen.add(l.href), links.push(l));
+    for (const l of affectedLinks(e, indexes[v])) if (!seen.has(l.href)) (seen.add(l.href), affected.push(l));
+    const subject = e.subject && typeof e.subject.name === 'string' ? e.subject : null;
+    const hist = history && subject ? (subject.kind === 'push' ? history.pushes : subject.kind === 'structure' ? history.structures : history.methods)[subject.name!] : undefined;
+    badges ||= renderBadges(historyBadges(hist, v).filter((b) => b.cls !== 'hist' && !b.cls.includes('changed')));
+  }
+  const first = item.subjects[0];
+  const text = item.lines.length || !first ? item.text : entryText({ ...first, text: item.text }, affected);
+  const source = first?.source === 'note' ? ' <span class="badge note">note</span>' : '';
   return (
-    `<li class="${breaking ? 'entry breaking' : 'entry'}" id="${escapeHtml(id)}" data-kind="${escapeHtml(e.kind)}" data-version="${escapeHtml(v)}" data-area="${escapeHtml(e.area)}" data-protocols="${escapeHtml((protocols.length ? protocols : ['web', 'rtm']).join(' '))}" data-breaking="${breaking ? '1' : '0'}">` +
-    `<a class="anchor" href="#${escapeHtml(id)}" aria-label="Link to this change">#</a> ` +
-    (breaking ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
-    `<span class="proto-tag">${escapeHtml(protocolLabel(protocols))}</span> ` +
-    `<span class="text">${inlineMarkdown(entryText(e, affected))}</span>` +
+    `<li class="${item.breaking ? 'entry breaking' : 'entry'}" id="${escapeHtml(item.id)}" data-version="${escapeHtml(v)}" data-area="${escapeHtml(item.area)}" data-protocols="${escapeHtml((item.protocols.length ? item.protocols : ['web', 'rtm']).join(' '))}" data-breaking="${item.breaking ? '1' : '0'}">` +
+    `<a class="anchor" href="#${escapeHtml(item.id)}" aria-label="Link to this change">#</a> ` +
+    (item.ownBreaking || (item.breaking && !item.lines.length) ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
+    `<span class="proto-tag">${escapeHtml(protocolLabel(item.protocols))}</span> ` +
+    `<span class="text">${inlineMarkdown(text)}</span>` +
     (badges ? ` ${badges}` : '') +
-    (e.source === 'note' ? ' <span class="badge note">note</span>' : '') +
-    (links.length ? ` <span class="links">${links.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</span>` : '') +
-    (affected.length ? `<div class="affects">Affects: ${affected.map((l) => `<a class="ref" href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</div>` : '') +
-    (e.breaking && e.migration ? `<div class="migration"><strong>Migration:</strong> ${inlineMarkdown(e.migration)}</div>` : '') +
-    (children.length
-      ? `<ul class="sub">${children.map((c) => renderItem(c, versions, indexes, history, ids(c), [], ids)).join('')}</ul>`
+    source +
+    (links.length ? ` <span class="links">${refLinks(links)}</span>` : '') +
+    (affected.length ? `<div class="affects">Affects: ${refLinks(affected)}</div>` : '') +
+    (item.ownBreaking && item.migration ? `<div class="migration"><strong>Migration:</strong> ${inlineMarkdown(item.migration)}</div>` : '') +
+    (item.lines.length
+      ? `<ul class="sub">${item.lines
+          .map(
+            (l) =>
+              `<li id="${escapeHtml(l.id)}" class="${l.breaking ? 'line breaking' : 'line'}"><a class="anchor" href="#${escapeHtml(l.id)}" aria-label="Link to this change">#</a> ` +
+              (l.breaking ? '<span class="badge breaking" title="Breaking change">Breaking</span> ' : '') +
+              `${inlineMarkdown(l.text)}` +
+              (l.breaking && l.migration ? `<div class="migration"><strong>Migration:</strong> ${inlineMarkdown(l.migration)}</div>` : '') +
+              '</li>',
+          )
+          .join('')}</ul>`
       : '') +
     '</li>'
   );
 }
 
-function filters(entries: ChangelogEntry[], versions: string[]): string {
+function filters(entries: ChangelogItemView[], versions: string[]): string {
   const areas = [...new Set(entries.map((e) => e.area))].sort();
   const opt = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
   return (
@@ -213,35 +277,23 @@ function filters(entries: ChangelogEntry[], versions: string[]): string {
   );
 }
 
-export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>, history?: History | null): string {
+export function renderChangelogBody(entries: ChangelogEntry[], versions: VersionInfo[], indexes: Record<string, VersionIndex>, history?: History | null, grouped?: ChangelogItemView[] | null): string {
+  const items = grouped ?? itemsFromEntries(entries);
   const order = [...versions].reverse();
   const out: string[] = [];
   const known = new Set(versions.map((v) => v.id));
-  const extra = [...new Set(entries.map((e) => e.version))].filter((v) => !known.has(v)).sort().reverse();
+  const extra = [...new Set(items.map((e) => e.version))].filter((v) => !known.has(v)).sort().reverse();
   const all = [...extra, ...order.map((o) => o.id)];
-  // Stable ids, made unique in page order (identical items get -2, -3).
-  const used = new Map<string, number>();
-  const idOf = new Map<ChangelogEntry, string>();
-  const ids = (e: ChangelogEntry): string => {
-    let id = idOf.get(e);
-    if (id) return id;
-    const base = changelogItemId(e);
-    const n = (used.get(base) ?? 0) + 1;
-    used.set(base, n);
-    id = n === 1 ? base : `${base}-${n}`;
-    idOf.set(e, id);
-    return id;
-  };
-  out.push(filters(entries, all));
+  out.push(filters(items, all));
   out.push('<nav class="toc" aria-label="Versions"><ul>');
   for (const v of all) {
-    const n = entries.filter((e) => e.version === v).length;
+    const n = items.filter((e) => e.version === v).length;
     out.push(`<li><a href="#${escapeHtml(changelogAnchor(v))}">${escapeHtml(v)}</a> <span class="count">${n} change${n === 1 ? '' : 's'}</span></li>`);
   }
   out.push('</ul></nav>');
   for (const v of all) {
     const info = versions.find((x) => x.id === v);
-    const mine = entries.filter((e) => e.version === v);
+    const mine = items.filter((e) => e.version === v);
     out.push(`<section class="version" id="${escapeHtml(changelogAnchor(v))}" data-version="${escapeHtml(v)}">`);
     out.push(`<h2>${escapeHtml(v)}${info ? ` <span class="badge ${escapeHtml(info.status)}">${escapeHtml(statusLabel(info.status))}</span>` : ''}</h2>`);
     if (indexes[v]) out.push(`<p class="refs"><a href="${escapeHtml(v)}/web.html">Web reference</a> · <a href="${escapeHtml(v)}/rtm.html">RTM reference</a> · <a href="${escapeHtml(v)}/structures.html">Structures</a></p>`);
@@ -251,7 +303,7 @@ export function renderChangelogBody(entries: ChangelogEntry[], versions: Version
     for (const e of mine) if (!areas.includes(e.area)) areas.push(e.area);
     for (const area of areas) {
       out.push(`<div class="area" data-area="${escapeHtml(area)}"><h3 id="${escapeHtml(changelogAnchor(v, area))}">${escapeHtml(area)}</h3><ul class="entries">`);
-      for (const g of groupEntries(mine.filter((x) => x.area === area))) out.push(renderItem(g.head, versions, indexes, history, ids(g.head), g.children, ids));
+      for (const item of mine.filter((x) => x.area === area)) out.push(renderItem(item, versions, indexes, history));
       out.push('</ul></div>');
     }
     out.push('</section>');

@@ -216,7 +216,7 @@ export function fieldsOf(doc: Json, schema: any, prefix = '', depth = 0, out: Fi
 
 /** A plausible value for a schema, for methods the reference gives no example of (labelled as such on the page). */
 export function sampleOf(doc: Json, schema: any, depth = 0, seen: string[] = []): unknown {
-  if (!schema || typeof schema !== 'object' || depth > 6) return null;
+  if (!schema || typeof schema !== 'object' || depth > 8) return null;
   const name = refName(schema);
   if (name) {
     if (seen.includes(name)) return {};
@@ -236,7 +236,7 @@ export function sampleOf(doc: Json, schema: any, depth = 0, seen: string[] = [])
   if (type === 'object' || schema.properties || schema.allOf) {
     const { props, required } = properties(doc, schema);
     const out: Record<string, unknown> = {};
-    const keys = Object.keys(props).filter((k) => depth < 2 || required.has(k));
+    const keys = Object.keys(props).filter((k) => depth < 4 || required.has(k));
     for (const k of keys.sort()) out[k] = sampleOf(doc, props[k], depth + 1, seen);
     return out;
   }

@@ -7,7 +7,7 @@
 import { escapeHtml } from './escape.js';
 import { historyBadges, renderBadges, type History, type HistoryItem } from './history.js';
 import { shell } from './layout.js';
-import { renderMarkdown } from './markdown.js';
+import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { schemaAnchor, type VersionIndex, type VersionInfo } from './model.js';
 import type { ExampleView, FieldView, ReferenceVersion, RtmOpView, StructureView, WebMethodView } from './reference.js';
 
@@ -44,13 +44,18 @@ function typeCell(f: FieldView, structuresHref: string): string {
   return `<code>${e(f.type).replace(e(f.ref), link)}</code>`;
 }
 
+/** A one-paragraph description renders inline (no `<p>`: fewer nodes in long tables); longer ones as blocks. */
+function cellMarkdown(text: string): string {
+  return /\n\s*\n|^\s*([-*+]|\d+\.|#|>|```|~~~|\|)/m.test(text) ? renderMarkdown(text) : renderInlineMarkdown(text);
+}
+
 /** A fields table; `idPrefix` gives each row an anchor (structures only). */
 function fieldsTable(fields: FieldView[], structuresHref: string, caption: string, idPrefix?: string): string {
   if (!fields.length) return `<p class="nofields">${e(caption)}: none.</p>`;
   const rows = fields.map((f) => {
     const depth = (f.name.match(/\./g) ?? []).length;
     const notes = [f.required ? '<span class="req">required</span>' : '', f.renamedFrom ? `<span class="badge hist renamed">was ${e(f.renamedFrom)}</span>` : '', f.deprecated ? '<span class="badge deprecated">deprecated</span>' : ''].filter(Boolean).join(' ');
-    return `<tr${idPrefix ? ` id="${e(`${idPrefix}.${f.name}`)}"` : ''}><td class="d${Math.min(depth, 3)}"><code>${e(f.name)}</code>${notes ? ` ${notes}` : ''}</td><td>${typeCell(f, structuresHref)}</td><td>${renderMarkdown(f.description)}</td></tr>`;
+    return `<tr${idPrefix ? ` id="${e(`${idPrefix}.${f.name}`)}"` : ''}><td class="d${Math.min(depth, 3)}"><code>${e(f.name)}</code>${notes ? ` ${notes}` : ''}</td><td>${typeCell(f, structuresHref)}</td><td>${cellMarkdown(f.description)}</td></tr>`;
   });
   return `<table class="fields"><caption>${e(caption)}</caption><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -3,7 +3,7 @@
  * methods, pushes, structures and their fields, and the changelog items. Each item carries the names it has in
  * the other versions, so an old name (`activate_chat`) finds the new one and the reverse.
  */
-import { changelogItemId, entryText, type ChangelogEntry } from './changelog.js';
+import type { ChangelogItemView } from './changelog.js';
 import { markdownText } from './markdown.js';
 import { schemaAnchor, type NavData, type VersionIndex, type VersionInfo } from './model.js';
 import type { ReferenceVersion } from './reference.js';
@@ -17,7 +17,7 @@ function short(text: string, max = 90): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-export function buildSearchIndex(versions: VersionInfo[], refs: Record<string, ReferenceVersion>, indexes: Record<string, VersionIndex>, nav: NavData, entries: ChangelogEntry[] | null): SearchItem[] {
+export function buildSearchIndex(versions: VersionInfo[], refs: Record<string, ReferenceVersion>, indexes: Record<string, VersionIndex>, nav: NavData, changes: ChangelogItemView[] | null): SearchItem[] {
   const items: SearchItem[] = [];
   const aliases = (v: string, name: string, extra?: string): string => {
     const names = new Set<string>();
@@ -39,6 +39,9 @@ export function buildSearchIndex(versions: VersionInfo[], refs: Record<string, R
       for (const f of s.fields) items.push([`${s.name}.${f.name}`, 'field', v.id, `${v.id}/structures.html#${fieldId(s.name, f.name)}`, f.renamedFrom ? `${s.name}.${f.renamedFrom}` : '', short(f.description, 60)]);
     }
   }
-  for (const entry of entries ?? []) items.push([short(entryText(entry, []), 120), entry.breaking ? 'breaking change' : 'change', entry.version, `changelog.html#${changelogItemId(entry)}`, '', entry.area]);
+  for (const c of changes ?? []) {
+    items.push([short(c.text, 120), c.ownBreaking ? 'breaking change' : 'change', c.version, `changelog.html#${c.id}`, '', c.area]);
+    for (const l of c.lines) items.push([short(l.text, 120), l.breaking ? 'breaking change' : 'change', c.version, `changelog.html#${l.id}`, '', short(c.text, 60)]);
+  }
   return items;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { escapeHtml, jsonForScript } from '../src/escape.ts';
 import { buildNavData, indexVersion, redocSlug, translateName, webAnchor, type VersionIndex } from '../src/model.ts';
 import { assertOffline, navBar } from '../src/build.ts';
-import { affectedLinks, entryLinks, entryText, inlineMarkdown, parseChangelog, renderChangelogBody } from '../src/changelog.ts';
+import { affectedLinks, entryLinks, entryText, inlineMarkdown, itemsFromEntries, parseChangelog, parseChangelogItems, renderChangelogBody } from '../src/changelog.ts';
 import { historyBadges, parseHistory, renderMethodsIndex } from '../src/history.ts';
 import { parseRules, renderPolicyBody, ruleAnchor } from '../src/policy.ts';
 
@@ -242,4 +242,40 @@ test('docs:serve on a busy port prints one line with the fix and exits 2; a free
     blocker.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('changelog: grouped items (changelog.json `items`) render with their lines as sub-items; flat records stay one item each', () => {
+  const indexes = fixtureIndexes();
+  const data = {
+    entries: [
+      { version: 'v1.2', area: 'Chat access', protocols: ['web', 'rtm'], kind: 'method-renamed', breaking: true, text: 'The `resume_chat` method was renamed. Migration: Call it by its new name.', migration: 'Call it by its new name.', source: 'diff', subject: { kind: 'method', name: 'resume_chat' }, item: 'v1.2/method/resume_chat' },
+      { version: 'v1.2', area: 'Chat access', protocols: ['rtm'], kind: 'field-added', breaking: false, text: 'x', source: 'diff', subject: { kind: 'method', name: 'resume_chat' }, item: 'v1.2/method/resume_chat' },
+    ],
+    items: [
+      {
+        id: 'v1.2/method/resume_chat', version: 'v1.2', area: 'Chat access', subjects: [{ kind: 'method', name: 'resume_chat' }], protocols: ['web', 'rtm'],
+        breaking: true, containsBreaking: true, text: 'The `resume_chat` method was renamed. Migration: Call it by its new name.', migration: 'Call it by its new name.', affects: null,
+        lines: [
+          { text: 'has a new field `a`. (RTM)', breaking: false, protocols: ['rtm'], migration: null, entries: [1] },
+          { text: 'no longer returns `<b>`. Migration: Stop reading it.', breaking: true, protocols: ['web'], migration: 'Stop reading it.', entries: [1] },
+        ],
+        entries: [0, 1],
+      },
+    ],
+  };
+  const items = parseChangelogItems(data)!;
+  assert.equal(items.length, 1);
+  assert.equal(items[0].id, 'v1.2-method-resume_chat');
+  assert.deepEqual(items[0].lines.map((l) => [l.id, l.text, l.breaking]), [['v1.2-method-resume_chat-1', 'has a new field `a`. (RTM)', false], ['v1.2-method-resume_chat-2', 'no longer returns `<b>`.', true]]);
+  const html = renderChangelogBody(parseChangelog(data), [{ id: 'v1.1', status: 'stable' }, { id: 'v1.2', status: 'preview' }], indexes, null, items);
+  assert.match(html, /<li class="entry breaking" id="v1\.2-method-resume_chat"[^>]*data-breaking="1"/);
+  assert.match(html, /<ul class="sub"><li id="v1\.2-method-resume_chat-1" class="line">/);
+  assert.match(html, /<li id="v1\.2-method-resume_chat-2" class="line breaking">.*<code>&lt;b&gt;<\/code>.*<strong>Migration:<\/strong> Stop reading it\./);
+  assert.ok(html.includes('href="v1.2/rtm.html#operation-request-resume_chat"'), 'the item links to its subject');
+  // Without `items`, one list item per record, with a stable anchor that does not depend on position.
+  assert.equal(parseChangelogItems(data.entries), null);
+  const flat = itemsFromEntries(parseChangelog(data.entries));
+  const again = itemsFromEntries(parseChangelog([data.entries[1], data.entries[0]]));
+  assert.equal(flat[0].id, again[1].id);
+  assert.notEqual(flat[0].id, flat[1].id);
 });
