@@ -138,7 +138,7 @@ function renderLanding(versions: VersionInfo[], indexes: Record<string, VersionI
       const methods = Object.values(idx.rtm).filter((o) => o.kind === 'method').length;
       const pushes = Object.values(idx.rtm).filter((o) => o.kind === 'push').length;
       const changes = entries ? entries.filter((e) => e.version === v.id).length : null;
-      return `<tr class="version ${escapeHtml(v.status)}"><th scope="row">${escapeHtml(v.id)}</th><td><span class="badge ${escapeHtml(v.status)}">${escapeHtml(statusLabel(v.status))}</span></td><td>${escapeHtml(v.released ?? '—')}</td><td><a href="${escapeHtml(v.id)}/web.html">Web API</a> <span class="count">${Object.keys(idx.web).length} methods</span></td><td><a href="${escapeHtml(v.id)}/rtm.html">RTM API</a> <span class="count">${methods} methods, ${pushes} pushes</span></td><td><a href="changelog.html#${escapeHtml(v.id)}">Changes</a>${changes === null ? '' : ` <span class="count">${changes}</span>`}</td></tr>`;
+      return `<tr class="version ${escapeHtml(v.status)}"><th scope="row">${escapeHtml(v.id)}</th><td><span class="badge ${escapeHtml(v.status)}">${escapeHtml(statusLabel(v.status))}</span></td><td>${escapeHtml(v.released ?? '—')}</td><td><a href="${escapeHtml(v.id)}/web.html">Web API</a> <span class="count">${Object.keys(idx.web).length} methods</span></td><td><a href="${escapeHtml(v.id)}/rtm.html">RTM API</a> <span class="count">${methods} methods, ${pushes} pushes</span></td><td><a href="${escapeHtml(v.id)}/structures.html">Structures</a> <span class="count">${Object.keys(idx.schemas).length}</span></td><td><a href="changelog.html#${escapeHtml(v.id)}">Changes</a>${changes === null ? '' : ` <span class="count">${changes}</span>`}</td></tr>`;
     })
     .join('\n');
   const stable = versions.filter((v) => v.status === 'stable').map((v) => v.id);
@@ -151,7 +151,7 @@ function renderLanding(versions: VersionInfo[], indexes: Record<string, VersionI
 </ul>
 <p>${stable.length ? `Use <a href="${escapeHtml(stable[stable.length - 1])}/web.html">${escapeHtml(stable[stable.length - 1])}</a>, the stable version. ` : ''}Deprecated versions are still served but no longer recommended; the developer preview may still change in breaking ways.</p>
 <h2>Versions</h2>
-<table class="versions"><thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Released</th><th scope="col">Web</th><th scope="col">RTM</th><th scope="col">Changelog</th></tr></thead><tbody>
+<table class="versions"><thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Released</th><th scope="col">Web</th><th scope="col">RTM</th><th scope="col">Structures</th><th scope="col">Changelog</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 <h2>More</h2>

@@ -44,7 +44,7 @@ export interface WebMethodView {
   /** Body as sent (v3.0: with its envelope); for GET the query arguments. */
   requestExample: ExampleView;
   responseExample: ExampleView;
-  errors: Array<{ status: string; description: string }>;
+  errors: Array<{ status: string; description: string; example?: unknown }>;
   rtm?: string;
   renamedFrom?: string;
   deprecated: boolean;
@@ -340,7 +340,11 @@ function readWeb(id: string, doc: Json, examples: ReferenceExamples): WebMethodV
       else responseExample = { value: respSchema ? sampleOf(doc, respSchema) : {}, source: 'schema' };
       const errors = Object.entries<any>(op.responses ?? {})
         .filter(([c]) => !/^2/.test(c))
-        .map(([status, r]) => ({ status, description: str(deref(doc, r)?.description) }));
+        .map(([status, r]) => {
+          const resp = deref(doc, r);
+          const example = specExample(resp?.content?.['application/json']);
+          return { status, description: str(resp?.description), ...(example !== undefined ? { example } : {}) };
+        });
       out.push({
         name,
         title: str(op.summary) || name,

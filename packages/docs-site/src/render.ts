@@ -143,7 +143,7 @@ ${sample('curl', curlSample(ref, m), 'sh')}
 ${sample('WebClient (@ccapi/client)', webClientSample(ref.id, m), 'ts')}
 ${sample(`Response 200${m.responseExample.source === 'schema' ? ' (built from the schema)' : ''}`, json(m.responseExample.value), 'json')}
 </div>
-${m.errors.length ? `<details class="errors"><summary>Errors (${m.errors.length})</summary><ul>${m.errors.map((x) => `<li><code>${e(x.status)}</code> ${renderMarkdown(x.description)}</li>`).join('')}</ul></details>` : ''}
+${m.errors.length ? `<details class="errors"><summary>Errors (${m.errors.length})</summary><ul>${m.errors.map((x) => `<li><code>${e(x.status)}</code> ${renderMarkdown(x.description)}${x.example !== undefined ? `<pre tabindex="0"><code class="language-json">${e(json(x.example))}</code></pre>` : ''}</li>`).join('')}</ul></details>` : ''}
 </section>`;
 }
 

@@ -192,7 +192,7 @@
     else if (name.indexOf(q) >= 0) best = 35;
     var aliases = item[4] ? item[4].toLowerCase().split(' ') : [];
     for (var i = 0; i < aliases.length; i++) {
-      if (aliases[i] === q) best = Math.max(best, 90);
+      if (aliases[i] === q) best = Math.max(best, 100);
       else if (aliases[i].indexOf(q) >= 0) best = Math.max(best, 40);
     }
     if (!best && item[5] && item[5].toLowerCase().indexOf(q) >= 0) best = 10;
