@@ -128,6 +128,13 @@ export function rtmClientSample(version: string, op: RtmOpView): string {
   return `${head}const result = await rtm.send('${op.name}', ${indent(json(payload ?? {}), '')});`;
 }
 
+/** The pushes the same method triggers, on the RTM page: a Web call causes them too (to RTM connections). */
+function webPushes(ref: ReferenceVersion, rtm: string | undefined, idx: VersionIndex): string {
+  const pushes = rtm ? ref.rtm.find((o) => o.name === rtm)?.pushes ?? [] : [];
+  if (!pushes.length) return '';
+  return `<p class="pushes">Triggers (pushes to RTM connections): ${pushes.map((p) => (idx.rtm[p] ? `<a href="rtm.html${e(idx.rtm[p].anchor)}"><code>${e(p)}</code></a>` : `<code>${e(p)}</code>`)).join(', ')}</p>`;
+}
+
 function webSection(ref: ReferenceVersion, m: WebMethodView, idx: VersionIndex, history: History | null): string {
   const anchor = idx.web[m.name]?.anchor ?? `#/${m.name}`;
   const rtm = m.rtm && idx.rtm[m.rtm] ? m.rtm : idx.rtm[m.name]?.kind === 'method' ? m.name : undefined;
@@ -136,6 +143,7 @@ function webSection(ref: ReferenceVersion, m: WebMethodView, idx: VersionIndex, 
 <h2 id="${e(hid)}"><code>${e(m.name)}</code> <span class="title">${e(m.title)}</span></h2>
 ${badgesFor(history?.methods[m.name], ref.id, m.renamedFrom)}<p class="endpoint"><span class="verb">${e(m.httpMethod)}</span> <code>${e(m.path)}</code>${rtm ? ` · <a class="xproto" href="rtm.html${e(idx.rtm[rtm].anchor)}">Same method over RTM: ${e(rtm)}</a>` : ''}${m.deprecated ? ' <span class="badge deprecated">deprecated</span>' : ''}</p>
 ${renderMarkdown(m.description)}
+${webPushes(ref, rtm, idx)}
 ${fieldsTable(m.request, 'structures.html', m.httpMethod === 'GET' ? 'Query arguments' : 'Arguments')}
 ${fieldsTable(m.response, 'structures.html', 'Response fields')}
 <div class="samples"><h3>Examples${sourceNote(m.requestExample)}</h3>

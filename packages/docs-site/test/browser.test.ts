@@ -388,6 +388,12 @@ describe('reference site in Chromium', { skip }, () => {
           assert.ok(state.text.includes('<input type="password" name="p">'), `${p}: the password input is shown as text`);
         }
       }
+      // The search index carries the same strings: results are text too.
+      await go(page, `${xssBase}v9.9/web.html`);
+      await page.fill('#ccapi-search', 'script');
+      await page.waitForFunction(() => document.querySelectorAll('#ccapi-results a').length > 0);
+      assert.equal(await page.evaluate(() => (window as any).__xss), undefined, 'search results ran a script');
+      assert.equal(await page.$$eval('#ccapi-results img, #ccapi-results form, #ccapi-results script', (l) => l.length), 0);
       await ctx.close();
       assert.deepEqual(visit.outside, [], 'beacons fetched');
       assert.deepEqual(visit.errors, []);
