@@ -42,7 +42,9 @@ export async function main(argv: string[], io: Io = { out: (l) => console.log(l)
     return 0;
   }
   if (command === 'serve') {
-    const raw = option(args, 'port', process.env.PORT ?? String(DEFAULT_PORT));
+    // `--port N`, or a bare number (what reaches us when npm ate the `--port` flag of `npm run docs:serve --port N`).
+    const bare = args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--'));
+    const raw = option(args, 'port', bare ?? process.env.PORT ?? String(DEFAULT_PORT));
     const port = Number(raw);
     const host = option(args, 'host', '127.0.0.1');
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
