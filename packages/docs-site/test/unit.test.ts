@@ -235,6 +235,10 @@ test('docs:serve on a busy port prints one line with the fix and exits 2; a free
     assert.equal(code, 2);
     assert.equal(err.length, 1, err.join('\n'));
     assert.match(err[0], new RegExp(`127\\.0\\.0\\.1:${busy} is already in use; pick another: npm run docs:serve -- --port ${busy + 1}`));
+    // A bare number is the port too (npm run docs:serve --port N hands the script only the number).
+    const bare: string[] = [];
+    assert.equal(await main(['serve', '--out', dir, String(busy)], { out: () => {}, err: (l) => bare.push(l) }), 2);
+    assert.match(bare[0], new RegExp(`:${busy} is already in use`));
     const bad = await main(['serve', '--out', dir, '--port', 'eighty'], { out: () => {}, err: (l) => err.push(l) });
     assert.equal(bad, 2);
     assert.equal(DEFAULT_PORT, 8080);
