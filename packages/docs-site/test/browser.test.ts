@@ -65,13 +65,15 @@ describe('reference site in Chromium', { skip }, () => {
   let nav: any;
 
   before(async () => {
+    // DOCS_SITE_GENERATED points the suite at another generated/ folder (e.g. a branch's, before merging it).
+    const generated = process.env.DOCS_SITE_GENERATED ?? join(REPO_ROOT, 'generated');
     const result = await buildSite({
       outDir: SITE,
-      generatedDir: join(REPO_ROOT, 'generated'),
+      generatedDir: generated,
       versionsFile: join(REPO_ROOT, 'specs/versions.yaml'),
-      changelogFile: join(REPO_ROOT, 'generated/changelog.json'),
-      rulesFile: join(REPO_ROOT, 'generated/rules.json'),
-      historyFile: join(REPO_ROOT, 'generated/history.json'),
+      changelogFile: join(generated, 'changelog.json'),
+      rulesFile: join(generated, 'rules.json'),
+      historyFile: join(generated, 'history.json'),
       examplesDir: join(REPO_ROOT, 'packages/spec-check/reference/examples'),
     });
     pages = result.pages;
