@@ -121,13 +121,14 @@ describe('reference site in Chromium', { skip }, () => {
       for (let p = queue.shift(); p; p = queue.shift()) {
         const t0 = Date.now();
         await page.setViewportSize({ width: 1280, height: 900 });
-        await go(page, base + p);
+        await page.goto(base + p, { waitUntil: 'load' });
+        // nav.js runs at the end of <body>, so at `load` it has run (data-ready) unless it failed.
         const shown = await page.evaluate(() => {
           const h1 = document.querySelector('main h1');
           const r = h1?.getBoundingClientRect();
-          return { h1: h1?.textContent ?? '', visible: !!r && r.height > 0, text: (document.querySelector('main')?.textContent ?? '').length };
+          return { ready: document.body.getAttribute('data-ready'), h1: h1?.textContent ?? '', visible: !!r && r.height > 0, text: (document.querySelector('main')?.textContent ?? '').length };
         });
-        assert.ok(shown.h1 && shown.visible && shown.text > 200, `${p}: ${JSON.stringify(shown)}`);
+        assert.ok(shown.ready === 'true' && shown.h1 && shown.visible && shown.text > 200, `${p}: ${JSON.stringify(shown)}`);
         await page.setViewportSize({ width: 390, height: 800 });
         const w = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
         if (w > 390) wide.push(`${p}: ${w} px`);
