@@ -278,7 +278,7 @@ function serversOf(doc: Json): Array<{ url: string; description: string }> {
   return [];
 }
 
-function structures(doc: Json, version: string, examples: ReferenceExamples): StructureView[] {
+function structures(doc: Json): StructureView[] {
   const out: StructureView[] = [];
   for (const [name, raw] of Object.entries<any>(doc.components?.schemas ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     const s = deref(doc, raw) ?? {};
@@ -292,8 +292,6 @@ function structures(doc: Json, version: string, examples: ReferenceExamples): St
       renamedFrom: str(s['x-renamed-from']) || undefined,
     });
   }
-  void version;
-  void examples;
   return out;
 }
 
@@ -438,7 +436,7 @@ export function readReference(id: string, web: Json, rtm: Json, examples: Refere
     rtmServers: serversOf(rtm),
     web: readWeb(id, web, examples),
     rtm: readRtm(id, rtm, examples),
-    webStructures: structures(web, id, examples),
-    rtmStructures: structures(rtm, id, examples),
+    webStructures: structures(web),
+    rtmStructures: structures(rtm),
   };
 }
