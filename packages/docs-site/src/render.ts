@@ -139,6 +139,8 @@ function webSection(ref: ReferenceVersion, m: WebMethodView, idx: VersionIndex, 
   const anchor = idx.web[m.name]?.anchor ?? `#/${m.name}`;
   const rtm = m.rtm && idx.rtm[m.rtm] ? m.rtm : idx.rtm[m.name]?.kind === 'method' ? m.name : undefined;
   const hid = `h-web-${m.name}`;
+  // Web and RTM are one API: the RTM frames of the same method sit next to the Web samples.
+  const rtmOp = rtm ? ref.rtm.find((o) => o.name === rtm) : undefined;
   return `<section class="op" id="${e(idOf(anchor))}" aria-labelledby="${e(hid)}">
 <h2 id="${e(hid)}"><code>${e(m.name)}</code> <span class="title">${e(m.title)}</span></h2>
 ${badgesFor(history?.methods[m.name], ref.id, m.renamedFrom)}<p class="endpoint"><span class="verb">${e(m.httpMethod)}</span> <code>${e(m.path)}</code>${rtm ? ` · <a class="xproto" href="rtm.html${e(idx.rtm[rtm].anchor)}">Same method over RTM: ${e(rtm)}</a>` : ''}${m.deprecated ? ' <span class="badge deprecated">deprecated</span>' : ''}</p>
@@ -146,11 +148,14 @@ ${renderMarkdown(m.description)}
 ${webPushes(ref, rtm, idx)}
 ${fieldsTable(m.request, 'structures.html', m.httpMethod === 'GET' ? 'Query arguments' : 'Arguments')}
 ${fieldsTable(m.response, 'structures.html', 'Response fields')}
-<div class="samples"><h3>Examples${sourceNote(m.requestExample)}</h3>
+<h3 class="samples-title">Examples${sourceNote(m.requestExample)}</h3>
+<div class="samples${rtmOp ? ' side-by-side' : ''}"><div class="col"><p class="col-title">Web</p>
 ${sample('curl', curlSample(ref, m), 'sh')}
 ${sample('WebClient (@ccapi/client)', webClientSample(ref.id, m), 'ts')}
 ${sample(`Response 200${m.responseExample.source === 'schema' ? ' (built from the schema)' : ''}`, json(m.responseExample.value), 'json')}
-</div>
+</div>${rtmOp ? `<div class="col"><p class="col-title">The same over RTM (<a href="rtm.html${e(idx.rtm[rtmOp.name].anchor)}">${e(rtmOp.name)}</a>)</p>
+${sample('Request frame', json(rtmOp.requestFrame.value), 'json')}
+${rtmOp.responseFrame ? sample('Response frame', json(rtmOp.responseFrame.value), 'json') : ''}</div>` : ''}</div>
 ${m.errors.length ? `<details class="errors"><summary>Errors (${m.errors.length})</summary><ul>${m.errors.map((x) => `<li><code>${e(x.status)}</code> ${renderMarkdown(x.description)}${x.example !== undefined ? `<pre tabindex="0"><code class="language-json">${e(json(x.example))}</code></pre>` : ''}</li>`).join('')}</ul></details>` : ''}
 </section>`;
 }

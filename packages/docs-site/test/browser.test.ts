@@ -120,20 +120,20 @@ describe('reference site in Chromium', { skip }, () => {
       const page = await ctx.newPage();
       for (let p = queue.shift(); p; p = queue.shift()) {
         const t0 = Date.now();
-        await page.setViewportSize({ width: 1280, height: 900 });
+        // Every check at 390 px (one layout per page); the screenshot pages are then shown at desktop width.
+        await page.setViewportSize({ width: 390, height: 800 });
         await page.goto(base + p, { waitUntil: 'load' });
         // nav.js runs at the end of <body>, so at `load` it has run (data-ready) unless it failed.
         const shown = await page.evaluate(() => {
           const h1 = document.querySelector('main h1');
           const r = h1?.getBoundingClientRect();
-          return { ready: document.body.getAttribute('data-ready'), h1: h1?.textContent ?? '', visible: !!r && r.height > 0, text: (document.querySelector('main')?.textContent ?? '').length };
+          const width = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+          return { ready: document.body.getAttribute('data-ready'), h1: h1?.textContent ?? '', visible: !!r && r.height > 0, text: (document.querySelector('main')?.textContent ?? '').length, width };
         });
         assert.ok(shown.ready === 'true' && shown.h1 && shown.visible && shown.text > 200, `${p}: ${JSON.stringify(shown)}`);
-        await page.setViewportSize({ width: 390, height: 800 });
-        const w = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-        if (w > 390) wide.push(`${p}: ${w} px`);
+        if (shown.width > 390) wide.push(`${p}: ${shown.width} px`);
         if (AXE_PAGES.includes(p)) {
-          // axe runs at 390 px (the layout most likely to break); screenshots at desktop width.
+          // axe at 390 px, or at desktop width on the pages screenshotted (both layouts get checked).
           if (SHOT_PAGES.includes(p)) await page.setViewportSize({ width: 1280, height: 900 });
           if (SHOT_PAGES.includes(p)) await page.screenshot({ path: join(SHOTS, `${p.replace(/\//g, '-').replace(/\.html$/, '')}.png`) });
           for (const f of await axeSerious(page, 4)) findings.push(`${p}: ${f.impact} ${f.id} (${f.nodes}×, e.g. ${f.target}): ${f.help}`);
@@ -278,6 +278,8 @@ describe('reference site in Chromium', { skip }, () => {
     assert.match(samples[0][1], /^curl -X POST 'https:\/\/api\.livechatinc\.com\/v3\.3\/customer\/action\/start_chat\?license_id=123'/);
     assert.match(samples[1][1], /new WebClient\(/);
     assert.match(samples[1][1], /web\.call\('start_chat'/);
+    assert.equal(samples[3][0], 'Request frame', 'the RTM frames sit next to the Web samples');
+    assert.match(samples[3][1], /"action": "start_chat"/);
     await web.close();
     await ctx.close();
     clean(visit);
