@@ -128,10 +128,20 @@ export function readReferenceExamples(dir: string | undefined): ReferenceExample
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 
+/** A local `$ref` target; own properties only (a `__proto__` or `constructor` token never reaches a prototype). */
 function pointer(doc: Json, ref: string): any {
   if (!ref.startsWith('#/')) return undefined;
   let node: any = doc;
-  for (const raw of ref.slice(2).split('/')) node = node?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const raw of ref.slice(2).split('/')) {
+    let key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    try {
+      key = decodeURIComponent(key);
+    } catch {
+      // a stray `%` is a literal character
+    }
+    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
+    node = node[key];
+  }
   return node;
 }
 

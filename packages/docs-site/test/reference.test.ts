@@ -94,3 +94,20 @@ test('code samples: curl with a JSON body, WebClient and RtmClient of the versio
   assert.match(rtmClientSample('v3.0', ref.rtm.find((o) => o.name === 'incoming_chat')!), /rtm\.on\('incoming_chat'/);
   assert.equal(curlSample(ref, { ...web, requestExample: { value: { text: "it's" }, source: 'spec' } }).split('\n').pop(), `  -d '{"text":"it'\\''s"}'`);
 });
+
+test('hostile $refs: prototype names, cycles and dangling targets give no crash and no prototype value', () => {
+  const doc: any = {
+    components: {
+      schemas: {
+        Loop: { $ref: '#/components/schemas/Loop' },
+        Proto: { type: 'object', properties: { a: { $ref: '#/components/schemas/__proto__' }, b: { $ref: '#/constructor/prototype' }, c: { $ref: '#/components/schemas/Nope' }, d: { $ref: '#/components/schemas/Self' } } },
+        Self: { type: 'object', properties: { self: { $ref: '#/components/schemas/Self' }, inner: { type: 'object', properties: { again: { $ref: '#/components/schemas/Self' } } } } },
+      },
+    },
+  };
+  const fields = fieldsOf(doc, doc.components.schemas.Proto);
+  assert.deepEqual(fields.map((f) => [f.name, f.type]), [['a', '__proto__'], ['b', 'any'], ['c', 'Nope'], ['d', 'Self']]);
+  assert.deepEqual(fieldsOf(doc, { $ref: '#/components/schemas/Loop' }), []);
+  const ref = readReference('v1.0', { paths: {}, components: doc.components }, { components: doc.components }, { get: () => undefined });
+  assert.equal(ref.webStructures.length, 3);
+});
