@@ -158,7 +158,7 @@ ${rows}
 <ul>
 <li><a href="changelog.html">Changelog of all versions</a>, with breaking changes marked, migration hints, and per version an index of its methods and pushes (since / renamed).</li>
 <li><a href="policy.html">What counts as breaking</a>: every rule the changelog is written with, its level and an example.</li>
-<li>Each reference page has a version switcher that keeps you on the same method (following renames) and a link to the same method over the other protocol.</li>
+<li>Each reference page has a version menu that keeps your place (method, push, structure or field, following renames), a link to the same method over the other protocol, and a search box over every version (old names find the new ones).</li>
 </ul>
 </main>`;
   return shell('LiveChat Customer Chat API reference', 'home', null, versions, '', body);
