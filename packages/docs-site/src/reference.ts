@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getPointer } from '@ccapi/model';
 
 type Json = Record<string, any>;
 
@@ -128,21 +129,9 @@ export function readReferenceExamples(dir: string | undefined): ReferenceExample
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 
-/** A local `$ref` target; own properties only (a `__proto__` or `constructor` token never reaches a prototype). */
+/** A local `$ref` target, through the model's one pointer helper (own properties only, percent-decoded). */
 function pointer(doc: Json, ref: string): any {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: any = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    let key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    try {
-      key = decodeURIComponent(key);
-    } catch {
-      // a stray `%` is a literal character
-    }
-    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return undefined;
-    node = node[key];
-  }
-  return node;
+  return ref.startsWith('#/') ? getPointer(doc, ref) : undefined;
 }
 
 /** Follows `$ref`s (at most 20) to the node they name. */
