@@ -1,6 +1,8 @@
 /**
- * What a reference page shows of one version, read from the bundled documents: methods with their Web and RTM
- * sides, pushes, structures with their fields, and one example per request, response and push.
+ * What a reference page shows of one version: methods with their Web and RTM sides, pushes, structures with their
+ * fields, and one example per request, response and push. Which operations are methods or pushes, their names,
+ * paths, tags, equivalents, renames and `x-pushes` come from `@ccapi/model`'s project view; this file adds what only
+ * a page needs (field tables, examples, descriptions), reading the nodes the view points at.
  *
  * This is the only file of the renderer that looks inside the OpenAPI/AsyncAPI documents; the pages are written
  * from `ReferenceVersion` alone (see render.ts), so the source of these facts can change (the project model)
@@ -8,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getPointer } from '@ccapi/model';
+import { apiVersionOf, getPointer, type ApiVersion } from '@ccapi/model';
 
 type Json = Record<string, any>;
 
@@ -263,12 +265,6 @@ function isEnvelope(doc: Json, schema: any): boolean {
   return !!s && !refName(schema) && !!s.properties && Object.keys(s.properties).length === 1 && 'payload' in s.properties;
 }
 
-function tagOf(doc: Json, tag: unknown): string {
-  if (typeof tag === 'string') return tag;
-  const t = deref(doc, tag);
-  return t && typeof t.name === 'string' ? t.name : '';
-}
-
 function serversOf(doc: Json): Array<{ url: string; description: string }> {
   const servers = doc.servers;
   if (Array.isArray(servers)) return servers.map((s: any) => ({ url: str(s?.url), description: str(s?.description) }));
@@ -294,73 +290,73 @@ function structures(doc: Json): StructureView[] {
   return out;
 }
 
-const HTTP = ['get', 'post', 'put', 'patch', 'delete'];
-
-function readWeb(id: string, doc: Json, examples: ReferenceExamples): WebMethodView[] {
+function readWeb(id: string, doc: Json, examples: ReferenceExamples, view: ApiVersion): WebMethodView[] {
   const out: WebMethodView[] = [];
-  for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries<any>(item ?? {})) {
-      if (!HTTP.includes(method) || !op?.operationId) continue;
-      const name = String(op.operationId);
-      const media = op.requestBody ? deref(doc, op.requestBody)?.content?.['application/json'] ?? Object.values<any>(deref(doc, op.requestBody)?.content ?? {})[0] : undefined;
-      let bodySchema = media?.schema;
-      const envelope = bodySchema && isEnvelope(doc, bodySchema);
-      const argsSchema = envelope ? deref(doc, bodySchema).properties.payload : bodySchema;
-      const params = (Array.isArray(op.parameters) ? op.parameters : []).map((p: any) => deref(doc, p)).filter((p: any) => p && p.in === 'query' && p.name !== 'license_id');
-      let request: FieldView[] = argsSchema ? fieldsOf(doc, argsSchema) : [];
-      if (!argsSchema && params.length)
-        request = params.map((p: any) => ({ name: String(p.name), ...typeLabel(doc, p.schema), required: p.required === true, description: str(p.description) }));
-      const okCode = Object.keys(op.responses ?? {}).find((c) => /^2/.test(c));
-      const ok = okCode ? deref(doc, op.responses[okCode]) : undefined;
-      const okMedia = ok?.content?.['application/json'] ?? Object.values<any>(ok?.content ?? {})[0];
-      const respSchema = okMedia?.schema;
-      // Examples: the spec's own, else the official reference's (Web body, else the RTM payload of the same
-      // method: the arguments are the same), else built from the schema.
-      let requestExample: ExampleView;
-      const own = specExample(media);
-      const refWeb = examples.get(id, 'web', name, 'request');
-      const refRtm = examples.get(id, 'rtm', op['x-rtm-equivalent'] ?? name, 'request');
-      if (own !== undefined) requestExample = { value: own, source: 'spec' };
-      else if (refWeb) requestExample = { value: refWeb.value, source: 'reference' };
-      else if (refRtm) {
-        const args = refRtm.shape === 'frame' && refRtm.value && typeof refRtm.value === 'object' ? (refRtm.value as Json).payload ?? {} : refRtm.value;
-        requestExample = { value: envelope ? { payload: args } : args, source: 'reference' };
-      } else if (bodySchema) requestExample = { value: sampleOf(doc, bodySchema), source: 'schema' };
-      else requestExample = { value: Object.fromEntries(params.map((p: any) => [p.name, sampleOf(doc, p.schema)])), source: 'schema' };
-      let responseExample: ExampleView;
-      const ownResp = specExample(okMedia);
-      const refResp = examples.get(id, 'web', name, 'response');
-      const refRtmResp = examples.get(id, 'rtm', op['x-rtm-equivalent'] ?? name, 'response');
-      if (ownResp !== undefined) responseExample = { value: ownResp, source: 'spec' };
-      else if (refResp) responseExample = { value: refResp.value, source: 'reference' };
-      else if (refRtmResp) responseExample = { value: refRtmResp.shape === 'frame' && refRtmResp.value && typeof refRtmResp.value === 'object' ? (refRtmResp.value as Json).payload ?? {} : refRtmResp.value, source: 'reference' };
-      else responseExample = { value: respSchema ? sampleOf(doc, respSchema) : {}, source: 'schema' };
-      const errors = Object.entries<any>(op.responses ?? {})
-        .filter(([c]) => !/^2/.test(c))
-        .map(([status, r]) => {
-          const resp = deref(doc, r);
-          const example = specExample(resp?.content?.['application/json']);
-          return { status, description: str(resp?.description), ...(example !== undefined ? { example } : {}) };
-        });
-      out.push({
-        name,
-        title: str(op.summary) || name,
-        tag: Array.isArray(op.tags) && op.tags.length ? tagOf(doc, op.tags[0]) : '',
-        description: str(op.description),
-        httpMethod: method.toUpperCase(),
-        path,
-        request,
-        requestSchema: refName(argsSchema),
-        response: respSchema ? fieldsOf(doc, respSchema) : [],
-        responseSchema: refName(respSchema),
-        requestExample,
-        responseExample,
-        errors,
-        rtm: typeof op['x-rtm-equivalent'] === 'string' ? op['x-rtm-equivalent'] : undefined,
-        renamedFrom: typeof op['x-renamed-from'] === 'string' ? op['x-renamed-from'] : undefined,
-        deprecated: op.deprecated === true,
+  // Which operations are methods, their names, paths and HTTP methods: the model's project view decides.
+  for (const side of view.methods.flatMap((m) => (m.web ? [m.web] : []))) {
+    const op = getPointer(doc, side.pointer) as any;
+    if (!op || typeof op !== 'object') continue;
+    const path = side.path;
+    const method = side.http;
+    const name = side.name;
+    const media = op.requestBody ? deref(doc, op.requestBody)?.content?.['application/json'] ?? Object.values<any>(deref(doc, op.requestBody)?.content ?? {})[0] : undefined;
+    const bodySchema = media?.schema;
+    const envelope = side.envelope === 'payload' && !!bodySchema && isEnvelope(doc, bodySchema);
+    const argsSchema = envelope ? deref(doc, bodySchema).properties.payload : bodySchema;
+    const params = (Array.isArray(op.parameters) ? op.parameters : []).map((p: any) => deref(doc, p)).filter((p: any) => p && p.in === 'query' && p.name !== 'license_id');
+    let request: FieldView[] = argsSchema ? fieldsOf(doc, argsSchema) : [];
+    if (!argsSchema && params.length)
+      request = params.map((p: any) => ({ name: String(p.name), ...typeLabel(doc, p.schema), required: p.required === true, description: str(p.description) }));
+    const okCode = Object.keys(op.responses ?? {}).find((c) => /^2/.test(c));
+    const ok = okCode ? deref(doc, op.responses[okCode]) : undefined;
+    const okMedia = ok?.content?.['application/json'] ?? Object.values<any>(ok?.content ?? {})[0];
+    const respSchema = okMedia?.schema;
+    // Examples: the spec's own, else the official reference's (Web body, else the RTM payload of the same
+    // method: the arguments are the same), else built from the schema.
+    let requestExample: ExampleView;
+    const own = specExample(media);
+    const refWeb = examples.get(id, 'web', name, 'request');
+    const refRtm = examples.get(id, 'rtm', op['x-rtm-equivalent'] ?? name, 'request');
+    if (own !== undefined) requestExample = { value: own, source: 'spec' };
+    else if (refWeb) requestExample = { value: refWeb.value, source: 'reference' };
+    else if (refRtm) {
+      const args = refRtm.shape === 'frame' && refRtm.value && typeof refRtm.value === 'object' ? (refRtm.value as Json).payload ?? {} : refRtm.value;
+      requestExample = { value: envelope ? { payload: args } : args, source: 'reference' };
+    } else if (bodySchema) requestExample = { value: sampleOf(doc, bodySchema), source: 'schema' };
+    else requestExample = { value: Object.fromEntries(params.map((p: any) => [p.name, sampleOf(doc, p.schema)])), source: 'schema' };
+    let responseExample: ExampleView;
+    const ownResp = specExample(okMedia);
+    const refResp = examples.get(id, 'web', name, 'response');
+    const refRtmResp = examples.get(id, 'rtm', op['x-rtm-equivalent'] ?? name, 'response');
+    if (ownResp !== undefined) responseExample = { value: ownResp, source: 'spec' };
+    else if (refResp) responseExample = { value: refResp.value, source: 'reference' };
+    else if (refRtmResp) responseExample = { value: refRtmResp.shape === 'frame' && refRtmResp.value && typeof refRtmResp.value === 'object' ? (refRtmResp.value as Json).payload ?? {} : refRtmResp.value, source: 'reference' };
+    else responseExample = { value: respSchema ? sampleOf(doc, respSchema) : {}, source: 'schema' };
+    const errors = Object.entries<any>(op.responses ?? {})
+      .filter(([c]) => !/^2/.test(c))
+      .map(([status, r]) => {
+        const resp = deref(doc, r);
+        const example = specExample(resp?.content?.['application/json']);
+        return { status, description: str(resp?.description), ...(example !== undefined ? { example } : {}) };
       });
-    }
+    out.push({
+      name,
+      title: side.title || name,
+      tag: side.tag,
+      description: str(op.description),
+      httpMethod: method.toUpperCase(),
+      path,
+      request,
+      requestSchema: refName(argsSchema),
+      response: respSchema ? fieldsOf(doc, respSchema) : [],
+      responseSchema: refName(respSchema),
+      requestExample,
+      responseExample,
+      errors,
+      rtm: side.equivalent,
+      renamedFrom: side.renamedFrom,
+      deprecated: side.deprecated,
+    });
   }
   return out;
 }
@@ -394,21 +390,27 @@ function frameExample(doc: Json, message: any, kind: 'request' | 'response' | 'p
   return { value: frame, source: 'schema' };
 }
 
-function readRtm(id: string, doc: Json, examples: ReferenceExamples): RtmOpView[] {
+function readRtm(id: string, doc: Json, examples: ReferenceExamples, view: ApiVersion): RtmOpView[] {
   const out: RtmOpView[] = [];
-  for (const [name, op] of Object.entries<any>(doc.operations ?? {})) {
-    const kind = op.action === 'receive' ? 'push' : 'method';
+  // Which operations are methods and which are pushes, their ids, tags, equivalents, x-pushes: the project view.
+  const sides = [
+    ...view.methods.flatMap((m) => (m.rtm ? [{ name: m.rtm.name, kind: 'method' as const, side: m.rtm, pushes: m.rtm.pushes }] : [])),
+    ...view.pushes.map((p) => ({ name: p.operation, kind: 'push' as const, side: p, pushes: [] as string[] })),
+  ];
+  for (const { name, kind, side, pushes } of sides) {
+    const op = getPointer(doc, side.pointer) as any;
+    if (!op || typeof op !== 'object') continue;
     const messages = (Array.isArray(op.messages) ? op.messages : []).map((m: any) => deref(doc, m));
     const replies = (Array.isArray(op.reply?.messages) ? op.reply.messages : []).map((m: any) => deref(doc, m));
     const reply = replies.find((m: any) => m && !/^error/.test(str(m.name))) ?? replies[0];
     const reqPayload = framePayload(doc, messages[0]);
     const respPayload = reply ? framePayload(doc, reply) : undefined;
-    const web = typeof op['x-web-equivalent'] === 'string' ? op['x-web-equivalent'] : undefined;
+    const web = side.equivalent;
     out.push({
       name,
       kind,
-      title: str(op.summary) || str(op.title) || name,
-      tag: Array.isArray(op.tags) && op.tags.length ? tagOf(doc, op.tags[0]) : '',
+      title: side.title || name,
+      tag: side.tag,
       description: str(op.description) || str(messages[0]?.description),
       request: reqPayload ? fieldsOf(doc, reqPayload) : [],
       requestSchema: refName(reqPayload),
@@ -416,16 +418,16 @@ function readRtm(id: string, doc: Json, examples: ReferenceExamples): RtmOpView[
       responseSchema: refName(respPayload),
       requestFrame: frameExample(doc, messages[0], kind === 'push' ? 'push' : 'request', id, name, examples, web ?? name),
       responseFrame: reply ? frameExample(doc, reply, 'response', id, name, examples, web ?? name) : undefined,
-      pushes: Array.isArray(op['x-pushes']) ? op['x-pushes'].filter((p: unknown) => typeof p === 'string') : [],
+      pushes,
       web,
-      renamedFrom: typeof op['x-renamed-from'] === 'string' ? op['x-renamed-from'] : undefined,
-      deprecated: op.deprecated === true,
+      renamedFrom: side.renamedFrom,
+      deprecated: side.deprecated,
     });
   }
   return out;
 }
 
-export function readReference(id: string, web: Json, rtm: Json, examples: ReferenceExamples): ReferenceVersion {
+export function readReference(id: string, web: Json, rtm: Json, examples: ReferenceExamples, view: ApiVersion = apiVersionOf(web, rtm, { version: id.replace(/^v/, '') })): ReferenceVersion {
   return {
     id,
     webTitle: str(web.info?.title),
@@ -433,8 +435,8 @@ export function readReference(id: string, web: Json, rtm: Json, examples: Refere
     webServers: serversOf(web),
     rtmDescription: str(rtm.info?.description),
     rtmServers: serversOf(rtm),
-    web: readWeb(id, web, examples),
-    rtm: readRtm(id, rtm, examples),
+    web: readWeb(id, web, examples, view),
+    rtm: readRtm(id, rtm, examples, view),
     webStructures: structures(web),
     rtmStructures: structures(rtm),
   };
