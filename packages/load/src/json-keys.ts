@@ -11,6 +11,9 @@ export interface JsonTextScan {
   duplicate?: { key: string; offset: number };
   /** Deepest nesting of objects/arrays (a top-level object alone is 1). */
   maxNesting: number;
+  /** Most keys in one object, and the offset of the key that went over the previous maximum. */
+  maxKeys: number;
+  maxKeysOffset: number;
 }
 
 /**
@@ -24,6 +27,8 @@ export function scanJsonText(text: string): JsonTextScan {
   const pool: string[][] = [];
   let level = 0;
   let maxNesting = 0;
+  let maxKeys = 0;
+  let maxKeysOffset = 0;
   const sets: Array<Set<string> | undefined> = [];
   let nextBackslash = 0;
   let expectKey = false;
@@ -51,8 +56,9 @@ export function scanJsonText(text: string): JsonTextScan {
           const key = hasEscape ? (JSON.parse(text.slice(start, end + 1)) as string) : text.slice(start + 1, end);
           let seen = sets[level - 1];
           if (!seen && own.length >= 16) seen = sets[level - 1] = new Set(own);
-          if (seen ? seen.has(key) : own.includes(key)) return { duplicate: { key, offset: start }, maxNesting };
+          if (seen ? seen.has(key) : own.includes(key)) return { duplicate: { key, offset: start }, maxNesting, maxKeys, maxKeysOffset };
           own.push(key);
+          if (own.length > maxKeys) (maxKeys = own.length), (maxKeysOffset = start);
           seen?.add(key);
         }
         expectKey = false;
@@ -79,5 +85,5 @@ export function scanJsonText(text: string): JsonTextScan {
     }
     i++;
   }
-  return { maxNesting };
+  return { maxNesting, maxKeys, maxKeysOffset };
 }

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
-import { scanRefs } from './refs.js';
+import { refFile, refHolders, scanRefs, type RefScan } from './refs.js';
 import { prepareForBundling } from './prebundle.js';
 import { getByPointer, type Source } from './read.js';
 import { structuralDiagnostics } from './structure.js';
@@ -12,8 +12,6 @@ export type SpecKind = 'openapi' | 'asyncapi';
 export interface LoadOptions {
   /** Run the linters (Redocly lint; plus @asyncapi/parser for AsyncAPI). Default false: only parse and bundle. */
   validate?: boolean;
-  /** Redocly config file to lint with; default: the nearest `redocly.yaml` above the file, else `recommended`. */
-  redoclyConfig?: string;
   /** Folder that external `$ref`s must stay inside. Default: the entry file's folder. */
   root?: string;
 }
@@ -56,43 +54,68 @@ export function detectKind(value: unknown, file: string): { kind?: SpecKind; spe
 // on bundled JSON never need them.
 const redocly = () => import('@redocly/openapi-core');
 
-function fromRedocly(p: NormalizedProblem, code: string, getLineColLocation: (l: NonNullable<NormalizedProblem['location']>[number]) => { start: { line: number; col: number } }): Diagnostic {
+type Located = (file: string | undefined, pointer: string | undefined) => { line: number; column: number } | undefined;
+
+function fromRedocly(p: NormalizedProblem, code: string, locate: Located): Diagnostic {
   const loc = p.location?.[0];
-  let line: number | undefined;
-  let column: number | undefined;
-  try {
-    if (loc) ({ line, col: column } = getLineColLocation(loc).start);
-  } catch {
-    /* location not mappable: file and pointer still say where */
-  }
+  const file = loc?.source?.absoluteRef;
+  // positions come from our own parse of the file (Redocly is never given a file to parse)
+  const pos = locate(file, loc?.pointer);
   return {
     severity: p.severity === 'error' ? 'error' : 'warning',
     code: p.ruleId && p.ruleId !== 'bundler' ? `redocly/${p.ruleId}` : code,
     message: p.message,
-    file: loc?.source?.absoluteRef,
-    line,
-    column,
+    file,
+    ...(pos ?? {}),
     pointer: loc?.pointer,
-    hint: p.suggest?.length ? `did you mean: ${p.suggest.join(', ')}?` : undefined,
+    hint: p.suggest?.length ? `did you mean: ${p.suggest.join(', ')}?` : 'See the rule in Redocly\'s documentation.',
   };
 }
 
-const configCache = new Map<string, Promise<Config>>();
-async function redoclyConfig(file: string, configPath?: string): Promise<Config> {
-  let path = configPath;
-  if (!path) {
-    for (let dir = dirname(file); ; dir = dirname(dir)) {
-      if (existsSync(join(dir, 'redocly.yaml'))) {
-        path = join(dir, 'redocly.yaml');
-        break;
-      }
-      if (dirname(dir) === dir) break;
+/**
+ * Redocly's configuration is ours, in code: `recommended` (its `struct` rule refuses unknown schema
+ * keywords such as `tsType`), no plugins, and never a `redocly.yaml` found next to the specs (one
+ * inside a spec folder could switch rules off or load JavaScript).
+ */
+let configPromise: Promise<Config> | undefined;
+function redoclyConfig(): Promise<Config> {
+  return (configPromise ??= redocly().then(({ createConfig }) => createConfig({ extends: ['recommended'] })));
+}
+
+/**
+ * The only resolver Redocly gets: it serves the files our scan already read and checked (deep
+ * copies of their parsed values: Redocly rewrites what it is given) and refuses everything else,
+ * so Redocly never opens a file or a socket of its own.
+ */
+async function scannedResolver(scan: RefScan) {
+  const { BaseResolver, Source, ResolveError } = await redocly();
+  class ScannedResolver extends BaseResolver {
+    override resolveExternalRef(base: string | null, ref: string): string {
+      const r = refFile(ref, base ?? join(scan.root, 'entry'));
+      return r.file ?? `refused:${ref}`;
+    }
+    override async loadExternalRef(absoluteRef: string): Promise<InstanceType<typeof Source>> {
+      throw new ResolveError(new Error(`refused to read ${absoluteRef}: only files checked by @ccapi/load are served`));
+    }
+    override async resolveDocument(base: string | null, ref: string): Promise<any> {
+      const abs = this.resolveExternalRef(base, ref);
+      const cached = this.cache.get(abs);
+      if (cached) return cached;
+      const src = scan.sources.get(abs);
+      const doc = src ? Promise.resolve({ source: new Source(abs, src.text), parsed: structuredClone(src.value) }) : Promise.reject(new ResolveError(new Error(`refused to read ${abs}: not a file checked by @ccapi/load`)));
+      doc.catch(() => undefined);
+      this.cache.set(abs, doc as never);
+      return doc;
     }
   }
-  const key = path ?? '<recommended>';
-  const { loadConfig, createConfig } = await redocly();
-  if (!configCache.has(key)) configCache.set(key, path ? loadConfig({ configPath: path }) : createConfig({ extends: ['recommended'] }));
-  return configCache.get(key)!;
+  return new ScannedResolver();
+}
+
+/** `$ref`s left in a bundled document that do not point inside it: nothing downstream may follow them. */
+function externalRefsLeft(document: unknown): string[] {
+  return refHolders(document)
+    .map((h) => h.$ref as string)
+    .filter((r) => !r.startsWith('#'));
 }
 
 /**
@@ -116,35 +139,42 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   if (hasErrors(result.diagnostics)) return result;
 
   let document = entry.value as Record<string, unknown>;
+  const locate: Located = (f, pointer) => (f && pointer !== undefined ? scan.sources.get(f)?.locate(pointer) : undefined);
   if (scan.external) {
-    const { bundle, getLineColLocation } = await redocly();
-    const config = await redoclyConfig(file, options.redoclyConfig);
+    const { bundle, Source } = await redocly();
+    const config = await redoclyConfig();
     // Redocly moves every external schema/message into components and rewrites the refs.
     let bundled: Awaited<ReturnType<typeof bundle>>;
     try {
-      const doc = (await redocly()).makeDocumentFromString(JSON.stringify(prepareForBundling(entry.value as Record<string, unknown>, file, scan.sources)), file);
-      bundled = await bundle({ doc, config, dereference: false });
+      const prepared = prepareForBundling(structuredClone(entry.value) as Record<string, unknown>, file, scan.sources);
+      const doc = { source: new Source(file, entry.text), parsed: prepared };
+      bundled = await bundle({ doc, config, dereference: false, externalRefResolver: await scannedResolver(scan) });
     } catch (e) {
       result.diagnostics.push({ severity: 'error', code: 'bundle-failed', message: `the bundler gave up: ${(e as Error).message}`, file, hint: 'Check the $refs of this document; the message above says what the bundler met.' });
       return result;
     }
-    const problems = bundled.problems.filter((p) => p.severity === 'error').map((p) => fromRedocly(p, 'bundle', getLineColLocation));
+    const problems = bundled.problems.filter((p) => p.severity === 'error').map((p) => fromRedocly(p, 'bundle', locate));
     result.diagnostics.push(...problems);
     if (problems.length) return result;
     document = bundled.bundle.parsed as Record<string, unknown>;
+  }
+  const left = externalRefsLeft(document);
+  if (left.length) {
+    result.diagnostics.push({ severity: 'error', code: 'ref-unbundled', message: `the bundle still refers to other files: ${left.slice(0, 3).join(', ')}`, file, hint: 'Move the referenced content into a schema or component; the bundler did not bring this $ref in.' });
+    return result;
   }
 
   result.diagnostics.push(...structuralDiagnostics(document, result.kind!, entry.locate, file));
   if (options.validate && !hasErrors(result.diagnostics)) {
     let problems: NormalizedProblem[] = [];
-    const { lint, getLineColLocation } = await redocly();
-    const config = await redoclyConfig(file, options.redoclyConfig);
+    const { lint } = await redocly();
+    const config = await redoclyConfig();
     try {
-      problems = await lint({ ref: file, config });
+      problems = await lint({ ref: file, config, externalRefResolver: await scannedResolver(scan) });
     } catch (e) {
-      result.diagnostics.push({ severity: 'error', code: 'lint-failed', message: `the linter gave up: ${(e as Error).message}`, file });
+      result.diagnostics.push({ severity: 'error', code: 'lint-failed', message: `the linter gave up: ${(e as Error).message}`, file, hint: 'Check the document\'s structure; the message says what the linter met.' });
     }
-    result.diagnostics.push(...problems.map((p) => fromRedocly(p, 'lint', getLineColLocation)));
+    result.diagnostics.push(...problems.map((p) => fromRedocly(p, 'lint', locate)));
     if (result.kind === 'asyncapi') result.diagnostics.push(...(await asyncapiDiagnostics(document, file)));
   }
   if (!hasErrors(result.diagnostics)) result.document = document;
@@ -154,9 +184,14 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
 /** @asyncapi/parser's own validation of the bundled document (its severity 0 = error, 1 = warning). */
 async function asyncapiDiagnostics(document: Record<string, unknown>, file: string): Promise<Diagnostic[]> {
   const { Parser } = await import('@asyncapi/parser');
-  const parser = new Parser();
-  const { diagnostics } = await parser.parse(JSON.stringify(document), { source: file });
-  return diagnostics
+  // The parser's own resolvers read files and fetch URLs; ours come first for every scheme and
+  // answer with nothing, and any attempt is an error (the bundled document has internal refs only).
+  const attempts: string[] = [];
+  const refuse = (schema: string) => ({ schema, order: 0, canRead: true, read: (uri: { toString(): string }) => (attempts.push(uri.toString()), 'null') });
+  const parser = new Parser({ __unstable: { resolver: { cache: false, resolvers: ['file', 'http', 'https'].map(refuse) } } });
+  const { diagnostics } = await parser.parse(JSON.stringify(document));
+  const refused: Diagnostic[] = attempts.map((uri) => ({ severity: 'error', code: 'ref-remote', message: `the AsyncAPI parser tried to read ${uri}; refused`, file, hint: 'Loading a spec never touches the network or files outside the spec folder.' }));
+  return [...refused, ...diagnostics
     .filter((d) => d.severity <= 1)
     .map((d) => ({
       severity: d.severity === 0 ? 'error' : 'warning',
@@ -165,7 +200,7 @@ async function asyncapiDiagnostics(document: Record<string, unknown>, file: stri
       file,
       pointer: '#/' + d.path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
       hint: 'The pointer is in the bundled document (generated/…/rtm.asyncapi.json).',
-    }));
+    }) as Diagnostic)];
 }
 
 export interface VersionFolder {

@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { getByPointer, type Source } from './read.js';
+import { getByPointer, safeDecode, type Source } from './read.js';
 
 /** Copies a value taken out of `fromFile` so that its `$ref`s still mean the same when it sits in a file of `toDir`. */
 function rebase(value: unknown, fromFile: string, toDir: string): unknown {
@@ -10,12 +10,11 @@ function rebase(value: unknown, fromFile: string, toDir: string): unknown {
     if (k === '$ref' && typeof v === 'string') {
       const hash = v.indexOf('#');
       const path = hash === -1 ? v : v.slice(0, hash);
-      const abs = path ? resolve(dirname(fromFile), decodeURIComponent(path)) : fromFile;
+      const abs = path ? resolve(dirname(fromFile), (safeDecode(path) ?? path)) : fromFile;
       let rel = relative(toDir, abs);
       if (!rel.startsWith('.')) rel = `./${rel}`;
       out[k] = hash === -1 ? rel : `${rel}${v.slice(hash)}`;
-    } else if (k === 'examples' || k === 'example' || k === 'const' || k === 'enum' || k === 'default') out[k] = v;
-    else out[k] = rebase(v, fromFile, toDir);
+    } else out[k] = rebase(v, fromFile, toDir); // refs under example/default/x- keys are refs too (refs.ts)
   }
   return out;
 }
@@ -35,7 +34,7 @@ export function prepareForBundling(doc: Record<string, unknown>, file: string, s
     const hash = ref.indexOf('#');
     const path = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    return `${resolve(dir, decodeURIComponent(path))}#${fragment.replace(/^\/?/, '/').replace(/\/$/, '')}`;
+    return `${resolve(dir, (safeDecode(path) ?? path))}#${fragment.replace(/^\/?/, '/').replace(/\/$/, '')}`;
   };
   const components = (doc.components ?? {}) as Record<string, Record<string, Record<string, unknown>>>;
   const declared = new Map<string, string>();
@@ -54,7 +53,7 @@ export function prepareForBundling(doc: Record<string, unknown>, file: string, s
     if (!v || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
     if (typeof o.$ref === 'string' && !o.$ref.startsWith('#') && declared.has(key(o.$ref))) return { ...o, $ref: declared.get(key(o.$ref)) };
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, k === 'examples' || k === 'example' ? x : rewrite(x)]));
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, rewrite(x)]));
   };
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) {
@@ -73,7 +72,7 @@ export function prepareForBundling(doc: Record<string, unknown>, file: string, s
           const ref = e && typeof e === 'object' ? e.$ref : undefined;
           if (typeof ref === 'string' && !ref.startsWith('#') && ref.includes('#') && Object.keys(e).length === 1) {
             const hash = ref.indexOf('#');
-            const target = resolve(dir, decodeURIComponent(ref.slice(0, hash)));
+            const target = resolve(dir, (safeDecode(ref.slice(0, hash)) ?? ''));
             const found = sources.has(target) ? getByPointer(sources.get(target)!.value, ref.slice(hash)) : undefined;
             // Inlined content is rebased first: its own refs were relative to the file it came from.
             if (found?.found) return [name, rewrite(rebase(found.value, target, dir))];

@@ -3,61 +3,105 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { scanJsonText } from './json-keys.js';
+import { LIMITS, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
+
+export { MAX_DEPTH, MAX_FILE_BYTES };
 
 // `yaml` is loaded on first use: reading a JSON spec (the large ones) never pays for it.
 let yamlLib: typeof import('yaml') | undefined;
 const yaml = (): typeof import('yaml') => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
-/** Bigger files are refused: a spec this size is almost always a mistake and would exhaust memory. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-/** Deeper documents are refused: no real API nests 200 levels, and every recursive consumer would risk the stack. */
-export const MAX_DEPTH = 200;
-
-/** Depth of nested objects/arrays, measured without recursion. Stops counting past `limit`. */
-export function depthOf(value: unknown, limit = MAX_DEPTH + 1): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (max >= limit) return max;
-    if (v && typeof v === 'object') for (const c of Object.values(v as object)) if (c && typeof c === 'object') stack.push([c, d + 1]);
-  }
-  return max;
+export interface Measure {
+  /** Values (scalars included) once shared subtrees are expanded. */
+  size: number;
+  /** Nesting of the deepest value (a scalar is 0, `{}` is 1). */
+  depth: number;
 }
 
-function tooDeep(file: string, value: unknown): Diagnostic[] {
-  const d = depthOf(value);
-  return d > MAX_DEPTH
-    ? [{ severity: 'error', code: 'too-deep', message: `the document nests more than ${MAX_DEPTH} levels deep`, file, hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }]
-    : [];
+/**
+ * Size and depth of a value as a consumer that copies it would see them, computed once per distinct
+ * object (YAML aliases and resolved `$ref`s share objects, so a 4 KB file can stand for 2^60
+ * values: they are counted, never expanded). Iterative: no depth overflows the stack. `children`
+ * lets a caller follow edges that are not properties (a `$ref` to its target).
+ */
+export function measure(root: unknown, children: (o: object) => Iterable<unknown> = (o) => Object.values(o)): Measure {
+  if (!root || typeof root !== 'object') return { size: 1, depth: 0 };
+  const memo = new Map<object, Measure>();
+  const open = new Set<object>();
+  const stack: Array<[object, boolean]> = [[root, false]];
+  while (stack.length) {
+    const [node, done] = stack.pop()!;
+    if (!done) {
+      if (memo.has(node) || open.has(node)) continue;
+      open.add(node);
+      stack.push([node, true]);
+      for (const c of children(node)) if (c && typeof c === 'object' && !memo.has(c) && !open.has(c)) stack.push([c, false]);
+      continue;
+    }
+    if (memo.has(node)) continue;
+    let size = 1;
+    let depth = 0;
+    for (const c of children(node)) {
+      if (!c || typeof c !== 'object') {
+        size++;
+        continue;
+      }
+      // a child still open is an ancestor (a cycle through `$ref`): it counts as one value, as a consumer keeps such a ref
+      const m = memo.get(c) ?? { size: 1, depth: 0 };
+      size += m.size;
+      if (m.depth > depth) depth = m.depth;
+    }
+    memo.set(node, { size, depth: depth + 1 });
+    open.delete(node);
+  }
+  return memo.get(root)!;
+}
+
+/** Depth of nested objects/arrays, measured without recursion. */
+export function depthOf(value: unknown): number {
+  return measure(value).depth;
 }
 
 export interface Source {
   file: string;
-  /** Parsed value (plain JSON data). */
+  /** Parsed value (plain JSON data; YAML aliases are shared objects). */
   value: unknown;
+  /** The file's text (handed to third-party tools instead of letting them read the file). */
+  text: string;
   /** Line/column of a JSON pointer in this file, when it can be found. */
   locate(pointer: string): { line: number; column: number } | undefined;
 }
 
 export type ReadResult = { source: Source; diagnostics: Diagnostic[] } | { source?: undefined; diagnostics: Diagnostic[] };
 
-function decodePointer(pointer: string): string[] {
+/** `decodeURIComponent` that says "undefined" instead of throwing on a malformed `%` escape. */
+export function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Segments of a JSON pointer (with or without the leading `#`); undefined when an escape is malformed. */
+export function decodePointer(pointer: string): string[] | undefined {
   const p = pointer.replace(/^#/, '');
   if (p === '' || p === '/') return [];
-  return p
-    .slice(1)
-    .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  const out: string[] = [];
+  for (const s of p.replace(/^\//, '').split('/')) {
+    const d = safeDecode(s);
+    if (d === undefined) return undefined;
+    out.push(d.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return out;
 }
 
 function locateInYaml(doc: Document, lc: LineCounter, pointer: string) {
-  const { isMap, isScalar, isSeq } = yaml();
+  const { isMap, isScalar, isSeq, isAlias } = yaml();
   let node: unknown = doc.contents;
   let last: Node | undefined = doc.contents ?? undefined;
-  for (const seg of decodePointer(pointer)) {
+  for (const seg of decodePointer(pointer) ?? []) {
+    if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === seg);
       if (!pair) break;
@@ -76,57 +120,237 @@ function locateInYaml(doc: Document, lc: LineCounter, pointer: string) {
   return { line: pos.line, column: pos.col };
 }
 
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return { line, column: offset - last };
+}
+
+/**
+ * Deepest nesting of flow collections (`[`, `{`) in YAML text, found before parsing: the parser
+ * recurses per level, and two 1,000-level JSON-style files in one process abort V8 (its regexp
+ * compiler runs out of zone memory). Quotes are honoured only where a quoted scalar can start.
+ */
+export function flowDepth(text: string, limit: number): { depth: number; offset: number } {
+  let depth = 0;
+  let prev = 0x0a; // last significant character
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      // a quote opens a scalar only after an indicator, a space after one, or at a line start
+      if (prev === 0x0a || prev === 0x3a || prev === 0x2c || prev === 0x5b || prev === 0x7b || prev === 0x2d || prev === 0x3f) {
+        if (c === 0x22) {
+          let j = i + 1;
+          while (j < n) {
+            const d = text.charCodeAt(j);
+            if (d === 0x5c) j += 2;
+            else if (d === 0x22) break;
+            else j++;
+          }
+          i = j;
+        } else {
+          let j = text.indexOf("'", i + 1);
+          while (j !== -1 && text.charCodeAt(j + 1) === 0x27) j = text.indexOf("'", j + 2);
+          i = j === -1 ? n : j;
+        }
+        prev = 0x41;
+        continue;
+      }
+    } else if (c === 0x23 /* # */ && (prev === 0x0a || text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) {
+      const j = text.indexOf('\n', i);
+      i = j === -1 ? n : j - 1;
+      continue;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return { depth, offset: i };
+    } else if (c === 0x5d || c === 0x7d) {
+      if (depth > 0) depth--;
+    }
+    if (c === 0x0a) prev = 0x0a;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) prev = c;
+  }
+  return { depth, offset: -1 };
+}
+
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
+
+class Refused extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/**
+ * The YAML document as plain data, in one linear pass: duplicate keys (`200` and `"200"` count as
+ * one, as they would in the result) are found with a set per mapping, aliases resolve through a
+ * map of anchors (the value is shared, not copied), and every budget is checked on the way.
+ */
+function toData(doc: Document, lc: LineCounter, file: string): unknown {
+  const { isMap, isSeq, isScalar, isAlias } = yaml();
+  const anchors = new Map<string, unknown>();
+  const building = new Set<string>();
+  let anchorCount = 0;
+  let aliasCount = 0;
+  const refuse = (node: { range?: [number, number, number] | null } | null | undefined, code: string, message: string, hint: string): never => {
+    const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
+    throw new Refused({ severity: 'error', code, message, file, ...(pos ? { line: pos.line, column: pos.col } : {}), hint });
+  };
+  const convert = (node: unknown, depth: number): unknown => {
+    if (node === null || node === undefined) return null;
+    const n = node as Node;
+    if (depth > LIMITS.depth) refuse(n, 'too-deep', `the document nests more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, 'Flatten the structure: move nested schemas into components and refer to them with $ref.');
+    if (isAlias(n)) {
+      if (++aliasCount > LIMITS.aliases) refuse(n, 'too-many-aliases', `more than ${LIMITS.aliases} YAML aliases in one file (limit ${LIMITS.aliases})`, 'Write the content out or use $ref instead of aliases.');
+      if (building.has(n.source)) refuse(n, 'yaml-alias', `alias *${n.source} refers to a value that contains it (a recursive alias)`, 'A YAML alias cannot point into its own anchor; write the structure out.');
+      if (!anchors.has(n.source)) refuse(n, 'yaml-alias', `alias *${n.source} has no anchor before it`, 'Define the anchor (&name) before the alias.');
+      return anchors.get(n.source);
+    }
+    const tag = (n as { tag?: string }).tag;
+    if (tag && !CORE_TAGS.has(tag)) refuse(n, 'yaml-tag', `YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not supported`, 'Specs are plain data: remove the tag (strings, numbers, booleans, null, mappings and sequences only).');
+    const anchor = (n as { anchor?: string }).anchor;
+    if (anchor && ++anchorCount > LIMITS.anchors) refuse(n, 'too-many-anchors', `more than ${LIMITS.anchors} YAML anchors in one file (limit ${LIMITS.anchors})`, 'Use $ref to shared definitions instead of anchors.');
+    let value: unknown;
+    if (isScalar(n)) {
+      value = n.value;
+      if (typeof value === 'number' && !Number.isFinite(value)) refuse(n, 'number-not-finite', `the number ${n.source ?? String(value)} is not finite (JSON has no Infinity or NaN; it would become null)`, 'Write a finite number, or quote it to make it a string.');
+      if (typeof value === 'bigint') value = Number(value);
+      if (value !== null && typeof value === 'object') refuse(n, 'yaml-tag', 'a scalar that is not a string, number, boolean or null', 'Specs are plain data.');
+      if (anchor) anchors.set(anchor, value);
+      return value;
+    }
+    if (isSeq(n)) {
+      const arr: unknown[] = [];
+      if (anchor) building.add(anchor);
+      for (const item of n.items) arr.push(convert(item, depth + 1));
+      if (anchor) building.delete(anchor), anchors.set(anchor, arr);
+      return arr;
+    }
+    if (isMap(n)) {
+      if (n.items.length > LIMITS.keysPerMapping) refuse(n, 'too-many-keys', `a mapping with ${n.items.length} keys (limit ${LIMITS.keysPerMapping})`, 'Split the mapping; no API object needs this many keys.');
+      const obj: Record<string, unknown> = {};
+      const seen = new Set<string>();
+      if (anchor) building.add(anchor);
+      for (const pair of n.items) {
+        const k = pair.key as Node | null;
+        if (k !== null && !isScalar(k)) refuse(k, 'yaml-syntax', 'a mapping key that is not a plain value', 'Keys are strings; write the key as a plain or quoted string.');
+        const key = k === null ? '' : String((k as { value: unknown }).value);
+        if (seen.has(key)) refuse(k, 'duplicate-key', `duplicate key "${key}"${typeof (k as { value: unknown }).value !== 'string' ? ' (the number and the string are one key in JSON)' : ''}`, 'Remove or rename one of the duplicate keys.');
+        if (key === '__proto__') refuse(k, 'key-forbidden', 'the key "__proto__" is not allowed', 'Rename the key: "__proto__" changes the prototype of the objects that tools build from the spec.');
+        seen.add(key);
+        obj[key] = convert(pair.value, depth + 1);
+      }
+      if (anchor) building.delete(anchor), anchors.set(anchor, obj);
+      return obj;
+    }
+    return refuse(n, 'yaml-syntax', 'an unsupported YAML node', 'Write plain YAML data.');
+  };
+  return convert(doc.contents, 0);
+}
+
 function parseYamlSource(file: string, text: string): ReadResult {
+  const flow = flowDepth(text, LIMITS.depth);
+  if (flow.offset !== -1) {
+    return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `brackets nest more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, flow.offset), hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
+  }
   const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
-  // uniqueKeys: duplicate keys are an error; maxAliasCount bounds alias expansion (billion laughs).
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  // The core schema whatever `%YAML 1.1` says: no `<<` merges, no `!!binary`; duplicate keys are
+  // checked in toData (the parser's own check compares every pair: quadratic in a mapping's keys).
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, schema: 'core', merge: false, version: '1.2', prettyErrors: false });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const pos = lc.linePos(e.pos[0]);
-    return {
-      severity: 'error',
-      code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax',
-      message: e.message.split('\n')[0],
-      file,
-      line: pos.line,
-      column: pos.col,
-      hint: e.code === 'DUPLICATE_KEY' ? 'Remove or rename one of the duplicate keys.' : 'Fix the YAML syntax at this line (indentation, quotes, brackets).',
-    };
+    return { severity: 'error', code: 'yaml-syntax', message: e.message.split('\n')[0], file, line: pos.line, column: pos.col, hint: 'Fix the YAML syntax at this line (indentation, quotes, brackets).' };
   });
   if (diagnostics.length) return { diagnostics };
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = toData(doc, lc, file);
   } catch (e) {
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'yaml-alias',
-          message: (e as Error).message,
-          file,
-          hint: 'Aliases expand to too much data; write the content out instead of nesting aliases.',
-        },
-      ],
-    };
+    if (e instanceof Refused) return { diagnostics: [e.diagnostic] };
+    throw e;
   }
-  const deep = tooDeep(file, value);
-  if (deep.length) return { diagnostics: deep };
-  return { source: { file, value, locate: (p) => locateInYaml(doc, lc, p) }, diagnostics: [] };
+  const m = measure(value);
+  if (m.size > LIMITS.expandedValues) {
+    return { diagnostics: [{ severity: 'error', code: 'yaml-alias', message: `aliases expand the file to ${m.size.toExponential(2)} values (limit ${LIMITS.expandedValues})`, file, hint: 'Aliases expand to too much data; write the content out instead of nesting aliases.' }] };
+  }
+  if (m.depth > LIMITS.depth) {
+    return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `aliases nest the document more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
+  }
+  return { source: { file, value, text, locate: (p) => locateInYaml(doc, lc, p) }, diagnostics: [] };
 }
 
-/** Reads a YAML or JSON file. Never throws: problems come back as diagnostics. */
+/** First non-finite number or `__proto__` key of parsed JSON, as a pointer (iterative). */
+function jsonValueProblem(value: unknown): { pointer: string; kind: 'number' | 'proto' } | undefined {
+  const stack: Array<[unknown, string]> = [[value, '#']];
+  while (stack.length) {
+    const [v, p] = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) return { pointer: p, kind: 'number' };
+    if (v && typeof v === 'object') {
+      if (Object.prototype.hasOwnProperty.call(v, '__proto__')) return { pointer: `${p}/__proto__`, kind: 'proto' };
+      for (const [k, c] of Object.entries(v)) stack.push([c, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+    }
+  }
+  return undefined;
+}
+
+function readJsonSource(file: string, raw: string): ReadResult {
+  // A byte-order mark is legal at the start of a file but not in JSON text: drop it (columns stay right).
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  let lazy: ReadResult | undefined;
+  const locate = (p: string) => {
+    lazy ??= parseYamlSource(file, text);
+    return lazy.source?.locate(p);
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    // JSON.parse says where ("at position N"); the YAML parser, when it also fails, gives line and column
+    const at = /position (\d+)/.exec((e as Error).message);
+    const pos = at ? lineCol(text, Number(at[1])) : undefined;
+    const deep = flowDepth(text, LIMITS.depth);
+    if (deep.offset !== -1) return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `brackets nest more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, deep.offset), hint: 'Flatten the structure.' }] };
+    return { diagnostics: [{ severity: 'error', code: 'json-syntax', message: `invalid JSON: ${(e as Error).message.split('\n')[0]}`, file, ...(pos ?? { line: 1, column: 1 }), hint: 'Fix the JSON syntax at this line.' }] };
+  }
+  const scan = scanJsonText(text);
+  if (scan.duplicate) {
+    return { diagnostics: [{ severity: 'error', code: 'duplicate-key', message: `duplicate key "${scan.duplicate.key}"`, file, ...lineCol(text, scan.duplicate.offset), hint: 'Remove or rename one of the duplicate keys (JSON parsers silently keep only the last one).' }] };
+  }
+  if (scan.maxNesting - 1 > LIMITS.depth) {
+    return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `the document nests more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
+  }
+  if (scan.maxKeys > LIMITS.keysPerMapping) {
+    return { diagnostics: [{ severity: 'error', code: 'too-many-keys', message: `an object with ${scan.maxKeys} keys (limit ${LIMITS.keysPerMapping})`, file, ...lineCol(text, scan.maxKeysOffset), hint: 'Split the object; no API object needs this many keys.' }] };
+  }
+  const problem = jsonValueProblem(value);
+  if (problem) {
+    const d: Diagnostic =
+      problem.kind === 'number'
+        ? { severity: 'error', code: 'number-not-finite', message: 'a number too large to represent (it would become null)', file, pointer: problem.pointer, hint: 'Write a finite number, or quote it to make it a string.' }
+        : { severity: 'error', code: 'key-forbidden', message: 'the key "__proto__" is not allowed', file, pointer: problem.pointer, hint: 'Rename the key: "__proto__" changes the prototype of the objects that tools build from the spec.' };
+    return { diagnostics: [{ ...d, ...(locate(problem.pointer) ?? {}) }] };
+  }
+  return { source: { file, value, text, locate }, diagnostics: [] };
+}
+
+/** Reads a YAML or JSON file within the budgets of LIMITS. Never throws: problems come back as diagnostics. */
 export function readSource(file: string): ReadResult {
   let size: number;
   try {
-    size = statSync(file).size;
+    const st = statSync(file);
+    if (!st.isFile()) return { diagnostics: [{ severity: 'error', code: 'file-unreadable', message: 'not a regular file', file, hint: 'Give a YAML or JSON file.' }] };
+    size = st.size;
   } catch (e) {
     return { diagnostics: [{ severity: 'error', code: 'file-unreadable', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file, hint: 'Check the path and the file permissions.' }] };
   }
-  if (size > MAX_FILE_BYTES) {
+  if (size > LIMITS.bytes) {
     return {
       diagnostics: [
-        { severity: 'error', code: 'file-too-large', message: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1048576} MiB limit`, file, hint: 'Split the document into smaller files joined with $ref.' },
+        { severity: 'error', code: 'file-too-large', message: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${LIMITS.bytes / 1048576} MiB limit`, file, hint: 'Split the document into smaller files joined with $ref.' },
       ],
     };
   }
@@ -136,49 +360,14 @@ export function readSource(file: string): ReadResult {
   } catch (e) {
     return { diagnostics: [{ severity: 'error', code: 'file-unreadable', message: `cannot read file: ${(e as Error).message}`, file, hint: 'Check the path and the file permissions.' }] };
   }
-  if (file.endsWith('.json')) {
-    try {
-      const value = JSON.parse(text);
-      const scan = scanJsonText(text);
-      const dup = scan.duplicate;
-      if (dup) {
-        const before = text.slice(0, dup.offset);
-        const line = before.split('\n').length;
-        return {
-          diagnostics: [
-            { severity: 'error', code: 'duplicate-key', message: `duplicate key "${dup.key}"`, file, line, column: dup.offset - before.lastIndexOf('\n'), hint: 'Remove or rename one of the duplicate keys (JSON parsers silently keep only the last one).' },
-          ],
-        };
-      }
-      // the text's bracket nesting is the value's depth (a top-level container alone is depth 0)
-      const deep = scan.maxNesting - 1 > MAX_DEPTH ? tooDeep(file, value) : [];
-      if (deep.length) return { diagnostics: deep };
-      // Lines are only needed for error messages: parse again as YAML lazily.
-      let lazy: ReadResult | undefined;
-      return {
-        source: {
-          file,
-          value,
-          locate: (p) => {
-            lazy ??= parseYamlSource(file, text);
-            return lazy.source?.locate(p);
-          },
-        },
-        diagnostics: [],
-      };
-    } catch {
-      // Fall through: the YAML parser gives line and column for the JSON syntax error.
-      const r = parseYamlSource(file, text);
-      if (r.diagnostics.length) return { diagnostics: r.diagnostics.map((d) => ({ ...d, code: d.code === 'yaml-syntax' ? 'json-syntax' : d.code, hint: d.code === 'yaml-syntax' ? 'Fix the JSON syntax at this line.' : d.hint })) };
-      return { diagnostics: [{ severity: 'error', code: 'json-syntax', message: 'invalid JSON', file, hint: 'Fix the JSON syntax.' }] };
-    }
-  }
-  return parseYamlSource(file, text);
+  return file.endsWith('.json') ? readJsonSource(file, text) : parseYamlSource(file, text);
 }
 
 export function getByPointer(value: unknown, pointer: string): { found: boolean; value?: unknown } {
+  const segs = decodePointer(pointer);
+  if (!segs) return { found: false };
   let cur: unknown = value;
-  for (const seg of decodePointer(pointer)) {
+  for (const seg of segs) {
     if (cur && typeof cur === 'object' && Object.prototype.hasOwnProperty.call(cur, seg)) cur = (cur as Record<string, unknown>)[seg];
     else return { found: false };
   }
