@@ -88,6 +88,14 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
+/** An error when `file` (a symlink, or in a linked folder) really lives outside `root`; checked before the file is opened. */
+export function linkedOutside(file: string, root: string): Diagnostic | undefined {
+  const rootReal = realpathOrUndefined(root) ?? root;
+  const real = realpathOrUndefined(file);
+  if (real && !isInside(rootReal, real)) return { severity: 'error', code: 'ref-outside-root', message: `the file is a link to ${real}, outside the spec folder`, file, hint: `Keep every spec file under ${rootReal}; copy the file instead of linking it.` };
+  return undefined;
+}
+
 /** The file part of a `$ref` as an absolute path, or why it is refused. Shared by every resolver here. */
 export function refFile(ref: string, fromFile: string): { file?: string; fragment: string; problem?: 'remote' | 'malformed' } {
   const hash = ref.indexOf('#');
@@ -115,9 +123,9 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
   const entryFile = resolve(entry);
   const root = realpathOrUndefined(resolve(rootDir)) ?? resolve(rootDir);
   const scan: RefScan = { sources, targets, external, root, diagnostics };
-  const entryReal = realpathOrUndefined(entryFile);
-  if (entryReal && !isInside(root, entryReal)) {
-    diagnostics.push({ severity: 'error', code: 'ref-outside-root', message: `the file is a link to ${entryReal}, outside the spec folder`, file: entryFile, hint: `Keep every spec file under ${root}; copy the file instead of linking it.` });
+  const outside = linkedOutside(entryFile, root);
+  if (outside) {
+    diagnostics.push(outside);
     return scan;
   }
   const seen = new Set([entryFile]);

@@ -6,6 +6,7 @@ export interface Diagnostic {
   message: string;
   file: string;
   line?: number;
+  column?: number;
   pointer?: string;
   hint?: string;
 }

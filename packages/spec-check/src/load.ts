@@ -43,16 +43,17 @@ export function loadGenerated(version: string, root = repoRoot): Documents {
   };
 }
 
-/** Bundles specs/v3.x on the fly with Redocly (for authors, when generated/ is missing or stale). */
+/**
+ * Bundles specs/v3.x on the fly (for authors, when generated/ is missing or stale) through
+ * `@ccapi/load`, the one loader: refs checked inside the folder, no network, our Redocly config.
+ */
 export async function bundleSpecs(version: string, root = repoRoot): Promise<Documents> {
-  const { bundle, createConfig } = await import('@redocly/openapi-core');
+  const { loadSpec, formatDiagnostics } = await import('@ccapi/load');
   const dir = join(root, 'specs', `v${normaliseVersion(version)}`);
-  const config = await createConfig({});
   const one = async (file: string) => {
-    const res = await bundle({ ref: join(dir, file), config, dereference: false });
-    const errors = res.problems.filter((p) => p.severity === 'error');
-    if (errors.length) throw new Error(`${file}: ${errors.map((e) => e.message).join('; ')}`);
-    return res.bundle.parsed;
+    const res = await loadSpec(join(dir, file));
+    if (!res.document) throw new Error(formatDiagnostics(res.diagnostics.filter((d) => d.severity === 'error')));
+    return res.document;
   };
   return { web: await one('web.openapi.yaml'), rtm: await one('rtm.asyncapi.yaml') };
 }
