@@ -2,13 +2,26 @@
 # Runs `api-diff breaking` and writes a Markdown report suitable for a pull-request comment.
 # usage: scripts/api-diff-report.sh BASE REVISION [ERR|WARN] [REPORT.md]
 # Exit codes are api-diff's: 0 no change at or above the level, 1 breaking changes, 2 bad input.
+# The api-diff run is this repository's own build (packages/diff), or $API_DIFF_BIN: never a
+# package fetched by name (on npm, `api-diff` is someone else's package).
 set -uo pipefail
 base=${1:?usage: api-diff-report.sh BASE REVISION [ERR|WARN] [REPORT.md]}
 revision=${2:?usage: api-diff-report.sh BASE REVISION [ERR|WARN] [REPORT.md]}
 level=${3:-ERR}
 report=${4:-api-diff-report.md}
-bin=${API_DIFF_BIN:-npx --yes api-diff}
-out=$($bin breaking "$base" "$revision" --format markdown --fail-on "$level" 2>/tmp/api-diff-stderr.$$)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bin=${API_DIFF_BIN:-$here/packages/diff/bin/api-diff.js}
+if [ ! -f "$bin" ] || { [ -z "${API_DIFF_BIN:-}" ] && [ ! -f "$here/packages/diff/dist/cli.js" ]; }; then
+  echo "$bin: error [api-diff-missing] the api-diff of this repository is not built" >&2
+  echo "    hint: run 'npm ci && npm run build' in $here, or set API_DIFF_BIN to an api-diff executable." >&2
+  exit 2
+fi
+errfile=$(mktemp)
+trap 'rm -f "$errfile"' EXIT
+case $bin in
+  *.js) out=$(node "$bin" breaking "$base" "$revision" --format markdown --fail-on "$level" 2>"$errfile") ;;
+  *) out=$("$bin" breaking "$base" "$revision" --format markdown --fail-on "$level" 2>"$errfile") ;;
+esac
 code=$?
 {
   echo "## API breaking-change check"
@@ -18,9 +31,9 @@ code=$?
   case $code in
     0) echo "No change at or above $level." ; [ -n "$out" ] && { echo; echo "$out"; } ;;
     1) echo "$out" ;;
-    *) echo "The check could not run:"; echo; echo '```'; cat /tmp/api-diff-stderr.$$; echo '```' ;;
+    *) echo "The check could not run:"; echo; echo '```'; cat "$errfile"; echo '```' ;;
   esac
 } > "$report"
-cat /tmp/api-diff-stderr.$$ >&2; rm -f /tmp/api-diff-stderr.$$
+cat "$errfile" >&2
 cat "$report"
 exit $code

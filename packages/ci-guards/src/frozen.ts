@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { GuardInputError, materialize, resolveBase } from './git.js';
+import { GuardInputError, materialize, resolveBase, showFile } from './git.js';
 import { readWaivers, waiverFor, type Waiver } from './waivers.js';
 
 export type VersionStatus = 'stable' | 'deprecated' | 'preview';
@@ -12,17 +12,35 @@ export interface VersionInfo {
   status: VersionStatus;
 }
 
+const STATUSES = ['stable', 'deprecated', 'preview'];
+/** A version id is a folder name under specs/ (`v3.3`), never a path: no `/`, no `..`. */
+const VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** `specs/versions.yaml` text -> its versions; every problem is bad input (exit 2) naming the file. */
+export function parseVersions(text: string, file: string): VersionInfo[] {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (e) {
+    throw new GuardInputError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'Fix the YAML syntax of the versions file.', file);
+  }
+  const list = data && typeof data === 'object' && !Array.isArray(data) ? (data as { versions?: unknown }).versions : undefined;
+  if (!Array.isArray(list)) throw new GuardInputError(`${file}: no \`versions\` list`, 'Write `versions:` with one {id, status} per version.', file);
+  const seen = new Set<string>();
+  return list.map((v, i) => {
+    const o = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+    if (typeof o.id !== 'string' || !VERSION_ID.test(o.id) || o.id.includes('..') || !STATUSES.includes(String(o.status)))
+      throw new GuardInputError(`${file}: version #${i + 1} needs an id (a folder name like v3.3) and a status of stable, deprecated or preview (got ${JSON.stringify(v)})`, 'Fix the entry: { id: v3.3, status: stable }.', file);
+    if (seen.has(o.id)) throw new GuardInputError(`${file}: version ${o.id} is listed twice`, 'List each version once.', file);
+    seen.add(o.id);
+    return { id: o.id, status: o.status as VersionStatus };
+  });
+}
+
 /** `specs/versions.yaml`: the one declaration of each version's status. */
 export function readVersions(file: string): VersionInfo[] {
-  if (!existsSync(file)) throw new GuardInputError(`${file} not found`, 'Declare the versions and their status (stable, deprecated, preview) in specs/versions.yaml.');
-  const data = parse(readFileSync(file, 'utf8')) as { versions?: Array<Record<string, unknown>> } | null;
-  const list = data?.versions;
-  if (!Array.isArray(list)) throw new GuardInputError(`${file}: no \`versions\` list`, 'Write `versions:` with one {id, status} per version.');
-  return list.map((v, i) => {
-    if (typeof v.id !== 'string' || !['stable', 'deprecated', 'preview'].includes(String(v.status)))
-      throw new GuardInputError(`${file}: version #${i + 1} needs an id and a status of stable, deprecated or preview`, 'Fix the entry.');
-    return { id: v.id, status: v.status as VersionStatus };
-  });
+  if (!existsSync(file)) throw new GuardInputError(`${file} not found`, 'Declare the versions and their status (stable, deprecated, preview) in specs/versions.yaml.', file);
+  return parseVersions(readFileSync(file, 'utf8'), file);
 }
 
 export interface BreakingChange {
@@ -86,31 +104,51 @@ export function runBreaking(base: string, revision: string): Array<Omit<Breaking
     .filter((c) => c.level === 'ERR');
 }
 
+const released = (s: VersionStatus | undefined) => s === 'stable' || s === 'deprecated';
+
 /**
- * Compares each released (non-preview) version folder under `specsDir` with the same folder at the
- * base commit and returns every breaking change, marking those a waiver lets through.
+ * Compares each version released at the base or now (stable or deprecated) with the same folder at
+ * the base commit and returns every breaking change, marking those a waiver lets through. A
+ * released version that loses its status (back to preview), its folder or its versions.yaml entry
+ * is a breaking change too (rules `version-unreleased`, `version-folder-removed`,
+ * `version-entry-removed`): otherwise hiding a version would hide its breaking changes.
  */
 export function checkFrozen(options: { repo: string; specsDir?: string; base?: string; waiversFile?: string }): FrozenReport {
   const repo = resolve(options.repo);
   const specsDir = options.specsDir ?? 'specs';
-  const versions = readVersions(join(repo, specsDir, 'versions.yaml'));
+  const versionsFile = join(specsDir, 'versions.yaml');
+  const versions = readVersions(join(repo, versionsFile));
   const waivers = readWaivers(join(repo, options.waiversFile ?? join(specsDir, 'breaking-waivers.yaml')));
   const base = resolveBase(repo, options.base);
+  const baseText = showFile(repo, base, versionsFile.split(sep).join('/'));
+  const before = baseText === undefined ? [] : parseVersions(baseText, `${versionsFile} at ${base.slice(0, 12)}`);
+  const now = new Map(versions.map((v) => [v.id, v.status]));
+  const then = new Map(before.map((v) => [v.id, v.status]));
   const report: FrozenReport = { base, checked: [], changes: [], blocking: [] };
-  for (const v of versions) {
-    if (v.status === 'preview') continue;
-    const rel = join(specsDir, v.id);
-    if (!existsSync(join(repo, rel))) continue;
+  const add = (c: BreakingChange) => {
+    c.waivedBy = waiverFor(waivers, c.version, c);
+    report.changes.push(c);
+    if (!c.waivedBy) report.blocking.push(c);
+  };
+  const ids = [...new Set([...before.map((v) => v.id), ...versions.map((v) => v.id)])];
+  for (const id of ids) {
+    const wasReleased = released(then.get(id));
+    if (!wasReleased && !released(now.get(id))) continue;
+    const rel = join(specsDir, id);
+    if (wasReleased && !now.has(id)) {
+      add({ version: id, rule: 'version-entry-removed', level: 'ERR', text: `${id} was ${then.get(id)} and is no longer listed in ${versionsFile}`, location: versionsFile });
+    } else if (wasReleased && !released(now.get(id))) {
+      add({ version: id, rule: 'version-unreleased', level: 'ERR', text: `${id} went from ${then.get(id)} back to ${now.get(id)}`, location: versionsFile });
+    }
     const old = materialize(repo, base, rel);
     if (!old) continue; // new version: nothing to break yet
     try {
-      report.checked.push(v.id);
-      for (const c of runBreaking(old, join(repo, rel))) {
-        const change: BreakingChange = { version: v.id, ...c };
-        change.waivedBy = waiverFor(waivers, v.id, change);
-        report.changes.push(change);
-        if (!change.waivedBy) report.blocking.push(change);
+      report.checked.push(id);
+      if (!existsSync(join(repo, rel))) {
+        add({ version: id, rule: 'version-folder-removed', level: 'ERR', text: `the folder ${rel} of released version ${id} was removed`, location: rel });
+        continue;
       }
+      for (const c of runBreaking(old, join(repo, rel))) add({ version: id, ...c });
     } finally {
       rmSync(dirname(dirname(old)), { recursive: true, force: true });
     }
@@ -118,7 +156,8 @@ export function checkFrozen(options: { repo: string; specsDir?: string; base?: s
   return report;
 }
 
-export function renderFrozenReport(r: FrozenReport, format: 'text' | 'markdown' = 'text'): string {
+export function renderFrozenReport(r: FrozenReport, format: 'text' | 'markdown' | 'json' = 'text'): string {
+  if (format === 'json') return JSON.stringify({ base: r.base, checked: r.checked, ok: r.blocking.length === 0, changes: r.changes.map((c) => ({ ...c, blocking: !c.waivedBy })) }, null, 2);
   const lines: string[] = [];
   const md = format === 'markdown';
   lines.push(md ? `### Frozen API versions (base \`${r.base.slice(0, 12)}\`)` : `Frozen API versions, compared with ${r.base.slice(0, 12)}: ${r.checked.join(', ') || 'none'}`);

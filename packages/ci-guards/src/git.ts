@@ -16,23 +16,37 @@ function tryGit(repo: string, args: string[]): string | undefined {
 }
 
 /**
- * The commit to compare with: `$API_GUARD_BASE` if set, else the merge-base of HEAD with `main`
- * (or `origin/main`). On `main` itself that is HEAD, so nothing is reported.
+ * The commit to compare with: the merge-base of HEAD and `--base` (or `$API_GUARD_BASE`), else of
+ * HEAD and `main` / `origin/main`. When none is found (a shallow clone, a repository with only
+ * `master`, unrelated histories) that is an error: comparing with HEAD instead would pass anything.
  */
 export function resolveBase(repo: string, explicit?: string): string {
+  if (!tryGit(repo, ['rev-parse', '--verify', 'HEAD^{commit}'])) throw new GuardInputError(`${repo} has no commits`, 'Run the guard inside a git repository with at least one commit.');
   const wanted = explicit ?? process.env.API_GUARD_BASE;
   if (wanted) {
-    const sha = tryGit(repo, ['rev-parse', '--verify', `${wanted}^{commit}`]);
-    if (!sha) throw new GuardInputError(`base ${wanted} is not a commit of ${repo}`, 'Pass an existing commit, branch or tag with --base.');
-    return sha;
+    const sha = tryGit(repo, ['rev-parse', '--verify', '--end-of-options', `${wanted}^{commit}`]);
+    if (!sha) throw new GuardInputError(`base ${wanted} is not a commit of ${repo}`, 'Pass an existing commit, branch or tag with --base (in a shallow clone, fetch it first: git fetch --deepen or fetch-depth: 0).');
+    const mb = tryGit(repo, ['merge-base', 'HEAD', sha]);
+    if (!mb) throw new GuardInputError(`HEAD and ${wanted} share no history`, 'Fetch the full history (git fetch --unshallow, or fetch-depth: 0 in CI) or pass a base commit that is an ancestor of HEAD.');
+    return mb;
   }
   for (const ref of ['main', 'origin/main']) {
     const mb = tryGit(repo, ['merge-base', 'HEAD', ref]);
     if (mb) return mb;
   }
-  const head = tryGit(repo, ['rev-parse', 'HEAD']);
-  if (!head) throw new GuardInputError(`${repo} has no commits`, 'Run the guard inside a git repository with at least one commit.');
-  return head;
+  throw new GuardInputError(
+    'no base to compare with: HEAD shares no history with main or origin/main (a shallow clone, another default branch, or unrelated history)',
+    'Pass the base explicitly: --base origin/main (or the branch your changes target), with enough history fetched (fetch-depth: 0).',
+  );
+}
+
+/** A file's content at `commit`, or undefined when it did not exist there. */
+export function showFile(repo: string, commit: string, path: string): string | undefined {
+  try {
+    return execFileSync('git', ['show', `${commit}:${path}`], { cwd: repo, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Files changed between `base` and the working tree (committed or not), repository-relative. */
@@ -57,7 +71,7 @@ export function materialize(repo: string, commit: string, path: string): string 
 
 /** Bad input to a guard (not a finding): the CLI exits 2 with this message and hint. */
 export class GuardInputError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(message: string, readonly hint: string, readonly file?: string) {
     super(message);
   }
 }

@@ -18,14 +18,15 @@ export function readWaivers(file: string): Waiver[] {
   try {
     data = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new GuardInputError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'Fix the YAML syntax of the waiver file.');
+    throw new GuardInputError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`, 'Fix the YAML syntax of the waiver file.', file);
   }
   const list = (data as { waivers?: unknown } | null)?.waivers ?? [];
   if (!Array.isArray(list)) throw new GuardInputError(`${file}: \`waivers\` must be a list`, 'Write `waivers:` followed by a list of {version, rule, match, reason}.');
   return list.map((w, i) => {
-    const o = (w ?? {}) as Record<string, unknown>;
-    const missing = ['version', 'rule', 'reason'].filter((k) => typeof o[k] !== 'string' || !(o[k] as string).trim());
-    if (missing.length) throw new GuardInputError(`${file}: waiver #${i + 1} lacks ${missing.join(', ')}`, 'Every waiver names the version, the rule id and the reason the breaking change is accepted.');
+    const o = (w && typeof w === 'object' && !Array.isArray(w) ? w : {}) as Record<string, unknown>;
+    // a reason must say something: spaces, zero-width and other invisible characters do not count
+    const missing = ['version', 'rule', 'reason'].filter((k) => typeof o[k] !== 'string' || !/[\p{L}\p{N}]/u.test(o[k] as string));
+    if (missing.length) throw new GuardInputError(`${file}: waiver #${i + 1} lacks ${missing.join(', ')}`, 'Every waiver names the version, the rule id and the reason the breaking change is accepted (in words: blank or invisible characters are not a reason).', file);
     return { version: String(o.version), rule: String(o.rule), match: o.match === undefined ? undefined : String(o.match), reason: String(o.reason) };
   });
 }

@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@ccapi/model';
+import { formatDiagnostic } from '@ccapi/load';
 import { diffPaths, labelOf } from './diff.js';
 import { changelogJson, changelogStats, markdownSection, renderBreakingMarkdown, renderText, toChangelog } from './render.js';
 import { writeChangelog } from './generate-changelog.js';
@@ -55,11 +56,16 @@ function parseLevel(value: string | undefined): Level {
   throw new UsageError(`--fail-on must be one of ERR, WARN (got "${value}")`);
 }
 
+/** The one error format of every CLI here (`file:line:col: error [code] message` + `hint:`), from @ccapi/load. */
 function printDiagnostics(diags: Diagnostic[], io: Io): void {
   for (const d of diags) {
-    const where = `${d.file}${d.line ? `:${d.line}` : ''}${d.pointer !== undefined && d.pointer !== '' ? ` at ${d.pointer}` : ''}`;
-    io.err(`api-diff: ${d.severity}: ${where}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`);
+    io.err(formatDiagnostic({ ...d, code: d.code ?? (d.severity === 'error' ? 'invalid-input' : 'note'), hint: d.hint ?? 'Fix the input named above and run again.' }));
   }
+}
+
+/** An error that is not about a place in a file (usage, internal), in the same format. */
+function printError(io: Io, code: string, message: string, hint: string): void {
+  io.err(formatDiagnostic({ severity: 'error', code, message: `api-diff: ${message}`, hint }));
 }
 
 /** Runs the CLI and returns its exit code (only the bin entry point calls process.exit). */
@@ -96,7 +102,7 @@ export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(
       try {
         r = reconcileFile(positional[0], flags.against);
       } catch (e) {
-        io.err(`api-diff: error: ${positional[0]}: ${(e as Error).message}\n  hint: Give a readable changelog file (Markdown or text) and a specs folder of version folders.`);
+        io.err(formatDiagnostic({ severity: 'error', code: 'invalid-input', message: (e as Error).message, file: positional[0], hint: 'Give a readable changelog file (Markdown or text) and a specs folder of version folders.' }));
         return 2;
       }
       printDiagnostics(r.diagnostics, io);
@@ -134,10 +140,11 @@ export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(
     return failing.length ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`api-diff: error: ${e.message}\n\n${USAGE}`);
+      printError(io, 'usage', e.message, 'See the usage below (api-diff --help).');
+      io.err(`\n${USAGE}`);
       return 2;
     }
-    io.err(`api-diff: internal error: ${(e as Error).message}\n  This is a bug in api-diff; please report it with the two input files.`);
+    printError(io, 'internal', (e as Error).message, 'This is a bug in api-diff; please report it with the two input files.');
     return 2;
   }
 }

@@ -79,10 +79,10 @@ test('changelog: markdown and json', () => {
 });
 
 for (const [name, args, pattern] of [
-  ['missing file', ['breaking', 'nope.yaml', fx('method-added', 'base.yaml')], /nope\.yaml: no such file or folder: nope\.yaml\n  hint: /],
-  ['broken YAML', ['breaking', bad('broken.yaml'), fx('method-added', 'base.yaml')], /broken\.yaml:\d+: .*\n  hint: Fix the YAML syntax/],
-  ['not OpenAPI 3 / AsyncAPI', ['changelog', bad('swagger2.yaml'), fx('method-added', 'base.yaml')], /swagger 2\.0 \(OpenAPI 2\) is not supported\n  hint: Convert the document to OpenAPI 3/],
-  ['missing $ref target', ['breaking', bad('missing-ref.yaml'), bad('missing-ref.yaml')], /missing-ref\.yaml:9 at #\/paths\/~1a\/post\/requestBody\/content\/application~1json\/schema: \$ref target file not found: \.\/missing\.yaml\n  hint: [^\n]+\n$/],
+  ['missing file', ['breaking', 'nope.yaml', fx('method-added', 'base.yaml')], /nope\.yaml: error \[invalid-input\] no such file or folder: nope\.yaml\n    hint: /],
+  ['broken YAML', ['breaking', bad('broken.yaml'), fx('method-added', 'base.yaml')], /broken\.yaml:\d+:\d+: error \[yaml-syntax\] .*\n    hint: Fix the YAML syntax/],
+  ['not OpenAPI 3 / AsyncAPI', ['changelog', bad('swagger2.yaml'), fx('method-added', 'base.yaml')], /swagger2\.yaml: error \[unsupported-version\] swagger 2\.0 \(OpenAPI 2\) is not supported\n    hint: Convert the document to OpenAPI 3/],
+  ['missing $ref target', ['breaking', bad('missing-ref.yaml'), bad('missing-ref.yaml')], /missing-ref\.yaml:9:22: error \[ref-unresolved\] \$ref target file not found: \.\/missing\.yaml \(at #\/paths\/~1a\/post\/requestBody\/content\/application~1json\/schema\)\n    hint: [^\n]+\n$/],
   ['OpenAPI vs AsyncAPI', ['breaking', fx('method-added', 'base.yaml'), fx('server-added', 'base.yaml')], /cannot compare an OpenAPI document with an AsyncAPI document/],
   ['bad --fail-on', ['breaking', fx('method-added', 'base.yaml'), fx('method-added', 'base.yaml'), '--fail-on', 'INFO'], /--fail-on must be one of ERR, WARN \(got "INFO"\)/],
   ['unknown command', ['compare', 'a', 'b'], /unknown command "compare"/],

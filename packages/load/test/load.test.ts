@@ -96,7 +96,7 @@ test('AsyncAPI parser errors are reported when validating', async () => {
   assert.equal(r.document, undefined);
 });
 
-test('CLI: writes both bundles, and on error writes nothing and exits 1', () => {
+test('CLI: writes both bundles, and on error writes nothing and exits 2', () => {
   const out = mkdtempSync(join(tmpdir(), 'out-'));
   const ok = runCli([good, '--out', out]);
   assert.equal(ok.status, 0, ok.stderr);
@@ -105,7 +105,7 @@ test('CLI: writes both bundles, and on error writes nothing and exits 1', () => 
 
   const bad = variant((d) => replaceIn(join(d, 'schemas/Thread.yaml'), 'required: [id]', 'required: [id'));
   const r = runCli([bad, '--out', out]);
-  assert.equal(r.status, 1);
+  assert.equal(r.status, 2);
   assert.match(r.stderr, /schemas\/Thread\.yaml:\d+:\d+: error \[yaml-syntax\]/);
   assert.match(r.stderr, /nothing was written/);
   assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/, 'no stack trace');
