@@ -87,13 +87,14 @@ function externalize(node: Json, local: Set<string>, prefix: string): Json {
   return out;
 }
 
-/** Strips keywords json-schema-to-typescript would misread (titles create extra named types). */
+/** Strips keywords json-schema-to-typescript would misread (titles create extra named types) or copy as code. */
 function clean(node: Json): Json {
   if (Array.isArray(node)) return node.map(clean);
   if (!isObj(node)) return node;
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'title' || k === 'examples' || k === 'example' || k.startsWith('x-')) continue;
+    // tsType / tsEnumNames would be copied into the output as code: spec strings stay data (@ccapi/load refuses them too)
+    if (k === 'title' || k === 'examples' || k === 'example' || k.startsWith('x-') || k === 'tsType' || k === 'tsEnumNames') continue;
     if (k === 'properties' && isObj(v)) {
       const props: Schema = {};
       for (const [pk, pv] of Object.entries(v)) put(props, pk, clean(pv));
