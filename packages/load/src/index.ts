@@ -6,3 +6,4 @@ export { loadSpec, loadVersionFolder, findVersionDocuments, detectKind, type Loa
 export { stableJson, canonicalize, writeFilesAtomically } from './write.js';
 export { structuralDiagnostics } from './structure.js';
 export { findDuplicateJsonKey } from './json-keys.js';
+export { codeKeywordDiagnostics, CODE_KEYWORDS } from './keywords.js';

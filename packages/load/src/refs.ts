@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
+import { codeKeywordDiagnostics } from './keywords.js';
 import { LIMITS } from './limits.js';
 import { getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
 
@@ -213,6 +214,7 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
   }
   scan.external = external;
   diagnostics.push(...aliasCycles(aliases));
+  diagnostics.push(...codeKeywordDiagnostics(sources.values()));
   if (!diagnostics.some((d) => d.severity === 'error') && first.source) diagnostics.push(...expansionBudget(scan, first.source));
   return scan;
 }
