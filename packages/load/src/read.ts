@@ -120,6 +120,19 @@ function locateInYaml(doc: Document, lc: LineCounter, pointer: string) {
   return { line: pos.line, column: pos.col };
 }
 
+/** Positions of pointers in a text, from a plain parse (no budgets but the caller's: the text already passed them). */
+function textLocator(text: string): (pointer: string) => { line: number; column: number } | undefined {
+  let parsed: { doc: Document; lc: LineCounter } | undefined;
+  return (pointer) => {
+    if (!parsed) {
+      const { LineCounter, parseDocument } = yaml();
+      const lc = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lc, uniqueKeys: false, schema: 'core', merge: false, version: '1.2' }), lc };
+    }
+    return locateInYaml(parsed.doc, parsed.lc, pointer);
+  };
+}
+
 function lineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
@@ -174,6 +187,51 @@ export function flowDepth(text: string, limit: number): { depth: number; offset:
     else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) prev = c;
   }
   return { depth, offset: -1 };
+}
+
+/**
+ * Most keys in one block mapping, counted line by line before parsing (the parser builds a node
+ * per key: a 470 KB mapping costs seconds before any budget could be checked on the result). Lines
+ * of block scalars are skipped; a sequence item starts a new mapping. Flow mappings are counted
+ * after parsing.
+ */
+export function blockKeys(text: string, limit: number): { keys: number; offset: number } {
+  const stack: Array<[number, number]> = []; // [indent, keys so far]
+  let scalarIndent = -1;
+  let pos = 0;
+  const n = text.length;
+  while (pos < n) {
+    let end = text.indexOf('\n', pos);
+    if (end === -1) end = n;
+    let i = pos;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    const indent = i - pos;
+    const c = text.charCodeAt(i);
+    if (i < end && c !== 0x23 /* # */ && c !== 0x0d) {
+      if (scalarIndent >= 0 && indent > scalarIndent) {
+        pos = end + 1;
+        continue;
+      }
+      scalarIndent = -1;
+      while (stack.length && stack[stack.length - 1][0] > indent) stack.pop();
+      if (c === 0x2d /* - */ && (text.charCodeAt(i + 1) === 0x20 || i + 1 === end)) {
+        // a sequence item: whatever mapping it opens is a new one
+        while (stack.length && stack[stack.length - 1][0] >= indent) stack.pop();
+      } else {
+        const colon = text.indexOf(': ', i);
+        const isKey = (colon !== -1 && colon < end) || text.charCodeAt(end - 1) === 0x3a || (text.charCodeAt(end - 1) === 0x0d && text.charCodeAt(end - 2) === 0x3a);
+        if (isKey && c !== 0x7b && c !== 0x5b) {
+          const top = stack[stack.length - 1];
+          if (top && top[0] === indent) {
+            if (++top[1] > limit) return { keys: top[1], offset: i };
+          } else stack.push([indent, 1]);
+        }
+      }
+      if (/[|>][-+0-9]*[ \t]*\r?$/.test(text.slice(Math.max(i, end - 6), end))) scalarIndent = indent;
+    }
+    pos = end + 1;
+  }
+  return { keys: 0, offset: -1 };
 }
 
 const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
@@ -239,6 +297,7 @@ function toData(doc: Document, lc: LineCounter, file: string): unknown {
         if (k !== null && !isScalar(k)) refuse(k, 'yaml-syntax', 'a mapping key that is not a plain value', 'Keys are strings; write the key as a plain or quoted string.');
         const key = k === null ? '' : String((k as { value: unknown }).value);
         if (seen.has(key)) refuse(k, 'duplicate-key', `duplicate key "${key}"${typeof (k as { value: unknown }).value !== 'string' ? ' (the number and the string are one key in JSON)' : ''}`, 'Remove or rename one of the duplicate keys.');
+        if (key === '<<' && (k as { type?: string }).type === 'PLAIN') refuse(k, 'yaml-merge', 'YAML merge keys (<<) are not supported: YAML 1.1 readers merge them, YAML 1.2 readers keep a key named "<<"', 'Write the keys out, or refer to a shared schema with $ref (allOf).');
         if (key === '__proto__') refuse(k, 'key-forbidden', 'the key "__proto__" is not allowed', 'Rename the key: "__proto__" changes the prototype of the objects that tools build from the spec.');
         seen.add(key);
         obj[key] = convert(pair.value, depth + 1);
@@ -255,6 +314,15 @@ function parseYamlSource(file: string, text: string): ReadResult {
   const flow = flowDepth(text, LIMITS.depth);
   if (flow.offset !== -1) {
     return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `brackets nest more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, flow.offset), hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
+  }
+  const keys = blockKeys(text, LIMITS.keysPerMapping);
+  if (keys.offset !== -1) {
+    return { diagnostics: [{ severity: 'error', code: 'too-many-keys', message: `a mapping with more than ${LIMITS.keysPerMapping} keys (limit ${LIMITS.keysPerMapping})`, file, ...lineCol(text, keys.offset), hint: 'Split the mapping; no API object needs this many keys.' }] };
+  }
+  // anchors counted on the text first (an over-count only when `&word` stands in prose, far below the limit)
+  const anchorRe = /(?:^|[\s[{,])&[^\s[\]{},]+/g;
+  for (let count = 0, m = anchorRe.exec(text); m; m = anchorRe.exec(text)) {
+    if (++count > LIMITS.anchors) return { diagnostics: [{ severity: 'error', code: 'too-many-anchors', message: `more than ${LIMITS.anchors} YAML anchors in one file (limit ${LIMITS.anchors})`, file, ...lineCol(text, m.index + 1), hint: 'Use $ref to shared definitions instead of anchors.' }] };
   }
   const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
@@ -300,11 +368,8 @@ function jsonValueProblem(value: unknown): { pointer: string; kind: 'number' | '
 function readJsonSource(file: string, raw: string): ReadResult {
   // A byte-order mark is legal at the start of a file but not in JSON text: drop it (columns stay right).
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  let lazy: ReadResult | undefined;
-  const locate = (p: string) => {
-    lazy ??= parseYamlSource(file, text);
-    return lazy.source?.locate(p);
-  };
+  // lines are only needed for messages: the text is parsed again (as YAML) only then
+  const locate = textLocator(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -321,7 +386,7 @@ function readJsonSource(file: string, raw: string): ReadResult {
     return { diagnostics: [{ severity: 'error', code: 'duplicate-key', message: `duplicate key "${scan.duplicate.key}"`, file, ...lineCol(text, scan.duplicate.offset), hint: 'Remove or rename one of the duplicate keys (JSON parsers silently keep only the last one).' }] };
   }
   if (scan.maxNesting - 1 > LIMITS.depth) {
-    return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `the document nests more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
+    return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `the document nests more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, flowDepth(text, LIMITS.depth).offset), hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
   }
   if (scan.maxKeys > LIMITS.keysPerMapping) {
     return { diagnostics: [{ severity: 'error', code: 'too-many-keys', message: `an object with ${scan.maxKeys} keys (limit ${LIMITS.keysPerMapping})`, file, ...lineCol(text, scan.maxKeysOffset), hint: 'Split the object; no API object needs this many keys.' }] };
