@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     else if (a.startsWith('--version=')) versions.push(a.slice(10).replace(/^v/, ''));
     else if (a === '--check') check = true;
     else if (a === '--all') all = true;
-    else if (a === '--help' || a === '-h') {
+    else if (a === '--help' || a === '-h' || a === 'help') {
       console.log(USAGE);
       return 0;
     } else {

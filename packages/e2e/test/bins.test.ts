@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,4 +29,24 @@ test('every bin of every package is a committed, executable file outside dist/',
     }
   }
   assert.ok(count >= 5, `found ${count} bins`);
+});
+
+// #18: every CLI answers `--help`, `-h` and `help` with its usage and exit 0 (built bins, from dist/).
+test('every bin answers --help, -h and help with exit 0', () => {
+  for (const name of readdirSync(join(repo, 'packages'))) {
+    let manifest: { bin?: string | Record<string, string> };
+    try {
+      manifest = JSON.parse(readFileSync(join(repo, 'packages', name, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const bins = typeof manifest.bin === 'string' ? { [name]: manifest.bin } : (manifest.bin ?? {});
+    for (const [bin, target] of Object.entries(bins)) {
+      for (const arg of ['--help', '-h', 'help']) {
+        const r = spawnSync(process.execPath, [join(repo, 'packages', name, target), arg], { encoding: 'utf8', timeout: 20_000 });
+        assert.equal(r.status, 0, `${bin} ${arg}: exit ${r.status}\n${r.stderr}`);
+        assert.match(r.stdout, /usage/i, `${bin} ${arg} prints its usage on stdout`);
+      }
+    }
+  }
 });

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     if (a === '--out') out = args.shift();
     else if (a === '--check') check = true;
     else if (a === '--quiet') quiet = true;
-    else if (a === '-h' || a === '--help') {
+    else if (a === '-h' || a === '--help' || a === 'help') {
       console.log(USAGE);
       return 0;
     } else if (a.startsWith('-')) {
