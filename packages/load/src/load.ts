@@ -181,16 +181,24 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   return result;
 }
 
+// The parser's own resolvers read files and fetch URLs; ours come first for every scheme and answer
+// with nothing, and any attempt is an error (the bundled document has internal refs only). One
+// parser for the process: building its ruleset costs seconds.
+const parserAttempts: string[] = [];
+let parserPromise: Promise<InstanceType<typeof import('@asyncapi/parser').Parser>> | undefined;
+function asyncapiParser() {
+  return (parserPromise ??= import('@asyncapi/parser').then(({ Parser }) => {
+    const refuse = (schema: string) => ({ schema, order: 0, canRead: true, read: (uri: { toString(): string }) => (parserAttempts.push(uri.toString()), 'null') });
+    return new Parser({ __unstable: { resolver: { cache: false, resolvers: ['file', 'http', 'https'].map(refuse) } } });
+  }));
+}
+
 /** @asyncapi/parser's own validation of the bundled document (its severity 0 = error, 1 = warning). */
 async function asyncapiDiagnostics(document: Record<string, unknown>, file: string): Promise<Diagnostic[]> {
-  const { Parser } = await import('@asyncapi/parser');
-  // The parser's own resolvers read files and fetch URLs; ours come first for every scheme and
-  // answer with nothing, and any attempt is an error (the bundled document has internal refs only).
-  const attempts: string[] = [];
-  const refuse = (schema: string) => ({ schema, order: 0, canRead: true, read: (uri: { toString(): string }) => (attempts.push(uri.toString()), 'null') });
-  const parser = new Parser({ __unstable: { resolver: { cache: false, resolvers: ['file', 'http', 'https'].map(refuse) } } });
+  const parser = await asyncapiParser();
+  parserAttempts.length = 0;
   const { diagnostics } = await parser.parse(JSON.stringify(document));
-  const refused: Diagnostic[] = attempts.map((uri) => ({ severity: 'error', code: 'ref-remote', message: `the AsyncAPI parser tried to read ${uri}; refused`, file, hint: 'Loading a spec never touches the network or files outside the spec folder.' }));
+  const refused: Diagnostic[] = parserAttempts.splice(0).map((uri) => ({ severity: 'error', code: 'ref-remote', message: `the AsyncAPI parser tried to read ${uri}; refused`, file, hint: 'Loading a spec never touches the network or files outside the spec folder.' }));
   return [...refused, ...diagnostics
     .filter((d) => d.severity <= 1)
     .map((d) => ({

@@ -402,6 +402,10 @@ function readJsonSource(file: string, raw: string): ReadResult {
   return { source: { file, value, text, locate }, diagnostics: [] };
 }
 
+// The last files read, by path and text: a folder read looks at each file before loading it, and
+// api-diff often reads the same folder twice; parsed values are never mutated by their readers.
+const recent = new Map<string, { text: string; result: ReadResult }>();
+
 /** Reads a YAML or JSON file within the budgets of LIMITS. Never throws: problems come back as diagnostics. */
 export function readSource(file: string): ReadResult {
   let size: number;
@@ -425,7 +429,13 @@ export function readSource(file: string): ReadResult {
   } catch (e) {
     return { diagnostics: [{ severity: 'error', code: 'file-unreadable', message: `cannot read file: ${(e as Error).message}`, file, hint: 'Check the path and the file permissions.' }] };
   }
-  return file.endsWith('.json') ? readJsonSource(file, text) : parseYamlSource(file, text);
+  const cached = recent.get(file);
+  if (cached?.text === text) return cached.result;
+  const result = file.endsWith('.json') ? readJsonSource(file, text) : parseYamlSource(file, text);
+  recent.delete(file);
+  recent.set(file, { text, result });
+  if (recent.size > 8) recent.delete(recent.keys().next().value!);
+  return result;
 }
 
 export function getByPointer(value: unknown, pointer: string): { found: boolean; value?: unknown } {

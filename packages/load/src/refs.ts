@@ -161,7 +161,8 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
       const fragment = parsed.fragment;
       if (target !== file) {
         external = true;
-        const real = realpathOrUndefined(target);
+        // lexically outside: refused without touching the path; inside: refused if a link leads out
+        const real = isInside(root, target) ? realpathOrUndefined(target) : undefined;
         if (!isInside(root, target) || (real && !isInside(root, real))) {
           diagnostics.push({
             severity: 'error',
@@ -236,27 +237,35 @@ export function refChildren(targets: Map<object, RefTarget>): (o: object) => unk
  * double at each of 60 levels is measured in microseconds and refused, never expanded.
  */
 function expansionBudget(scan: RefScan, entry: Source): Diagnostic[] {
-  const m = measure(entry.value, refChildren(scan.targets));
-  if (m.size <= LIMITS.refExpandedValues) return [];
-  // name the $ref whose target weighs most: that is where to look
-  let worst: [object, number] | undefined;
-  for (const [holder, t] of scan.targets) {
-    if (!t.value || typeof t.value !== 'object') continue;
-    const size = measure(t.value, refChildren(scan.targets)).size;
-    if (!worst || size > worst[1]) worst = [holder, size];
-    if (size > LIMITS.refExpandedValues) break;
+  const full = refChildren(scan.targets);
+  // a ref to a named schema is one value for the model (it keeps the name), every other ref is expanded
+  const unnamed = (o: object) => (scan.targets.has(o) && NAMED_SCHEMA.test((o as { $ref: string }).$ref) ? [] : full(o));
+  for (const [children, limit] of [[unnamed, LIMITS.refExpandedValuesUnnamed], [full, LIMITS.refExpandedValues]] as const) {
+    const m = measure(entry.value, children);
+    if (m.size <= limit) continue;
+    // name the $ref whose target weighs most: that is where to look
+    let worst: [object, number] | undefined;
+    for (const [holder, t] of scan.targets) {
+      if (!t.value || typeof t.value !== 'object') continue;
+      const size = measure(t.value, children).size;
+      if (!worst || size > worst[1]) worst = [holder, size];
+      if (size > limit) break;
+    }
+    const where = worst ? whereIs(scan, worst[0]) : { file: entry.file };
+    return [
+      {
+        severity: 'error',
+        code: 'ref-expansion-too-large',
+        message: `following its $refs${children === unnamed ? ' (named schemas kept as names)' : ''}, the document expands to ${m.size.toExponential(2)} values (limit ${limit})${worst ? `; this $ref alone expands to ${worst[1].toExponential(2)}` : ''}`,
+        ...where,
+        hint: 'Refer to named schemas (#/components/schemas/X) instead of nesting refs to refs; each level of refs multiplies the size.',
+      },
+    ];
   }
-  const where = worst ? whereIs(scan, worst[0]) : { file: entry.file };
-  return [
-    {
-      severity: 'error',
-      code: 'ref-expansion-too-large',
-      message: `following its $refs, the document expands to ${m.size.toExponential(2)} values (limit ${LIMITS.refExpandedValues})${worst ? `; this $ref alone expands to ${worst[1].toExponential(2)}` : ''}`,
-      ...where,
-      hint: 'Refer to named schemas (#/components/schemas/X) instead of nesting refs to refs; each level of refs multiplies the size.',
-    },
-  ];
+  return [];
 }
+
+const NAMED_SCHEMA = /^#\/(components\/schemas|definitions|\$defs)\/[^/]+$/;
 
 function whereIs(scan: RefScan, holder: object): { file: string; pointer?: string; line?: number; column?: number } {
   for (const src of scan.sources.values()) {
