@@ -19,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// FUZZ_ROOT: another checkout's build to fuzz (e.g. the previous release, to see the script find its bugs)
+const root = process.env.FUZZ_ROOT ? resolve(process.env.FUZZ_ROOT) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HANG_MS = 10_000;
 const CANARY = 'CANARY-OUTSIDE-7f3a91';
 
@@ -230,6 +231,14 @@ async function workerMain() {
   syncBuiltinESMExports();
   const { run } = await import(join(root, 'packages/diff/dist/cli.js'));
   const { loadVersionFolder, formatDiagnostics, stableJson, writeFilesAtomically } = await import(join(root, 'packages/load/dist/index.js'));
+  // warm up (module loading, Redocly's config, the AsyncAPI parser's ruleset): a hang is a document's time, not start-up
+  const warm = mkdtempSync(join(tmpdir(), 'fuzz-warm-'));
+  const w = generate(0, 0, { port: 9, canary: '/nonexistent', canaryRel: 'x' });
+  writeFileSync(join(warm, 'rtm.asyncapi.yaml'), 'asyncapi: 3.0.0\ninfo: {title: x, version: "1"}\nchannels:\n  rtm:\n    address: /rtm\n    messages: {m: {payload: {type: object}}}\noperations:\n  send: {action: send, channel: {$ref: "#/channels/rtm"}}\n');
+  writeFileSync(join(warm, 'web.openapi.yaml'), Object.values(w.files)[0]);
+  await loadVersionFolder(warm, { validate: true });
+  run(['breaking', warm, warm], { out: () => {}, err: () => {} });
+  rmSync(warm, { recursive: true, force: true });
   parentPort.on('message', async ({ dir, id }) => {
     current = dir + '/';
     reads.length = 0;
