@@ -87,14 +87,29 @@ function externalize(node: Json, local: Set<string>, prefix: string): Json {
   return out;
 }
 
-/** Strips keywords json-schema-to-typescript would misread (titles create extra named types) or copy as code. */
+/**
+ * A spec's `tsType` / `tsEnumNames` would be copied into the output as code: spec strings stay data
+ * (@ccapi/load refuses them too). Runs before externalize(), whose own `tsType`s name shared types.
+ */
+function stripCode(node: Json): Json {
+  if (Array.isArray(node)) return node.map(stripCode);
+  if (!isObj(node)) return node;
+  const out: Schema = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'tsType' || k === 'tsEnumNames') continue;
+    if (k === 'properties' && isObj(v)) put(out, k, Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, stripCode(pv)])));
+    else put(out, k, k === 'const' || k === 'enum' || k === 'default' || k === 'examples' || k === 'example' ? v : stripCode(v));
+  }
+  return out;
+}
+
+/** Strips keywords json-schema-to-typescript would misread (titles create extra named types). */
 function clean(node: Json): Json {
   if (Array.isArray(node)) return node.map(clean);
   if (!isObj(node)) return node;
   const out: Schema = {};
   for (const [k, v] of Object.entries(node)) {
-    // tsType / tsEnumNames would be copied into the output as code: spec strings stay data (@ccapi/load refuses them too)
-    if (k === 'title' || k === 'examples' || k === 'example' || k.startsWith('x-') || k === 'tsType' || k === 'tsEnumNames') continue;
+    if (k === 'title' || k === 'examples' || k === 'example' || k.startsWith('x-')) continue;
     if (k === 'properties' && isObj(v)) {
       const props: Schema = {};
       for (const [pk, pv] of Object.entries(v)) put(props, pk, clean(pv));
@@ -156,7 +171,7 @@ async function compileDefs(
       aliases.push(`export type ${name} = ${localNames.has(t) ? '' : prefix}${t};`);
       continue;
     }
-    put(body, name, clean(externalize(s, localNames, prefix)));
+    put(body, name, clean(externalize(stripCode(s), localNames, prefix)));
   }
   const names = Object.keys(defs);
   if (names.length === 0) return `export type ${rootName} = never;\n`;
