@@ -178,11 +178,14 @@ test('budgets: many keys, many anchors, a 28 MB !!binary file and an exponential
   for (let i = 0; i < 20_000; i++) anchors += `  - {a: &a${i} v${i}, b: *a${i}}\n`;
   const binary = OPENAPI('x-bin: !!binary |\n') + ('  ' + 'QUFB'.repeat(19) + '\n').repeat(350_000);
   const expo = readFileSync(join(here, 'hostile/ref-expansion-exponential/spec.yaml'), 'utf8');
+  // block (indentation) nesting: the parser recursed until the stack overflowed
+  const block = OPENAPI('x-d:\n') + Array.from({ length: 1500 }, (_, k) => ' '.repeat(2 * (k + 1)) + 'a:').join('\n') + ' 1\n';
   for (const [what, text, code, limit] of [
     ['470 KB mapping', many, 'too-many-keys', /limit 10000/],
     ['20k anchors', anchors, 'too-many-anchors', /limit 1000\)/],
     ['28 MB !!binary', binary, 'file-too-large', /16 MiB limit/],
-    ['exponential $refs (5 KB)', expo, 'ref-expansion-too-large', /limit 20000000/],
+    ['exponential $refs (5 KB)', expo, 'ref-expansion-too-large', /limit 1000000/],
+    ['1,500-level block nesting', block, 'too-deep', /limit 200/],
   ] as const) {
     const dir = folder({ 'web.openapi.yaml': text });
     const t = Date.now();

@@ -195,7 +195,7 @@ export function flowDepth(text: string, limit: number): { depth: number; offset:
  * of block scalars are skipped; a sequence item starts a new mapping. Flow mappings are counted
  * after parsing.
  */
-export function blockKeys(text: string, limit: number): { keys: number; offset: number } {
+export function blockKeys(text: string, limit: number, depthLimit = LIMITS.depth): { keys: number; offset: number; deep?: boolean } {
   const stack: Array<[number, number]> = []; // [indent, keys so far]
   let scalarIndent = -1;
   let pos = 0;
@@ -224,7 +224,7 @@ export function blockKeys(text: string, limit: number): { keys: number; offset: 
           const top = stack[stack.length - 1];
           if (top && top[0] === indent) {
             if (++top[1] > limit) return { keys: top[1], offset: i };
-          } else stack.push([indent, 1]);
+          } else if (stack.push([indent, 1]) > depthLimit) return { keys: 0, offset: i, deep: true };
         }
       }
       if (/[|>][-+0-9]*[ \t]*\r?$/.test(text.slice(Math.max(i, end - 6), end))) scalarIndent = indent;
@@ -316,6 +316,9 @@ function parseYamlSource(file: string, text: string): ReadResult {
     return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `brackets nest more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, flow.offset), hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
   }
   const keys = blockKeys(text, LIMITS.keysPerMapping);
+  if (keys.deep) {
+    return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `indentation nests more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, keys.offset), hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
+  }
   if (keys.offset !== -1) {
     return { diagnostics: [{ severity: 'error', code: 'too-many-keys', message: `a mapping with more than ${LIMITS.keysPerMapping} keys (limit ${LIMITS.keysPerMapping})`, file, ...lineCol(text, keys.offset), hint: 'Split the mapping; no API object needs this many keys.' }] };
   }
