@@ -298,9 +298,11 @@ function toData(doc: Document, lc: LineCounter, file: string): unknown {
         const key = k === null ? '' : String((k as { value: unknown }).value);
         if (seen.has(key)) refuse(k, 'duplicate-key', `duplicate key "${key}"${typeof (k as { value: unknown }).value !== 'string' ? ' (the number and the string are one key in JSON)' : ''}`, 'Remove or rename one of the duplicate keys.');
         if (key === '<<' && (k as { type?: string }).type === 'PLAIN') refuse(k, 'yaml-merge', 'YAML merge keys (<<) are not supported: YAML 1.1 readers merge them, YAML 1.2 readers keep a key named "<<"', 'Write the keys out, or refer to a shared schema with $ref (allOf).');
-        if (key === '__proto__') refuse(k, 'key-forbidden', 'the key "__proto__" is not allowed', 'Rename the key: "__proto__" changes the prototype of the objects that tools build from the spec.');
+        // `__proto__` is a name like any other (a property may be called so): an own property, never the prototype;
+        // at the top level it is no field of any spec, and third-party tools choke on it there
+        if (key === '__proto__' && depth === 0) refuse(k, 'key-forbidden', 'the key "__proto__" is not a field of an OpenAPI or AsyncAPI document', 'Remove it (tools that build objects from the document would change their prototype).');
         seen.add(key);
-        obj[key] = convert(pair.value, depth + 1);
+        Object.defineProperty(obj, key, { value: convert(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       if (anchor) building.delete(anchor), anchors.set(anchor, obj);
       return obj;
@@ -361,7 +363,7 @@ function jsonValueProblem(value: unknown): { pointer: string; kind: 'number' | '
     const [v, p] = stack.pop()!;
     if (typeof v === 'number' && !Number.isFinite(v)) return { pointer: p, kind: 'number' };
     if (v && typeof v === 'object') {
-      if (Object.prototype.hasOwnProperty.call(v, '__proto__')) return { pointer: `${p}/__proto__`, kind: 'proto' };
+      if (p === '#' && Object.prototype.hasOwnProperty.call(v, '__proto__')) return { pointer: `${p}/__proto__`, kind: 'proto' };
       for (const [k, c] of Object.entries(v)) stack.push([c, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
     }
   }
@@ -399,7 +401,7 @@ function readJsonSource(file: string, raw: string): ReadResult {
     const d: Diagnostic =
       problem.kind === 'number'
         ? { severity: 'error', code: 'number-not-finite', message: 'a number too large to represent (it would become null)', file, pointer: problem.pointer, hint: 'Write a finite number, or quote it to make it a string.' }
-        : { severity: 'error', code: 'key-forbidden', message: 'the key "__proto__" is not allowed', file, pointer: problem.pointer, hint: 'Rename the key: "__proto__" changes the prototype of the objects that tools build from the spec.' };
+        : { severity: 'error', code: 'key-forbidden', message: 'the key "__proto__" is not a field of an OpenAPI or AsyncAPI document', file, pointer: problem.pointer, hint: 'Remove it (tools that build objects from the document would change their prototype).' };
     return { diagnostics: [{ ...d, ...(locate(problem.pointer) ?? {}) }] };
   }
   return { source: { file, value, text, locate }, diagnostics: [] };
