@@ -71,7 +71,6 @@ function remoteDocs(url: string): Array<[string, string, string]> {
     ['property named enum', 'web.openapi.yaml', OPENAPI(`components:\n  schemas:\n    A: {type: object, properties: {enum: ${ref}}}\n`)],
     ['property named const', 'web.openapi.yaml', OPENAPI(`components:\n  schemas:\n    A: {type: object, properties: {const: ${ref}}}\n`)],
     ['property named example', 'web.openapi.yaml', OPENAPI(`components:\n  schemas:\n    A: {type: object, properties: {example: ${ref}, examples: ${ref}}}\n`)],
-    ['example value', 'web.openapi.yaml', OPENAPI(`components:\n  schemas:\n    A: {type: object, example: ${ref}}\n`)],
     ['examples map', 'web.openapi.yaml', OPENAPI(`components:\n  examples:\n    E: ${ref}\n`)],
     ['x- extension', 'web.openapi.yaml', OPENAPI(`x-extra: {doc: ${ref}}\n`)],
     ['asyncapi payload', 'rtm.asyncapi.yaml', ASYNCAPI(`components:\n  messages:\n    m: {payload: ${ref}}\n`)],
@@ -114,6 +113,43 @@ test('no remote $ref, wherever it stands, opens a connection (loopback listener)
       }
     }
     await Promise.all(runs);
+  } finally {
+    server.close();
+  }
+  assert.equal(connections, 0, 'the listener was contacted');
+});
+
+/** Literal data: a schema's `example`, an Example Object's `value` (GitHub's SCIM examples carry `$ref` fields of their own). */
+function literalDocs(url: string): Array<[string, string]> {
+  const ref = `{$ref: "${url}"}`;
+  return [
+    ['schema example', OPENAPI(`components:\n  schemas:\n    A: {type: object, example: ${ref}}\n`)],
+    ['Example Object value', OPENAPI(`components:\n  examples:\n    E: {value: {members: [${ref}]}}\n`)],
+  ];
+}
+
+test('a $ref inside literal data is data: api-diff reads it as a string, the bundler refuses to resolve it; no connection either way', async () => {
+  let connections = 0;
+  const server: Server = createServer((_req, res) => res.end('type: string\n'));
+  server.on('connection', () => connections++);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  try {
+    for (const [what, text] of literalDocs(`http://127.0.0.1:${port}/s.yaml`)) {
+      const dir = folder({ 'web.openapi.yaml': text });
+      const file = join(dir, 'web.openapi.yaml');
+      const plain = await loadSpec(file);
+      assert.ok(plain.document, `${what}: ${JSON.stringify(plain.diagnostics)}`);
+      assert.match(JSON.stringify(plain.document), new RegExp(`"\\$ref":"http://127\\.0\\.0\\.1:${port}/s\\.yaml"`), `${what}: the literal is kept as written`);
+      const d = diffInProcess(['breaking', file, file]);
+      assert.equal(d.status, 0, `api-diff ${what}: ${d.stderr}`);
+      // Redocly's lint follows a schema example's `$ref` (not an Example Object's value) and asks our
+      // resolver, which reads nothing it did not check: refused, or kept as written
+      const checked = await loadSpec(file, { validate: true });
+      if (checked.document) assert.match(JSON.stringify(checked.document), /"\$ref":"http:/, `${what}: validated`);
+      else assert.ok(checked.diagnostics.some((x) => x.severity === 'error' && /refused/.test(x.message)), `${what}: ${JSON.stringify(checked.diagnostics)}`);
+      rmSync(dir, { recursive: true, force: true });
+    }
   } finally {
     server.close();
   }

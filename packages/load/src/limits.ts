@@ -17,13 +17,12 @@ export const LIMITS = {
   aliases: 10_000,
   /** Values (scalars, mappings, sequences) of one file once its aliases are expanded. */
   expandedValues: 2_000_000,
-  /** Values of a whole document once every `$ref` is expanded (each target counted by its size, computed once). */
-  refExpandedValues: 10_000_000,
   /**
-   * The same, with refs to named schemas (`#/components/schemas/X`) counted as one value: what the
-   * model expands when it reads a document (it keeps named schemas as names). Real specs: 206,000.
+   * Values of a whole document once its `$ref`s are expanded as the model reads it: refs to named
+   * schemas (`#/components/schemas/X`) count as one value (the model keeps them as names), every
+   * other target by its size, computed once. Real specs: 206,000.
    */
-  refExpandedValuesUnnamed: 1_000_000,
+  refExpandedValues: 1_000_000,
 } as const;
 
 /** Kept for callers of the earlier API. */

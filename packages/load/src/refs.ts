@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { codeKeywordDiagnostics } from './keywords.js';
 import { LIMITS } from './limits.js';
+import { walkPositions } from './positions.js';
 import { getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
 
 /** Where a `$ref` leads: the file (absolute, as written, not realpath) and the value there. */
@@ -32,31 +33,16 @@ function escapeSeg(s: string): string {
 }
 
 /**
- * Every object holding a `$ref` string, wherever it stands: under `example`, `default`, `enum`,
- * `const` and `x-` keys too. A `$ref` there is a reference like any other (Redocly and the AsyncAPI
- * parser resolve it; so does our bundling and the diff's reading), so it gets the same checks.
- * Iterative; shared (aliased) objects are visited once.
+ * Every object holding a `$ref` string that is a reference: under `x-` keys too, and under keys that
+ * are names (a property called `default`). Only literal data is passed over (see positions.ts): a
+ * `$ref` there is a string, as OpenAPI says, and no resolver of ours or of the third-party tools
+ * (which get only our resolver) reads anything for it.
  */
 export function refHolders(value: unknown): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
-  const seen = new Set<object>();
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) if (node[i] && typeof node[i] === 'object') stack.push(node[i]);
-    } else {
-      const obj = node as Record<string, unknown>;
-      if (typeof obj.$ref === 'string') out.push(obj);
-      const keys = Object.keys(obj);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const v = obj[keys[i]];
-        if (v && typeof v === 'object') stack.push(v);
-      }
-    }
-  }
+  walkPositions(value, (obj) => {
+    if (typeof obj.$ref === 'string') out.push(obj);
+  });
   return out;
 }
 
@@ -232,37 +218,37 @@ export function refChildren(targets: Map<object, RefTarget>): (o: object) => unk
 }
 
 /**
- * Refuses a document whose `$ref`s expand to more than LIMITS.refExpandedValues values. Each target
- * is measured once (memoised by identity) and a cycle counts as one value, so a 4 KB file whose refs
- * double at each of 60 levels is measured in microseconds and refused, never expanded.
+ * Refuses a document whose `$ref`s expand, as the model reads it (refs to named schemas stay names,
+ * every other ref is inlined), to more than LIMITS.refExpandedValues values. Each target is measured
+ * once (memoised by identity) and a cycle counts as one value, so a 4 KB file whose refs double at
+ * each of 60 levels is measured in microseconds and refused, never expanded. Inlining every named
+ * schema is not budgeted: no reader here does it, and large real APIs would exceed any bound (Stripe:
+ * 2.8e12 values).
  */
 function expansionBudget(scan: RefScan, entry: Source): Diagnostic[] {
   const full = refChildren(scan.targets);
-  // a ref to a named schema is one value for the model (it keeps the name), every other ref is expanded
-  const unnamed = (o: object) => (scan.targets.has(o) && NAMED_SCHEMA.test((o as { $ref: string }).$ref) ? [] : full(o));
-  for (const [children, limit] of [[unnamed, LIMITS.refExpandedValuesUnnamed], [full, LIMITS.refExpandedValues]] as const) {
-    const m = measure(entry.value, children);
-    if (m.size <= limit) continue;
-    // name the $ref whose target weighs most: that is where to look
-    let worst: [object, number] | undefined;
-    for (const [holder, t] of scan.targets) {
-      if (!t.value || typeof t.value !== 'object') continue;
-      const size = measure(t.value, children).size;
-      if (!worst || size > worst[1]) worst = [holder, size];
-      if (size > limit) break;
-    }
-    const where = worst ? whereIs(scan, worst[0]) : { file: entry.file };
-    return [
-      {
-        severity: 'error',
-        code: 'ref-expansion-too-large',
-        message: `following its $refs${children === unnamed ? ' (named schemas kept as names)' : ''}, the document expands to ${m.size.toExponential(2)} values (limit ${limit})${worst ? `; this $ref alone expands to ${worst[1].toExponential(2)}` : ''}`,
-        ...where,
-        hint: 'Refer to named schemas (#/components/schemas/X) instead of nesting refs to refs; each level of refs multiplies the size.',
-      },
-    ];
+  const children = (o: object) => (scan.targets.has(o) && NAMED_SCHEMA.test((o as { $ref: string }).$ref) ? [] : full(o));
+  const limit = LIMITS.refExpandedValues;
+  const m = measure(entry.value, children);
+  if (m.size <= limit) return [];
+  // name the $ref whose target weighs most: that is where to look
+  let worst: [object, number] | undefined;
+  for (const [holder, t] of scan.targets) {
+    if (!t.value || typeof t.value !== 'object') continue;
+    const size = measure(t.value, children).size;
+    if (!worst || size > worst[1]) worst = [holder, size];
+    if (size > limit) break;
   }
-  return [];
+  const where = worst ? whereIs(scan, worst[0]) : { file: entry.file };
+  return [
+    {
+      severity: 'error',
+      code: 'ref-expansion-too-large',
+      message: `following its $refs (named schemas kept as names), the document expands to ${m.size.toExponential(2)} values (limit ${limit})${worst ? `; this $ref alone expands to ${worst[1].toExponential(2)}` : ''}`,
+      ...where,
+      hint: 'Refer to named schemas (#/components/schemas/X) instead of nesting refs to refs; each level of refs multiplies the size.',
+    },
+  ];
 }
 
 const NAMED_SCHEMA = /^#\/(components\/schemas|definitions|\$defs)\/[^/]+$/;
