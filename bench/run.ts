@@ -3,7 +3,7 @@
  * machine still gives honest ratios. Sections: build (cold/warm/incremental), diff at scale
  * (api-diff vs openapi-diff, @asyncapi/diff and the read+JSON.parse floor), validators, types, mock under load (bench/mock-load.ts).
  *
- * Options: --only build,diff,validators,types,mock,site (site: page figures of the reference site in Chromium)   --runs N (default 3)   --peers (install and time
+ * Options: --only build,diff,validators,types,mock,site,fuzz-mock (site: page figures of the reference site in Chromium; fuzz-mock: bench/fuzz-mock.mjs)   --runs N (default 3)   --peers (install and time
  * the peer tools; they are slow: openapi-diff takes minutes or never ends, so each run is capped).
  * Large pairs come from ../shared/bench (absent on a fresh clone: that section then says so).
  */
@@ -218,11 +218,19 @@ function benchMock() {
   console.log(r.stdout || `mock load: exit ${r.status}\n`);
 }
 
+// ---------------------------------------------------------------- mock fuzz (issue #17; only on request: --only fuzz-mock)
+function benchFuzzMock() {
+  // 10,000 hostile RTM frames + 2,000 hostile Web bodies through the mock CLI; exit 1 on a crash, hang or malformed answer
+  const r = spawnSync(process.execPath, [join(root, 'bench/fuzz-mock.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 900_000 });
+  console.log(r.stdout || `mock fuzz: exit ${r.status}\n`);
+}
+
 console.log(`# Benchmarks — node ${process.version}, ${RUNS} run(s) per figure, medians [min–max]${hasTime ? '' : ' (no /usr/bin/time: no memory figures)'}\n`);
 if (only.has('build')) benchBuild();
 if (only.has('diff')) benchDiff();
 if (only.has('validators')) benchPackageScript('validators', 'bench', 'Validators');
 if (only.has('types')) benchTypes();
 if (only.has('mock')) benchMock();
+if (only.has('fuzz-mock')) benchFuzzMock();
 if (only.has('site')) benchPackageScript('docs-site', 'bench', 'Reference site pages');
 rmSync(join(root, '.turbo/bench'), { recursive: true, force: true });
