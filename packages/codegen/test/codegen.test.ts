@@ -43,9 +43,9 @@ test('missing bundle: exit 2, names the file and the fix, writes nothing', () =>
   }
 });
 
-test('invalid JSON or a non-OpenAPI document: exit 2, file:line error [code] message and hint, nothing written', () => {
+test('invalid JSON or a non-OpenAPI document: exit 2, file:line:col: error [code] message and hint, nothing written', () => {
   for (const [web, msg] of [
-    ['{ not json', /web\.openapi\.json:\d+: error \[json-syntax\] /],
+    ['{ not json', /web\.openapi\.json:\d+:\d+: error \[json-syntax\] /],
     [{ hello: 1 }, /error \[not-a-spec\]/],
     [{ asyncapi: '3.0.0', operations: {} }, /error \[wrong-document\] .*is not an OpenAPI document/],
   ] as const) {
