@@ -14,6 +14,8 @@ export interface JsonTextScan {
   /** Most keys in one object, and the offset of the key that went over the previous maximum. */
   maxKeys: number;
   maxKeysOffset: number;
+  /** An upper bound on the values of the parsed tree (1 + commas + opening brackets; exact but for empty containers). */
+  values: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export function scanJsonText(text: string): JsonTextScan {
   let maxNesting = 0;
   let maxKeys = 0;
   let maxKeysOffset = 0;
+  let commasAndOpens = 0;
   const sets: Array<Set<string> | undefined> = [];
   let nextBackslash = 0;
   let expectKey = false;
@@ -56,7 +59,7 @@ export function scanJsonText(text: string): JsonTextScan {
           const key = hasEscape ? (JSON.parse(text.slice(start, end + 1)) as string) : text.slice(start + 1, end);
           let seen = sets[level - 1];
           if (!seen && own.length >= 16) seen = sets[level - 1] = new Set(own);
-          if (seen ? seen.has(key) : own.includes(key)) return { duplicate: { key, offset: start }, maxNesting, maxKeys, maxKeysOffset };
+          if (seen ? seen.has(key) : own.includes(key)) return { duplicate: { key, offset: start }, maxNesting, maxKeys, maxKeysOffset, values: 1 + commasAndOpens };
           own.push(key);
           if (own.length > maxKeys) (maxKeys = own.length), (maxKeysOffset = start);
           seen?.add(key);
@@ -71,19 +74,22 @@ export function scanJsonText(text: string): JsonTextScan {
       own.length = 0;
       sets[level] = undefined;
       keys[level++] = own;
+      commasAndOpens++;
       if (level > maxNesting) maxNesting = level;
       expectKey = true;
     } else if (c === 0x5b /* [ */) {
       keys[level++] = null;
+      commasAndOpens++;
       if (level > maxNesting) maxNesting = level;
       expectKey = false;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       level--;
       expectKey = false;
     } else if (c === 0x2c /* , */) {
+      commasAndOpens++;
       expectKey = keys[level - 1] !== null && level > 0;
     }
     i++;
   }
-  return { maxNesting, maxKeys, maxKeysOffset };
+  return { maxNesting, maxKeys, maxKeysOffset, values: 1 + commasAndOpens };
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics.js';
-import { walkPositions } from './positions.js';
+import { walkPositions, type Keys } from './positions.js';
 import type { Source } from './read.js';
 import { pointerOf } from './refs.js';
 
@@ -21,22 +21,39 @@ function esc(k: string): string {
 export function codeKeywordDiagnostics(sources: Iterable<Source>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const src of sources) {
+    const holders: object[] = [];
     walkPositions(src.value, (obj, keys) => {
-      if (keys === 'names' || keys === 'example-names') return;
-      for (const k of CODE_KEYWORDS) {
-        if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
-        const p = `${pointerOf(src.value, obj)}/${esc(k)}`;
-        out.push({
-          severity: 'error',
-          code: 'schema-keyword-forbidden',
-          message: `\`${k}\` is not allowed: json-schema-to-typescript would copy its value into the generated code as it is`,
-          file: src.file,
-          pointer: p,
-          ...(src.locate(p) ?? {}),
-          hint: 'Remove it: the generated types come from the schema itself (type, enum, properties), never from code written in the spec.',
-        });
-      }
+      if (hasCodeKeyword(obj, keys)) holders.push(obj);
     });
+    out.push(...codeKeywordDiagnosticsOf(src, holders));
+  }
+  return out;
+}
+
+/** True when an object visited by walkPositions carries a code keyword as a keyword (not as a name). */
+export function hasCodeKeyword(obj: object, keys: Keys): boolean {
+  if (keys === 'names' || keys === 'example-names') return false;
+  for (const k of CODE_KEYWORDS) if (Object.prototype.hasOwnProperty.call(obj, k)) return true;
+  return false;
+}
+
+/** The diagnostics for objects of one source found by hasCodeKeyword, in the order found. */
+export function codeKeywordDiagnosticsOf(src: Source, holders: readonly object[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const obj of holders) {
+    for (const k of CODE_KEYWORDS) {
+      if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+      const p = `${pointerOf(src.value, obj)}/${esc(k)}`;
+      out.push({
+        severity: 'error',
+        code: 'schema-keyword-forbidden',
+        message: `\`${k}\` is not allowed: json-schema-to-typescript would copy its value into the generated code as it is`,
+        file: src.file,
+        pointer: p,
+        ...(src.locate(p) ?? {}),
+        hint: 'Remove it: the generated types come from the schema itself (type, enum, properties), never from code written in the spec.',
+      });
+    }
   }
   return out;
 }

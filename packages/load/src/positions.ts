@@ -28,13 +28,17 @@ export type Keys = 'keywords' | 'names' | 'example-names' | 'example';
  */
 export function walkPositions(value: unknown, visit: (obj: Record<string, unknown>, keys: Keys) => void): void {
   const seen = new Set<object>();
-  const stack: Array<[unknown, Keys]> = [[value, 'keywords']];
-  while (stack.length) {
-    const [node, keys] = stack.pop()!;
+  // two parallel stacks: no tuple per visited value
+  const nodes: unknown[] = [value];
+  const how: Keys[] = ['keywords'];
+  while (nodes.length) {
+    const node = nodes.pop();
+    const keys = how.pop()!;
     if (!node || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) if (node[i] && typeof node[i] === 'object') stack.push([node[i], keys === 'names' ? 'keywords' : keys]);
+      const itemKeys = keys === 'names' ? 'keywords' : keys;
+      for (let i = node.length - 1; i >= 0; i--) if (node[i] && typeof node[i] === 'object') nodes.push(node[i]), how.push(itemKeys);
       continue;
     }
     const obj = node as Record<string, unknown>;
@@ -44,14 +48,18 @@ export function walkPositions(value: unknown, visit: (obj: Record<string, unknow
       const k = names[i];
       const v = obj[k];
       if (!v || typeof v !== 'object') continue;
-      if (keys === 'names') stack.push([v, 'keywords']);
-      else if (keys === 'example-names') stack.push([v, 'example']);
+      let next: Keys;
+      if (keys === 'names') next = 'keywords';
+      else if (keys === 'example-names') next = 'example';
       else if (keys === 'example' && k === 'value') continue;
-      else if (k.startsWith('x-')) stack.push([v, 'keywords']);
+      else if (k.startsWith('x-')) next = 'keywords';
       else if (LITERAL_KEYS.has(k)) continue;
       else if (k === 'examples') {
-        if (!Array.isArray(v)) stack.push([v, 'example-names']);
-      } else stack.push([v, NAME_MAPS.has(k) ? 'names' : 'keywords']);
+        if (Array.isArray(v)) continue;
+        next = 'example-names';
+      } else next = NAME_MAPS.has(k) ? 'names' : 'keywords';
+      nodes.push(v);
+      how.push(next);
     }
   }
 }

@@ -70,6 +70,8 @@ export interface Source {
   text: string;
   /** Line/column of a JSON pointer in this file, when it can be found. */
   locate(pointer: string): { line: number; column: number } | undefined;
+  /** At least the number of values of `value` with shared (aliased) objects expanded, when known: lets checks skip a measure. */
+  values?: number;
 }
 
 export type ReadResult = { source: Source; diagnostics: Diagnostic[] } | { source?: undefined; diagnostics: Diagnostic[] };
@@ -353,11 +355,36 @@ function parseYamlSource(file: string, text: string): ReadResult {
   if (m.depth > LIMITS.depth) {
     return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `aliases nest the document more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
   }
-  return { source: { file, value, text, locate: (p) => locateInYaml(doc, lc, p) }, diagnostics: [] };
+  return { source: { file, value, text, locate: (p) => locateInYaml(doc, lc, p), values: m.size }, diagnostics: [] };
 }
 
-/** First non-finite number or `__proto__` key of parsed JSON, as a pointer (iterative). */
+/** True when parsed JSON holds a non-finite number (iterative, no allocation per value). */
+function hasNonFinite(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return true;
+    } else if (v && typeof v === 'object') {
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) stack.push(v[i]);
+      } else for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+/**
+ * First non-finite number or `__proto__` key of parsed JSON, as a pointer (iterative). Pointers
+ * are built only when there is a problem: the common case is one allocation-free walk.
+ */
 function jsonValueProblem(value: unknown): { pointer: string; kind: 'number' | 'proto' } | undefined {
+  if (value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, '__proto__')) return { pointer: '#/__proto__', kind: 'proto' };
+  if (!hasNonFinite(value)) return undefined;
+  return slowJsonValueProblem(value);
+}
+
+function slowJsonValueProblem(value: unknown): { pointer: string; kind: 'number' | 'proto' } | undefined {
   const stack: Array<[unknown, string]> = [[value, '#']];
   while (stack.length) {
     const [v, p] = stack.pop()!;
@@ -404,7 +431,7 @@ function readJsonSource(file: string, raw: string): ReadResult {
         : { severity: 'error', code: 'key-forbidden', message: 'the key "__proto__" is not a field of an OpenAPI or AsyncAPI document', file, pointer: problem.pointer, hint: 'Remove it (tools that build objects from the document would change their prototype).' };
     return { diagnostics: [{ ...d, ...(locate(problem.pointer) ?? {}) }] };
   }
-  return { source: { file, value, text, locate }, diagnostics: [] };
+  return { source: { file, value, text, locate, values: scan.values }, diagnostics: [] };
 }
 
 // The last files read, by path and text: a folder read looks at each file before loading it, and

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import { codeKeywordDiagnostics } from './keywords.js';
+import { codeKeywordDiagnosticsOf, hasCodeKeyword } from './keywords.js';
 import { LIMITS } from './limits.js';
 import { walkPositions } from './positions.js';
 import { getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
@@ -124,10 +124,19 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
   const aliases = new Map<object, Alias>();
   // `file#fragment` -> its value, for targets already found (large specs point at the same schemas thousands of times)
   const resolved = new Map<string, unknown>();
+  const codeHolders = new Map<Source, object[]>();
   while (pending.length) {
     const file = pending.shift()!;
     const src = sources.get(file)!;
-    for (const holder of refHolders(src.value)) {
+    // one walk per file finds both the `$ref` holders and the code keywords (reported at the end, as before)
+    const holders: Array<Record<string, unknown>> = [];
+    const coded: object[] = [];
+    walkPositions(src.value, (obj, keys) => {
+      if (typeof obj.$ref === 'string') holders.push(obj);
+      if (hasCodeKeyword(obj, keys)) coded.push(obj);
+    });
+    codeHolders.set(src, coded);
+    for (const holder of holders) {
       const ref = holder.$ref as string;
       const at = () => {
         const pointer = pointerOf(src.value, holder);
@@ -201,7 +210,7 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
   }
   scan.external = external;
   diagnostics.push(...aliasCycles(aliases));
-  diagnostics.push(...codeKeywordDiagnostics(sources.values()));
+  for (const src of sources.values()) diagnostics.push(...codeKeywordDiagnosticsOf(src, codeHolders.get(src) ?? []));
   if (!diagnostics.some((d) => d.severity === 'error') && first.source) diagnostics.push(...expansionBudget(scan, first.source));
   return scan;
 }
@@ -229,6 +238,13 @@ function expansionBudget(scan: RefScan, entry: Source): Diagnostic[] {
   const full = refChildren(scan.targets);
   const children = (o: object) => (scan.targets.has(o) && NAMED_SCHEMA.test((o as { $ref: string }).$ref) ? [] : full(o));
   const limit = LIMITS.refExpandedValues;
+  // When every ref names a schema, nothing is followed: the expansion is the entry file's own values,
+  // of which the reader gave an upper bound (JSON: 1 + commas + brackets; YAML: the alias-expanded size).
+  if (entry.values !== undefined && entry.values <= limit) {
+    let allNamed = true;
+    for (const holder of scan.targets.keys()) if (!NAMED_SCHEMA.test((holder as { $ref: string }).$ref)) { allNamed = false; break; }
+    if (allNamed) return [];
+  }
   const m = measure(entry.value, children);
   if (m.size <= limit) return [];
   // name the $ref whose target weighs most: that is where to look
