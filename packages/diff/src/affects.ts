@@ -175,6 +175,40 @@ export function mergeAffects(a: Affected[] | undefined, b: Affected[] | undefine
   return out.sort(compareAffected);
 }
 
+/**
+ * mergeAffects folded over many lists, in one pass (an item with thousands of atoms re-sorted its
+ * list per atom): the same result, as the fold keeps the first copy of each entry, adds protocols
+ * in order of appearance and sorts at the end.
+ */
+export function mergeAllAffects(lists: Iterable<Affected[] | undefined>): Affected[] | undefined {
+  let first: Affected[] | undefined;
+  let byKey: Map<string, Affected> | undefined;
+  const add = (list: Affected[]) => {
+    for (const x of list) {
+      const key = `${x.kind}:${x.name}`;
+      const cur = byKey!.get(key);
+      if (!cur) byKey!.set(key, { ...x, protocols: [...x.protocols] });
+      else for (const p of x.protocols) if (!cur.protocols.includes(p)) cur.protocols.push(p);
+    }
+  };
+  for (const list of lists) {
+    if (!list) continue;
+    if (!first) {
+      first = list;
+      continue;
+    }
+    if (!byKey) {
+      byKey = new Map();
+      add(first);
+    }
+    add(list);
+  }
+  if (!byKey) return first;
+  const out = [...byKey.values()];
+  for (const x of out) x.protocols.sort((p, q) => (p === 'web' ? -1 : q === 'web' ? 1 : 0));
+  return out.sort(compareAffected);
+}
+
 const TAG: Record<string, string> = { 'web,rtm': 'Web & RTM', web: 'Web', rtm: 'RTM' };
 
 /**

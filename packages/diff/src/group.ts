@@ -1,6 +1,6 @@
 import type { Protocol } from '@ccapi/model';
 import type { Affected } from './types.js';
-import { affectsText, mergeAffects } from './affects.js';
+import { affectsText, mergeAllAffects } from './affects.js';
 
 /**
  * Grouping of atomic changelog records into the items a reader sees (the published changelog's
@@ -344,8 +344,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   const items = drafts.map((d): ChangelogItem => {
     const all = d.idx.map((i) => atoms[i]);
     const protocols = union(all.map((a) => a.protocols));
-    let affects: Affected[] | undefined;
-    for (const a of all) affects = mergeAffects(affects, a.affects ?? undefined);
+    const affects = mergeAllAffects(all.map((a) => a.affects ?? undefined));
     const itemAffects = affects?.length ? affects : null;
     const subjects = d.kind === 'note' || d.kind === 'general' ? [] : d.subjects.map((name, k) => ({ kind: d.kind.includes('+') || d.kind === 'server' ? (d.kind === 'server' ? 'server' : atoms[d.idx[k]].subjectKind) : d.kind, name }));
     if (d.pairedPush) subjects.push({ kind: 'push', name: d.pairedPush });
