@@ -64,6 +64,8 @@ export function plain(text: string, owner?: string): string {
   // AsyncAPI message keys: "`reply:x`" -> "reply message `x`"
   t = t.replace(/a new message, `(\w+):([^`]+)`/g, 'a new $1 message, `$2`').replace(/the message `(\w+):([^`]+)`/g, 'the $1 message `$2`').replace(/message `(\w+):([^`]+)`/g, '$1 message `$2`');
   // map values: a removed map-value path means the values changed shape
+  // both map-value rewrites need a `{}` path: most lines have none, and the patterns are costly per line
+  if (!t.includes('{}')) return t;
   t = t.replace(/^(The `[^`]+` (?:data structure|method|push)) no longer (?:returns|accepts) (?:the optional |the deprecated )?((?:request |response )?field|query parameter|header parameter) `([^`]*\{\})`\./,
     (_, subj: string, label: string, path: string) => {
       const what = mapPath(label, path, owner);
