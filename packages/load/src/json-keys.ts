@@ -39,6 +39,11 @@ export function scanJsonText(text: string): JsonTextScan {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // whitespace (half of an indented file) first, with one comparison
+    if (c < 0x22) {
+      i++;
+      continue;
+    }
     if (c === 0x22 /* " */) {
       const start = i;
       let end = text.indexOf('"', i + 1);
