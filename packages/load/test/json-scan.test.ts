@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measure, scanRefs } from '../src/index.js';
+import { scanJsonText } from '../src/json-keys.js';
+
+/** A small deterministic generator (no dependency, same cases every run). */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const TRICKY = ['', ',', '[', '{}', '"', '\\', 'a,b]', '\\"x\\",', '\u00e9,{'];
+
+function gen(r: () => number, depth: number): unknown {
+  const pick = r();
+  if (depth > 4 || pick < 0.35) {
+    const s = r();
+    return s < 0.3 ? Math.floor(r() * 100) : s < 0.6 ? TRICKY[Math.floor(r() * TRICKY.length)] : s < 0.8 ? null : r() < 0.5;
+  }
+  const n = Math.floor(r() * 5); // 0: an empty container
+  if (pick < 0.65) return Array.from({ length: n }, () => gen(r, depth + 1));
+  const o: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) o[`${TRICKY[i % TRICKY.length]}k${i}`] = gen(r, depth + 1);
+  return o;
+}
+
+function empties(v: unknown): number {
+  if (!v || typeof v !== 'object') return 0;
+  const children = Object.values(v);
+  return (children.length === 0 ? 1 : 0) + children.reduce((n: number, c) => n + empties(c), 0);
+}
+
+test('scanJsonText: `values` bounds the parsed tree (the expansion check skips its measure on it)', () => {
+  for (let seed = 1; seed <= 400; seed++) {
+    const r = rng(seed);
+    const value = gen(r, 0);
+    for (const text of [JSON.stringify(value), JSON.stringify(value, null, 2)]) {
+      const scan = scanJsonText(text);
+      const size = measure(JSON.parse(text)).size;
+      assert.ok(scan.values >= size, `seed ${seed}: ${scan.values} < ${size} for ${text}`);
+      // exact but for empty containers, each counted once more (1 + commas + brackets)
+      assert.equal(scan.values, size + empties(JSON.parse(text)), `seed ${seed}`);
+    }
+  }
+});
+
+test('a document whose refs all name schemas is still refused when its own values exceed the expansion budget', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'load-scan-'));
+  const file = join(dir, 'big.json');
+  const doc = {
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas: { A: { type: 'object', example: new Array(1_000_001).fill(0) }, B: { $ref: '#/components/schemas/A' } } },
+  };
+  writeFileSync(file, JSON.stringify(doc));
+  const scan = scanRefs(file);
+  assert.deepEqual(
+    scan.diagnostics.map((d) => d.code),
+    ['ref-expansion-too-large'],
+  );
+});
