@@ -6,9 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,21 +23,7 @@ function diffInProcess(args: string[]): Run {
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const bin = (name: string) => join(here, '../../../node_modules/.bin', name);
-const LIMITS = { timeout: 10_000, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' } };
-
-interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }
-function exec(file: string, args: string[]): Promise<Run> {
-  const t = Date.now();
-  return new Promise((done, fail) => {
-    const child = spawn(file, args, LIMITS);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status, signal) => done({ status, signal, stdout, stderr, ms: Date.now() - t }));
-  });
-}
+import { exec, withListener, type Run } from './limited.ts';
 
 /** The one error format: `file:line:col: error [code] message` and an indented `hint:`; no stack trace. */
 function assertErrorFormat(r: Run, code: string, what: string) {
@@ -80,12 +64,7 @@ function remoteDocs(url: string): Array<[string, string, string]> {
 }
 
 test('no remote $ref, wherever it stands, opens a connection (loopback listener); each is refused with its line', async () => {
-  let connections = 0;
-  const server: Server = createServer((_req, res) => res.end('type: string\n'));
-  server.on('connection', () => connections++);
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
-  try {
+  const connections = await withListener(async (port) => {
     const runs: Array<Promise<void>> = [];
     const urls = [`http://127.0.0.1:${port}/s.yaml`, `https://127.0.0.1:${port}/s.yaml`, `//127.0.0.1:${port}/s.yaml`];
     for (const url of urls) {
@@ -113,9 +92,7 @@ test('no remote $ref, wherever it stands, opens a connection (loopback listener)
       }
     }
     await Promise.all(runs);
-  } finally {
-    server.close();
-  }
+  });
   assert.equal(connections, 0, 'the listener was contacted');
 });
 
@@ -129,12 +106,7 @@ function literalDocs(url: string): Array<[string, string]> {
 }
 
 test('a $ref inside literal data is data: api-diff reads it as a string, the bundler refuses to resolve it; no connection either way', async () => {
-  let connections = 0;
-  const server: Server = createServer((_req, res) => res.end('type: string\n'));
-  server.on('connection', () => connections++);
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
-  try {
+  const connections = await withListener(async (port) => {
     for (const [what, text] of literalDocs(`http://127.0.0.1:${port}/s.yaml`)) {
       const dir = folder({ 'web.openapi.yaml': text });
       const file = join(dir, 'web.openapi.yaml');
@@ -150,9 +122,7 @@ test('a $ref inside literal data is data: api-diff reads it as a string, the bun
       else assert.ok(checked.diagnostics.some((x) => x.severity === 'error' && /refused/.test(x.message)), `${what}: ${JSON.stringify(checked.diagnostics)}`);
       rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    server.close();
-  }
+  });
   assert.equal(connections, 0, 'the listener was contacted');
 });
 

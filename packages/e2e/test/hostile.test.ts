@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,24 +10,7 @@ import { loadSpec, loadVersionFolder } from '@ccapi/load';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const corpus = join(here, 'hostile');
 const bin = (name: string) => join(here, '../../../node_modules/.bin', name);
-// Every CLI run gets a bounded heap and a time limit: a hostile input must not hang or eat memory.
-// issue #17: each case within 10 s and 512 MiB
-const LIMITS = { timeout: 10_000, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' } };
-
-interface Run { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-/** spawnSync's result, without blocking: the cases run side by side (each in its own folders). */
-function exec(file: string, args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(file, args, LIMITS);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (status, signal) => done({ status, signal, stdout, stderr }));
-  });
-}
+import { exec, type Run } from './limited.ts';
 
 interface Case {
   name: string;
