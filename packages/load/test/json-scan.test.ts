@@ -63,3 +63,20 @@ test('a document whose refs all name schemas is still refused when its own value
     ['ref-expansion-too-large'],
   );
 });
+
+test('refs to named schemas are never inlined, so a DAG of them that would be 2^40 values inlined loads (Stripe-like); the same through unnamed refs is refused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dag-'));
+  const named: Record<string, unknown> = { S40: { type: 'string' } };
+  const unnamed: Record<string, unknown> = { S40: { type: 'string' } };
+  for (let i = 39; i >= 0; i--) {
+    named[`S${i}`] = { type: 'object', properties: { a: { $ref: `#/components/schemas/S${i + 1}` }, b: { $ref: `#/components/schemas/S${i + 1}` } } };
+    // a ref to a part of a schema (not a named schema) is inlined by the model: this one doubles at each level
+    unnamed[`S${i}`] = { type: 'object', properties: { a: { $ref: `#/components/schemas/S${i + 1}/properties` }, b: { $ref: `#/components/schemas/S${i + 1}/properties` } } };
+  }
+  unnamed.S40 = { type: 'object', properties: { x: { type: 'string' } } };
+  const doc = (schemas: unknown) => JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas } });
+  writeFileSync(join(dir, 'named.json'), doc(named));
+  writeFileSync(join(dir, 'unnamed.json'), doc(unnamed));
+  assert.deepEqual(scanRefs(join(dir, 'named.json')).diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.ok(scanRefs(join(dir, 'unnamed.json')).diagnostics.some((d) => d.code === 'ref-expansion-too-large'));
+});
