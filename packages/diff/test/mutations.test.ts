@@ -149,6 +149,17 @@ function onPayload(kind: string, side: 'request' | 'response', expect: Expect, c
 }
 
 const first = <T>(xs: T[]) => (xs.length ? xs[0] : undefined);
+
+/** Removes the first required field of a slot's inline payload: what the mutation did, or false when there is none. */
+function dropRequired(doc: Doc, s: Slot | undefined): string | false {
+  if (!s) return false;
+  const o = inlineObject(doc, s);
+  const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
+  if (!p) return false;
+  delete o.properties[p];
+  o.required = o.required.filter((x: string) => x !== p);
+  return `${s.op}: ${p}`;
+}
 const ZZ_KEY = { type: 'apiKey', in: 'header', name: 'X-Zz-Key' };
 
 function openapiOp(doc: Doc, n: number, fits: (o: { op: any; item: any; webhook: boolean }) => boolean) {
@@ -241,15 +252,7 @@ const mutations: Mutation[] = [
   // ----- webhooks: the client receives the body, so directions flip -----
   {
     kind: 'webhook: required field of the body removed', expect: 'ERR',
-    apply: (doc, n) => {
-      const s = slots(doc).filter((x) => x.op.startsWith('webhook '))[n];
-      const o = s && inlineObject(doc, s);
-      const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
-      if (!p) return false;
-      delete o.properties[p];
-      o.required = o.required.filter((x: string) => x !== p);
-      return `${s.op}: ${p}`;
-    },
+    apply: (doc, n) => dropRequired(doc, slots(doc).filter((x) => x.op.startsWith('webhook '))[n]),
   },
   {
     kind: 'webhook: new required field in the body (only narrows what the client receives)', expect: 'INFO',
@@ -265,15 +268,7 @@ const mutations: Mutation[] = [
   // ----- every message of an operation counts, not only the first -----
   {
     kind: 'AsyncAPI 2: a later received message of message.oneOf loses a required field', expect: 'ERR',
-    apply: (doc, n) => {
-      const s = slots(doc).filter((x) => x.side === 'response' && / #[1-9]\d*$/.test(x.op))[n];
-      const o = s && inlineObject(doc, s);
-      const p = o && first((o.required ?? []).filter((x: string) => o.properties[x]));
-      if (!p) return false;
-      delete o.properties[p];
-      o.required = o.required.filter((x: string) => x !== p);
-      return `${s.op}: ${p}`;
-    },
+    apply: (doc, n) => dropRequired(doc, slots(doc).filter((x) => x.side === 'response' && / #[1-9]\d*$/.test(x.op))[n]),
   },
   // ----- operations -----
   {

@@ -7,11 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
-// npm links a workspace's bins during `npm ci`, before anything is built: a bin pointing into dist/
-// is silently not linked on a fresh clone, and every script calling it fails with exit 127.
-test('every bin of every package is a committed, executable file outside dist/', () => {
-  const tracked = new Set(execFileSync('git', ['ls-files', 'packages'], { cwd: repo, encoding: 'utf8' }).split('\n'));
-  let count = 0;
+/** [package folder, bin name, bin path in the package] of every package's `bin` field. */
+function packageBins(): Array<[string, string, string]> {
+  const out: Array<[string, string, string]> = [];
   for (const name of readdirSync(join(repo, 'packages'))) {
     let manifest: { bin?: string | Record<string, string> };
     try {
@@ -20,33 +18,33 @@ test('every bin of every package is a committed, executable file outside dist/',
       continue;
     }
     const bins = typeof manifest.bin === 'string' ? { [name]: manifest.bin } : (manifest.bin ?? {});
-    for (const [bin, target] of Object.entries(bins)) {
-      const rel = join('packages', name, target);
-      assert.ok(!/(^|\/)dist\//.test(target), `${bin} -> ${rel} points into dist/`);
-      assert.ok(tracked.has(rel), `${bin} -> ${rel} is not committed`);
-      assert.ok(statSync(join(repo, rel)).mode & 0o111, `${bin} -> ${rel} is not executable`);
-      count++;
-    }
+    for (const [bin, target] of Object.entries(bins)) out.push([name, bin, target]);
+  }
+  return out;
+}
+
+// npm links a workspace's bins during `npm ci`, before anything is built: a bin pointing into dist/
+// is silently not linked on a fresh clone, and every script calling it fails with exit 127.
+test('every bin of every package is a committed, executable file outside dist/', () => {
+  const tracked = new Set(execFileSync('git', ['ls-files', 'packages'], { cwd: repo, encoding: 'utf8' }).split('\n'));
+  let count = 0;
+  for (const [name, bin, target] of packageBins()) {
+    const rel = join('packages', name, target);
+    assert.ok(!/(^|\/)dist\//.test(target), `${bin} -> ${rel} points into dist/`);
+    assert.ok(tracked.has(rel), `${bin} -> ${rel} is not committed`);
+    assert.ok(statSync(join(repo, rel)).mode & 0o111, `${bin} -> ${rel} is not executable`);
+    count++;
   }
   assert.ok(count >= 5, `found ${count} bins`);
 });
 
 // #18: every CLI answers `--help`, `-h` and `help` with its usage and exit 0 (built bins, from dist/).
 test('every bin answers --help, -h and help with exit 0', () => {
-  for (const name of readdirSync(join(repo, 'packages'))) {
-    let manifest: { bin?: string | Record<string, string> };
-    try {
-      manifest = JSON.parse(readFileSync(join(repo, 'packages', name, 'package.json'), 'utf8'));
-    } catch {
-      continue;
-    }
-    const bins = typeof manifest.bin === 'string' ? { [name]: manifest.bin } : (manifest.bin ?? {});
-    for (const [bin, target] of Object.entries(bins)) {
-      for (const arg of ['--help', '-h', 'help']) {
-        const r = spawnSync(process.execPath, [join(repo, 'packages', name, target), arg], { encoding: 'utf8', timeout: 20_000 });
-        assert.equal(r.status, 0, `${bin} ${arg}: exit ${r.status}\n${r.stderr}`);
-        assert.match(r.stdout, /usage/i, `${bin} ${arg} prints its usage on stdout`);
-      }
+  for (const [name, bin, target] of packageBins()) {
+    for (const arg of ['--help', '-h', 'help']) {
+      const r = spawnSync(process.execPath, [join(repo, 'packages', name, target), arg], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.status, 0, `${bin} ${arg}: exit ${r.status}\n${r.stderr}`);
+      assert.match(r.stdout, /usage/i, `${bin} ${arg} prints its usage on stdout`);
     }
   }
 });
