@@ -5,11 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoWithSpecs, sh, VERSIONS, write } from './git-fixture.ts';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
 
@@ -26,26 +27,7 @@ paths:
       parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
       responses: { '204': { description: Deleted. } }
 `;
-const VERSIONS = 'versions:\n  - { id: v1, status: stable }\n  - { id: v2, status: preview }\n';
-
-const sh = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-function write(repo: string, file: string, text: string) {
-  mkdirSync(dirname(join(repo, file)), { recursive: true });
-  writeFileSync(join(repo, file), text);
-}
-function repo(branch = 'main'): string {
-  const r = mkdtempSync(join(tmpdir(), 'guard-closed-'));
-  sh(r, 'init', '-q', '-b', branch);
-  sh(r, 'config', 'user.email', 'ci@test');
-  sh(r, 'config', 'user.name', 'CI');
-  write(r, 'specs/versions.yaml', VERSIONS);
-  write(r, 'specs/v1/web.openapi.yaml', SPEC);
-  write(r, 'specs/v2/web.openapi.yaml', SPEC);
-  sh(r, 'add', '-A');
-  sh(r, 'commit', '-qm', 'specs');
-  sh(r, 'checkout', '-qb', 'feature');
-  return r;
-}
+const repo = (branch = 'main') => repoWithSpecs(SPEC, branch);
 const breakV1 = (r: string) => write(r, 'specs/v1/web.openapi.yaml', SPEC.slice(0, SPEC.indexOf('  /pets/{id}:')));
 function guard(r: string, ...args: string[]) {
   const env = { ...process.env };

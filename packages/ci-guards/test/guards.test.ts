@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoWithSpecs, sh, write } from './git-fixture.ts';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '../src/cli.ts');
 
@@ -32,28 +32,6 @@ paths:
         '204': { description: Deleted. }
 `;
 
-function sh(cwd: string, ...args: string[]) {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-function write(repo: string, file: string, text: string) {
-  mkdirSync(dirname(join(repo, file)), { recursive: true });
-  writeFileSync(join(repo, file), text);
-}
-
-/** A repository whose main has one stable version (v1) and one preview (v2), and a feature branch checked out. */
-function repoWithSpecs(): string {
-  const repo = mkdtempSync(join(tmpdir(), 'guard-repo-'));
-  sh(repo, 'init', '-q', '-b', 'main');
-  sh(repo, 'config', 'user.email', 'ci@test');
-  sh(repo, 'config', 'user.name', 'CI');
-  write(repo, 'specs/versions.yaml', 'versions:\n  - { id: v1, status: stable }\n  - { id: v2, status: preview }\n');
-  write(repo, 'specs/v1/web.openapi.yaml', SPEC);
-  write(repo, 'specs/v2/web.openapi.yaml', SPEC);
-  sh(repo, 'add', '-A');
-  sh(repo, 'commit', '-qm', 'specs');
-  sh(repo, 'checkout', '-qb', 'feature');
-  return repo;
-}
 function guard(repo: string, ...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args, '--repo', repo], { encoding: 'utf8' });
 }
@@ -61,7 +39,7 @@ const removeDelete = (s: string) => s.slice(0, s.indexOf('  /pets/{id}:'));
 const addParam = (s: string) => s.replace("- { name: limit, in: query, required: false, schema: { type: integer } }", "- { name: limit, in: query, required: false, schema: { type: integer } }\n        - { name: kind, in: query, required: false, schema: { type: string } }");
 
 test('frozen: a breaking change to a stable version fails with a report of the change and its rule', () => {
-  const repo = repoWithSpecs();
+  const repo = repoWithSpecs(SPEC);
   write(repo, 'specs/v1/web.openapi.yaml', removeDelete(SPEC));
   sh(repo, 'commit', '-qam', 'remove delete_pet');
   const r = guard(repo, 'frozen');
@@ -74,7 +52,7 @@ test('frozen: a breaking change to a stable version fails with a report of the c
 });
 
 test('frozen: a non-breaking change passes, and so does a breaking change to the preview version', () => {
-  const repo = repoWithSpecs();
+  const repo = repoWithSpecs(SPEC);
   write(repo, 'specs/v1/web.openapi.yaml', addParam(SPEC));
   write(repo, 'specs/v2/web.openapi.yaml', removeDelete(SPEC));
   sh(repo, 'commit', '-qam', 'optional param on v1, removal on preview');
@@ -85,7 +63,7 @@ test('frozen: a non-breaking change passes, and so does a breaking change to the
 });
 
 test('frozen: a waived breaking change passes and the report names the waiver reason', () => {
-  const repo = repoWithSpecs();
+  const repo = repoWithSpecs(SPEC);
   write(repo, 'specs/v1/web.openapi.yaml', removeDelete(SPEC));
   sh(repo, 'commit', '-qam', 'remove delete_pet');
   const blocked = guard(repo, 'frozen');
@@ -100,7 +78,7 @@ test('frozen: a waived breaking change passes and the report names the waiver re
 });
 
 test('frozen: a waiver without a reason is bad input (exit 2)', () => {
-  const repo = repoWithSpecs();
+  const repo = repoWithSpecs(SPEC);
   write(repo, 'specs/breaking-waivers.yaml', 'waivers:\n  - { version: v1, rule: x }\n');
   const r = guard(repo, 'frozen');
   assert.equal(r.status, 2);
@@ -109,7 +87,7 @@ test('frozen: a waiver without a reason is bad input (exit 2)', () => {
 });
 
 test('changeset: a spec change needs a changeset', () => {
-  const repo = repoWithSpecs();
+  const repo = repoWithSpecs(SPEC);
   write(repo, 'specs/v2/web.openapi.yaml', addParam(SPEC));
   sh(repo, 'commit', '-qam', 'param');
   const missing = guard(repo, 'changeset');
