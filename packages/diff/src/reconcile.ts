@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { loadModels, type Diagnostic, type Model } from '@ccapi/model';
 import { diffPaths } from './diff.js';
 import { versionFolders } from './generate-changelog.js';
 import { toEntries, type ChangelogEntry } from './render.js';
+
+// `yaml` is loaded on first use: the other api-diff commands never pay for it.
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 /** One item of a hand-written changelog, with the names it mentions. */
 export interface HandEntry {

@@ -98,3 +98,62 @@ export function scanJsonText(text: string): JsonTextScan {
   }
   return { maxNesting, maxKeys, maxKeysOffset, values: 1 + commasAndOpens };
 }
+
+/** Strings in valid JSON text (keys and values): its unescaped quotes, halved. Native searches only. */
+export function countJsonStrings(text: string): number {
+  let quotes = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) quotes++;
+  // a quote after an odd run of backslashes is inside a string
+  for (let i = text.indexOf('\\"'); i !== -1; i = text.indexOf('\\"', i + 2)) {
+    let b = i;
+    while (b > 0 && text.charCodeAt(b - 1) === 0x5c) b--;
+    if ((i + 1 - b) % 2 === 1) quotes--;
+  }
+  return quotes / 2;
+}
+
+export interface JsonTreeFacts {
+  /** Keys plus string values: equal to the text's strings unless a duplicate key dropped one. */
+  strings: number;
+  /** Nesting of the deepest object/array (a top-level object alone is 1). */
+  maxNesting: number;
+  /** Most keys in one object. */
+  maxKeys: number;
+  /** Values of the tree (scalars, objects, arrays). */
+  values: number;
+  /** A number JSON.parse turned into ±Infinity. */
+  nonFinite: boolean;
+}
+
+/**
+ * One iterative walk over parsed JSON for everything the text scan would tell, but cheaper: the
+ * parser already did the tokenising. A duplicate key is seen by counting: each key JSON.parse
+ * overwrote takes at least its own string out of the tree, so the tree holds fewer strings than
+ * the text (`countJsonStrings`) exactly when the text repeats a key; only then is the text scanned
+ * (`scanJsonText`) to say which key and where.
+ */
+export function jsonTreeFacts(root: unknown): JsonTreeFacts {
+  let strings = 0, maxNesting = 0, maxKeys = 0, values = 0, nonFinite = false;
+  const stack: unknown[] = [root];
+  const depths: number[] = [0];
+  while (stack.length) {
+    const v = stack.pop();
+    const d = depths.pop()!;
+    values++;
+    if (typeof v === 'string') strings++;
+    else if (typeof v === 'number') { if (!Number.isFinite(v)) nonFinite = true; }
+    else if (v !== null && typeof v === 'object') {
+      const inner = d + 1;
+      if (inner > maxNesting) maxNesting = inner;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) { stack.push(v[i]); depths.push(inner); }
+      } else {
+        let keys = 0;
+        for (const k in v) { keys++; stack.push((v as Record<string, unknown>)[k]); depths.push(inner); }
+        strings += keys;
+        if (keys > maxKeys) maxKeys = keys;
+      }
+    }
+  }
+  return { strings, maxNesting, maxKeys, values, nonFinite };
+}

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
-import { scanJsonText } from './json-keys.js';
+import { countJsonStrings, jsonTreeFacts, scanJsonText } from './json-keys.js';
 import { LIMITS, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 
 export { MAX_DEPTH, MAX_FILE_BYTES };
@@ -358,29 +358,13 @@ function parseYamlSource(file: string, text: string): ReadResult {
   return { source: { file, value, text, locate: (p) => locateInYaml(doc, lc, p), values: m.size }, diagnostics: [] };
 }
 
-/** True when parsed JSON holds a non-finite number (iterative, no allocation per value). */
-function hasNonFinite(value: unknown): boolean {
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return true;
-    } else if (v && typeof v === 'object') {
-      if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) stack.push(v[i]);
-      } else for (const k in v) stack.push((v as Record<string, unknown>)[k]);
-    }
-  }
-  return false;
-}
-
 /**
  * First non-finite number or `__proto__` key of parsed JSON, as a pointer (iterative). Pointers
- * are built only when there is a problem: the common case is one allocation-free walk.
+ * are built only when the tree walk (`jsonTreeFacts`) saw a non-finite number.
  */
-function jsonValueProblem(value: unknown): { pointer: string; kind: 'number' | 'proto' } | undefined {
+function jsonValueProblem(value: unknown, nonFinite: boolean): { pointer: string; kind: 'number' | 'proto' } | undefined {
   if (value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, '__proto__')) return { pointer: '#/__proto__', kind: 'proto' };
-  if (!hasNonFinite(value)) return undefined;
+  if (!nonFinite) return undefined;
   return slowJsonValueProblem(value);
 }
 
@@ -413,17 +397,20 @@ function readJsonSource(file: string, raw: string): ReadResult {
     if (deep.offset !== -1) return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `brackets nest more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, deep.offset), hint: 'Flatten the structure.' }] };
     return { diagnostics: [{ severity: 'error', code: 'json-syntax', message: `invalid JSON: ${(e as Error).message.split('\n')[0]}`, file, ...(pos ?? { line: 1, column: 1 }), hint: 'Fix the JSON syntax at this line.' }] };
   }
-  const scan = scanJsonText(text);
-  if (scan.duplicate) {
-    return { diagnostics: [{ severity: 'error', code: 'duplicate-key', message: `duplicate key "${scan.duplicate.key}"`, file, ...lineCol(text, scan.duplicate.offset), hint: 'Remove or rename one of the duplicate keys (JSON parsers silently keep only the last one).' }] };
+  // one walk of the tree; the text is scanned again only to locate a problem the walk found
+  const facts = jsonTreeFacts(value);
+  const duplicate = facts.strings !== countJsonStrings(text) ? scanJsonText(text).duplicate : undefined;
+  if (duplicate) {
+    return { diagnostics: [{ severity: 'error', code: 'duplicate-key', message: `duplicate key "${duplicate.key}"`, file, ...lineCol(text, duplicate.offset), hint: 'Remove or rename one of the duplicate keys (JSON parsers silently keep only the last one).' }] };
   }
-  if (scan.maxNesting - 1 > LIMITS.depth) {
+  if (facts.maxNesting - 1 > LIMITS.depth) {
     return { diagnostics: [{ severity: 'error', code: 'too-deep', message: `the document nests more than ${LIMITS.depth} levels deep (limit ${LIMITS.depth})`, file, ...lineCol(text, flowDepth(text, LIMITS.depth).offset), hint: 'Flatten the structure: move nested schemas into components and refer to them with $ref.' }] };
   }
-  if (scan.maxKeys > LIMITS.keysPerMapping) {
+  if (facts.maxKeys > LIMITS.keysPerMapping) {
+    const scan = scanJsonText(text);
     return { diagnostics: [{ severity: 'error', code: 'too-many-keys', message: `an object with ${scan.maxKeys} keys (limit ${LIMITS.keysPerMapping})`, file, ...lineCol(text, scan.maxKeysOffset), hint: 'Split the object; no API object needs this many keys.' }] };
   }
-  const problem = jsonValueProblem(value);
+  const problem = jsonValueProblem(value, facts.nonFinite);
   if (problem) {
     const d: Diagnostic =
       problem.kind === 'number'
@@ -431,7 +418,7 @@ function readJsonSource(file: string, raw: string): ReadResult {
         : { severity: 'error', code: 'key-forbidden', message: 'the key "__proto__" is not a field of an OpenAPI or AsyncAPI document', file, pointer: problem.pointer, hint: 'Remove it (tools that build objects from the document would change their prototype).' };
     return { diagnostics: [{ ...d, ...(locate(problem.pointer) ?? {}) }] };
   }
-  return { source: { file, value, text, locate, values: scan.values }, diagnostics: [] };
+  return { source: { file, value, text, locate, values: facts.values }, diagnostics: [] };
 }
 
 // The last files read, by path and text: a folder read looks at each file before loading it, and

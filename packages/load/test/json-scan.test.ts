@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, scanRefs } from '../src/index.js';
-import { scanJsonText } from '../src/json-keys.js';
+import { countJsonStrings, jsonTreeFacts, scanJsonText } from '../src/json-keys.js';
 
 /** A small deterministic generator (no dependency, same cases every run). */
 function rng(seed: number) {
@@ -44,6 +44,46 @@ test('scanJsonText: `values` bounds the parsed tree (the expansion check skips i
       // exact but for empty containers, each counted once more (1 + commas + brackets)
       assert.equal(scan.values, size + empties(JSON.parse(text)), `seed ${seed}`);
     }
+  }
+});
+
+/** JSON text written directly, so an object can repeat a key (JSON.stringify never would). */
+function genText(r: () => number, depth: number, dup: { left: number }, pretty: boolean): string {
+  const pick = r();
+  if (depth > 4 || pick < 0.35) {
+    const s = r();
+    return s < 0.3 ? String(Math.floor(r() * 100)) : s < 0.6 ? JSON.stringify(TRICKY[Math.floor(r() * TRICKY.length)]) : s < 0.8 ? 'null' : String(r() < 0.5);
+  }
+  const n = Math.floor(r() * 5);
+  const sep = pretty ? ',\n' + '  '.repeat(depth + 1) : ',';
+  if (pick < 0.65) return `[${Array.from({ length: n }, () => genText(r, depth + 1, dup, pretty)).join(sep)}]`;
+  const keys = Array.from({ length: n }, (_, i) => `${TRICKY[i % TRICKY.length]}k${i}`);
+  // now and then a key comes back (possibly with a scalar value, the case with fewest strings lost)
+  if (n && dup.left > 0 && r() < 0.3) { keys.push(keys[Math.floor(r() * n)]); dup.left--; }
+  return `{${keys.map((k) => `${JSON.stringify(k)}${pretty ? ': ' : ':'}${r() < 0.5 ? '0' : genText(r, depth + 1, dup, pretty)}`).join(sep)}}`;
+}
+
+test('duplicate keys are seen by counting strings (text vs tree) exactly when the text scan finds one; the walk agrees with the scan on nesting, keys and values', () => {
+  let withDuplicate = 0;
+  for (let seed = 1; seed <= 2000; seed++) {
+    const r = rng(seed);
+    const text = genText(r, 0, { left: seed % 2 }, seed % 3 === 0);
+    const scan = scanJsonText(text);
+    const value = JSON.parse(text);
+    const facts = jsonTreeFacts(value);
+    assert.equal(facts.strings !== countJsonStrings(text), scan.duplicate !== undefined, `seed ${seed}: ${text}`);
+    if (scan.duplicate) { withDuplicate++; continue; }
+    assert.equal(facts.maxNesting, scan.maxNesting, `seed ${seed}`);
+    assert.equal(facts.maxKeys, scan.maxKeys, `seed ${seed}`);
+    assert.equal(facts.values, measure(value).size, `seed ${seed}`);
+  }
+  assert.ok(withDuplicate > 200, `only ${withDuplicate} cases with a duplicate key`);
+});
+
+test('countJsonStrings: escaped quotes and escaped backslashes before a closing quote', () => {
+  for (const v of ['a"b', 'a\\', '\\"', '"', '\\\\"x"', '', { '"': ['\\'] }]) {
+    const text = JSON.stringify({ k: v });
+    assert.equal(countJsonStrings(text), jsonTreeFacts(JSON.parse(text)).strings, text);
   }
 });
 
