@@ -25,9 +25,17 @@ function signature(f: Field): string {
   return `${f.type ?? ''}|${f.ref ?? ''}|${f.format ?? ''}`;
 }
 
+/** Memoised: rename guessing scores every removed entry against every added one. */
+const fieldSets = new WeakMap<Fields, Map<string, Set<string>>>();
+
 function fieldSet(fields: Fields, prefix: string): Set<string> {
-  const s = new Set<string>();
+  let byPrefix = fieldSets.get(fields);
+  if (!byPrefix) fieldSets.set(fields, (byPrefix = new Map()));
+  let s = byPrefix.get(prefix);
+  if (s) return s;
+  s = new Set<string>();
   for (const f of Object.values(fields)) if (f.path) s.add(`${prefix}${f.path}:${signature(f)}`);
+  byPrefix.set(prefix, s);
   return s;
 }
 
@@ -266,9 +274,15 @@ function guessRenames<T>(removed: Map<string, T>, added: Map<string, T>, score: 
   return pairs;
 }
 
+const opFieldSets = new WeakMap<Operation, Set<string>>();
+
 function opFieldSet(o: Operation): Set<string> {
-  const s = fieldSet(o.request, 'q:');
-  for (const x of fieldSet(o.response, 's:')) s.add(x);
+  let s = opFieldSets.get(o);
+  if (!s) {
+    s = new Set(fieldSet(o.request, 'q:'));
+    for (const x of fieldSet(o.response, 's:')) s.add(x);
+    opFieldSets.set(o, s);
+  }
   return s;
 }
 
@@ -389,8 +403,14 @@ function stabilityRank(s: string): number {
 
 function paginationAdded(b: Operation, r: Operation): string | undefined {
   const has = (o: Operation) => [...Object.keys(o.request), ...Object.keys(o.response)].filter((p) => PAGINATION.test(leafOf(p)));
-  const before = new Set(has(b).map(leafOf));
-  return has(r).find((p) => !before.has(leafOf(p)));
+  let before: Set<string> | undefined;
+  // a path the base has too cannot be the answer (its leaf is already there): only new paths are tested
+  for (const m of [r.request, r.response]) for (const p of Object.keys(m)) {
+    if (Object.hasOwn(b.request, p) || Object.hasOwn(b.response, p) || !PAGINATION.test(leafOf(p))) continue;
+    before ??= new Set(has(b).map(leafOf));
+    if (!before.has(leafOf(p))) return p;
+  }
+  return undefined;
 }
 
 function compareStructures(ctx: Ctx): void {
@@ -524,10 +544,12 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   };
   const removed = new Map<string, Field>();
   const added = new Map<string, Field>();
-  for (const [p, f] of Object.entries(b)) if (!Object.hasOwn(r, p)) removed.set(p, f);
-  for (const [p, f] of Object.entries(r)) if (!Object.hasOwn(b, p)) added.set(p, f);
   const pairs: Array<[Field, Field]> = [];
-  for (const [p, f] of Object.entries(b)) if (Object.hasOwn(r, p)) pairs.push([f, r[p]]);
+  for (const p of Object.keys(b)) {
+    if (Object.hasOwn(r, p)) pairs.push([b[p], r[p]]);
+    else removed.set(p, b[p]);
+  }
+  for (const p of Object.keys(r)) if (!Object.hasOwn(b, p)) added.set(p, r[p]);
   // a field whose type changed (a structure became a scalar, or back) takes its old or new children
   // with it: the type change is the finding, not one removal per child
   if (removed.size || added.size) {
@@ -760,6 +782,19 @@ function multisetMinus(a: string[], b: string[]): string[] {
   });
 }
 
+/** Equal scalars in the same order (enum values and variant signatures are scalars). */
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
+  for (const k in a) if (a[k] !== b[k]) return true;
+  for (const k in b) if (a[k] !== b[k]) return true;
+  return false;
+}
+
 function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean): void {
   const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
   const f = r.readOnly || r.writeOnly ? r : b;
@@ -769,21 +804,25 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
   if (b.enum && r.enum) {
+    if (sameList(b.enum, r.enum)) { /* the same values in the same order */ } else {
     const bs = new Set(b.enum.map((v) => JSON.stringify(v)));
     const rs = new Set(r.enum.map((v) => JSON.stringify(v)));
     const gone = b.enum.filter((v) => !rs.has(JSON.stringify(v)));
     const plus = r.enum.filter((v) => !bs.has(JSON.stringify(v)));
     if (gone.length) emit({ ...base, change: 'enum-removed', from: gone }, f);
     if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
+    }
   } else if (!b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
   else if (b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
-  if (b.hasDefault !== r.hasDefault || (b.hasDefault && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
-  const keys = new Set([...Object.keys(b.limits), ...Object.keys(r.limits)]);
-  for (const k of [...keys].sort()) if (b.limits[k] !== r.limits[k]) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
+  if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
+  if (limitsDiffer(b.limits, r.limits)) {
+    const keys = new Set([...Object.keys(b.limits), ...Object.keys(r.limits)]);
+    for (const k of [...keys].sort()) if (b.limits[k] !== r.limits[k]) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
+  }
   if ((b.pattern ?? '') !== (r.pattern ?? '')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
   const bv = b.variants ?? [], rv = r.variants ?? [];
   if (!bv.length && rv.length > 1 && !b.allOf) emit({ ...base, change: 'wrapped', to: rv.length }, f);
-  else if (bv.length || rv.length) {
+  else if ((bv.length || rv.length) && !sameList(bv, rv)) {
     const [gone, plus] = variantDiff(bv, rv);
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);

@@ -24,7 +24,7 @@ export function codeKeywordDiagnostics(sources: Iterable<Source>): Diagnostic[] 
     const holders: object[] = [];
     walkPositions(src.value, (obj, keys) => {
       if (hasCodeKeyword(obj, keys)) holders.push(obj);
-    });
+    }, src.tree);
     out.push(...codeKeywordDiagnosticsOf(src, holders));
   }
   return out;

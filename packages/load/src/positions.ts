@@ -24,18 +24,23 @@ export type Keys = 'keywords' | 'names' | 'example-names' | 'example';
 /**
  * Visits every object of a document that is not literal data (the value of a schema's `example`,
  * `default`, `enum` or `const`, an `examples` list, an Example Object's `value`), with how its keys
- * are read. `x-` extensions are walked like the rest. Iterative; shared (aliased) objects are visited once.
+ * are read. `x-` extensions are walked like the rest. Iterative; shared (aliased) objects are visited
+ * once. `tree` (JSON.parse output, where nothing is shared) skips the visited set: on a large spec,
+ * hashing every object costs more than the rest of the walk.
  */
-export function walkPositions(value: unknown, visit: (obj: Record<string, unknown>, keys: Keys) => void): void {
-  const seen = new Set<object>();
+export function walkPositions(value: unknown, visit: (obj: Record<string, unknown>, keys: Keys) => void, tree = false): void {
+  const seen = tree ? undefined : new Set<object>();
   // two parallel stacks: no tuple per visited value
   const nodes: unknown[] = [value];
   const how: Keys[] = ['keywords'];
   while (nodes.length) {
     const node = nodes.pop();
     const keys = how.pop()!;
-    if (!node || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
+    if (!node || typeof node !== 'object') continue;
+    if (seen) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
     if (Array.isArray(node)) {
       const itemKeys = keys === 'names' ? 'keywords' : keys;
       for (let i = node.length - 1; i >= 0; i--) if (node[i] && typeof node[i] === 'object') nodes.push(node[i]), how.push(itemKeys);

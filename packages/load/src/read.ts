@@ -72,6 +72,8 @@ export interface Source {
   locate(pointer: string): { line: number; column: number } | undefined;
   /** At least the number of values of `value` with shared (aliased) objects expanded, when known: lets checks skip a measure. */
   values?: number;
+  /** The value is a tree (JSON.parse output): no object is reached twice, so walks need no visited set. */
+  tree?: boolean;
 }
 
 export type ReadResult = { source: Source; diagnostics: Diagnostic[] } | { source?: undefined; diagnostics: Diagnostic[] };
@@ -418,7 +420,7 @@ function readJsonSource(file: string, raw: string): ReadResult {
         : { severity: 'error', code: 'key-forbidden', message: 'the key "__proto__" is not a field of an OpenAPI or AsyncAPI document', file, pointer: problem.pointer, hint: 'Remove it (tools that build objects from the document would change their prototype).' };
     return { diagnostics: [{ ...d, ...(locate(problem.pointer) ?? {}) }] };
   }
-  return { source: { file, value, text, locate, values: facts.values }, diagnostics: [] };
+  return { source: { file, value, text, locate, values: facts.values, tree: true }, diagnostics: [] };
 }
 
 // The last files read, by path and text: a folder read looks at each file before loading it, and

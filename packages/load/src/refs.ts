@@ -125,6 +125,12 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
   // `file#fragment` -> its value, for targets already found (large specs point at the same schemas thousands of times)
   const resolved = new Map<string, unknown>();
   const codeHolders = new Map<Source, object[]>();
+  const recordTarget = (holder: Record<string, unknown>, t: RefTarget, file: string, src: Source) => {
+    targets.set(holder, t);
+    let only = true;
+    for (const k in holder) if (k !== '$ref') { only = false; break; }
+    if (only) aliases.set(holder, { to: t.value, file, root: src.value, locate: src.locate });
+  };
   while (pending.length) {
     const file = pending.shift()!;
     const src = sources.get(file)!;
@@ -134,10 +140,17 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
     walkPositions(src.value, (obj, keys) => {
       if (typeof obj.$ref === 'string') holders.push(obj);
       if (hasCodeKeyword(obj, keys)) coded.push(obj);
-    });
+    }, src.tree);
+    // a ref string met again in this file resolves as before: large specs repeat the same few thousand refs
+    const known = new Map<string, RefTarget>();
     codeHolders.set(src, coded);
     for (const holder of holders) {
       const ref = holder.$ref as string;
+      const again = known.get(ref);
+      if (again) {
+        recordTarget(holder, again, file, src);
+        continue;
+      }
       const at = () => {
         const pointer = pointerOf(src.value, holder);
         // the line of the `$ref` key itself, not of the object holding it
@@ -202,10 +215,9 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
         value = found.value;
         resolved.set(key, value);
       }
-      targets.set(holder, { file: target, fragment, value });
-      let only = true;
-      for (const k in holder) if (k !== '$ref') { only = false; break; }
-      if (only) aliases.set(holder, { to: value, file, root: src.value, locate: src.locate });
+      const t: RefTarget = { file: target, fragment, value };
+      known.set(ref, t);
+      recordTarget(holder, t, file, src);
     }
   }
   scan.external = external;

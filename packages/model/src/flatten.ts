@@ -3,6 +3,7 @@ import type { Field, Fields, Scalar } from './types.js';
 
 const MAX_DEPTH = 24;
 const SCHEMA_PREFIXES = ['#/components/schemas/', '#/definitions/', '#/$defs/'];
+const VARIANT_KEYS = ['oneOf', 'anyOf'] as const;
 
 /** Resolves internal JSON pointers of one document, with a cache. */
 export class Resolver {
@@ -49,9 +50,16 @@ export class Resolver {
   }
 }
 
+// memoised: a large spec names the same few thousand schemas in tens of thousands of refs
+const refNames = new Map<string, string | undefined>();
+
 export function schemaRefName(ref: string): string | undefined {
-  for (const p of SCHEMA_PREFIXES) if (ref.startsWith(p) && !ref.slice(p.length).includes('/')) return lastToken(ref);
-  return undefined;
+  if (refNames.has(ref)) return refNames.get(ref);
+  let name: string | undefined;
+  for (const p of SCHEMA_PREFIXES) if (ref.startsWith(p) && !ref.slice(p.length).includes('/')) { name = lastToken(ref); break; }
+  if (refNames.size >= 100_000) refNames.clear();
+  refNames.set(ref, name);
+  return name;
 }
 
 function typeList(schema: any): string[] {
@@ -60,12 +68,15 @@ function typeList(schema: any): string[] {
   return list.filter((x) => x !== 'null').sort();
 }
 
+const isNullSchema = (s: any) => s && s.type === 'null';
+
 function isNullable(schema: any): boolean {
   if (schema.nullable === true) return true;
   if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
   if (schema.type === 'null') return true;
   if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
-  for (const k of ['oneOf', 'anyOf']) if (Array.isArray(schema[k]) && schema[k].some((s: any) => s && s.type === 'null')) return true;
+  if (Array.isArray(schema.oneOf) && schema.oneOf.some(isNullSchema)) return true;
+  if (Array.isArray(schema.anyOf) && schema.anyOf.some(isNullSchema)) return true;
   return false;
 }
 
@@ -127,7 +138,12 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     for (const k in node) {
       const v = node[k];
       switch (k) {
-        case 'type': { const types = typeList(node); if (types.length) field.type = types.join('|'); break; }
+        case 'type': {
+          if (typeof v === 'string') { if (v !== 'null') field.type = v; break; }
+          const types = typeList(node);
+          if (types.length) field.type = types.join('|');
+          break;
+        }
         case 'format': if (typeof v === 'string') field.format = v; break;
         case 'enum': if (Array.isArray(v)) field.enum = (v as Scalar[]).filter((x) => x === null || typeof x !== 'object'); break;
         case 'const': if (v === null || typeof v !== 'object') field.enum = [v]; break;
@@ -153,8 +169,9 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     const req: string[] = Array.isArray(node.required) ? node.required : [];
     if (node.properties && typeof node.properties === 'object') {
       if (!field.type) field.type = 'object';
-      for (const [k, v] of Object.entries<any>(node.properties)) {
-        visit(v, join(path, k), req.includes(k), `${ptr}/properties/${esc(k)}`, depth + 1, false, stack);
+      const props = node.properties;
+      for (const k of Object.keys(props)) {
+        visit(props[k], join(path, k), req.includes(k), `${ptr}/properties/${esc(k)}`, depth + 1, false, stack);
       }
     }
     // required keys listed without a property schema (allOf patterns)
@@ -179,7 +196,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       });
       field.required = required || field.required;
     }
-    for (const k of ['oneOf', 'anyOf'] as const) {
+    if (node.oneOf !== undefined || node.anyOf !== undefined) for (const k of VARIANT_KEYS) {
       if (!Array.isArray(node[k])) continue;
       const alts = node[k].filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
       field.variants = [...(field.variants ?? []), ...alts.map((s: any) => `${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`)].sort();
