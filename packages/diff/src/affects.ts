@@ -1,6 +1,6 @@
 import { pointerTokens, type Fields, type Model, type Protocol } from '@ccapi/model';
 import type { Affected, Finding, Owner } from './types.js';
-import { own } from './own.js';
+import { own, textOrder } from './own.js';
 import { itemOf } from './classify.js';
 import { messages, render } from './messages.js';
 
@@ -157,7 +157,7 @@ export function annotateAffects(findings: Finding[], base: Model, revision: Mode
 }
 
 export function compareAffected(a: Pick<Affected, "kind" | "name">, b: Pick<Affected, "kind" | "name">): number {
-  return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'method' ? -1 : 1;
+  return a.kind === b.kind ? textOrder(a.name, b.name) : a.kind === 'method' ? -1 : 1;
 }
 
 /** Union of two affected lists (Web and RTM views of one change); a new list, the inputs are left alone. */

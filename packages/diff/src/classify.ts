@@ -2,6 +2,7 @@ import { rules as allRules } from './checks/registry.js';
 import { messages, render } from './messages.js';
 import { mergeAffects } from './affects.js';
 import { LEVEL_RANK, type DiffItem, type Finding, type Rule } from './types.js';
+import { textOrder } from './own.js';
 
 export const DOCS_BASE = 'docs/rules';
 
@@ -69,5 +70,5 @@ export function mergeProtocols(findings: Finding[]): Finding[] {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) =>
-    a.area.localeCompare(b.area) || a.owner.name.localeCompare(b.owner.name) || (a.path ?? '').localeCompare(b.path ?? '') || a.ruleId.localeCompare(b.ruleId) || a.text.localeCompare(b.text));
+    textOrder(a.area, b.area) || textOrder(a.owner.name, b.owner.name) || textOrder(a.path ?? '', b.path ?? '') || textOrder(a.ruleId, b.ruleId) || textOrder(a.text, b.text));
 }

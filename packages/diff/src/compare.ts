@@ -1,6 +1,6 @@
 import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type Model, type Operation, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
-import { own } from './own.js';
+import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
 
 let groupSeq = 0;
@@ -263,7 +263,7 @@ function guessRenames<T>(removed: Map<string, T>, added: Map<string, T>, score: 
     const s = score(b, r);
     if (s >= threshold) cands.push({ bk, rk, s });
   }
-  cands.sort((x, y) => y.s - x.s || x.bk.localeCompare(y.bk) || x.rk.localeCompare(y.rk));
+  cands.sort((x, y) => y.s - x.s || textOrder(x.bk, y.bk) || textOrder(x.rk, y.rk));
   const pairs: Array<[T, T]> = [];
   for (const c of cands) {
     if (!removed.has(c.bk) || !added.has(c.rk)) continue;

@@ -1,6 +1,7 @@
 import type { Protocol } from '@ccapi/model';
 import type { Affected } from './types.js';
 import { affectsText, mergeAllAffects } from './affects.js';
+import { textOrder } from './own.js';
 
 /**
  * Grouping of atomic changelog records into the items a reader sees (the published changelog's
@@ -178,7 +179,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   for (const list of bySubject.values()) for (const i of list) {
     const a = atoms[i];
     const h = isRename(a) ? undefined : holders.get(sig(a));
-    const b = bucket(a.subjectKind, a.area, h && h.size > 1 ? [...h].sort((x, y) => x.localeCompare(y)) : [subjectOf(a).name]);
+    const b = bucket(a.subjectKind, a.area, h && h.size > 1 ? [...h].sort(textOrder) : [subjectOf(a).name]);
     const at = b.changes.findIndex((c) => !isRename(a) && sig(atoms[c[0]]) === sig(a));
     if (at >= 0) b.changes[at].push(i);
     else b.changes.push([i]);
@@ -213,7 +214,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     // the subject's own rename first, then renamed and moved fields, then the rest
     const weight = (l: LineDraft) => (l.rename ? 0 : /^field-(renamed|moved)$|^fields-unwrapped$/.test(atoms[l.idx[0]].kind) ? 1 : 2);
     lines.sort((x, y) => weight(x) - weight(y));
-    const forms = [...new Set(b.changes.flat().map((i) => atoms[i].subjectName))].sort((x, y) => x.localeCompare(y));
+    const forms = [...new Set(b.changes.flat().map((i) => atoms[i].subjectName))].sort(textOrder);
     drafts.push({
       id: `${version}/${b.kind}/${b.subjects.join('+')}`, area: b.area, kind: b.kind, subjects: b.subjects, lines, idx: b.changes.flat(), rank: lines[0].rename ? 0 : 1,
       header: !many && forms.length > 1 ? heading(b.kind, forms) : many ? `Each of the ${names(b.subjects)} ${NOUN[b.kind][1]}` : undefined,
@@ -236,7 +237,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   for (const group of lone.values()) {
     // every member changed at (at least) one same place
     if (group.length < 2 || ![...places(group[0])].some((p) => group.every((d) => places(d).has(p)))) continue;
-    group.sort((x, y) => x.subjects[0].localeCompare(y.subjects[0]));
+    group.sort((x, y) => textOrder(x.subjects[0], y.subjects[0]));
     const subjects = group.map((d) => d.subjects[0]);
     const lines = group.flatMap((d) => d.idx.map((i) => {
       const a = atoms[i];
@@ -271,7 +272,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   }
   for (const [area, group] of removed) {
     if (group.length < 2) continue;
-    group.sort((x, y) => x.subjects[0].localeCompare(y.subjects[0]));
+    group.sort((x, y) => textOrder(x.subjects[0], y.subjects[0]));
     for (const d of group) drafts.splice(drafts.indexOf(d), 1);
     const kinds = [...new Set(group.map((d) => d.kind))].sort();
     drafts.push({
@@ -289,7 +290,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     else drafts.push({ id: `${version}/${a.subjectKind}/${a.subjectName}/${i}`, area: a.area, kind: a.subjectKind, subjects: [a.subjectName], lines: [line([i], a.text, a.text)], idx: [i], rank: 1 });
   }
   for (const [area, list] of added) {
-    list.sort((x, y) => atoms[x].subjectName.localeCompare(atoms[y].subjectName));
+    list.sort((x, y) => textOrder(atoms[x].subjectName, atoms[y].subjectName));
     const kinds = [...new Set(list.map((i) => atoms[i].subjectKind))].sort();
     const what = kinds.map((k) => NOUN[k][1]).join(' and ');
     drafts.push({
@@ -373,7 +374,7 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     };
   });
   const rank = new Map(drafts.map((d) => [d.id, d.rank]));
-  items.sort((x, y) => x.area.localeCompare(y.area) || rank.get(x.id)! - rank.get(y.id)! || (x.subjects[0]?.name ?? '').localeCompare(y.subjects[0]?.name ?? '') || x.id.localeCompare(y.id));
+  items.sort((x, y) => textOrder(x.area, y.area) || rank.get(x.id)! - rank.get(y.id)! || textOrder(x.subjects[0]?.name ?? '', y.subjects[0]?.name ?? '') || textOrder(x.id, y.id));
   return { items, itemOf };
 }
 

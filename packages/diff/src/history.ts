@@ -4,6 +4,7 @@ import { rules } from './checks/registry.js';
 import { diffPaths } from './diff.js';
 import { versionFolders } from './generate-changelog.js';
 import type { Finding } from './types.js';
+import { textOrder } from './own.js';
 
 export type HistoryChange = 'added' | 'changed' | 'renamed' | 'removed';
 
@@ -138,7 +139,7 @@ export function buildHistory(specsDir: string): { history: History; diagnostics:
       } else record(ownerTable, f.owner.name, ev, v);
     }
   }
-  const sortObj = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const sortObj = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => textOrder(a, b)));
   history.methods = sortObj(history.methods);
   history.pushes = sortObj(history.pushes);
   history.structures = sortObj(history.structures);

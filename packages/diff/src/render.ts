@@ -5,6 +5,7 @@ import { affectsText, changedPathCount } from './affects.js';
 import { groupAtoms, itemMarkdown, type Atom, type ChangelogItem } from './group.js';
 import { subjectLabel } from './messages.js';
 import { plain, plainMigration } from './wording.js';
+import { textOrder } from './own.js';
 
 /** One changelog entry as written to changelog.json. */
 export interface ChangelogEntry {
@@ -122,7 +123,7 @@ export function toChangelog(result: DiffResult, version: string, offset = 0): Ch
 export function markdownSection(title: string, items: ChangelogItem[]): string {
   const lines = [`## [${title}]`, ''];
   if (!items.length) return [...lines, 'No changes.', ''].join('\n');
-  const areas = [...new Set(items.map((e) => e.area))].sort((a, b) => a.localeCompare(b));
+  const areas = [...new Set(items.map((e) => e.area))].sort(textOrder);
   for (const area of areas) {
     lines.push(`### ${area}`, '');
     for (const it of items.filter((x) => x.area === area)) lines.push(itemMarkdown(it));
