@@ -191,8 +191,18 @@ export function mergeAllAffects(lists: Iterable<Affected[] | undefined>): Affect
       else for (const p of x.protocols) if (!cur.protocols.includes(p)) cur.protocols.push(p);
     }
   };
+  // findings on one structure share one list: adding it again would change nothing
+  const seen = new Set<Affected[]>();
   for (const list of lists) {
     if (!list) continue;
+    if (seen.has(list)) {
+      if (!byKey) {
+        byKey = new Map();
+        add(first!);
+      }
+      continue;
+    }
+    seen.add(list);
     if (!first) {
       first = list;
       continue;

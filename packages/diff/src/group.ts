@@ -172,9 +172,16 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
   }
   interface Bucket { kind: string; area: string; subjects: string[]; changes: number[][] }
   const buckets = new Map<string, Bucket>();
+  // how many buckets name each subject (a bucket's subjects are distinct)
+  const holding = new Map<string, number>();
   const bucket = (kind: string, area: string, subjects: string[]): Bucket => {
     const key = JSON.stringify([area, kind, subjects]);
-    return buckets.get(key) ?? buckets.set(key, { kind, area, subjects, changes: [] }).get(key)!;
+    let b = buckets.get(key);
+    if (!b) {
+      buckets.set(key, (b = { kind, area, subjects, changes: [] }));
+      for (const name of subjects) holding.set(name, (holding.get(name) ?? 0) + 1);
+    }
+    return b;
   };
   for (const list of bySubject.values()) for (const i of list) {
     const a = atoms[i];
@@ -190,9 +197,11 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
     changed = false;
     for (const [key, b] of buckets) {
       if (b.subjects.length < 2) continue;
-      const full = b.subjects.filter((name) => ![...buckets.values()].some((o) => o !== b && o.subjects.includes(name))).length;
+      // subjects no other bucket names
+      const full = b.subjects.filter((name) => holding.get(name) === 1).length;
       if (full >= 2) continue;
       buckets.delete(key);
+      for (const name of b.subjects) holding.set(name, holding.get(name)! - 1);
       for (const c of b.changes) for (const i of c) bucket(b.kind, b.area, [subjectOf(atoms[i]).name]).changes.push([i]);
       changed = true;
       break;

@@ -41,6 +41,18 @@ export function plainMigration(text: string, migration: string | undefined): str
 
 /** The changelog wording of one rule message (`owner`: the name of the structure, method or push it is about). */
 export function plain(text: string, owner?: string): string {
+  // a changelog words each finding three times (entry, migration, item): the rewrites run once
+  const key = `${owner ?? ''}\0${text}`;
+  let t = plainMemo.get(key);
+  if (t === undefined) {
+    if (plainMemo.size >= 50_000) plainMemo.clear();
+    plainMemo.set(key, (t = plainOnce(text, owner)));
+  }
+  return t;
+}
+const plainMemo = new Map<string, string>();
+
+function plainOnce(text: string, owner?: string): string {
   let t = text;
   // a data structure's own shape: "In the `X` data structure, the schema ..." -> "The `X` data structure ..."
   t = t.replace(/^In (the `[^`]+` data structure), the schema (may now|no longer accepts|must now also|has fewer)/, (_, s: string, v: string) => `${s[0].toUpperCase()}${s.slice(1)} ${v}`);
