@@ -321,6 +321,8 @@ function compareOperations(ctx: Ctx): void {
   for (const [, b] of removed) push(ctx, { subject: 'operation', change: 'removed', owner: opOwner(b), direction: 'none', baseOp: b, pointer: b.pointer, file: base.file });
   for (const [, r] of added) push(ctx, { subject: 'operation', change: 'added', owner: opOwner(r), direction: 'none', revOp: r, pointer: r.pointer, file: rev.file });
   for (const [b, r, how] of pairs) {
+    // the same object on both sides (reused from the base: its sources are equal) has no difference
+    if (b === r) continue;
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
@@ -530,6 +532,8 @@ function compareChannels(ctx: Ctx): void {
  * structure used in requests and responses gets one item per side, sharing a group.
  */
 export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+  // the revision's model reuses the base's fields where their sources are equal: nothing to compare
+  if (b0 === r0) return;
   const [b, r] = expandSwitches(ctx, b0, r0);
   const directions = Array.isArray(dirs) ? dirs : [dirs];
   const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field) => {

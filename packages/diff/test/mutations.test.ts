@@ -516,6 +516,7 @@ function judge(expect: Expect, findings: Finding[], allow: string[] = []): boole
 test('mutation generator: every change with a known effect gets its level; equivalent rewrites report nothing', () => {
   const docs = documents();
   const results: Array<Case & { ok: boolean; got: string }> = [];
+  let reused = 0;
   for (const { name, doc } of docs) {
     const base: Model = modelOf(doc, name)!;
     assert.ok(base, name);
@@ -525,7 +526,13 @@ test('mutation generator: every change with a known effect gets its level; equiv
         const copy = structuredClone(doc);
         const site = m.apply(copy, n);
         if (site === false) break;
-        const findings = diffModels(base, modelOf(copy, name)!);
+        // as api-diff reads it: the revision reuses what the base derived from unchanged places,
+        // which must give the very model a fresh reading gives
+        const revision = modelOf(copy, name, { reuse: base })!;
+        const fresh = modelOf(structuredClone(copy), name)!;
+        assert.equal(JSON.stringify(revision), JSON.stringify(fresh), `${name} | ${m.kind} | ${site}: the model reusing the base differs from a fresh one`);
+        reused += Object.values(revision.operations).filter((o) => Object.values(base.operations).includes(o)).length;
+        const findings = diffModels(base, revision);
         const ok = judge(m.expect, findings, m.allow);
         results.push({ doc: name, kind: m.kind, site, expect: m.expect, ok, got: ok ? '' : JSON.stringify(findings.map((f) => `${f.level} ${f.ruleId}: ${f.text}`)) });
       }
@@ -546,5 +553,7 @@ test('mutation generator: every change with a known effect gets its level; equiv
   const wrong = results.filter((r) => !r.ok).map((r) => `${r.doc} | ${r.kind} | ${r.site} | expected ${r.expect} | got ${r.got}`);
   assert.deepEqual(wrong.slice(0, 25), []);
   assert.ok(results.length >= 400, `only ${results.length} generated cases`);
+  // the reuse path is exercised, not bypassed: most mutations leave most operations alone
+  assert.ok(reused > results.length, `only ${reused} operations reused over ${results.length} cases`);
   for (const m of mutations) assert.ok(byKind.get(m.kind)?.n, `mutation "${m.kind}" found no site in any document`);
 });

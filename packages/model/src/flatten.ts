@@ -5,19 +5,63 @@ const MAX_DEPTH = 24;
 const SCHEMA_PREFIXES = ['#/components/schemas/', '#/definitions/', '#/$defs/'];
 const VARIANT_KEYS = ['oneOf', 'anyOf'] as const;
 
-/** Resolves internal JSON pointers of one document, with a cache. */
+/**
+ * What a derived value read of a document besides the subtree it was derived from: refs whose whole
+ * value it may depend on, and facts about refs (a shape, whether a schema is an empty object) that
+ * are cheaper to compute again than to compare the values they come from.
+ */
+export interface Reads {
+  refs: Set<string>;
+  facts: Map<string, string | boolean>;
+}
+
+/**
+ * Resolves internal JSON pointers of one document, with a cache. While `record` runs, every pointer
+ * resolved is noted, and each fact asked for (`shape` of a ref, `fact`): with them another document
+ * can tell whether a derived value would come out the same there (`sameReads`).
+ */
 export class Resolver {
   private cache = new Map<string, unknown>();
   private shapes = new Map<string, string>();
+  private recording: Reads | undefined;
   constructor(readonly root: unknown) {}
 
   get(ref: string): unknown {
+    this.recording?.refs.add(ref);
     if (this.cache.has(ref)) return this.cache.get(ref);
     const cur = ref.startsWith('#') ? getPointer(this.root, ref) : undefined;
     this.cache.set(ref, cur);
     return cur;
   }
 
+  /** Runs `fn` and returns what it computed with what it read (nested calls add to the outer record too). */
+  record<T>(fn: () => T): { value: T; reads: Reads } {
+    const outer = this.recording;
+    const reads: Reads = { refs: new Set(), facts: new Map() };
+    this.recording = reads;
+    try {
+      return { value: fn(), reads };
+    } finally {
+      this.recording = outer;
+      if (outer) {
+        for (const d of reads.refs) outer.refs.add(d);
+        for (const [k, v] of reads.facts) outer.facts.set(k, v);
+      }
+    }
+  }
+
+  /** A fact about the document (`key` names it and how to compute it again, see `recompute`): recorded as its value only. */
+  fact<T extends string | boolean>(key: string, compute: () => T): T {
+    const outer = this.recording;
+    this.recording = undefined;
+    try {
+      const value = compute();
+      outer?.facts.set(key, value);
+      return value;
+    } finally {
+      this.recording = outer;
+    }
+  }
   /** Follows `$ref` chains of non-schema objects (parameters, responses, messages...). */
   deref<T = any>(node: any, depth = 0): T {
     while (node && typeof node === 'object' && typeof node.$ref === 'string' && depth++ < 20) {
@@ -28,17 +72,16 @@ export class Resolver {
     return node;
   }
 
-  /** A short structural signature of a schema, used to compare oneOf/anyOf alternatives. */
+  /**
+   * A short structural signature of a schema, used to compare oneOf/anyOf alternatives. It follows
+   * refs and `items` at most four levels down, so it is a function of the document alone (the same
+   * whatever was asked before): memoised per ref and level, and recorded as a fact.
+   */
   shape(schema: any, depth = 0): string {
     if (!schema || typeof schema !== 'object') return String(schema);
     if (typeof schema.$ref === 'string') {
-      const cached = this.shapes.get(schema.$ref);
-      if (cached) return cached;
       if (depth > 3) return 'ref';
-      this.shapes.set(schema.$ref, 'ref');
-      const s = this.shape(this.get(schema.$ref), depth + 1);
-      this.shapes.set(schema.$ref, s);
-      return s;
+      return this.fact(`shape\0${depth}\0${schema.$ref}`, () => this.shapeOfRef(schema.$ref, depth));
     }
     const t = typeList(schema).join('|') || (schema.properties ? 'object' : 'any');
     const parts = [t];
@@ -48,6 +91,36 @@ export class Resolver {
     if (schema.items) parts.push(`[${this.shape(schema.items, depth + 1)}]`);
     return parts.join(' ');
   }
+
+  private shapeOfRef(ref: string, depth: number): string {
+    const key = `${depth}\0${ref}`;
+    let s = this.shapes.get(key);
+    if (s === undefined) this.shapes.set(key, (s = this.shape(this.get(ref), depth + 1)));
+    return s;
+  }
+
+  /** Computes a recorded fact again in this document. */
+  recompute(key: string): string | boolean | undefined {
+    const [kind, a, b] = key.split('\0');
+    if (kind === 'shape') return this.shapeOfRef(b, Number(a));
+    if (kind === 'empty') return isEmptyObjectSchema(this.deref({ $ref: a }));
+    return undefined;
+  }
+}
+
+/** An object schema that allows no property at all (`additionalProperties: false` and nothing else). */
+export function isEmptyObjectSchema(s: any): boolean {
+  if (!s || typeof s !== 'object') return false;
+  return s.additionalProperties === false && (!s.properties || Object.keys(s.properties).length === 0) && !s.oneOf && !s.anyOf && !s.allOf && !s.$ref;
+}
+
+/** Does a schema (possibly a `$ref`) allow no property at all? Recorded per ref as a fact. */
+export function emptyObjectAt(resolver: Resolver, schema: any): boolean {
+  if (schema && typeof schema === 'object' && typeof schema.$ref === 'string') {
+    const ref = schema.$ref as string;
+    return resolver.fact(`empty\0${ref}`, () => isEmptyObjectSchema(resolver.deref({ $ref: ref })));
+  }
+  return isEmptyObjectSchema(resolver.deref(schema));
 }
 
 // memoised: a large spec names the same few thousand schemas in tens of thousands of refs

@@ -1,4 +1,4 @@
-import { flatten, refsOf, Resolver, schemaRefName } from './flatten.js';
+import { emptyObjectAt, flatten, isEmptyObjectSchema, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
 import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
@@ -10,13 +10,74 @@ export interface NormaliseOptions {
   file?: string;
   /** Defaults to `web` for OpenAPI and `rtm` for AsyncAPI. */
   protocol?: Protocol;
+  /**
+   * A model of another version of the document (api-diff's base): what it derived from places that
+   * are equal in both documents is taken over instead of derived again (see `Derivation`).
+   */
+  reuse?: Model;
+}
+
+/**
+ * What a model was derived from, kept beside it (not in it) so that a model of the next version can
+ * reuse the parts whose sources did not change. A data structure's fields depend on its schema and
+ * on the places its flattening resolved (allOf parts, followed refs, alternatives' shapes): each
+ * entry lists those refs. Reused fields are the same objects, so the diff skips them by identity.
+ */
+interface Derivation {
+  doc: Record<string, any>;
+  resolver: Resolver;
+  schemasBase: string;
+  refCounts: Map<string, number>;
+  aliases: Set<string>;
+  structures: Map<string, { reads: SavedReads; refs: Set<string> }>;
+  /**
+   * OpenAPI path items: the refs they resolved, the components whose ownership payload() consulted
+   * (their use counts must be equal), the ownerships it recorded, and the operations they gave.
+   */
+  paths: Map<string, { reads: SavedReads; consulted: Array<[string, boolean]>; owned: Array<[string, string, 'request' | 'response']>; ops: Array<[string, Operation]> }>;
+}
+const derivations = new WeakMap<Model, Derivation>();
+
+/**
+ * Is a component named by a payload's `$ref` chain used elsewhere too (then the payload keeps it as
+ * a reference)? Refs made by alias components are not counted, so a target reached through one has
+ * no use of its own.
+ */
+function shared(refCounts: Map<string, number>, name: string, viaAlias: boolean): boolean {
+  return (refCounts.get(name) ?? 0) !== (viaAlias ? 0 : 1);
+}
+
+/** What a derivation read, kept as lists. */
+interface SavedReads {
+  refs: string[];
+  facts: Array<[string, string | boolean]>;
+}
+const saved = (r: Reads): SavedReads => ({ refs: [...r.refs], facts: [...r.facts] });
+
+/** Deep equality of parsed JSON, keys in the same order (field order follows key order). Iterative. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const xs: unknown[] = [a], ys: unknown[] = [b];
+  while (xs.length) {
+    const x = xs.pop(), y = ys.pop();
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) xs.push(x[i]), ys.push(y[i]);
+      continue;
+    }
+    if (Array.isArray(y)) return false;
+    const kx = Object.keys(x), ky = Object.keys(y);
+    if (kx.length !== ky.length) return false;
+    for (let i = 0; i < kx.length; i++) {
+      if (kx[i] !== ky[i]) return false;
+      xs.push((x as Record<string, unknown>)[kx[i]]), ys.push((y as Record<string, unknown>)[ky[i]]);
+    }
+  }
+  return true;
 }
 
 
-function isEmptyObjectSchema(s: any): boolean {
-  if (!s || typeof s !== 'object') return false;
-  return s.additionalProperties === false && (!s.properties || Object.keys(s.properties).length === 0) && !s.oneOf && !s.anyOf && !s.allOf && !s.$ref;
-}
 
 /** The request maps of all operations (to tell on which side a payload sits). */
 const requestMaps = new WeakSet<Fields>();
@@ -153,6 +214,19 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   /** components owned by one payload -> the operation using them */
   const owners = new Map<string, string>();
   const ownedSide = new Map<string, 'request' | 'response'>();
+
+  const derivation: Derivation = { doc, resolver, schemasBase: '', refCounts, aliases, structures: new Map(), paths: new Map() };
+  derivations.set(model, derivation);
+  const prior = options.reuse && options.reuse.kind === kind && options.reuse.protocol === protocol ? derivations.get(options.reuse) : undefined;
+  const sameAt = new Map<string, boolean>();
+  /** Would what an earlier derivation read come out the same here (equal values, equal facts)? */
+  const readsSame = (reads: SavedReads) => reads.refs.every((ref) => {
+    let same = sameAt.get(ref);
+    if (same === undefined) sameAt.set(ref, (same = sameJson(prior!.resolver.get(ref), resolver.get(ref))));
+    return same;
+  }) && reads.facts.every(([key, value]) => resolver.recompute(key) === value);
+  // what payload() looked at and decided while one path item was read (for its reuse later)
+  let ownership: { consulted: Array<[string, boolean]>; owned: Array<[string, string, 'request' | 'response']> } | undefined;
   /** `keep: false` only records which components the (empty) payload owns. */
   const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string, keep = true) => {
     let node = schema;
@@ -161,13 +235,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 20; hops++) {
       const name = schemaRefName(node.$ref);
       if (name === undefined) break;
-      // refs made by alias components are not counted, so a target reached through one has no use of its own
-      if ((refCounts.get(name) ?? 0) !== (viaAlias ? 0 : 1)) {
+      ownership?.consulted.push([name, viaAlias]);
+      if (shared(refCounts, name, viaAlias)) {
         if (keep) flatten(node, at, resolver, { followRoot: false, rootRequired }, out);
         return;
       }
       owners.set(name, opName);
       ownedSide.set(name, requestMaps.has(out) ? 'request' : 'response');
+      ownership?.owned.push([name, opName, ownedSide.get(name)!]);
       viaAlias = aliases.has(name);
       at = node.$ref.slice(1);
       const next = resolver.get(node.$ref);
@@ -178,21 +253,40 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   };
 
   if (kind === 'openapi') {
+    // a path item reads nothing else of the document but what its resolver calls note, the ownership
+    // of the components its payloads name, and the security the whole document declares
+    const globalsSame = !!prior && sameJson(prior.doc.security, doc.security) && sameJson(prior.doc.components?.securitySchemes, doc.components?.securitySchemes);
+    const priorPaths = (prior?.doc.paths ?? {}) as Record<string, unknown>;
     for (const [path, item0] of Object.entries<any>(doc.paths ?? {})) {
-      const item = resolver.deref(item0);
-      if (!item || typeof item !== 'object') continue;
-      const template = path.replace(/\{[^}]*\}/g, '{}');
-      const pathParams = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
-      for (const verb of VERBS) {
-        const op = item[verb];
-        if (!op || typeof op !== 'object') continue;
-        const key = `${verb.toUpperCase()} ${template}`;
-        const name = typeof op.operationId === 'string' ? op.operationId : `${verb.toUpperCase()} ${path}`;
-        const ptr = `/paths/${esc(path)}/${verb}`;
-        const o = newOperation('method', key, name, protocol, ptr);
-        fillOpenApiOperation(o, op, item, ptr, pathParams);
-        model.operations[key] = o;
+      const was = globalsSame && Object.hasOwn(priorPaths, path) ? prior!.paths.get(path) : undefined;
+      if (was && sameJson(priorPaths[path], item0) && was.consulted.every(([n, via]) => shared(prior!.refCounts, n, via) === shared(refCounts, n, via) && prior!.aliases.has(n) === aliases.has(n)) && readsSame(was.reads)) {
+        // the same operation objects: the diff sees them unchanged by identity
+        for (const [key, o] of was.ops) model.operations[key] = o;
+        for (const [n, opName, side] of was.owned) owners.set(n, opName), ownedSide.set(n, side);
+        derivation.paths.set(path, was);
+        continue;
       }
+      ownership = { consulted: [], owned: [] };
+      const ops: Array<[string, Operation]> = [];
+      const { reads } = resolver.record(() => {
+        const item = resolver.deref(item0);
+        if (!item || typeof item !== 'object') return;
+        const template = path.replace(/\{[^}]*\}/g, '{}');
+        const pathParams = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+        for (const verb of VERBS) {
+          const op = item[verb];
+          if (!op || typeof op !== 'object') continue;
+          const key = `${verb.toUpperCase()} ${template}`;
+          const name = typeof op.operationId === 'string' ? op.operationId : `${verb.toUpperCase()} ${path}`;
+          const ptr = `/paths/${esc(path)}/${verb}`;
+          const o = newOperation('method', key, name, protocol, ptr);
+          fillOpenApiOperation(o, op, item, ptr, pathParams);
+          model.operations[key] = o;
+          ops.push([key, o]);
+        }
+      });
+      derivation.paths.set(path, { reads: saved(reads), ...ownership, ops });
+      ownership = undefined;
     }
     for (const [name, item0] of Object.entries<any>(doc.webhooks ?? {})) {
       const item = resolver.deref(item0);
@@ -297,14 +391,32 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const structRefs = new Map<string, Set<string>>();
   model.schemas = Object.create(null);
   const schemaAt = (p: string) => resolver.get(`#${p}`);
+  derivation.schemasBase = base;
+  const priorSchemas = prior && prior.schemasBase === base ? ((prior.doc.components?.schemas ?? prior.doc.definitions ?? {}) as Record<string, any>) : undefined;
+  /** The earlier model's fields for this schema, when the schema and every place they depend on are equal. */
+  const reusable = (name: string, schema: unknown): { fields: Fields; reads: SavedReads; refs: Set<string> } | undefined => {
+    const was = prior && priorSchemas && Object.hasOwn(priorSchemas, name) ? prior.structures.get(name) : undefined;
+    const fields = was && options.reuse!.schemas && Object.hasOwn(options.reuse!.schemas, name) ? options.reuse!.schemas[name] : undefined;
+    if (!was || !fields || !sameJson(priorSchemas![name], schema) || !readsSame(was.reads)) return undefined;
+    return { fields, ...was };
+  };
   for (const [name, schema] of Object.entries(schemas)) {
     const ptr = `${base}/${esc(name)}`;
-    const fields = flatten(schema, ptr, resolver, { followRoot: true, rootRequired: true });
+    let derived = reusable(name, schema);
+    if (!derived) {
+      const { value, reads } = resolver.record(() => {
+        const f = flatten(schema, ptr, resolver, { followRoot: true, rootRequired: true });
+        return { fields: f, refs: refsOf(f, schemaAt) };
+      });
+      derived = { ...value, reads: saved(reads) };
+    }
+    const { fields } = derived;
+    derivation.structures.set(name, { reads: derived.reads, refs: derived.refs });
     const rootSchema = resolver.deref(schema);
     const s: Structure = { name, fields, pointer: ptr, usage: { request: false, response: false } };
     const rf = rootSchema?.['x-renamed-from'] ?? schema?.['x-renamed-from'];
     if (rf !== undefined) s.renamedFrom = String(rf);
-    structRefs.set(name, refsOf(fields, schemaAt));
+    structRefs.set(name, derived.refs);
     if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
     model.schemas![name] = fields;
   }
@@ -457,7 +569,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       o.responseMedia = Object.keys(r.content ?? {}).sort();
       const picked = pickJson(r.content);
       if (picked && picked.schema) {
-        o.hasResponsePayload = !isEmptyObjectSchema(resolver.deref(picked.schema));
+        o.hasResponsePayload = !emptyObjectAt(resolver, picked.schema);
         payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, o.response, true, o.name, o.hasResponsePayload);
       }
       for (const [h, h0] of Object.entries<any>(r.headers ?? {})) {

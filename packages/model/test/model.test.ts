@@ -66,3 +66,26 @@ test('bad input gives diagnostics, not exceptions', () => {
   const r2 = loadModels(join(folder, 'methods.yaml'));
   assert.match(r2.diagnostics[0].message, /neither an `openapi` nor an `asyncapi` field/);
 });
+
+test('a revision read with `reuse` is the model a fresh reading gives, and takes over what did not change', () => {
+  const specs = join(import.meta.dirname, '..', '..', '..', 'specs');
+  const versions = ['v3.0', 'v3.1', 'v3.2', 'v3.3', 'v3.4'];
+  let reusedStructures = 0;
+  let reusedOperations = 0;
+  for (let i = 1; i < versions.length; i++) {
+    const base = loadModels(join(specs, versions[i - 1]));
+    const fresh = loadModels(join(specs, versions[i]));
+    const revision = loadModels(join(specs, versions[i]), { reuse: base.models });
+    assert.equal(JSON.stringify(revision.models), JSON.stringify(fresh.models), `${versions[i]} with reuse`);
+    for (const m of revision.models) {
+      const b = base.models.find((x) => x.protocol === m.protocol)!;
+      reusedStructures += Object.keys(m.schemas ?? {}).filter((k) => b.schemas?.[k] === m.schemas![k]).length;
+      reusedOperations += Object.keys(m.operations).filter((k) => b.operations[k] === m.operations[k]).length;
+    }
+  }
+  console.log(`reuse across v3.0..v3.4: ${reusedStructures} structures, ${reusedOperations} operations`);
+  // identity is what lets the diff skip them: a version mostly keeps its predecessor's structures
+  assert.ok(reusedStructures > 100, `${reusedStructures} structures reused`);
+  // RTM operations are always derived again (only OpenAPI path items are reused)
+  assert.ok(reusedOperations > 20, `${reusedOperations} operations reused`);
+});
