@@ -36,13 +36,14 @@ function escapeSeg(s: string): string {
  * Every object holding a `$ref` string that is a reference: under `x-` keys too, and under keys that
  * are names (a property called `default`). Only literal data is passed over (see positions.ts): a
  * `$ref` there is a string, as OpenAPI says, and no resolver of ours or of the third-party tools
- * (which get only our resolver) reads anything for it.
+ * (which get only our resolver) reads anything for it. `perPath`: an object reached by two paths (a
+ * YAML alias) is listed once per path, as a reader that copies the document would meet it.
  */
-export function refHolders(value: unknown): Array<Record<string, unknown>> {
+export function refHolders(value: unknown, perPath = false): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   walkPositions(value, (obj) => {
     if (typeof obj.$ref === 'string') out.push(obj);
-  });
+  }, perPath);
   return out;
 }
 

@@ -38,15 +38,15 @@ export function loadModels(path: string, options: { reuse?: Model[] } = {}): Loa
       const r = readVersionFolder(abs);
       const models: Model[] = [];
       if (!r.diagnostics.some((d) => d.severity === 'error')) {
-        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web', reuse: reuse('web') }));
-        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm', reuse: reuse('rtm') }));
+        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web', reuse: reuse('web'), refHolders: r.web.refHolders }));
+        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm', reuse: reuse('rtm'), refHolders: r.rtm.refHolders }));
       }
       return { models, folder: true, diagnostics: r.diagnostics };
     }
     const r = readSpec(abs);
     if (!r.document || !r.kind) return { models: [], folder: false, diagnostics: r.diagnostics };
     const kind = r.kind;
-    return { models: [normalise(r.document, kind, { file: abs, reuse: options.reuse?.find((m) => m.kind === kind) })], folder: false, diagnostics: r.diagnostics };
+    return { models: [normalise(r.document, kind, { file: abs, reuse: options.reuse?.find((m) => m.kind === kind), refHolders: r.refHolders })], folder: false, diagnostics: r.diagnostics };
   } catch (e) {
     return { models: [], folder: false, diagnostics: [{ severity: 'error', message: `could not read ${path}: ${(e as Error).message}`, file: abs, hint: 'Check that the file is a well-formed OpenAPI or AsyncAPI document.' }] };
   }

@@ -1,3 +1,4 @@
+import { refHolders } from '@ccapi/load';
 import { emptyObjectAt, flatten, isEmptyObjectSchema, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
@@ -15,6 +16,8 @@ export interface NormaliseOptions {
    * are equal in both documents is taken over instead of derived again (see `Derivation`).
    */
   reuse?: Model;
+  /** Every object of `doc` holding a `$ref`, once per place, when the loader already listed them. */
+  refHolders?: Iterable<Record<string, unknown>>;
 }
 
 /**
@@ -113,21 +116,16 @@ function isAlias(schema: any): string | undefined {
   return schemaRefName(schema.$ref);
 }
 
-/** How many times each components/schemas entry is the target of a `$ref` in the document. */
-function countSchemaRefs(doc: unknown): Map<string, number> {
+/**
+ * How many times each components/schemas entry is the target of a `$ref` in the document: the refs
+ * the loader reads as references (literal data such as examples and defaults holds none), counted
+ * once per place. `holders` is that list when the loader already made it.
+ */
+function countSchemaRefs(doc: unknown, holders: Iterable<Record<string, unknown>> = refHolders(doc, true)): Map<string, number> {
   const counts = new Map<string, number>();
-  const stack: unknown[] = [doc];
-  while (stack.length) {
-    const node = stack.pop();
-    if (Array.isArray(node)) { for (const v of node) if (v && typeof v === 'object') stack.push(v); continue; }
-    if (!node || typeof node !== 'object') continue;
-    for (const k in node) {
-      const v = (node as Record<string, unknown>)[k];
-      if (k === '$ref' && typeof v === 'string') {
-        const n = schemaRefName(v);
-        if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1);
-      } else if (v && typeof v === 'object' && k !== 'example' && k !== 'examples') stack.push(v);
-    }
+  for (const h of holders) {
+    const n = typeof h.$ref === 'string' ? schemaRefName(h.$ref) : undefined;
+    if (n !== undefined) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return counts;
 }
@@ -203,7 +201,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    * payload then is a leaf pointing at it, so its changes are reported once, on the structure. This
    * gives the same model whether a bundler kept the alias components or inlined them.
    */
-  const refCounts = countSchemaRefs(doc);
+  const refCounts = countSchemaRefs(doc, options.refHolders);
   // an alias component (`A: {$ref: B}`) is the same thing as its target: its own ref is no use of B
   const schemasIn = (doc.components?.schemas ?? doc.definitions ?? {}) as Record<string, any>;
   const aliases = new Set<string>();

@@ -7,6 +7,8 @@ export interface ReadResult {
   document?: Record<string, unknown>;
   kind?: DocumentKind;
   diagnostics: Diagnostic[];
+  /** The document's `$ref` holders, once per place, when the loader's scan already listed them (a JSON file without external refs). */
+  refHolders?: Array<Record<string, unknown>>;
 }
 
 /** The loader's diagnostics in the model's shape (code, line and column kept). */
@@ -53,7 +55,12 @@ export function readSpec(path: string): ReadResult {
     diagnostics.push(...structuralDiagnostics(document, kind, entry.locate, file).map((d) => fromLoad(d, file)));
     return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { document, kind, diagnostics };
   };
-  if (!scan.external) return structural(root as Record<string, unknown>);
+  if (!scan.external) {
+    const read = structural(root as Record<string, unknown>);
+    // a parsed JSON tree reaches each object by one path: the scan's holders are the per-place list
+    if (read.document && entry.tree) read.refHolders = [...scan.targets.keys()] as Array<Record<string, unknown>>;
+    return read;
+  }
   // the one resolver of @ccapi/load: the refs it checked, the targets it found (refs under x- and
   // example keys included, so a change behind them is a change of the document)
   const inlined = inlineExternalRefs(scan, file);

@@ -89,3 +89,24 @@ test('a revision read with `reuse` is the model a fresh reading gives, and takes
   // RTM operations are always derived again (only OpenAPI path items are reused)
   assert.ok(reusedOperations > 20, `${reusedOperations} operations reused`);
 });
+
+test('a schema named by a property called `example` is used there too (it is a name, not literal data); a $ref inside a default is data', () => {
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Foo' } } } } } } } },
+    components: {
+      schemas: {
+        Foo: { type: 'object', properties: { x: { type: 'string' } } },
+        Bar: { type: 'object', properties: { example: { $ref: '#/components/schemas/Foo' }, y: { type: 'object', default: { $ref: '#/components/schemas/Baz' } } } },
+        Baz: { type: 'object', properties: { z: { type: 'string' } } },
+      },
+    },
+  };
+  const m = normalise(doc, 'openapi');
+  // two uses: a data structure of its own, not part of the operation's payload
+  assert.ok(m.structures.Foo, 'Foo is shared');
+  assert.equal(m.operations['GET /a'].response[''].ref, 'Foo');
+  // Baz is only named inside a default value: no use, so not part of the API surface
+  assert.equal(m.structures.Baz, undefined);
+});
