@@ -50,6 +50,17 @@ function shared(refCounts: Map<string, number>, name: string, viaAlias: boolean)
   return (refCounts.get(name) ?? 0) !== (viaAlias ? 0 : 1);
 }
 
+/**
+ * The structures a payload names, per fields object: an operation reused from another version's
+ * model keeps its fields objects, and the places they were read from are equal in both documents.
+ */
+const payloadRefsOf = new WeakMap<Fields, Set<string>>();
+function payloadRefs(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {
+  let refs = payloadRefsOf.get(fields);
+  if (!refs) payloadRefsOf.set(fields, (refs = refsOf(fields, schemaAt)));
+  return refs;
+}
+
 /** What a derivation read, kept as lists. */
 interface SavedReads {
   refs: string[];
@@ -422,8 +433,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // one walk per side from every payload's references (and the components a payload owns)
   const starts = { request: new Set<string>(), response: new Set<string>() };
   for (const o of Object.values(model.operations)) {
-    for (const r of refsOf(o.request, schemaAt)) starts.request.add(r);
-    for (const r of refsOf(o.response, schemaAt)) starts.response.add(r);
+    for (const r of payloadRefs(o.request, schemaAt)) starts.request.add(r);
+    for (const r of payloadRefs(o.response, schemaAt)) starts.response.add(r);
   }
   for (const [name, side] of ownedSide) for (const r of structRefs.get(name) ?? []) starts[side].add(r);
   for (const side of ['request', 'response'] as const) {
