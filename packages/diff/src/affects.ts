@@ -8,14 +8,25 @@ const VARIANT_REF = /^(?:oneOf|anyOf):([^=]+)=/;
 
 /** Names of the structures the fields of one payload point at directly. */
 function refsOf(fields: Fields, out: Set<string>): void {
+  for (const r of namedBy(fields)) out.add(r);
+}
+
+// per fields object: a revision's model shares the fields it reused with the base's
+const named = new WeakMap<Fields, string[]>();
+function namedBy(fields: Fields): string[] {
+  let list = named.get(fields);
+  if (list) return list;
+  const set = new Set<string>();
   for (const k in fields) {
     const f = fields[k];
-    if (f.ref) out.add(f.ref);
+    if (f.ref) set.add(f.ref);
     if (f.variants) for (const v of f.variants) {
       const m = VARIANT_REF.exec(v);
-      if (m) out.add(m[1]);
+      if (m) set.add(m[1]);
     }
   }
+  named.set(fields, (list = [...set]));
+  return list;
 }
 
 type User = { kind: 'method' | 'push'; name: string };
