@@ -4,4 +4,9 @@
 // its start-up compiling them again; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 import module from "node:module";
 module.enableCompileCache?.();
+// a reader that stops early (`| head`) closes the pipe: stop there quietly, without a stack trace
+process.stdout.on("error", (e) => {
+  if (e.code !== "EPIPE") process.stderr.write(`error [output-failed] cannot write the output: ${e.message}\n    hint: Check where the output goes (disk space, permissions).\n`);
+  process.exit(e.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
+});
 await import("../dist/cli.js");

@@ -4,6 +4,11 @@
 // its start-up compiling them again; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 import module from "node:module";
 module.enableCompileCache?.();
+// a reader that stops early (`| head`) closes the pipe: stop there quietly, without a stack trace
+process.stdout.on("error", (e) => {
+  if (e.code !== "EPIPE") process.stderr.write(`error [output-failed] cannot write the output: ${e.message}\n    hint: Check where the output goes (disk space, permissions).\n`);
+  process.exit(e.code === "EPIPE" ? (process.exitCode ?? 0) : 2);
+});
 // dist/api-diff.mjs is dist/cli.js bundled with @ccapi/load and @ccapi/model (esbuild, at build
 // time): one module instead of about 150 halves what api-diff spends before it reads a file.
 const { run } = await import("../dist/api-diff.mjs");

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,5 +46,19 @@ test('every bin answers --help, -h and help with exit 0', () => {
       assert.equal(r.status, 0, `${bin} ${arg}: exit ${r.status}\n${r.stderr}`);
       assert.match(r.stdout, /usage/i, `${bin} ${arg} prints its usage on stdout`);
     }
+  }
+});
+
+// A reader that stops early (`api-diff changelog … | head`) closes the pipe under the CLI: it stops
+// there with its exit code and no stack trace (Node's default is an unhandled 'error' event).
+test('every bin whose output pipe is closed early stops without a stack trace', async () => {
+  for (const [name, bin, target] of packageBins()) {
+    const child = spawn(process.execPath, [join(repo, 'packages', name, target), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    assert.doesNotMatch(stderr, /Unhandled 'error' event|\n\s+at /, `${bin}: ${stderr}`);
+    assert.equal(code, 0, `${bin}: exit ${code}\n${stderr}`);
   }
 });
