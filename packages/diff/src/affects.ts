@@ -194,8 +194,12 @@ export function mergeAffects(a: Affected[] | undefined, b: Affected[] | undefine
 export function mergeAllAffects(lists: Iterable<Affected[] | undefined>): Affected[] | undefined {
   let first: Affected[] | undefined;
   let byKey: Map<string, Affected> | undefined;
+  // lists of one protocol share their entry objects: an entry met again adds nothing
+  const added = new Set<Affected>();
   const add = (list: Affected[]) => {
     for (const x of list) {
+      if (added.has(x)) continue;
+      added.add(x);
       const key = `${x.kind}:${x.name}`;
       const cur = byKey!.get(key);
       if (!cur) byKey!.set(key, { ...x, protocols: [...x.protocols] });

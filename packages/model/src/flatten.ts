@@ -143,16 +143,6 @@ function typeList(schema: any): string[] {
 
 const isNullSchema = (s: any) => s && s.type === 'null';
 
-function isNullable(schema: any): boolean {
-  if (schema.nullable === true) return true;
-  if (Array.isArray(schema.type) && schema.type.includes('null')) return true;
-  if (schema.type === 'null') return true;
-  if (Array.isArray(schema.enum) && schema.enum.includes(null)) return true;
-  if (Array.isArray(schema.oneOf) && schema.oneOf.some(isNullSchema)) return true;
-  if (Array.isArray(schema.anyOf) && schema.anyOf.some(isNullSchema)) return true;
-  return false;
-}
-
 export interface FlattenOptions {
   /** Follow a `$ref` at the root (the payload itself) instead of recording it as a leaf. */
   followRoot: boolean;
@@ -207,42 +197,57 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       if (Object.keys(rest).length === 0) return;
       node = rest;
     }
-    // one pass over the keywords present (schemas are sparse; most keywords are absent)
+    // one pass over the keywords present (schemas are sparse; most keywords are absent); the ones
+    // needed afterwards are kept here rather than read again from objects of a thousand shapes
+    let typeV: unknown, enumV: unknown, nullableV: unknown, minimumV: unknown, maximumV: unknown, exMinV: unknown, exMaxV: unknown;
+    let requiredV: unknown, propsV: any, itemsV: any, addlV: any, allOfV: any, oneOfV: any, anyOfV: any;
     for (const k in node) {
       const v = node[k];
       switch (k) {
+        case 'required': requiredV = v; break;
+        case 'properties': propsV = v; break;
+        case 'items': itemsV = v; break;
+        case 'allOf': allOfV = v; break;
+        case 'oneOf': oneOfV = v; break;
+        case 'anyOf': anyOfV = v; break;
+        case 'nullable': nullableV = v; break;
         case 'type': {
+          typeV = v;
           if (typeof v === 'string') { if (v !== 'null') field.type = v; break; }
           const types = typeList(node);
           if (types.length) field.type = types.join('|');
           break;
         }
         case 'format': if (typeof v === 'string') field.format = v; break;
-        case 'enum': if (Array.isArray(v)) field.enum = (v as Scalar[]).filter((x) => x === null || typeof x !== 'object'); break;
+        case 'enum': enumV = v; if (Array.isArray(v)) field.enum = (v as Scalar[]).filter((x) => x === null || typeof x !== 'object'); break;
         case 'const': if (v === null || typeof v !== 'object') field.enum = [v]; break;
         case 'default': if (v !== undefined) { field.default = v; field.hasDefault = true; } break;
         case 'pattern': if (typeof v === 'string') field.pattern = v; break;
         case 'readOnly': if (v === true) field.readOnly = true; break;
         case 'writeOnly': if (v === true) field.writeOnly = true; break;
         case 'uniqueItems': if (v === true) field.limits.uniqueItems = 1; break;
-        case 'additionalProperties': if (v === false) field.closed = true; break;
+        case 'additionalProperties': addlV = v; if (v === false) field.closed = true; break;
         case 'deprecated': if (v === true) field.deprecated = true; break;
         case 'x-renamed-from': if (v !== undefined) field.renamedFrom = String(v); break;
-        case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': case 'minLength': case 'maxLength':
-        case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
+        case 'minimum': minimumV = v; if (typeof v === 'number') field.limits[k] = v; break;
+        case 'maximum': maximumV = v; if (typeof v === 'number') field.limits[k] = v; break;
+        case 'exclusiveMinimum': exMinV = v; if (typeof v === 'number') field.limits[k] = v; break;
+        case 'exclusiveMaximum': exMaxV = v; if (typeof v === 'number') field.limits[k] = v; break;
+        case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
           if (typeof v === 'number') field.limits[k] = v;
           break;
         default: break;
       }
     }
-    if (isNullable(node)) field.nullable = true;
-    if (node.exclusiveMinimum === true && typeof node.minimum === 'number') { field.limits.exclusiveMinimum = node.minimum; delete field.limits.minimum; }
-    if (node.exclusiveMaximum === true && typeof node.maximum === 'number') { field.limits.exclusiveMaximum = node.maximum; delete field.limits.maximum; }
+    if (nullableV === true || (Array.isArray(typeV) && typeV.includes('null')) || typeV === 'null' || (Array.isArray(enumV) && enumV.includes(null))
+      || (Array.isArray(oneOfV) && oneOfV.some(isNullSchema)) || (Array.isArray(anyOfV) && anyOfV.some(isNullSchema))) field.nullable = true;
+    if (exMinV === true && typeof minimumV === 'number') { field.limits.exclusiveMinimum = minimumV; delete field.limits.minimum; }
+    if (exMaxV === true && typeof maximumV === 'number') { field.limits.exclusiveMaximum = maximumV; delete field.limits.maximum; }
 
-    const req: string[] = Array.isArray(node.required) ? node.required : [];
-    if (node.properties && typeof node.properties === 'object') {
+    const req: string[] = Array.isArray(requiredV) ? requiredV : [];
+    if (propsV && typeof propsV === 'object') {
       if (!field.type) field.type = 'object';
-      const props = node.properties;
+      const props = propsV;
       for (const k of Object.keys(props)) {
         visit(props[k], join(path, k), req.includes(k), `${ptr}/properties/${esc(k)}`, depth + 1, false, stack);
       }
@@ -252,15 +257,15 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       const p = join(path, k);
       if (out[p]) out[p].required = true;
     }
-    if (node.items && typeof node.items === 'object' && !Array.isArray(node.items)) {
-      visit(node.items, `${path}[]`, true, `${ptr}/items`, depth + 1, false, stack);
+    if (itemsV && typeof itemsV === 'object' && !Array.isArray(itemsV)) {
+      visit(itemsV, `${path}[]`, true, `${ptr}/items`, depth + 1, false, stack);
     }
-    if (node.additionalProperties && typeof node.additionalProperties === 'object') {
-      visit(node.additionalProperties, `${path}{}`, true, `${ptr}/additionalProperties`, depth + 1, false, stack);
+    if (addlV && typeof addlV === 'object') {
+      visit(addlV, `${path}{}`, true, `${ptr}/additionalProperties`, depth + 1, false, stack);
     }
-    if (Array.isArray(node.allOf)) {
-      field.allOf = (field.allOf ?? 0) + node.allOf.length;
-      node.allOf.forEach((part: any, i: number) => {
+    if (Array.isArray(allOfV)) {
+      field.allOf = (field.allOf ?? 0) + allOfV.length;
+      allOfV.forEach((part: any, i: number) => {
         const partFollow = true;
         const ref = part && typeof part.$ref === 'string' ? part.$ref : undefined;
         if (ref && stack.includes(ref)) return;
@@ -269,9 +274,10 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       });
       field.required = required || field.required;
     }
-    if (node.oneOf !== undefined || node.anyOf !== undefined) for (const k of VARIANT_KEYS) {
-      if (!Array.isArray(node[k])) continue;
-      const alts = node[k].filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
+    if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
+      const list = k === 'oneOf' ? oneOfV : anyOfV;
+      if (!Array.isArray(list)) continue;
+      const alts = list.filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
       field.variants = [...(field.variants ?? []), ...alts.map((s: any) => `${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`)].sort();
       alts.forEach((alt: any, i: number) => {
         if (alt && typeof alt === 'object' && !alt.$ref && alt.properties) {
