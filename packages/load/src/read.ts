@@ -57,6 +57,57 @@ export function measure(root: unknown, children: (o: object) => Iterable<unknown
   return memo.get(root)!;
 }
 
+/**
+ * `measure(root, children).size` when only the objects `shared` says yes to can be reached twice (ref
+ * targets, in files that are trees as JSON.parse builds them): only those are memoised and watched
+ * for cycles, every other object is summed on the way back up, without a map entry per object.
+ * Children are taken last first, as `measure` does, so a cycle is cut at the same place.
+ */
+export function expandedSize(root: object, children: (o: object) => unknown[], shared: (o: object) => boolean): number {
+  const memo = new Map<object, number>();
+  const open = new Set<object>();
+  // parallel stacks, one frame per object being summed: the object, its children, the next child, the size so far
+  const nodes: object[] = [root];
+  const kids: unknown[][] = [children(root)];
+  const next: number[] = [kids[0].length - 1];
+  const sizes: number[] = [1];
+  if (shared(root)) open.add(root);
+  let total = 0;
+  while (nodes.length) {
+    const top = nodes.length - 1;
+    if (next[top] >= 0) {
+      const c = kids[top][next[top]--];
+      if (!c || typeof c !== 'object') {
+        sizes[top]++;
+        continue;
+      }
+      if (shared(c)) {
+        const known = memo.get(c);
+        if (known !== undefined) {
+          sizes[top] += known;
+          continue;
+        }
+        // an ancestor (a cycle through `$ref`) counts as one value
+        if (open.has(c)) {
+          sizes[top]++;
+          continue;
+        }
+        open.add(c);
+      }
+      const list = children(c);
+      nodes.push(c), kids.push(list), next.push(list.length - 1), sizes.push(1);
+      continue;
+    }
+    const node = nodes.pop()!;
+    kids.pop(), next.pop();
+    const size = sizes.pop()!;
+    if (open.delete(node)) memo.set(node, size);
+    if (nodes.length) sizes[nodes.length - 1] += size;
+    else total = size;
+  }
+  return total;
+}
+
 /** Depth of nested objects/arrays, measured without recursion. */
 export function depthOf(value: unknown): number {
   return measure(value).depth;

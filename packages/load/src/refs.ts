@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { codeKeywordDiagnosticsOf, hasCodeKeyword } from './keywords.js';
 import { LIMITS } from './limits.js';
 import { walkPositions } from './positions.js';
-import { getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
+import { expandedSize, getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
 
 /** Where a `$ref` leads: the file (absolute, as written, not realpath) and the value there. */
 export interface RefTarget {
@@ -252,11 +252,17 @@ function expansionBudget(scan: RefScan, entry: Source): Diagnostic[] {
   const children = (o: object) => (scan.targets.has(o) && NAMED_SCHEMA.test((o as { $ref: string }).$ref) ? [] : full(o));
   const limit = LIMITS.refExpandedValues;
   // When every ref names a schema, nothing is followed: the expansion is the entry file's own values,
-  // of which the reader gave an upper bound (JSON: 1 + commas + brackets; YAML: the alias-expanded size).
+  // of which the reader gave an upper bound (JSON: the tree's count; YAML: the alias-expanded size).
   if (entry.values !== undefined && entry.values <= limit) {
     let allNamed = true;
     for (const holder of scan.targets.keys()) if (!NAMED_SCHEMA.test((holder as { $ref: string }).$ref)) { allNamed = false; break; }
     if (allNamed) return [];
+  }
+  // files that are trees share objects only through refs: only ref targets need remembering
+  if (entry.value && typeof entry.value === 'object' && [...scan.sources.values()].every((s) => s.tree)) {
+    const targets = new Set<unknown>();
+    for (const t of scan.targets.values()) targets.add(t.value);
+    if (expandedSize(entry.value, children, (o) => targets.has(o)) <= limit) return [];
   }
   const m = measure(entry.value, children);
   if (m.size <= limit) return [];

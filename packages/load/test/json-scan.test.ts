@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measure, scanRefs } from '../src/index.js';
+import { expandedSize } from '../src/read.js';
 import { countJsonStrings, jsonTreeFacts, scanJsonText } from '../src/json-keys.js';
 
 /** A small deterministic generator (no dependency, same cases every run). */
@@ -119,4 +120,26 @@ test('refs to named schemas are never inlined, so a DAG of them that would be 2^
   writeFileSync(join(dir, 'unnamed.json'), doc(unnamed));
   assert.deepEqual(scanRefs(join(dir, 'named.json')).diagnostics.filter((d) => d.severity === 'error'), []);
   assert.ok(scanRefs(join(dir, 'unnamed.json')).diagnostics.some((d) => d.code === 'ref-expansion-too-large'));
+});
+
+test('expandedSize: the size `measure` gives, remembering only ref targets (random trees with refs, shared targets and cycles)', () => {
+  for (let seed = 1; seed <= 600; seed++) {
+    const r = rng(seed);
+    const value = gen(r, 0);
+    if (!value || typeof value !== 'object') continue;
+    // every object of the tree, in document order
+    const all: object[] = [];
+    const walk = (v: unknown) => { if (v && typeof v === 'object') { all.push(v); for (const c of Object.values(v)) walk(c); } };
+    walk(value);
+    // a few objects become refs to random objects (ancestors too: cycles), some as named schemas (not followed)
+    const edges = new Map<object, { to: object; named: boolean }>();
+    for (const o of all) if (!Array.isArray(o) && r() < 0.3) edges.set(o, { to: all[Math.floor(r() * all.length)], named: r() < 0.3 });
+    const children = (o: object): unknown[] => {
+      const e = edges.get(o);
+      if (!e) return Object.values(o);
+      return e.named ? [] : [e.to, ...Object.values(o)];
+    };
+    const targets = new Set([...edges.values()].map((e) => e.to));
+    assert.equal(expandedSize(value, children, (o) => targets.has(o)), measure(value, children).size, `seed ${seed}`);
+  }
 });
