@@ -23,8 +23,9 @@ export interface NormaliseOptions {
 /**
  * What a model was derived from, kept beside it (not in it) so that a model of the next version can
  * reuse the parts whose sources did not change. A data structure's fields depend on its schema and
- * on the places its flattening resolved (allOf parts, followed refs, alternatives' shapes): each
- * entry lists those refs. Reused fields are the same objects, so the diff skips them by identity.
+ * on what its flattening read elsewhere (allOf parts and followed refs by value, alternatives' shapes
+ * as facts): each entry keeps that record. Reused parts are the same objects, so the diff skips them
+ * by identity.
  */
 interface Derivation {
   doc: Record<string, any>;
@@ -90,8 +91,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   return true;
 }
-
-
 
 /** The request maps of all operations (to tell on which side a payload sits). */
 const requestMaps = new WeakSet<Fields>();
