@@ -808,13 +808,14 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
   if (b.enum && r.enum) {
-    if (sameList(b.enum, r.enum)) { /* the same values in the same order */ } else {
-    const bs = new Set(b.enum.map((v) => JSON.stringify(v)));
-    const rs = new Set(r.enum.map((v) => JSON.stringify(v)));
-    const gone = b.enum.filter((v) => !rs.has(JSON.stringify(v)));
-    const plus = r.enum.filter((v) => !bs.has(JSON.stringify(v)));
-    if (gone.length) emit({ ...base, change: 'enum-removed', from: gone }, f);
-    if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
+    // the same values in the same order (the common case) need no set comparison
+    if (!sameList(b.enum, r.enum)) {
+      const bs = new Set(b.enum.map((v) => JSON.stringify(v)));
+      const rs = new Set(r.enum.map((v) => JSON.stringify(v)));
+      const gone = b.enum.filter((v) => !rs.has(JSON.stringify(v)));
+      const plus = r.enum.filter((v) => !bs.has(JSON.stringify(v)));
+      if (gone.length) emit({ ...base, change: 'enum-removed', from: gone }, f);
+      if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
     }
   } else if (!b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
   else if (b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);

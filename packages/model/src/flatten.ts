@@ -18,7 +18,7 @@ export interface Reads {
 /**
  * Resolves internal JSON pointers of one document, with a cache. While `record` runs, every pointer
  * resolved is noted, and each fact asked for (`shape` of a ref, `fact`): with them another document
- * can tell whether a derived value would come out the same there (`sameReads`).
+ * can tell whether a derived value would come out the same there (`readsSame` in normalise.ts).
  */
 export class Resolver {
   private cache = new Map<string, unknown>();
@@ -81,7 +81,8 @@ export class Resolver {
     if (!schema || typeof schema !== 'object') return String(schema);
     if (typeof schema.$ref === 'string') {
       if (depth > 3) return 'ref';
-      return this.fact(`shape\0${depth}\0${schema.$ref}`, () => this.shapeOfRef(schema.$ref, depth));
+      const key = `shape\0${depth}\0${schema.$ref}`;
+      return this.fact(key, () => this.recompute(key) as string);
     }
     const t = typeList(schema).join('|') || (schema.properties ? 'object' : 'any');
     const parts = [t];
@@ -99,7 +100,7 @@ export class Resolver {
     return s;
   }
 
-  /** Computes a recorded fact again in this document. */
+  /** Computes a fact in this document, from its key alone (the one place each kind of fact is defined). */
   recompute(key: string): string | boolean | undefined {
     const [kind, a, b] = key.split('\0');
     if (kind === 'shape') return this.shapeOfRef(b, Number(a));
@@ -117,8 +118,8 @@ export function isEmptyObjectSchema(s: any): boolean {
 /** Does a schema (possibly a `$ref`) allow no property at all? Recorded per ref as a fact. */
 export function emptyObjectAt(resolver: Resolver, schema: any): boolean {
   if (schema && typeof schema === 'object' && typeof schema.$ref === 'string') {
-    const ref = schema.$ref as string;
-    return resolver.fact(`empty\0${ref}`, () => isEmptyObjectSchema(resolver.deref({ $ref: ref })));
+    const key = `empty\0${schema.$ref}`;
+    return resolver.fact(key, () => resolver.recompute(key) as boolean);
   }
   return isEmptyObjectSchema(resolver.deref(schema));
 }

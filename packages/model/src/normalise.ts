@@ -1,5 +1,5 @@
 import { refHolders } from '@ccapi/load';
-import { emptyObjectAt, flatten, isEmptyObjectSchema, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
+import { emptyObjectAt, flatten, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
 import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
@@ -366,8 +366,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const success = rmsgs.find((m: any) => !isErrorFrame(m.payload)) ?? rmsgs[0];
         if (success) {
           const inner = unwrapFrame(success.payload);
-          const innerResolved = resolver.deref(inner);
-          o.hasResponsePayload = !isEmptyObjectSchema(innerResolved);
+          o.hasResponsePayload = !emptyObjectAt(resolver, inner);
           payload(inner, `${success.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
         }
       }
