@@ -2,6 +2,7 @@ import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type 
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
+import { successChanges, successCodes } from './statuses.js';
 
 let groupSeq = 0;
 
@@ -105,7 +106,7 @@ function schemaFields(m: Model, name: string): Fields | undefined {
 function fieldShape(f: Field): string {
   const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
   return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
-    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null]);
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.unmerged ?? null]);
 }
 
 /**
@@ -170,7 +171,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     const bf = nb[p], rf = nr[p];
     if (!bf || !rf || (bf.ref === undefined && rf.ref === undefined) || sameRef(ctx, bf.ref, rf.ref)) continue;
     // a reference that is the one alternative of a oneOf/anyOf is compared as an alternative
-    if (bf.variants?.length || rf.variants?.length) continue;
+    if ((bf.ref !== undefined && bf.variants?.length) || (rf.ref !== undefined && rf.variants?.length)) continue;
     const bs = bf.ref !== undefined ? schemaFields(ctx.base, bf.ref) : undefined;
     const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
     if ((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) continue;
@@ -343,7 +344,17 @@ function compareOperations(ctx: Ctx): void {
     for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
     for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
     for (const m of r.responseMedia) if (b.responseMedia.length && !b.responseMedia.includes(m)) at('media-added', { path: m, direction: 'response' });
-    for (const s of b.statuses) if (!r.statuses.includes(s)) at('status-removed', { path: s, direction: 'response' });
+    const sc = successChanges(b, r);
+    const bSuccess = new Set(successCodes(b).values());
+    for (const s of b.statuses) {
+      if (r.statuses.includes(s)) continue;
+      // a success status whose codes are all still answered (`200` -> `2XX`) is not gone for a client
+      if (bSuccess.has(s) && !sc.removed.includes(s)) continue;
+      const last = sc.noneLeft && sc.removed.includes(s);
+      const now = last ? [...new Set(successCodes(r).values())] : [];
+      at(last ? 'success-status-removed' : 'status-removed', { path: s, direction: 'response', to: now.length ? now : undefined });
+    }
+    for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [rename(k), v]));
     for (const m of Object.keys(bm)) {
       if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
@@ -793,6 +804,11 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/** `not:{"required":["a"]}` -> `not` (the keyword names the constraint in a message). */
+function unmergedLabel(x: string): string {
+  return x.slice(0, x.indexOf(':'));
+}
+
 function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
   for (const k in a) if (a[k] !== b[k]) return true;
   for (const k in b) if (a[k] !== b[k]) return true;
@@ -832,8 +848,15 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
   }
-  // `allOf: [$ref X]` and `$ref X` reach the same schema: an expanded reference has no allOf count to compare
-  if ((b.allOf ?? 0) !== (r.allOf ?? 0) && !expandedAt.has(b) && !expandedAt.has(r)) emit({ ...base, change: (r.allOf ?? 0) > (b.allOf ?? 0) ? 'allof-added' : 'allof-removed', from: b.allOf ?? 0, to: r.allOf ?? 0 }, f);
+  // allOf parts are merged into the field: how many there are is syntax. What a part adds that the
+  // merged keywords cannot show (a `not`, a second pattern...) is compared as it is. An expanded
+  // reference was read as a whole schema, not as a part: it has nothing to compare here.
+  if ((b.unmerged || r.unmerged) && !expandedAt.has(b) && !expandedAt.has(r)) {
+    const bu = b.unmerged ?? [], ru = r.unmerged ?? [];
+    const plus = ru.filter((x) => !bu.includes(x)), gone = bu.filter((x) => !ru.includes(x));
+    if (plus.length) emit({ ...base, change: 'allof-added', to: plus.map(unmergedLabel) }, f);
+    if (gone.length) emit({ ...base, change: 'allof-removed', from: gone.map(unmergedLabel) }, f);
+  }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
   if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);
   if (b.style && r.style && b.style !== r.style) emit({ ...base, change: 'style', from: b.style, to: r.style }, f);

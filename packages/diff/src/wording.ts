@@ -35,7 +35,6 @@ function mapPath(label: string, path: string, owner: string | undefined): string
 /** The migration hint of a change reworded by `plain` (a map's values that changed shape are still sent and read). */
 export function plainMigration(text: string, migration: string | undefined): string | undefined {
   if (migration && /changed shape\.( |$)/.test(text)) return 'Send and read the values in their new shape.';
-  if (migration === 'Satisfy the new parts.') return 'Meet the new constraints.';
   return migration;
 }
 
@@ -67,9 +66,9 @@ function plainOnce(text: string, owner?: string): string {
   t = t.replace(/ changed its alternatives \(added: (.+?); removed: (.+?)\)/, (_, add: string, rem: string) =>
     ` ${[add !== 'none' ? `may now also be ${add}` : '', rem !== 'none' ? `may no longer be ${rem}` : ''].filter(Boolean).join(', and ')}`);
   // parts every value must match (allOf)
-  t = t.replace(/ must now also satisfy more allOf parts/, ' must now also meet further constraints');
-  t = t.replace(/ has fewer allOf parts/, ' has fewer constraints to meet');
-  t = t.replace(/(^|, )the allOf parts of (.+?) changed/, '$1$2 is now put together from different parts');
+  t = t.replace(/ must now also satisfy (.+?) from an allOf part/, ' must now also meet a further constraint ($1)');
+  t = t.replace(/ no longer has to satisfy (.+?) from an allOf part/, ' has a constraint fewer to meet ($1)');
+  t = t.replace(/(^|, )the allOf constraints of (.+?) changed \(added: (.+?); removed: (.+?)\)/, '$1$2 has different constraints');
   t = shapes(t);
   // closed objects: the schema keyword in parentheses says nothing more than the words before it
   t = t.replace(/ \(`additionalProperties: false`\)/g, '');

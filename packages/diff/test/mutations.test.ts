@@ -168,6 +168,83 @@ function openapiOp(doc: Doc, n: number, fits: (o: { op: any; item: any; webhook:
 
 function effectiveSecurity(doc: Doc, op: any): any[] { return op.security ?? doc.security ?? []; }
 
+/** The n-th OpenAPI operation whose 2xx response keys pass `fits`, with those keys. */
+function successSite(doc: Doc, n: number, fits: (keys: string[], op: any) => boolean): { op: any; keys: string[]; id: string } | undefined {
+  if (kindOf(doc) !== 'openapi') return undefined;
+  const found = openapiOps(doc).filter((o) => !o.webhook && isObj(o.op.responses)).map((o) => ({ op: o.op, id: o.id, keys: Object.keys(o.op.responses).filter((c) => /^2/.test(c)) }))
+    .filter((o) => fits(o.keys, o.op));
+  return found[n];
+}
+/** Does a response carry something to read (an object schema allowing no property is no body)? */
+const hasBody = (doc: Doc, r: any) => {
+  const x = deref(doc, r);
+  const media = x?.content && Object.keys(x.content)[0];
+  const schema = media && deref(doc, x.content[media]?.schema);
+  return !!schema && !(schema.additionalProperties === false && !Object.keys(schema.properties ?? {}).length && !schema.allOf && !schema.oneOf && !schema.anyOf);
+};
+
+function successStatusMutations(): Mutation[] {
+  return [
+    {
+      kind: 'one of two success statuses removed (the client only receives less)', expect: 'INFO',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys) => keys.length >= 2);
+        if (!s) return false;
+        delete s.op.responses[s.keys[s.keys.length - 1]];
+        return `${s.id}: ${s.keys[s.keys.length - 1]}`;
+      },
+    },
+    {
+      kind: 'only success status replaced by another', expect: 'ERR',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys) => keys.length === 1 && /^2\d\d$/.test(keys[0]));
+        if (!s) return false;
+        const next = s.keys[0] === '299' ? '298' : '299';
+        s.op.responses[next] = s.op.responses[s.keys[0]];
+        delete s.op.responses[s.keys[0]];
+        return `${s.id}: ${s.keys[0]} -> ${next}`;
+      },
+    },
+    {
+      kind: 'success status added with a different body (none)', expect: 'WARN',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys, op) => keys.some((k) => hasBody(doc, op.responses[k])) && !keys.some((k) => !hasBody(doc, op.responses[k])) && !keys.some((k) => /x/i.test(k)) && !keys.includes('299'));
+        if (!s) return false;
+        s.op.responses['299'] = { description: 'Nothing to read.' };
+        return s.id;
+      },
+    },
+    {
+      kind: 'success status added with the same body', expect: 'INFO',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys) => keys.length === 1 && /^2\d\d$/.test(keys[0]) && keys[0] !== '299');
+        if (!s) return false;
+        s.op.responses['299'] = structuredClone(s.op.responses[s.keys[0]]);
+        return s.id;
+      },
+    },
+    {
+      kind: 'success code with a body written as the range 2XX (it adds 204, which carries no body)', expect: 'WARN',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys, op) => keys.length === 1 && /^2\d\d$/.test(keys[0]) && hasBody(doc, op.responses[keys[0]]));
+        if (!s) return false;
+        s.op.responses['2XX'] = s.op.responses[s.keys[0]];
+        delete s.op.responses[s.keys[0]];
+        return s.id;
+      },
+    },
+    {
+      kind: 'same: an explicit success code beside the range that already answers it', expect: 'none',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys) => keys.includes('2XX') && !keys.includes('200'));
+        if (!s) return false;
+        s.op.responses['200'] = structuredClone(s.op.responses['2XX']);
+        return s.id;
+      },
+    },
+  ];
+}
+
 const mutations: Mutation[] = [
   // ----- what the client sends -----
   onPayload('request: new required field', 'request', 'ERR', (_d, o) => { o.properties.zz_added = { type: 'string' }; o.required = [...(o.required ?? []), 'zz_added']; return 'zz_added'; }),
@@ -496,6 +573,55 @@ const mutations: Mutation[] = [
       return 'mirrored';
     },
   },
+  // ----- fix-d: allOf judged by the merged schema (F1); success statuses as a client sees them (F3, M5) -----
+  {
+    kind: 'same: request schema wrapped in allOf with a single $ref', expect: 'none',
+    apply: (doc, n) => {
+      const s = slots(doc).filter((x) => x.side === 'request' && typeof x.holder[x.key]?.$ref === 'string' && x.holder[x.key].$ref.startsWith('#/components/schemas/'))[n];
+      if (!s) return false;
+      s.holder[s.key] = { allOf: [{ $ref: s.holder[s.key].$ref }] };
+      return s.op;
+    },
+    // a payload schema named by one operation only is read as that payload; wrapped, it is listed as a structure
+    allow: ['structure-added'],
+  },
+  onPayload('same: request object split into two allOf parts with the same fields and required list', 'request', 'none', (_d, o) => {
+    const keys = Object.keys(o.properties);
+    if (keys.length < 2 || o.additionalProperties !== undefined) return false;
+    const half = Math.ceil(keys.length / 2);
+    const part = (ks: string[]) => {
+      const req = (o.required ?? []).filter((x: string) => ks.includes(x));
+      return { type: 'object', properties: Object.fromEntries(ks.map((k) => [k, o.properties[k]])), ...(req.length ? { required: req } : {}) };
+    };
+    const parts = [part(keys.slice(0, half)), part(keys.slice(half))];
+    const { properties: _p, required: _r, type: _t, ...rest } = o;
+    for (const k of Object.keys(o)) delete o[k];
+    Object.assign(o, rest, { allOf: parts });
+    return 'split';
+  }),
+  onPayload('same: request field $ref switched to allOf of an identical copy', 'request', 'none', (d, o) => {
+    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    if (!p) return false;
+    const target = o.properties[p].$ref;
+    const copy = `ZzPart${target.split('/').pop()}`;
+    d.components.schemas[copy] = structuredClone(get(d, target));
+    o.properties[p] = { allOf: [{ $ref: `#/components/schemas/${copy}` }] };
+    return p;
+  }, ['structure-added', 'structure-removed', 'structure-possibly-renamed']),
+  onPayload('request: a new allOf part adds a required property', 'request', 'ERR', (_d, o) => {
+    if (o.additionalProperties !== undefined) return false;
+    const { ...whole } = o;
+    for (const k of Object.keys(o)) delete o[k];
+    Object.assign(o, { allOf: [whole, { type: 'object', required: ['zz_part'], properties: { zz_part: { type: 'string' } } }] });
+    return 'zz_part';
+  }),
+  onPayload('request: a new allOf part forbids a field (`not`)', 'request', 'ERR', (d, o) => {
+    const p = first(props(d, o, (q, _n, r) => !r && !q.readOnly));
+    if (!p) return false;
+    o.allOf = [...(o.allOf ?? []), { not: { required: [p] } }];
+    return p;
+  }),
+  ...successStatusMutations(),
 ];
 
 // ---------- running ----------

@@ -172,7 +172,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     return `${path}.${key}`;
   }
 
-  function visit(node: any, path: string, required: boolean, ptr: string, depth: number, follow: boolean, stack: string[]): void {
+  function visit(node: any, path: string, required: boolean, ptr: string, depth: number, follow: boolean, stack: string[], part = false): void {
     if (node === true || node === undefined || node === null) node = {};
     if (typeof node !== 'object' || Array.isArray(node)) return;
     let field = out[path];
@@ -192,7 +192,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       if (stack.includes(node.$ref)) { field.ref = name ?? node.$ref; return; }
       const target = resolver.get(node.$ref);
       if (target === undefined) { field.ref = name ?? node.$ref; return; }
-      visit(target, path, required, node.$ref.slice(1), depth + 1, false, [...stack, node.$ref]);
+      visit(target, path, required, node.$ref.slice(1), depth + 1, false, [...stack, node.$ref], part);
       // sibling keywords next to $ref (3.1) are applied below
       const { $ref: _r, ...rest } = node;
       if (Object.keys(rest).length === 0) return;
@@ -220,30 +220,38 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           break;
         }
         case 'format': if (typeof v === 'string') field.format = v; break;
-        case 'enum': enumV = v; if (Array.isArray(v)) field.enum = (v as Scalar[]).filter((x) => x === null || typeof x !== 'object'); break;
-        case 'const': if (v === null || typeof v !== 'object') field.enum = [v]; break;
+        case 'enum': enumV = v; if (Array.isArray(v)) mergeEnum(field, (v as Scalar[]).filter((x) => x === null || typeof x !== 'object')); break;
+        case 'const': if (v === null || typeof v !== 'object') mergeEnum(field, [v]); break;
         case 'default': if (v !== undefined) { field.default = v; field.hasDefault = true; } break;
-        case 'pattern': if (typeof v === 'string') field.pattern = v; break;
+        case 'pattern':
+          if (typeof v !== 'string') break;
+          // a second pattern met at the same place (allOf parts, $ref siblings) applies too; one field holds one
+          if (field.pattern !== undefined && field.pattern !== v) addUnmerged(field, k, v);
+          else field.pattern = v;
+          break;
         case 'readOnly': if (v === true) field.readOnly = true; break;
         case 'writeOnly': if (v === true) field.writeOnly = true; break;
         case 'uniqueItems': if (v === true) field.limits.uniqueItems = 1; break;
         case 'additionalProperties': addlV = v; if (v === false) field.closed = true; break;
         case 'deprecated': if (v === true) field.deprecated = true; break;
         case 'x-renamed-from': if (v !== undefined) field.renamedFrom = String(v); break;
-        case 'minimum': minimumV = v; if (typeof v === 'number') field.limits[k] = v; break;
-        case 'maximum': maximumV = v; if (typeof v === 'number') field.limits[k] = v; break;
-        case 'exclusiveMinimum': exMinV = v; if (typeof v === 'number') field.limits[k] = v; break;
-        case 'exclusiveMaximum': exMaxV = v; if (typeof v === 'number') field.limits[k] = v; break;
+        case 'minimum': minimumV = v; break;
+        case 'maximum': maximumV = v; break;
+        case 'exclusiveMinimum': exMinV = v; break;
+        case 'exclusiveMaximum': exMaxV = v; break;
         case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
-          if (typeof v === 'number') field.limits[k] = v;
+          if (typeof v === 'number') mergeLimit(field, k, v);
           break;
-        default: break;
+        default: if (part && OPAQUE.has(k)) addUnmerged(field, k, v); break;
       }
     }
+    // numeric bounds: OpenAPI 3.0 writes an exclusive bound as a flag beside minimum/maximum
+    if (typeof minimumV === 'number') mergeLimit(field, exMinV === true ? 'exclusiveMinimum' : 'minimum', minimumV);
+    if (typeof maximumV === 'number') mergeLimit(field, exMaxV === true ? 'exclusiveMaximum' : 'maximum', maximumV);
+    if (typeof exMinV === 'number') mergeLimit(field, 'exclusiveMinimum', exMinV);
+    if (typeof exMaxV === 'number') mergeLimit(field, 'exclusiveMaximum', exMaxV);
     if (nullableV === true || (Array.isArray(typeV) && typeV.includes('null')) || typeV === 'null' || (Array.isArray(enumV) && enumV.includes(null))
       || (Array.isArray(oneOfV) && oneOfV.some(isNullSchema)) || (Array.isArray(anyOfV) && anyOfV.some(isNullSchema))) field.nullable = true;
-    if (exMinV === true && typeof minimumV === 'number') { field.limits.exclusiveMinimum = minimumV; delete field.limits.minimum; }
-    if (exMaxV === true && typeof maximumV === 'number') { field.limits.exclusiveMaximum = maximumV; delete field.limits.maximum; }
 
     const req: string[] = Array.isArray(requiredV) ? requiredV : [];
     if (propsV && typeof propsV === 'object') {
@@ -270,7 +278,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         const partFollow = true;
         const ref = part && typeof part.$ref === 'string' ? part.$ref : undefined;
         if (ref && stack.includes(ref)) return;
-        visit(part, path, required, `${ptr}/allOf/${i}`, depth + 1, partFollow, ref ? [...stack] : stack);
+        visit(part, path, required, `${ptr}/allOf/${i}`, depth + 1, partFollow, ref ? [...stack] : stack, true);
         if (out[path]) out[path].ref = undefined;
       });
       field.required = required || field.required;
@@ -296,6 +304,37 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   }
 }
 
+
+/**
+ * Keywords that narrow what a value may be but have no place in a flattened field: met in an allOf
+ * part, each is kept as it is (`Field.unmerged`), so a part that adds one is still seen.
+ */
+const OPAQUE = new Set(['not', 'if', 'then', 'else', 'multipleOf', 'propertyNames', 'patternProperties', 'dependentRequired',
+  'dependentSchemas', 'dependencies', 'contains', 'minContains', 'maxContains', 'prefixItems', 'unevaluatedProperties', 'unevaluatedItems']);
+
+const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
+
+/**
+ * Every schema met at one place applies (allOf parts, `$ref` siblings): a bound met twice keeps the
+ * stricter value, so the merged field is what a value must meet.
+ */
+function mergeLimit(field: Field, key: string, v: number): void {
+  const cur = field.limits[key];
+  field.limits[key] = cur === undefined ? v : UPPER.has(key) ? Math.min(cur, v) : Math.max(cur, v);
+}
+
+/** Two enums (or consts) at one place: a value must be in both. */
+function mergeEnum(field: Field, values: Scalar[]): void {
+  if (!field.enum) { field.enum = values; return; }
+  const keep = new Set(values.map((x) => JSON.stringify(x)));
+  field.enum = field.enum.filter((x) => keep.has(JSON.stringify(x)));
+}
+
+function addUnmerged(field: Field, key: string, v: unknown): void {
+  const entry = `${key}:${JSON.stringify(v)}`;
+  const list = field.unmerged ?? (field.unmerged = []);
+  if (!list.includes(entry)) { list.push(entry); list.sort(); }
+}
 
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
 export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {

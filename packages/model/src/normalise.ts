@@ -312,6 +312,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         [o.requestMedia, o.responseMedia] = [o.responseMedia, o.requestMedia];
         o.hasResponsePayload = Object.keys(o.response).length > 0;
         o.statuses = [];
+        delete o.successBodies;
         requestMaps.add(o.request);
         for (const [n, side] of ownedSide) if (!ownedBefore.has(n)) ownedSide.set(n, side === 'request' ? 'response' : 'request');
         model.operations[key] = o;
@@ -570,6 +571,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     o.statuses = Object.keys(responses).sort();
     const twoXX = o.statuses.filter((s) => /^2/.test(s));
     const success = twoXX.find((s) => resolver.deref(responses[s])?.content) ?? twoXX[0] ?? (responses.default ? 'default' : undefined);
+    // what each success status answers with, by structure: a status added later is compared with these
+    for (const s of twoXX.length ? twoXX : success ? [success] : []) {
+      const picked = pickJson(resolver.deref(responses[s])?.content);
+      const body = picked?.schema && !emptyObjectAt(resolver, picked.schema) ? `${picked.media} ${resolver.shape(picked.schema)}` : '';
+      (o.successBodies ??= {})[s] = body;
+    }
     if (success) {
       const r = resolver.deref(responses[success]) ?? {};
       const rptr = typeof responses[success]?.$ref === 'string' ? responses[success].$ref.slice(1) : `${ptr}/responses/${success}`;

@@ -39,7 +39,13 @@ export interface Field {
   ref?: string;
   /** oneOf/anyOf alternatives as `<keyword>:<ref name or empty>=<shape>` (sorted). */
   variants?: string[];
+  /** Number of allOf parts merged into this field (their keywords are merged into the ones above). */
   allOf?: number;
+  /**
+   * Constraints of allOf parts the merged keywords cannot show (`not`, `multipleOf`, a second
+   * `pattern`...), each `<keyword>:<JSON value>`, sorted.
+   */
+  unmerged?: string[];
   readOnly?: boolean;
   writeOnly?: boolean;
   deprecated?: boolean;
@@ -75,6 +81,11 @@ export interface Operation {
   requestMedia: string[];
   responseMedia: string[];
   statuses: string[];
+  /**
+   * OpenAPI: each success status (2xx codes and ranges; `default` when there is none) -> what it answers
+   * with by structure (`<media type> <shape>`), `''` for no body.
+   */
+  successBodies?: Record<string, string>;
   hasResponsePayload: boolean;
   /** AsyncAPI messages of the operation (name -> content type). */
   messages: Record<string, string>;

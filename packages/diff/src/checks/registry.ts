@@ -20,6 +20,8 @@ import { rule as responseMediaTypeRemoved } from './response-media-type-removed.
 import { rule as mediaTypeAdded } from './media-type-added.js';
 import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
 import { rule as responseStatusRemoved } from './response-status-removed.js';
+import { rule as responseSuccessStatusAdded } from './response-success-status-added.js';
+import { rule as responseSuccessStatusAddedSameBody } from './response-success-status-added-same-body.js';
 import { rule as messageRemoved } from './message-removed.js';
 import { rule as messageAdded } from './message-added.js';
 import { rule as messageContentTypeChanged } from './message-content-type-changed.js';
@@ -118,6 +120,8 @@ export const rules: readonly Rule[] = [
   mediaTypeAdded,
   responseSuccessStatusRemoved,
   responseStatusRemoved,
+  responseSuccessStatusAdded,
+  responseSuccessStatusAddedSameBody,
   messageRemoved,
   messageAdded,
   messageContentTypeChanged,

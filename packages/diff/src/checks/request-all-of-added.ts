@@ -1,7 +1,7 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** Request values have more constraints. */
+/** An allOf part adds a request constraint the merged fields cannot show (`not`, `multipleOf`, a second pattern...). */
 export const RULE_ID = 'request-all-of-added';
 
 export const rule: Rule = {

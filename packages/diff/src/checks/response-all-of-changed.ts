@@ -1,7 +1,7 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** Response composition changed; field changes are reported on their own. */
+/** A response constraint from an allOf part that the merged fields cannot show was added or dropped. */
 export const RULE_ID = 'response-all-of-changed';
 
 export const rule: Rule = {

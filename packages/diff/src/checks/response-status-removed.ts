@@ -1,6 +1,6 @@
 import type { DiffItem, Rule } from '../types.js';
 
-/** A non-success response was removed from the description. */
+/** A status was removed while the client still gets a success answer it handled: it only receives less. */
 export const RULE_ID = 'response-status-removed';
 
 export const rule: Rule = {
@@ -9,5 +9,5 @@ export const rule: Rule = {
   direction: 'response',
   area: 'operation',
   kind: 'status-removed',
-  handler: (i: DiffItem): boolean => i.subject === 'operation' && i.change === 'status-removed' && !/^2/.test(i.path ?? ''),
+  handler: (i: DiffItem): boolean => i.subject === 'operation' && i.change === 'status-removed',
 };

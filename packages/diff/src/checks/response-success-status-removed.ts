@@ -1,6 +1,6 @@
 import type { DiffItem, Rule } from '../types.js';
 
-/** A success (2xx) response was removed. */
+/** Every success status a client handled is gone (removed, or replaced by codes it never got). */
 export const RULE_ID = 'response-success-status-removed';
 
 export const rule: Rule = {
@@ -9,5 +9,5 @@ export const rule: Rule = {
   direction: 'response',
   area: 'operation',
   kind: 'status-removed',
-  handler: (i: DiffItem): boolean => i.subject === 'operation' && i.change === 'status-removed' && /^2/.test(i.path ?? ''),
+  handler: (i: DiffItem): boolean => i.subject === 'operation' && i.change === 'success-status-removed',
 };
