@@ -20,7 +20,10 @@ const USAGE = `Usage:
   api-diff reconcile CHANGELOG --against SPECS_DIR [--format markdown|json] [--out FILE] [--fail-on-unsupported yes]
 
 BASE and REVISION are OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x files (YAML or JSON) or version folders.
-Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 bad input or usage.`;
+Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 bad input or usage.
+breaking --format json: the top-level "breaking" is the --fail-on verdict (true exactly when the exit
+code is 1); each finding's "breaking" says its level is WARN or ERR. WARN findings under the default
+--fail-on ERR are therefore "breaking": true on the finding and false at the top.`;
 
 export interface Io { out: (s: string) => void; err: (s: string) => void }
 
