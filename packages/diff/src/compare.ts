@@ -171,7 +171,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     const bf = nb[p], rf = nr[p];
     if (!bf || !rf || (bf.ref === undefined && rf.ref === undefined) || sameRef(ctx, bf.ref, rf.ref)) continue;
     // a reference that is the one alternative of a oneOf/anyOf is compared as an alternative
-    if ((bf.ref !== undefined && bf.variants?.length) || (rf.ref !== undefined && rf.variants?.length)) continue;
+    if (bf.variants?.length || rf.variants?.length) continue;
     const bs = bf.ref !== undefined ? schemaFields(ctx.base, bf.ref) : undefined;
     const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
     if ((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) continue;
