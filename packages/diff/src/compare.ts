@@ -1,4 +1,4 @@
-import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type Model, type Operation, type Structure } from '@ccapi/model';
+import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type Model, type Operation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -334,11 +334,17 @@ function compareOperations(ctx: Ctx): void {
     if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
     // message names that follow the operation name are renamed along with it
     const rename = (m: string) => (how !== 'same' && how !== 'rekeyed' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
-    const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
-    const secAdded = r.security.filter((s) => !b.security.includes(s));
-    if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
-    // a scheme renamed (same kind, place and scopes) is no change on the wire
-    else if (secAdded.length && !sameAlternatives(b, r)) at('security-added', { to: secAdded, direction: 'request' });
+    if (r.providerCalls) {
+      // the provider presents these credentials to the client's endpoint: no call of the client can
+      // be refused; a change is what the client's endpoint now gets (a renamed scheme is no change)
+      if (b.securityAlternatives && r.securityAlternatives && !sameAlternatives(b, r)) at('provider-security', { from: b.securityAlternatives.map(altLabel), to: r.securityAlternatives.map(altLabel), direction: 'response' });
+    } else {
+      const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
+      const secAdded = r.security.filter((s) => !b.security.includes(s));
+      if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
+      // a scheme renamed (same kind, place and scopes) is no change on the wire
+      else if (secAdded.length && !sameAlternatives(b, r)) at('security-added', { to: secAdded, direction: 'request' });
+    }
     if (b.frameAction !== undefined && r.frameAction !== undefined && rename(b.frameAction) !== r.frameAction) at('frame-action', { from: b.frameAction, to: r.frameAction });
     for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
     for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
@@ -460,10 +466,19 @@ function compareStructures(ctx: Ctx): void {
 function compareServers(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
+  // a server listed under a new name at the same address (and protocol) is the same server: names never reach the wire
+  const renamed = new Map<string, Server>();
+  const newNames = Object.entries(rev.servers).filter(([name]) => !own(base.servers, name));
   for (const [name, b] of Object.entries(base.servers)) {
-    const r = own(rev.servers, name);
+    if (own(rev.servers, name)) continue;
+    const i = newNames.findIndex(([, r]) => (r.protocol ?? '') === (b.protocol ?? '') && serverAddress(r) === serverAddress(b));
+    if (i >= 0) renamed.set(name, newNames.splice(i, 1)[0][1]);
+  }
+  const taken = new Set([...renamed.values()]);
+  for (const [name, b] of Object.entries(base.servers)) {
+    const r = own(rev.servers, name) ?? renamed.get(name);
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
-    if (b.url !== r.url) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if (b.url !== r.url && serverAddress(b) !== serverAddress(r)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
     const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
     if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
@@ -475,21 +490,41 @@ function compareServers(ctx: Ctx): void {
       if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${name}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
     }
   }
-  for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
+  for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name) && !taken.has(r)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
 }
 
-/** The path part of a server URL: what every request path is appended to. */
-function basePath(url: string): string {
-  const noScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const at = url === noScheme ? (url.startsWith('/') ? 0 : url.indexOf('/')) : noScheme.indexOf('/');
-  const path = at < 0 ? '' : (url === noScheme ? url : noScheme).slice(at);
-  return path.replace(/\/+$/, '');
-}
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
 
 /**
- * OpenAPI servers are a list: matched by URL, then (in order) by base path. A host swapped for
- * another one with the same base path is a deployment detail; a changed base path moves every
- * operation, and a server gone with no replacement leaves its clients nowhere to connect.
+ * Where a client connects to a server by default: its URL with every variable replaced by its
+ * default, reduced to scheme, host, port and path (scheme and host in lower case, the scheme's
+ * default port and trailing slashes dropped). A relative URL stays relative; a URL without a
+ * scheme that does not start with `/` (AsyncAPI `host` + `pathname`) starts with its host.
+ * OpenAPI and AsyncAPI servers are compared by it.
+ */
+export function serverAddress(s: Pick<Server, 'url' | 'variables'>): string {
+  let memo = addressMemo.get(s);
+  if (memo !== undefined) return memo;
+  const url = s.url.replace(/\{([^}]*)\}/g, (all, v: string) => own(s.variables, v)?.default ?? all);
+  const m = /^(?:([a-z][a-z0-9+.-]*):)?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
+  if (!m || (m[1] === undefined && url.startsWith('/'))) memo = url.replace(/\/+$/, '');
+  else {
+    const scheme = (m[1] ?? '').toLowerCase();
+    let host = m[2].toLowerCase();
+    const port = /:(\d+)$/.exec(host);
+    if (port && DEFAULT_PORTS[scheme] === port[1]) host = host.slice(0, -port[0].length);
+    memo = `${scheme ? `${scheme}:` : ''}//${host}${m[3].replace(/\/+$/, '')}`;
+  }
+  addressMemo.set(s, memo);
+  return memo;
+}
+const addressMemo = new WeakMap<object, string>();
+
+/**
+ * OpenAPI servers are a list: matched by URL as written, then by the address their defaults give
+ * (a server rewritten with variables, or moved in the list, is still offered), then in order. A
+ * matched server whose address changed (scheme, host, port or base path) leaves its clients
+ * connecting to the old one; a server gone with no replacement leaves them nowhere to connect.
  */
 function compareOpenApiServers(ctx: Ctx): void {
   const { base, rev } = ctx;
@@ -497,17 +532,21 @@ function compareOpenApiServers(ctx: Ctx): void {
   const bs = Object.values(base.servers), rs = Object.values(rev.servers);
   const left = [...rs];
   const pairs: Array<[typeof bs[number], typeof rs[number]]> = [];
-  const unmatched: typeof bs = [];
-  for (const b of bs) {
-    const i = left.findIndex((r) => r.url === b.url);
-    if (i >= 0) pairs.push([b, left.splice(i, 1)[0]]);
-    else unmatched.push(b);
+  let unmatched = bs;
+  for (const same of [(b: Server, r: Server) => r.url === b.url, (b: Server, r: Server) => serverAddress(r) === serverAddress(b)]) {
+    const rest: typeof bs = [];
+    for (const b of unmatched) {
+      const i = left.findIndex((r) => same(b, r));
+      if (i >= 0) pairs.push([b, left.splice(i, 1)[0]]);
+      else rest.push(b);
+    }
+    unmatched = rest;
   }
   for (const b of unmatched) {
     const r = left.shift();
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
     pairs.push([b, r]);
-    if (basePath(b.url) !== basePath(r.url)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if (serverAddress(b) !== serverAddress(r)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
   }
   for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
   for (const [b, r] of pairs) for (const [v, bv] of Object.entries(b.variables)) {

@@ -43,7 +43,8 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
   const m = PARAM.exec(path);
   if (m) {
     const [, where, key, rest] = m;
-    const label = (key.startsWith('#') ? (i.revision?.label ?? i.base?.label) : undefined) ?? key;
+    // path parameters are keyed by position and headers in lower case: say the name as written
+    const label = (key.startsWith('#') || where === 'header' ? (i.revision?.label ?? i.base?.label) : undefined) ?? key;
     const full = rest ? `${label}${rest}` : label;
     if (where === 'header' && side === 'response') return `response header \`${full}\``;
     return `${where} parameter \`${full}\``;

@@ -52,12 +52,24 @@ const kindOf = (doc: Doc) => (doc.openapi ? 'openapi' : String(doc.asyncapi).sta
 interface Slot { op: string; side: 'request' | 'response'; holder: any; key: string }
 
 const VERBS = ['get', 'put', 'post', 'delete', 'patch'];
-function openapiOps(doc: Doc): Array<{ id: string; op: any; item: any; path: string; verb: string; webhook: boolean }> {
-  const out: Array<{ id: string; op: any; item: any; path: string; verb: string; webhook: boolean }> = [];
-  for (const [group, webhook] of [['paths', false], ['webhooks', true]] as const) {
+/** `received`: the provider calls it on the client's endpoint (a webhook or callback). */
+type OpenApiOp = { id: string; op: any; item: any; path: string; verb: string; received: boolean };
+function openapiOps(doc: Doc): OpenApiOp[] {
+  const out: OpenApiOp[] = [];
+  for (const [group, received] of [['paths', false], ['webhooks', true]] as const) {
     for (const path of Object.keys(doc[group] ?? {}).sort()) {
       const item = deref(doc, doc[group][path]);
-      for (const verb of VERBS) if (isObj(item?.[verb])) out.push({ id: `${group === 'webhooks' ? 'webhook ' : ''}${verb} ${path}`, op: item[verb], item, path, verb, webhook });
+      for (const verb of VERBS) if (isObj(item?.[verb])) out.push({ id: `${group === 'webhooks' ? 'webhook ' : ''}${verb} ${path}`, op: item[verb], item, path, verb, received });
+    }
+  }
+  // callbacks last, so the sites picked in paths and webhooks stay the same
+  for (const parent of out.filter((o) => !o.received)) {
+    for (const name of Object.keys(parent.op.callbacks ?? {}).sort()) {
+      const cb = deref(doc, parent.op.callbacks[name]);
+      for (const expression of Object.keys(cb ?? {}).sort()) {
+        const item = deref(doc, cb[expression]);
+        for (const verb of VERBS) if (isObj(item?.[verb])) out.push({ id: `callback ${parent.id} ${name} ${verb}`, op: item[verb], item, path: expression, verb, received: true });
+      }
     }
   }
   return out;
@@ -67,16 +79,16 @@ function slots(doc: Doc): Slot[] {
   const out: Slot[] = [];
   const k = kindOf(doc);
   if (k === 'openapi') {
-    for (const { id, op, webhook } of openapiOps(doc)) {
+    for (const { id, op, received } of openapiOps(doc)) {
+      // in a call the provider makes (webhook, callback) the client receives the body and sends the reply
       const body = deref(doc, op.requestBody);
       const media = body?.content && Object.keys(body.content)[0];
-      if (media && body.content[media]?.schema) out.push({ op: id, side: webhook ? 'response' : 'request', holder: body.content[media], key: 'schema' });
-      if (webhook) continue;
+      if (media && body.content[media]?.schema) out.push({ op: id, side: received ? 'response' : 'request', holder: body.content[media], key: 'schema' });
       const codes = Object.keys(op.responses ?? {}).filter((c) => /^2/.test(c)).sort();
       for (const c of codes) {
         const r = deref(doc, op.responses[c]);
         const m = r?.content && Object.keys(r.content)[0];
-        if (m && r.content[m]?.schema) { out.push({ op: id, side: 'response', holder: r.content[m], key: 'schema' }); break; }
+        if (m && r.content[m]?.schema) { out.push({ op: id, side: received ? 'request' : 'response', holder: r.content[m], key: 'schema' }); break; }
       }
     }
   } else if (k === 'asyncapi2') {
@@ -126,13 +138,18 @@ const plainString = (p: any) => p.type === 'string' && !p.enum && p.const === un
 /** One kind of change: applies itself to a fresh copy of the document at site `n`; false when there is no such site. */
 interface Mutation { kind: string; expect: Expect; allow?: string[]; apply: (doc: Doc, n: number) => string | false }
 
-/** A change to the n-th payload object of one side. */
-function onPayload(kind: string, side: 'request' | 'response', expect: Expect, change: (doc: Doc, o: any, s: Slot) => string | false, allow?: string[]): Mutation {
+type PayloadChange = (doc: Doc, o: any, s: Slot) => string | false;
+/** Every payload change made with onPayload, by kind (so it can run again on other slots). */
+const payloadChanges = new Map<string, { side: 'request' | 'response'; expect: Expect; change: PayloadChange; allow?: string[] }>();
+
+/** A change to the n-th payload object of one side (of the slots `where` accepts). */
+function onPayload(kind: string, side: 'request' | 'response', expect: Expect, change: PayloadChange, allow?: string[], where: (s: Slot) => boolean = () => true): Mutation {
+  payloadChanges.set(kind, { side, expect, change, allow });
   return {
     kind, expect, allow,
     apply: (doc, n) => {
       let seen = 0;
-      for (const s of slots(doc).filter((x) => x.side === side)) {
+      for (const s of slots(doc).filter((x) => x.side === side && where(x))) {
         const target = deref(doc, s.holder[s.key]);
         if (!isObj(target) || target.type !== 'object' || !isObj(target.properties) || target.allOf || target.oneOf || target.anyOf) continue;
         // try the change on a scratch copy first, so only fitting sites count
@@ -162,8 +179,8 @@ function dropRequired(doc: Doc, s: Slot | undefined): string | false {
 }
 const ZZ_KEY = { type: 'apiKey', in: 'header', name: 'X-Zz-Key' };
 
-function openapiOp(doc: Doc, n: number, fits: (o: { op: any; item: any; webhook: boolean }) => boolean) {
-  return openapiOps(doc).filter((o) => !o.webhook && fits(o))[n];
+function openapiOp(doc: Doc, n: number, fits: (o: OpenApiOp) => boolean) {
+  return openapiOps(doc).filter((o) => !o.received && fits(o))[n];
 }
 
 function effectiveSecurity(doc: Doc, op: any): any[] { return op.security ?? doc.security ?? []; }
@@ -171,7 +188,7 @@ function effectiveSecurity(doc: Doc, op: any): any[] { return op.security ?? doc
 /** The n-th OpenAPI operation whose 2xx response keys pass `fits`, with those keys. */
 function successSite(doc: Doc, n: number, fits: (keys: string[], op: any) => boolean): { op: any; keys: string[]; id: string } | undefined {
   if (kindOf(doc) !== 'openapi') return undefined;
-  const found = openapiOps(doc).filter((o) => !o.webhook && isObj(o.op.responses)).map((o) => ({ op: o.op, id: o.id, keys: Object.keys(o.op.responses).filter((c) => /^2/.test(c)) }))
+  const found = openapiOps(doc).filter((o) => !o.received && isObj(o.op.responses)).map((o) => ({ op: o.op, id: o.id, keys: Object.keys(o.op.responses).filter((c) => /^2/.test(c)) }))
     .filter((o) => fits(o.keys, o.op));
   return found[n];
 }
@@ -243,6 +260,38 @@ function successStatusMutations(): Mutation[] {
       },
     },
   ];
+}
+
+// ----- helpers of family M1/F2/M4/F4/F5 (callbacks, provider's security, server addresses, header case) -----
+
+/** The existing payload kinds that also run on callback bodies (client receives) and replies (client sends). */
+const CALLBACK_PAYLOAD_KINDS = [
+  'request: new required field', 'request: optional field becomes required', 'request: field type changes',
+  'request: structure field becomes a scalar', 'request: field removed', 'request: closed with additionalProperties false',
+  'request: value limited to an enum', 'request: new maxLength', 'request: new pattern', 'request: pattern changed',
+  'request: array items must be unique', 'request: fields moved into a wrapper',
+  'response: required field removed', 'response: optional field removed', 'response: field type changes',
+  'response: structure field becomes a scalar', 'response: new enum value', 'response: pattern changed',
+  'response narrows: optional field becomes required',
+];
+
+interface URLParts { scheme: string; host: string; path: string }
+/** A document's servers (an OpenAPI list, an AsyncAPI map), in document order. */
+function serverList(doc: Doc): any[] {
+  return kindOf(doc) === 'openapi' ? (doc.servers ?? []) : Object.values(doc.servers ?? {});
+}
+/** A server's address as written (variables not replaced): AsyncAPI gives the scheme as `protocol`. */
+function serverParts(doc: Doc, s: any): URLParts {
+  if (kindOf(doc) === 'asyncapi3') return { scheme: String(s.protocol ?? ''), host: String(s.host ?? ''), path: String(s.pathname ?? '') };
+  const url = String(s.url ?? '');
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/]*)(.*)$/i.exec(url)!;
+  return { scheme: m[1] ?? (kindOf(doc) === 'openapi' ? '' : String(s.protocol ?? '')), host: m[2], path: m[3] };
+}
+function writeServer(doc: Doc, s: any, u: URLParts): void {
+  if (kindOf(doc) === 'asyncapi3') { s.protocol = u.scheme; s.host = u.host; if (u.path || s.pathname !== undefined) s.pathname = u.path; return; }
+  const hadScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(String(s.url ?? ''));
+  if (hadScheme) s.url = `${u.scheme}://${u.host}${u.path}`;
+  else { s.url = `${u.host}${u.path}`; if (kindOf(doc) !== 'openapi') s.protocol = u.scheme; }
 }
 
 const mutations: Mutation[] = [
@@ -624,6 +673,119 @@ const mutations: Mutation[] = [
     return p;
   }),
   ...successStatusMutations(),
+  // ===== family M1/F2/M4/F4/F5: callbacks, security of calls the provider makes, server addresses, header case =====
+  // callbacks are calls the provider makes, like webhooks: every payload change runs on their bodies
+  // (what the client receives) and replies (what it sends) with the level it has elsewhere
+  ...[...payloadChanges].filter(([kind]) => CALLBACK_PAYLOAD_KINDS.includes(kind))
+    .map(([kind, p]) => onPayload(`callback: ${kind}`, p.side, p.expect, p.change, p.allow, (s) => s.op.startsWith('callback '))),
+  {
+    kind: 'callback removed (like a removed webhook)', expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const parent = openapiOps(doc).filter((o) => !o.received && isObj(o.op.callbacks) && Object.keys(o.op.callbacks).length)[n];
+      if (!parent) return false;
+      const name = Object.keys(parent.op.callbacks).sort()[0];
+      delete parent.op.callbacks[name];
+      return `${parent.id}: ${name}`;
+    },
+  },
+  {
+    kind: 'same: callback moved to components/callbacks and referenced', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const parent = openapiOps(doc).filter((o) => !o.received && isObj(o.op.callbacks) && Object.keys(o.op.callbacks).some((k) => !o.op.callbacks[k].$ref))[n];
+      if (!parent) return false;
+      const name = Object.keys(parent.op.callbacks).filter((k) => !parent.op.callbacks[k].$ref).sort()[0];
+      const component = `Zz${name}`;
+      ((doc.components ??= {}).callbacks ??= {})[component] = parent.op.callbacks[name];
+      parent.op.callbacks[name] = { $ref: `#/components/callbacks/${component}` };
+      return `${parent.id}: ${name}`;
+    },
+  },
+  // the provider presents the credentials of a webhook or callback: the client is never refused
+  ...([
+    ['a requirement replaced', (doc: Doc, op: any) => { op.security = [{ zzKey: [] }]; return true; }],
+    ['scopes added', (doc: Doc, op: any) => {
+      const alts = effectiveSecurity(doc, op);
+      if (!alts.length || !alts.every((r: any) => Object.keys(r).length > 0)) return false;
+      op.security = alts.map((r: any) => Object.fromEntries(Object.entries<any>(r).map(([k, v]) => [k, [...v, 'zz:admin']])));
+      return true;
+    }],
+    ['the requirement removed', (doc: Doc, op: any) => { if (!effectiveSecurity(doc, op).length) return false; op.security = []; return true; }],
+  ] as const).map(([what, change]): Mutation => ({
+    kind: `security of a webhook or callback: ${what} (the provider presents it)`, expect: 'INFO',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      ((doc.components ??= {}).securitySchemes ??= {}).zzKey = ZZ_KEY;
+      const o = openapiOps(doc).filter((x) => x.received && change(structuredClone(doc), structuredClone(x.op)))[n];
+      if (!o) return false;
+      change(doc, o.op);
+      return o.id;
+    },
+  })),
+  {
+    kind: 'security: global requirement replaced where only webhooks and callbacks inherit it', expect: 'INFO',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi' || n > 0 || !doc.security) return false;
+      ((doc.components ??= {}).securitySchemes ??= {}).zzKey = ZZ_KEY;
+      // the client's own operations keep what they had, written on each
+      for (const o of openapiOps(doc)) if (!o.received && o.op.security === undefined) o.op.security = structuredClone(doc.security);
+      doc.security = [{ zzKey: [] }];
+      return 'global';
+    },
+  },
+  // servers are compared by the address their variables' defaults give: scheme, host, port, path
+  ...([
+    ['host changed', (u: URLParts) => { u.host = `zz${u.host}`; }],
+    ['scheme https -> http (wss -> ws)', (u: URLParts) => { if (u.scheme !== 'https' && u.scheme !== 'wss') return false; u.scheme = u.scheme === 'https' ? 'http' : 'ws'; }],
+    ['port changed', (u: URLParts) => { if (/:\d+$/.test(u.host)) return false; u.host = `${u.host}:8443`; }],
+  ] as const).map(([what, change]): Mutation => ({
+    kind: `server: ${what}`, expect: 'ERR',
+    apply: (doc, n) => {
+      const s = serverList(doc)[n];
+      if (!s) return false;
+      const u = serverParts(doc, s);
+      if (change(u) === false) return false;
+      writeServer(doc, s, u);
+      return `${u.scheme}://${u.host}${u.path}`;
+    },
+  })),
+  {
+    kind: 'same: server URL written with variables whose defaults give the same URL', expect: 'none',
+    apply: (doc, n) => {
+      const s = serverList(doc)[n];
+      if (!s) return false;
+      const u = serverParts(doc, s);
+      if (/[{}]/.test(u.host + u.path) || !u.host) return false;
+      const dot = u.host.indexOf('.');
+      s.variables = { ...(s.variables ?? {}), zzSub: { default: dot > 0 ? u.host.slice(0, dot) : u.host }, zzPath: { default: u.path.replace(/^\//, '') } };
+      writeServer(doc, s, { ...u, host: dot > 0 ? `{zzSub}${u.host.slice(dot)}` : '{zzSub}', path: u.path ? '/{zzPath}' : '' });
+      return 'templated';
+    },
+  },
+  {
+    kind: 'same: servers reordered', expect: 'none',
+    apply: (doc, n) => {
+      if (n > 0) return false;
+      if (kindOf(doc) === 'openapi') { if (!(doc.servers?.length > 1)) return false; doc.servers.reverse(); return 'reversed'; }
+      const names = Object.keys(doc.servers ?? {});
+      if (names.length < 2) return false;
+      doc.servers = Object.fromEntries(names.reverse().map((k) => [k, doc.servers[k]]));
+      return 'reversed';
+    },
+  },
+  {
+    kind: 'same: header parameter name case changed', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const params = openapiOps(doc).flatMap((o) => [...(o.item.parameters ?? []), ...(o.op.parameters ?? [])].map((p: any) => deref(doc, p))).filter((p: any) => p?.in === 'header' && typeof p.name === 'string');
+      const p = [...new Set(params)][n];
+      if (!p) return false;
+      const lower = p.name.toLowerCase();
+      p.name = p.name === lower ? p.name.toUpperCase() : lower;
+      return p.name;
+    },
+  },
 ];
 
 // ---------- running ----------

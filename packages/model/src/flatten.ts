@@ -373,6 +373,7 @@ export function parentPath(path: string): string {
  */
 export function renamedFromPath(path: string, from: string): string {
   const parent = path.includes(':') && !path.includes('.') ? path.slice(0, path.indexOf(':') + 1) : parentPath(path);
-  if (parent.endsWith(':')) return parent + from;
+  // header parameters are keyed in lower case (see `parameterKey`)
+  if (parent.endsWith(':')) return parent + (parent === 'header:' ? from.toLowerCase() : from);
   return parent ? `${parent}.${from}` : from;
 }

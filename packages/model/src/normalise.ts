@@ -185,6 +185,16 @@ export function writtenByServer(operations: any[]): boolean {
   return oneWay.filter((op) => op.action === 'send').length >= oneWay.filter((op) => op.action === 'receive').length;
 }
 
+/**
+ * The key of a parameter among an operation's inputs: `<in>:<name>`. Header names are compared
+ * without regard to case (HTTP header names are case-insensitive), so they are keyed in lower case;
+ * the written name stays the field's label.
+ */
+export function parameterKey(p: { in?: unknown; name?: unknown }): string {
+  const name = String(p.name);
+  return `${String(p.in)}:${p.in === 'header' ? name.toLowerCase() : name}`;
+}
+
 /** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */
 export function parameterStyle(p: { in?: string; style?: unknown; explode?: unknown }): string {
   const style = typeof p.style === 'string' ? p.style : p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple';
@@ -291,32 +301,33 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
           fillOpenApiOperation(o, op, item, ptr, pathParams);
           model.operations[key] = o;
           ops.push([key, o]);
+          // callbacks: requests the provider sends to a URL the client gave in this operation. Their
+          // display name follows the parent's path, not its operationId (renaming that is no change of theirs)
+          if (op.callbacks && typeof op.callbacks === 'object') {
+            for (const [cbName, cb0] of Object.entries<any>(op.callbacks)) {
+              const cb = resolver.deref(cb0);
+              if (!cb || typeof cb !== 'object' || cbName.startsWith('x-')) continue;
+              const cbPtr = typeof cb0?.$ref === 'string' ? cb0.$ref.slice(1) : `${ptr}/callbacks/${esc(cbName)}`;
+              for (const [expression, cbItem0] of Object.entries<any>(cb)) {
+                if (expression.startsWith('x-')) continue;
+                for (const [c, cop] of providerCalls(cbItem0, `${cbPtr}/${esc(expression)}`, (v) => `${key} callback ${cbName} ${v.toUpperCase()} ${expression}`,
+                  (cop) => (typeof cop.operationId === 'string' ? cop.operationId : `${cbName} callback of ${verb.toUpperCase()} ${path}`))) {
+                  // a callback without tags belongs with the operation that registers it
+                  if (!(Array.isArray(cop.tags) && cop.tags[0])) c.area = o.area;
+                  model.operations[c.key] = c;
+                  ops.push([c.key, c]);
+                }
+              }
+            }
+          }
         }
       });
       derivation.paths.set(path, { reads: saved(reads), ...ownership, ops });
       ownership = undefined;
     }
     for (const [name, item0] of Object.entries<any>(doc.webhooks ?? {})) {
-      const item = resolver.deref(item0);
-      if (!item || typeof item !== 'object') continue;
-      for (const verb of VERBS) {
-        const op = item[verb];
-        if (!op || typeof op !== 'object') continue;
-        const key = `webhook ${name}${verb === 'post' ? '' : ` ${verb.toUpperCase()}`}`;
-        const ptr = `/webhooks/${esc(name)}/${verb}`;
-        const o = newOperation('push', key, typeof op.operationId === 'string' ? op.operationId : name, protocol, ptr);
-        const ownedBefore = new Set(ownedSide.keys());
-        fillOpenApiOperation(o, op, item, ptr, []);
-        // the server sends a webhook and the client answers it: what the client receives is the body
-        [o.request, o.response] = [o.response, o.request];
-        [o.requestMedia, o.responseMedia] = [o.responseMedia, o.requestMedia];
-        o.hasResponsePayload = Object.keys(o.response).length > 0;
-        o.statuses = [];
-        delete o.successBodies;
-        requestMaps.add(o.request);
-        for (const [n, side] of ownedSide) if (!ownedBefore.has(n)) ownedSide.set(n, side === 'request' ? 'response' : 'request');
-        model.operations[key] = o;
-      }
+      for (const [o] of providerCalls(item0, `/webhooks/${esc(name)}`, (verb) => `webhook ${name}${verb === 'post' ? '' : ` ${verb.toUpperCase()}`}`,
+        (op) => (typeof op.operationId === 'string' ? op.operationId : name))) model.operations[o.key] = o;
     }
     for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
       const s = s0 ?? {};
@@ -524,7 +535,37 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     return isErrorFrameSchema(resolver.deref(schema));
   }
 
-  function fillOpenApiOperation(o: Operation, op: any, item: any, ptr: string, pathParams: string[]) {
+  /**
+   * The operations of a path item that the API provider calls on an endpoint of the client (OpenAPI
+   * webhooks and callbacks), with the objects they were read from. `keyOf` and `nameOf` give each
+   * its matching key and display name.
+   */
+  function providerCalls(item0: any, itemPtr: string, keyOf: (verb: string) => string, nameOf: (op: any) => string): Array<[Operation, any]> {
+    const item = resolver.deref(item0);
+    if (!item || typeof item !== 'object') return [];
+    const out: Array<[Operation, any]> = [];
+    for (const verb of VERBS) {
+      const op = item[verb];
+      if (!op || typeof op !== 'object') continue;
+      const ptr = `${itemPtr}/${verb}`;
+      const o = newOperation('push', keyOf(verb), nameOf(op), protocol, ptr);
+      fillOpenApiOperation(o, op, item, ptr, [], true);
+      out.push([o, op]);
+    }
+    return out;
+  }
+
+  /**
+   * Reads an OpenAPI operation into `o`. This is the one place that decides its direction: in an
+   * operation the client calls, the request is what the client sends and the success response what
+   * it receives; in one the provider calls (`providerCalls`: a webhook or callback), the client
+   * receives the request (parameters and body) and sends the response back.
+   */
+  function fillOpenApiOperation(o: Operation, op: any, item: any, ptr: string, pathParams: string[], providerCalls = false) {
+    if (providerCalls) o.providerCalls = true;
+    // the maps and media lists of what the operation's request carries and of its reply
+    const sent = providerCalls ? o.response : o.request;
+    const reply = providerCalls ? o.request : o.response;
     if (Array.isArray(op.tags) && op.tags[0]) o.area = String(op.tags[0]);
     if (typeof op.summary === 'string') o.title = op.summary;
     o.deprecated = op.deprecated === true;
@@ -540,18 +581,18 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       list.forEach((p0: any, i: number) => {
         const p = resolver.deref(p0);
         if (!p || typeof p !== 'object' || !p.name) return;
-        params.set(`${p.in}:${p.name}`, { p, ptr: typeof p0?.$ref === 'string' ? p0.$ref.slice(1) : `${base}/parameters/${i}` });
+        params.set(parameterKey(p), { p, ptr: typeof p0?.$ref === 'string' ? p0.$ref.slice(1) : `${base}/parameters/${i}` });
       });
     };
     addParams(item.parameters, ptr.replace(/\/[^/]+$/, ''));
     addParams(op.parameters, ptr);
     for (const { p, ptr: pp } of params.values()) {
       const idx = p.in === 'path' ? pathParams.indexOf(p.name) : -1;
-      const prefix = p.in === 'path' && idx >= 0 ? `path:#${idx}` : `${p.in}:${p.name}`;
+      const prefix = p.in === 'path' && idx >= 0 ? `path:#${idx}` : parameterKey(p);
       let schema = p.schema;
       if (!schema && p.content) schema = pickJson(p.content)?.schema;
-      flatten(schema ?? {}, `${pp}/schema`, resolver, { followRoot: false, rootRequired: p.required === true, prefix, label: String(p.name) }, o.request);
-      const f = o.request[prefix];
+      flatten(schema ?? {}, `${pp}/schema`, resolver, { followRoot: false, rootRequired: p.required === true, prefix, label: String(p.name) }, sent);
+      const f = sent[prefix];
       if (f) {
         if (p.deprecated === true) f.deprecated = true;
         if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
@@ -562,17 +603,20 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const body = resolver.deref(op.requestBody);
     if (body && typeof body === 'object') {
       const bptr = typeof op.requestBody?.$ref === 'string' ? op.requestBody.$ref.slice(1) : `${ptr}/requestBody`;
-      o.requestMedia = Object.keys(body.content ?? {}).sort();
+      const media = Object.keys(body.content ?? {}).sort();
+      if (providerCalls) o.responseMedia = media; else o.requestMedia = media;
       const picked = pickJson(body.content);
-      if (picked) payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, o.request, body.required === true, o.name);
-      else o.request[''] = { path: '', required: body.required === true, nullable: false, hasDefault: false, limits: {}, pointer: bptr };
+      if (picked) payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, sent, body.required === true, o.name);
+      else sent[''] = { path: '', required: body.required === true, nullable: false, hasDefault: false, limits: {}, pointer: bptr };
     }
     const responses = op.responses && typeof op.responses === 'object' ? op.responses : {};
-    o.statuses = Object.keys(responses).sort();
-    const twoXX = o.statuses.filter((s) => /^2/.test(s));
+    const statuses = Object.keys(responses).sort();
+    // the client answers a provider's call: no status it receives
+    if (!providerCalls) o.statuses = statuses;
+    const twoXX = statuses.filter((s) => /^2/.test(s));
     const success = twoXX.find((s) => resolver.deref(responses[s])?.content) ?? twoXX[0] ?? (responses.default ? 'default' : undefined);
     // what each success status answers with, by structure: a status added later is compared with these
-    for (const s of twoXX.length ? twoXX : success ? [success] : []) {
+    if (!providerCalls) for (const s of twoXX.length ? twoXX : success ? [success] : []) {
       const picked = pickJson(resolver.deref(responses[s])?.content);
       const body = picked?.schema && !emptyObjectAt(resolver, picked.schema) ? `${picked.media} ${resolver.shape(picked.schema)}` : '';
       (o.successBodies ??= {})[s] = body;
@@ -580,16 +624,19 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (success) {
       const r = resolver.deref(responses[success]) ?? {};
       const rptr = typeof responses[success]?.$ref === 'string' ? responses[success].$ref.slice(1) : `${ptr}/responses/${success}`;
-      o.responseMedia = Object.keys(r.content ?? {}).sort();
+      const media = Object.keys(r.content ?? {}).sort();
+      if (providerCalls) o.requestMedia = media; else o.responseMedia = media;
       const picked = pickJson(r.content);
       if (picked && picked.schema) {
-        o.hasResponsePayload = !emptyObjectAt(resolver, picked.schema);
-        payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, o.response, true, o.name, o.hasResponsePayload);
+        const keep = !emptyObjectAt(resolver, picked.schema);
+        if (!providerCalls) o.hasResponsePayload = keep;
+        payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, reply, true, o.name, keep);
       }
       for (const [h, h0] of Object.entries<any>(r.headers ?? {})) {
         const hd = resolver.deref(h0) ?? {};
-        flatten(hd.schema ?? {}, `${rptr}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, o.response);
+        flatten(hd.schema ?? {}, `${rptr}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, reply);
       }
     }
+    if (providerCalls) o.hasResponsePayload = Object.keys(o.response).length > 0;
   }
 }

@@ -74,7 +74,13 @@ export interface Operation {
   deprecated: boolean;
   sunset?: string;
   stability?: string;
-  /** What the client sends (method request, OpenAPI webhook body). */
+  /**
+   * The API provider makes this call to an endpoint of the client (an OpenAPI webhook or callback):
+   * the client receives its request and sends the reply, and `securityAlternatives` are what the
+   * provider presents, not what the client must present. Decided where the operation is read.
+   */
+  providerCalls?: boolean;
+  /** What the client sends (method request, reply to an OpenAPI webhook or callback). */
   request: Fields;
   /** What the client receives (method success response, push payload). */
   response: Fields;

@@ -110,3 +110,40 @@ test('a schema named by a property called `example` is used there too (it is a n
   // Baz is only named inside a default value: no use, so not part of the API surface
   assert.equal(m.structures.Baz, undefined);
 });
+
+test('OpenAPI callbacks are operations the provider calls, read like webhooks; header parameters are keyed in lower case', () => {
+  const body = (props: Record<string, unknown>, required: string[]) => ({ required: true, content: { 'application/json': { schema: { type: 'object', required, properties: props } } } });
+  const doc = {
+    openapi: '3.0.3', info: { title: 't', version: '1' },
+    security: [{ key: [] }],
+    components: {
+      securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
+      callbacks: { Shipped: { '{$request.body#/url}': { post: { requestBody: body({ id: { type: 'string' } }, ['id']), responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: ['ack'], properties: { ack: { type: 'boolean' } } } } } } } } } } },
+    },
+    paths: {
+      '/subs/{id}': {
+        post: {
+          operationId: 'subscribeId', tags: ['Subs'],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'X-Tenant', in: 'header', schema: { type: 'string' } }],
+          responses: { '201': { description: 'ok' } },
+          callbacks: { shipped: { $ref: '#/components/callbacks/Shipped' } },
+        },
+      },
+    },
+  };
+  const m = normalise(doc, 'openapi');
+  const parent = m.operations['POST /subs/{}'];
+  assert.equal(parent.request['header:x-tenant']?.label, 'X-Tenant');
+  const key = 'POST /subs/{} callback shipped POST {$request.body#/url}';
+  const cb = m.operations[key];
+  assert.ok(cb, Object.keys(m.operations).join(', '));
+  assert.equal(cb.kind, 'push');
+  assert.equal(cb.providerCalls, true);
+  assert.equal(cb.name, 'shipped callback of POST /subs/{id}');
+  assert.equal(cb.area, 'Subs');
+  // the client receives the body and sends the reply
+  assert.equal(cb.response.id?.required, true);
+  assert.equal(cb.request.ack?.required, true);
+  assert.deepEqual(cb.statuses, []);
+  assert.equal(parent.providerCalls, undefined);
+});

@@ -12,6 +12,7 @@ import { rule as operationDeprecated } from './operation-deprecated.js';
 import { rule as operationStabilityDecreased } from './operation-stability-decreased.js';
 import { rule as operationIdChanged } from './operation-id-changed.js';
 import { rule as operationSecurityAdded } from './operation-security-added.js';
+import { rule as pushSecurityChanged } from './push-security-changed.js';
 import { rule as operationActionChanged } from './operation-action-changed.js';
 import { rule as responsePayloadRemoved } from './response-payload-removed.js';
 import { rule as paginationAdded } from './pagination-added.js';
@@ -189,6 +190,7 @@ export const rules: readonly Rule[] = [
   serverChanged,
   serverSecurityTightened,
   serverVersionChanged,
+  pushSecurityChanged,
   channelRemoved,
   channelAdded,
   channelAddressChanged,
