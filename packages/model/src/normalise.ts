@@ -334,6 +334,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         o.channel = ch;
         o.action = verb;
         commonAsync(o, op);
+        channelParameters(o, chan, ch, typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`, false);
         const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
         addMessages(o, msgs);
         model.operations[name] = o;
@@ -356,7 +357,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const o = newOperation(action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
       o.action = action;
       commonAsync(o, op);
-      if (op.channel?.$ref) o.channel = lastToken(String(op.channel.$ref));
+      if (op.channel?.$ref) {
+        o.channel = lastToken(String(op.channel.$ref));
+        let chanPtr = String(op.channel.$ref);
+        let chan: any = op.channel;
+        for (let hops = 0; chan && typeof chan.$ref === 'string' && hops < 20; hops++) chan = resolver.get((chanPtr = chan.$ref));
+        if (chan && typeof chan === 'object') channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
+      }
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
@@ -466,6 +473,31 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       out[k] = { default: v.default !== undefined ? String(v.default) : undefined, enum: Array.isArray(v.enum) ? v.enum.map(String) : undefined };
     }
     return out;
+  }
+
+  /**
+   * A channel's parameters are part of the address the client builds, whichever way the operation's
+   * messages flow (a client supplies the values to send and to subscribe alike): they are request
+   * fields of every operation on the channel, like OpenAPI path parameters. Keyed by their position
+   * in the address (`channel:#0`), since neither the channel's key nor the parameter's name reaches
+   * the wire; a parameter the address does not name keeps its name (`channel:<name>`). AsyncAPI 2
+   * gives a parameter a `schema`; AsyncAPI 3 lists string values on the parameter itself.
+   */
+  function channelParameters(o: Operation, chan: any, address: string | undefined, chanPtr: string, v3: boolean) {
+    const params = chan?.parameters;
+    if (!params || typeof params !== 'object' || Array.isArray(params)) return;
+    const inAddress = address ? [...address.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]) : [];
+    for (const [name, p0] of Object.entries<any>(params)) {
+      const p = resolver.deref(p0);
+      if (!p || typeof p !== 'object') continue;
+      const ptr = typeof p0?.$ref === 'string' ? p0.$ref.slice(1) : `${chanPtr}/parameters/${esc(name)}`;
+      const idx = inAddress.indexOf(name);
+      const prefix = idx >= 0 ? `channel:#${idx}` : `channel:${name}`;
+      const schema = v3
+        ? { type: 'string', ...(Array.isArray(p.enum) ? { enum: p.enum } : {}), ...(p.default !== undefined ? { default: p.default } : {}) }
+        : p.schema ?? {};
+      flatten(schema, v3 ? ptr : `${ptr}/schema`, resolver, { followRoot: false, rootRequired: true, prefix, label: name }, o.request);
+    }
   }
 
   /** An AsyncAPI operation's messages; the first one's payload is what a method sends or a push carries. */

@@ -110,3 +110,39 @@ test('a schema named by a property called `example` is used there too (it is a n
   // Baz is only named inside a default value: no use, so not part of the API surface
   assert.equal(m.structures.Baz, undefined);
 });
+
+test('AsyncAPI channel parameters are request fields of every operation on the channel, keyed by position in the address', () => {
+  const v2 = {
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: {
+      'accounts/{accountId}/rooms/{room}': {
+        parameters: { room: { $ref: '#/components/parameters/room' }, accountId: { schema: { type: 'string', pattern: '^[0-9]+$' } } },
+        subscribe: { operationId: 'onEvent', message: { payload: { type: 'object' } } },
+        publish: { operationId: 'send', message: { payload: { type: 'object' } } },
+      },
+    },
+    components: { parameters: { room: { schema: { type: 'string', enum: ['red', 'blue'] } } } },
+  };
+  const m2 = normalise(v2, 'asyncapi');
+  for (const op of ['onEvent', 'send']) {
+    const req = m2.operations[op].request;
+    assert.deepEqual({ ...req['channel:#0'], pointer: undefined }, { path: 'channel:#0', label: 'accountId', type: 'string', pattern: '^[0-9]+$', required: true, nullable: false, hasDefault: false, limits: {}, pointer: undefined });
+    assert.deepEqual(req['channel:#1'].enum, ['red', 'blue']);
+    assert.equal(req['channel:#1'].pointer, '/components/parameters/room/schema');
+  }
+  // AsyncAPI 3 written from the server's side: the push and the request both carry the parameter
+  const v3 = {
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { lobby: { address: '/lobby/{room}', parameters: { room: { enum: ['red', 'blue'], default: 'red' } }, messages: { m: { payload: { type: 'object' } } } } },
+    operations: {
+      join: { action: 'receive', channel: { $ref: '#/channels/lobby' }, messages: [{ $ref: '#/channels/lobby/messages/m' }], reply: { messages: [{ $ref: '#/channels/lobby/messages/m' }] } },
+      update: { action: 'send', channel: { $ref: '#/channels/lobby' }, messages: [{ $ref: '#/channels/lobby/messages/m' }] },
+    },
+  };
+  const m3 = normalise(v3, 'asyncapi');
+  assert.equal(m3.operations.update.kind, 'push');
+  for (const op of ['join', 'update']) {
+    const f = m3.operations[op].request['channel:#0'];
+    assert.deepEqual([f.label, f.type, f.enum, f.default, f.required, f.pointer], ['room', 'string', ['red', 'blue'], 'red', true, '/channels/lobby/parameters/room']);
+  }
+});
