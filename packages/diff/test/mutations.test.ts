@@ -497,7 +497,8 @@ const mutations: Mutation[] = [
     },
   },
   // ----- family M2/M3: AsyncAPI channel parameters (part of the address every client builds, so
-  // judged as request values of each operation on the channel, pushes included) -----
+  // judged as request values of each operation on the channel, pushes included); an AsyncAPI 3
+  // document written from the server's side keeps its reading when it gains operations of the other kind -----
   ...((): Mutation[] => {
     /** Every channel parameter: where its values are described (AsyncAPI 2: its schema; 3: the parameter itself). */
     const params = (doc: Doc) => {
@@ -522,6 +523,8 @@ const mutations: Mutation[] = [
       for (const k of Object.keys(doc)) delete doc[k];
       Object.assign(doc, next);
     };
+    /** The existing server-side rewrite: every operation seen from the other end. */
+    const mirror = (doc: Doc) => { for (const op of Object.values<any>(doc.operations ?? {})) op.action = op.action === 'send' ? 'receive' : 'send'; };
     return [
       {
         kind: 'channel parameter: enum value removed', expect: 'ERR',
@@ -622,6 +625,41 @@ const mutations: Mutation[] = [
           if (kindOf(doc) === 'asyncapi3') chan.address = chan.address.replace(`{${p.name}}`, `{zz${p.name}}`);
           else rekeyChannel(doc, p.channel, p.channel.replace(`{${p.name}}`, `{zz${p.name}}`));
           return at(p);
+        },
+      },
+      {
+        // a server-side document whose one answered `send` is a ping: the client receives it, a new push
+        kind: 'same: an AsyncAPI 3 server-side document gains one server→client request/reply (ping)', expect: 'none', allow: ['push-added'],
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+          const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
+          if (!asked) return false;
+          mirror(doc);
+          const ref = asked.channel.$ref;
+          const chan = get(doc, ref);
+          const frame = (action: string) => ({ name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } });
+          chan.messages = { ...chan.messages, zz_ping: frame('zz_ping'), zz_pong: frame('zz_pong') };
+          doc.operations.zz_ping = { action: 'send', channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/zz_ping` }], reply: { channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/zz_pong` }] } };
+          return 'mirrored + zz_ping';
+        },
+      },
+      {
+        // one-way client events outnumbering the pushes: the answered requests still say "server"
+        kind: 'same: an AsyncAPI 3 server-side document takes more one-way client events than it pushes', expect: 'none', allow: ['method-added'],
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+          const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
+          if (!asked) return false;
+          mirror(doc);
+          const ref = asked.channel.$ref;
+          const chan = get(doc, ref);
+          const pushes = Object.values<any>(doc.operations).filter((op) => !op.reply && op.action === 'send').length;
+          for (let i = 0; i <= pushes; i++) {
+            const action = `zz_event${i}`;
+            chan.messages = { ...chan.messages, [action]: { name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } } };
+            doc.operations[action] = { action: 'receive', channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/${action}` }] };
+          }
+          return `mirrored + ${pushes + 1} events`;
         },
       },
     ];

@@ -172,17 +172,28 @@ export function securityAlternatives(list: unknown, schemes: Record<string, any>
 }
 
 /**
- * Is an AsyncAPI 3 document written from the server's side? Requests that get a reply are what a
- * client sends: when every operation with a `reply` is a `receive` (and one-way operations are not
- * mostly `receive`s, which would make those requests pushes the client answers), it describes the server.
+ * Is an AsyncAPI 3 document written from the server's side (its `send` is what a client receives)?
+ * Only its operations say so, and only request/reply ones reliably:
+ * - `receive` + `reply`: the described application answers requests (a server); `send` + `reply`:
+ *   it asks (a client). The majority decides, so a server that also pings its clients (one `send`
+ *   + `reply`) stays a server; one operation more can at most even out a majority of one;
+ * - one-way operations only break a tie between those two kinds: a server pushes more kinds of
+ *   message than it takes one-way, so mostly `send` is a server. On their own (a document with no
+ *   reply at all) they are no evidence: a publish/subscribe document sends or receives mostly
+ *   whatever its domain does (a sensor mostly sends), and one added operation would flip it;
+ * - nothing else is: servers, protocols, security and channels read the same from either side,
+ *   and titles or descriptions are prose.
+ * Without evidence the document is read as a client's, the usual way an API is described to its users.
  */
 export function writtenByServer(operations: any[]): boolean {
-  const ops = operations.filter((op) => op && typeof op === 'object');
-  const withReply = ops.filter((op) => op.reply);
-  if (!withReply.length || !withReply.every((op) => op.action === 'receive')) return false;
-  // and what flows without a reply is mostly sent by the document's owner (pushes to clients)
-  const oneWay = ops.filter((op) => !op.reply);
-  return oneWay.filter((op) => op.action === 'send').length >= oneWay.filter((op) => op.action === 'receive').length;
+  // answered `receive`s minus answered `send`s; one-way `send`s minus one-way `receive`s
+  let answering = 0, sending = 0, withReply = 0;
+  for (const op of operations) {
+    if (!op || typeof op !== 'object') continue;
+    const n = op.action === 'send' ? 1 : op.action === 'receive' ? -1 : 0;
+    if (op.reply) { answering -= n; withReply++; } else sending += n;
+  }
+  return answering !== 0 ? answering > 0 : withReply > 0 && sending > 0;
 }
 
 /** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { flatten, loadModels, normalise, Resolver } from '../src/index.ts';
+import { writtenByServer } from '../src/normalise.ts';
 
 const folder = join(import.meta.dirname, 'fixtures', 'folder');
 
@@ -109,6 +110,23 @@ test('a schema named by a property called `example` is used there too (it is a n
   assert.equal(m.operations['GET /a'].response[''].ref, 'Foo');
   // Baz is only named inside a default value: no use, so not part of the API surface
   assert.equal(m.structures.Baz, undefined);
+});
+
+test('AsyncAPI 3: who wrote the document is decided by request/reply operations, one-way ones only break a tie', () => {
+  const ops = (spec: string) => spec.split(' ').filter(Boolean).map((s) => ({ action: s[0] === 'r' ? 'receive' : 'send', ...(s.endsWith('+') ? { reply: {} } : {}) }));
+  const table: Array<[string, boolean]> = [
+    ['r+ r+ s s', true], // answers requests, pushes: a server
+    ['s+ s+ r r', false], // asks, receives pushes: a client
+    ['r+ r r r s', true], // a server taking more one-way client events than it pushes
+    ['r+ r+ s+ r s s', true], // a server that also pings its clients
+    ['r+ s+ r s s', true], // request/reply even: the pushes decide
+    ['r+ s+ s r r', false],
+    ['r+ s+ s r', false], // no evidence either way: a client's
+    ['s s s r r', false], // one-way only: no evidence
+    ['s s s r r r', false],
+    ['', false],
+  ];
+  for (const [spec, server] of table) assert.equal(writtenByServer(ops(spec)), server, spec);
 });
 
 test('AsyncAPI channel parameters are request fields of every operation on the channel, keyed by position in the address', () => {
