@@ -300,7 +300,7 @@ function compareOperations(ctx: Ctx): void {
   for (const [k, r] of Object.entries(rev.operations)) if (!own(base.operations, k)) added.set(k, r);
   // AsyncAPI operation keys never reach the wire: same channel address, direction, frame and payloads is the same operation
   if (base.kind === 'asyncapi' && rev.kind === 'asyncapi' && removed.size && added.size) {
-    const wire = (m: Model, o: Operation) => JSON.stringify([o.kind, o.channel !== undefined ? (own(m.channels, o.channel)?.address ?? o.channel) : null, o.frameAction ?? null, Object.values(o.messages).sort()]);
+    const wire = (m: Model, o: Operation) => JSON.stringify([o.kind, o.channel !== undefined ? addressTemplate(own(m.channels, o.channel)?.address ?? o.channel) : null, o.frameAction ?? null, Object.values(o.messages).sort()]);
     for (const [bk, b] of [...removed]) for (const [rk, r] of added) {
       if (wire(base, b) !== wire(rev, r) || !sameFields(ctx, b.request, r.request) || !sameFields(ctx, b.response, r.response)) continue;
       pairs.push([b, r, 'rekeyed']);
@@ -558,23 +558,32 @@ function compareOpenApiServers(ctx: Ctx): void {
   }
 }
 
+/**
+ * A channel address as the wire sees it: parameter names are placeholders for the values a client
+ * fills in (`/rooms/{room}` and `/rooms/{id}` are the same address; the values are compared as the
+ * operations' `channel:#<n>` request fields).
+ */
+function addressTemplate(address: string): string {
+  return address.includes('{') ? address.replace(/\{[^}]*\}/g, '{}') : address;
+}
+
 function compareChannels(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
   // a channel key never reaches the wire: a key renamed with the same address is no change
-  const revAddresses = new Set(Object.values(rev.channels).map((c) => c.address));
-  const baseAddresses = new Set(Object.values(base.channels).map((c) => c.address));
+  const revAddresses = new Set(Object.values(rev.channels).map((c) => addressTemplate(c.address)));
+  const baseAddresses = new Set(Object.values(base.channels).map((c) => addressTemplate(c.address)));
   // channels without an address are told apart only by their keys: a renamed one is the same channel
   const goneDynamic = Object.entries(base.channels).filter(([id, c]) => c.dynamic && !own(rev.channels, id)).map(([id]) => id);
   const newDynamic = Object.entries(rev.channels).filter(([id, c]) => c.dynamic && !own(base.channels, id)).map(([id]) => id);
   const rekeyed = new Set([...goneDynamic.slice(0, newDynamic.length), ...newDynamic.slice(0, goneDynamic.length)]);
   for (const [id, b] of Object.entries(base.channels)) {
     const r = own(rev.channels, id);
-    if (!r && (revAddresses.has(b.address) || rekeyed.has(id))) continue;
+    if (!r && (revAddresses.has(addressTemplate(b.address)) || rekeyed.has(id))) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
-    else if (r.address !== b.address) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
+    else if (addressTemplate(r.address) !== addressTemplate(b.address)) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(r.address) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
 }
 
 /**

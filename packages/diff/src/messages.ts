@@ -29,7 +29,7 @@ function parseMessages(text: string): Record<string, string> {
   return out;
 }
 
-const PARAM = /^(query|header|path|cookie):([^.[{]*)(.*)$/;
+const PARAM = /^(query|header|path|cookie|channel):([^.[{]*)(.*)$/;
 
 /** Human label of a field path: `request field \`order.id\``, `query parameter \`limit\``... */
 export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision'>): string {

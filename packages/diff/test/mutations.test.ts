@@ -786,6 +786,174 @@ const mutations: Mutation[] = [
       return p.name;
     },
   },
+  // ----- family M2/M3: AsyncAPI channel parameters (part of the address every client builds, so
+  // judged as request values of each operation on the channel, pushes included); an AsyncAPI 3
+  // document written from the server's side keeps its reading when it gains operations of the other kind -----
+  ...((): Mutation[] => {
+    /** Every channel parameter: where its values are described (AsyncAPI 2: its schema; 3: the parameter itself). */
+    const params = (doc: Doc) => {
+      if (kindOf(doc) === 'openapi') return [];
+      const out: Array<{ channel: string; name: string; values: any; inline: boolean }> = [];
+      for (const ch of Object.keys(doc.channels ?? {}).sort()) {
+        const list = deref(doc, doc.channels[ch])?.parameters ?? {};
+        for (const name of Object.keys(list).sort()) {
+          const p = deref(doc, list[name]);
+          const values = kindOf(doc) === 'asyncapi2' ? deref(doc, p?.schema) : p;
+          if (isObj(values)) out.push({ channel: ch, name, values, inline: !list[name].$ref });
+        }
+      }
+      return out;
+    };
+    const at = (x: { channel: string; name: string }) => `${x.channel} {${x.name}}`;
+    /** Renames a channel key and every reference to it. */
+    const rekeyChannel = (doc: Doc, from: string, to: string) => {
+      const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+      const next = JSON.parse(JSON.stringify(doc).split(`"#/channels/${esc(from)}"`).join(`"#/channels/${esc(to)}"`).split(`"#/channels/${esc(from)}/`).join(`"#/channels/${esc(to)}/`));
+      next.channels = Object.fromEntries(Object.entries(next.channels).map(([k, v]) => [k === from ? to : k, v]));
+      for (const k of Object.keys(doc)) delete doc[k];
+      Object.assign(doc, next);
+    };
+    /** The existing server-side rewrite: every operation seen from the other end. */
+    const mirror = (doc: Doc) => { for (const op of Object.values<any>(doc.operations ?? {})) op.action = op.action === 'send' ? 'receive' : 'send'; };
+    return [
+      {
+        kind: 'channel parameter: enum value removed', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => Array.isArray(x.values.enum) && x.values.enum.length > 1)[n];
+          if (!p) return false;
+          const gone = [...p.values.enum].reverse().find((v: unknown) => v !== p.values.default);
+          p.values.enum = p.values.enum.filter((v: unknown) => v !== gone);
+          return `${at(p)}: ${gone}`;
+        },
+      },
+      {
+        kind: 'channel parameter: value limited to an enum', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => x.values.enum === undefined)[n];
+          if (!p) return false;
+          p.values.enum = ['zz_a', 'zz_b'];
+          return at(p);
+        },
+      },
+      {
+        // a changed expression may accept or reject anything, as for any request value
+        kind: 'channel parameter: pattern changed', expect: 'WARN',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => typeof x.values.pattern === 'string')[n];
+          if (!p) return false;
+          p.values.pattern = `${p.values.pattern}|^zz$`;
+          return at(p);
+        },
+      },
+      {
+        kind: 'channel parameter: type changed', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => kindOf(doc) === 'asyncapi2' && x.values.type === 'string')[n];
+          if (!p) return false;
+          for (const k of Object.keys(p.values)) delete p.values[k];
+          p.values.type = 'integer';
+          return at(p);
+        },
+      },
+      {
+        kind: 'channel parameter: default changed', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => Array.isArray(x.values.enum) && x.values.default !== undefined && x.values.enum.length > 1)[n];
+          if (!p) return false;
+          p.values.default = p.values.enum.find((v: unknown) => v !== p.values.default);
+          return at(p);
+        },
+      },
+      {
+        kind: 'channel parameter: a new enum value (nothing breaks)', expect: 'INFO',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => Array.isArray(x.values.enum))[n];
+          if (!p) return false;
+          p.values.enum = [...p.values.enum, 'zz_new'];
+          return at(p);
+        },
+      },
+      {
+        kind: 'channel parameter: enum dropped (nothing breaks)', expect: 'INFO',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => Array.isArray(x.values.enum) && x.values.default === undefined)[n];
+          if (!p) return false;
+          delete p.values.enum;
+          return at(p);
+        },
+      },
+      {
+        kind: 'same: channel parameter moved into components and referenced', expect: 'none',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => x.inline)[n];
+          if (!p) return false;
+          const list = deref(doc, doc.channels[p.channel]).parameters;
+          const name = `zz${p.name}`;
+          ((doc.components ??= {}).parameters ??= {})[name] = list[p.name];
+          list[p.name] = { $ref: `#/components/parameters/${name}` };
+          return at(p);
+        },
+      },
+      {
+        kind: 'same: AsyncAPI 3 channel with parameters renamed', expect: 'none',
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'asyncapi3') return false;
+          const ch = [...new Set(params(doc).map((x) => x.channel))][n];
+          if (!ch) return false;
+          rekeyChannel(doc, ch, `zz${ch}`);
+          return ch;
+        },
+      },
+      {
+        // the name is a placeholder in the address: only the value a client fills in reaches the wire
+        kind: 'same: channel parameter renamed in the address', expect: 'none',
+        apply: (doc, n) => {
+          const p = params(doc).filter((x) => (kindOf(doc) === 'asyncapi2' ? x.channel : doc.channels[x.channel].address ?? '').includes(`{${x.name}}`))[n];
+          if (!p) return false;
+          const chan = doc.channels[p.channel];
+          chan.parameters = Object.fromEntries(Object.entries(chan.parameters).map(([k, v]) => [k === p.name ? `zz${k}` : k, v]));
+          if (kindOf(doc) === 'asyncapi3') chan.address = chan.address.replace(`{${p.name}}`, `{zz${p.name}}`);
+          else rekeyChannel(doc, p.channel, p.channel.replace(`{${p.name}}`, `{zz${p.name}}`));
+          return at(p);
+        },
+      },
+      {
+        // a server-side document whose one answered `send` is a ping: the client receives it, a new push
+        kind: 'same: an AsyncAPI 3 server-side document gains one server→client request/reply (ping)', expect: 'none', allow: ['push-added'],
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+          const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
+          if (!asked) return false;
+          mirror(doc);
+          const ref = asked.channel.$ref;
+          const chan = get(doc, ref);
+          const frame = (action: string) => ({ name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } });
+          chan.messages = { ...chan.messages, zz_ping: frame('zz_ping'), zz_pong: frame('zz_pong') };
+          doc.operations.zz_ping = { action: 'send', channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/zz_ping` }], reply: { channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/zz_pong` }] } };
+          return 'mirrored + zz_ping';
+        },
+      },
+      {
+        // one-way client events outnumbering the pushes: the answered requests still say "server"
+        kind: 'same: an AsyncAPI 3 server-side document takes more one-way client events than it pushes', expect: 'none', allow: ['method-added'],
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+          const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
+          if (!asked) return false;
+          mirror(doc);
+          const ref = asked.channel.$ref;
+          const chan = get(doc, ref);
+          const pushes = Object.values<any>(doc.operations).filter((op) => !op.reply && op.action === 'send').length;
+          for (let i = 0; i <= pushes; i++) {
+            const action = `zz_event${i}`;
+            chan.messages = { ...chan.messages, [action]: { name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } } };
+            doc.operations[action] = { action: 'receive', channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/${action}` }] };
+          }
+          return `mirrored + ${pushes + 1} events`;
+        },
+      },
+    ];
+  })(),
 ];
 
 // ---------- running ----------

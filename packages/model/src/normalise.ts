@@ -172,17 +172,28 @@ export function securityAlternatives(list: unknown, schemes: Record<string, any>
 }
 
 /**
- * Is an AsyncAPI 3 document written from the server's side? Requests that get a reply are what a
- * client sends: when every operation with a `reply` is a `receive` (and one-way operations are not
- * mostly `receive`s, which would make those requests pushes the client answers), it describes the server.
+ * Is an AsyncAPI 3 document written from the server's side (its `send` is what a client receives)?
+ * Only its operations say so, and only request/reply ones reliably:
+ * - `receive` + `reply`: the described application answers requests (a server); `send` + `reply`:
+ *   it asks (a client). The majority decides, so a server that also pings its clients (one `send`
+ *   + `reply`) stays a server; one operation more can at most even out a majority of one;
+ * - one-way operations only break a tie between those two kinds: a server pushes more kinds of
+ *   message than it takes one-way, so mostly `send` is a server. On their own (a document with no
+ *   reply at all) they are no evidence: a publish/subscribe document sends or receives mostly
+ *   whatever its domain does (a sensor mostly sends), and one added operation would flip it;
+ * - nothing else is: servers, protocols, security and channels read the same from either side,
+ *   and titles or descriptions are prose.
+ * Without evidence the document is read as a client's, the usual way an API is described to its users.
  */
 export function writtenByServer(operations: any[]): boolean {
-  const ops = operations.filter((op) => op && typeof op === 'object');
-  const withReply = ops.filter((op) => op.reply);
-  if (!withReply.length || !withReply.every((op) => op.action === 'receive')) return false;
-  // and what flows without a reply is mostly sent by the document's owner (pushes to clients)
-  const oneWay = ops.filter((op) => !op.reply);
-  return oneWay.filter((op) => op.action === 'send').length >= oneWay.filter((op) => op.action === 'receive').length;
+  // answered `receive`s minus answered `send`s; one-way `send`s minus one-way `receive`s
+  let answering = 0, sending = 0, withReply = 0;
+  for (const op of operations) {
+    if (!op || typeof op !== 'object') continue;
+    const n = op.action === 'send' ? 1 : op.action === 'receive' ? -1 : 0;
+    if (op.reply) { answering -= n; withReply++; } else sending += n;
+  }
+  return answering !== 0 ? answering > 0 : withReply > 0 && sending > 0;
 }
 
 /**
@@ -346,6 +357,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         o.channel = ch;
         o.action = verb;
         commonAsync(o, op);
+        channelParameters(o, chan, ch, typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`, false);
         const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
         addMessages(o, msgs);
         model.operations[name] = o;
@@ -368,7 +380,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const o = newOperation(action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
       o.action = action;
       commonAsync(o, op);
-      if (op.channel?.$ref) o.channel = lastToken(String(op.channel.$ref));
+      if (op.channel?.$ref) {
+        o.channel = lastToken(String(op.channel.$ref));
+        let chanPtr = String(op.channel.$ref);
+        let chan: any = op.channel;
+        for (let hops = 0; chan && typeof chan.$ref === 'string' && hops < 20; hops++) chan = resolver.get((chanPtr = chan.$ref));
+        if (chan && typeof chan === 'object') channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
+      }
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
@@ -478,6 +496,31 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       out[k] = { default: v.default !== undefined ? String(v.default) : undefined, enum: Array.isArray(v.enum) ? v.enum.map(String) : undefined };
     }
     return out;
+  }
+
+  /**
+   * A channel's parameters are part of the address the client builds, whichever way the operation's
+   * messages flow (a client supplies the values to send and to subscribe alike): they are request
+   * fields of every operation on the channel, like OpenAPI path parameters. Keyed by their position
+   * in the address (`channel:#0`), since neither the channel's key nor the parameter's name reaches
+   * the wire; a parameter the address does not name keeps its name (`channel:<name>`). AsyncAPI 2
+   * gives a parameter a `schema`; AsyncAPI 3 lists string values on the parameter itself.
+   */
+  function channelParameters(o: Operation, chan: any, address: string | undefined, chanPtr: string, v3: boolean) {
+    const params = chan?.parameters;
+    if (!params || typeof params !== 'object' || Array.isArray(params)) return;
+    const inAddress = address ? [...address.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]) : [];
+    for (const [name, p0] of Object.entries<any>(params)) {
+      const p = resolver.deref(p0);
+      if (!p || typeof p !== 'object') continue;
+      const ptr = typeof p0?.$ref === 'string' ? p0.$ref.slice(1) : `${chanPtr}/parameters/${esc(name)}`;
+      const idx = inAddress.indexOf(name);
+      const prefix = idx >= 0 ? `channel:#${idx}` : `channel:${name}`;
+      const schema = v3
+        ? { type: 'string', ...(Array.isArray(p.enum) ? { enum: p.enum } : {}), ...(p.default !== undefined ? { default: p.default } : {}) }
+        : p.schema ?? {};
+      flatten(schema, v3 ? ptr : `${ptr}/schema`, resolver, { followRoot: false, rootRequired: true, prefix, label: name }, o.request);
+    }
   }
 
   /** An AsyncAPI operation's messages; the first one's payload is what a method sends or a push carries. */

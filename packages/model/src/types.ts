@@ -18,7 +18,9 @@ export type Scalar = string | number | boolean | null;
 /**
  * One field of a payload, flattened: `path` is dotted (`order.item.id`), `[]` stands for array
  * items and `{}` for additionalProperties values. The root of a payload has the path `""`.
- * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`).
+ * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`); path
+ * parameters are keyed by position (`path:#0`), and so are AsyncAPI channel parameters, by their
+ * position in the channel address (`channel:#0`), in the request of every operation on the channel.
  */
 export interface Field {
   path: string;
@@ -80,7 +82,7 @@ export interface Operation {
    * provider presents, not what the client must present. Decided where the operation is read.
    */
   providerCalls?: boolean;
-  /** What the client sends (method request, reply to an OpenAPI webhook or callback). */
+  /** What the client sends (method request, reply to an OpenAPI webhook or callback; the channel parameters of any AsyncAPI operation). */
   request: Fields;
   /** What the client receives (method success response, push payload). */
   response: Fields;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { flatten, loadModels, normalise, Resolver } from '../src/index.ts';
+import { writtenByServer } from '../src/normalise.ts';
 
 const folder = join(import.meta.dirname, 'fixtures', 'folder');
 
@@ -146,4 +147,57 @@ test('OpenAPI callbacks are operations the provider calls, read like webhooks; h
   assert.equal(cb.request.ack?.required, true);
   assert.deepEqual(cb.statuses, []);
   assert.equal(parent.providerCalls, undefined);
+});
+
+test('AsyncAPI 3: who wrote the document is decided by request/reply operations, one-way ones only break a tie', () => {
+  const ops = (spec: string) => spec.split(' ').filter(Boolean).map((s) => ({ action: s[0] === 'r' ? 'receive' : 'send', ...(s.endsWith('+') ? { reply: {} } : {}) }));
+  const table: Array<[string, boolean]> = [
+    ['r+ r+ s s', true], // answers requests, pushes: a server
+    ['s+ s+ r r', false], // asks, receives pushes: a client
+    ['r+ r r r s', true], // a server taking more one-way client events than it pushes
+    ['r+ r+ s+ r s s', true], // a server that also pings its clients
+    ['r+ s+ r s s', true], // request/reply even: the pushes decide
+    ['r+ s+ s r r', false],
+    ['r+ s+ s r', false], // no evidence either way: a client's
+    ['s s s r r', false], // one-way only: no evidence
+    ['s s s r r r', false],
+    ['', false],
+  ];
+  for (const [spec, server] of table) assert.equal(writtenByServer(ops(spec)), server, spec);
+});
+
+test('AsyncAPI channel parameters are request fields of every operation on the channel, keyed by position in the address', () => {
+  const v2 = {
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: {
+      'accounts/{accountId}/rooms/{room}': {
+        parameters: { room: { $ref: '#/components/parameters/room' }, accountId: { schema: { type: 'string', pattern: '^[0-9]+$' } } },
+        subscribe: { operationId: 'onEvent', message: { payload: { type: 'object' } } },
+        publish: { operationId: 'send', message: { payload: { type: 'object' } } },
+      },
+    },
+    components: { parameters: { room: { schema: { type: 'string', enum: ['red', 'blue'] } } } },
+  };
+  const m2 = normalise(v2, 'asyncapi');
+  for (const op of ['onEvent', 'send']) {
+    const req = m2.operations[op].request;
+    assert.deepEqual({ ...req['channel:#0'], pointer: undefined }, { path: 'channel:#0', label: 'accountId', type: 'string', pattern: '^[0-9]+$', required: true, nullable: false, hasDefault: false, limits: {}, pointer: undefined });
+    assert.deepEqual(req['channel:#1'].enum, ['red', 'blue']);
+    assert.equal(req['channel:#1'].pointer, '/components/parameters/room/schema');
+  }
+  // AsyncAPI 3 written from the server's side: the push and the request both carry the parameter
+  const v3 = {
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { lobby: { address: '/lobby/{room}', parameters: { room: { enum: ['red', 'blue'], default: 'red' } }, messages: { m: { payload: { type: 'object' } } } } },
+    operations: {
+      join: { action: 'receive', channel: { $ref: '#/channels/lobby' }, messages: [{ $ref: '#/channels/lobby/messages/m' }], reply: { messages: [{ $ref: '#/channels/lobby/messages/m' }] } },
+      update: { action: 'send', channel: { $ref: '#/channels/lobby' }, messages: [{ $ref: '#/channels/lobby/messages/m' }] },
+    },
+  };
+  const m3 = normalise(v3, 'asyncapi');
+  assert.equal(m3.operations.update.kind, 'push');
+  for (const op of ['join', 'update']) {
+    const f = m3.operations[op].request['channel:#0'];
+    assert.deepEqual([f.label, f.type, f.enum, f.default, f.required, f.pointer], ['room', 'string', ['red', 'blue'], 'red', true, '/channels/lobby/parameters/room']);
+  }
 });
