@@ -17,7 +17,7 @@ export type Scalar = string | number | boolean | null;
 
 /**
  * One field of a payload, flattened: `path` is dotted (`order.item.id`), `[]` stands for array
- * items and `{}` for additionalProperties values. The root of a payload has the path `""`.
+ * items (`[0]`, `[1]`... for tuple positions) and `{}` for additionalProperties values. The root of a payload has the path `""`.
  * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`).
  */
 export interface Field {
@@ -32,8 +32,18 @@ export interface Field {
   enum?: Scalar[];
   default?: unknown;
   hasDefault: boolean;
-  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties; uniqueItems (1) */
+  /**
+   * minimum, maximum, exclusiveMinimum, exclusiveMaximum (OpenAPI 3.0 `exclusiveMinimum: true` is
+   * written as the 3.1 numeric form), minLength, maxLength, minItems, maxItems, minProperties,
+   * maxProperties, multipleOf; uniqueItems (1). `rangeEnd` reads a numeric range end from them.
+   */
   limits: Record<string, number>;
+  /**
+   * Keywords not modelled one by one (`not`, `contains`, `if`/`then`/`else`, `dependentRequired`,
+   * `propertyNames`, the key patterns of `patternProperties`...), by keyword: canonical JSON.
+   * Only present when the schema has any.
+   */
+  constraints?: Record<string, string>;
   pattern?: string;
   /** Name of the data structure (components/schemas) this field refers to. */
   ref?: string;
