@@ -92,6 +92,10 @@ import { rule as requestFieldBecameReadOnly } from './request-field-became-read-
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
+import { rule as responseEnumReplaced } from './response-enum-replaced.js';
+import { rule as fieldConstraintChanged } from './field-constraint-changed.js';
+import { rule as requestAnyOfBecameOneOf } from './request-any-of-became-one-of.js';
+import { rule as responseOneOfBecameAnyOf } from './response-one-of-became-any-of.js';
 
 /** Every rule, once. Order matters only for display (docs, reports). */
 export const rules: readonly Rule[] = [
@@ -152,6 +156,7 @@ export const rules: readonly Rule[] = [
   requestEnumValueAdded,
   responseEnumValueAdded,
   responseEnumValueRemoved,
+  responseEnumReplaced,
   requestFieldBecameEnum,
   responseFieldBecameEnum,
   fieldEnumDropped,
@@ -167,12 +172,15 @@ export const rules: readonly Rule[] = [
   requestPatternChanged,
   requestPatternRemoved,
   responsePatternChanged,
+  fieldConstraintChanged,
   requestFieldBecameNotNullable,
   responseFieldBecameNullable,
   fieldNullableRelaxed,
   requestVariantRemoved,
   responseVariantAdded,
   fieldVariantChanged,
+  requestAnyOfBecameOneOf,
+  responseOneOfBecameAnyOf,
   fieldWrappedInOneOf,
   requestAllOfAdded,
   requestAllOfRemoved,
