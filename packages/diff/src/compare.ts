@@ -1,4 +1,4 @@
-import { parentPath as parentOf, renamedFromPath, type Field, type Fields, type Model, type Operation, type Server, type Structure } from '@ccapi/model';
+import { parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -106,7 +106,7 @@ function schemaFields(m: Model, name: string): Fields | undefined {
 function fieldShape(f: Field): string {
   const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
   return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
-    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.unmerged ?? null]);
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null]);
 }
 
 /**
@@ -145,9 +145,6 @@ function joinUnder(p: string, q: string): string {
   if (!p || p.endsWith(':')) return p + q;
   return /^[[{]/.test(q) ? p + q : `${p}.${q}`;
 }
-
-/** Fields that stand for a `$ref` expanded in place (their reference is compared by what it reaches). */
-const expandedAt = new WeakSet<Field>();
 
 /**
  * Where one side refers to a structure and the other side reaches something else (another name
@@ -188,7 +185,6 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         if (q === '') {
           const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
           if (leaf.style) root.style = leaf.style;
-          expandedAt.add(root);
           out[p] = root;
         } else if (!Object.hasOwn(out, np)) { out[np] = { ...f, path: np }; fresh.push(np); }
       }
@@ -622,7 +618,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     }
   }
   if (removed.size === 0 && added.size === 0) {
-    for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
+    for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
     return;
   }
 
@@ -805,22 +801,26 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     const f = added.get(p)!;
     emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
   }
-  for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y));
+  for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
 }
 
+/** An alternative without its keyword: `oneOf:Name=shape` -> `Name=shape` (what it accepts). */
+const alternative = (v: string) => v.slice(v.indexOf(':') + 1);
+
 /**
- * Alternatives match by exact signature, then by the structure they name (its own changes are
- * reported on the structure), then by shape (an inline schema replaced by an equivalent $ref).
+ * Alternatives match by what they are, whichever keyword lists them: exact signature, then the
+ * structure they name (its own changes are reported on the structure), then shape (an inline schema
+ * replaced by an equivalent $ref). The keyword (`oneOf`/`anyOf`) is judged on its own.
  */
 function variantDiff(b: string[], r: string[]): [string[], string[]] {
-  let gone = multisetMinus(b, r);
-  let plus = multisetMinus(r, b);
+  let gone = multisetMinus(b.map(alternative), r.map(alternative));
+  let plus = multisetMinus(r.map(alternative), b.map(alternative));
   const name = (v: string) => v.slice(0, v.indexOf('='));
-  const shape = (v: string) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('='));
+  const shape = (v: string) => v.slice(v.indexOf('='));
   for (const key of [name, shape]) {
     const g2: string[] = [];
     for (const g of gone) {
-      const i = plus.findIndex((p) => key(p) === key(g) && (key === shape || !key(g).endsWith(':')));
+      const i = plus.findIndex((p) => key(p) === key(g) && (key === shape || key(g) !== ''));
       if (i >= 0) plus.splice(i, 1);
       else g2.push(g);
     }
@@ -829,10 +829,48 @@ function variantDiff(b: string[], r: string[]): [string[], string[]] {
   return [gone, plus];
 }
 
-/** `oneOf:Name=shape` -> `Name`; inline alternatives -> their shape. */
+/** `Name=shape` (or `oneOf:Name=shape`) -> `Name`; inline alternatives -> their shape. */
 function variantLabel(v: string): string {
-  const name = v.slice(v.indexOf(':') + 1, v.indexOf('='));
-  return name || v.slice(v.indexOf('=') + 1);
+  const a = alternative(v);
+  const name = a.slice(0, a.indexOf('='));
+  return name || a.slice(a.indexOf('=') + 1);
+}
+
+/** The one keyword listing every alternative of a field, if there is one. */
+function variantKeyword(vs: string[]): string | undefined {
+  const k = vs.length ? vs[0].slice(0, vs[0].indexOf(':')) : undefined;
+  return k !== undefined && vs.every((v) => v.startsWith(`${k}:`)) ? k : undefined;
+}
+
+const typeSets = (t: string | undefined) => (t && t !== 'any' && t !== 'object' ? new Set(t.split('|').map((x) => (x === 'integer' ? 'number' : x))) : t === 'object' ? new Set(['object']) : undefined);
+const enumsDisjoint = (a: Field['enum'], b: Field['enum']) => !!a && !!b && !a.some((x) => b.includes(x));
+
+/**
+ * Can no value match two of these alternatives? (Then `oneOf` and `anyOf` accept the same values.)
+ * Provable cases only: different JSON types, disjoint enums or consts at the top, or a property
+ * both require with disjoint values (a discriminator). Anything else counts as overlapping.
+ */
+function alternativesDisjoint(m: Model, variants: string[]): boolean {
+  const alts = variants.map((v) => {
+    const a = alternative(v);
+    const name = a.slice(0, a.indexOf('='));
+    const shape = a.slice(a.indexOf('=') + 1);
+    return { fields: name ? schemaFields(m, name) : undefined, type: shape.split(' ')[0] };
+  });
+  const pair = (x: typeof alts[number], y: typeof alts[number]): boolean => {
+    const tx = typeSets(x.fields?.['']?.type ?? x.type), ty = typeSets(y.fields?.['']?.type ?? y.type);
+    if (tx && ty && ![...tx].some((t) => ty.has(t))) return true;
+    if (!x.fields || !y.fields) return false;
+    if (enumsDisjoint(x.fields['']?.enum, y.fields['']?.enum)) return true;
+    for (const p in x.fields) {
+      if (!p || p.includes('.') || /[[{]/.test(p)) continue;
+      const fx = x.fields[p], fy = own(y.fields, p);
+      if (fx.required && fy?.required && enumsDisjoint(fx.enum, fy.enum)) return true;
+    }
+    return false;
+  };
+  for (let i = 0; i < alts.length; i++) for (let j = i + 1; j < alts.length; j++) if (!pair(alts[i], alts[j])) return false;
+  return true;
 }
 
 function multisetMinus(a: string[], b: string[]): string[] {
@@ -852,18 +890,15 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** `not:{"required":["a"]}` -> `not` (the keyword names the constraint in a message). */
-function unmergedLabel(x: string): string {
-  return x.slice(0, x.indexOf(':'));
-}
-
 function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
   for (const k in a) if (a[k] !== b[k]) return true;
   for (const k in b) if (a[k] !== b[k]) return true;
   return false;
 }
 
-function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean): void {
+const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
+
+function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[]) => boolean): void {
   const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
   const f = r.readOnly || r.writeOnly ? r : b;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
@@ -878,15 +913,38 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
       const rs = new Set(r.enum.map((v) => JSON.stringify(v)));
       const gone = b.enum.filter((v) => !rs.has(JSON.stringify(v)));
       const plus = r.enum.filter((v) => !bs.has(JSON.stringify(v)));
-      if (gone.length) emit({ ...base, change: 'enum-removed', from: gone }, f);
-      if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
+      // no value left of the old list: every value now is one a client never saw (a const replaced)
+      if (gone.length && gone.length === b.enum.length && plus.length) emit({ ...base, change: 'enum-replaced', from: gone, to: plus }, f);
+      else {
+        if (gone.length) emit({ ...base, change: 'enum-removed', from: gone }, f);
+        if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
+      }
     }
   } else if (!b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
   else if (b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
   if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
   if (limitsDiffer(b.limits, r.limits)) {
     const keys = new Set([...Object.keys(b.limits), ...Object.keys(r.limits)]);
-    for (const k of [...keys].sort()) if (b.limits[k] !== r.limits[k]) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
+    const ends = new Set<string>();
+    for (const k of [...keys].sort()) {
+      if (b.limits[k] === r.limits[k]) continue;
+      const side = RANGE_SIDE[k];
+      if (!side) { emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f); continue; }
+      // a numeric range end is one bound, inclusive or exclusive: one item per end
+      if (ends.has(side)) continue;
+      ends.add(side);
+      const was = rangeEnd(b.limits, side), now = rangeEnd(r.limits, side);
+      if (was?.value === now?.value && was?.exclusive === now?.exclusive) continue;
+      const key = (e: { exclusive: boolean }) => (side === 'lower' ? (e.exclusive ? 'exclusiveMinimum' : 'minimum') : (e.exclusive ? 'exclusiveMaximum' : 'maximum'));
+      if (was && now && was.exclusive !== now.exclusive) {
+        const show = (e: { value: number; exclusive: boolean }) => `${side === 'lower' ? '>' : '<'}${e.exclusive ? '' : '='} ${e.value}`;
+        emit({ ...base, change: 'limit', path: r.path, oldPath: side === 'lower' ? 'minimum' : 'maximum', from: show(was), to: show(now) }, f);
+      } else emit({ ...base, change: 'limit', path: r.path, oldPath: key((now ?? was)!), from: was?.value, to: now?.value }, f);
+    }
+  }
+  if (b.constraints || r.constraints) {
+    const bc = b.constraints ?? {}, rc = r.constraints ?? {};
+    for (const k of [...new Set([...Object.keys(bc), ...Object.keys(rc)])].sort()) if (bc[k] !== rc[k]) emit({ ...base, change: 'constraint', oldPath: k, from: bc[k], to: rc[k] }, f);
   }
   if ((b.pattern ?? '') !== (r.pattern ?? '')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
   const bv = b.variants ?? [], rv = r.variants ?? [];
@@ -895,15 +953,9 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     const [gone, plus] = variantDiff(bv, rv);
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
-  }
-  // allOf parts are merged into the field: how many there are is syntax. What a part adds that the
-  // merged keywords cannot show (a `not`, a second pattern...) is compared as it is. An expanded
-  // reference was read as a whole schema, not as a part: it has nothing to compare here.
-  if ((b.unmerged || r.unmerged) && !expandedAt.has(b) && !expandedAt.has(r)) {
-    const bu = b.unmerged ?? [], ru = r.unmerged ?? [];
-    const plus = ru.filter((x) => !bu.includes(x)), gone = bu.filter((x) => !ru.includes(x));
-    if (plus.length) emit({ ...base, change: 'allof-added', to: plus.map(unmergedLabel) }, f);
-    if (gone.length) emit({ ...base, change: 'allof-removed', from: gone.map(unmergedLabel) }, f);
+    // oneOf <-> anyOf: the same values are accepted when no value can match two alternatives
+    const bk = variantKeyword(bv), rk = variantKeyword(rv);
+    if (bk && rk && bk !== rk && rv.length > 1 && !disjoint(rv)) emit({ ...base, change: 'variant-keyword', from: bk, to: rk }, f);
   }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
   if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);

@@ -666,7 +666,8 @@ const mutations: Mutation[] = [
     Object.assign(o, { allOf: [whole, { type: 'object', required: ['zz_part'], properties: { zz_part: { type: 'string' } } }] });
     return 'zz_part';
   }),
-  onPayload('request: a new allOf part forbids a field (`not`)', 'request', 'ERR', (d, o) => {
+  // a `not` may reject values clients send; nothing proves it does (like a new pattern): WARN
+  onPayload('request: a new allOf part forbids a field (`not`)', 'request', 'WARN', (d, o) => {
     const p = first(props(d, o, (q, _n, r) => !r && !q.readOnly));
     if (!p) return false;
     o.allOf = [...(o.allOf ?? []), { not: { required: [p] } }];
@@ -954,7 +955,123 @@ const mutations: Mutation[] = [
       },
     ];
   })(),
+  // ----- schema keywords and how they are judged (family: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings) -----
+  ...schemaKeywordMutations(),
 ];
+
+// ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------
+
+const is30 = (d: Doc) => kindOf(d) === 'openapi' && String(d.openapi).startsWith('3.0');
+/** Keywords next to `$ref` apply (OpenAPI 3.1, AsyncAPI 3). */
+const siblingsApply = (d: Doc) => (kindOf(d) === 'openapi' ? !is30(d) : kindOf(d) === 'asyncapi3');
+const numeric = (p: any) => (p.type === 'integer' || p.type === 'number') && !p.readOnly && !p.writeOnly;
+const inclusiveMin = (p: any) => numeric(p) && typeof p.minimum === 'number' && p.exclusiveMinimum === undefined;
+const exclusiveMin = (p: any) => numeric(p) && (typeof p.exclusiveMinimum === 'number' || (p.exclusiveMinimum === true && typeof p.minimum === 'number'));
+/** The alternatives of a oneOf/anyOf property, resolved. */
+const alternativesOf = (d: Doc, p: any): any[] | undefined => { const l = p.oneOf ?? p.anyOf; return Array.isArray(l) ? l.map((x: any) => deref(d, x)) : undefined; };
+/** No value can match two of them: different types, or a required property with different constants. */
+function exclusiveAlternatives(alts: any[]): boolean {
+  const key = (a: any) => Object.keys(a.properties ?? {}).find((k) => (a.required ?? []).includes(k) && a.properties[k].const !== undefined);
+  return alts.every((a, i) => alts.every((b, j) => i === j || (a.type && b.type && a.type !== b.type)
+    || (key(a) !== undefined && key(a) === key(b) && a.properties[key(a)!].const !== b.properties[key(b)!].const)));
+}
+const overlapping = (alts: any[] | undefined) => !!alts && alts.length > 1 && alts.every((a) => a.type === 'object' && !a.required && !a.additionalProperties);
+/** Rewrites property `p` of `o` (resolved first) with `f`. */
+const edit = (d: Doc, o: any, p: string | undefined, f: (s: any) => any): string | false => { if (!p) return false; o.properties[p] = f(structuredClone(deref(d, o.properties[p]))); return p; };
+/** Makes the lower bound of a resolved property exclusive, in the spelling of the document's version. */
+const makeExclusive = (d: Doc, s: any) => { if (is30(d)) s.exclusiveMinimum = true; else { s.exclusiveMinimum = s.minimum; delete s.minimum; } return s; };
+const makeInclusive = (s: any) => { if (s.exclusiveMinimum === true) delete s.exclusiveMinimum; else { s.minimum = s.exclusiveMinimum; delete s.exclusiveMinimum; } return s; };
+/** A property holding a `$ref` to an object structure with an optional field the client may send: that field's name. */
+const refWithOptional = (d: Doc, o: any): [string, string] | undefined => {
+  for (const n of Object.keys(o.properties)) {
+    const ref = o.properties[n]?.$ref;
+    const t = typeof ref === 'string' ? deref(d, o.properties[n]) : undefined;
+    if (!isObj(t) || t.type !== 'object' || !isObj(t.properties) || t.allOf || t.oneOf || t.anyOf) continue;
+    const q = Object.keys(t.properties).find((k) => !(t.required ?? []).includes(k) && isObj(deref(d, t.properties[k])) && !deref(d, t.properties[k]).readOnly);
+    if (q) return [n, q];
+  }
+  return undefined;
+};
+
+function schemaKeywordMutations(): Mutation[] {
+  return [
+    // numeric bounds: one end, inclusive or exclusive, in either spelling
+    onPayload('response narrows: lower bound made exclusive', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, inclusiveMin)), (s) => makeExclusive(d, s))),
+    onPayload('request: lower bound made exclusive', 'request', 'ERR', (d, o) => edit(d, o, first(props(d, o, inclusiveMin)), (s) => makeExclusive(d, s))),
+    onPayload('request relaxes: exclusive lower bound made inclusive', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, exclusiveMin)), makeInclusive)),
+    onPayload('response: exclusive lower bound made inclusive', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, exclusiveMin)), makeInclusive)),
+    onPayload('same: minimum restated with a redundant exclusive bound', 'response', 'none', (d, o) => edit(d, o, first(props(d, o, inclusiveMin)), (s) => {
+      s.exclusiveMinimum = is30(d) ? false : s.minimum - 1;
+      return s;
+    })),
+    // formats: judged by direction
+    onPayload('response narrows: format added', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => plainString(p) && !p.writeOnly)), (s) => ({ ...s, format: 'uuid' }))),
+    onPayload('request: format added', 'request', 'WARN', (d, o) => edit(d, o, first(props(d, o, plainString)), (s) => ({ ...s, format: 'uuid' }))),
+    // an enum (or const) whose values are all replaced
+    onPayload('response: enum values all replaced', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => Array.isArray(p.enum) && p.type === 'string' && !p.writeOnly)), (s) => ({ ...s, enum: ['zz_other'] }))),
+    onPayload('request: enum values all replaced', 'request', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => Array.isArray(p.enum) && p.type === 'string' && !p.readOnly)), (s) => ({ ...s, enum: ['zz_other'] }))),
+    // oneOf <-> anyOf: the same alternatives, judged by whether they can overlap
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} oneOf and anyOf swapped, alternatives exclusive`, side, 'none', (d, o) => {
+      const p = first(props(d, o, (p, n) => !o.properties[n].$ref && !!alternativesOf(d, p) && !(p.oneOf && p.anyOf) && exclusiveAlternatives(alternativesOf(d, p)!)));
+      return edit(d, o, p, (s) => { const k = s.oneOf ? 'oneOf' : 'anyOf'; s[k === 'oneOf' ? 'anyOf' : 'oneOf'] = s[k]; delete s[k]; return s; });
+    })),
+    onPayload('request: anyOf made oneOf, alternatives overlap', 'request', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => !!p.anyOf && overlapping(alternativesOf(d, p)))), (s) => { s.oneOf = s.anyOf; delete s.anyOf; return s; })),
+    onPayload('response: oneOf made anyOf, alternatives overlap', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => !!p.oneOf && overlapping(alternativesOf(d, p)))), (s) => { s.anyOf = s.oneOf; delete s.oneOf; return s; })),
+    // one alternative (besides null) is that alternative
+    onPayload('same: a field $ref written as a single-alternative oneOf', 'response', 'none', (_d, o) => {
+      const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+      if (!p) return false;
+      o.properties[p] = { oneOf: [{ $ref: o.properties[p].$ref }] };
+      return p;
+    }),
+    onPayload('same: nullable allOf [$ref] migrated to 3.1 anyOf [$ref, null]', 'response', 'none', (d, o) => {
+      if (!is30(d)) return false;
+      const p = first(Object.keys(o.properties).filter((n) => o.properties[n]?.nullable === true && o.properties[n].allOf?.length === 1 && o.properties[n].allOf[0].$ref));
+      if (!p) return false;
+      o.properties[p] = { anyOf: [{ $ref: o.properties[p].allOf[0].$ref }, { type: 'null' }] };
+      d.openapi = '3.1.0';
+      return p;
+    }),
+    // keywords modelled as limits or positions, and the rest kept as fingerprints
+    onPayload('request: multipleOf added', 'request', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => numeric(p) && p.multipleOf === undefined)), (s) => ({ ...s, multipleOf: 7 }))),
+    onPayload('response narrows: multipleOf added', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => numeric(p) && p.multipleOf === undefined)), (s) => ({ ...s, multipleOf: 7 }))),
+    onPayload('request: not added', 'request', 'WARN', (d, o) => edit(d, o, first(props(d, o, plainString)), (s) => ({ ...s, not: { const: 'zz' } }))),
+    onPayload('response narrows: not added', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => plainString(p) && !p.writeOnly)), (s) => ({ ...s, not: { const: 'zz' } }))),
+    onPayload('request: dependentRequired added', 'request', 'WARN', (d, o) => {
+      const opt = props(d, o, (p, _n, r) => !r && !p.readOnly);
+      if (opt.length < 2) return false;
+      o.dependentRequired = { [opt[0]]: [opt[1]] };
+      return opt[0];
+    }),
+    onPayload('response: prefixItems swapped', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => Array.isArray(p.prefixItems) && p.prefixItems.length > 1 && p.prefixItems[0].type !== p.prefixItems[1].type)), (s) => {
+      s.prefixItems = [s.prefixItems[1], s.prefixItems[0], ...s.prefixItems.slice(2)];
+      return s;
+    })),
+    onPayload('response: patternProperties value type changed', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => isObj(p.patternProperties) && Object.values<any>(p.patternProperties).some((v) => v.type === 'string'))), (s) => {
+      for (const k of Object.keys(s.patternProperties)) s.patternProperties[k] = { type: 'integer' };
+      return s;
+    })),
+    // keywords next to $ref: they apply in OpenAPI 3.1 and AsyncAPI 3, and are ignored before
+    onPayload('request: required next to a $ref (3.1, AsyncAPI 3)', 'request', 'ERR', (d, o) => {
+      const site = siblingsApply(d) ? refWithOptional(d, o) : undefined;
+      if (!site) return false;
+      o.properties[site[0]] = { ...o.properties[site[0]], required: [site[1]] };
+      return site.join('.');
+    }),
+    onPayload('same: required next to a $ref is ignored (3.0, AsyncAPI 2)', 'request', 'none', (d, o) => {
+      const site = !siblingsApply(d) ? refWithOptional(d, o) : undefined;
+      if (!site) return false;
+      o.properties[site[0]] = { ...o.properties[site[0]], required: [site[1]] };
+      return site.join('.');
+    }),
+    onPayload('same: a description next to a $ref', 'request', 'none', (_d, o) => {
+      const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string'));
+      if (!p) return false;
+      o.properties[p] = { ...o.properties[p], description: 'Said again, in other words.' };
+      return p;
+    }),
+  ];
+}
 
 // ---------- running ----------
 

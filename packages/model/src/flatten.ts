@@ -24,7 +24,11 @@ export class Resolver {
   private cache = new Map<string, unknown>();
   private shapes = new Map<string, string>();
   private recording: Reads | undefined;
-  constructor(readonly root: unknown) {}
+  /**
+   * `refSiblings`: keywords next to a `$ref` constrain the schema too (OpenAPI 3.1, AsyncAPI 3: JSON
+   * Schema 2020-12). Elsewhere (OpenAPI 3.0, AsyncAPI 2) they are ignored, as those specs say.
+   */
+  constructor(readonly root: unknown, readonly refSiblings = false) {}
 
   get(ref: string): unknown {
     this.recording?.refs.add(ref);
@@ -144,6 +148,52 @@ function typeList(schema: any): string[] {
 
 const isNullSchema = (s: any) => s && s.type === 'null';
 
+/** Keywords that describe a schema without constraining its values. */
+const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', '$comment', 'externalDocs', 'xml', 'nullable', '$id', '$schema', '$anchor']);
+const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
+
+/**
+ * Keywords the model keeps as a canonical fingerprint only (per field, by keyword): a change is
+ * reported as one that cannot be proven to only widen or narrow (see the diff's `mayBreak`).
+ */
+const FINGERPRINTED = new Set(['not', 'contains', 'minContains', 'maxContains', 'dependentRequired', 'dependentSchemas', 'dependencies',
+  'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
+
+/** JSON with object keys sorted: equal values give equal text whatever the key order. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as any)[k])}`).join(',')}}`;
+}
+
+/** Does a schema hold keywords besides `$ref` that constrain it (not only describe it)? */
+function hasConstrainingSibling(node: any): boolean {
+  for (const k in node) if (k !== '$ref' && !isAnnotation(k)) return true;
+  return false;
+}
+
+/**
+ * The one place a schema is rewritten into an equivalent one before it is flattened: `oneOf`/`anyOf`
+ * whose only alternative besides `{type: 'null'}` is `X` (a `$ref`, or an inline schema) is `X`
+ * itself, nullable when `null` was an alternative: the 3.1 spelling of `allOf: [$ref]` + `nullable`. (Where keywords next to a
+ * `$ref` apply, `visit` follows the `$ref` and applies them: see `Resolver.refSiblings`.)
+ * Returns the node itself when nothing applies (the common case: no allocation).
+ */
+function canonicalSchema(node: any): any {
+  if (node.oneOf === undefined && node.anyOf === undefined) return node;
+  if (node.oneOf !== undefined && node.anyOf !== undefined) return node;
+  const list = node.oneOf ?? node.anyOf;
+  if (!Array.isArray(list) || list.length > 2) return node;
+  const alts = list.filter((x: any) => !(isNullSchema(x) && Object.keys(x).length === 1));
+  const only = alts.length === 1 ? alts[0] : undefined;
+  if (!only || typeof only !== 'object' || Array.isArray(only) || (typeof only.$ref === 'string' && hasConstrainingSibling(only))) return node;
+  for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && !isAnnotation(k)) return node;
+  const { oneOf: _o, anyOf: _a, ...rest } = node;
+  const out: any = typeof only.$ref === 'string' ? { ...rest, $ref: only.$ref } : { ...rest, ...only };
+  if (alts.length < list.length) out.nullable = true;
+  return out;
+}
+
 export interface FlattenOptions {
   /** Follow a `$ref` at the root (the payload itself) instead of recording it as a leaf. */
   followRoot: boolean;
@@ -175,6 +225,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   function visit(node: any, path: string, required: boolean, ptr: string, depth: number, follow: boolean, stack: string[], part = false): void {
     if (node === true || node === undefined || node === null) node = {};
     if (typeof node !== 'object' || Array.isArray(node)) return;
+    node = canonicalSchema(node);
     let field = out[path];
     if (!field) {
       field = { path, required, nullable: false, hasDefault: false, limits: {}, pointer: ptr };
@@ -184,7 +235,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (typeof node.$ref === 'string') {
       const name = schemaRefName(node.$ref);
       if (node['x-renamed-from'] && !field.renamedFrom) field.renamedFrom = String(node['x-renamed-from']);
-      if (name !== undefined && !follow) {
+      // where siblings apply, a `$ref` with constraining ones is its target and them (like allOf)
+      if (name !== undefined && !follow && !(resolver.refSiblings && hasConstrainingSibling(node))) {
         field.ref = name;
         if (node.nullable === true) field.nullable = true;
         return;
@@ -201,7 +253,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     // one pass over the keywords present (schemas are sparse; most keywords are absent); the ones
     // needed afterwards are kept here rather than read again from objects of a thousand shapes
     let typeV: unknown, enumV: unknown, nullableV: unknown, minimumV: unknown, maximumV: unknown, exMinV: unknown, exMaxV: unknown;
-    let requiredV: unknown, propsV: any, itemsV: any, addlV: any, allOfV: any, oneOfV: any, anyOfV: any;
+    let requiredV: unknown, propsV: any, itemsV: any, addlV: any, allOfV: any, oneOfV: any, anyOfV: any, prefixV: any, patternPropsV: any;
     for (const k in node) {
       const v = node[k];
       switch (k) {
@@ -226,7 +278,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'pattern':
           if (typeof v !== 'string') break;
           // a second pattern met at the same place (allOf parts, $ref siblings) applies too; one field holds one
-          if (field.pattern !== undefined && field.pattern !== v) addUnmerged(field, k, v);
+          if (field.pattern !== undefined && field.pattern !== v) addConstraint(field, k, canonicalJson(v));
           else field.pattern = v;
           break;
         case 'readOnly': if (v === true) field.readOnly = true; break;
@@ -242,7 +294,25 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
           if (typeof v === 'number') mergeLimit(field, k, v);
           break;
-        default: if (part && OPAQUE.has(k)) addUnmerged(field, k, v); break;
+        case 'multipleOf':
+          if (typeof v !== 'number' || !(v > 0)) break;
+          // a second, different multipleOf (allOf parts) applies too: kept as a constraint
+          if (field.limits[k] === undefined) field.limits[k] = v;
+          else if (field.limits[k] !== v) addConstraint(field, k, canonicalJson(v));
+          break;
+        case 'prefixItems': prefixV = v; break;
+        case 'patternProperties':
+          patternPropsV = v;
+          // which keys the values apply to is a constraint of its own (the values are compared below)
+          if (v && typeof v === 'object') addConstraint(field, k, canonicalJson(Object.keys(v).sort()));
+          break;
+        // a conditional is one constraint, whichever of its parts changed
+        case 'if': case 'then': case 'else':
+          addConstraint(field, 'if/then/else', canonicalJson([node.if ?? null, node.then ?? null, node.else ?? null]));
+          break;
+        default:
+          if (FINGERPRINTED.has(k) && v !== undefined) addConstraint(field, k, canonicalJson(v));
+          break;
       }
     }
     // numeric bounds: OpenAPI 3.0 writes an exclusive bound as a flag beside minimum/maximum
@@ -269,8 +339,18 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (itemsV && typeof itemsV === 'object' && !Array.isArray(itemsV)) {
       visit(itemsV, `${path}[]`, true, `${ptr}/items`, depth + 1, false, stack);
     }
+    // tuples (`prefixItems`, or the array form of `items` before 2020-12): one field per position
+    const tuple = Array.isArray(prefixV) ? prefixV : Array.isArray(itemsV) ? itemsV : undefined;
+    if (tuple) {
+      const key = Array.isArray(prefixV) ? 'prefixItems' : 'items';
+      tuple.forEach((s: any, i: number) => visit(s, `${path}[${i}]`, false, `${ptr}/${key}/${i}`, depth + 1, false, stack));
+    }
     if (addlV && typeof addlV === 'object') {
       visit(addlV, `${path}{}`, true, `${ptr}/additionalProperties`, depth + 1, false, stack);
+    }
+    // values under pattern-matched keys are values of the map, like additionalProperties values
+    if (patternPropsV && typeof patternPropsV === 'object') {
+      for (const k of Object.keys(patternPropsV)) visit(patternPropsV[k], `${path}{}`, true, `${ptr}/patternProperties/${esc(k)}`, depth + 1, false, stack);
     }
     if (Array.isArray(allOfV)) {
       field.allOf = (field.allOf ?? 0) + allOfV.length;
@@ -305,13 +385,6 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
 }
 
 
-/**
- * Keywords that narrow what a value may be but have no place in a flattened field: met in an allOf
- * part, each is kept as it is (`Field.unmerged`), so a part that adds one is still seen.
- */
-const OPAQUE = new Set(['not', 'if', 'then', 'else', 'multipleOf', 'propertyNames', 'patternProperties', 'dependentRequired',
-  'dependentSchemas', 'dependencies', 'contains', 'minContains', 'maxContains', 'prefixItems', 'unevaluatedProperties', 'unevaluatedItems']);
-
 const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
 
 /**
@@ -330,10 +403,16 @@ function mergeEnum(field: Field, values: Scalar[]): void {
   field.enum = field.enum.filter((x) => keep.has(JSON.stringify(x)));
 }
 
-function addUnmerged(field: Field, key: string, v: unknown): void {
-  const entry = `${key}:${JSON.stringify(v)}`;
-  const list = field.unmerged ?? (field.unmerged = []);
-  if (!list.includes(entry)) { list.push(entry); list.sort(); }
+/**
+ * One constraint keyword met at a field, as canonical JSON. Every schema met at one place applies
+ * (allOf parts, `$ref` siblings), so a keyword met again with another value keeps both (sorted,
+ * one per line: canonical JSON has no raw newline), and splitting a schema into parts changes nothing.
+ */
+function addConstraint(field: Field, key: string, json: string): void {
+  const c = (field.constraints ??= Object.create(null) as Record<string, string>);
+  const cur = c[key];
+  if (cur === undefined) c[key] = json;
+  else if (!cur.split('\n').includes(json)) c[key] = [...cur.split('\n'), json].sort().join('\n');
 }
 
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
@@ -360,9 +439,36 @@ function collectRefs(node: any, refs: Set<string>, depth: number): void {
   if (node.discriminator?.mapping) for (const r of Object.values<any>(node.discriminator.mapping)) { const n = typeof r === 'string' ? schemaRefName(r) : undefined; if (n) refs.add(n); }
 }
 
+/** One end of a numeric range: its value and whether the value itself is excluded. */
+export interface RangeEnd { value: number; exclusive: boolean }
+
+/**
+ * The lower or upper end of a field's numeric range, from its limits (3.0 `minimum` +
+ * `exclusiveMinimum: true` is already the 3.1 numeric `exclusiveMinimum`). With both an inclusive
+ * and an exclusive bound on one side, the tighter one is the end.
+ */
+export function rangeEnd(limits: Record<string, number>, side: 'lower' | 'upper'): RangeEnd | undefined {
+  const inc = limits[side === 'lower' ? 'minimum' : 'maximum'];
+  const exc = limits[side === 'lower' ? 'exclusiveMinimum' : 'exclusiveMaximum'];
+  if (exc === undefined) return inc === undefined ? undefined : { value: inc, exclusive: false };
+  if (inc === undefined) return { value: exc, exclusive: true };
+  const incTighter = side === 'lower' ? inc > exc : inc < exc;
+  return incTighter ? { value: inc, exclusive: false } : { value: exc, exclusive: true };
+}
+
+/** Does the range end `now` reject a value that the end `was` accepted? (an end that appears does) */
+export function rangeEndNarrows(was: RangeEnd | undefined, now: RangeEnd | undefined, side: 'lower' | 'upper'): boolean {
+  if (!now) return false;
+  if (!was) return true;
+  if (now.value !== was.value) return side === 'lower' ? now.value > was.value : now.value < was.value;
+  return now.exclusive && !was.exclusive;
+}
+
 /** The enclosing field of a flattened path (`a.b` -> `a`, `a.b[]` -> `a.b`, `x` -> ``). */
 export function parentPath(path: string): string {
   if (path.endsWith('[]') || path.endsWith('{}')) return path.slice(0, -2);
+  // a tuple position (`a[0]`)
+  if (path.endsWith(']')) { const i = path.lastIndexOf('['); if (i >= 0 && /^\d+$/.test(path.slice(i + 1, -1))) return path.slice(0, i); }
   const dot = path.lastIndexOf('.');
   return dot >= 0 ? path.slice(0, dot) : '';
 }

@@ -7,7 +7,7 @@ import type { Diagnostic, Model, Protocol } from './types.js';
 export * from './types.js';
 export { normalise } from './normalise.js';
 export type { NormaliseOptions } from './normalise.js';
-export { flatten, parentPath, renamedFromPath, Resolver, schemaRefName } from './flatten.js';
+export { flatten, parentPath, rangeEnd, rangeEndNarrows, renamedFromPath, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
 export { isPayloadName, pascal, webMethodName, pushName, isErrorFrame, isPayloadEnvelope, framePayload, COMMON_QUERY } from './project/rules.js';

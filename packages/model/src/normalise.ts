@@ -215,7 +215,10 @@ export function parameterStyle(p: { in?: string; style?: unknown; explode?: unkn
 
 /** Builds the protocol-neutral model of an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document. */
 export function normalise(doc: Record<string, any>, kind: DocumentKind, options: NormaliseOptions = {}): Model {
-  const resolver = new Resolver(doc);
+  // keywords next to `$ref` apply in JSON Schema 2020-12 dialects: OpenAPI 3.1+ and AsyncAPI 3+
+  const version = String(kind === 'openapi' ? doc.openapi : doc.asyncapi);
+  const refSiblings = kind === 'openapi' ? !/^(2|3\.0)(\.|$)/.test(version) : !/^[12](\.|$)/.test(version);
+  const resolver = new Resolver(doc, refSiblings);
   const protocol: Protocol = options.protocol ?? (kind === 'openapi' ? 'web' : 'rtm');
   const model: Model = {
     kind, protocol, file: options.file ?? '',
@@ -246,7 +249,9 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
 
   const derivation: Derivation = { doc, resolver, schemasBase: '', refCounts, aliases, structures: new Map(), paths: new Map() };
   derivations.set(model, derivation);
-  const prior = options.reuse && options.reuse.kind === kind && options.reuse.protocol === protocol ? derivations.get(options.reuse) : undefined;
+  const priorOfKind = options.reuse && options.reuse.kind === kind && options.reuse.protocol === protocol ? derivations.get(options.reuse) : undefined;
+  // what was derived under other `$ref` rules cannot be taken over
+  const prior = priorOfKind && priorOfKind.resolver.refSiblings === refSiblings ? priorOfKind : undefined;
   const sameAt = new Map<string, boolean>();
   /** Would what an earlier derivation read come out the same here (equal values, equal facts)? */
   const readsSame = (reads: SavedReads) => reads.refs.every((ref) => {

@@ -17,7 +17,7 @@ export type Scalar = string | number | boolean | null;
 
 /**
  * One field of a payload, flattened: `path` is dotted (`order.item.id`), `[]` stands for array
- * items and `{}` for additionalProperties values. The root of a payload has the path `""`.
+ * items (`[0]`, `[1]`... for tuple positions) and `{}` for additionalProperties values. The root of a payload has the path `""`.
  * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`); path
  * parameters are keyed by position (`path:#0`), and so are AsyncAPI channel parameters, by their
  * position in the channel address (`channel:#0`), in the request of every operation on the channel.
@@ -34,8 +34,20 @@ export interface Field {
   enum?: Scalar[];
   default?: unknown;
   hasDefault: boolean;
-  /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, minProperties, maxProperties; uniqueItems (1) */
+  /**
+   * minimum, maximum, exclusiveMinimum, exclusiveMaximum (OpenAPI 3.0 `exclusiveMinimum: true` is
+   * written as the 3.1 numeric form), minLength, maxLength, minItems, maxItems, minProperties,
+   * maxProperties, multipleOf; uniqueItems (1). `rangeEnd` reads a numeric range end from them.
+   */
   limits: Record<string, number>;
+  /**
+   * Keywords not modelled one by one (`not`, `contains`, `if`/`then`/`else`, `dependentRequired`,
+   * `propertyNames`, the key patterns of `patternProperties`; a second `pattern` or `multipleOf` met
+   * in another allOf part), by keyword: canonical JSON, several values one per line. Whether they
+   * come from the schema itself or from allOf parts is syntax: both are gathered here.
+   * Only present when the schema has any.
+   */
+  constraints?: Record<string, string>;
   pattern?: string;
   /** Name of the data structure (components/schemas) this field refers to. */
   ref?: string;
@@ -43,11 +55,6 @@ export interface Field {
   variants?: string[];
   /** Number of allOf parts merged into this field (their keywords are merged into the ones above). */
   allOf?: number;
-  /**
-   * Constraints of allOf parts the merged keywords cannot show (`not`, `multipleOf`, a second
-   * `pattern`...), each `<keyword>:<JSON value>`, sorted.
-   */
-  unmerged?: string[];
   readOnly?: boolean;
   writeOnly?: boolean;
   deprecated?: boolean;

@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'any',
   area: 'field',
   kind: 'format-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'format'),
+  handler: (i: DiffItem): boolean => h.isField(i, 'format') && h.mayBreak(i),
 };

@@ -1,4 +1,4 @@
-import type { Operation } from '@ccapi/model';
+import { rangeEnd, rangeEndNarrows, type Operation } from '@ccapi/model';
 import type { DiffItem, Direction } from '../types.js';
 
 /** A field item of the given change, judged from the given side. */
@@ -15,16 +15,61 @@ export function typeWidened(from: unknown, to: unknown): boolean {
   return a.every((t) => b.has(t));
 }
 
-const LOWER_BOUNDS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
+const LOWER_BOUNDS = ['minLength', 'minItems', 'minProperties'];
+const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
 
-/** Does a limit change accept fewer values than before? (a bound that appears counts as stricter) */
-export function tightened(i: DiffItem): boolean {
+/** Is `a` a whole multiple of `b`? (decimal divisors: within rounding) */
+function isMultiple(a: number, b: number): boolean {
+  const q = a / b;
+  return Math.abs(q - Math.round(q)) < 1e-9 * Math.max(1, Math.abs(q));
+}
+
+/**
+ * Does a limit change (`limit` item) reject some value that was accepted before? A bound that
+ * appears does. A numeric range end is judged with its exclusiveness (`>= 0` -> `> 0` narrows);
+ * a new `multipleOf` narrows unless every multiple of the old one is a multiple of the new one.
+ */
+export function narrows(i: DiffItem): boolean {
   const key = i.oldPath ?? '';
+  const side = RANGE_SIDE[key];
+  if (side && i.base && i.revision) return rangeEndNarrows(rangeEnd(i.base.limits, side), rangeEnd(i.revision.limits, side), side);
   const from = typeof i.from === 'number' ? i.from : undefined;
   const to = typeof i.to === 'number' ? i.to : undefined;
   if (to === undefined) return false; // bound removed: looser
   if (from === undefined) return true; // bound added: stricter
-  return LOWER_BOUNDS.includes(key) ? to > from : to < from;
+  if (key === 'multipleOf') return !isMultiple(from, to);
+  return LOWER_BOUNDS.includes(key) || side === 'lower' ? to > from : to < from;
+}
+
+/**
+ * Does a limit change accept some value that was rejected before? For a bound moving one way this is
+ * `!narrows`; a `multipleOf` replaced by an unrelated one (10 -> 3) does both.
+ */
+export function widens(i: DiffItem): boolean {
+  const key = i.oldPath ?? '';
+  const side = RANGE_SIDE[key];
+  if (side && i.base && i.revision) return rangeEndNarrows(rangeEnd(i.revision.limits, side), rangeEnd(i.base.limits, side), side);
+  if (key === 'multipleOf') {
+    const from = typeof i.from === 'number' ? i.from : undefined;
+    const to = typeof i.to === 'number' ? i.to : undefined;
+    if (from === undefined) return false;
+    return to === undefined || !isMultiple(to, from);
+  }
+  return !narrows(i);
+}
+
+/**
+ * The one direction rule for constraints the tool cannot compare precisely (a format, a pattern,
+ * keywords kept as a fingerprint): whatever is there now may reject values that were accepted, and
+ * whatever was there before may no longer hold. So a change may break a client when, on the
+ * request side, there is a constraint now (added or changed), and on the response side, there was
+ * one before (removed or changed). A constraint added to a response, or removed from a request,
+ * only narrows what the client receives or widens what it may send.
+ */
+export function mayBreak(i: DiffItem): boolean {
+  if (i.direction === 'request') return i.to !== undefined && i.to !== '';
+  if (i.direction === 'response') return i.from !== undefined && i.from !== '';
+  return true;
 }
 
 /** A removed operation counts as retired when it was deprecated and its sunset date (if any) has passed. */

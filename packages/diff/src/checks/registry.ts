@@ -76,9 +76,6 @@ import { rule as requestVariantRemoved } from './request-variant-removed.js';
 import { rule as responseVariantAdded } from './response-variant-added.js';
 import { rule as fieldVariantChanged } from './field-variant-changed.js';
 import { rule as fieldWrappedInOneOf } from './field-wrapped-in-one-of.js';
-import { rule as requestAllOfAdded } from './request-all-of-added.js';
-import { rule as requestAllOfRemoved } from './request-all-of-removed.js';
-import { rule as responseAllOfChanged } from './response-all-of-changed.js';
 import { rule as fieldDeprecated } from './field-deprecated.js';
 import { rule as serverRemoved } from './server-removed.js';
 import { rule as serverAdded } from './server-added.js';
@@ -95,6 +92,10 @@ import { rule as requestFieldBecameReadOnly } from './request-field-became-read-
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
+import { rule as responseEnumReplaced } from './response-enum-replaced.js';
+import { rule as fieldConstraintChanged } from './field-constraint-changed.js';
+import { rule as requestAnyOfBecameOneOf } from './request-any-of-became-one-of.js';
+import { rule as responseOneOfBecameAnyOf } from './response-one-of-became-any-of.js';
 
 /** Every rule, once. Order matters only for display (docs, reports). */
 export const rules: readonly Rule[] = [
@@ -157,6 +158,7 @@ export const rules: readonly Rule[] = [
   requestEnumValueAdded,
   responseEnumValueAdded,
   responseEnumValueRemoved,
+  responseEnumReplaced,
   requestFieldBecameEnum,
   responseFieldBecameEnum,
   fieldEnumDropped,
@@ -172,18 +174,18 @@ export const rules: readonly Rule[] = [
   requestPatternChanged,
   requestPatternRemoved,
   responsePatternChanged,
+  fieldConstraintChanged,
   requestFieldBecameNotNullable,
   responseFieldBecameNullable,
   fieldNullableRelaxed,
   requestVariantRemoved,
   responseVariantAdded,
   fieldVariantChanged,
+  requestAnyOfBecameOneOf,
+  responseOneOfBecameAnyOf,
   fieldWrappedInOneOf,
-  requestAllOfAdded,
-  requestAllOfRemoved,
   requestSchemaClosed,
   parameterStyleChanged,
-  responseAllOfChanged,
   fieldDeprecated,
   serverRemoved,
   serverAdded,

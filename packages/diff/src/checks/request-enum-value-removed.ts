@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'enum-value-removed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'enum-removed', 'request'),
+  handler: (i: DiffItem): boolean => (h.isField(i, 'enum-removed', 'request') || h.isField(i, 'enum-replaced', 'request')),
 };

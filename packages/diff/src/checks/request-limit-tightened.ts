@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'limit-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'request') && h.tightened(i) && i.from !== undefined,
+  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'request') && h.narrows(i) && i.from !== undefined,
 };

@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'response',
   area: 'field',
   kind: 'limit-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'response') && h.tightened(i),
+  handler: (i: DiffItem): boolean => h.isField(i, 'limit', 'response') && !h.widens(i),
 };
