@@ -324,7 +324,7 @@ function compareOperations(ctx: Ctx): void {
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
     if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
-    if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action)) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
+    if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action && v2Action(b.action) === v2Action(r.action))) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
     if (!b.deprecated && r.deprecated) at('deprecated');
     if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
@@ -357,12 +357,24 @@ function compareOperations(ctx: Ctx): void {
       at(last ? 'success-status-removed' : 'status-removed', { path: s, direction: 'response', to: now.length ? now : undefined });
     }
     for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
-    const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [rename(k), v]));
+    // base message key -> the revision's: names are labels, so an unmatched one is paired by its wire identity
+    const msgKey = matchMessages(b, r, rename);
+    const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [msgKey.get(k)!, v]));
     for (const m of Object.keys(bm)) {
       if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
       else if (bm[m] !== r.messages[m]) at('content-type', { path: m, from: bm[m], to: r.messages[m] });
     }
     for (const m of Object.keys(r.messages)) if (Object.keys(bm).length && !(m in bm)) at('message-added', { path: m });
+    for (const [m, rm] of msgKey) {
+      if (!Object.hasOwn(r.messages, rm)) continue;
+      const dir = rm.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request';
+      // a client matching replies reads the correlation id where it was
+      const was = b.correlation?.[m], now = r.correlation?.[rm];
+      if (was !== undefined && was !== now) at('correlation-id', { path: rm, from: was, to: now ?? 'nowhere', direction: dir });
+      // a payload in another schema language is not read into fields: a change is told, not judged
+      const bo = b.opaquePayloads?.[m], ro = r.opaquePayloads?.[rm];
+      if ((bo !== undefined || ro !== undefined) && bo !== ro) at('opaque-payload', { path: rm, from: bo?.split(' ')[0] ?? 'JSON Schema', to: ro?.split(' ')[0] ?? 'JSON Schema', direction: dir });
+    }
     const payloadRemoved = b.hasResponsePayload && !r.hasResponsePayload && r.kind === 'method';
     if (payloadRemoved) at('payload-removed', { direction: 'response' });
     const pag = paginationAdded(b, r);
@@ -371,10 +383,41 @@ function compareOperations(ctx: Ctx): void {
     if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
     // the operation's other messages, matched by name: each is what a client sends or receives too
     for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
-      const rf = r.otherPayloads && own(r.otherPayloads, rename(m));
+      const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
       if (rf) compareFields(ctx, bf, rf, owner, r.kind === 'method' ? 'request' : 'response', rev.file);
     }
   }
+}
+
+/**
+ * Is an operation's action written in AsyncAPI 2 terms (`publish`/`subscribe`)? Across an upgrade to
+ * AsyncAPI 3 the words change with the version, so only the direction (`kind`) is compared then.
+ */
+function v2Action(action: string): boolean {
+  return action === 'publish' || action === 'subscribe';
+}
+
+/**
+ * Which revision message each base message of an operation is: the one of the same name (after an
+ * operation rename), otherwise the one left over with the same wire identity (`Operation.messageWire`:
+ * a message's name, title or key never reaches the wire). A base message with neither keeps its name.
+ */
+function matchMessages(b: Operation, r: Operation, rename: (m: string) => string): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  const pending: string[] = [];
+  for (const k of Object.keys(b.messages)) {
+    const rk = rename(k);
+    if (Object.hasOwn(r.messages, rk)) { out.set(k, rk); taken.add(rk); } else pending.push(k);
+  }
+  for (const k of pending) {
+    const wire = b.messageWire?.[k];
+    const reply = k.startsWith('reply:');
+    const rk = wire === undefined ? undefined : Object.keys(r.messages).find((x) => !taken.has(x) && !Object.hasOwn(b.messages, x) && x.startsWith('reply:') === reply && r.messageWire?.[x] === wire);
+    if (rk !== undefined) taken.add(rk);
+    out.set(k, rk ?? rename(k));
+  }
+  return out;
 }
 
 /** A requirement `<kind>:<where>[<scopes>]` -> its scheme and scopes. */
@@ -580,6 +623,20 @@ function compareChannels(ctx: Ctx): void {
     else if (addressTemplate(r.address) !== addressTemplate(b.address)) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
   for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  // the servers offering a channel, by address (server names never reach the wire); no list is every server
+  const offered = (m: Model, c: Model['channels'][string]) => new Set((c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x) => x !== undefined).map((x) => serverAddress(x)));
+  const baseAll = new Set(Object.values(base.servers).map((x) => serverAddress(x)));
+  const revAll = new Set(Object.values(rev.servers).map((x) => serverAddress(x)));
+  for (const [id, b] of Object.entries(base.channels)) {
+    const r = own(rev.channels, id) ?? Object.values(rev.channels).find((c) => addressTemplate(c.address) === addressTemplate(b.address));
+    if (!r || (!b.servers && !r.servers)) continue;
+    const was = offered(base, b), now = offered(rev, r);
+    // a server gone altogether is reported as a removed server; one new altogether as an added one
+    const lost = [...was].filter((a) => !now.has(a) && revAll.has(a));
+    const gained = [...now].filter((a) => !was.has(a) && baseAll.has(a));
+    if (lost.length) push(ctx, { subject: 'channel', change: 'servers-restricted', owner, direction: 'none', path: r.address, from: lost, pointer: r.pointer, file: rev.file });
+    if (gained.length) push(ctx, { subject: 'channel', change: 'servers-widened', owner, direction: 'none', path: r.address, to: gained, pointer: r.pointer, file: rev.file });
+  }
 }
 
 /**

@@ -957,6 +957,97 @@ const mutations: Mutation[] = [
   })(),
   // ----- schema keywords and how they are judged (family: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings) -----
   ...schemaKeywordMutations(),
+  // ----- family q: AsyncAPI messages identified by what reaches the wire (F4), message headers and
+  // traits (M2), channels restricted to servers (M3) -----
+  ...((): Mutation[] => {
+    /** The messages of the operations a client sends (`true`) or receives, each once, resolved. */
+    const messagesOf = (doc: Doc, sends: boolean) => {
+      const out: any[] = [];
+      const add = (m0: any) => {
+        const m = deref(doc, m0);
+        if (!isObj(m)) return;
+        if (Array.isArray(m.oneOf)) m.oneOf.forEach(add);
+        else if (!out.includes(m)) out.push(m);
+      };
+      if (kindOf(doc) === 'asyncapi2') {
+        for (const ch of Object.keys(doc.channels ?? {}).sort()) add(deref(doc, doc.channels[ch])?.[sends ? 'publish' : 'subscribe']?.message);
+      } else if (kindOf(doc) === 'asyncapi3') {
+        for (const id of Object.keys(doc.operations ?? {}).sort()) {
+          const op = deref(doc, doc.operations[id]);
+          if ((op?.action === 'send') === sends) (op.messages ?? []).forEach(add);
+        }
+      }
+      return out;
+    };
+    const label = (m: any) => String(m.name ?? m.messageId ?? 'message');
+    const header = (required: boolean) => ({ type: 'object', ...(required ? { required: ['zz-h'] } : {}), properties: { 'zz-h': { type: 'string' } } });
+    return [
+      {
+        kind: 'same: AsyncAPI message name and title changed', expect: 'none',
+        apply: (doc, n) => {
+          const m = [...messagesOf(doc, true), ...messagesOf(doc, false)][n];
+          if (!m) return false;
+          const was = label(m);
+          m.name = `zz${was}`;
+          m.title = 'zz';
+          return was;
+        },
+      },
+      {
+        kind: 'AsyncAPI message the client sends gains a required header', expect: 'ERR',
+        apply: (doc, n) => {
+          const m = messagesOf(doc, true)[n];
+          if (!m || m.headers || m.traits) return false;
+          m.headers = header(true);
+          return label(m);
+        },
+      },
+      {
+        kind: 'AsyncAPI message the client sends gains a required header through a trait', expect: 'ERR',
+        apply: (doc, n) => {
+          const m = messagesOf(doc, true)[n];
+          if (!m || m.headers || m.traits) return false;
+          doc.components.messageTraits = { ...doc.components.messageTraits, zzTrait: { headers: header(true) } };
+          m.traits = [{ $ref: '#/components/messageTraits/zzTrait' }];
+          return label(m);
+        },
+      },
+      {
+        kind: 'same: AsyncAPI message the client receives gains an optional header', expect: 'none', allow: ['response-field-added'],
+        apply: (doc, n) => {
+          const m = messagesOf(doc, false)[n];
+          if (!m || m.headers || m.traits) return false;
+          m.headers = header(false);
+          return label(m);
+        },
+      },
+      {
+        kind: 'AsyncAPI channel no longer offered on a server', expect: 'ERR', allow: ['server-added'],
+        apply: (doc, n) => {
+          if (kindOf(doc) === 'openapi') return false;
+          const ch = Object.keys(doc.channels ?? {}).sort()[n];
+          const first = Object.keys(doc.servers ?? {})[0];
+          if (!ch || !first || doc.channels[ch].$ref) return false;
+          const copy = structuredClone(doc.servers[first]);
+          if (copy.url !== undefined) copy.url = `zz.${copy.url}`; else copy.host = `zz.${copy.host}`;
+          doc.servers.zz = copy;
+          doc.channels[ch].servers = kindOf(doc) === 'asyncapi2' ? ['zz'] : [{ $ref: '#/servers/zz' }];
+          return ch;
+        },
+      },
+      {
+        kind: 'same: AsyncAPI channel lists every server', expect: 'none',
+        apply: (doc, n) => {
+          if (kindOf(doc) === 'openapi') return false;
+          const ch = Object.keys(doc.channels ?? {}).sort()[n];
+          if (!ch || doc.channels[ch].$ref || doc.channels[ch].servers) return false;
+          const names = Object.keys(doc.servers ?? {});
+          doc.channels[ch].servers = kindOf(doc) === 'asyncapi2' ? names : names.map((x) => ({ $ref: `#/servers/${x}` }));
+          return ch;
+        },
+      },
+    ];
+  })(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------

@@ -196,6 +196,66 @@ export function writtenByServer(operations: any[]): boolean {
   return answering !== 0 ? answering > 0 : withReply > 0 && sending > 0;
 }
 
+/** An AsyncAPI message as an operation reads it (traits applied). */
+interface Message {
+  name: string;
+  payload: any;
+  contentType: string;
+  pointer: string;
+  headers: any;
+  headersPointer: string;
+  /** `correlationId.location` */
+  correlation?: string;
+  /** `<schemaFormat> <schema JSON>` of a payload that is not JSON Schema */
+  opaque?: string;
+}
+
+/** JSON Merge Patch (RFC 7396) of plain JSON values: `patch` applied to `target`. */
+function mergePatch(target: any, patch: any): any {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Record<string, any> = target && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** Documentation keys of schema languages (Avro's `doc`, ...): an opaque payload is compared without them. */
+const PROSE = new Set(['doc', 'description', 'title', 'summary', 'example', 'examples']);
+
+/** Is an AsyncAPI `schemaFormat` a JSON Schema dialect (AsyncAPI's own, JSON Schema, OpenAPI's schema object)? */
+export function isJsonSchemaFormat(format: string): boolean {
+  return /^application\/(vnd\.aai\.asyncapi|schema|vnd\.oai\.openapi)([+;]|$)/.test(format);
+}
+
+/**
+ * The side of a reply-less AsyncAPI 3 document, from an AsyncAPI 2 version of the same API: AsyncAPI 2
+ * says it unambiguously (`publish` is what a client sends). Each operation found in the AsyncAPI 2
+ * model (by key, or on the same channel address when every operation there goes one way) votes for
+ * the reading that keeps its direction; the AsyncAPI converter's output (publish -> `receive`)
+ * reads as the server's. No votes, or a tie: the client's, as `writtenByServer` would say.
+ */
+function sideOf2(ops: Array<[string, any, string | undefined]>, v2: Model): boolean {
+  const byAddress = new Map<string, Set<string>>();
+  for (const o of Object.values(v2.operations)) if (o.channel !== undefined) {
+    const kinds = byAddress.get(o.channel) ?? new Set<string>();
+    kinds.add(o.kind);
+    byAddress.set(o.channel, kinds);
+  }
+  let votes = 0;
+  for (const [id, op, address] of ops) {
+    if (!op || typeof op !== 'object' || (op.action !== 'send' && op.action !== 'receive')) continue;
+    let kind = Object.hasOwn(v2.operations, id) ? v2.operations[id].kind : undefined;
+    if (!kind) {
+      const kinds = address !== undefined ? byAddress.get(address) : undefined;
+      if (kinds?.size === 1) kind = [...kinds][0] as 'method' | 'push';
+    }
+    if (kind) votes += (kind === 'method') === (op.action === 'send') ? -1 : 1;
+  }
+  return votes > 0;
+}
+
 /**
  * The key of a parameter among an operation's inputs: `<in>:<name>`. Header names are compared
  * without regard to case (HTTP header names are case-insensitive), so they are keyed in lower case;
@@ -353,6 +413,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const [ch, chan0] of Object.entries<any>(doc.channels ?? {})) {
       const chan = resolver.deref(chan0) ?? {};
       model.channels[ch] = { address: ch, pointer: `/channels/${esc(ch)}` };
+      if (Array.isArray(chan.servers)) model.channels[ch].servers = chan.servers.map(String);
       for (const verb of ['publish', 'subscribe'] as const) {
         const op = chan[verb];
         if (!op || typeof op !== 'object') continue;
@@ -374,8 +435,16 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const chan = resolver.deref(chan0) ?? {};
       model.channels[id] = { address: String(chan.address ?? id), pointer: `/channels/${esc(id)}` };
       if (chan.address === undefined || chan.address === null) model.channels[id].dynamic = true;
+      if (Array.isArray(chan.servers)) model.channels[id].servers = chan.servers.map((x: any) => (typeof x?.$ref === 'string' ? lastToken(x.$ref) : String(x)));
     }
-    const serverSide = writtenByServer(Object.values<any>(doc.operations ?? {}).map((x) => resolver.deref(x)));
+    const ops3 = Object.entries<any>(doc.operations ?? {}).map(([id, x]) => {
+      const op = resolver.deref(x);
+      const address = resolver.deref(op?.channel)?.address;
+      return [id, op, typeof address === 'string' ? address : undefined] as [string, any, string | undefined];
+    });
+    const serverSide = ops3.some(([, op]) => op?.reply) || options.reuse?.kind !== 'asyncapi' || !options.reuse.specVersion.startsWith('2.')
+      ? writtenByServer(ops3.map(([, op]) => op))
+      : sideOf2(ops3, options.reuse);
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
       const op = resolver.deref(op0);
       if (!op || typeof op !== 'object') continue;
@@ -397,12 +466,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
         const rmsgs: any[] = (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`));
-        for (const m of rmsgs) o.messages[`reply:${m.name}`] = m.contentType;
+        for (const m of rmsgs) noteMessage(o, m, 'reply:');
         const success = rmsgs.find((m: any) => !isErrorFrame(m.payload)) ?? rmsgs[0];
         if (success) {
           const inner = unwrapFrame(success.payload);
           o.hasResponsePayload = !emptyObjectAt(resolver, inner);
-          payload(inner, `${success.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
+          if (success.opaque === undefined) payload(inner, `${success.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
+          messageHeaders(success, o.response);
         }
       }
       model.operations[id] = o;
@@ -529,22 +599,70 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   /** An AsyncAPI operation's messages; the first one's payload is what a method sends or a push carries. */
-  function addMessages(o: Operation, msgs: ReturnType<typeof messagesOf>) {
-    for (const m of msgs) o.messages[m.name] = m.contentType;
+  function addMessages(o: Operation, msgs: Message[]) {
+    for (const m of msgs) noteMessage(o, m, '');
     const first = msgs[0];
     if (!first) return;
-    payload(unwrapFrame(first.payload), `${first.pointer}/payload`, o.kind === 'method' ? o.request : o.response, true, o.name);
-    const action = resolver.deref(resolver.deref(first.payload)?.properties?.action);
-    if (action && (typeof action.const === 'string' || (Array.isArray(action.enum) && action.enum.length === 1))) o.frameAction = String(action.const ?? action.enum[0]);
+    const out = o.kind === 'method' ? o.request : o.response;
+    if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, true, o.name);
+    messageHeaders(first, out);
+    const action = frameActionOf(first.payload);
+    if (action !== undefined) o.frameAction = action;
     for (const m of msgs.slice(1)) {
       o.otherPayloads ??= Object.create(null);
       const fields: Fields = Object.create(null);
       if (o.kind === 'method') requestMaps.add(fields);
-      payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
+      if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
+      messageHeaders(m, fields);
       o.otherPayloads![m.name] = fields;
     }
     if (o.kind === 'push') o.hasResponsePayload = true;
   }
+  /** The constant `action` of a frame-style payload (what receivers dispatch on), if it has one. */
+  function frameActionOf(pl: any): string | undefined {
+    const action = resolver.deref(resolver.deref(pl)?.properties?.action);
+    return action && (typeof action.const === 'string' || (Array.isArray(action.enum) && action.enum.length === 1)) ? String(action.const ?? action.enum[0]) : undefined;
+  }
+
+  /**
+   * Records a message of an operation under its name (a label): its content type, what identifies it
+   * on the wire (the one rule: a frame's constant `action`; otherwise content type, header names and
+   * payload shape), where its correlation id is read, and a payload in a format that is not JSON Schema.
+   */
+  function noteMessage(o: Operation, m: Message, prefix: string) {
+    const key = prefix + m.name;
+    o.messages[key] = m.contentType;
+    const action = frameActionOf(m.payload);
+    const h = resolver.deref(m.headers);
+    const headerNames = h && typeof h === 'object' && h.properties && typeof h.properties === 'object' ? Object.keys(h.properties).map((x) => x.toLowerCase()).sort().join(',') : '';
+    (o.messageWire ??= Object.create(null))[key] = action !== undefined ? `action:${action}`
+      : `${m.contentType} headers(${headerNames}) ${m.opaque !== undefined ? m.opaque : resolver.shape(m.payload)}`;
+    if (m.correlation !== undefined) (o.correlation ??= Object.create(null))[key] = m.correlation;
+    if (m.opaque !== undefined) (o.opaquePayloads ??= Object.create(null))[key] = m.opaque;
+  }
+
+  /**
+   * A message's headers are on the wire like its payload: each is a field `header:<name>` (lower
+   * case, as for OpenAPI headers) in the map the payload goes to, so the payload's direction is theirs.
+   */
+  function messageHeaders(m: Message, out: Fields) {
+    const h = resolver.deref(m.headers);
+    if (!h || typeof h !== 'object' || !h.properties || typeof h.properties !== 'object') return;
+    const required = Array.isArray(h.required) ? h.required.map(String) : [];
+    for (const [name, schema] of Object.entries<any>(h.properties)) {
+      flatten(schema, `${m.headersPointer}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `header:${name.toLowerCase()}`, label: name }, out);
+    }
+  }
+
+  /** A message with its traits applied: each trait merged in order (JSON Merge Patch), the message's own keywords last. */
+  function withTraits(m: any): any {
+    if (!Array.isArray(m.traits) || m.traits.length === 0) return m;
+    let out: any = {};
+    for (const t of m.traits) out = mergePatch(out, resolver.deref(t));
+    const { traits: _t, ...own } = m;
+    return mergePatch(out, own);
+  }
+
   function commonAsync(o: Operation, op: any) {
     const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
     if (tag?.name) o.area = String(tag.name);
@@ -555,21 +673,33 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     o.securityAlternatives = securityAlternatives(op.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), !String(doc.asyncapi).startsWith('2.'));
   }
 
-  function messagesOf(m0: any, ptr: string): { name: string; payload: any; contentType: string; pointer: string }[] {
+  function messagesOf(m0: any, ptr: string): Message[] {
     if (!m0 || typeof m0 !== 'object') return [];
     const refName = typeof m0.$ref === 'string' ? decodeURIComponent(m0.$ref.split('/').pop()) : undefined;
     const pointer = typeof m0.$ref === 'string' ? m0.$ref.slice(1) : ptr;
     const m = resolver.deref(m0);
     if (!m || typeof m !== 'object') return [];
     if (Array.isArray(m.oneOf)) return m.oneOf.flatMap((x: any, i: number) => messagesOf(x, `${pointer}/oneOf/${i}`));
-    let pl = m.payload;
+    const msg = withTraits(m);
+    let pl = msg.payload;
     let plPtr = `${pointer}/payload`;
-    if (pl && typeof pl === 'object' && pl.schemaFormat && pl.schema) { pl = pl.schema; plPtr += '/schema'; }
+    let format = msg.schemaFormat;
+    if (pl && typeof pl === 'object' && pl.schemaFormat && pl.schema) { format = pl.schemaFormat; pl = pl.schema; plPtr += '/schema'; }
+    // the headers' place: the message's own, or the first trait that gives them
+    const traitWithHeaders = msg === m || m.headers !== undefined ? -1 : m.traits.findIndex((t: any) => resolver.deref(t)?.headers !== undefined);
+    const headersPointer = traitWithHeaders < 0 ? `${pointer}/headers`
+      : typeof m.traits[traitWithHeaders]?.$ref === 'string' ? `${m.traits[traitWithHeaders].$ref.slice(1)}/headers` : `${pointer}/traits/${traitWithHeaders}/headers`;
+    const location = resolver.deref(msg.correlationId)?.location;
     return [{
-      name: String(m.name ?? m.messageId ?? refName ?? `message${ptr.split('/').pop()}`),
+      name: String(msg.name ?? msg.messageId ?? refName ?? `message${ptr.split('/').pop()}`),
       payload: pl,
-      contentType: String(m.contentType ?? doc.defaultContentType ?? ''),
+      contentType: String(msg.contentType ?? doc.defaultContentType ?? ''),
       pointer: plPtr.replace(/\/payload(\/schema)?$/, ''),
+      headers: msg.headers,
+      headersPointer,
+      correlation: typeof location === 'string' ? location : undefined,
+      // a payload in another schema language (Avro, RAML...) is kept as written: it is not JSON Schema
+      opaque: typeof format === 'string' && !isJsonSchemaFormat(format) ? `${format} ${JSON.stringify(resolver.deref(pl) ?? null, (k, v) => (PROSE.has(k) ? undefined : v))}` : undefined,
     }];
   }
 

@@ -104,6 +104,19 @@ export interface Operation {
   hasResponsePayload: boolean;
   /** AsyncAPI messages of the operation (name -> content type). */
   messages: Record<string, string>;
+  /**
+   * AsyncAPI: what identifies each message of `messages` on the wire (its name is a label that never
+   * reaches it): the frame's constant `action` when it has one, otherwise its content type and the
+   * shape of its headers and payload. Messages whose names differ are the same when this is equal.
+   */
+  messageWire?: Record<string, string>;
+  /** AsyncAPI: where a message's correlation id is read (`correlationId.location`), by message name. */
+  correlation?: Record<string, string>;
+  /**
+   * AsyncAPI: payloads in a schema format other than JSON Schema (Avro...), which are not read into
+   * fields: `<schemaFormat> <the schema as JSON>`, by message name.
+   */
+  opaquePayloads?: Record<string, string>;
   channel?: string;
   action?: string;
   security: string[];
@@ -149,8 +162,11 @@ export interface Model {
   /** The data structures the diff reports: components used somewhere, except aliases and payloads owned by one operation. */
   structures: Record<string, Structure>;
   servers: Record<string, Server>;
-  /** `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire). */
-  channels: Record<string, { address: string; pointer: string; dynamic?: boolean }>;
+  /**
+   * `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire); `servers`:
+   * the names of the only servers that offer the channel (absent: every server).
+   */
+  channels: Record<string, { address: string; pointer: string; dynamic?: boolean; servers?: string[] }>;
   globalSecurity: string[];
   /**
    * Every components schema flattened (aliases followed, owned and unused ones included), by name:

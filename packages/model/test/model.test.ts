@@ -201,3 +201,37 @@ test('AsyncAPI channel parameters are request fields of every operation on the c
     assert.deepEqual([f.label, f.type, f.enum, f.default, f.required, f.pointer], ['room', 'string', ['red', 'blue'], 'red', true, '/channels/lobby/parameters/room']);
   }
 });
+
+test('a reply-less AsyncAPI 3 document takes its side from an AsyncAPI 2 version of it (the converter: publish -> receive)', () => {
+  const msg = (p: string) => ({ payload: { type: 'object', properties: { [p]: { type: 'string' } } } });
+  const v2 = normalise({
+    asyncapi: '2.6.0', info: {},
+    channels: { '/alerts': { publish: { operationId: 'sendAck', message: msg('ack') }, subscribe: { operationId: 'receiveAlert', message: msg('alert') } } },
+  }, 'asyncapi');
+  const v3doc = {
+    asyncapi: '3.0.0', info: {},
+    channels: { alerts: { address: '/alerts', messages: { Ack: msg('ack'), Alert: msg('alert') } } },
+    operations: {
+      sendAck: { action: 'receive', channel: { $ref: '#/channels/alerts' }, messages: [{ $ref: '#/channels/alerts/messages/Ack' }] },
+      receiveAlert: { action: 'send', channel: { $ref: '#/channels/alerts' }, messages: [{ $ref: '#/channels/alerts/messages/Alert' }] },
+    },
+  };
+  const v3 = normalise(v3doc, 'asyncapi', { reuse: v2 });
+  assert.equal(v3.operations.sendAck.kind, 'method');
+  assert.equal(v3.operations.receiveAlert.kind, 'push');
+  // without the AsyncAPI 2 version there is no evidence: read as a client's document
+  assert.equal(normalise(v3doc, 'asyncapi').operations.sendAck.kind, 'push');
+});
+
+test('AsyncAPI message headers (traits applied) are fields `header:<name>` beside the payload; a non-JSON-Schema payload is kept whole', () => {
+  const m = normalise({
+    asyncapi: '2.6.0', info: {},
+    channels: { c: { subscribe: { operationId: 'on', message: { name: 'n', traits: [{ $ref: '#/components/messageTraits/t' }], schemaFormat: 'application/vnd.apache.avro;version=1.9.0', payload: { type: 'record', name: 'R', fields: [], doc: 'x' } } } } },
+    components: { messageTraits: { t: { headers: { type: 'object', required: ['X-Seq'], properties: { 'X-Seq': { type: 'integer' } } } } } },
+  }, 'asyncapi');
+  const o = m.operations.on;
+  assert.equal(o.response['header:x-seq']?.type, 'integer');
+  assert.equal(o.response['header:x-seq']?.required, true);
+  assert.equal(o.response['header:x-seq']?.pointer, '/components/messageTraits/t/headers/properties/X-Seq');
+  assert.equal(o.opaquePayloads?.n, 'application/vnd.apache.avro;version=1.9.0 {"type":"record","name":"R","fields":[]}');
+});

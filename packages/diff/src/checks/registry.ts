@@ -26,6 +26,10 @@ import { rule as responseSuccessStatusAddedSameBody } from './response-success-s
 import { rule as messageRemoved } from './message-removed.js';
 import { rule as messageAdded } from './message-added.js';
 import { rule as messageContentTypeChanged } from './message-content-type-changed.js';
+import { rule as messageCorrelationIdMoved } from './message-correlation-id-moved.js';
+import { rule as messagePayloadNotCompared } from './message-payload-not-compared.js';
+import { rule as channelServersRestricted } from './channel-servers-restricted.js';
+import { rule as channelServersWidened } from './channel-servers-widened.js';
 import { rule as structureAdded } from './structure-added.js';
 import { rule as structureRemoved } from './structure-removed.js';
 import { rule as structureRenamed } from './structure-renamed.js';
@@ -127,6 +131,8 @@ export const rules: readonly Rule[] = [
   messageRemoved,
   messageAdded,
   messageContentTypeChanged,
+  messageCorrelationIdMoved,
+  messagePayloadNotCompared,
   structureAdded,
   structureRemoved,
   structureRenamed,
@@ -196,6 +202,8 @@ export const rules: readonly Rule[] = [
   channelRemoved,
   channelAdded,
   channelAddressChanged,
+  channelServersRestricted,
+  channelServersWidened,
 ];
 
 export type RuleId = (typeof rules)[number]['id'];
