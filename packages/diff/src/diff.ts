@@ -38,7 +38,7 @@ export function diffModels(base: Model, revision: Model): Finding[] {
 export function diffPaths(basePath: string, revisionPath: string): DiffResult {
   const b = loadModels(basePath);
   // the revision reuses what the base derived from places both documents hold unchanged
-  const r = loadModels(revisionPath, { reuse: b.models });
+  const r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models });
   // the same file on both sides (or a structure file shared by both) is reported once
   const seen = new Set<string>();
   const diagnostics = [...b.diagnostics, ...r.diagnostics].filter((d) => {

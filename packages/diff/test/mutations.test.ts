@@ -1194,8 +1194,8 @@ test('mutation generator: every change with a known effect gets its level; equiv
         if (site === false) break;
         // as api-diff reads it: the revision reuses what the base derived from unchanged places,
         // which must give the very model a fresh reading gives
-        const revision = modelOf(copy, name, { reuse: base })!;
-        const fresh = modelOf(structuredClone(copy), name)!;
+        const revision = modelOf(copy, name, { reuse: base, counterpart: base })!;
+        const fresh = modelOf(structuredClone(copy), name, { counterpart: base })!;
         assert.equal(JSON.stringify(revision), JSON.stringify(fresh), `${name} | ${m.kind} | ${site}: the model reusing the base differs from a fresh one`);
         reused += Object.values(revision.operations).filter((o) => Object.values(base.operations).includes(o)).length;
         const findings = diffModels(base, revision);

@@ -26,9 +26,11 @@ export interface LoadedModels {
  * version folder holding one OpenAPI and/or one AsyncAPI document, and normalises each document.
  * Never throws for bad input: problems come back as diagnostics.
  */
-export function loadModels(path: string, options: { reuse?: Model[] } = {}): LoadedModels {
+export function loadModels(path: string, options: { reuse?: Model[]; counterpart?: Model[] } = {}): LoadedModels {
   // a model of the same protocol from another version: what it derived from equal places is reused
   const reuse = (protocol: Protocol) => options.reuse?.find((m) => m.protocol === protocol);
+  // ... and, whether or not reused, evidence for facts a document leaves open (see NormaliseOptions)
+  const counterpart = (protocol: Protocol) => options.counterpart?.find((m) => m.protocol === protocol);
   const abs = resolve(path);
   if (!existsSync(abs)) {
     return { models: [], folder: false, diagnostics: [{ severity: 'error', message: `no such file or folder: ${path}`, file: abs, hint: 'Give an OpenAPI/AsyncAPI file or a version folder such as specs/v3.2.' }] };
@@ -38,22 +40,22 @@ export function loadModels(path: string, options: { reuse?: Model[] } = {}): Loa
       const r = readVersionFolder(abs);
       const models: Model[] = [];
       if (!r.diagnostics.some((d) => d.severity === 'error')) {
-        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web', reuse: reuse('web'), refHolders: r.web.refHolders }));
-        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm', reuse: reuse('rtm'), refHolders: r.rtm.refHolders }));
+        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web', reuse: reuse('web'), counterpart: counterpart('web'), refHolders: r.web.refHolders }));
+        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm', reuse: reuse('rtm'), counterpart: counterpart('rtm'), refHolders: r.rtm.refHolders }));
       }
       return { models, folder: true, diagnostics: r.diagnostics };
     }
     const r = readSpec(abs);
     if (!r.document || !r.kind) return { models: [], folder: false, diagnostics: r.diagnostics };
     const kind = r.kind;
-    return { models: [normalise(r.document, kind, { file: abs, reuse: options.reuse?.find((m) => m.kind === kind), refHolders: r.refHolders })], folder: false, diagnostics: r.diagnostics };
+    return { models: [normalise(r.document, kind, { file: abs, reuse: options.reuse?.find((m) => m.kind === kind), counterpart: options.counterpart?.find((m) => m.kind === kind), refHolders: r.refHolders })], folder: false, diagnostics: r.diagnostics };
   } catch (e) {
     return { models: [], folder: false, diagnostics: [{ severity: 'error', message: `could not read ${path}: ${(e as Error).message}`, file: abs, hint: 'Check that the file is a well-formed OpenAPI or AsyncAPI document.' }] };
   }
 }
 
 /** Normalises an already-parsed document (detecting its kind); undefined when it is neither. */
-export function modelOf(doc: unknown, file = '', options: { reuse?: Model } = {}): Model | undefined {
+export function modelOf(doc: unknown, file = '', options: { reuse?: Model; counterpart?: Model } = {}): Model | undefined {
   const { kind } = detectKind(doc);
-  return kind ? normalise(doc as Record<string, any>, kind, { file, reuse: options.reuse }) : undefined;
+  return kind ? normalise(doc as Record<string, any>, kind, { file, reuse: options.reuse, counterpart: options.counterpart }) : undefined;
 }

@@ -16,6 +16,12 @@ export interface NormaliseOptions {
    * are equal in both documents is taken over instead of derived again (see `Derivation`).
    */
   reuse?: Model;
+  /**
+   * The model of the other version being compared, as evidence for a fact this document leaves open
+   * (which side wrote a reply-less AsyncAPI 3 document). Unlike `reuse`, it may change the result, so
+   * callers that compare two versions pass it whether or not they reuse.
+   */
+  counterpart?: Model;
   /** Every object of `doc` holding a `$ref`, once per place, when the loader already listed them. */
   refHolders?: Iterable<Record<string, unknown>>;
 }
@@ -442,9 +448,9 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const address = resolver.deref(op?.channel)?.address;
       return [id, op, typeof address === 'string' ? address : undefined] as [string, any, string | undefined];
     });
-    const serverSide = ops3.some(([, op]) => op?.reply) || options.reuse?.kind !== 'asyncapi' || !options.reuse.specVersion.startsWith('2.')
+    const serverSide = ops3.some(([, op]) => op?.reply) || options.counterpart?.kind !== 'asyncapi' || !options.counterpart.specVersion.startsWith('2.')
       ? writtenByServer(ops3.map(([, op]) => op))
-      : sideOf2(ops3, options.reuse);
+      : sideOf2(ops3, options.counterpart);
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
       const op = resolver.deref(op0);
       if (!op || typeof op !== 'object') continue;
