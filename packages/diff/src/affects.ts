@@ -307,7 +307,7 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
     // too (one entry for "every Web method takes the new X-Region header"), worded by a `-grouped` message
     const item = itemOf.get(f);
     const definition = !!item?.base && !!item.revision;
-    const shared = (f.owner.kind === 'method' || f.owner.kind === 'push') && /^(query|header|path|cookie|channel):/.test(f.path ?? '') && !!item && (definition || !!messages()[`${f.ruleId}-grouped`]);
+    const shared = (f.owner.kind === 'method' || f.owner.kind === 'push') && /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake):/.test(f.path ?? '') && !!item && (definition || !!messages()[`${f.ruleId}-grouped`]);
     const m = shared ? SHARED_PARAM.exec(f.location.pointer) : null;
     return m ? JSON.stringify([f.ruleId, m[1], f.path, f.oldPath, f.from, f.to]) : undefined;
   };

@@ -29,7 +29,7 @@ function parseMessages(text: string): Record<string, string> {
   return out;
 }
 
-const PARAM = /^(query|header|path|cookie|channel):([^.[{]*)(.*)$/;
+const PARAM = /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake):([^.[{]*)(.*)$/;
 
 /** Human label of a field path: `request field \`order.id\``, `query parameter \`limit\``... */
 export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision'>): string {
@@ -44,8 +44,12 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
   if (m) {
     const [, where, key, rest] = m;
     // path parameters are keyed by position and headers in lower case: say the name as written
-    const label = (key.startsWith('#') || where === 'header' ? (i.revision?.label ?? i.base?.label) : undefined) ?? key;
+    const label = (key.startsWith('#') || where === 'header' || where === 'handshake-header' ? (i.revision?.label ?? i.base?.label) : undefined) ?? key;
     const full = rest ? `${label}${rest}` : label;
+    // a WebSocket binding's handshake: the HTTP request that opens the connection
+    if (where === 'handshake') return `WebSocket handshake ${full}`;
+    if (where === 'handshake-query') return `WebSocket handshake query parameter \`${full}\``;
+    if (where === 'handshake-header') return `WebSocket handshake header \`${full}\``;
     if (where === 'header' && side === 'response') return `response header \`${full}\``;
     return `${where} parameter \`${full}\``;
   }

@@ -1048,6 +1048,92 @@ const mutations: Mutation[] = [
       },
     ];
   })(),
+  // ----- family M4: AsyncAPI WebSocket bindings (a channel's `bindings.ws` is the HTTP handshake a
+  // client makes to open the connection: its query parameters and headers are request values of
+  // every operation on the channel, pushes included) -----
+  ...((): Mutation[] => {
+    /** Channels with a WebSocket binding whose `part` (query or headers) is an inline object schema. */
+    const sites = (doc: Doc, part: 'query' | 'headers') => {
+      if (kindOf(doc) === 'openapi') return [];
+      return Object.keys(doc.channels ?? {}).sort().flatMap((ch) => {
+        const ws = doc.channels[ch]?.bindings?.ws;
+        return isObj(ws) && isObj(ws[part]) && !ws[part].$ref && isObj(ws[part].properties) ? [{ ch, ws, schema: ws[part] }] : [];
+      });
+    };
+    return [
+      {
+        kind: 'ws handshake: new required query parameter', expect: 'ERR',
+        apply: (doc, n) => {
+          const s = sites(doc, 'query')[n];
+          if (!s) return false;
+          s.schema.properties.zz_token = { type: 'string' };
+          s.schema.required = [...(s.schema.required ?? []), 'zz_token'];
+          return s.ch;
+        },
+      },
+      {
+        kind: 'ws handshake: optional header becomes required', expect: 'ERR',
+        apply: (doc, n) => {
+          const s = sites(doc, 'headers')[n];
+          const name = s && Object.keys(s.schema.properties).find((k) => !(s.schema.required ?? []).includes(k));
+          if (!s || !name) return false;
+          s.schema.required = [...(s.schema.required ?? []), name];
+          return `${s.ch} ${name}`;
+        },
+      },
+      {
+        kind: 'ws handshake: method changed', expect: 'ERR',
+        apply: (doc, n) => {
+          const s = sites(doc, 'query')[n];
+          if (!s) return false;
+          s.ws.method = s.ws.method === 'POST' ? 'GET' : 'POST';
+          return s.ch;
+        },
+      },
+      {
+        kind: 'ws handshake: query parameter type narrowed', expect: 'ERR',
+        apply: (doc, n) => {
+          const s = sites(doc, 'query')[n];
+          const name = s && Object.keys(s.schema.properties).find((k) => s.schema.properties[k].type === 'string');
+          if (!s || !name) return false;
+          s.schema.properties[name] = { type: 'string', enum: ['zz_a', 'zz_b'] };
+          return `${s.ch} ${name}`;
+        },
+      },
+      {
+        kind: 'ws handshake: new optional query parameter', expect: 'INFO',
+        apply: (doc, n) => {
+          const s = sites(doc, 'query')[n];
+          if (!s) return false;
+          s.schema.properties.zz_hint = { type: 'string' };
+          return s.ch;
+        },
+      },
+      {
+        kind: 'same: ws binding query schema moved to components and referenced', expect: 'none', allow: ['structure-added'],
+        apply: (doc, n) => {
+          const s = sites(doc, 'query')[n];
+          if (!s) return false;
+          const name = `zzHandshake${n}`;
+          ((doc.components ??= {}).schemas ??= {})[name] = s.schema;
+          s.ws.query = { $ref: `#/components/schemas/${name}` };
+          return s.ch;
+        },
+      },
+      {
+        kind: 'same: ws binding header renamed in another case', expect: 'none',
+        apply: (doc, n) => {
+          const s = sites(doc, 'headers')[n];
+          const name = s && Object.keys(s.schema.properties)[0];
+          if (!s || !name) return false;
+          const other = name === name.toLowerCase() ? name.toUpperCase() : name.toLowerCase();
+          s.schema.properties = Object.fromEntries(Object.entries(s.schema.properties).map(([k, v]) => [k === name ? other : k, v]));
+          if (Array.isArray(s.schema.required)) s.schema.required = s.schema.required.map((k: string) => (k === name ? other : k));
+          return `${s.ch} ${name}`;
+        },
+      },
+    ];
+  })(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------

@@ -480,6 +480,6 @@ export function parentPath(path: string): string {
 export function renamedFromPath(path: string, from: string): string {
   const parent = path.includes(':') && !path.includes('.') ? path.slice(0, path.indexOf(':') + 1) : parentPath(path);
   // header parameters are keyed in lower case (see `parameterKey`)
-  if (parent.endsWith(':')) return parent + (parent === 'header:' ? from.toLowerCase() : from);
+  if (parent.endsWith(':')) return parent + (parent === 'header:' || parent === 'handshake-header:' ? from.toLowerCase() : from);
   return parent ? `${parent}.${from}` : from;
 }

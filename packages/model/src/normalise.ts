@@ -429,7 +429,9 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         o.channel = ch;
         o.action = verb;
         commonAsync(o, op);
-        channelParameters(o, chan, ch, typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`, false);
+        const chanPtr = typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`;
+        channelParameters(o, chan, ch, chanPtr, false);
+        wsHandshake(o, chan, chanPtr);
         const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
         addMessages(o, msgs);
         model.operations[name] = o;
@@ -465,7 +467,10 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         let chanPtr = String(op.channel.$ref);
         let chan: any = op.channel;
         for (let hops = 0; chan && typeof chan.$ref === 'string' && hops < 20; hops++) chan = resolver.get((chanPtr = chan.$ref));
-        if (chan && typeof chan === 'object') channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
+        if (chan && typeof chan === 'object') {
+          channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
+          wsHandshake(o, chan, chanPtr.slice(1));
+        }
       }
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
       addMessages(o, msgs);
@@ -601,6 +606,40 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         ? { type: 'string', ...(Array.isArray(p.enum) ? { enum: p.enum } : {}), ...(p.default !== undefined ? { default: p.default } : {}) }
         : p.schema ?? {};
       flatten(schema, v3 ? ptr : `${ptr}/schema`, resolver, { followRoot: false, rootRequired: true, prefix, label: name }, o.request);
+    }
+  }
+
+  /**
+   * A channel's WebSocket binding (`bindings.ws`) describes the HTTP handshake a client makes to open
+   * the connection, whichever way the operation's messages then flow: its `query` and `headers`
+   * schemas (objects whose properties are the parameters) are request fields of every operation on
+   * the channel, `handshake-query:<name>` and `handshake-header:<lower-case name>` (distinct from the
+   * message headers, `header:<name>`, which travel with each message). `method` is the field
+   * `handshake:method`: GET is what every WebSocket client sends, so only another method is required.
+   */
+  function wsHandshake(o: Operation, chan: any, chanPtr: string) {
+    const bindings0 = chan?.bindings;
+    const bindings = resolver.deref(bindings0);
+    const ws0 = bindings && typeof bindings === 'object' ? bindings.ws : undefined;
+    const ws = resolver.deref(ws0);
+    if (!ws || typeof ws !== 'object') return;
+    const bindingsPtr = typeof bindings0?.$ref === 'string' ? bindings0.$ref.slice(1) : `${chanPtr}/bindings`;
+    const wsPtr = typeof ws0?.$ref === 'string' ? ws0.$ref.slice(1) : `${bindingsPtr}/ws`;
+    for (const [key, where] of [['query', 'handshake-query'], ['headers', 'handshake-header']] as const) {
+      const s0 = ws[key];
+      let ptr = `${wsPtr}/${key}`;
+      let s: any = s0;
+      for (let hops = 0; s && typeof s.$ref === 'string' && hops < 20; hops++) { ptr = s.$ref.slice(1); s = resolver.get(s.$ref); }
+      if (!s || typeof s !== 'object' || !s.properties || typeof s.properties !== 'object') continue;
+      const required = Array.isArray(s.required) ? s.required.map(String) : [];
+      for (const [name, schema] of Object.entries<any>(s.properties)) {
+        const k = where === 'handshake-header' ? name.toLowerCase() : name;
+        flatten(schema, `${ptr}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `${where}:${k}`, label: name }, o.request);
+      }
+    }
+    if (typeof ws.method === 'string') {
+      const method = ws.method.toUpperCase();
+      flatten({ type: 'string', enum: [method] }, `${wsPtr}/method`, resolver, { followRoot: false, rootRequired: method !== 'GET', prefix: 'handshake:method', label: 'method' }, o.request);
     }
   }
 

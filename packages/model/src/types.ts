@@ -20,7 +20,8 @@ export type Scalar = string | number | boolean | null;
  * items (`[0]`, `[1]`... for tuple positions) and `{}` for additionalProperties values. The root of a payload has the path `""`.
  * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`); path
  * parameters are keyed by position (`path:#0`), and so are AsyncAPI channel parameters, by their
- * position in the channel address (`channel:#0`), in the request of every operation on the channel.
+ * position in the channel address (`channel:#0`), in the request of every operation on the channel;
+ * so are a channel's WebSocket handshake values (`handshake-query:<name>`, `handshake-header:<name>`, `handshake:method`).
  */
 export interface Field {
   path: string;

@@ -237,3 +237,35 @@ test('AsyncAPI message headers (traits applied) are fields `header:<name>` besid
   assert.equal(o.response['header:x-seq']?.pointer, '/components/messageTraits/t/headers/properties/X-Seq');
   assert.equal(o.opaquePayloads?.n, 'application/vnd.apache.avro;version=1.9.0 {"type":"record","name":"R","fields":[]}');
 });
+
+test('a channel\'s WebSocket binding is the handshake: its query parameters, headers and method are request fields of every operation on the channel', () => {
+  const v2 = {
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: {
+      live: {
+        bindings: { ws: { method: 'POST', query: { $ref: '#/components/schemas/Q' }, headers: { type: 'object', required: ['X-Token'], properties: { 'X-Token': { type: 'string' } } } } },
+        subscribe: { operationId: 'onEvent', message: { headers: { type: 'object', properties: { 'X-Token': { type: 'integer' } } }, payload: { type: 'object' } } },
+        publish: { operationId: 'send', message: { payload: { type: 'object' } } },
+      },
+    },
+    components: { schemas: { Q: { type: 'object', required: ['v'], properties: { v: { type: 'string', enum: ['2'] }, hint: { type: 'string' } } } } },
+  };
+  const m2 = normalise(v2, 'asyncapi');
+  for (const op of ['onEvent', 'send']) {
+    const req = m2.operations[op].request;
+    assert.deepEqual([req['handshake-query:v'].required, req['handshake-query:v'].enum, req['handshake-query:v'].pointer], [true, ['2'], '/components/schemas/Q/properties/v']);
+    assert.equal(req['handshake-query:hint'].required, false);
+    assert.deepEqual([req['handshake-header:x-token'].label, req['handshake-header:x-token'].required], ['X-Token', true]);
+    assert.deepEqual([req['handshake:method'].enum, req['handshake:method'].required], [['POST'], true]);
+  }
+  // the message's own header stays apart, with the payload it travels with
+  assert.equal(m2.operations.onEvent.response['header:x-token'].type, 'integer');
+  // AsyncAPI 3: read through the operation's channel; GET (every WebSocket client's method) asks nothing new
+  const v3 = {
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { rt: { address: '/rt', bindings: { ws: { method: 'GET', query: { type: 'object', properties: { room: { type: 'string' } } } } }, messages: { m: { payload: { type: 'object' } } } } },
+    operations: { on: { action: 'receive', channel: { $ref: '#/channels/rt' }, messages: [{ $ref: '#/channels/rt/messages/m' }] } },
+  };
+  const req3 = normalise(v3, 'asyncapi').operations.on.request;
+  assert.deepEqual([req3['handshake-query:room'].required, req3['handshake-query:room'].pointer, req3['handshake:method'].required], [false, '/channels/rt/bindings/ws/query/properties/room', false]);
+});
