@@ -93,6 +93,8 @@ import { rule as operationSecurityTightened } from './operation-security-tighten
 import { rule as responseFieldBecameWriteOnly } from './response-field-became-write-only.js';
 import { rule as requestFieldBecameReadOnly } from './request-field-became-read-only.js';
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
+import { rule as requestPartContentTypeNarrowed } from './request-part-content-type-narrowed.js';
+import { rule as operationServerChanged } from './operation-server-changed.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 
@@ -183,6 +185,8 @@ export const rules: readonly Rule[] = [
   requestAllOfRemoved,
   requestSchemaClosed,
   parameterStyleChanged,
+  requestPartContentTypeNarrowed,
+  operationServerChanged,
   responseAllOfChanged,
   fieldDeprecated,
   serverRemoved,
