@@ -106,7 +106,7 @@ function schemaFields(m: Model, name: string): Fields | undefined {
 function fieldShape(f: Field): string {
   const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
   return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
-    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.unmerged ?? null, !!f.allowEmpty]);
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.unmerged ?? null, !!f.allowEmpty, f.mapping ?? null]);
 }
 
 /**
@@ -1011,6 +1011,15 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     const plus = ru.filter((x) => !bu.includes(x)), gone = bu.filter((x) => !ru.includes(x));
     if (plus.length) emit({ ...base, change: 'allof-added', to: plus.map(unmergedLabel) }, f);
     if (gone.length) emit({ ...base, change: 'allof-removed', from: gone.map(unmergedLabel) }, f);
+  }
+  if (b.mapping && r.mapping && !sameList(b.mapping, r.mapping)) {
+    // a value is kept when the other side maps it to the same structure (or one reaching the same)
+    const target = (m: string[], v: string) => { const e = m.find((x) => x.slice(0, x.lastIndexOf('=')) === v); return e?.slice(e.lastIndexOf('=') + 1); };
+    const values = (m: string[]) => m.map((x) => x.slice(0, x.lastIndexOf('=')));
+    const gone = values(b.mapping).filter((v) => { const t = target(r.mapping!, v); return t === undefined || !sameRef(target(b.mapping!, v), t); });
+    const plus = values(r.mapping).filter((v) => target(b.mapping!, v) === undefined);
+    if (gone.length) emit({ ...base, change: 'mapping-removed', from: gone, to: values(r.mapping) }, f);
+    if (plus.length) emit({ ...base, change: 'mapping-added', to: plus }, f);
   }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
   if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);

@@ -1088,6 +1088,34 @@ const mutations: Mutation[] = [
           return x.id;
         },
       },
+      ...((): Mutation[] => {
+        /** Every discriminator with a mapping, in document order (requests and responses alike). */
+        const discriminators = (doc: Doc) => {
+          const out: any[] = [];
+          const walk = (x: any, depth: number) => {
+            if (!x || typeof x !== 'object' || depth > 40) return;
+            if (isObj(x.discriminator) && isObj(x.discriminator.mapping) && Object.keys(x.discriminator.mapping).length > 1) out.push(x.discriminator);
+            for (const v of Object.values(x)) walk(v, depth + 1);
+          };
+          walk(doc.paths, 0);
+          return out;
+        };
+        const rewrite = (d: any, f: (entries: Array<[string, unknown]>) => Array<[string, unknown]>) => { d.mapping = Object.fromEntries(f(Object.entries(d.mapping))); };
+        return [
+          {
+            kind: 'discriminator value renamed (the other side no longer maps it)', expect: 'ERR',
+            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; const k = Object.keys(d.mapping)[0]; rewrite(d, (e) => e.map(([a, b]) => [a === k ? `zz${a}` : a, b])); return k; },
+          },
+          {
+            kind: 'discriminator maps a new value to an existing structure', expect: 'INFO',
+            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; d.mapping.zz_alias = Object.values(d.mapping)[0]; return 'zz_alias'; },
+          },
+          {
+            kind: 'same: discriminator mapping entries reordered', expect: 'none',
+            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; rewrite(d, (e) => e.reverse()); return 'reversed'; },
+          },
+        ];
+      })(),
       {
         kind: 'path item lists its own server with another base path', expect: 'ERR',
         apply: (doc, n) => {

@@ -283,6 +283,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       });
       field.required = required || field.required;
     }
+    const disc = node.discriminator;
+    if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string') field.mapping = discriminatorMapping(disc, [oneOfV, anyOfV]);
     if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
@@ -337,6 +339,25 @@ function addUnmerged(field: Field, key: string, v: unknown): void {
 }
 
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
+/**
+ * What a discriminator maps, as `<value>=<structure>` sorted: the explicit `mapping`, and for every
+ * `$ref` alternative no explicit value names, its structure's own name (the implicit value).
+ */
+function discriminatorMapping(disc: any, lists: unknown[]): string[] {
+  const out = new Set<string>();
+  const named = new Set<string>();
+  if (disc.mapping && typeof disc.mapping === 'object') for (const [v, t] of Object.entries<any>(disc.mapping)) {
+    const n = typeof t === 'string' ? schemaRefName(t) ?? t : String(t);
+    named.add(n);
+    out.add(`${v}=${n}`);
+  }
+  for (const list of lists) if (Array.isArray(list)) for (const alt of list) {
+    const n = alt && typeof alt.$ref === 'string' ? schemaRefName(alt.$ref) : undefined;
+    if (n !== undefined && !named.has(n)) out.add(`${n}=${n}`);
+  }
+  return [...out].sort();
+}
+
 export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {
   const refs = new Set<string>();
   for (const f of Object.values(fields)) {

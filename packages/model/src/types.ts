@@ -59,6 +59,8 @@ export interface Field {
    * or `content:<media>` for a parameter described by `content`.
    */
   style?: string;
+  /** A discriminator's values and the structures they select, `<value>=<structure>` (sorted; implicit values included). */
+  mapping?: string[];
   /** A query parameter that may be sent empty (`allowEmptyValue: true`). */
   allowEmpty?: boolean;
   /** JSON pointer of the schema in its document. */

@@ -95,6 +95,8 @@ import { rule as requestFieldBecameReadOnly } from './request-field-became-read-
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
 import { rule as requestPartContentTypeNarrowed } from './request-part-content-type-narrowed.js';
 import { rule as operationServerChanged } from './operation-server-changed.js';
+import { rule as discriminatorMappingRemoved } from './discriminator-mapping-removed.js';
+import { rule as discriminatorMappingAdded } from './discriminator-mapping-added.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 
@@ -187,6 +189,8 @@ export const rules: readonly Rule[] = [
   parameterStyleChanged,
   requestPartContentTypeNarrowed,
   operationServerChanged,
+  discriminatorMappingRemoved,
+  discriminatorMappingAdded,
   responseAllOfChanged,
   fieldDeprecated,
   serverRemoved,
