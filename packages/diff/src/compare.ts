@@ -1016,7 +1016,9 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     // a value is kept when the other side maps it to the same structure (or one reaching the same)
     const target = (m: string[], v: string) => { const e = m.find((x) => x.slice(0, x.lastIndexOf('=')) === v); return e?.slice(e.lastIndexOf('=') + 1); };
     const values = (m: string[]) => m.map((x) => x.slice(0, x.lastIndexOf('=')));
-    const gone = values(b.mapping).filter((v) => { const t = target(r.mapping!, v); return t === undefined || !sameRef(target(b.mapping!, v), t); });
+    // a structure no value maps any more is an alternative gone (judged by the variant rules), not a value renamed
+    const stillMapped = (t: string | undefined) => r.mapping!.some((x) => sameRef(t, x.slice(x.lastIndexOf('=') + 1)));
+    const gone = values(b.mapping).filter((v) => { const bt = target(b.mapping!, v), t = target(r.mapping!, v); return t === undefined ? stillMapped(bt) : !sameRef(bt, t); });
     const plus = values(r.mapping).filter((v) => target(b.mapping!, v) === undefined);
     if (gone.length) emit({ ...base, change: 'mapping-removed', from: gone, to: values(r.mapping) }, f);
     if (plus.length) emit({ ...base, change: 'mapping-added', to: plus }, f);

@@ -1117,6 +1117,24 @@ const mutations: Mutation[] = [
         ];
       })(),
       {
+        // the bodies of every media type are compared now: the 3.1 spelling of file contents must read as 3.0's
+        kind: 'same: contentMediaType written as format binary', expect: 'none',
+        apply: (doc, n) => {
+          const found: any[] = [];
+          const walk = (x: any, depth: number) => {
+            if (!x || typeof x !== 'object' || depth > 40) return;
+            if (x.type === 'string' && typeof x.contentMediaType === 'string' && x.format === undefined && x.contentEncoding === undefined) found.push(x);
+            for (const v of Object.values(x)) walk(v, depth + 1);
+          };
+          walk(doc.paths, 0);
+          const x = found[n];
+          if (!x) return false;
+          delete x.contentMediaType;
+          x.format = 'binary';
+          return 'binary';
+        },
+      },
+      {
         kind: 'path item lists its own server with another base path', expect: 'ERR',
         apply: (doc, n) => {
           if (kindOf(doc) !== 'openapi' || !doc.servers?.length) return false;

@@ -220,6 +220,9 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           break;
         }
         case 'format': if (typeof v === 'string') field.format = v; break;
+        // the OpenAPI 3.1 spelling of 3.0's `format: byte` / `format: binary` (file contents)
+        case 'contentEncoding': if (v === 'base64' && field.format === undefined) field.format = 'byte'; break;
+        case 'contentMediaType': if (typeof v === 'string' && field.format === undefined && node.contentEncoding === undefined) field.format = 'binary'; break;
         case 'enum': enumV = v; if (Array.isArray(v)) mergeEnum(field, (v as Scalar[]).filter((x) => x === null || typeof x !== 'object')); break;
         case 'const': if (v === null || typeof v !== 'object') mergeEnum(field, [v]); break;
         case 'default': if (v !== undefined) { field.default = v; field.hasDefault = true; } break;
