@@ -106,7 +106,7 @@ function schemaFields(m: Model, name: string): Fields | undefined {
 function fieldShape(f: Field): string {
   const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
   return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
-    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null]);
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null, !!f.allowEmpty, f.mapping ?? null]);
 }
 
 /**
@@ -381,6 +381,9 @@ function compareOperations(ctx: Ctx): void {
     if (pag) at('pagination', { path: pag });
     compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
     if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    compareBodies(ctx, b, r, owner, rev.file);
+    if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
+    if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
     // the operation's other messages, matched by name: each is what a client sends or receives too
     for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
       const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
@@ -418,6 +421,107 @@ function matchMessages(b: Operation, r: Operation, rename: (m: string) => string
     out.set(k, rk ?? rename(k));
   }
   return out;
+}
+
+/** A body's fields without the parameters and headers that share its map. */
+const bodyPartOf = new WeakMap<Fields, Fields>();
+function bodyPart(fields: Fields): Fields {
+  let out = bodyPartOf.get(fields);
+  if (!out) {
+    out = Object.create(null) as Fields;
+    for (const [p, f] of Object.entries(fields)) if (!/^(query|header|path|cookie):/.test(p)) out[p] = f;
+    bodyPartOf.set(fields, out);
+  }
+  return out;
+}
+
+/**
+ * The bodies beside an operation's main request and response (`Operation.bodies`), matched by key:
+ * another media type of the main body is compared with the same media type of the other version
+ * (with its main body where that media type shares the main schema there), so a client using it is
+ * judged like one using the first; an error response's body is compared by status and media type,
+ * judged like a response. One side's own media type or status is reported elsewhere (or not at all).
+ */
+function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file: string): void {
+  if (!b.bodies && !r.bodies) return;
+  const bb = b.bodies ?? {}, rb = r.bodies ?? {};
+  for (const k of new Set([...Object.keys(bb), ...Object.keys(rb)])) {
+    let bf = own(bb, k), rf = own(rb, k);
+    const sp = k.indexOf(' ');
+    const kind = k.slice(0, sp);
+    if (kind === 'status') {
+      if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', file);
+      continue;
+    }
+    const side = kind as 'request' | 'response';
+    const media = k.slice(sp + 1);
+    const list = (o: Operation) => (side === 'request' ? o.requestMedia : o.responseMedia);
+    if (!list(b).includes(media) || !list(r).includes(media)) continue;
+    bf ??= bodyPart(b[side]);
+    rf ??= bodyPart(r[side]);
+    compareFields(ctx, bf, rf, owner, side, file);
+  }
+}
+
+/**
+ * Form bodies' `encoding` entries of a media type both versions have: a property written another
+ * way (a form-urlencoded property without an entry is written `form`, exploded; a multipart part
+ * only has a style when one is given) is misread like a parameter whose style changed; a multipart
+ * part listing fewer media types refuses parts sent as the others.
+ */
+function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): void {
+  const be = b.encodings ?? {}, re = r.encodings ?? {};
+  for (const k of new Set([...Object.keys(be), ...Object.keys(re)])) {
+    const [side, media] = k.split(' ', 2) as ['request' | 'response', string];
+    const prop = k.slice(side.length + media.length + 2);
+    const list = (o: Operation) => (side === 'request' ? o.requestMedia : o.responseMedia);
+    if (!list(b).includes(media) || !list(r).includes(media)) continue;
+    const bx = own(be, k), rx = own(re, k);
+    // an entry on one side only is judged where both bodies show the property (a new property's entry is no change)
+    const has = (o: Operation) => Object.hasOwn((o.bodies && own(o.bodies, `${side} ${media}`)) ?? o[side], prop);
+    if (!(bx && rx) && !(has(b) && has(r))) continue;
+    // a style only shapes arrays and objects: a scalar is written `name=value` whatever it says
+    const field = (o: Operation) => own((o.bodies && own(o.bodies, `${side} ${media}`)) ?? o[side], prop);
+    const styled = !scalarOnly(field(b)) || !scalarOnly(field(r));
+    const dflt = media === 'application/x-www-form-urlencoded' || bx?.style || rx?.style ? FORM_STYLE : undefined;
+    const bs = bx?.style ?? dflt, rs = rx?.style ?? dflt;
+    const at = { subject: 'field' as const, owner, direction: side, path: prop, pointer: r.pointer, file: ctx.rev.file };
+    if (bs !== rs && styled) push(ctx, { ...at, change: 'style', from: bs, to: rs });
+    if (bx?.types && rx?.types) {
+      const lost = bx.types.filter((t) => !rx.types!.some((x) => x === t || x === '*/*' || (x.endsWith('/*') && t.startsWith(x.slice(0, -1)))));
+      if (lost.length) push(ctx, { ...at, change: 'part-types', from: lost, to: rx.types });
+    }
+  }
+}
+
+const SCALAR = /^(string|integer|number|boolean)$/;
+/** Does a field only ever hold scalars (by its type, or every oneOf/anyOf alternative's)? Unknown is no. */
+function scalarOnly(f: Field | undefined): boolean {
+  if (!f || f.ref !== undefined) return false;
+  if (f.type) return f.type.split('|').every((t) => SCALAR.test(t));
+  return !!f.variants?.length && f.variants.every((v) => SCALAR.test(v.slice(v.indexOf('=') + 1).split(' ')[0]));
+}
+
+/**
+ * Servers a path item or operation lists instead of the document's: a client of the operation
+ * connects where the effective list says. An address of the base's list that the revision's no
+ * longer offers moved the operation (like a server's base path changing, for that operation only).
+ */
+function compareOperationServers(ctx: Ctx, b: Operation, r: Operation, owner: Owner): void {
+  const { base, rev } = ctx;
+  const bl = b.servers ?? Object.values(base.servers), rl = r.servers ?? Object.values(rev.servers);
+  if (!bl.length || !rl.length) return;
+  const offered = new Set(rl.map(serverAddress));
+  for (const s of bl) {
+    if (offered.has(serverAddress(s))) continue;
+    // the replacement: the revision's server in the same place of the list, else its first
+    const to = rl[bl.indexOf(s)] ?? rl[0];
+    const versionOnly = versionOnlyChange(s.url, to.url, base.apiVersion, rev.apiVersion);
+    push(ctx, {
+      subject: versionOnly ? 'server' : 'operation', change: versionOnly ? 'url-version' : 'server', owner, direction: 'none',
+      path: s.url, from: s.url, to: to.url, pointer: r.servers ? to.pointer : r.pointer, file: rev.file, baseOp: b, revOp: r,
+    });
+  }
 }
 
 /** A requirement `<kind>:<where>[<scopes>]` -> its scheme and scopes. */
@@ -531,6 +635,9 @@ function compareServers(ctx: Ctx): void {
   }
   for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name) && !taken.has(r)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
 }
+
+/** How a form body's property is written when its `encoding` entry gives no style. */
+const FORM_STYLE = 'form/explode';
 
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
 
@@ -1014,9 +1121,22 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     const bk = variantKeyword(bv), rk = variantKeyword(rv);
     if (bk && rk && bk !== rk && rv.length > 1 && !disjoint(rv)) emit({ ...base, change: 'variant-keyword', from: bk, to: rk }, f);
   }
+  if (b.mapping && r.mapping && !sameList(b.mapping, r.mapping)) {
+    // a value is kept when the other side maps it to the same structure (or one reaching the same)
+    const target = (m: string[], v: string) => { const e = m.find((x) => x.slice(0, x.lastIndexOf('=')) === v); return e?.slice(e.lastIndexOf('=') + 1); };
+    const values = (m: string[]) => m.map((x) => x.slice(0, x.lastIndexOf('=')));
+    // a structure no value maps any more is an alternative gone (judged by the variant rules), not a value renamed
+    const stillMapped = (t: string | undefined) => r.mapping!.some((x) => sameRef(t, x.slice(x.lastIndexOf('=') + 1)));
+    const gone = values(b.mapping).filter((v) => { const bt = target(b.mapping!, v), t = target(r.mapping!, v); return t === undefined ? stillMapped(bt) : !sameRef(bt, t); });
+    const plus = values(r.mapping).filter((v) => target(b.mapping!, v) === undefined);
+    if (gone.length) emit({ ...base, change: 'mapping-removed', from: gone, to: values(r.mapping) }, f);
+    if (plus.length) emit({ ...base, change: 'mapping-added', to: plus }, f);
+  }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
   if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);
   if (b.style && r.style && b.style !== r.style) emit({ ...base, change: 'style', from: b.style, to: r.style }, f);
+  // `?flag=` no longer accepted: the same request is now misread (or refused)
+  else if (b.allowEmpty && !r.allowEmpty) emit({ ...base, change: 'style', from: `${b.style}, empty value allowed`, to: r.style }, f);
   const access = (x: Field) => (x.readOnly ? 'readOnly' : x.writeOnly ? 'writeOnly' : 'read-write');
   if (access(b) !== access(r)) emit({ ...base, change: 'access', from: access(b), to: access(r) }, f);
 }

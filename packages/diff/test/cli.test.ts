@@ -84,6 +84,8 @@ for (const [name, args, pattern] of [
   ['not OpenAPI 3 / AsyncAPI', ['changelog', bad('swagger2.yaml'), fx('method-added', 'base.yaml')], /swagger2\.yaml: error \[unsupported-version\] swagger 2\.0 \(OpenAPI 2\) is not supported\n    hint: Convert the document to OpenAPI 3/],
   ['missing $ref target', ['breaking', bad('missing-ref.yaml'), bad('missing-ref.yaml')], /missing-ref\.yaml:9:22: error \[ref-unresolved\] \$ref target file not found: \.\/missing\.yaml \(at #\/paths\/~1a\/post\/requestBody\/content\/application~1json\/schema\)\n    hint: [^\n]+\n$/],
   ['OpenAPI vs AsyncAPI', ['breaking', fx('method-added', 'base.yaml'), fx('server-added', 'base.yaml')], /cannot compare an OpenAPI document with an AsyncAPI document/],
+  ['parameter in: body (OpenAPI 2)', ['breaking', bad('param-in-body.yaml'), bad('param-in-body.yaml')], /param-in-body\.yaml:9:11: error \[parameter-location\] parameter `payload` has `in: "body"`[^\n]*\n    hint: Describe the body with `requestBody`/],
+  ['schema keyword of the wrong type (items: string)', ['breaking', bad('items-string.yaml'), bad('items-string.yaml')], /items-string\.yaml:10:\d+: error \[schema-keyword-type\] `items` must be a schema, not "string"[^\n]*\n    hint: /],
   ['bad --fail-on', ['breaking', fx('method-added', 'base.yaml'), fx('method-added', 'base.yaml'), '--fail-on', 'INFO'], /--fail-on must be one of ERR, WARN \(got "INFO"\)/],
   ['unknown command', ['compare', 'a', 'b'], /unknown command "compare"/],
   ['one path only', ['breaking', fx('method-added', 'base.yaml')], /needs BASE and REVISION \(got 1 path\)/],

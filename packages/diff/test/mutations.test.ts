@@ -1134,6 +1134,209 @@ const mutations: Mutation[] = [
       },
     ];
   })(),
+  // ----- family R (M7/M8/M9/M12/M13): every media type of a body and every error body is compared;
+  // parameter serialisation beyond style/explode (schema <-> content, allowEmptyValue); form bodies'
+  // `encoding`; servers a path item lists instead of the document's -----
+  ...((): Mutation[] => {
+    const ops = (doc: Doc) => (kindOf(doc) === 'openapi' ? openapiOps(doc).filter((o) => !o.received) : []);
+    /** Inline object schemas of a body's media types after the first (`side`: request body or success response). */
+    const otherMedia = (doc: Doc, side: 'request' | 'response') => ops(doc).flatMap((o) => {
+      const holder = side === 'request' ? deref(doc, o.op.requestBody) : deref(doc, o.op.responses?.[Object.keys(o.op.responses ?? {}).filter((c) => /^2/.test(c)).sort()[0]]);
+      const media = Object.keys(holder?.content ?? {});
+      return media.slice(1).map((m) => ({ id: `${o.id} ${m}`, mo: holder.content[m], first: holder.content[media[0]] }))
+        .filter((x) => isObj(x.mo?.schema) && x.mo.schema.type === 'object' && isObj(x.mo.schema.properties) && JSON.stringify(x.mo.schema) !== JSON.stringify(x.first?.schema));
+    });
+    /** Error responses (4xx/5xx; `default` beside a success status) with an object body, made inline. */
+    const errorBodies = (doc: Doc) => ops(doc).flatMap((o) => Object.keys(o.op.responses ?? {}).filter((c) => /^[45]/.test(c) || (c === 'default' && Object.keys(o.op.responses).some((x) => /^2/.test(x))))
+      .map((c) => ({ id: `${o.id} ${c}`, op: o.op, code: c })));
+    const inlineError = (doc: Doc, e: { op: any; code: string }) => {
+      const r = structuredClone(deref(doc, e.op.responses[e.code]));
+      const media = r?.content && Object.keys(r.content)[0];
+      const schema = media && deref(doc, r.content[media]?.schema);
+      if (!isObj(schema) || schema.type !== 'object' || !isObj(schema.properties) || schema.allOf || schema.oneOf || schema.anyOf) return undefined;
+      r.content[media].schema = structuredClone(schema);
+      e.op.responses[e.code] = r;
+      return r.content[media].schema;
+    };
+    const queryParams = (doc: Doc, fits: (p: any) => boolean) => [...new Set(ops(doc).flatMap((o) => [...(o.item.parameters ?? []), ...(o.op.parameters ?? [])].map((p: any) => deref(doc, p))))].filter((p: any) => p?.in === 'query' && fits(p));
+    const encodings = (doc: Doc, media: (m: string) => boolean) => ops(doc).flatMap((o) => {
+      const body = deref(doc, o.op.requestBody);
+      return Object.keys(body?.content ?? {}).filter(media).flatMap((m) => Object.keys(body.content[m].encoding ?? {}).map((k) => ({ id: `${o.id} ${m} ${k}`, e: body.content[m].encoding[k], mo: body.content[m], name: k })));
+    });
+    const errorWith = (doc: Doc, n: number, change: (o: any) => string | false) => {
+      let seen = 0;
+      for (const e of errorBodies(doc)) {
+        const copy = structuredClone(e.op.responses[e.code]);
+        const o = inlineError(doc, e);
+        if (!o) continue;
+        const what = change(o);
+        if (what === false || seen++ < n) { e.op.responses[e.code] = copy; continue; }
+        return `${e.id}: ${what}`;
+      }
+      return false;
+    };
+    return [
+      {
+        kind: 'another media type of a request body: optional field becomes required', expect: 'ERR',
+        apply: (doc, n) => {
+          const x = otherMedia(doc, 'request').filter((m) => Object.keys(m.mo.schema.properties).some((k) => !(m.mo.schema.required ?? []).includes(k)))[n];
+          if (!x) return false;
+          const k = Object.keys(x.mo.schema.properties).find((q) => !(x.mo.schema.required ?? []).includes(q))!;
+          x.mo.schema.required = [...(x.mo.schema.required ?? []), k];
+          return `${x.id}: ${k}`;
+        },
+      },
+      {
+        kind: 'another media type of a success response: field type changes', expect: 'ERR',
+        apply: (doc, n) => {
+          const x = otherMedia(doc, 'response').filter((m) => Object.values<any>(m.mo.schema.properties).some((p) => p.type === 'string'))[n];
+          if (!x) return false;
+          const k = Object.keys(x.mo.schema.properties).find((q) => x.mo.schema.properties[q].type === 'string')!;
+          x.mo.schema.properties[k] = { type: 'boolean' };
+          return `${x.id}: ${k}`;
+        },
+      },
+      {
+        kind: 'same: another media type given the first media type\'s schema', expect: 'none', allow: ['media-type-added', 'structure-added'],
+        apply: (doc, n) => {
+          const o = ops(doc).filter((x) => { const b = deref(doc, x.op.requestBody); return b?.content && Object.keys(b.content).length === 1 && b.content['application/json']; })[n];
+          if (!o) return false;
+          const body = structuredClone(deref(doc, o.op.requestBody));
+          body.content['application/x-www-form-urlencoded'] = structuredClone(body.content['application/json']);
+          o.op.requestBody = body;
+          return o.id;
+        },
+      },
+      {
+        kind: 'error response body: field type changes', expect: 'ERR',
+        apply: (doc, n) => errorWith(doc, n, (o) => { const k = Object.keys(o.properties).find((q) => deref(doc, o.properties[q])?.type === 'string'); if (!k) return false; o.properties[k] = { type: 'boolean' }; return k; }),
+      },
+      {
+        kind: 'error response body: required field removed', expect: 'ERR',
+        apply: (doc, n) => errorWith(doc, n, (o) => { const k = (o.required ?? []).find((q: string) => o.properties[q] && !deref(doc, o.properties[q])?.writeOnly); if (!k) return false; delete o.properties[k]; o.required = o.required.filter((q: string) => q !== k); return k; }),
+      },
+      {
+        kind: 'same: error response body written inline', expect: 'none',
+        apply: (doc, n) => errorWith(doc, n, () => 'inline'),
+      },
+      {
+        kind: 'query parameter moved from schema to content (a JSON value)', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = queryParams(doc, (x) => isObj(x.schema) && !x.content)[n];
+          if (!p) return false;
+          p.content = { 'application/json': { schema: p.schema } };
+          delete p.schema;
+          delete p.style;
+          delete p.explode;
+          return p.name;
+        },
+      },
+      {
+        kind: 'query parameter no longer allows an empty value', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = queryParams(doc, (x) => x.allowEmptyValue === true)[n];
+          if (!p) return false;
+          delete p.allowEmptyValue;
+          return p.name;
+        },
+      },
+      {
+        kind: 'form body encoding: explode changed', expect: 'ERR',
+        apply: (doc, n) => {
+          const x = encodings(doc, (m) => m === 'application/x-www-form-urlencoded').filter((y) => deref(doc, y.mo.schema)?.properties?.[y.name]?.type === 'array')[n];
+          if (!x) return false;
+          x.e.explode = x.e.explode === false;
+          x.e.style ??= 'form';
+          return x.id;
+        },
+      },
+      {
+        kind: 'same: form body encoding entry with the defaults removed', expect: 'none',
+        apply: (doc, n) => {
+          const x = encodings(doc, (m) => m === 'application/x-www-form-urlencoded').filter((y) => (y.e.style ?? 'form') === 'form' && y.e.explode !== false)[n];
+          if (!x) return false;
+          delete x.mo.encoding[x.name];
+          return x.id;
+        },
+      },
+      {
+        kind: 'multipart part accepts fewer media types', expect: 'ERR',
+        apply: (doc, n) => {
+          const x = encodings(doc, (m) => m.startsWith('multipart/')).filter((y) => typeof y.e.contentType === 'string' && y.e.contentType.includes(','))[n];
+          if (!x) return false;
+          x.e.contentType = x.e.contentType.split(',')[0].trim();
+          return x.id;
+        },
+      },
+      ...((): Mutation[] => {
+        /** Every discriminator with a mapping, in document order (requests and responses alike). */
+        const discriminators = (doc: Doc) => {
+          const out: any[] = [];
+          const walk = (x: any, depth: number) => {
+            if (!x || typeof x !== 'object' || depth > 40) return;
+            if (isObj(x.discriminator) && isObj(x.discriminator.mapping) && Object.keys(x.discriminator.mapping).length > 1) out.push(x.discriminator);
+            for (const v of Object.values(x)) walk(v, depth + 1);
+          };
+          walk(doc.paths, 0);
+          return out;
+        };
+        const rewrite = (d: any, f: (entries: Array<[string, unknown]>) => Array<[string, unknown]>) => { d.mapping = Object.fromEntries(f(Object.entries(d.mapping))); };
+        return [
+          {
+            kind: 'discriminator value renamed (the other side no longer maps it)', expect: 'ERR',
+            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; const k = Object.keys(d.mapping)[0]; rewrite(d, (e) => e.map(([a, b]) => [a === k ? `zz${a}` : a, b])); return k; },
+          },
+          {
+            kind: 'discriminator maps a new value to an existing structure', expect: 'INFO',
+            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; d.mapping.zz_alias = Object.values(d.mapping)[0]; return 'zz_alias'; },
+          },
+          {
+            kind: 'same: discriminator mapping entries reordered', expect: 'none',
+            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; rewrite(d, (e) => e.reverse()); return 'reversed'; },
+          },
+        ];
+      })(),
+      {
+        // the bodies of every media type are compared now: the 3.1 spelling of file contents must read as 3.0's
+        kind: 'same: contentMediaType written as format binary', expect: 'none',
+        apply: (doc, n) => {
+          const found: any[] = [];
+          const walk = (x: any, depth: number) => {
+            if (!x || typeof x !== 'object' || depth > 40) return;
+            if (x.type === 'string' && typeof x.contentMediaType === 'string' && x.format === undefined && x.contentEncoding === undefined) found.push(x);
+            for (const v of Object.values(x)) walk(v, depth + 1);
+          };
+          walk(doc.paths, 0);
+          const x = found[n];
+          if (!x) return false;
+          delete x.contentMediaType;
+          x.format = 'binary';
+          return 'binary';
+        },
+      },
+      {
+        kind: 'path item lists its own server with another base path', expect: 'ERR',
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'openapi' || !doc.servers?.length) return false;
+          const path = Object.keys(doc.paths ?? {}).sort()[n];
+          if (!path) return false;
+          const item = deref(doc, doc.paths[path]);
+          item.servers = doc.servers.map((s: any) => ({ ...structuredClone(s), url: `${String(s.url).replace(/\/+$/, '')}/zz` }));
+          return path;
+        },
+      },
+      {
+        kind: 'same: path item lists the document\'s servers again', expect: 'none',
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'openapi' || !doc.servers?.length) return false;
+          const path = Object.keys(doc.paths ?? {}).sort()[n];
+          if (!path) return false;
+          deref(doc, doc.paths[path]).servers = structuredClone(doc.servers);
+          return path;
+        },
+      },
+    ];
+  })(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------

@@ -37,10 +37,45 @@ export function hasCodeKeyword(obj: object, keys: Keys): boolean {
   return false;
 }
 
+/**
+ * Schema keywords whose value has the wrong JSON type (`items: string`, `properties: [..]`, `allOf`
+ * not a list, `required` neither a list nor a parameter's boolean): a reader would silently ignore
+ * them. Checked on the objects the walk visits anyway, a few property lookups each.
+ */
+function badShapes(obj: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  if ('items' in obj && !['object', 'boolean', 'array'].includes(kind(obj.items))) out.push('items');
+  if ('properties' in obj && kind(obj.properties) !== 'object') out.push('properties');
+  for (const k of ['allOf', 'oneOf', 'anyOf']) if (k in obj && kind(obj[k]) !== 'array') out.push(k);
+  if ('required' in obj && !['array', 'boolean'].includes(kind(obj.required))) out.push('required');
+  return out;
+}
+const SHAPE_TEXT: Record<string, string> = {
+  items: 'a schema', properties: 'an object of schemas', allOf: 'a list of schemas', oneOf: 'a list of schemas', anyOf: 'a list of schemas', required: 'a list of property names',
+};
+
+/** True when an object visited by walkPositions holds a schema keyword of the wrong JSON type. */
+export function hasBadShape(obj: object, keys: Keys): boolean {
+  return keys === 'keywords' && badShapes(obj as Record<string, unknown>).length > 0;
+}
+
 /** The diagnostics for objects of one source found by hasCodeKeyword, in the order found. */
 export function codeKeywordDiagnosticsOf(src: Source, holders: readonly object[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const obj of holders) {
+    for (const k of badShapes(obj as Record<string, unknown>)) {
+      const p = `${pointerOf(src.value, obj)}/${esc(k)}`;
+      out.push({
+        severity: 'error',
+        code: 'schema-keyword-type',
+        message: `\`${k}\` must be ${SHAPE_TEXT[k]}, not ${JSON.stringify((obj as Record<string, unknown>)[k])}`,
+        file: src.file,
+        pointer: p,
+        ...(src.locate(p) ?? {}),
+        hint: k === 'items' ? 'Write the item schema as an object, e.g. `items: {type: string}`.' : `Give \`${k}\` the value the schema keyword expects (${SHAPE_TEXT[k]}).`,
+      });
+    }
     for (const k of CODE_KEYWORDS) {
       if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
       const p = `${pointerOf(src.value, obj)}/${esc(k)}`;

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import { codeKeywordDiagnosticsOf, hasCodeKeyword } from './keywords.js';
+import { codeKeywordDiagnosticsOf, hasBadShape, hasCodeKeyword } from './keywords.js';
 import { LIMITS } from './limits.js';
 import { walkPositions } from './positions.js';
 import { expandedSize, getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
@@ -140,7 +140,7 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
     const coded: object[] = [];
     walkPositions(src.value, (obj, keys) => {
       if (typeof obj.$ref === 'string') holders.push(obj);
-      if (hasCodeKeyword(obj, keys)) coded.push(obj);
+      if (hasCodeKeyword(obj, keys) || hasBadShape(obj, keys)) coded.push(obj);
     }, src.tree);
     // a ref string met again in this file resolves as before: large specs repeat the same few thousand refs
     const known = new Map<string, RefTarget>();

@@ -11,7 +11,18 @@ export function structuralDiagnostics(doc: Record<string, unknown>, kind: SpecKi
   const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   if (kind === 'openapi') {
     const seen = new Map<string, string>();
+    // a parameter's location decides how it is keyed and compared: one OpenAPI 3 does not know (`in: body`) is refused
+    const one = (p: unknown, at: string) => {
+      const o = obj(p);
+      if ('$ref' in o || ['query', 'header', 'path', 'cookie'].includes(o.in as string)) return;
+      const pointer = `${at}/in`;
+      out.push({ severity: 'error', code: 'parameter-location', message: `parameter \`${String(o.name)}\` has \`in: ${JSON.stringify(o.in ?? null)}\`; OpenAPI 3 parameters are in query, header, path or cookie`, file, pointer, ...(locate(pointer) ?? locate(at) ?? {}), hint: o.in === 'body' || o.in === 'formData' ? 'Describe the body with `requestBody` (OpenAPI 3 has no body or form parameters).' : 'Use one of query, header, path, cookie.' });
+    };
+    const params = (list: unknown, at: string) => { if (Array.isArray(list)) list.forEach((p, i) => one(p, `${at}/${i}`)); };
+    for (const [name, p] of Object.entries(obj(obj(doc.components).parameters))) one(p, `#/components/parameters/${esc(name)}`);
     for (const [path, item] of Object.entries(obj(doc.paths))) {
+      params(obj(item).parameters, `#/paths/${esc(path)}/parameters`);
+      for (const verb of ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']) params(obj(obj(item)[verb]).parameters, `#/paths/${esc(path)}/${verb}/parameters`);
       for (const [verb, op] of Object.entries(obj(item))) {
         const id = obj(op).operationId;
         if (typeof id !== 'string') continue;

@@ -272,6 +272,9 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           break;
         }
         case 'format': if (typeof v === 'string') field.format = v; break;
+        // the OpenAPI 3.1 spelling of 3.0's `format: byte` / `format: binary` (file contents)
+        case 'contentEncoding': if (v === 'base64' && field.format === undefined) field.format = 'byte'; break;
+        case 'contentMediaType': if (typeof v === 'string' && field.format === undefined && node.contentEncoding === undefined) field.format = 'binary'; break;
         case 'enum': enumV = v; if (Array.isArray(v)) mergeEnum(field, (v as Scalar[]).filter((x) => x === null || typeof x !== 'object')); break;
         case 'const': if (v === null || typeof v !== 'object') mergeEnum(field, [v]); break;
         case 'default': if (v !== undefined) { field.default = v; field.hasDefault = true; } break;
@@ -363,6 +366,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       });
       field.required = required || field.required;
     }
+    const disc = node.discriminator;
+    if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string') field.mapping = discriminatorMapping(disc, [oneOfV, anyOfV]);
     if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
@@ -416,6 +421,25 @@ function addConstraint(field: Field, key: string, json: string): void {
 }
 
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
+/**
+ * What a discriminator maps, as `<value>=<structure>` sorted: the explicit `mapping`, and for every
+ * `$ref` alternative no explicit value names, its structure's own name (the implicit value).
+ */
+function discriminatorMapping(disc: any, lists: unknown[]): string[] {
+  const out = new Set<string>();
+  const named = new Set<string>();
+  if (disc.mapping && typeof disc.mapping === 'object') for (const [v, t] of Object.entries<any>(disc.mapping)) {
+    const n = typeof t === 'string' ? schemaRefName(t) ?? t : String(t);
+    named.add(n);
+    out.add(`${v}=${n}`);
+  }
+  for (const list of lists) if (Array.isArray(list)) for (const alt of list) {
+    const n = alt && typeof alt.$ref === 'string' ? schemaRefName(alt.$ref) : undefined;
+    if (n !== undefined && !named.has(n)) out.add(`${n}=${n}`);
+  }
+  return [...out].sort();
+}
+
 export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {
   const refs = new Set<string>();
   for (const f of Object.values(fields)) {

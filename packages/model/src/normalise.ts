@@ -549,6 +549,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   for (const o of Object.values(model.operations)) {
     for (const r of payloadRefs(o.request, schemaAt)) starts.request.add(r);
     for (const r of payloadRefs(o.response, schemaAt)) starts.response.add(r);
+    for (const [k, fields] of Object.entries(o.bodies ?? {})) for (const r of payloadRefs(fields, schemaAt)) starts[k.startsWith('request ') ? 'request' : 'response'].add(r);
   }
   for (const [name, side] of ownedSide) for (const r of structRefs.get(name) ?? []) starts[side].add(r);
   for (const side of ['request', 'response'] as const) {
@@ -813,14 +814,17 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const idx = p.in === 'path' ? pathParams.indexOf(p.name) : -1;
       const prefix = p.in === 'path' && idx >= 0 ? `path:#${idx}` : parameterKey(p);
       let schema = p.schema;
-      if (!schema && p.content) schema = pickJson(p.content)?.schema;
+      // a parameter described by `content` is one value written in that media type (`filter={"a":1}`)
+      const inContent = !schema && p.content && typeof p.content === 'object' ? pickJson(p.content) : undefined;
+      if (inContent) schema = inContent.schema;
       flatten(schema ?? {}, `${pp}/schema`, resolver, { followRoot: false, rootRequired: p.required === true, prefix, label: String(p.name) }, sent);
       const f = sent[prefix];
       if (f) {
         if (p.deprecated === true) f.deprecated = true;
         if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
         if (p.schema === undefined) f.pointer = pp;
-        f.style = parameterStyle(p);
+        f.style = inContent ? `content:${inContent.media}` : parameterStyle(p);
+        if (p.allowEmptyValue === true && p.in === 'query') f.allowEmpty = true;
       }
     }
     const body = resolver.deref(op.requestBody);
@@ -829,8 +833,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const media = Object.keys(body.content ?? {}).sort();
       if (providerCalls) o.responseMedia = media; else o.requestMedia = media;
       const picked = pickJson(body.content);
-      if (picked) payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, sent, body.required === true, o.name);
-      else sent[''] = { path: '', required: body.required === true, nullable: false, hasDefault: false, limits: {}, pointer: bptr };
+      if (picked) {
+        payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, sent, body.required === true, o.name);
+        encoding(o, providerCalls ? 'response' : 'request', picked.media, body.content[picked.media]);
+        otherMedia(o, providerCalls ? 'response' : 'request', body.content, picked, `${bptr}/content`, body.required === true);
+      } else sent[''] = { path: '', required: body.required === true, nullable: false, hasDefault: false, limits: {}, pointer: bptr };
     }
     const responses = op.responses && typeof op.responses === 'object' ? op.responses : {};
     const statuses = Object.keys(responses).sort();
@@ -854,6 +861,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const keep = !emptyObjectAt(resolver, picked.schema);
         if (!providerCalls) o.hasResponsePayload = keep;
         payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, reply, true, o.name, keep);
+        if (keep) otherMedia(o, providerCalls ? 'request' : 'response', r.content, picked, `${rptr}/content`, true);
       }
       for (const [h, h0] of Object.entries<any>(r.headers ?? {})) {
         const hd = resolver.deref(h0) ?? {};
@@ -861,5 +869,66 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       }
     }
     if (providerCalls) o.hasResponsePayload = Object.keys(o.response).length > 0;
+    else {
+      // error bodies are part of what a client parses: judged like the success response, by status
+      // and media type (see `Operation.bodies`)
+      for (const s of statuses) {
+        if (s === success || !(/^[45]/.test(s) || s === 'default')) continue;
+        const r = resolver.deref(responses[s]);
+        const content = r?.content;
+        if (!content || typeof content !== 'object') continue;
+        const rptr = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
+        const first = pickJson(content);
+        for (const media of Object.keys(content)) {
+          const schema = content[media]?.schema;
+          if (!schema || (media !== first?.media && sameJson(schema, first?.schema))) continue;
+          (o.bodies ??= Object.create(null))[`status ${s} ${media}`] = flatten(schema, `${rptr}/content/${esc(media)}/schema`, resolver, { followRoot: false, rootRequired: true });
+        }
+      }
+    }
+    // servers listed for this path or operation instead of the document's
+    const servers = Array.isArray(op.servers) ? { list: op.servers, at: `${ptr}/servers` } : Array.isArray(item.servers) ? { list: item.servers, at: `${ptr.replace(/\/[^/]+$/, '')}/servers` } : undefined;
+    if (servers && !providerCalls) o.servers = servers.list.map((s0: any, i: number) => {
+      const s = resolver.deref(s0) ?? {};
+      return { name: String(i), url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `${servers.at}/${i}` };
+    });
+  }
+
+  /**
+   * The media types of a body beside the one read into the operation's map: each whose schema is
+   * written differently is flattened apart (`Operation.bodies`, `<side> <media>`), so a client using
+   * it is judged too; one sharing the first's schema is the same comparison.
+   */
+  function otherMedia(o: Operation, side: 'request' | 'response', content: Record<string, any>, picked: { media: string; schema: any }, cptr: string, required: boolean) {
+    for (const media of Object.keys(content)) {
+      if (media === picked.media) continue;
+      encoding(o, side, media, content[media]);
+      const schema = content[media]?.schema;
+      if (!schema || sameJson(schema, picked.schema)) continue;
+      const out: Fields = Object.create(null);
+      if (side === 'request') requestMaps.add(out);
+      flatten(schema, `${cptr}/${esc(media)}/schema`, resolver, { followRoot: false, rootRequired: required }, out);
+      (o.bodies ??= Object.create(null))[`${side} ${media}`] = out;
+    }
+  }
+
+  /**
+   * A form body's `encoding` entries (`Operation.encodings`): how a property is written in a
+   * form-urlencoded body, and in a multipart body the media types its part may have (and its style
+   * when one is given). The schema they describe may be a shared structure: they are the operation's.
+   */
+  function encoding(o: Operation, side: 'request' | 'response', media: string, mediaObject: any) {
+    const enc = mediaObject?.encoding;
+    if (!enc || typeof enc !== 'object') return;
+    const form = media === 'application/x-www-form-urlencoded', multipart = media.startsWith('multipart/');
+    if (!form && !multipart) return;
+    for (const [name, e0] of Object.entries<any>(enc)) {
+      const e = resolver.deref(e0);
+      if (!e || typeof e !== 'object') continue;
+      const entry: { style?: string; types?: string[] } = {};
+      if (form || e.style !== undefined || e.explode !== undefined) entry.style = parameterStyle({ in: 'query', style: e.style, explode: e.explode });
+      if (multipart && typeof e.contentType === 'string') entry.types = e.contentType.split(',').map((x: string) => x.trim()).filter(Boolean).sort();
+      (o.encodings ??= Object.create(null))[`${side} ${media} ${name}`] = entry;
+    }
   }
 }

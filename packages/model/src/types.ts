@@ -62,8 +62,15 @@ export interface Field {
   renamedFrom?: string;
   /** `additionalProperties: false`: properties not listed are rejected. */
   closed?: boolean;
-  /** How a parameter is serialised: `<style>/<explode>` with the defaults of its location filled in. */
+  /**
+   * How a parameter is serialised: `<style>/<explode>` with the defaults of its location filled in,
+   * or `content:<media>` for a parameter described by `content`.
+   */
   style?: string;
+  /** A discriminator's values and the structures they select, `<value>=<structure>` (sorted; implicit values included). */
+  mapping?: string[];
+  /** A query parameter that may be sent empty (`allowEmptyValue: true`). */
+  allowEmpty?: boolean;
   /** JSON pointer of the schema in its document. */
   pointer: string;
 }
@@ -103,6 +110,27 @@ export interface Operation {
    */
   successBodies?: Record<string, string>;
   hasResponsePayload: boolean;
+  /**
+   * OpenAPI bodies beside `request`/`response`, each flattened apart:
+   * - `request <media>` / `response <media>`: a media type of the main body (the one read into
+   *   that map; not the first, which is) whose schema is written differently from the first's;
+   * - `status <code> <media>`: the body of an error response (4xx/5xx, and `default` when there is
+   *   a success status) that an operation the client calls answers with, each media type.
+   * A `$ref` root stays a leaf naming its structure (the structure reports its own changes).
+   */
+  bodies?: Record<string, Fields>;
+  /**
+   * OpenAPI form bodies' `encoding` entries, keyed `<side> <media> <property>` (side: the map the
+   * body is read into): how the property is written (`style`, `<style>/<explode>` with the query
+   * defaults filled in; given for every form-urlencoded entry) and the media types its multipart
+   * part may have (`types`, sorted).
+   */
+  encodings?: Record<string, { style?: string; types?: string[] }>;
+  /**
+   * OpenAPI: the servers a path item or operation lists instead of the document's (absent when it
+   * lists none).
+   */
+  servers?: Server[];
   /** AsyncAPI messages of the operation (name -> content type). */
   messages: Record<string, string>;
   /**

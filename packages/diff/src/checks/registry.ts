@@ -94,6 +94,10 @@ import { rule as operationSecurityTightened } from './operation-security-tighten
 import { rule as responseFieldBecameWriteOnly } from './response-field-became-write-only.js';
 import { rule as requestFieldBecameReadOnly } from './request-field-became-read-only.js';
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
+import { rule as requestPartContentTypeNarrowed } from './request-part-content-type-narrowed.js';
+import { rule as operationServerChanged } from './operation-server-changed.js';
+import { rule as discriminatorMappingRemoved } from './discriminator-mapping-removed.js';
+import { rule as discriminatorMappingAdded } from './discriminator-mapping-added.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 import { rule as responseEnumReplaced } from './response-enum-replaced.js';
@@ -192,6 +196,10 @@ export const rules: readonly Rule[] = [
   fieldWrappedInOneOf,
   requestSchemaClosed,
   parameterStyleChanged,
+  requestPartContentTypeNarrowed,
+  operationServerChanged,
+  discriminatorMappingRemoved,
+  discriminatorMappingAdded,
   fieldDeprecated,
   serverRemoved,
   serverAdded,

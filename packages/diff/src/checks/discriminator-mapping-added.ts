@@ -1,0 +1,14 @@
+import type { DiffItem, Rule } from '../types.js';
+import * as h from './helpers.js';
+
+/** A discriminator maps a new value (every value it mapped still selects the same structure). */
+export const RULE_ID = 'discriminator-mapping-added';
+
+export const rule: Rule = {
+  id: RULE_ID,
+  level: 'INFO',
+  direction: 'any',
+  area: 'field',
+  kind: 'discriminator-mapping-added',
+  handler: (i: DiffItem): boolean => h.isField(i, 'mapping-added'),
+};
