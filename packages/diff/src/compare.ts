@@ -127,17 +127,27 @@ function sameRef(ctx: Ctx, b: string | undefined, r: string | undefined): boolea
   let same = Object.keys(bf).length === Object.keys(rf).length;
   if (same) for (const [p, f] of Object.entries(bf)) {
     const g = own(rf, p);
-    if (!g || fieldShape(f) !== fieldShape(g) || !sameRef(ctx, f.ref, g.ref)) { same = false; break; }
+    if (!g || fieldShape(f) !== fieldShape(g) || !sameRef(ctx, f.ref, g.ref) || !sameUnion(ctx, f, g)) { same = false; break; }
   }
   ctx.sameMemo.set(key, same);
   return same;
+}
+
+/**
+ * Do two unions with equal shapes list the same alternatives by what they reach? Alternatives that
+ * name different structures must reach the same one; a named one matched by shape with an inline
+ * one is not proven equal here (`expandSwitches` compares them field by field).
+ */
+function sameUnion(ctx: Ctx, b: Field, r: Field): boolean {
+  if (!b.variants || !r.variants || sameList(b.variants, r.variants)) return true;
+  return matchAlternatives(b.variants, r.variants).pairs.every(([x, y]) => { const xn = altName(x), yn = altName(y); return !!xn && !!yn && sameRef(ctx, xn, yn); });
 }
 
 /** Do two flattened payloads reach the same structure (paths, observable keywords, references)? */
 function sameFields(ctx: Ctx, a: Fields, b: Fields): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(ctx, a[p].ref, g.ref); });
+  return ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(ctx, a[p].ref, g.ref) && sameUnion(ctx, a[p], g); });
 }
 
 function joinUnder(p: string, q: string): string {
@@ -180,7 +190,9 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
   }
   if (!queue.length) return [b, r];
   const queued = new Set(queue);
-  const pairAt = new Map<string, string>();
+  const pairAt = new Map<string, string[]>();
+  const seen = (p: string, pair: string) => ancestors(p).some((a) => pairAt.get(a)?.includes(pair));
+  const mark = (p: string, pair: string) => { const l = pairAt.get(p); if (l) l.push(pair); else pairAt.set(p, [pair]); };
   const fresh: string[] = [];
   const copy = () => {
     if (nb === b) nb = Object.assign(Object.create(null), b);
@@ -214,8 +226,8 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
       const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
       // a recursive pair met again further down is the same comparison: stop there
       const pair = `${bf.ref ?? ''}\0${rf.ref ?? ''}`;
-      if (!((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) && !ancestors(p).some((a) => pairAt.get(a) === pair) && p.split('.').length <= 24) {
-        pairAt.set(p, pair);
+      if (!((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) && !seen(p, pair) && p.split('.').length <= 24) {
+        mark(p, pair);
         copy();
         if (bs) graft(nb, p, bf, bs, false);
         if (rs) graft(nr, p, rf, rs, false);
@@ -233,8 +245,8 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         const gs = gn ? schemaFields(ctx.base, gn) : undefined, ps = pn ? schemaFields(ctx.rev, pn) : undefined;
         if ((gn && !gs) || (pn && !ps)) continue;
         const pair = `${gn}\0${pn}`;
-        if (ancestors(p).some((a) => pairAt.get(a) === pair)) continue;
-        pairAt.set(p, pair);
+        if (seen(p, pair)) continue;
+        mark(p, pair);
         copy();
         if (gs) graft(nb, p, nb[p], gs, true);
         if (ps) graft(nr, p, nr[p], ps, true);

@@ -1077,6 +1077,26 @@ const mutations: Mutation[] = [
         o.properties[p] = { $ref: `#/components/schemas/${name}` };
         return p;
       }, ['structure-added']),
+      // another name for the union, whose named alternative is a copy with one string field now an integer
+      onPayload('request: a $ref to a union switched to a copy whose named alternative changed a field type', 'request', 'ERR', (d, o) => {
+        for (const p of unionRefs(d, o)) {
+          const union = structuredClone(deref(d, o.properties[p]));
+          const list: any[] = union.oneOf ?? union.anyOf;
+          const i = list.findIndex((a: any) => typeof a?.$ref === 'string' && a.$ref.startsWith('#/components/schemas/'));
+          const alt = i >= 0 ? structuredClone(deref(d, list[i])) : undefined;
+          const q = isObj(alt?.properties) && first(Object.keys(alt.properties).filter((k) => { const x = deref(d, alt.properties[k]); return isObj(x) && plainString(x); }));
+          if (!q) continue;
+          if (list.some((other: any, j: number) => j !== i && isObj(deref(d, other)?.properties) && deref(d, other).properties[q])) continue;
+          alt.properties[q] = { type: 'integer' };
+          const name = o.properties[p].$ref.split('/').pop();
+          d.components.schemas[`ZzAlt${name}`] = alt;
+          list[i] = { $ref: `#/components/schemas/ZzAlt${name}` };
+          d.components.schemas[`ZzUnion${name}`] = union;
+          o.properties[p] = { $ref: `#/components/schemas/ZzUnion${name}` };
+          return `${p}.${q}`;
+        }
+        return false;
+      }),
       // the union written out inline with its alternatives inline too; one alternative's string field
       // becomes a boolean: a client reading (or sending) that alternative breaks
       ...(['request', 'response'] as const).map((side) => onPayload(`${side}: a field type changes inside an inlined union alternative`, side, 'ERR', (d, o) => {
