@@ -127,17 +127,27 @@ function sameRef(ctx: Ctx, b: string | undefined, r: string | undefined): boolea
   let same = Object.keys(bf).length === Object.keys(rf).length;
   if (same) for (const [p, f] of Object.entries(bf)) {
     const g = own(rf, p);
-    if (!g || fieldShape(f) !== fieldShape(g) || !sameRef(ctx, f.ref, g.ref)) { same = false; break; }
+    if (!g || fieldShape(f) !== fieldShape(g) || !sameRef(ctx, f.ref, g.ref) || !sameUnion(ctx, f, g)) { same = false; break; }
   }
   ctx.sameMemo.set(key, same);
   return same;
+}
+
+/**
+ * Do two unions with equal shapes list the same alternatives by what they reach? Alternatives that
+ * name different structures must reach the same one; a named one matched by shape with an inline
+ * one is not proven equal here (`expandSwitches` compares them field by field).
+ */
+function sameUnion(ctx: Ctx, b: Field, r: Field): boolean {
+  if (!b.variants || !r.variants || sameList(b.variants, r.variants)) return true;
+  return matchAlternatives(b.variants, r.variants).pairs.every(([x, y]) => { const xn = altName(x), yn = altName(y); return !!xn && !!yn && sameRef(ctx, xn, yn); });
 }
 
 /** Do two flattened payloads reach the same structure (paths, observable keywords, references)? */
 function sameFields(ctx: Ctx, a: Fields, b: Fields): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(ctx, a[p].ref, g.ref); });
+  return ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(ctx, a[p].ref, g.ref) && sameUnion(ctx, a[p], g); });
 }
 
 function joinUnder(p: string, q: string): string {
@@ -147,53 +157,101 @@ function joinUnder(p: string, q: string): string {
 }
 
 /**
+ * The alternatives a field reaches when it is a union (oneOf/anyOf): its own, or those of the
+ * structure it names. A reference that is itself the one alternative of a oneOf/anyOf (`ref` and
+ * `variants` both set) is compared as an alternative: not a union here.
+ */
+function unionOf(m: Model, f: Field): string[] | undefined {
+  if (f.ref === undefined) return f.variants?.length ? f.variants : undefined;
+  if (f.variants?.length) return undefined;
+  const root = schemaFields(m, f.ref)?.[''];
+  return root?.variants?.length ? root.variants : undefined;
+}
+
+/**
  * Where one side refers to a structure and the other side reaches something else (another name
  * with a different structure, an inline object, a scalar), both sides are compared by what they
  * reach: each reference is replaced by the fields of the schema it names, so the existing
  * field-by-field comparison reports what a client sees. Names only label the findings.
+ * A union is compared by its alternatives: a reference to a named union on one side and a union on
+ * the other (inline, an allOf of a copy, another name) is expanded like any reference; and an
+ * alternative matched only by shape (`$ref: A` on one side, an inline copy of A or another name on
+ * the other) brings the fields of what it names below the union, the way an inline alternative's
+ * properties sit there, so both alternatives are compared by their effective structure.
+ * A plain structure becoming a union is not expanded: that is the `wrapped` change.
  */
 function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
   let nb = b, nr = r;
-  // only places where either side holds a reference can switch (most fields hold none)
+  // only places where either side holds a reference, or two unions differ, can switch (most fields hold neither)
   const queue: string[] = [];
   for (const p in b) {
     const rf = own(r, p);
-    if (rf && (b[p].ref !== undefined || rf.ref !== undefined)) queue.push(p);
+    if (rf && (b[p].ref !== undefined || rf.ref !== undefined || (b[p].variants && rf.variants && !sameList(b[p].variants!, rf.variants)))) queue.push(p);
   }
   if (!queue.length) return [b, r];
   const queued = new Set(queue);
-  const pairAt = new Map<string, string>();
+  const pairAt = new Map<string, string[]>();
+  const seen = (p: string, pair: string) => ancestors(p).some((a) => pairAt.get(a)?.includes(pair));
+  const mark = (p: string, pair: string) => { const l = pairAt.get(p); if (l) l.push(pair); else pairAt.set(p, [pair]); };
+  const fresh: string[] = [];
+  const copy = () => {
+    if (nb === b) nb = Object.assign(Object.create(null), b);
+    if (nr === r) nr = Object.assign(Object.create(null), r);
+  };
+  /** Adds the fields of `sf` (a schema's flattened fields) below `p`; `asAlternative`: the root is left alone and direct children are optional. */
+  const graft = (out: Fields, p: string, leaf: Field, sf: Fields, asAlternative: boolean) => {
+    for (const [q, f] of Object.entries(sf)) {
+      const np = joinUnder(p, q);
+      if (q === '') {
+        if (asAlternative) continue;
+        const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
+        if (leaf.style) root.style = leaf.style;
+        out[p] = root;
+      } else if (asAlternative && /^[[{]/.test(q)) continue;
+      else if (!Object.hasOwn(out, np)) {
+        // an alternative's properties sit below the union as optional ones (see `flatten`)
+        out[np] = asAlternative && !/[.[{]/.test(q) ? { ...f, path: np, required: false } : { ...f, path: np };
+        fresh.push(np);
+      }
+    }
+  };
   for (let qi = 0; qi < queue.length; qi++) {
     const p = queue[qi];
     const bf = nb[p], rf = nr[p];
-    if (!bf || !rf || (bf.ref === undefined && rf.ref === undefined) || sameRef(ctx, bf.ref, rf.ref)) continue;
-    // a reference that is the one alternative of a oneOf/anyOf is compared as an alternative
-    if (bf.variants?.length || rf.variants?.length) continue;
-    const bs = bf.ref !== undefined ? schemaFields(ctx.base, bf.ref) : undefined;
-    const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
-    if ((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) continue;
-    // a recursive pair met again further down is the same comparison: stop there
-    const pair = `${bf.ref ?? ''}\0${rf.ref ?? ''}`;
-    if (ancestors(p).some((a) => pairAt.get(a) === pair) || p.split('.').length > 24) continue;
-    pairAt.set(p, pair);
-    if (nb === b) nb = Object.assign(Object.create(null), b);
-    if (nr === r) nr = Object.assign(Object.create(null), r);
-    const fresh: string[] = [];
-    const inline = (out: Fields, leaf: Field, sf: Fields) => {
-      for (const [q, f] of Object.entries(sf)) {
-        const np = joinUnder(p, q);
-        if (q === '') {
-          const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
-          if (leaf.style) root.style = leaf.style;
-          out[p] = root;
-        } else if (!Object.hasOwn(out, np)) { out[np] = { ...f, path: np }; fresh.push(np); }
+    if (!bf || !rf) continue;
+    fresh.length = 0;
+    if ((bf.ref !== undefined || rf.ref !== undefined) && !sameRef(ctx, bf.ref, rf.ref)
+      && (!(bf.variants?.length || rf.variants?.length) || (unionOf(ctx.base, bf) && unionOf(ctx.rev, rf)))) {
+      const bs = bf.ref !== undefined ? schemaFields(ctx.base, bf.ref) : undefined;
+      const rs = rf.ref !== undefined ? schemaFields(ctx.rev, rf.ref) : undefined;
+      // a recursive pair met again further down is the same comparison: stop there
+      const pair = `${bf.ref ?? ''}\0${rf.ref ?? ''}`;
+      if (!((bf.ref !== undefined && !bs) || (rf.ref !== undefined && !rs)) && !seen(p, pair) && p.split('.').length <= 24) {
+        mark(p, pair);
+        copy();
+        if (bs) graft(nb, p, bf, bs, false);
+        if (rs) graft(nr, p, rf, rs, false);
+        // the expanded root may still name a structure (an alias chain): only its children are new
+        if (nb[p].ref === bf.ref) nb[p] = { ...nb[p], ref: undefined };
+        if (nr[p].ref === rf.ref) nr[p] = { ...nr[p], ref: undefined };
       }
-    };
-    if (bs) inline(nb, bf, bs);
-    if (rs) inline(nr, rf, rs);
-    // the expanded root may still name a structure (an alias chain): only its children are new
-    if (nb[p].ref === bf.ref) nb[p] = { ...nb[p], ref: undefined };
-    if (nr[p].ref === rf.ref) nr[p] = { ...nr[p], ref: undefined };
+    }
+    // two unions: alternatives matched by shape alone are compared by what they reach
+    const bu = nb[p].ref === undefined ? nb[p].variants : undefined, ru = nr[p].ref === undefined ? nr[p].variants : undefined;
+    if (bu?.length && ru?.length && !sameList(bu, ru) && p.split('.').length <= 24) {
+      for (const [ga, pa] of matchAlternatives(bu, ru).pairs) {
+        const gn = altName(ga), pn = altName(pa);
+        if (gn && pn && sameRef(ctx, gn, pn)) continue;
+        const gs = gn ? schemaFields(ctx.base, gn) : undefined, ps = pn ? schemaFields(ctx.rev, pn) : undefined;
+        if ((gn && !gs) || (pn && !ps)) continue;
+        const pair = `${gn}\0${pn}`;
+        if (seen(p, pair)) continue;
+        mark(p, pair);
+        copy();
+        if (gs) graft(nb, p, nb[p], gs, true);
+        if (ps) graft(nr, p, nr[p], ps, true);
+      }
+    }
     for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queued.has(q)) { queued.add(q); queue.push(q); }
   }
   return [nb, nr];
@@ -974,22 +1032,32 @@ const alternative = (v: string) => v.slice(v.indexOf(':') + 1);
 /**
  * Alternatives match by what they are, whichever keyword lists them: exact signature, then the
  * structure they name (its own changes are reported on the structure), then shape (an inline schema
- * replaced by an equivalent $ref). The keyword (`oneOf`/`anyOf`) is judged on its own.
+ * replaced by an equivalent $ref). The keyword (`oneOf`/`anyOf`) is judged on its own. `pairs` are the
+ * alternatives matched by shape alone (`Name=shape` on each side, one name possibly empty): what
+ * they reach is compared below them (see `expandSwitches`).
  */
-function variantDiff(b: string[], r: string[]): [string[], string[]] {
+function matchAlternatives(b: string[], r: string[]): { gone: string[]; plus: string[]; pairs: Array<[string, string]> } {
   let gone = multisetMinus(b.map(alternative), r.map(alternative));
-  let plus = multisetMinus(r.map(alternative), b.map(alternative));
-  const name = (v: string) => v.slice(0, v.indexOf('='));
-  const shape = (v: string) => v.slice(v.indexOf('='));
-  for (const key of [name, shape]) {
+  const plus = multisetMinus(r.map(alternative), b.map(alternative));
+  const pairs: Array<[string, string]> = [];
+  for (const key of [altName, altShape]) {
     const g2: string[] = [];
     for (const g of gone) {
-      const i = plus.findIndex((p) => key(p) === key(g) && (key === shape || key(g) !== ''));
-      if (i >= 0) plus.splice(i, 1);
-      else g2.push(g);
+      const i = plus.findIndex((p) => key(p) === key(g) && (key === altShape || key(g) !== ''));
+      if (i < 0) { g2.push(g); continue; }
+      if (key === altShape) pairs.push([g, plus[i]]);
+      plus.splice(i, 1);
     }
     gone = g2;
   }
+  return { gone, plus, pairs };
+}
+
+const altName = (a: string) => a.slice(0, a.indexOf('='));
+const altShape = (a: string) => a.slice(a.indexOf('='));
+
+function variantDiff(b: string[], r: string[]): [string[], string[]] {
+  const { gone, plus } = matchAlternatives(b, r);
   return [gone, plus];
 }
 

@@ -648,10 +648,8 @@ const mutations: Mutation[] = [
     Object.assign(o, rest, { allOf: parts });
     return 'split';
   }),
-  // (a copy of a oneOf structure wrapped in allOf is left out: reported as field-wrapped-in-one-of, a known gap)
   onPayload('same: request field $ref switched to allOf of an identical copy', 'request', 'none', (d, o) => {
-    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')
-      && !deref(d, o.properties[n]).oneOf && !deref(d, o.properties[n]).anyOf));
+    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
     if (!p) return false;
     const target = o.properties[p].$ref;
     const copy = `ZzPart${target.split('/').pop()}`;
@@ -1335,6 +1333,79 @@ const mutations: Mutation[] = [
           return path;
         },
       },
+    ];
+  })(),
+  // ----- family e: a union (oneOf/anyOf) is compared by its alternatives' effective structure, whichever
+  // form reaches it ($ref to a named union, inline copy, allOf of a copy); `$ref: A` and an inline copy
+  // of A are the same alternative -----
+  ...(() => {
+    const isUnion = (s: any) => isObj(s) && (Array.isArray(s.oneOf) || Array.isArray(s.anyOf));
+    /** Properties of `o` that are a `$ref` to a named union. */
+    const unionRefs = (d: Doc, o: any) => Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string'
+      && o.properties[n].$ref.startsWith('#/components/schemas/') && isUnion(deref(d, o.properties[n])));
+    return [
+      onPayload('same: a $ref to a union structure written out inline', 'request', 'none', (d, o) => {
+        const p = first(unionRefs(d, o));
+        if (!p) return false;
+        o.properties[p] = structuredClone(deref(d, o.properties[p]));
+        return p;
+      }),
+      onPayload('same: a $ref to a union structure switched to allOf of an identical copy', 'response', 'none', (d, o) => {
+        const p = first(unionRefs(d, o));
+        if (!p) return false;
+        const copy = `ZzUnion${o.properties[p].$ref.split('/').pop()}`;
+        d.components.schemas[copy] = structuredClone(deref(d, o.properties[p]));
+        o.properties[p] = { allOf: [{ $ref: `#/components/schemas/${copy}` }] };
+        return p;
+      }, ['structure-added', 'structure-removed', 'structure-possibly-renamed']),
+      onPayload('same: an inline union replaced by a $ref to an identical named union', 'response', 'none', (d, o) => {
+        const p = first(Object.keys(o.properties).filter((n) => isUnion(o.properties[n]) && !o.properties[n].$ref));
+        if (!p || !d.components?.schemas) return false;
+        const name = `ZzNamed${p}`;
+        d.components.schemas[name] = structuredClone(o.properties[p]);
+        o.properties[p] = { $ref: `#/components/schemas/${name}` };
+        return p;
+      }, ['structure-added']),
+      // another name for the union, whose named alternative is a copy with one string field now an integer
+      onPayload('request: a $ref to a union switched to a copy whose named alternative changed a field type', 'request', 'ERR', (d, o) => {
+        for (const p of unionRefs(d, o)) {
+          const union = structuredClone(deref(d, o.properties[p]));
+          const list: any[] = union.oneOf ?? union.anyOf;
+          const i = list.findIndex((a: any) => typeof a?.$ref === 'string' && a.$ref.startsWith('#/components/schemas/'));
+          const alt = i >= 0 ? structuredClone(deref(d, list[i])) : undefined;
+          const q = isObj(alt?.properties) && first(Object.keys(alt.properties).filter((k) => { const x = deref(d, alt.properties[k]); return isObj(x) && plainString(x); }));
+          if (!q) continue;
+          if (list.some((other: any, j: number) => j !== i && isObj(deref(d, other)?.properties) && deref(d, other).properties[q])) continue;
+          alt.properties[q] = { type: 'integer' };
+          const name = o.properties[p].$ref.split('/').pop();
+          d.components.schemas[`ZzAlt${name}`] = alt;
+          list[i] = { $ref: `#/components/schemas/ZzAlt${name}` };
+          d.components.schemas[`ZzUnion${name}`] = union;
+          o.properties[p] = { $ref: `#/components/schemas/ZzUnion${name}` };
+          return `${p}.${q}`;
+        }
+        return false;
+      }),
+      // the union written out inline with its alternatives inline too; one alternative's string field
+      // becomes a boolean: a client reading (or sending) that alternative breaks
+      ...(['request', 'response'] as const).map((side) => onPayload(`${side}: a field type changes inside an inlined union alternative`, side, 'ERR', (d, o) => {
+        for (const p of unionRefs(d, o)) {
+          const union = structuredClone(deref(d, o.properties[p]));
+          const list: any[] = union.oneOf ?? union.anyOf;
+          for (let i = 0; i < list.length; i++) {
+            const alt = structuredClone(deref(d, list[i]));
+            const q = isObj(alt?.properties) && first(Object.keys(alt.properties).filter((k) => { const x = deref(d, alt.properties[k]); return isObj(x) && plainString(x); }));
+            if (!q) continue;
+            // the field must not also sit in another alternative (they share the union's fields)
+            if (list.some((other: any, j: number) => j !== i && isObj(deref(d, other)?.properties) && deref(d, other).properties[q])) continue;
+            alt.properties[q] = { type: 'boolean' };
+            list[i] = alt;
+            o.properties[p] = union;
+            return `${p}.${q}`;
+          }
+        }
+        return false;
+      })),
     ];
   })(),
 ];
