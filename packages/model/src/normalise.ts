@@ -178,6 +178,16 @@ export function securityAlternatives(list: unknown, schemes: Record<string, any>
 }
 
 /**
+ * Which side an AsyncAPI 3 document is read from when nothing in it says so: the server's.
+ * AsyncAPI 3 describes one application, and an API's provider publishes the document of its own
+ * application (a broker-side IoT platform that receives telemetry and sends commands, Slack's RTM
+ * document that receives a client's frames and sends events). A description written for a client
+ * shows the client's requests as `send` + `reply`, which `writtenByServer` counts, so it does not
+ * fall back to this. The one place that default is decided.
+ */
+const SERVER_SIDE_WITHOUT_EVIDENCE = true;
+
+/**
  * Is an AsyncAPI 3 document written from the server's side (its `send` is what a client receives)?
  * Only its operations say so, and only request/reply ones reliably:
  * - `receive` + `reply`: the described application answers requests (a server); `send` + `reply`:
@@ -189,7 +199,7 @@ export function securityAlternatives(list: unknown, schemes: Record<string, any>
  *   whatever its domain does (a sensor mostly sends), and one added operation would flip it;
  * - nothing else is: servers, protocols, security and channels read the same from either side,
  *   and titles or descriptions are prose.
- * Without evidence the document is read as a client's, the usual way an API is described to its users.
+ * Without evidence: `SERVER_SIDE_WITHOUT_EVIDENCE`.
  */
 export function writtenByServer(operations: any[]): boolean {
   // answered `receive`s minus answered `send`s; one-way `send`s minus one-way `receive`s
@@ -199,7 +209,9 @@ export function writtenByServer(operations: any[]): boolean {
     const n = op.action === 'send' ? 1 : op.action === 'receive' ? -1 : 0;
     if (op.reply) { answering -= n; withReply++; } else sending += n;
   }
-  return answering !== 0 ? answering > 0 : withReply > 0 && sending > 0;
+  if (answering !== 0) return answering > 0;
+  if (withReply > 0 && sending !== 0) return sending > 0;
+  return SERVER_SIDE_WITHOUT_EVIDENCE;
 }
 
 /** An AsyncAPI message as an operation reads it (traits applied). */
@@ -240,9 +252,9 @@ export function isJsonSchemaFormat(format: string): boolean {
  * says it unambiguously (`publish` is what a client sends). Each operation found in the AsyncAPI 2
  * model (by key, or on the same channel address when every operation there goes one way) votes for
  * the reading that keeps its direction; the AsyncAPI converter's output (publish -> `receive`)
- * reads as the server's. No votes, or a tie: the client's, as `writtenByServer` would say.
+ * reads as the server's. No votes, or a tie: undefined (no evidence).
  */
-function sideOf2(ops: Array<[string, any, string | undefined]>, v2: Model): boolean {
+function sideOf2(ops: Array<[string, any, string | undefined]>, v2: Model): boolean | undefined {
   const byAddress = new Map<string, Set<string>>();
   for (const o of Object.values(v2.operations)) if (o.channel !== undefined) {
     const kinds = byAddress.get(o.channel) ?? new Set<string>();
@@ -259,7 +271,7 @@ function sideOf2(ops: Array<[string, any, string | undefined]>, v2: Model): bool
     }
     if (kind) votes += (kind === 'method') === (op.action === 'send') ? -1 : 1;
   }
-  return votes > 0;
+  return votes === 0 ? undefined : votes > 0;
 }
 
 /**
@@ -452,7 +464,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     });
     const serverSide = ops3.some(([, op]) => op?.reply) || options.counterpart?.kind !== 'asyncapi' || !options.counterpart.specVersion.startsWith('2.')
       ? writtenByServer(ops3.map(([, op]) => op))
-      : sideOf2(ops3, options.counterpart);
+      : sideOf2(ops3, options.counterpart) ?? writtenByServer(ops3.map(([, op]) => op));
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
       const op = resolver.deref(op0);
       if (!op || typeof op !== 'object') continue;

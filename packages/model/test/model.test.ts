@@ -149,7 +149,7 @@ test('OpenAPI callbacks are operations the provider calls, read like webhooks; h
   assert.equal(parent.providerCalls, undefined);
 });
 
-test('AsyncAPI 3: who wrote the document is decided by request/reply operations, one-way ones only break a tie', () => {
+test('AsyncAPI 3: who wrote the document is decided by request/reply operations, one-way ones only break a tie; no evidence reads as the server', () => {
   const ops = (spec: string) => spec.split(' ').filter(Boolean).map((s) => ({ action: s[0] === 'r' ? 'receive' : 'send', ...(s.endsWith('+') ? { reply: {} } : {}) }));
   const table: Array<[string, boolean]> = [
     ['r+ r+ s s', true], // answers requests, pushes: a server
@@ -158,10 +158,12 @@ test('AsyncAPI 3: who wrote the document is decided by request/reply operations,
     ['r+ r+ s+ r s s', true], // a server that also pings its clients
     ['r+ s+ r s s', true], // request/reply even: the pushes decide
     ['r+ s+ s r r', false],
-    ['r+ s+ s r', false], // no evidence either way: a client's
-    ['s s s r r', false], // one-way only: no evidence
-    ['s s s r r r', false],
-    ['', false],
+    ['r+ s+ s r', true], // no evidence either way: the provider's own document, a server's
+    ['s s s r r', true], // one-way only: no evidence
+    ['s s s r r r', true],
+    ['r s', true], // an IoT platform: receives telemetry, sends commands
+    ['s+ r', false], // a client's requests are the evidence
+    ['', true],
   ];
   for (const [spec, server] of table) assert.equal(writtenByServer(ops(spec)), server, spec);
 });
@@ -221,8 +223,16 @@ test('a reply-less AsyncAPI 3 document takes its side from an AsyncAPI 2 version
   assert.equal(JSON.stringify(normalise(v3doc, 'asyncapi', { counterpart: v2, reuse: v2 })), JSON.stringify(v3));
   assert.equal(v3.operations.sendAck.kind, 'method');
   assert.equal(v3.operations.receiveAlert.kind, 'push');
-  // without the AsyncAPI 2 version there is no evidence: read as a client's document
-  assert.equal(normalise(v3doc, 'asyncapi').operations.sendAck.kind, 'push');
+  // without the AsyncAPI 2 version there is no evidence: read as the server's (the same reading here)
+  assert.equal(normalise(v3doc, 'asyncapi').operations.sendAck.kind, 'method');
+  // a client's reply-less document: the AsyncAPI 2 version is the evidence against the default
+  const client = structuredClone(v3doc);
+  client.operations.sendAck.action = 'send';
+  client.operations.receiveAlert.action = 'receive';
+  assert.equal(normalise(client, 'asyncapi').operations.sendAck.kind, 'push');
+  const c3 = normalise(client, 'asyncapi', { counterpart: v2 });
+  assert.equal(c3.operations.sendAck.kind, 'method');
+  assert.equal(c3.operations.receiveAlert.kind, 'push');
 });
 
 test('AsyncAPI message headers (traits applied) are fields `header:<name>` beside the payload; a non-JSON-Schema payload is kept whole', () => {
