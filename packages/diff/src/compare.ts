@@ -418,14 +418,20 @@ function compareOperations(ctx: Ctx): void {
     // base message key -> the revision's: names are labels, so an unmatched one is paired by its wire identity
     const msgKey = matchMessages(b, r, rename);
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [msgKey.get(k)!, v]));
+    // which way a message flows, as the client sees it: replies and pushes arrive, the rest is sent;
+    // the message rules' levels follow it (request-/response-message-added/-removed)
+    const flow = (m: string): Direction => (m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request');
     for (const m of Object.keys(bm)) {
-      if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request' });
+      if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: flow(m) });
       else if (bm[m] !== r.messages[m]) at('content-type', { path: m, from: bm[m], to: r.messages[m] });
     }
-    for (const m of Object.keys(r.messages)) if (Object.keys(bm).length && !(m in bm)) at('message-added', { path: m });
+    // a message is added among others of its slot (the sent ones, or the replies); a reply where there
+    // was none is a new response, told by the payload rules
+    const slot = (m: string) => m.startsWith('reply:');
+    for (const m of Object.keys(r.messages)) if (!(m in bm) && Object.keys(bm).some((k) => slot(k) === slot(m))) at('message-added', { path: m, direction: flow(m) });
     for (const [m, rm] of msgKey) {
       if (!Object.hasOwn(r.messages, rm)) continue;
-      const dir = rm.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request';
+      const dir = flow(rm);
       // a client matching replies reads the correlation id where it was
       const was = b.correlation?.[m], now = r.correlation?.[rm];
       if (was !== undefined && was !== now) at('correlation-id', { path: rm, from: was, to: now ?? 'nowhere', direction: dir });

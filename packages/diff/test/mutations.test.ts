@@ -1408,6 +1408,70 @@ const mutations: Mutation[] = [
       })),
     ];
   })(),
+  // ----- family x: messages added to or removed from an operation are judged by which way they flow
+  // (what the client receives: a push's messages and the replies; what it sends: the rest), on
+  // AsyncAPI 2 `message.oneOf` and AsyncAPI 3 operation `messages` / `reply.messages` -----
+  ...((): Mutation[] => {
+    type Site = { op: string; list: any[]; received: boolean; v3: boolean; chanRef?: string; single?: { holder: any; key: string } };
+    /** Every message list of an operation, with the side the model reads it from (the client's). */
+    const sites = (doc: Doc): Site[] => {
+      const kind = kindOf(doc);
+      if (kind === 'openapi') return [];
+      const model = modelOf(structuredClone(doc), kind === 'asyncapi2' ? 'doc-2.yaml' : 'doc-3.yaml')!;
+      const out: Site[] = [];
+      if (kind === 'asyncapi2') {
+        for (const ch of Object.keys(doc.channels ?? {}).sort()) {
+          const chan = deref(doc, doc.channels[ch]);
+          for (const verb of ['publish', 'subscribe']) {
+            const op = chan?.[verb];
+            if (!isObj(op) || !op.message) continue;
+            const id = op.operationId ?? `${verb} ${ch}`;
+            const received = model.operations[id]?.kind === 'push';
+            if (Array.isArray(op.message.oneOf)) out.push({ op: id, list: op.message.oneOf, received, v3: false });
+            else out.push({ op: id, list: [op.message], received, v3: false, single: { holder: op, key: 'message' } });
+          }
+        }
+        return out;
+      }
+      for (const id of Object.keys(doc.operations ?? {}).sort()) {
+        const op = deref(doc, doc.operations[id]);
+        if (!isObj(op) || !Array.isArray(op.messages) || !op.channel?.$ref) continue;
+        const received = model.operations[id]?.kind === 'push';
+        out.push({ op: id, list: op.messages, received, v3: true, chanRef: op.channel.$ref });
+        const reply = deref(doc, op.reply);
+        if (Array.isArray(reply?.messages)) out.push({ op: `${id} reply`, list: reply.messages, received: true, v3: true, chanRef: reply.channel?.$ref ?? op.channel.$ref });
+      }
+      return out;
+    };
+    /** A message no existing one matches on the wire: its own frame action and field. */
+    const fresh = (name: string) => ({ name, contentType: 'application/json', payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: name }, zz_only_here: { type: 'string' } } } });
+    const added = (received: boolean): Mutation => ({
+      kind: `${received ? 'received' : 'sent'} message added`, expect: received ? 'WARN' : 'INFO',
+      apply: (doc, n) => {
+        const s = sites(doc).filter((x) => x.received === received)[n];
+        if (!s) return false;
+        const msg = fresh('zz_new_message');
+        if (s.v3) {
+          const chan = get(doc, s.chanRef!);
+          if (!isObj(chan)) return false;
+          chan.messages = { ...chan.messages, zz_new_message: msg };
+          s.list.push({ $ref: `${s.chanRef}/messages/zz_new_message` });
+        } else if (s.single) s.single.holder[s.single.key] = { oneOf: [s.single.holder[s.single.key], msg] };
+        else s.list.push(msg);
+        return s.op;
+      },
+    });
+    const removed = (received: boolean): Mutation => ({
+      kind: `${received ? 'received' : 'sent'} message removed`, expect: received ? 'INFO' : 'ERR',
+      apply: (doc, n) => {
+        const s = sites(doc).filter((x) => x.received === received && x.list.length > 1)[n];
+        if (!s) return false;
+        s.list.pop();
+        return s.op;
+      },
+    });
+    return [added(true), removed(true), removed(false), added(false)];
+  })(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------

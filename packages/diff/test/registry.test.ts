@@ -53,7 +53,7 @@ test('docs/rules pages exist and are current (npm run docs:rules -w @ccapi/diff)
 test('symmetry: each added/removed style rule has its counterpart', () => {
   const ids = new Set(rules.map((r) => r.id));
   const pairs: Array<[string, string]> = [['method-added', 'method-removed'], ['push-added', 'push-removed'], ['structure-added', 'structure-removed'],
-    ['server-added', 'server-removed'], ['channel-added', 'channel-removed'], ['message-added', 'message-removed'],
+    ['server-added', 'server-removed'], ['channel-added', 'channel-removed'], ['request-message-added', 'request-message-removed'], ['response-message-added', 'response-message-removed'],
     ['request-field-added', 'request-field-removed'], ['response-field-added', 'response-required-field-removed'],
     ['request-enum-value-added', 'request-enum-value-removed'], ['response-enum-value-added', 'response-enum-value-removed'],
     ['request-field-became-required', 'request-field-became-optional'], ['response-field-became-required', 'response-field-became-optional'],

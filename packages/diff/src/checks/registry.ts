@@ -23,8 +23,10 @@ import { rule as responseSuccessStatusRemoved } from './response-success-status-
 import { rule as responseStatusRemoved } from './response-status-removed.js';
 import { rule as responseSuccessStatusAdded } from './response-success-status-added.js';
 import { rule as responseSuccessStatusAddedSameBody } from './response-success-status-added-same-body.js';
-import { rule as messageRemoved } from './message-removed.js';
-import { rule as messageAdded } from './message-added.js';
+import { rule as requestMessageRemoved } from './request-message-removed.js';
+import { rule as requestMessageAdded } from './request-message-added.js';
+import { rule as responseMessageRemoved } from './response-message-removed.js';
+import { rule as responseMessageAdded } from './response-message-added.js';
 import { rule as messageContentTypeChanged } from './message-content-type-changed.js';
 import { rule as messageCorrelationIdMoved } from './message-correlation-id-moved.js';
 import { rule as messagePayloadNotCompared } from './message-payload-not-compared.js';
@@ -132,8 +134,10 @@ export const rules: readonly Rule[] = [
   responseStatusRemoved,
   responseSuccessStatusAdded,
   responseSuccessStatusAddedSameBody,
-  messageRemoved,
-  messageAdded,
+  requestMessageRemoved,
+  requestMessageAdded,
+  responseMessageRemoved,
+  responseMessageAdded,
   messageContentTypeChanged,
   messageCorrelationIdMoved,
   messagePayloadNotCompared,
