@@ -814,6 +814,21 @@ const mutations: Mutation[] = [
     };
     /** The existing server-side rewrite: every operation seen from the other end. */
     const mirror = (doc: Doc) => { for (const op of Object.values<any>(doc.operations ?? {})) op.action = op.action === 'send' ? 'receive' : 'send'; };
+    /** A frame message whose constant `action` names it (AsyncAPI 3 test additions). */
+    const frameMessage = (action: string) => ({ name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } });
+
+    /**
+     * An AsyncAPI 3 client-side document (one with an answered `send`) mirrored into the server's side,
+     * then changed by `add` on that operation's channel; false where the document does not fit.
+     */
+    function serverSide(doc: Doc, n: number, add: (ref: string, chan: any) => string): string | false {
+      if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+      const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
+      if (!asked) return false;
+      mirror(doc);
+      const ref = asked.channel.$ref;
+      return add(ref, get(doc, ref));
+    }
     return [
       {
         kind: 'channel parameter: enum value removed', expect: 'ERR',
@@ -919,37 +934,24 @@ const mutations: Mutation[] = [
       {
         // a server-side document whose one answered `send` is a ping: the client receives it, a new push
         kind: 'same: an AsyncAPI 3 server-side document gains one server→client request/reply (ping)', expect: 'none', allow: ['push-added'],
-        apply: (doc, n) => {
-          if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
-          const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
-          if (!asked) return false;
-          mirror(doc);
-          const ref = asked.channel.$ref;
-          const chan = get(doc, ref);
-          const frame = (action: string) => ({ name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } });
-          chan.messages = { ...chan.messages, zz_ping: frame('zz_ping'), zz_pong: frame('zz_pong') };
+        apply: (doc, n) => serverSide(doc, n, (ref, chan) => {
+          chan.messages = { ...chan.messages, zz_ping: frameMessage('zz_ping'), zz_pong: frameMessage('zz_pong') };
           doc.operations.zz_ping = { action: 'send', channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/zz_ping` }], reply: { channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/zz_pong` }] } };
           return 'mirrored + zz_ping';
-        },
+        }),
       },
       {
         // one-way client events outnumbering the pushes: the answered requests still say "server"
         kind: 'same: an AsyncAPI 3 server-side document takes more one-way client events than it pushes', expect: 'none', allow: ['method-added'],
-        apply: (doc, n) => {
-          if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
-          const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
-          if (!asked) return false;
-          mirror(doc);
-          const ref = asked.channel.$ref;
-          const chan = get(doc, ref);
+        apply: (doc, n) => serverSide(doc, n, (ref, chan) => {
           const pushes = Object.values<any>(doc.operations).filter((op) => !op.reply && op.action === 'send').length;
           for (let i = 0; i <= pushes; i++) {
             const action = `zz_event${i}`;
-            chan.messages = { ...chan.messages, [action]: { name: action, payload: { type: 'object', required: ['action'], properties: { action: { type: 'string', const: action } } } } };
+            chan.messages = { ...chan.messages, [action]: frameMessage(action) };
             doc.operations[action] = { action: 'receive', channel: { $ref: ref }, messages: [{ $ref: `${ref}/messages/${action}` }] };
           }
           return `mirrored + ${pushes + 1} events`;
-        },
+        }),
       },
     ];
   })(),
