@@ -42,7 +42,7 @@ export function hasCodeKeyword(obj: object, keys: Keys): boolean {
  * not a list, `required` neither a list nor a parameter's boolean): a reader would silently ignore
  * them. Checked on the objects the walk visits anyway, a few property lookups each.
  */
-function badShapes(obj: Record<string, unknown>): string[] {
+export function badShapes(obj: Record<string, unknown>): string[] {
   const out: string[] = [];
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   if ('items' in obj && !['object', 'boolean', 'array'].includes(kind(obj.items))) out.push('items');
@@ -55,9 +55,18 @@ const SHAPE_TEXT: Record<string, string> = {
   items: 'a schema', properties: 'an object of schemas', allOf: 'a list of schemas', oneOf: 'a list of schemas', anyOf: 'a list of schemas', required: 'a list of property names',
 };
 
-/** True when an object visited by walkPositions holds a schema keyword of the wrong JSON type. */
+/**
+ * True when an object visited by walkPositions holds a schema keyword of the wrong JSON type: the
+ * same test as `badShapes`, without building anything (it runs on every object of a document).
+ */
 export function hasBadShape(obj: object, keys: Keys): boolean {
-  return keys === 'keywords' && badShapes(obj as Record<string, unknown>).length > 0;
+  if (keys !== 'keywords') return false;
+  const o = obj as Record<string, unknown>;
+  const items = o.items, properties = o.properties, required = o.required;
+  if (items !== undefined && (items === null || (typeof items !== 'object' && typeof items !== 'boolean'))) return true;
+  if (properties !== undefined && (properties === null || typeof properties !== 'object' || Array.isArray(properties))) return true;
+  if (required !== undefined && !Array.isArray(required) && typeof required !== 'boolean') return true;
+  return (o.allOf !== undefined && !Array.isArray(o.allOf)) || (o.oneOf !== undefined && !Array.isArray(o.oneOf)) || (o.anyOf !== undefined && !Array.isArray(o.anyOf));
 }
 
 /** The diagnostics for objects of one source found by hasCodeKeyword, in the order found. */

@@ -5,6 +5,9 @@ import type { SpecKind } from './load.js';
  * Problems every consumer of the model trips on, checked even without `validate` (they are cheap):
  * two operations with one operationId, and AsyncAPI operations that carry no message at all.
  */
+const LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
+const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
 export function structuralDiagnostics(doc: Record<string, unknown>, kind: SpecKind, locate: (p: string) => { line: number; column: number } | undefined, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -12,17 +15,22 @@ export function structuralDiagnostics(doc: Record<string, unknown>, kind: SpecKi
   if (kind === 'openapi') {
     const seen = new Map<string, string>();
     // a parameter's location decides how it is keyed and compared: one OpenAPI 3 does not know (`in: body`) is refused
-    const one = (p: unknown, at: string) => {
+    // pointers are built only for a parameter that is refused (big documents have thousands that are not)
+    const one = (p: unknown, at: () => string) => {
       const o = obj(p);
-      if ('$ref' in o || ['query', 'header', 'path', 'cookie'].includes(o.in as string)) return;
-      const pointer = `${at}/in`;
+      if ('$ref' in o || LOCATIONS.has(o.in as string)) return;
+      const pointer = `${at()}/in`;
       out.push({ severity: 'error', code: 'parameter-location', message: `parameter \`${String(o.name)}\` has \`in: ${JSON.stringify(o.in ?? null)}\`; OpenAPI 3 parameters are in query, header, path or cookie`, file, pointer, ...(locate(pointer) ?? locate(at) ?? {}), hint: o.in === 'body' || o.in === 'formData' ? 'Describe the body with `requestBody` (OpenAPI 3 has no body or form parameters).' : 'Use one of query, header, path, cookie.' });
     };
-    const params = (list: unknown, at: string) => { if (Array.isArray(list)) list.forEach((p, i) => one(p, `${at}/${i}`)); };
-    for (const [name, p] of Object.entries(obj(obj(doc.components).parameters))) one(p, `#/components/parameters/${esc(name)}`);
+    const params = (list: unknown, at: () => string) => { if (Array.isArray(list)) list.forEach((p, i) => one(p, () => `${at()}/${i}`)); };
+    for (const [name, p] of Object.entries(obj(obj(doc.components).parameters))) one(p, () => `#/components/parameters/${esc(name)}`);
     for (const [path, item] of Object.entries(obj(doc.paths))) {
-      params(obj(item).parameters, `#/paths/${esc(path)}/parameters`);
-      for (const verb of ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']) params(obj(obj(item)[verb]).parameters, `#/paths/${esc(path)}/${verb}/parameters`);
+      const it = obj(item);
+      params(it.parameters, () => `#/paths/${esc(path)}/parameters`);
+      for (const verb of VERBS) {
+        const op = it[verb];
+        if (op && typeof op === 'object') params((op as Record<string, unknown>).parameters, () => `#/paths/${esc(path)}/${verb}/parameters`);
+      }
       for (const [verb, op] of Object.entries(obj(item))) {
         const id = obj(op).operationId;
         if (typeof id !== 'string') continue;

@@ -143,3 +143,21 @@ test('expandedSize: the size `measure` gives, remembering only ref targets (rand
     assert.equal(expandedSize(value, children, (o) => targets.has(o)), measure(value, children).size, `seed ${seed}`);
   }
 });
+
+test('hasBadShape (run on every object) says yes exactly when badShapes (which builds the diagnostics) finds a keyword of the wrong type', async () => {
+  const { badShapes, hasBadShape } = await import('../src/keywords.js');
+  const values: unknown[] = [null, true, 0, 'string', [], ['a'], {}, { type: 'string' }, undefined];
+  const keys = ['items', 'properties', 'required', 'allOf', 'oneOf', 'anyOf', 'type'];
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  let bad = 0;
+  for (let i = 0; i < 3000; i++) {
+    const o: Record<string, unknown> = {};
+    for (const k of keys) if (rnd(3) === 0) { const v = values[rnd(values.length)]; if (v !== undefined) o[k] = v; }
+    const expected = badShapes(o).length > 0;
+    if (expected) bad++;
+    assert.equal(hasBadShape(o, 'keywords'), expected, JSON.stringify(o));
+    assert.equal(hasBadShape(o, 'names'), false);
+  }
+  assert.ok(bad > 500 && bad < 2900, `${bad} of 3000 generated objects are bad`);
+});
