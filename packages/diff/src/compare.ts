@@ -1171,8 +1171,10 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
       // a numeric range end is one bound, inclusive or exclusive: one item per end
       if (ends.has(side)) continue;
       ends.add(side);
-      const was = rangeEnd(b.limits, side), now = rangeEnd(r.limits, side);
-      if (was?.value === now?.value && was?.exclusive === now?.exclusive) continue;
+      // judged by the values admitted (on an integer field `> 0` is `>= 1`); shown as written
+      const wasAdmits = rangeEnd(b, side), nowAdmits = rangeEnd(r, side);
+      if (wasAdmits?.value === nowAdmits?.value && wasAdmits?.exclusive === nowAdmits?.exclusive) continue;
+      const was = rangeEnd({ limits: b.limits }, side), now = rangeEnd({ limits: r.limits }, side);
       const key = (e: { exclusive: boolean }) => (side === 'lower' ? (e.exclusive ? 'exclusiveMinimum' : 'minimum') : (e.exclusive ? 'exclusiveMaximum' : 'maximum'));
       if (was && now && was.exclusive !== now.exclusive) {
         const show = (e: { value: number; exclusive: boolean }) => `${side === 'lower' ? '>' : '<'}${e.exclusive ? '' : '='} ${e.value}`;

@@ -1474,6 +1474,116 @@ const mutations: Mutation[] = [
     });
     return [added(true), removed(true), removed(false), added(false)];
   })(),
+  // ----- family C/D/E: integer bounds read as the integers they admit; scalar parameters widened
+  // to text; discriminator values held by the alternatives' constants -----
+  ...(() => {
+    const integralMin = (p: any) => p.type === 'integer' && inclusiveMin(p) && Number.isInteger(p.minimum);
+    const integralMax = (p: any) => p.type === 'integer' && !p.readOnly && !p.writeOnly && Number.isInteger(p.maximum) && p.exclusiveMaximum === undefined;
+    /** Parameters of calls the client makes (each once), resolved. */
+    const params = (doc: Doc, fits: (p: any) => boolean) => (kindOf(doc) !== 'openapi' ? [] : [...new Set(openapiOps(doc).filter((o) => !o.received)
+      .flatMap((o) => [...(o.item.parameters ?? []), ...(o.op.parameters ?? [])].map((p: any) => deref(doc, p))))].filter((p: any) => isObj(p) && fits(p)));
+    const scalarSchema = (doc: Doc, p: any) => { const s = deref(doc, p.schema); return isObj(s) && ['integer', 'number', 'boolean'].includes(s.type) ? s : undefined; };
+    /** Response headers of calls the client makes, by operation and status. */
+    const responseHeaders = (doc: Doc) => (kindOf(doc) !== 'openapi' ? [] : openapiOps(doc).filter((o) => !o.received).flatMap((o) => Object.keys(o.op.responses ?? {}).flatMap((c) => {
+      const r = deref(doc, o.op.responses[c]);
+      return Object.keys(r?.headers ?? {}).map((h) => ({ id: `${o.id} ${c} ${h}`, r, h }));
+    })));
+    /** Every discriminator over `$ref` alternatives that each hold the discriminator property to one constant. */
+    const constDiscriminators = (doc: Doc) => {
+      const out: Array<{ node: any; consts: Record<string, string> }> = [];
+      const walk = (x: any, depth: number) => {
+        if (!x || typeof x !== 'object' || depth > 40) return;
+        if (Array.isArray(x)) { for (const y of x) walk(y, depth + 1); return; }
+        const list = x.oneOf ?? x.anyOf;
+        if (isObj(x.discriminator) && typeof x.discriminator.propertyName === 'string' && Array.isArray(list) && list.length > 1 && list.every((a: any) => typeof a?.$ref === 'string')) {
+          const consts: Record<string, string> = {};
+          for (const a of list) { const c = deref(doc, a)?.properties?.[x.discriminator.propertyName]?.const; if (typeof c === 'string') consts[c] = a.$ref; }
+          const mapping = x.discriminator.mapping;
+          const agrees = !mapping || (Object.keys(mapping).length === list.length && Object.entries<any>(mapping).every(([v, t]) => consts[v] === t));
+          if (Object.keys(consts).length === list.length && agrees) out.push({ node: x, consts });
+        }
+        for (const k of Object.keys(x)) walk(x[k], depth + 1);
+      };
+      walk(doc.paths, 0);
+      walk(doc.components, 0);
+      return out;
+    };
+    return [
+      ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} integer minimum written as exclusiveMinimum one below`, side, 'none', (d, o) => edit(d, o, first(props(d, o, integralMin)), (s) => {
+        if (is30(d)) s.exclusiveMinimum = true; else s.exclusiveMinimum = s.minimum - 1;
+        if (is30(d)) s.minimum -= 1; else delete s.minimum;
+        return s;
+      }))),
+      {
+        kind: 'same: request integer maximum written as exclusiveMaximum one above', expect: 'none' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const p = params(doc, (x) => { const s = deref(doc, x.schema); return isObj(s) && integralMax(s); })[n];
+          if (!p) return false;
+          const s = p.schema = structuredClone(deref(doc, p.schema));
+          if (is30(doc)) { s.maximum += 1; s.exclusiveMaximum = true; } else { s.exclusiveMaximum = s.maximum + 1; delete s.maximum; }
+          return p.name;
+        },
+      },
+      {
+        kind: 'request: path or query parameter integer → string', expect: 'INFO' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const p = params(doc, (x) => (x.in === 'path' || x.in === 'query') && !x.content && !!scalarSchema(doc, x))[n];
+          if (!p) return false;
+          const was = scalarSchema(doc, p).type;
+          p.schema = { type: 'string' };
+          return `${p.in} ${p.name}: ${was}`;
+        },
+      },
+      {
+        kind: 'request: query parameter integer → string with a pattern', expect: 'ERR' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const p = params(doc, (x) => x.in === 'query' && !x.content && !!scalarSchema(doc, x))[n];
+          if (!p) return false;
+          p.schema = { type: 'string', pattern: '^[a-z]+$' };
+          return p.name;
+        },
+      },
+      {
+        kind: 'request: parameter described by content (JSON) integer → string', expect: 'ERR' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const p = params(doc, (x) => isObj(x.content) && Object.values<any>(x.content).some((m) => deref(doc, m?.schema)?.type === 'integer'))[n];
+          if (!p) return false;
+          for (const m of Object.values<any>(p.content)) if (deref(doc, m?.schema)?.type === 'integer') m.schema = { type: 'string' };
+          return p.name;
+        },
+      },
+      onPayload('request: body field integer → string', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p) => p.type === 'integer' && !p.readOnly && p.const === undefined && p.enum === undefined)); if (!p) return false; o.properties[p] = { type: 'string' }; return p; }),
+      {
+        kind: 'response: header integer → string', expect: 'ERR' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const h = responseHeaders(doc).filter((x) => deref(doc, deref(doc, x.r.headers[x.h])?.schema)?.type === 'integer')[n];
+          if (!h) return false;
+          h.r.headers[h.h] = { schema: { type: 'string' } };
+          return h.id;
+        },
+      },
+      {
+        // a written-out mapping whose values are the constants the alternatives hold, and the implicit one, are the same
+        kind: 'same: explicit discriminator mapping matching the alternatives\' constants', expect: 'none' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const x = constDiscriminators(doc)[n];
+          if (!x) return false;
+          if (x.node.discriminator.mapping) { delete x.node.discriminator.mapping; return 'mapping left implicit'; }
+          x.node.discriminator.mapping = { ...x.consts };
+          return 'mapping written out';
+        },
+      },
+      {
+        kind: 'same: discriminator mapping by structure names the alternatives\' constants forbid', expect: 'none' as Expect,
+        apply: (doc: Doc, n: number) => {
+          const x = constDiscriminators(doc)[n];
+          if (!x) return false;
+          x.node.discriminator.mapping = Object.fromEntries(Object.values(x.consts).map((ref) => [ref.split('/').pop()!, ref]));
+          return 'names mapped';
+        },
+      },
+    ];
+  })(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------

@@ -20,7 +20,7 @@ export function structuralDiagnostics(doc: Record<string, unknown>, kind: SpecKi
       const o = obj(p);
       if ('$ref' in o || LOCATIONS.has(o.in as string)) return;
       const pointer = `${at()}/in`;
-      out.push({ severity: 'error', code: 'parameter-location', message: `parameter \`${String(o.name)}\` has \`in: ${JSON.stringify(o.in ?? null)}\`; OpenAPI 3 parameters are in query, header, path or cookie`, file, pointer, ...(locate(pointer) ?? locate(at) ?? {}), hint: o.in === 'body' || o.in === 'formData' ? 'Describe the body with `requestBody` (OpenAPI 3 has no body or form parameters).' : 'Use one of query, header, path, cookie.' });
+      out.push({ severity: 'error', code: 'parameter-location', message: `parameter \`${String(o.name)}\` has \`in: ${JSON.stringify(o.in ?? null)}\`; OpenAPI 3 parameters are in query, header, path or cookie`, file, pointer, ...(locate(pointer) ?? locate(at()) ?? {}), hint: o.in === 'body' || o.in === 'formData' ? 'Describe the body with `requestBody` (OpenAPI 3 has no body or form parameters).' : 'Use one of query, header, path, cookie.' });
     };
     const params = (list: unknown, at: () => string) => { if (Array.isArray(list)) list.forEach((p, i) => one(p, () => `${at()}/${i}`)); };
     for (const [name, p] of Object.entries(obj(obj(doc.components).parameters))) one(p, () => `#/components/parameters/${esc(name)}`);

@@ -367,7 +367,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       field.required = required || field.required;
     }
     const disc = node.discriminator;
-    if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string') field.mapping = discriminatorMapping(disc, [oneOfV, anyOfV]);
+    if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string') field.mapping = discriminatorMapping(disc, [oneOfV, anyOfV], resolver);
     if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
@@ -423,21 +423,43 @@ function addConstraint(field: Field, key: string, json: string): void {
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
 /**
  * What a discriminator maps, as `<value>=<structure>` sorted: the explicit `mapping`, and for every
- * `$ref` alternative no explicit value names, its structure's own name (the implicit value).
+ * `$ref` alternative no explicit value names, its structure's own name (the implicit value). A
+ * structure whose discriminator property is held to one value (`const`, an `enum` of one) can only
+ * ever be carried with that value, so that value is the one mapping to it, whatever was written (a
+ * value its constant forbids was never sent nor received).
  */
-function discriminatorMapping(disc: any, lists: unknown[]): string[] {
+function discriminatorMapping(disc: any, lists: unknown[], resolver: Resolver): string[] {
   const out = new Set<string>();
   const named = new Set<string>();
+  const carried = (value: string, name: string, ref: string) => `${declaredConstant(resolver.get(ref), disc.propertyName, resolver) ?? value}=${name}`;
   if (disc.mapping && typeof disc.mapping === 'object') for (const [v, t] of Object.entries<any>(disc.mapping)) {
     const n = typeof t === 'string' ? schemaRefName(t) ?? t : String(t);
     named.add(n);
-    out.add(`${v}=${n}`);
+    const ref = typeof t === 'string' ? (t.includes('#') || t.includes('/') ? t : `#/components/schemas/${t}`) : '';
+    out.add(ref ? carried(v, n, ref) : `${v}=${n}`);
   }
   for (const list of lists) if (Array.isArray(list)) for (const alt of list) {
     const n = alt && typeof alt.$ref === 'string' ? schemaRefName(alt.$ref) : undefined;
-    if (n !== undefined && !named.has(n)) out.add(`${n}=${n}`);
+    if (n !== undefined && !named.has(n)) out.add(carried(n, n, alt.$ref));
   }
   return [...out].sort();
+}
+
+/** The single string value a schema's property `name` is held to (its own or an allOf part's), if any. */
+function declaredConstant(schema: unknown, name: string, resolver: Resolver, depth = 0): string | undefined {
+  const deref = (x: any) => (x && typeof x === 'object' && typeof x.$ref === 'string' ? resolver.get(x.$ref) : x);
+  const node: any = deref(schema);
+  if (!node || typeof node !== 'object' || depth > 3) return undefined;
+  const prop: any = deref(node.properties && typeof node.properties === 'object' ? node.properties[name] : undefined);
+  if (prop && typeof prop === 'object') {
+    if (typeof prop.const === 'string') return prop.const;
+    if (Array.isArray(prop.enum) && prop.enum.length === 1 && typeof prop.enum[0] === 'string') return prop.enum[0];
+  }
+  if (Array.isArray(node.allOf)) for (const part of node.allOf) {
+    const c = declaredConstant(part, name, resolver, depth + 1);
+    if (c !== undefined) return c;
+  }
+  return undefined;
 }
 
 export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): Set<string> {
@@ -469,15 +491,26 @@ export interface RangeEnd { value: number; exclusive: boolean }
 /**
  * The lower or upper end of a field's numeric range, from its limits (3.0 `minimum` +
  * `exclusiveMinimum: true` is already the 3.1 numeric `exclusiveMinimum`). With both an inclusive
- * and an exclusive bound on one side, the tighter one is the end.
+ * and an exclusive bound on one side, the tighter one is the end. On a field whose type is
+ * `integer` the end is read as the integers it admits: an inclusive bound at the first admitted
+ * integer (`> 0` is `>= 1`, `<= 4.5` is `<= 4`), so equivalent ways of writing it compare equal.
+ * Without a type (`{ limits }` alone) the end is the one written, for display.
  */
-export function rangeEnd(limits: Record<string, number>, side: 'lower' | 'upper'): RangeEnd | undefined {
+export function rangeEnd(field: { limits: Record<string, number>; type?: string }, side: 'lower' | 'upper'): RangeEnd | undefined {
+  const { limits } = field;
   const inc = limits[side === 'lower' ? 'minimum' : 'maximum'];
   const exc = limits[side === 'lower' ? 'exclusiveMinimum' : 'exclusiveMaximum'];
-  if (exc === undefined) return inc === undefined ? undefined : { value: inc, exclusive: false };
-  if (inc === undefined) return { value: exc, exclusive: true };
-  const incTighter = side === 'lower' ? inc > exc : inc < exc;
-  return incTighter ? { value: inc, exclusive: false } : { value: exc, exclusive: true };
+  let end: RangeEnd | undefined;
+  if (exc === undefined) end = inc === undefined ? undefined : { value: inc, exclusive: false };
+  else if (inc === undefined) end = { value: exc, exclusive: true };
+  else {
+    const incTighter = side === 'lower' ? inc > exc : inc < exc;
+    end = incTighter ? { value: inc, exclusive: false } : { value: exc, exclusive: true };
+  }
+  if (!end || field.type !== 'integer' || !Number.isFinite(end.value)) return end;
+  const v = end.value;
+  if (side === 'lower') return { value: end.exclusive ? Math.floor(v) + 1 : Math.ceil(v), exclusive: false };
+  return { value: end.exclusive ? Math.ceil(v) - 1 : Math.floor(v), exclusive: false };
 }
 
 /** Does the range end `now` reject a value that the end `was` accepted? (an end that appears does) */

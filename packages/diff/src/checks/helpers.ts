@@ -1,4 +1,4 @@
-import { rangeEnd, rangeEndNarrows, type Operation } from '@ccapi/model';
+import { rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
 import type { DiffItem, Direction } from '../types.js';
 
 /** A field item of the given change, judged from the given side. */
@@ -6,13 +6,40 @@ export function isField(i: DiffItem, change: string, direction?: Direction): boo
   return i.subject === 'field' && i.change === change && (direction === undefined || i.direction === direction);
 }
 
-/** True when every value of type `from` is also a value of type `to` (integer -> number, adding a type). */
-export function typeWidened(from: unknown, to: unknown): boolean {
+/**
+ * True when every value of type `from` is also a value of type `to` (integer -> number, adding a
+ * type). `sent`: the type change item when `from` -> `to` is read from what the client sends; a
+ * parameter the client sends (path, query, header, cookie) is text on the wire, so a scalar one that
+ * becomes a string nothing further restricts still accepts every value it did. (A body field is JSON,
+ * where `1` is not `"1"`; a response header is judged as what the client receives.)
+ */
+export function typeWidened(from: unknown, to: unknown, sent?: DiffItem): boolean {
   if (typeof from !== 'string' || typeof to !== 'string') return false;
   const a = from.split('|');
   const b = new Set(to.split('|'));
   if (b.has('number')) b.add('integer');
+  if (sent && b.has('string') && a.every((t) => SCALAR.has(t)) && isTextParameter(sent) && unrestrictedText(sent.revision)) return true;
   return a.every((t) => b.has(t));
+}
+
+const SCALAR = new Set(['integer', 'number', 'boolean', 'string']);
+const TEXT_PARAMETER = /^(path|query|header|cookie):([^.[{]*)/;
+
+/** A field of a parameter the client sends, serialised as text (not one described by `content`). */
+function isTextParameter(i: DiffItem): boolean {
+  if (i.direction !== 'request' || !i.path) return false;
+  const m = TEXT_PARAMETER.exec(i.path);
+  if (!m) return false;
+  const root = i.revOp?.request[m[0]] ?? (i.revision?.path === m[0] ? i.revision : undefined);
+  return !root?.style?.startsWith('content:');
+}
+
+/** A string schema that accepts any text an integer, number or boolean is written as. */
+function unrestrictedText(f: Field | undefined): boolean {
+  if (!f) return false;
+  if (f.pattern || f.format || f.enum || f.constraints) return false;
+  const { minLength, maxLength } = f.limits;
+  return maxLength === undefined && (minLength === undefined || minLength <= 1);
 }
 
 const LOWER_BOUNDS = ['minLength', 'minItems', 'minProperties'];
@@ -32,7 +59,7 @@ function isMultiple(a: number, b: number): boolean {
 export function narrows(i: DiffItem): boolean {
   const key = i.oldPath ?? '';
   const side = RANGE_SIDE[key];
-  if (side && i.base && i.revision) return rangeEndNarrows(rangeEnd(i.base.limits, side), rangeEnd(i.revision.limits, side), side);
+  if (side && i.base && i.revision) return rangeEndNarrows(rangeEnd(i.base, side), rangeEnd(i.revision, side), side);
   const from = typeof i.from === 'number' ? i.from : undefined;
   const to = typeof i.to === 'number' ? i.to : undefined;
   if (to === undefined) return false; // bound removed: looser
@@ -48,7 +75,7 @@ export function narrows(i: DiffItem): boolean {
 export function widens(i: DiffItem): boolean {
   const key = i.oldPath ?? '';
   const side = RANGE_SIDE[key];
-  if (side && i.base && i.revision) return rangeEndNarrows(rangeEnd(i.revision.limits, side), rangeEnd(i.base.limits, side), side);
+  if (side && i.base && i.revision) return rangeEndNarrows(rangeEnd(i.revision, side), rangeEnd(i.base, side), side);
   if (key === 'multipleOf') {
     const from = typeof i.from === 'number' ? i.from : undefined;
     const to = typeof i.to === 'number' ? i.to : undefined;

@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'type-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'type', 'request') && !h.typeWidened(i.from, i.to),
+  handler: (i: DiffItem): boolean => h.isField(i, 'type', 'request') && !h.typeWidened(i.from, i.to, i),
 };
