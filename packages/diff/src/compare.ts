@@ -399,7 +399,17 @@ function compareOperations(ctx: Ctx): void {
       // a scheme renamed (same kind, place and scopes) is no change on the wire
       else if (secAdded.length && !sameAlternatives(b, r)) at('security-added', { to: secAdded, direction: 'request' });
     }
-    if (b.frameAction !== undefined && r.frameAction !== undefined && rename(b.frameAction) !== r.frameAction) at('frame-action', { from: b.frameAction, to: r.frameAction });
+    // base message key -> the revision's: names are labels, so an unmatched one is paired by its wire identity
+    const msgKey = matchMessages(b, r, rename);
+    // the message whose payload fills the operation's side is another one in the revision (the old one
+    // removed, or the list reordered): payloads are then compared message by message, not side by side
+    const swapped = b.mainMessage !== undefined && r.mainMessage !== undefined && (msgKey.get(b.mainMessage) ?? b.mainMessage) !== r.mainMessage;
+    if (!swapped && b.frameAction !== undefined && r.frameAction !== undefined && rename(b.frameAction) !== r.frameAction) at('frame-action', { from: b.frameAction, to: r.frameAction });
+    if (swapped) for (const [m, rm] of msgKey) {
+      // a message kept under its name whose frame now carries another action
+      const was = frameOf(b, m), now = frameOf(r, rm);
+      if (was !== undefined && now !== undefined && Object.hasOwn(r.messages, rm) && rename(was) !== now) at('frame-action', { from: was, to: now });
+    }
     for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
     for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
     for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
@@ -415,8 +425,6 @@ function compareOperations(ctx: Ctx): void {
       at(last ? 'success-status-removed' : 'status-removed', { path: s, direction: 'response', to: now.length ? now : undefined });
     }
     for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
-    // base message key -> the revision's: names are labels, so an unmatched one is paired by its wire identity
-    const msgKey = matchMessages(b, r, rename);
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [msgKey.get(k)!, v]));
     // which way a message flows, as the client sees it: replies and pushes arrive, the rest is sent;
     // the message rules' levels follow it (request-/response-message-added/-removed)
@@ -443,17 +451,60 @@ function compareOperations(ctx: Ctx): void {
     if (payloadRemoved) at('payload-removed', { direction: 'response' });
     const pag = paginationAdded(b, r);
     if (pag) at('pagination', { path: pag });
-    compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
-    if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    const side = r.kind === 'method' ? 'request' : 'response';
+    if (swapped) {
+      // what is the operation's own (channel parameters, handshake) is still compared side by side
+      if (side === 'request') compareFields(ctx, operationLevel(b.request), operationLevel(r.request), owner, 'request', rev.file);
+      else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+      for (const [m, rm] of msgKey) {
+        const bf = messagePayload(b, m), rf = messagePayload(r, rm);
+        if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
+      }
+      if (side === 'request' && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    } else {
+      compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+      if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    }
     compareBodies(ctx, b, r, owner, rev.file);
     if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
     if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
     // the operation's other messages, matched by name: each is what a client sends or receives too
-    for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+    if (!swapped) for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
       const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
       if (rf) compareFields(ctx, bf, rf, owner, r.kind === 'method' ? 'request' : 'response', rev.file);
     }
   }
+}
+
+/** Fields of an AsyncAPI operation's own: its channel's parameters and WebSocket handshake, in every message's request. */
+const OPERATION_LEVEL = /^(channel:|handshake)/;
+const operationLevelOf = new WeakMap<Fields, Fields>();
+function operationLevel(fields: Fields): Fields {
+  let out = operationLevelOf.get(fields);
+  if (!out) {
+    out = Object.create(null) as Fields;
+    for (const [p, f] of Object.entries(fields)) if (OPERATION_LEVEL.test(p)) out[p] = f;
+    operationLevelOf.set(fields, out);
+  }
+  return out;
+}
+const messagePartOf = new WeakMap<Fields, Fields>();
+/** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields. */
+function messagePayload(o: Operation, m: string): Fields | undefined {
+  if (m !== o.mainMessage) return o.otherPayloads && own(o.otherPayloads, m);
+  const fields = o.kind === 'method' ? o.request : o.response;
+  let out = messagePartOf.get(fields);
+  if (!out) {
+    out = Object.create(null) as Fields;
+    for (const [p, f] of Object.entries(fields)) if (!OPERATION_LEVEL.test(p)) out[p] = f;
+    messagePartOf.set(fields, out);
+  }
+  return out;
+}
+/** The constant frame `action` of one of an operation's messages, from its wire identity. */
+function frameOf(o: Operation, m: string): string | undefined {
+  const w = o.messageWire?.[m];
+  return w !== undefined && w.startsWith('action:') ? w.slice(7) : undefined;
 }
 
 /**
@@ -709,17 +760,19 @@ const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '8
  * Where a client connects to a server by default: its URL with every variable replaced by its
  * default, reduced to scheme, host, port and path (scheme and host in lower case, the scheme's
  * default port and trailing slashes dropped). A relative URL stays relative; a URL without a
- * scheme that does not start with `/` (AsyncAPI `host` + `pathname`) starts with its host.
+ * scheme that does not start with `/` (AsyncAPI `host` + `pathname`) starts with its host, and takes
+ * the server's `protocol` as its scheme when it has one.
  * OpenAPI and AsyncAPI servers are compared by it.
  */
-export function serverAddress(s: Pick<Server, 'url' | 'variables'>): string {
+export function serverAddress(s: Pick<Server, 'url' | 'variables'> & { protocol?: string }): string {
   let memo = addressMemo.get(s);
   if (memo !== undefined) return memo;
   const url = s.url.replace(/\{([^}]*)\}/g, (all, v: string) => own(s.variables, v)?.default ?? all);
   const m = /^(?:([a-z][a-z0-9+.-]*):)?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
   if (!m || (m[1] === undefined && url.startsWith('/'))) memo = url.replace(/\/+$/, '');
   else {
-    const scheme = (m[1] ?? '').toLowerCase();
+    // a URL without a scheme (AsyncAPI 3 writes host and pathname apart) takes the server's protocol
+    const scheme = (m[1] ?? s.protocol ?? '').toLowerCase();
     let host = m[2].toLowerCase();
     const port = /:(\d+)$/.exec(host);
     if (port && DEFAULT_PORTS[scheme] === port[1]) host = host.slice(0, -port[0].length);

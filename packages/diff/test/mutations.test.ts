@@ -1584,6 +1584,36 @@ const mutations: Mutation[] = [
       },
     ];
   })(),
+  // ----- an operation's messages in another order (the list's order never reaches the wire) -----
+  {
+    kind: 'same: the frames an operation carries listed in another order', expect: 'none',
+    apply: (doc, n) => {
+      const isFrame = (m: any) => { const pl = deref(doc, deref(doc, m)?.payload); const a = deref(doc, pl?.properties?.action); return a?.const !== undefined || a?.enum?.length === 1; };
+      const lists: any[][] = [];
+      if (kindOf(doc) === 'asyncapi2') for (const ch of Object.keys(doc.channels ?? {}).sort()) for (const verb of ['publish', 'subscribe']) {
+        const msg = doc.channels[ch][verb]?.message;
+        if (Array.isArray(msg?.oneOf)) lists.push(msg.oneOf);
+      }
+      if (kindOf(doc) === 'asyncapi3') for (const id of Object.keys(doc.operations ?? {}).sort()) if (Array.isArray(doc.operations[id].messages)) lists.push(doc.operations[id].messages);
+      const list = lists.filter((l) => l.length > 1 && l.every(isFrame))[n];
+      if (!list) return false;
+      list.reverse();
+      return `${list.length} frames`;
+    },
+  },
+  {
+    // AsyncAPI 3 writes a server as protocol, host and pathname: the same address as a 2.x URL with that scheme
+    kind: 'same: an AsyncAPI 2 server URL with or without the scheme its protocol gives', expect: 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi2') return false;
+      const s = Object.values<any>(doc.servers ?? {}).filter((x) => typeof x.url === 'string' && typeof x.protocol === 'string' && !x.url.startsWith('/')
+        && (x.url.toLowerCase().startsWith(`${x.protocol.toLowerCase()}://`) || !/^[a-z][a-z0-9+.-]*:/i.test(x.url)))[n];
+      if (!s) return false;
+      const prefix = `${s.protocol}://`;
+      s.url = s.url.toLowerCase().startsWith(prefix.toLowerCase()) ? s.url.slice(prefix.length) : prefix + s.url;
+      return s.url;
+    },
+  },
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------

@@ -656,15 +656,25 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
   }
 
-  /** An AsyncAPI operation's messages; the first one's payload is what a method sends or a push carries. */
-  function addMessages(o: Operation, msgs: Message[]) {
-    for (const m of msgs) noteMessage(o, m, '');
+  /**
+   * An AsyncAPI operation's messages; one's payload is what a method sends or a push carries, the
+   * others are `otherPayloads`. The list's order never reaches the wire: when every message is a frame
+   * with a constant `action` (what receivers dispatch on), the one with the first action is that
+   * payload, so reordering the list (or renaming a message) changes nothing; otherwise the first listed.
+   */
+  function addMessages(o: Operation, msgs0: Message[]) {
+    for (const m of msgs0) noteMessage(o, m, '');
+    const actions = new Map(msgs0.map((m) => [m, frameActionOf(m.payload)]));
+    const msgs = msgs0.length > 1 && msgs0.every((m) => actions.get(m) !== undefined)
+      ? [...msgs0].sort((a, b) => (actions.get(a)! < actions.get(b)! ? -1 : actions.get(a)! > actions.get(b)! ? 1 : 0))
+      : msgs0;
     const first = msgs[0];
     if (!first) return;
     const out = o.kind === 'method' ? o.request : o.response;
     if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, true, o.name);
     messageHeaders(first, out);
-    const action = frameActionOf(first.payload);
+    o.mainMessage = first.name;
+    const action = actions.get(first);
     if (action !== undefined) o.frameAction = action;
     for (const m of msgs.slice(1)) {
       o.otherPayloads ??= Object.create(null);

@@ -159,6 +159,8 @@ export interface Operation {
   frameAction?: string;
   /** Payloads of the operation's other messages (`message.oneOf`, several messages), by message name. */
   otherPayloads?: Record<string, Fields>;
+  /** The AsyncAPI message whose payload (and headers) fill `request` (a method) or `response` (a push); the rest are `otherPayloads`. */
+  mainMessage?: string;
 }
 
 export interface Structure {
