@@ -1196,6 +1196,8 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref)) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
+  // a required readOnly field is required in responses only: no longer readOnly, requests must carry it
+  else if (r.required && b.readOnly && !r.readOnly && !r.writeOnly) emit({ ...base, change: 'required', from: false, to: true }, r);
   if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
   if (b.enum && r.enum) {
     // the same values in the same order (the common case) need no set comparison
