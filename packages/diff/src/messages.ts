@@ -76,7 +76,8 @@ function fmt(v: unknown, quoted: boolean): string {
 
 /** Fills the message of a rule with the facts of one diff item. */
 export function render(ruleId: string, i: DiffItem): string {
-  const tpl = messages()[ruleId] ?? `${ruleId}: {subject} {field}`;
+  // `uniqueItems` is kept as a limit of 1; its messages say what it means instead of "a uniqueItems of 1"
+  const tpl = (i.oldPath === 'uniqueItems' ? messages()[`${ruleId}-unique`] : undefined) ?? messages()[ruleId] ?? `${ruleId}: {subject} {field}`;
   const subject = subjectLabel(i.owner);
   const values: Record<string, string | (() => string)> = {
     Subject: subject[0].toUpperCase() + subject.slice(1),

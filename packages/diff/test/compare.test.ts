@@ -49,3 +49,10 @@ for (const [name, { base, revision, want }] of cases) {
     assert.deepEqual(got, want);
   });
 }
+
+test('uniqueItems (kept as a limit of 1) is worded as what it means, in both directions', () => {
+  const tags = (unique: boolean) => obj({ tags: { type: 'array', items: S, ...(unique ? { uniqueItems: true } : {}) } });
+  const text = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}${f.migration ? ` | ${f.migration}` : ''}`);
+  assert.deepEqual(text(api(obj({}), tags(false)), api(obj({}), tags(true))), ['request-limit-added: In the `x` method, the items of request field `tags` must now be unique. | Send each item only once.']);
+  assert.deepEqual(text(api(tags(true)), api(tags(false))), ['response-limit-relaxed: In the `x` method, the items of response field `tags` are no longer always unique. | Accept repeated items.']);
+});
