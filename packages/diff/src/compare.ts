@@ -476,30 +476,32 @@ function compareOperations(ctx: Ctx): void {
   }
 }
 
-/** Fields of an AsyncAPI operation's own: its channel's parameters and WebSocket handshake, in every message's request. */
-const OPERATION_LEVEL = /^(channel:|handshake)/;
-const operationLevelOf = new WeakMap<Fields, Fields>();
-function operationLevel(fields: Fields): Fields {
-  let out = operationLevelOf.get(fields);
+/**
+ * The part of a fields map whose keys do (`keep`) or do not match a prefix pattern, memoised per map
+ * and pattern: parameters share a map with the body they go with, and an AsyncAPI operation's own
+ * fields (channel parameters, handshake) share one with its main message's payload.
+ */
+const partsOf = new WeakMap<Fields, Map<string, Fields>>();
+function fieldsPart(fields: Fields, prefix: RegExp, keep: boolean): Fields {
+  let byPattern = partsOf.get(fields);
+  if (!byPattern) partsOf.set(fields, (byPattern = new Map()));
+  const key = `${keep}${prefix.source}`;
+  let out = byPattern.get(key);
   if (!out) {
     out = Object.create(null) as Fields;
-    for (const [p, f] of Object.entries(fields)) if (OPERATION_LEVEL.test(p)) out[p] = f;
-    operationLevelOf.set(fields, out);
+    for (const [p, f] of Object.entries(fields)) if (prefix.test(p) === keep) out[p] = f;
+    byPattern.set(key, out);
   }
   return out;
 }
-const messagePartOf = new WeakMap<Fields, Fields>();
+
+/** Fields of an AsyncAPI operation's own: its channel's parameters and WebSocket handshake, in every message's request. */
+const OPERATION_LEVEL = /^(channel:|handshake)/;
+const operationLevel = (fields: Fields): Fields => fieldsPart(fields, OPERATION_LEVEL, true);
 /** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields. */
 function messagePayload(o: Operation, m: string): Fields | undefined {
   if (m !== o.mainMessage) return o.otherPayloads && own(o.otherPayloads, m);
-  const fields = o.kind === 'method' ? o.request : o.response;
-  let out = messagePartOf.get(fields);
-  if (!out) {
-    out = Object.create(null) as Fields;
-    for (const [p, f] of Object.entries(fields)) if (!OPERATION_LEVEL.test(p)) out[p] = f;
-    messagePartOf.set(fields, out);
-  }
-  return out;
+  return fieldsPart(o.kind === 'method' ? o.request : o.response, OPERATION_LEVEL, false);
 }
 /** The constant frame `action` of one of an operation's messages, from its wire identity. */
 function frameOf(o: Operation, m: string): string | undefined {
@@ -539,16 +541,8 @@ function matchMessages(b: Operation, r: Operation, rename: (m: string) => string
 }
 
 /** A body's fields without the parameters and headers that share its map. */
-const bodyPartOf = new WeakMap<Fields, Fields>();
-function bodyPart(fields: Fields): Fields {
-  let out = bodyPartOf.get(fields);
-  if (!out) {
-    out = Object.create(null) as Fields;
-    for (const [p, f] of Object.entries(fields)) if (!/^(query|header|path|cookie):/.test(p)) out[p] = f;
-    bodyPartOf.set(fields, out);
-  }
-  return out;
-}
+const PARAMETER = /^(query|header|path|cookie):/;
+const bodyPart = (fields: Fields): Fields => fieldsPart(fields, PARAMETER, false);
 
 /**
  * The bodies beside an operation's main request and response (`Operation.bodies`), matched by key:
