@@ -1,3 +1,4 @@
+import { canonicalize } from '@ccapi/load';
 import { escapeToken as esc, getPointer, lastToken } from './pointer.js';
 import type { Field, Fields, Scalar } from './types.js';
 
@@ -159,11 +160,9 @@ const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
 const FINGERPRINTED = new Set(['not', 'contains', 'minContains', 'maxContains', 'dependentRequired', 'dependentSchemas', 'dependencies',
   'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
 
-/** JSON with object keys sorted: equal values give equal text whatever the key order. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as any)[k])}`).join(',')}}`;
+/** JSON with object keys sorted at every level (the loader's canonical order): equal values give equal text whatever the key order. */
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(canonicalize(v, false)) ?? 'null';
 }
 
 /** Does a schema hold keywords besides `$ref` that constrain it (not only describe it)? */
