@@ -1,4 +1,4 @@
-import { parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Server, type Structure } from '@ccapi/model';
+import { admits, parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -893,7 +893,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     }
   }
   if (removed.size === 0 && added.size === 0) {
-    for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
+    for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
     return;
   }
 
@@ -1076,7 +1076,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     const f = added.get(p)!;
     emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
   }
-  for (const [bf, rf] of pairs) compareField(bf, rf, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
+  for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
 }
 
 /** An alternative without its keyword: `oneOf:Name=shape` -> `Name=shape` (what it accepts). */
@@ -1119,6 +1119,56 @@ function variantLabel(v: string): string {
   const a = alternative(v);
   const name = a.slice(0, a.indexOf('='));
   return name || a.slice(a.indexOf('=') + 1);
+}
+
+/** Do two flattened schemas list the same fields with the same observable keywords? */
+function sameContent(a: Fields, b: Fields, sameRef: (x?: string, y?: string) => boolean): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((p) => { const g = own(b, p); return !!g && fieldShape(a[p]) === fieldShape(g) && sameRef(a[p].ref, g.ref); });
+}
+
+/** The JSON type of an inline alternative (`=string maxLength...` -> `string`); undefined for a named one. */
+function inlineKind(a: string): string | undefined {
+  const x = alternative(a);
+  return x.indexOf('=') === 0 ? x.slice(1).split(' ')[0] : undefined;
+}
+
+/** What the alternative `a` (without its keyword) of a union field admits, when it is inline. */
+function contentOf(f: Field, a: string): Fields | null {
+  const i = (f.variants ?? []).findIndex((v) => alternative(v) === a);
+  return (i >= 0 && f.alternatives?.[i]) || null;
+}
+
+/**
+ * What one alternative of a union admits compared with the plain schema (`was`, in the map `wasIn`)
+ * that the union replaced: by its content when inline, by the structure it names, and an inline
+ * object (whose properties are fields of the union's path, compared as such) as the same object.
+ */
+function alternativeRelation(wasIn: Fields, was: Field, variant: string, content: Fields | null, sameRef: (b?: string, r?: string) => boolean): Relation {
+  if (content) return admits(wasIn, was.path, content, '', sameRef);
+  const a = alternative(variant);
+  const name = a.slice(0, a.indexOf('='));
+  if (name) return was.ref !== undefined && sameRef(was.ref, name) ? 'same' : 'unknown';
+  return was.type === 'object' && was.ref === undefined && inlineKind(variant) === 'object' ? 'same' : 'unknown';
+}
+
+/**
+ * What the plain schema (`now`, in the map `nowIn`) that replaced a union admits compared with one of
+ * the union's alternatives (`wider`: it admits all of the alternative): the mirror of
+ * alternativeRelation.
+ */
+function unwrapRelation(variant: string, content: Fields | null, now: Field, nowIn: Fields, sameRef: (b?: string, r?: string) => boolean): Relation {
+  if (content) return admits(content, '', nowIn, now.path, sameRef);
+  const a = alternative(variant);
+  const name = a.slice(0, a.indexOf('='));
+  if (name) return now.ref !== undefined && sameRef(name, now.ref) ? 'same' : 'unknown';
+  return now.type === 'object' && now.ref === undefined && inlineKind(variant) === 'object' ? 'same' : 'unknown';
+}
+
+/** `f` with only the value keywords (enum, pattern, format, limits) that `other` has too. */
+function ownKeywords(f: Field, other: Field): Field {
+  return { ...f, enum: other.enum && f.enum, pattern: other.pattern === undefined ? undefined : f.pattern, format: other.format === undefined ? undefined : f.format,
+    limits: Object.fromEntries(Object.entries(f.limits).filter(([k]) => other.limits[k] !== undefined)) };
 }
 
 /** The one keyword listing every alternative of a field, if there is one. */
@@ -1183,9 +1233,16 @@ function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
 
 const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
 
-function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[]) => boolean): void {
-  const base = { subject: 'field', path: r.path, base: b, revision: r, pointer: r.pointer };
-  const f = r.readOnly || r.writeOnly ? r : b;
+function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[]) => boolean): void {
+  const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
+  const f = r0.readOnly || r0.writeOnly ? r0 : b0;
+  const bv = b0.variants ?? [], rv = r0.variants ?? [];
+  const wrapped = !bv.length && rv.length > 1 && !b0.allOf;
+  // a schema that became a union: the keywords it had moved into the alternatives, where they are
+  // judged (below) by what each alternative admits; only those the union keeps itself compare here.
+  // The same the other way: a union that became a plain schema took its keywords from an alternative.
+  const b = wrapped ? ownKeywords(b0, r0) : b0;
+  const r = bv.length && !rv.length && !r0.allOf ? ownKeywords(r0, b0) : r0;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref)) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
@@ -1236,15 +1293,55 @@ function compareField(b: Field, r: Field, emit: (item: any, f?: Field) => void, 
     for (const k of [...new Set([...Object.keys(bc), ...Object.keys(rc)])].sort()) if (bc[k] !== rc[k]) emit({ ...base, change: 'constraint', oldPath: k, from: bc[k], to: rc[k] }, f);
   }
   if ((b.pattern ?? '') !== (r.pattern ?? '')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
-  const bv = b.variants ?? [], rv = r.variants ?? [];
-  if (!bv.length && rv.length > 1 && !b.allOf) emit({ ...base, change: 'wrapped', to: rv.length }, f);
-  else if ((bv.length || rv.length) && !sameList(bv, rv)) {
-    const [gone, plus] = variantDiff(bv, rv);
-    if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel) }, f);
+  if (wrapped) {
+    // what a client sent is still accepted when one alternative admits all of it (and, under oneOf,
+    // no value can match two); what it received is unchanged when every alternative admits no more
+    const rels = rv.map((v, j) => alternativeRelation(bm, b0, v, r.alternatives?.[j] ?? null, sameRef));
+    const old = rels.some((x) => x === 'same' || x === 'wider') && (variantKeyword(rv) === 'anyOf' || disjoint(rv));
+    emit({ ...base, change: 'wrapped', to: rv.length, covers: { old, all: rels.every((x) => x === 'same' || x === 'narrower') } }, f);
+  } else if (bv.length || rv.length) {
+    const listedAlike = sameList(bv, rv);
+    let [gone, plus] = listedAlike ? [[], []] : variantDiff(bv, rv);
+    // alternatives changed inside: judged by what they admit, not as one removed and another added
+    const narrowed: string[] = [], widened: string[] = [], adjusted: string[] = [];
+    const judge = (label: string, rel: Relation, c: Fields | null, d: Fields | null) => {
+      if (rel === 'narrower' || rel === 'unknown') narrowed.push(label);
+      if (rel === 'wider' || rel === 'unknown') widened.push(label);
+      // admitting the same values, written otherwise (an optional property more): still a change to list
+      if (rel === 'same' && c && d && !sameContent(c, d, sameRef)) adjusted.push(label);
+    };
+    if (b.alternatives || r.alternatives) {
+      const taken = new Set<number>();
+      bv.forEach((v, i) => {
+        const j = rv.findIndex((w, k) => !taken.has(k) && alternative(w) === alternative(v));
+        if (j < 0) return;
+        taken.add(j);
+        const c = b.alternatives?.[i], d = r.alternatives?.[j];
+        if (c && d && c !== d) judge(variantLabel(v), admits(c, '', d, '', sameRef), c, d);
+      });
+    }
+    // an inline alternative gone and another of the same JSON type added: the same alternative, changed
+    for (const g of [...gone]) {
+      const kind = inlineKind(g);
+      if (!kind || gone.filter((x) => inlineKind(x) === kind).length !== 1) continue;
+      const ps = plus.filter((x) => inlineKind(x) === kind);
+      if (ps.length !== 1) continue;
+      gone = gone.filter((x) => x !== g);
+      plus = plus.filter((x) => x !== ps[0]);
+      const c = contentOf(b, g), d = contentOf(r, ps[0]);
+      // inline objects' properties are fields of this path, compared as such
+      judge(variantLabel(ps[0]), c && d ? admits(c, '', d, '', sameRef) : !c && !d ? 'same' : 'unknown', c, d);
+    }
+    if (narrowed.length) emit({ ...base, change: 'variant-narrowed', from: narrowed }, f);
+    if (widened.length) emit({ ...base, change: 'variant-widened', from: widened }, f);
+    if (adjusted.length) emit({ ...base, change: 'variant-adjusted', from: adjusted }, f);
+    // a union that became a plain schema: a request still accepts every alternative it admits in full
+    const unwrapped = !rv.length && !r.allOf ? { old: bv.every((v, i) => { const x = unwrapRelation(v, b.alternatives?.[i] ?? null, r0, rm, sameRef); return x === 'same' || x === 'wider'; }), all: false } : undefined;
+    if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel), ...(unwrapped ? { covers: unwrapped } : {}) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
     // oneOf <-> anyOf: the same values are accepted when no value can match two alternatives
     const bk = variantKeyword(bv), rk = variantKeyword(rv);
-    if (bk && rk && bk !== rk && rv.length > 1 && !disjoint(rv)) emit({ ...base, change: 'variant-keyword', from: bk, to: rk }, f);
+    if (!listedAlike && bk && rk && bk !== rk && rv.length > 1 && !disjoint(rv)) emit({ ...base, change: 'variant-keyword', from: bk, to: rk }, f);
   }
   if (b.mapping && r.mapping && !sameList(b.mapping, r.mapping)) {
     // a value is kept when the other side maps it to the same structure (or one reaching the same)

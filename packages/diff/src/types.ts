@@ -34,6 +34,13 @@ export interface DiffItem {
   revision?: Field;
   baseOp?: Operation;
   revOp?: Operation;
+  /**
+   * A schema that became a union (`wrapped`): does one alternative admit everything it admitted
+   * (`old`: requests still accepted), and does every alternative admit nothing more (`all`: responses
+   * hold nothing new)? A union that became a plain schema (`variant-removed`): `old` when the plain
+   * schema admits every alternative in full.
+   */
+  covers?: { old: boolean; all: boolean };
   /** Items of one change seen from both directions share a group: only the worst finding stays. */
   group: number;
   pointer: string;

@@ -1615,6 +1615,7 @@ const mutations: Mutation[] = [
       return s.url;
     },
   },
+  ...unionContentMutations(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------
@@ -1790,3 +1791,41 @@ test('mutation generator: every change with a known effect gets its level; equiv
   assert.ok(reused > results.length, `only ${reused} operations reused over ${results.length} cases`);
   for (const m of mutations) assert.ok(byKind.get(m.kind)?.n, `mutation "${m.kind}" found no site in any document`);
 });
+
+// ---------- family: a union judged by what its alternatives admit (inline alternatives' content,
+// a plain schema turned into a union that keeps, or not, what it admitted) ----------
+
+/** The inline (not `$ref`) alternatives of a property's oneOf/anyOf, as written. */
+const inlineAlternatives = (p: any): any[] => ((p.anyOf ?? p.oneOf ?? []) as any[]).filter((a) => isObj(a) && !a.$ref);
+/** A plain string that admits the empty string (no lower length bound). */
+const admitsEmpty = (p: any) => plainString(p) && !p.minLength;
+
+function unionContentMutations(): Mutation[] {
+  /** Edits the first inline alternative `pick` accepts, of the first union property having one. */
+  const inAlternative = (pick: (a: any) => boolean, change: (a: any) => void): PayloadChange => (d, o) => {
+    const p = first(props(d, o, (q, n) => !o.properties[n].$ref && inlineAlternatives(q).some(pick)));
+    return edit(d, o, p, (s) => { change(inlineAlternatives(s).find(pick)); return s; });
+  };
+  const bounded = (a: any) => a.type === 'string' && typeof a.maxLength === 'number';
+  const enumItems = (a: any) => a.type === 'array' && Array.isArray(a.items?.enum) && a.items.enum.length > 1;
+  return [
+    onPayload('request: maxLength tightened inside an inline alternative', 'request', 'ERR', inAlternative(bounded, (a) => { a.maxLength = Math.floor(a.maxLength / 2); })),
+    onPayload('response narrows: maxLength tightened inside an inline alternative', 'response', 'INFO', inAlternative(bounded, (a) => { a.maxLength = Math.floor(a.maxLength / 2); })),
+    onPayload('request relaxes: maxLength dropped inside an inline alternative', 'request', 'INFO', inAlternative(bounded, (a) => { delete a.maxLength; })),
+    onPayload('response: maxLength dropped inside an inline alternative', 'response', 'WARN', inAlternative(bounded, (a) => { delete a.maxLength; })),
+    onPayload('request relaxes: enum value added to the items of an array alternative', 'request', 'INFO', inAlternative(enumItems, (a) => { a.items.enum.push('zz_new'); })),
+    onPayload('response: enum value added to the items of an array alternative', 'response', 'WARN', inAlternative(enumItems, (a) => { a.items.enum.push('zz_new'); })),
+    onPayload('request: enum value removed from the items of an array alternative', 'request', 'ERR', inAlternative(enumItems, (a) => { a.items.enum.pop(); })),
+    onPayload('same: an inline alternative described', 'request', 'none', inAlternative((a) => a.type === 'string', (a) => { a.description = 'Either form is accepted.'; })),
+    // a plain schema that became a union: does one alternative keep what it admitted (request), and
+    // does every alternative admit nothing more (response)?
+    ...(['request', 'response'] as const).map((side) => onPayload(`${side}: plain string wrapped in anyOf with an empty-string alternative (nothing lost, nothing new)`, side, 'INFO', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => admitsEmpty(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [s, { type: 'string', enum: [''] }] })))),
+    onPayload('response: plain string wrapped in anyOf with an integer alternative', 'response', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [s, { type: 'integer' }] }))),
+    onPayload('request: plain string wrapped in anyOf with a shorter string and an integer', 'request', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: Math.min(s.maxLength ?? 8, 8) - 1 }, { type: 'integer' }] }))),
+    onPayload('request: plain string wrapped in oneOf with itself and an overlapping constant', 'request', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ oneOf: [s, { type: 'string', enum: ['zz'] }] }))),
+  ];
+}

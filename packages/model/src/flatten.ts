@@ -371,7 +371,13 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
       const alts = list.filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
-      field.variants = [...(field.variants ?? []), ...alts.map((s: any) => `${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`)].sort();
+      // each alternative beside its content (see Field.alternatives), sorted together by label
+      const listed: Array<[string, Fields | null]> = (field.variants ?? []).map((v, i) => [v, field.alternatives?.[i] ?? null]);
+      alts.forEach((s: any, i: number) => listed.push([`${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`, alternativeContent(s, `${ptr}/${k}/${list.indexOf(s)}`, resolver, depth)]));
+      listed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      field.variants = listed.map(([v]) => v);
+      if (listed.some(([, c]) => c)) field.alternatives = listed.map(([, c]) => c);
+      else delete field.alternatives;
       alts.forEach((alt: any, i: number) => {
         if (alt && typeof alt === 'object' && !alt.$ref && alt.properties) {
           for (const [pk, pv] of Object.entries<any>(alt.properties)) {
@@ -388,6 +394,17 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   }
 }
 
+
+/**
+ * What an inline alternative of a oneOf/anyOf admits, flattened on its own (root path `""`), so a
+ * change inside it (a bound, an enum value, its items) can be judged like any field. Alternatives
+ * that name a structure are compared by that structure; inline objects' properties are already
+ * fields of the union's own path. Those have no content here (null).
+ */
+function alternativeContent(alt: any, ptr: string, resolver: Resolver, depth: number): Fields | null {
+  if (!alt || typeof alt !== 'object' || Array.isArray(alt) || typeof alt.$ref === 'string' || alt.properties || depth > MAX_DEPTH) return null;
+  return flatten(alt, ptr, resolver, { followRoot: false, rootRequired: true });
+}
 
 const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
 

@@ -7,6 +7,7 @@ import type { Diagnostic, Model, Protocol } from './types.js';
 export * from './types.js';
 export { normalise } from './normalise.js';
 export type { NormaliseOptions } from './normalise.js';
+export { admits, fieldRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
 export { flatten, parentPath, rangeEnd, rangeEndNarrows, renamedFromPath, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';

@@ -54,6 +54,12 @@ export interface Field {
   ref?: string;
   /** oneOf/anyOf alternatives as `<keyword>:<ref name or empty>=<shape>` (sorted). */
   variants?: string[];
+  /**
+   * Beside `variants`, in the same order: what each inline alternative admits, flattened with root
+   * path `""` (null for an alternative naming a structure, or an inline object, whose properties are
+   * fields of this path). Present only when some alternative has content.
+   */
+  alternatives?: Array<Fields | null>;
   /** Number of allOf parts merged into this field (their keywords are merged into the ones above). */
   allOf?: number;
   readOnly?: boolean;

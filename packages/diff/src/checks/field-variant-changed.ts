@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'any',
   area: 'field',
   kind: 'variant-changed',
-  handler: (i: DiffItem): boolean => (h.isField(i, 'variant-added', 'request') || h.isField(i, 'variant-removed', 'response')),
+  handler: (i: DiffItem): boolean => (h.isField(i, 'variant-added', 'request') || h.isField(i, 'variant-removed', 'response') || (h.isField(i, 'variant-removed', 'request') && !!i.covers?.old)),
 };

@@ -10,5 +10,6 @@ export const rule: Rule = {
   direction: 'any',
   area: 'field',
   kind: 'variant-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'wrapped'),
+  // unless the union provably keeps what the client relied on (the two INFO rules beside this one)
+  handler: (i: DiffItem): boolean => h.isField(i, 'wrapped') && !(i.direction === 'request' ? i.covers?.old : i.covers?.all),
 };

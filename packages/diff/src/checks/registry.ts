@@ -82,6 +82,11 @@ import { rule as requestVariantRemoved } from './request-variant-removed.js';
 import { rule as responseVariantAdded } from './response-variant-added.js';
 import { rule as fieldVariantChanged } from './field-variant-changed.js';
 import { rule as fieldWrappedInOneOf } from './field-wrapped-in-one-of.js';
+import { rule as requestVariantNarrowed } from './request-variant-narrowed.js';
+import { rule as responseVariantWidened } from './response-variant-widened.js';
+import { rule as fieldVariantAdjusted } from './field-variant-adjusted.js';
+import { rule as requestFieldWidenedToUnion } from './request-field-widened-to-union.js';
+import { rule as responseFieldNarrowedToUnion } from './response-field-narrowed-to-union.js';
 import { rule as fieldDeprecated } from './field-deprecated.js';
 import { rule as serverRemoved } from './server-removed.js';
 import { rule as serverAdded } from './server-added.js';
@@ -198,6 +203,11 @@ export const rules: readonly Rule[] = [
   requestAnyOfBecameOneOf,
   responseOneOfBecameAnyOf,
   fieldWrappedInOneOf,
+  requestVariantNarrowed,
+  responseVariantWidened,
+  fieldVariantAdjusted,
+  requestFieldWidenedToUnion,
+  responseFieldNarrowedToUnion,
   requestSchemaClosed,
   parameterStyleChanged,
   requestPartContentTypeNarrowed,

@@ -10,5 +10,6 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'variant-removed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'variant-removed', 'request'),
+  // not when the plain schema that replaced the union admits every alternative in full (field-variant-changed)
+  handler: (i: DiffItem): boolean => h.isField(i, 'variant-removed', 'request') && !i.covers?.old,
 };

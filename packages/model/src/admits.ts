@@ -1,0 +1,136 @@
+import { rangeEnd, rangeEndNarrows } from './flatten.js';
+import type { Field, Fields } from './types.js';
+
+/**
+ * How the values one flattened schema admits relate to those another admits: the `same` values,
+ * more (`wider`: every value of the first is still admitted), fewer (`narrower`), or neither
+ * provably (`unknown`: some keyword widened and another narrowed, or they cannot be compared).
+ * Used to judge a schema against the alternatives of a union that replaced it, and alternatives
+ * against each other, by what they admit rather than by how they are written.
+ */
+export type Relation = 'same' | 'wider' | 'narrower' | 'unknown';
+
+/** Two parts of one schema changed: together they are the one that is not `same`, or unknown. */
+export function joinRelations(a: Relation, b: Relation): Relation {
+  if (a === b || b === 'same') return a;
+  if (a === 'same') return b;
+  return 'unknown';
+}
+
+const LOWER = ['minLength', 'minItems', 'minProperties'] as const;
+const UPPER = ['maxLength', 'maxItems', 'maxProperties'] as const;
+
+const typeSet = (t: string | undefined) => (t === undefined ? undefined : new Set(t.split('|')));
+/** Does the type list `outer` admit every value of type list `inner`? (undefined: any type) */
+function typesCover(outer: Set<string> | undefined, inner: Set<string> | undefined): boolean {
+  if (!outer) return true;
+  if (!inner) return false;
+  for (const t of inner) if (!outer.has(t) && !(t === 'integer' && outer.has('number'))) return false;
+  return true;
+}
+
+function byCover(wasCoversNow: boolean, nowCoversWas: boolean): Relation {
+  return wasCoversNow && nowCoversWas ? 'same' : nowCoversWas ? 'wider' : wasCoversNow ? 'narrower' : 'unknown';
+}
+
+/** A keyword whose absence admits anything: equal, dropped (wider), added (narrower), or replaced. */
+function optional<T>(was: T | undefined, now: T | undefined): Relation {
+  if (was === now) return 'same';
+  if (was === undefined) return 'narrower';
+  if (now === undefined) return 'wider';
+  return 'unknown';
+}
+
+/**
+ * Does a field's own keywords admit the scalar `v`? Only what can be checked for sure counts: a
+ * `format`, a pattern that does not compile, or a nested structure make it false.
+ */
+export function valueAdmitted(v: unknown, f: Field): boolean {
+  if (v === null) return f.nullable || (f.type === undefined && f.enum === undefined);
+  if (f.enum && !f.enum.some((x) => x === v)) return false;
+  const t = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : undefined;
+  if (!t || f.ref !== undefined || f.variants || f.constraints || f.format !== undefined) return false;
+  if (!typesCover(typeSet(f.type), new Set([t]))) return false;
+  if (typeof v === 'string') {
+    const n = [...v].length;
+    if (n < (f.limits.minLength ?? 0) || n > (f.limits.maxLength ?? Infinity)) return false;
+    if (f.pattern !== undefined) {
+      try { if (!new RegExp(f.pattern, 'u').test(v)) return false; } catch { return false; }
+    }
+  }
+  if (typeof v === 'number') {
+    const lo = rangeEnd(f, 'lower'), hi = rangeEnd(f, 'upper');
+    if (lo && (lo.exclusive ? v <= lo.value : v < lo.value)) return false;
+    if (hi && (hi.exclusive ? v >= hi.value : v > hi.value)) return false;
+    if (f.limits.multipleOf !== undefined && !Number.isInteger(v / f.limits.multipleOf)) return false;
+  }
+  return true;
+}
+
+/** What one field admits compared with another, by its own keywords (not its children). */
+export function fieldRelation(was: Field, now: Field, sameRef: (a?: string, b?: string) => boolean = (a, b) => a === b): Relation {
+  // a list of values on one side only: decided by whether the other side admits each of them
+  if (was.enum && !now.enum && was.enum.every((v) => valueAdmitted(v, now)) && (!was.nullable || now.nullable)) return 'wider';
+  if (now.enum && !was.enum && now.enum.every((v) => valueAdmitted(v, was)) && (!now.nullable || was.nullable)) return 'narrower';
+  let rel: Relation = byCover(typesCover(typeSet(was.type), typeSet(now.type)), typesCover(typeSet(now.type), typeSet(was.type)));
+  if (was.nullable !== now.nullable) rel = joinRelations(rel, now.nullable ? 'wider' : 'narrower');
+  if (was.enum || now.enum) {
+    const key = (v: unknown) => JSON.stringify(v);
+    const ws = was.enum ? new Set(was.enum.map(key)) : undefined, ns = now.enum ? new Set(now.enum.map(key)) : undefined;
+    const covers = (outer?: Set<string>, inner?: Set<string>) => !outer || (!!inner && [...inner].every((v) => outer.has(v)));
+    rel = joinRelations(rel, byCover(covers(ws, ns), covers(ns, ws)));
+  }
+  for (const side of ['lower', 'upper'] as const) {
+    const a = rangeEnd(was, side), b = rangeEnd(now, side);
+    if (rangeEndNarrows(a, b, side)) rel = joinRelations(rel, 'narrower');
+    else if (rangeEndNarrows(b, a, side)) rel = joinRelations(rel, 'wider');
+  }
+  for (const k of LOWER) {
+    const a = was.limits[k] ?? 0, b = now.limits[k] ?? 0;
+    if (a !== b) rel = joinRelations(rel, b > a ? 'narrower' : 'wider');
+  }
+  for (const k of UPPER) {
+    const a = was.limits[k] ?? Infinity, b = now.limits[k] ?? Infinity;
+    if (a !== b) rel = joinRelations(rel, b < a ? 'narrower' : 'wider');
+  }
+  if (!!was.limits.uniqueItems !== !!now.limits.uniqueItems) rel = joinRelations(rel, now.limits.uniqueItems ? 'narrower' : 'wider');
+  rel = joinRelations(rel, optional(was.limits.multipleOf, now.limits.multipleOf));
+  rel = joinRelations(rel, optional(was.pattern, now.pattern));
+  rel = joinRelations(rel, optional(was.format, now.format));
+  if (!!was.closed !== !!now.closed) rel = joinRelations(rel, now.closed ? 'narrower' : 'wider');
+  if (JSON.stringify(was.constraints ?? null) !== JSON.stringify(now.constraints ?? null)) rel = 'unknown';
+  if ((was.ref !== undefined || now.ref !== undefined) && !sameRef(was.ref, now.ref)) rel = 'unknown';
+  if ((was.variants || now.variants) && JSON.stringify(was.variants ?? null) !== JSON.stringify(now.variants ?? null)) rel = 'unknown';
+  return rel;
+}
+
+/** The descendants of `root` in a fields map, keyed by what follows it (`[]`, `{}`, `.name`...). */
+function below(fields: Fields, root: string): Map<string, Field> {
+  const out = new Map<string, Field>();
+  for (const p in fields) {
+    if (p === root || !p.startsWith(root)) continue;
+    const rest = root === '' ? (p[0] === '[' || p[0] === '{' ? p : `.${p}`) : p.slice(root.length);
+    if (rest[0] === '.' || rest[0] === '[' || rest[0] === '{') out.set(rest, fields[p]);
+  }
+  return out;
+}
+
+/**
+ * What the schema flattened at `wasRoot` of `was` admits compared with the one at `nowRoot` of
+ * `now`, children included: a required property gone admits more, one added admits less; optional
+ * properties on one side only do not decide (an open object admits them either way).
+ */
+export function admits(was: Fields, wasRoot: string, now: Fields, nowRoot: string, sameRef?: (a?: string, b?: string) => boolean): Relation {
+  const a = was[wasRoot], b = now[nowRoot];
+  if (!a || !b) return 'unknown';
+  let rel = fieldRelation(a, b, sameRef);
+  const wa = below(was, wasRoot), nb = below(now, nowRoot);
+  for (const [rest, f] of wa) {
+    if (rel === 'unknown') return rel;
+    const g = nb.get(rest);
+    if (g) rel = joinRelations(rel, joinRelations(fieldRelation(f, g, sameRef), f.required === g.required ? 'same' : g.required ? 'narrower' : 'wider'));
+    else if (f.required || rest.endsWith('[]') || rest.endsWith('{}')) rel = joinRelations(rel, 'wider');
+  }
+  for (const [rest, g] of nb) if (!wa.has(rest) && (g.required || rest.endsWith('[]') || rest.endsWith('{}'))) rel = joinRelations(rel, 'narrower');
+  return rel;
+}
