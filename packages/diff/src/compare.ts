@@ -234,6 +234,12 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         // the expanded root may still name a structure (an alias chain): only its children are new
         if (nb[p].ref === bf.ref) nb[p] = { ...nb[p], ref: undefined };
         if (nr[p].ref === rf.ref) nr[p] = { ...nr[p], ref: undefined };
+      } else if (seen(p, pair) && (bf.ref === undefined) !== (rf.ref === undefined)) {
+        // a recursive structure met again, now replaced by an inline schema (or the reverse): not
+        // expanded again, so the reference side shows the type its structure has
+        copy();
+        if (bs && bf.type === undefined) nb[p] = { ...bf, type: bs['']?.type };
+        if (rs && rf.type === undefined) nr[p] = { ...rf, type: rs['']?.type };
       }
     }
     // two unions: alternatives matched by shape alone are compared by what they reach

@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import { codeKeywordDiagnosticsOf, hasBadShape, hasCodeKeyword } from './keywords.js';
 import { LIMITS } from './limits.js';
@@ -358,6 +358,23 @@ export function inlineExternalRefs(scan: RefScan, file: string): { document: unk
   }
   const memo = new Map<unknown, unknown>();
   const open = new Set<unknown>();
+  // a schema of another file that refers back to itself (directly or through others) cannot be
+  // inlined: it becomes a component of its own, named after the place it came from, so each side of
+  // a comparison names it alike whether it sat in another file or in components already
+  const hoisted = new Map<string, { name: string; value: unknown }>();
+  const taken = new Set(schemas && typeof schemas === 'object' ? Object.keys(schemas as object) : []);
+  const hoist = (t: { file: string; fragment: string; value: unknown }): string => {
+    const key = `${t.file}#${t.fragment}`;
+    let h = hoisted.get(key);
+    if (!h) {
+      const stem = (t.fragment.split('/').filter(Boolean).pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~') || basename(t.file).replace(/\.[^.]*$/, '');
+      let name = stem;
+      for (let i = 2; taken.has(name); i++) name = `${stem}_${i}`;
+      taken.add(name);
+      hoisted.set(key, (h = { name, value: t.value }));
+    }
+    return `#/components/schemas/${escapeSeg(h.name)}`;
+  };
   const walk = (node: unknown, curFile: string, top: boolean): unknown => {
     if (!node || typeof node !== 'object') return node;
     if (Array.isArray(node)) {
@@ -375,7 +392,7 @@ export function inlineExternalRefs(scan: RefScan, file: string): { document: unk
       const comp = componentOf.get(`${t.file}#${t.fragment}`);
       if (comp && !(top && curFile === file)) return { ...obj, $ref: comp };
       if (t.file === curFile && curFile === file) return obj;
-      if (open.has(t.value)) return obj; // a cycle through files: keep the ref
+      if (open.has(t.value)) return { ...obj, $ref: componentOf.get(`${t.file}#${t.fragment}`) ?? hoist(t) };
       let out = memo.get(t.value);
       if (out === undefined) {
         open.add(t.value);
@@ -399,5 +416,10 @@ export function inlineExternalRefs(scan: RefScan, file: string): { document: unk
     return out ?? obj;
   };
   if (!scan.external) return { document: entry.value, diagnostics: [] };
-  return { document: walk(entry.value, file, false), diagnostics: [] };
+  const document = walk(entry.value, file, false) as Record<string, any>;
+  if (!hoisted.size) return { document, diagnostics: [] };
+  // copies only: the parsed files are shared with other readers
+  const added: Record<string, unknown> = {};
+  for (const { name, value } of hoisted.values()) added[name] = memo.get(value) ?? value;
+  return { document: { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, ...added } } }, diagnostics: [] };
 }
