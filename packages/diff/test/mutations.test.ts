@@ -51,6 +51,15 @@ const kindOf = (doc: Doc) => (doc.openapi ? 'openapi' : String(doc.asyncapi).sta
 /** A place holding a payload schema: `holder[key]`, what the client sends (`request`) or receives. */
 interface Slot { op: string; side: 'request' | 'response'; holder: any; key: string }
 
+/**
+ * Is an AsyncAPI 3 document written from the client's side? As api-diff reads it: the operations
+ * with a reply say (a client sends requests and gets replies); a document without any is the server's.
+ */
+function clientSide3(doc: Doc): boolean {
+  const withReply = Object.values<any>(doc.operations ?? {}).filter((o) => o?.reply);
+  return withReply.length > 0 && withReply.filter((o) => o.action === 'send').length * 2 >= withReply.length;
+}
+
 const VERBS = ['get', 'put', 'post', 'delete', 'patch'];
 /** `received`: the provider calls it on the client's endpoint (a webhook or callback). */
 type OpenApiOp = { id: string; op: any; item: any; path: string; verb: string; received: boolean };
@@ -100,9 +109,10 @@ function slots(doc: Doc): Slot[] {
       msgs.forEach((m: any, i: number) => { if (m?.payload) out.push({ op: `${verb} ${ch} #${i}`, side: verb === 'publish' ? 'request' : 'response', holder: m, key: 'payload' }); });
     }
   } else {
+    const client = clientSide3(doc);
     for (const id of Object.keys(doc.operations ?? {}).sort()) {
       const op = doc.operations[id];
-      const side = op.action === 'receive' ? 'response' : 'request';
+      const side = (op.action === 'send') === client ? 'request' : 'response';
       const frameSlot = (m0: any, s: 'request' | 'response') => {
         const m = deref(doc, m0);
         if (!m?.payload) return;
@@ -618,7 +628,8 @@ const mutations: Mutation[] = [
   {
     kind: 'same: AsyncAPI 3 document written from the server side', expect: 'none',
     apply: (doc, n) => {
-      if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+      // only a document with request/reply says whose side it is: mirrored, it is the other side's
+      if (kindOf(doc) !== 'asyncapi3' || n > 0 || !Object.values<any>(doc.operations ?? {}).some((o) => o?.reply)) return false;
       for (const op of Object.values<any>(doc.operations ?? {})) op.action = op.action === 'send' ? 'receive' : 'send';
       return 'mirrored';
     },
@@ -975,7 +986,7 @@ const mutations: Mutation[] = [
       } else if (kindOf(doc) === 'asyncapi3') {
         for (const id of Object.keys(doc.operations ?? {}).sort()) {
           const op = deref(doc, doc.operations[id]);
-          if ((op?.action === 'send') === sends) (op.messages ?? []).forEach(add);
+          if (((op?.action === 'send') === clientSide3(doc)) === sends) (op.messages ?? []).forEach(add);
         }
       }
       return out;
@@ -1616,6 +1627,7 @@ const mutations: Mutation[] = [
     },
   },
   ...unionContentMutations(),
+  ...unionPayloadMutations(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------
@@ -1827,5 +1839,50 @@ function unionContentMutations(): Mutation[] {
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: Math.min(s.maxLength ?? 8, 8) - 1 }, { type: 'integer' }] }))),
     onPayload('request: plain string wrapped in oneOf with itself and an overlapping constant', 'request', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ oneOf: [s, { type: 'string', enum: ['zz'] }] }))),
+  ];
+}
+
+// ---------- family: AsyncAPI payloads that are unions of named structures: a structure reached
+// through a sent message's union is what clients send (judged as a request), through a received
+// one what they receive, whichever `$ref` chain leads to the message ----------
+
+/** The structures a union payload of an AsyncAPI message names, with the side the client is on. */
+function unionPayloadStructures(doc: Doc): Array<{ name: string; side: 'request' | 'response' }> {
+  const k = kindOf(doc);
+  if (k === 'openapi') return [];
+  const ops: Array<[any, 'request' | 'response']> = k === 'asyncapi2'
+    ? Object.keys(doc.channels ?? {}).sort().flatMap((c) => (['publish', 'subscribe'] as const).filter((v) => doc.channels[c][v]).map((v): [any, 'request' | 'response'] => [doc.channels[c][v].message, v === 'publish' ? 'request' : 'response']))
+    : Object.keys(doc.operations ?? {}).sort().flatMap((id) => (doc.operations[id].messages ?? []).map((m: any): [any, 'request' | 'response'] =>
+      [m, (doc.operations[id].action === 'send') === clientSide3(doc) ? 'request' : 'response']));
+  const out: Array<{ name: string; side: 'request' | 'response' }> = [];
+  for (const [m, side] of ops) {
+    const payload = deref(doc, deref(doc, m)?.payload);
+    for (const alt of payload?.oneOf ?? payload?.anyOf ?? []) {
+      const name = typeof alt?.$ref === 'string' ? alt.$ref.split('/').pop() : undefined;
+      if (name && !out.some((o) => o.name === name)) out.push({ name, side });
+    }
+  }
+  return out;
+}
+
+function unionPayloadMutations(): Mutation[] {
+  const onBound = (kind: string, side: 'request' | 'response', expect: Expect, change: (p: any) => void): Mutation => ({
+    kind, expect,
+    apply: (doc, n) => {
+      const sites = unionPayloadStructures(doc).filter((s) => s.side === side).flatMap((s) => {
+        const schema = doc.components?.schemas?.[s.name];
+        return Object.keys(schema?.properties ?? {}).filter((p) => typeof schema.properties[p].maximum === 'number').map((p) => [s.name, p] as const);
+      });
+      const site = sites[n];
+      if (!site) return false;
+      change(doc.components.schemas[site[0]].properties[site[1]]);
+      return `${site[0]}.${site[1]}`;
+    },
+  });
+  return [
+    onBound('AsyncAPI: maximum lowered in a structure a sent message\'s union names', 'request', 'ERR', (p) => { p.maximum = Math.floor(p.maximum / 10); }),
+    onBound('AsyncAPI: maximum raised in a structure a sent message\'s union names (clients send less than allowed)', 'request', 'INFO', (p) => { p.maximum *= 10; }),
+    onBound('AsyncAPI: maximum raised in a structure a received message\'s union names', 'response', 'ERR', (p) => { p.maximum *= 10; }),
+    onBound('AsyncAPI: maximum lowered in a structure a received message\'s union names (clients receive less)', 'response', 'INFO', (p) => { p.maximum = Math.floor(p.maximum / 10); }),
   ];
 }

@@ -444,7 +444,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const chanPtr = typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`;
         channelParameters(o, chan, ch, chanPtr, false);
         wsHandshake(o, chan, chanPtr);
-        const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
+        const msgs = messagesOf(op.message, `${ptr}/message`);
         addMessages(o, msgs);
         model.operations[name] = o;
       }
@@ -744,7 +744,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   function messagesOf(m0: any, ptr: string): Message[] {
     if (!m0 || typeof m0 !== 'object') return [];
     const refName = typeof m0.$ref === 'string' ? decodeURIComponent(m0.$ref.split('/').pop()) : undefined;
-    const pointer = typeof m0.$ref === 'string' ? m0.$ref.slice(1) : ptr;
+    // where the message is written: the end of its `$ref` chain (an AsyncAPI 3 operation names the
+    // channel's message, which names a component), so that its payload's pointer reaches the schema
+    let pointer = ptr;
+    let hop = m0;
+    for (let i = 0; hop && typeof hop.$ref === 'string' && i < 20; i++) { pointer = hop.$ref.slice(1); hop = resolver.get(hop.$ref); }
     const m = resolver.deref(m0);
     if (!m || typeof m !== 'object') return [];
     if (Array.isArray(m.oneOf)) return m.oneOf.flatMap((x: any, i: number) => messagesOf(x, `${pointer}/oneOf/${i}`));
