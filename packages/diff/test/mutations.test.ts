@@ -1270,15 +1270,19 @@ const mutations: Mutation[] = [
         },
       },
       ...((): Mutation[] => {
-        /** Every discriminator with a mapping, in document order (requests and responses alike). */
-        const discriminators = (doc: Doc) => {
+        /** Every discriminator with a mapping, in document order; `side`: only those in what the client sends or receives. */
+        const discriminators = (doc: Doc, side?: 'request' | 'response') => {
           const out: any[] = [];
-          const walk = (x: any, depth: number) => {
+          // `at`: the side the walk is in (a callback flips it: the client receives its request body)
+          const walk = (x: any, depth: number, at: string | undefined, flipped: boolean) => {
             if (!x || typeof x !== 'object' || depth > 40) return;
-            if (isObj(x.discriminator) && isObj(x.discriminator.mapping) && Object.keys(x.discriminator.mapping).length > 1) out.push(x.discriminator);
-            for (const v of Object.values(x)) walk(v, depth + 1);
+            if (isObj(x.discriminator) && isObj(x.discriminator.mapping) && Object.keys(x.discriminator.mapping).length > 1 && (!side || side === at)) out.push(x.discriminator);
+            for (const [k, v] of Object.entries(x)) {
+              const next = k === 'requestBody' ? (flipped ? 'response' : 'request') : k === 'responses' ? (flipped ? 'request' : 'response') : at;
+              walk(v, depth + 1, next, flipped || k === 'callbacks');
+            }
           };
-          walk(doc.paths, 0);
+          walk(doc.paths, 0, undefined, false);
           return out;
         };
         const rewrite = (d: any, f: (entries: Array<[string, unknown]>) => Array<[string, unknown]>) => { d.mapping = Object.fromEntries(f(Object.entries(d.mapping))); };
@@ -1287,10 +1291,11 @@ const mutations: Mutation[] = [
             kind: 'discriminator value renamed (the other side no longer maps it)', expect: 'ERR',
             apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; const k = Object.keys(d.mapping)[0]; rewrite(d, (e) => e.map(([a, b]) => [a === k ? `zz${a}` : a, b])); return k; },
           },
-          {
-            kind: 'discriminator maps a new value to an existing structure', expect: 'INFO',
-            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; d.mapping.zz_alias = Object.values(d.mapping)[0]; return 'zz_alias'; },
-          },
+          ...(['request', 'response'] as const).map((side): Mutation => ({
+            // a client receiving a value it does not know cannot dispatch it (like a new enum value)
+            kind: `discriminator maps a new value to an existing structure, in a ${side}`, expect: side === 'request' ? 'INFO' : 'WARN',
+            apply: (doc, n) => { const d = discriminators(doc, side)[n]; if (!d) return false; d.mapping.zz_alias = Object.values(d.mapping)[0]; return 'zz_alias'; },
+          })),
           {
             kind: 'same: discriminator mapping entries reordered', expect: 'none',
             apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; rewrite(d, (e) => e.reverse()); return 'reversed'; },
@@ -1680,6 +1685,10 @@ const mutations: Mutation[] = [
       return s[0];
     },
   },
+  // formats whose values nest (int32 values are int64 values): judged by direction
+  onPayload('response narrows: format int64 → int32', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => p.format === 'int64' && !p.writeOnly)), (s) => ({ ...s, format: 'int32' }))),
+  onPayload('request: format int64 → int32 (large values refused)', 'request', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => p.format === 'int64' && !p.readOnly)), (s) => ({ ...s, format: 'int32' }))),
+  onPayload('response: format int64 → double (values that do not nest)', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => p.format === 'int64' && !p.writeOnly)), (s) => ({ ...s, format: 'double' }))),
   {
     kind: 'request: body media type replaced by a range that matches it (still accepted)', expect: 'INFO',
     apply: (doc, n) => {

@@ -107,6 +107,7 @@ import { rule as requestPartContentTypeNarrowed } from './request-part-content-t
 import { rule as operationServerChanged } from './operation-server-changed.js';
 import { rule as discriminatorMappingRemoved } from './discriminator-mapping-removed.js';
 import { rule as discriminatorMappingAdded } from './discriminator-mapping-added.js';
+import { rule as responseDiscriminatorMappingAdded } from './response-discriminator-mapping-added.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 import { rule as responseEnumReplaced } from './response-enum-replaced.js';
@@ -218,6 +219,7 @@ export const rules: readonly Rule[] = [
   operationServerChanged,
   discriminatorMappingRemoved,
   discriminatorMappingAdded,
+  responseDiscriminatorMappingAdded,
   fieldDeprecated,
   serverRemoved,
   serverAdded,
