@@ -1,4 +1,4 @@
-import { admits, parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, mediaRelation, wayServes, parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -279,7 +279,33 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
   const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
   const anyOpChanged = Object.entries(rev.operations).some(([k, r]) => { const b = own(base.operations, k); return !b || !sameAlternatives(b, r); });
   if (added.length && anyOpChanged) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
+  compareSchemeScopes(ctx);
   return ctx.items;
+}
+
+/**
+ * Scopes a used OAuth2 scheme no longer offers. The scheme's list is what its authorization server
+ * grants; a client that asks for a scope no operation requires (one it requests up front for all
+ * it may do) may now be refused the token (`invalid_scope`), though no operation's requirement
+ * changed: it may break, not provably (a scope an operation still requires is judged on the
+ * operation). A scheme no operation or the document requires reaches no client; a renamed one is
+ * found by its ways.
+ */
+function compareSchemeScopes(ctx: Ctx): void {
+  const { base, rev } = ctx;
+  const bs = base.securitySchemes, rs = rev.securitySchemes;
+  if (!bs || !rs) return;
+  let used: Set<string> | undefined;
+  for (const [name, b] of Object.entries(bs)) {
+    if (!b.scopes.length) continue;
+    const r = own(rs, name) ?? Object.values(rs).find((x) => JSON.stringify(x.ways) === JSON.stringify(b.ways));
+    if (!r) continue;
+    const gone = b.scopes.filter((s) => !r.scopes.includes(s));
+    if (!gone.length) continue;
+    used ??= new Set([...base.globalSecurity, ...Object.values(base.operations).flatMap((o) => o.security)]);
+    if (!used.has(name)) continue;
+    push(ctx, { subject: 'security', change: 'scope-removed', owner: apiOwner(), direction: 'request', path: name, from: gone, pointer: r.pointer, file: rev.file });
+  }
 }
 
 function schemaStruct(m: Model, name: string): { fields: Fields } | undefined {
@@ -381,6 +407,7 @@ function compareOperations(ctx: Ctx): void {
 
   for (const [, b] of removed) push(ctx, { subject: 'operation', change: 'removed', owner: opOwner(b), direction: 'none', baseOp: b, pointer: b.pointer, file: base.file });
   for (const [, r] of added) push(ctx, { subject: 'operation', change: 'added', owner: opOwner(r), direction: 'none', revOp: r, pointer: r.pointer, file: rev.file });
+  const globalAdded = rev.globalSecurity.some((s) => !base.globalSecurity.includes(s));
   for (const [b, r, how] of pairs) {
     // the same object on both sides (reused from the base: its sources are equal) has no difference
     if (b === r) continue;
@@ -403,7 +430,12 @@ function compareOperations(ctx: Ctx): void {
       const secAdded = r.security.filter((s) => !b.security.includes(s));
       if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
       // a scheme renamed (same kind, place and scopes) is no change on the wire
-      else if (secAdded.length && !sameAlternatives(b, r)) at('security-added', { to: secAdded, direction: 'request' });
+      else if (!sameAlternatives(b, r)) {
+        // a new way to authenticate: a scheme listed, or another way (OAuth2 flow) of one already listed
+        // (a scheme added to the document's own `security` is reported once, for the whole API)
+        const to = secAdded.length ? secAdded : globalAdded ? [] : securityGained(b.securityAlternatives, r.securityAlternatives).map(altLabel);
+        if (to.length) at('security-added', { to, direction: 'request' });
+      }
     }
     // base message key -> the revision's: names are labels, so an unmatched one is paired by its wire identity
     const msgKey = matchMessages(b, r, rename);
@@ -416,10 +448,8 @@ function compareOperations(ctx: Ctx): void {
       const was = frameOf(b, m), now = frameOf(r, rm);
       if (was !== undefined && now !== undefined && Object.hasOwn(r.messages, rm) && rename(was) !== now) at('frame-action', { from: was, to: now });
     }
-    for (const m of b.requestMedia) if (!r.requestMedia.includes(m)) at('media-removed', { path: m, direction: 'request' });
-    for (const m of r.requestMedia) if (b.requestMedia.length && !b.requestMedia.includes(m)) at('media-added', { path: m, direction: 'request' });
-    for (const m of b.responseMedia) if (!r.responseMedia.includes(m)) at('media-removed', { path: m, direction: 'response' });
-    for (const m of r.responseMedia) if (b.responseMedia.length && !b.responseMedia.includes(m)) at('media-added', { path: m, direction: 'response' });
+    compareMedia(b.requestMedia, r.requestMedia, 'request', at);
+    compareMedia(b.responseMedia, r.responseMedia, 'response', at);
     const sc = successChanges(b, r);
     const bSuccess = new Set(successCodes(b).values());
     for (const s of b.statuses) {
@@ -645,11 +675,44 @@ function requirement(x: string): [string, string[]] {
   return i < 0 ? [x, []] : [x.slice(0, i), x.slice(i + 1, -1).split(',').filter(Boolean)];
 }
 
+/**
+ * The media types of one side of an operation, compared by meaning (`mediaRelation`). A request
+ * type stays accepted when the revision accepts it or a range matching it. A response type the
+ * client knew that is now only a range matching it (`application/json` -> `*\/*`) may now be
+ * answered with types the client cannot read: `media-widened`; one the revision narrowed
+ * (`audio/*` -> `audio/mpeg`) only answers with fewer. A type no longer matched at all is removed;
+ * one that matches no type of the base is added (a request range that replaced types it matches too).
+ */
+function compareMedia(was: string[], now: string[], side: 'request' | 'response', at: (change: string, extra: Partial<DiffItem>) => void): void {
+  if (!was.length && !now.length) return;
+  const widenedTo = new Set<string>();
+  for (const m of was) {
+    const rel = now.map((n) => mediaRelation(m, n));
+    if (rel.includes('same')) continue;
+    if (side === 'request' ? rel.includes('wider') : rel.includes('narrower')) continue;
+    const wider = now.filter((_, i) => rel[i] === 'wider');
+    if (side === 'response' && wider.length) {
+      wider.forEach((n) => widenedTo.add(n));
+      at('media-widened', { path: m, from: m, to: wider, direction: side });
+    } else at('media-removed', { path: m, direction: side });
+  }
+  if (!was.length) return;
+  // a response type narrowed from a range the client already reads is nothing new to it
+  const known = (m: string) => was.some((w) => { const rel = mediaRelation(w, m); return rel === 'same' || (side === 'response' && rel === 'narrower'); });
+  for (const m of now) if (!widenedTo.has(m) && !known(m)) at('media-added', { path: m, direction: side });
+}
+
 /** Can a client holding the credentials of alternative `have` satisfy alternative `need`? */
 function satisfies(have: string, need: string): boolean {
   if (need === '') return true;
   const held = have === '' ? [] : have.split(' & ').map(requirement);
-  return need.split(' & ').map(requirement).every(([scheme, scopes]) => held.some(([s, sc]) => s === scheme && scopes.every((x) => sc.includes(x))));
+  return need.split(' & ').map(requirement).every(([scheme, scopes]) => held.some(([s, sc]) => wayServes(s, scheme) && scopes.every((x) => sc.includes(x))));
+}
+
+/** Revision alternatives no base alternative's client already satisfies: new ways to authenticate. */
+function securityGained(b: string[] | undefined, r: string[] | undefined): string[] {
+  if (!b || !r || b === r) return [];
+  return r.filter((need) => !b.some((have) => satisfies(have, need)));
 }
 
 /** Base alternatives a client may be using that the revision no longer accepts. */

@@ -1281,15 +1281,19 @@ const mutations: Mutation[] = [
         },
       },
       ...((): Mutation[] => {
-        /** Every discriminator with a mapping, in document order (requests and responses alike). */
-        const discriminators = (doc: Doc) => {
+        /** Every discriminator with a mapping, in document order; `side`: only those in what the client sends or receives. */
+        const discriminators = (doc: Doc, side?: 'request' | 'response') => {
           const out: any[] = [];
-          const walk = (x: any, depth: number) => {
+          // `at`: the side the walk is in (a callback flips it: the client receives its request body)
+          const walk = (x: any, depth: number, at: string | undefined, flipped: boolean) => {
             if (!x || typeof x !== 'object' || depth > 40) return;
-            if (isObj(x.discriminator) && isObj(x.discriminator.mapping) && Object.keys(x.discriminator.mapping).length > 1) out.push(x.discriminator);
-            for (const v of Object.values(x)) walk(v, depth + 1);
+            if (isObj(x.discriminator) && isObj(x.discriminator.mapping) && Object.keys(x.discriminator.mapping).length > 1 && (!side || side === at)) out.push(x.discriminator);
+            for (const [k, v] of Object.entries(x)) {
+              const next = k === 'requestBody' ? (flipped ? 'response' : 'request') : k === 'responses' ? (flipped ? 'request' : 'response') : at;
+              walk(v, depth + 1, next, flipped || k === 'callbacks');
+            }
           };
-          walk(doc.paths, 0);
+          walk(doc.paths, 0, undefined, false);
           return out;
         };
         const rewrite = (d: any, f: (entries: Array<[string, unknown]>) => Array<[string, unknown]>) => { d.mapping = Object.fromEntries(f(Object.entries(d.mapping))); };
@@ -1298,10 +1302,11 @@ const mutations: Mutation[] = [
             kind: 'discriminator value renamed (the other side no longer maps it)', expect: 'ERR',
             apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; const k = Object.keys(d.mapping)[0]; rewrite(d, (e) => e.map(([a, b]) => [a === k ? `zz${a}` : a, b])); return k; },
           },
-          {
-            kind: 'discriminator maps a new value to an existing structure', expect: 'INFO',
-            apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; d.mapping.zz_alias = Object.values(d.mapping)[0]; return 'zz_alias'; },
-          },
+          ...(['request', 'response'] as const).map((side): Mutation => ({
+            // a client receiving a value it does not know cannot dispatch it (like a new enum value)
+            kind: `discriminator maps a new value to an existing structure, in a ${side}`, expect: side === 'request' ? 'INFO' : 'WARN',
+            apply: (doc, n) => { const d = discriminators(doc, side)[n]; if (!d) return false; d.mapping.zz_alias = Object.values(d.mapping)[0]; return 'zz_alias'; },
+          })),
           {
             kind: 'same: discriminator mapping entries reordered', expect: 'none',
             apply: (doc, n) => { const d = discriminators(doc)[n]; if (!d) return false; rewrite(d, (e) => e.reverse()); return 'reversed'; },
@@ -1628,7 +1633,141 @@ const mutations: Mutation[] = [
   },
   ...unionContentMutations(),
   ...unionPayloadMutations(),
+  // ===== family OA5: security schemes (OAuth2 flows, OpenID Connect), media types, formats, discriminator mappings =====
+  {
+    kind: 'security: an OAuth2 flow removed (clients of that flow can no longer get a token)', expect: 'ERR',
+    apply: (doc, n) => {
+      const s = usedSchemes(doc).filter(([, x]) => x.type === 'oauth2' && Object.keys(x.flows ?? {}).length > 1)[n];
+      if (!s) return false;
+      const flow = Object.keys(s[1].flows).sort()[0];
+      delete s[1].flows[flow];
+      return `${s[0]} ${flow}`;
+    },
+  },
+  {
+    kind: 'security: the token or authorization URL of an OAuth2 flow changed', expect: 'ERR',
+    apply: (doc, n) => {
+      const flows = usedSchemes(doc).filter(([, x]) => x.type === 'oauth2').flatMap(([name, x]) => Object.entries<any>(x.flows ?? {}).map(([f, v]) => [`${name} ${f}`, v] as const));
+      const pick = flows[n];
+      if (!pick) return false;
+      const key = pick[1].tokenUrl !== undefined ? 'tokenUrl' : 'authorizationUrl';
+      pick[1][key] = `${pick[1][key]}/zz`;
+      return `${pick[0]} ${key}`;
+    },
+  },
+  {
+    kind: 'security: an OpenID Connect discovery URL changed', expect: 'ERR',
+    apply: (doc, n) => {
+      const s = usedSchemes(doc).filter(([, x]) => x.type === 'openIdConnect')[n];
+      if (!s) return false;
+      s[1].openIdConnectUrl = String(s[1].openIdConnectUrl).replace('://', '://zz.');
+      return s[0];
+    },
+  },
+  {
+    kind: 'security: an OAuth2 flow added (a new way to get a token, nothing breaks)', expect: 'INFO',
+    apply: (doc, n) => {
+      const s = usedSchemes(doc).filter(([, x]) => x.type === 'oauth2' && x.flows && !x.flows.password)[n];
+      if (!s) return false;
+      s[1].flows.password = { tokenUrl: 'https://auth.example.com/zz-token', scopes: {} };
+      return s[0];
+    },
+  },
+  {
+    kind: 'security: a scheme an operation requires no longer offers a scope no operation requires', expect: 'WARN',
+    apply: (doc, n) => {
+      const required = new Set<string>();
+      const all = [...(doc.security ?? []), ...openapiOps(doc).flatMap((o) => o.op.security ?? [])];
+      for (const r of all) for (const v of Object.values<any>(r ?? {})) if (Array.isArray(v)) v.forEach((x) => required.add(String(x)));
+      const sites = usedSchemes(doc).filter(([, x]) => x.type === 'oauth2').flatMap(([name, x]) => Object.entries<any>(x.flows ?? {})
+        .flatMap(([f, v]) => Object.keys(v.scopes ?? {}).filter((sc) => !required.has(sc)).map((sc) => [name, f, sc] as const)));
+      const pick = sites[n];
+      if (!pick) return false;
+      // removed from every flow that offers it
+      for (const v of Object.values<any>(get(doc, `#/components/securitySchemes/${pick[0]}`).flows)) if (v.scopes) delete v.scopes[pick[2]];
+      return `${pick[0]} ${pick[2]}`;
+    },
+  },
+  {
+    kind: 'same: OAuth2 flows and scopes listed in another order', expect: 'none',
+    apply: (doc, n) => {
+      const s = usedSchemes(doc).filter(([, x]) => x.type === 'oauth2' && Object.keys(x.flows ?? {}).length > 1)[n];
+      if (!s) return false;
+      s[1].flows = Object.fromEntries(Object.entries<any>(s[1].flows).reverse().map(([f, v]) => [f, { ...v, scopes: Object.fromEntries(Object.entries(v.scopes ?? {}).reverse()) }]));
+      return s[0];
+    },
+  },
+  // formats whose values nest (int32 values are int64 values): judged by direction
+  onPayload('response narrows: format int64 → int32', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => p.format === 'int64' && !p.writeOnly)), (s) => ({ ...s, format: 'int32' }))),
+  onPayload('request: format int64 → int32 (large values refused)', 'request', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => p.format === 'int64' && !p.readOnly)), (s) => ({ ...s, format: 'int32' }))),
+  onPayload('response: format int64 → double (values that do not nest)', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => p.format === 'int64' && !p.writeOnly)), (s) => ({ ...s, format: 'double' }))),
+  {
+    kind: 'request: body media type replaced by a range that matches it (still accepted)', expect: 'INFO',
+    apply: (doc, n) => {
+      const site = mediaSites(doc, 'request')[n];
+      if (!site) return false;
+      const [m] = Object.keys(site.content);
+      renameKey(site.content, m, `${m.split('/')[0]}/*`);
+      return `${site.id} ${m}`;
+    },
+  },
+  {
+    kind: 'response: body media type replaced by a range that matches it (other types may come)', expect: 'WARN',
+    apply: (doc, n) => {
+      const site = mediaSites(doc, 'response')[n];
+      if (!site) return false;
+      const [m] = Object.keys(site.content);
+      renameKey(site.content, m, n % 2 ? '*/*' : `${m.split('/')[0]}/*`);
+      return `${site.id} ${m}`;
+    },
+  },
+  {
+    kind: 'same: body media types written in another case and with a charset parameter', expect: 'none',
+    apply: (doc, n) => {
+      const site = [...mediaSites(doc, 'request'), ...mediaSites(doc, 'response')][n];
+      if (!site) return false;
+      const [m] = Object.keys(site.content);
+      renameKey(site.content, m, `${m.replace(/^[a-z]/, (c) => c.toUpperCase())}; charset=utf-8`);
+      return `${site.id} ${m}`;
+    },
+  },
 ];
+
+/**
+ * OpenAPI bodies with exactly one media type that is not a range, in operations the client calls:
+ * the request body's `content`, or the first 2xx response's (held by that operation alone).
+ */
+function mediaSites(doc: Doc, side: 'request' | 'response'): Array<{ id: string; content: any }> {
+  if (kindOf(doc) !== 'openapi') return [];
+  const out: Array<{ id: string; content: any }> = [];
+  for (const o of openapiOps(doc)) {
+    if (o.received) continue;
+    const holder = side === 'request' ? o.op.requestBody : o.op.responses?.[Object.keys(o.op.responses ?? {}).filter((c) => /^2/.test(c)).sort()[0]];
+    if (!isObj(holder) || holder.$ref) continue;
+    const keys = Object.keys(holder.content ?? {});
+    if (keys.length === 1 && !keys[0].includes('*') && !keys[0].includes(';')) out.push({ id: o.id, content: holder.content });
+  }
+  return out;
+}
+/** Renames a key of an object in place, keeping its position. */
+function renameKey(o: any, from: string, to: string): void {
+  const entries = Object.entries(o);
+  for (const [k] of entries) delete o[k];
+  for (const [k, v] of entries) o[k === from ? to : k] = v;
+}
+
+/** Security schemes (by name, sorted) that an operation or the document requires. */
+function usedSchemes(doc: Doc): Array<[string, any]> {
+  const schemes = doc.components?.securitySchemes ?? {};
+  const used = new Set<string>();
+  if (kindOf(doc) === 'openapi') {
+    for (const r of [...(doc.security ?? []), ...openapiOps(doc).flatMap((o) => o.op.security ?? [])]) for (const k of Object.keys(r ?? {})) used.add(k);
+  } else {
+    const text = JSON.stringify(doc.operations ?? doc.channels ?? {}) + JSON.stringify(doc.servers ?? {});
+    for (const k of Object.keys(schemes)) if (text.includes(`"#/components/securitySchemes/${k}"`) || text.includes(`{"${k}":`)) used.add(k);
+  }
+  return Object.keys(schemes).filter((k) => used.has(k)).sort().map((k) => [k, deref(doc, schemes[k])]);
+}
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------
 

@@ -42,6 +42,32 @@ function optional<T>(was: T | undefined, now: T | undefined): Relation {
 }
 
 /**
+ * Formats whose values are provably all values of another format (of the same JSON type), each
+ * mapped to the formats that contain it: a 32-bit integer is a 64-bit one, a single-precision
+ * number is exactly a double, an ASCII e-mail address or host name is an internationalised one,
+ * a URI is an IRI and a URI reference, a URI reference an IRI reference.
+ */
+const FORMAT_WITHIN: Record<string, string[]> = {
+  int32: ['int64'],
+  float: ['double'],
+  email: ['idn-email'],
+  hostname: ['idn-hostname'],
+  uri: ['iri', 'uri-reference', 'iri-reference'],
+  iri: ['iri-reference'],
+  'uri-reference': ['iri-reference'],
+};
+
+/** How the values format `now` admits relate to those of `was` (absent: any value of the type). */
+export function formatRelation(was: string | undefined, now: string | undefined): Relation {
+  if (was === now) return 'same';
+  if (was !== undefined && now !== undefined) {
+    if (FORMAT_WITHIN[was]?.includes(now)) return 'wider';
+    if (FORMAT_WITHIN[now]?.includes(was)) return 'narrower';
+  }
+  return optional(was, now);
+}
+
+/**
  * Does a field's own keywords admit the scalar `v`? Only what can be checked for sure counts: a
  * `format`, a pattern that does not compile, or a nested structure make it false.
  */
@@ -96,7 +122,7 @@ export function fieldRelation(was: Field, now: Field, sameRef: (a?: string, b?: 
   if (!!was.limits.uniqueItems !== !!now.limits.uniqueItems) rel = joinRelations(rel, now.limits.uniqueItems ? 'narrower' : 'wider');
   rel = joinRelations(rel, optional(was.limits.multipleOf, now.limits.multipleOf));
   rel = joinRelations(rel, optional(was.pattern, now.pattern));
-  rel = joinRelations(rel, optional(was.format, now.format));
+  rel = joinRelations(rel, formatRelation(was.format, now.format));
   if (!!was.closed !== !!now.closed) rel = joinRelations(rel, now.closed ? 'narrower' : 'wider');
   if (JSON.stringify(was.constraints ?? null) !== JSON.stringify(now.constraints ?? null)) rel = 'unknown';
   if ((was.ref !== undefined || now.ref !== undefined) && !sameRef(was.ref, now.ref)) rel = 'unknown';

@@ -5,9 +5,10 @@ import { readSpec, readVersionFolder, detectKind } from './read.js';
 import type { Diagnostic, Model, Protocol } from './types.js';
 
 export * from './types.js';
-export { normalise } from './normalise.js';
+export { normalise, wayServes } from './normalise.js';
+export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
-export { admits, fieldRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
+export { admits, fieldRelation, formatRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
 export { flatten, parentPath, rangeEnd, rangeEndNarrows, renamedFromPath, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';

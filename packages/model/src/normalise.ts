@@ -146,6 +146,17 @@ function countSchemaRefs(doc: unknown, holders: Iterable<Record<string, unknown>
   return counts;
 }
 
+/** Each declared security scheme's ways and offered scopes, by name. */
+function securitySchemesOf(schemes: unknown, deref: (x: any) => any): Model['securitySchemes'] {
+  const out: NonNullable<Model['securitySchemes']> = Object.create(null);
+  if (!schemes || typeof schemes !== 'object') return out;
+  for (const [name, raw] of Object.entries(schemes)) {
+    const s = deref(raw);
+    out[name] = { ways: schemeWays(s), scopes: schemeScopes(s), pointer: `/components/securitySchemes/${esc(name)}` };
+  }
+  return out;
+}
+
 /** A security scheme as the wire sees it: its kind and where the credential goes, never its name. */
 export function schemeOnWire(s: any): string {
   if (!s || typeof s !== 'object') return 'unknown';
@@ -158,21 +169,79 @@ export function schemeOnWire(s: any): string {
   return t;
 }
 
+const FLOW_URLS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'] as const;
+
+/** The OAuth2 flows of a scheme (OpenAPI 3.x, AsyncAPI 2.x/3.x share the object), by flow type. */
+function oauthFlows(s: any): Array<[string, any]> {
+  const flows = s?.flows;
+  if (!flows || typeof flows !== 'object') return [];
+  return Object.entries(flows).filter(([, f]) => f && typeof f === 'object').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The ways a client obtains and presents the credential of a security scheme, each as the wire
+ * sees it: what a client needs to get a credential is part of the scheme's identity. Each OAuth2
+ * flow is one way (`oauth2:<flow>(<url keyword>=<url>, ...)`: a client built for one flow uses its
+ * URLs), an OpenID Connect scheme is bound to its discovery URL; every other kind is one way
+ * (`schemeOnWire`). The one place that decides which changes of a scheme reach a client:
+ * `wayServes` compares two of these.
+ */
+export function schemeWays(s: any): string[] {
+  const kind = schemeOnWire(s);
+  if (kind === 'openIdConnect') return [`openIdConnect(${String(s.openIdConnectUrl ?? '')})`];
+  if (kind !== 'oauth2') return [kind];
+  const flows = oauthFlows(s);
+  if (!flows.length) return [kind];
+  return flows.map(([type, f]) => `oauth2:${type}(${FLOW_URLS.filter((k) => typeof f[k] === 'string').map((k) => `${k}=${f[k]}`).join(', ')})`);
+}
+
+/**
+ * Does the way `now` (of the revision) serve a client built for the way `was`? The same way, or
+ * the same OAuth2 flow at the same URLs with a refresh URL added: a client that had none refreshes
+ * (if at all) where it gets tokens, which still works.
+ */
+export function wayServes(was: string, now: string): boolean {
+  if (was === now) return true;
+  if (!was.startsWith('oauth2:') || !now.startsWith('oauth2:') || was.includes('refreshUrl=')) return false;
+  return now.replace(/(, )?refreshUrl=[^,()]*\)$/, ')') === was;
+}
+
+/** The scopes a scheme's OAuth2 flows offer (AsyncAPI 3: `availableScopes`), sorted. */
+export function schemeScopes(s: any): string[] {
+  const out = new Set<string>();
+  for (const [, f] of oauthFlows(s)) {
+    const scopes = f.scopes ?? f.availableScopes;
+    if (scopes && typeof scopes === 'object') for (const k of Object.keys(scopes)) out.add(k);
+  }
+  return [...out].sort();
+}
+
 /**
  * The alternatives a client may satisfy: OpenAPI / AsyncAPI 2 security requirement objects
  * (`{scheme: [scopes]}`, all of one object together) or AsyncAPI 3 scheme lists (each entry one
  * alternative, scopes on the scheme). No requirement at all is the anonymous alternative `''`.
+ * A scheme with several ways of obtaining its credential (OAuth2 flows) gives one alternative per
+ * way: a client uses one of them.
  */
 export function securityAlternatives(list: unknown, schemes: Record<string, any>, deref: (x: any) => any, v3: boolean): string[] {
   if (!Array.isArray(list) || list.length === 0) return [''];
-  const req = (scheme: any, scopes: unknown) => `${schemeOnWire(scheme)}[${(Array.isArray(scopes) ? scopes.map(String) : []).sort().join(',')}]`;
-  const out = list.map((entry: any) => {
+  const req = (scheme: any, scopes: unknown) => {
+    const sc = `[${(Array.isArray(scopes) ? scopes.map(String) : []).sort().join(',')}]`;
+    return schemeWays(scheme).map((w) => `${w}${sc}`);
+  };
+  const out = list.flatMap((entry: any): string[] => {
     if (v3) {
       const s = deref(entry);
       return req(s, s?.scopes);
     }
-    if (!entry || typeof entry !== 'object') return '';
-    return Object.keys(entry).map((k) => req(deref(schemes[k]), entry[k])).sort().join(' & ');
+    if (!entry || typeof entry !== 'object') return [''];
+    // every combination of one way per scheme required together (few: schemes with several flows are rare)
+    let combos: string[][] = [[]];
+    for (const k of Object.keys(entry)) {
+      const ways = req(deref(schemes[k]), entry[k]);
+      combos = combos.length * ways.length > 64 ? combos.map((c) => [...c, ways[0]]) : combos.flatMap((c) => ways.map((w) => [...c, w]));
+    }
+    return combos.map((c) => c.sort().join(' & '));
   });
   return [...new Set(out)].sort();
 }
@@ -305,6 +374,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     // records keyed by names from the spec have no prototype (a method may be called `constructor`)
     operations: Object.create(null), structures: Object.create(null), servers: Object.create(null), channels: Object.create(null),
     globalSecurity: securityNames(doc.security),
+    securitySchemes: securitySchemesOf(doc.components?.securitySchemes, (x) => resolver.deref(x)),
   };
   /**
    * A payload whose schema is a `$ref` chain (`Response -> Alias -> Target`) is flattened into the

@@ -206,6 +206,11 @@ export interface Model {
   channels: Record<string, { address: string; pointer: string; dynamic?: boolean; servers?: string[] }>;
   globalSecurity: string[];
   /**
+   * The declared security schemes by name: the ways a client obtains and presents each one's
+   * credential (see `schemeWays`) and the OAuth2 scopes its flows offer.
+   */
+  securitySchemes?: Record<string, { ways: string[]; scopes: string[]; pointer: string }>;
+  /**
    * Every components schema flattened (aliases followed, owned and unused ones included), by name:
    * what a `$ref` to that name reaches, so a switch between names can be compared by structure.
    */

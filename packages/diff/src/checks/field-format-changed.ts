@@ -1,7 +1,7 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** Same JSON type, different format. */
+/** Same JSON type, different format, unless the values it admits only narrowed in a response or widened in a request (int64 -> int32 in a response). */
 export const RULE_ID = 'field-format-changed';
 
 export const rule: Rule = {
@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'any',
   area: 'field',
   kind: 'format-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'format') && h.mayBreak(i),
+  handler: (i: DiffItem): boolean => h.isField(i, 'format') && h.mayBreak(i) && !h.formatOnlyHelps(i),
 };

@@ -1,4 +1,4 @@
-import { rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
+import { formatRelation, rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
 import type { DiffItem, Direction } from '../types.js';
 
 /** A field item of the given change, judged from the given side. */
@@ -93,6 +93,15 @@ export function widens(i: DiffItem): boolean {
  * one before (removed or changed). A constraint added to a response, or removed from a request,
  * only narrows what the client receives or widens what it may send.
  */
+/**
+ * A format replaced by one whose values nest with it (`formatRelation`) the way that cannot break
+ * the client: a response that now sends fewer values (int64 -> int32), a request that accepts more.
+ */
+export function formatOnlyHelps(i: DiffItem): boolean {
+  const rel = formatRelation(typeof i.from === 'string' ? i.from : undefined, typeof i.to === 'string' ? i.to : undefined);
+  return (i.direction === 'response' && rel === 'narrower') || (i.direction === 'request' && rel === 'wider');
+}
+
 export function mayBreak(i: DiffItem): boolean {
   if (i.direction === 'request') return i.to !== undefined && i.to !== '';
   if (i.direction === 'response') return i.from !== undefined && i.from !== '';

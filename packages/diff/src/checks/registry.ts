@@ -12,12 +12,14 @@ import { rule as operationDeprecated } from './operation-deprecated.js';
 import { rule as operationStabilityDecreased } from './operation-stability-decreased.js';
 import { rule as operationIdChanged } from './operation-id-changed.js';
 import { rule as operationSecurityAdded } from './operation-security-added.js';
+import { rule as securitySchemeScopeRemoved } from './security-scheme-scope-removed.js';
 import { rule as pushSecurityChanged } from './push-security-changed.js';
 import { rule as operationActionChanged } from './operation-action-changed.js';
 import { rule as responsePayloadRemoved } from './response-payload-removed.js';
 import { rule as paginationAdded } from './pagination-added.js';
 import { rule as requestMediaTypeRemoved } from './request-media-type-removed.js';
 import { rule as responseMediaTypeRemoved } from './response-media-type-removed.js';
+import { rule as responseMediaTypeWidened } from './response-media-type-widened.js';
 import { rule as mediaTypeAdded } from './media-type-added.js';
 import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
 import { rule as responseStatusRemoved } from './response-status-removed.js';
@@ -105,6 +107,7 @@ import { rule as requestPartContentTypeNarrowed } from './request-part-content-t
 import { rule as operationServerChanged } from './operation-server-changed.js';
 import { rule as discriminatorMappingRemoved } from './discriminator-mapping-removed.js';
 import { rule as discriminatorMappingAdded } from './discriminator-mapping-added.js';
+import { rule as responseDiscriminatorMappingAdded } from './response-discriminator-mapping-added.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 import { rule as responseEnumReplaced } from './response-enum-replaced.js';
@@ -127,6 +130,7 @@ export const rules: readonly Rule[] = [
   operationStabilityDecreased,
   operationIdChanged,
   operationSecurityAdded,
+  securitySchemeScopeRemoved,
   operationSecurityTightened,
   operationActionChanged,
   messageActionChanged,
@@ -134,6 +138,7 @@ export const rules: readonly Rule[] = [
   paginationAdded,
   requestMediaTypeRemoved,
   responseMediaTypeRemoved,
+  responseMediaTypeWidened,
   mediaTypeAdded,
   responseSuccessStatusRemoved,
   responseStatusRemoved,
@@ -214,6 +219,7 @@ export const rules: readonly Rule[] = [
   operationServerChanged,
   discriminatorMappingRemoved,
   discriminatorMappingAdded,
+  responseDiscriminatorMappingAdded,
   fieldDeprecated,
   serverRemoved,
   serverAdded,

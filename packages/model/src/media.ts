@@ -1,0 +1,44 @@
+/**
+ * Media types compared by meaning, the one place that decides it: type and subtype are
+ * case-insensitive, a `charset` parameter names an encoding, not another type (JSON is UTF-8 by
+ * definition, and a charset only labels text), other parameters (a `version`, a `profile`) are kept,
+ * and a range (`audio/*`, `*\/*`) stands for every type it matches.
+ */
+
+/** `type/subtype` in lower case, then the parameters other than `charset`, sorted. */
+export function mediaKey(media: string): string {
+  const [head, ...params] = media.split(';');
+  const kept = params
+    .map((p) => {
+      const i = p.indexOf('=');
+      const name = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase();
+      const value = i < 0 ? '' : p.slice(i + 1).trim().replace(/^"(.*)"$/, '$1');
+      return name && name !== 'charset' ? `${name}=${value}` : '';
+    })
+    .filter(Boolean)
+    .sort();
+  return [head.trim().toLowerCase(), ...kept].join(';');
+}
+
+/** Does the media type or range `outer` match every type `inner` stands for? */
+function covers(outer: string, inner: string): boolean {
+  if (outer === inner) return true;
+  const [ot, ...op] = outer.split(';'), [it, ...ip] = inner.split(';');
+  // a range with parameters matches only types with those parameters
+  if (!op.every((p) => ip.includes(p))) return false;
+  if (ot === '*/*') return true;
+  if (!ot.endsWith('/*')) return false;
+  return it !== '*/*' && it.startsWith(ot.slice(0, -1));
+}
+
+/**
+ * How the media type `now` relates to `was`: the `same` type, `wider` (a range that matches `was`
+ * and more), `narrower` (`was` is a range that matches `now`), or undefined (unrelated).
+ */
+export function mediaRelation(was: string, now: string): 'same' | 'wider' | 'narrower' | undefined {
+  const a = mediaKey(was), b = mediaKey(now);
+  if (a === b) return 'same';
+  if (covers(b, a)) return 'wider';
+  if (covers(a, b)) return 'narrower';
+  return undefined;
+}
