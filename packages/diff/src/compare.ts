@@ -1,4 +1,4 @@
-import { admits, parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -199,9 +199,11 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     if (nr === r) nr = Object.assign(Object.create(null), r);
   };
   /** Adds the fields of `sf` (a schema's flattened fields) below `p`; `asAlternative`: the root is left alone and direct children are optional. */
-  const graft = (out: Fields, p: string, leaf: Field, sf: Fields, asAlternative: boolean) => {
+  const graft = (out: Fields, p: string, leaf: Field, sf: Fields, asAlternative: boolean, grafted?: Set<string>) => {
     for (const [q, f] of Object.entries(sf)) {
       const np = joinUnder(p, q);
+      // a place another alternative of this union brought too admits what either admits (see `widenField`)
+      if (grafted?.has(np)) { out[np] = widenField(out[np], { ...f, path: np, required: false }); continue; }
       if (q === '') {
         if (asAlternative) continue;
         const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
@@ -212,6 +214,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         // an alternative's properties sit below the union as optional ones (see `flatten`)
         out[np] = asAlternative && !/[.[{]/.test(q) ? { ...f, path: np, required: false } : { ...f, path: np };
         fresh.push(np);
+        grafted?.add(np);
       }
     }
   };
@@ -239,6 +242,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     // two unions: alternatives matched by shape alone are compared by what they reach
     const bu = nb[p].ref === undefined ? nb[p].variants : undefined, ru = nr[p].ref === undefined ? nr[p].variants : undefined;
     if (bu?.length && ru?.length && !sameList(bu, ru) && p.split('.').length <= 24) {
+      const graftedB = new Set<string>(), graftedR = new Set<string>();
       for (const [ga, pa] of matchAlternatives(bu, ru).pairs) {
         const gn = altName(ga), pn = altName(pa);
         if (gn && pn && sameRef(ctx, gn, pn)) continue;
@@ -248,8 +252,8 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         if (seen(p, pair)) continue;
         mark(p, pair);
         copy();
-        if (gs) graft(nb, p, nb[p], gs, true);
-        if (ps) graft(nr, p, nr[p], ps, true);
+        if (gs) graft(nb, p, nb[p], gs, true, graftedB);
+        if (ps) graft(nr, p, nr[p], ps, true, graftedR);
       }
     }
     for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queued.has(q)) { queued.add(q); queue.push(q); }
@@ -452,26 +456,34 @@ function compareOperations(ctx: Ctx): void {
     const pag = paginationAdded(b, r);
     if (pag) at('pagination', { path: pag });
     const side = r.kind === 'method' ? 'request' : 'response';
+    // the same for the replies: another main reply (see `Operation.mainReply`) is compared reply by reply
+    const replySwapped = b.mainReply !== undefined && r.mainReply !== undefined && (msgKey.get(b.mainReply) ?? b.mainReply) !== r.mainReply;
     if (swapped) {
       // what is the operation's own (channel parameters, handshake) is still compared side by side
       if (side === 'request') compareFields(ctx, operationLevel(b.request), operationLevel(r.request), owner, 'request', rev.file);
       else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
       for (const [m, rm] of msgKey) {
+        if (m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
       }
-      if (side === 'request' && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
-    } else {
-      compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
-      if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
-    }
+    } else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+    if (replySwapped && !payloadRemoved) {
+      for (const [m, rm] of msgKey) {
+        if (!m.startsWith('reply:')) continue;
+        const bf = messagePayload(b, m), rf = messagePayload(r, rm);
+        if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', rev.file);
+      }
+    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
     if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
     if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
     // the operation's other messages, matched by name: each is what a client sends or receives too
-    if (!swapped) for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+    for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+      const reply = m.startsWith('reply:');
+      if (reply ? replySwapped : swapped) continue;
       const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
-      if (rf) compareFields(ctx, bf, rf, owner, r.kind === 'method' ? 'request' : 'response', rev.file);
+      if (rf) compareFields(ctx, bf, rf, owner, reply ? 'response' : side, rev.file);
     }
   }
 }
@@ -498,8 +510,9 @@ function fieldsPart(fields: Fields, prefix: RegExp, keep: boolean): Fields {
 /** Fields of an AsyncAPI operation's own: its channel's parameters and WebSocket handshake, in every message's request. */
 const OPERATION_LEVEL = /^(channel:|handshake)/;
 const operationLevel = (fields: Fields): Fields => fieldsPart(fields, OPERATION_LEVEL, true);
-/** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields. */
+/** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields; the main reply is the response. */
 function messagePayload(o: Operation, m: string): Fields | undefined {
+  if (m === o.mainReply) return o.response;
   if (m !== o.mainMessage) return o.otherPayloads && own(o.otherPayloads, m);
   return fieldsPart(o.kind === 'method' ? o.request : o.response, OPERATION_LEVEL, false);
 }

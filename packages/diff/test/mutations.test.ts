@@ -1616,6 +1616,8 @@ const mutations: Mutation[] = [
     },
   },
   ...unionContentMutations(),
+  // ---------- family: AsyncAPI replies, protocol bindings, closed headers and alternatives ----------
+  ...asyncApiMutations(),
 ];
 
 // ---------- schema keywords: bounds, formats, enums, oneOf/anyOf, unmodelled keywords, $ref siblings ----------
@@ -1827,5 +1829,79 @@ function unionContentMutations(): Mutation[] {
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: Math.min(s.maxLength ?? 8, 8) - 1 }, { type: 'integer' }] }))),
     onPayload('request: plain string wrapped in oneOf with itself and an overlapping constant', 'request', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ oneOf: [s, { type: 'string', enum: ['zz'] }] }))),
+  ];
+}
+
+// ---------- family: AsyncAPI replies, protocol bindings, closed headers and alternatives ----------
+
+/** AsyncAPI 3 operations whose reply lists several messages, with the reply resolved. */
+const multiReplies = (d: Doc): any[] => (kindOf(d) === 'asyncapi3' ? Object.keys(d.operations ?? {}).sort().map((id) => deref(d, deref(d, d.operations[id])?.reply)).filter((r) => Array.isArray(r?.messages) && r.messages.length > 1) : []);
+/** A message's payload object (inside its frame when it is one), made the message's own copy. */
+function ownPayload(d: Doc, m0: any): any {
+  const m = deref(d, m0);
+  if (!isObj(m) || !m.payload) return undefined;
+  m.payload = structuredClone(deref(d, m.payload));
+  const inner = m.payload?.properties?.action && m.payload.properties.payload ? (m.payload.properties.payload = structuredClone(deref(d, m.payload.properties.payload))) : m.payload;
+  return isObj(inner?.properties) ? inner : undefined;
+}
+
+/** A property of `o` that is a union of two or more inline objects sharing a property name, and that name. */
+function sharedUnion(d: Doc, o: any): [string, string] | undefined {
+  for (const n of Object.keys(o.properties)) {
+    const alts = inlineAlternatives(deref(d, o.properties[n]) ?? {}).filter((a) => isObj(a.properties));
+    const key = alts.length > 1 ? Object.keys(alts[0].properties).find((k) => alts.slice(1).some((a) => Object.hasOwn(a.properties, k))) : undefined;
+    if (key) return [n, key];
+  }
+  return undefined;
+}
+/** Replaces the values of `key` in the last alternative that constrains it to values (enum or const) with a new one. */
+function newValueInLastAlternative(d: Doc, o: any): string | false {
+  const site = sharedUnion(d, o);
+  if (!site) return false;
+  return edit(d, o, site[0], (s) => {
+    const alt = inlineAlternatives(s).filter((a) => a.properties?.[site[1]]?.enum || a.properties?.[site[1]]?.const !== undefined).at(-1);
+    if (alt) { delete alt.properties[site[1]].const; alt.properties[site[1]].enum = ['zz_new']; }
+    return s;
+  }) && site.join('.');
+}
+
+function asyncApiMutations(): Mutation[] {
+  return [
+    // a property several inline alternatives name admits what any of them admits, whatever their order or place
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union of inline objects listed in another order`, side, 'none', (d, o) => {
+      const site = sharedUnion(d, o);
+      return !!site && edit(d, o, site[0], (s) => { (s.oneOf ?? s.anyOf).reverse(); return s; });
+    })),
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union of inline objects moved to components`, side, 'none', (d, o) => {
+      const site = sharedUnion(d, o);
+      if (!site) return false;
+      return edit(d, o, site[0], (s) => {
+        const list = s.oneOf ?? s.anyOf;
+        const at = (d.components ??= {}).schemas ??= {};
+        list.forEach((a: any, i: number) => { const name = `ZzAlternative${site[0]}${i}`; at[name] = a; list[i] = { $ref: `#/components/schemas/${name}` }; });
+        return s;
+      });
+    }, ['structure-added'])),
+    onPayload('request: values of a property one inline alternative (not the first) names all replaced', 'request', 'ERR', newValueInLastAlternative),
+    onPayload('response: values of a property one inline alternative (not the first) names all replaced', 'response', 'WARN', newValueInLastAlternative),
+    {
+      kind: 'same: the messages a reply may be listed in another order', expect: 'none',
+      apply: (d, n) => { const r = multiReplies(d)[n]; if (!r) return false; r.messages.reverse(); return `${r.messages.length} replies`; },
+    },
+    {
+      // every reply is what the client receives, not only the one listed first
+      kind: 'response: a required field dropped from a reply listed after the first', expect: 'ERR',
+      apply: (d, n) => {
+        // (an error frame, `success: false`, is what a failed request answers with: not this reply)
+        const isError = (m: any) => { const s = deref(d, deref(d, deref(d, m)?.payload)?.properties?.success); return s?.const === false || (s?.enum?.length === 1 && s.enum[0] === false); };
+        const r = multiReplies(d).filter((x) => x.messages.filter((m: any) => !isError(m)).length > 1)[n];
+        const o = r && ownPayload(d, r.messages.filter((m: any) => !isError(m)).at(-1));
+        const p = o && (o.required ?? []).find((k: string) => k !== 'action' && o.properties[k]);
+        if (!p) return false;
+        delete o.properties[p];
+        o.required = o.required.filter((k: string) => k !== p);
+        return p;
+      },
+    },
   ];
 }

@@ -8,7 +8,7 @@ export * from './types.js';
 export { normalise } from './normalise.js';
 export type { NormaliseOptions } from './normalise.js';
 export { admits, fieldRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
-export { flatten, parentPath, rangeEnd, rangeEndNarrows, renamedFromPath, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
+export { flatten, parentPath, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
 export { isPayloadName, pascal, webMethodName, pushName, isErrorFrame, isPayloadEnvelope, framePayload, COMMON_QUERY } from './project/rules.js';

@@ -488,15 +488,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
-        const rmsgs: any[] = (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`));
-        for (const m of rmsgs) noteMessage(o, m, 'reply:');
-        const success = rmsgs.find((m: any) => !isErrorFrame(m.payload)) ?? rmsgs[0];
-        if (success) {
-          const inner = unwrapFrame(success.payload);
-          o.hasResponsePayload = !emptyObjectAt(resolver, inner);
-          if (success.opaque === undefined) payload(inner, `${success.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
-          messageHeaders(success, o.response);
-        }
+        addReplies(o, (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`)));
       }
       model.operations[id] = o;
     }
@@ -657,35 +649,69 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   /**
-   * An AsyncAPI operation's messages; one's payload is what a method sends or a push carries, the
-   * others are `otherPayloads`. The list's order never reaches the wire: when every message is a frame
-   * with a constant `action` (what receivers dispatch on), the one with the first action is that
-   * payload, so reordering the list (or renaming a message) changes nothing; otherwise the first listed.
+   * An operation's messages (or its reply's) in an order the list's own never decides, since that
+   * order never reaches the wire: error replies (`success: false` frames) last, and by their frame's
+   * constant `action` (what receivers dispatch on; then the payload's shape) when every message has
+   * one; otherwise as listed.
+   * The first is the main message, whose payload fills the operation's side; reordering the list (or
+   * renaming a message) changes nothing.
+   */
+  function inWireOrder(msgs0: Message[]): Message[] {
+    const actions = new Map(msgs0.map((m) => [m, frameActionOf(m.payload)]));
+    const errors = new Set(msgs0.filter((m) => isErrorFrame(m.payload)));
+    const byAction = msgs0.length > 1 && msgs0.every((m) => actions.get(m) !== undefined);
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    // frames of one action are told apart by what they carry
+    return [...msgs0].sort((a, b) => (errors.has(a) ? 1 : 0) - (errors.has(b) ? 1 : 0)
+      || (byAction ? cmp(actions.get(a)!, actions.get(b)!) || cmp(resolver.shape(a.payload), resolver.shape(b.payload)) : 0));
+  }
+
+  /** A message's payload and headers read into a fields map of their own (a request map when `request`). */
+  function messageFields(o: Operation, m: Message, request: boolean): Fields {
+    const fields: Fields = Object.create(null);
+    if (request) requestMaps.add(fields);
+    if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
+    messageHeaders(m, fields);
+    return fields;
+  }
+
+  /**
+   * An AsyncAPI operation's messages; the main one's payload (see `inWireOrder`) is what a method
+   * sends or a push carries, the others are `otherPayloads`.
    */
   function addMessages(o: Operation, msgs0: Message[]) {
     for (const m of msgs0) noteMessage(o, m, '');
-    const actions = new Map(msgs0.map((m) => [m, frameActionOf(m.payload)]));
-    const msgs = msgs0.length > 1 && msgs0.every((m) => actions.get(m) !== undefined)
-      ? [...msgs0].sort((a, b) => (actions.get(a)! < actions.get(b)! ? -1 : actions.get(a)! > actions.get(b)! ? 1 : 0))
-      : msgs0;
+    const msgs = inWireOrder(msgs0);
     const first = msgs[0];
     if (!first) return;
     const out = o.kind === 'method' ? o.request : o.response;
     if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, true, o.name);
     messageHeaders(first, out);
     o.mainMessage = first.name;
-    const action = actions.get(first);
+    const action = frameActionOf(first.payload);
     if (action !== undefined) o.frameAction = action;
-    for (const m of msgs.slice(1)) {
-      o.otherPayloads ??= Object.create(null);
-      const fields: Fields = Object.create(null);
-      if (o.kind === 'method') requestMaps.add(fields);
-      if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
-      messageHeaders(m, fields);
-      o.otherPayloads![m.name] = fields;
-    }
+    for (const m of msgs.slice(1)) (o.otherPayloads ??= Object.create(null))[m.name] = messageFields(o, m, o.kind === 'method');
     if (o.kind === 'push') o.hasResponsePayload = true;
   }
+
+  /**
+   * An AsyncAPI 3 operation's reply messages (keyed `reply:<name>`), what the client receives: the
+   * main one (see `inWireOrder`: the first that is not an error frame) fills `response`, the others
+   * besides error frames are `otherPayloads`, matched by wire identity like the request's messages.
+   */
+  function addReplies(o: Operation, rmsgs: Message[]) {
+    for (const m of rmsgs) noteMessage(o, m, 'reply:');
+    const ordered = inWireOrder(rmsgs);
+    const main = ordered[0];
+    if (!main) return;
+    const inner = unwrapFrame(main.payload);
+    o.hasResponsePayload = !emptyObjectAt(resolver, inner);
+    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
+    messageHeaders(main, o.response);
+    o.mainReply = `reply:${main.name}`;
+    for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, false);
+  }
+
   /** The constant `action` of a frame-style payload (what receivers dispatch on), if it has one. */
   function frameActionOf(pl: any): string | undefined {
     const action = resolver.deref(resolver.deref(pl)?.properties?.action);

@@ -163,10 +163,12 @@ export interface Operation {
   securityAlternatives?: string[];
   /** The constant `action` of the frame that carries the payload (the method or push name on the wire). */
   frameAction?: string;
-  /** Payloads of the operation's other messages (`message.oneOf`, several messages), by message name. */
+  /** Payloads of the operation's other messages (`message.oneOf`, several messages; other replies as `reply:<name>`), by message name. */
   otherPayloads?: Record<string, Fields>;
   /** The AsyncAPI message whose payload (and headers) fill `request` (a method) or `response` (a push); the rest are `otherPayloads`. */
   mainMessage?: string;
+  /** AsyncAPI 3: the reply message (`reply:<name>`) whose payload (and headers) fill `response`; the other replies are `otherPayloads` (error frames aside). */
+  mainReply?: string;
 }
 
 export interface Structure {
