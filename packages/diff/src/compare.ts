@@ -1,4 +1,4 @@
-import { admits, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -451,6 +451,7 @@ function compareOperations(ctx: Ctx): void {
       const bo = b.opaquePayloads?.[m], ro = r.opaquePayloads?.[rm];
       if ((bo !== undefined || ro !== undefined) && bo !== ro) at('opaque-payload', { path: rm, from: bo?.split(' ')[0] ?? 'JSON Schema', to: ro?.split(' ')[0] ?? 'JSON Schema', direction: dir });
     }
+    if (b.bindings || r.bindings) compareBindings(b, r, msgKey, flow, at);
     const payloadRemoved = b.hasResponsePayload && !r.hasResponsePayload && r.kind === 'method';
     if (payloadRemoved) at('payload-removed', { direction: 'response' });
     const pag = paginationAdded(b, r);
@@ -485,6 +486,34 @@ function compareOperations(ctx: Ctx): void {
       const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
       if (rf) compareFields(ctx, bf, rf, owner, reply ? 'response' : side, rev.file);
     }
+  }
+}
+
+/**
+ * Protocol binding values of an operation (`Operation.bindings`: its channel's, its own, its
+ * messages', messages matched as `msgKey` says). A client's library is configured with them (MQTT
+ * `qos`, `retain`; Kafka partitions...), so a change may break it but cannot be proven harmless; one
+ * naming where messages go (`BINDING_DESTINATIONS`) sends them, or listens, elsewhere. A message that
+ * is gone or new is told by the message rules.
+ */
+function compareBindings(b: Operation, r: Operation, msgKey: Map<string, string>, flow: (m: string) => Direction, at: (change: string, extra?: Partial<DiffItem>) => void): void {
+  const split = (k: string) => { const sp = k.lastIndexOf(' '); return { where: k.slice(0, sp), keyword: k.slice(sp + 1) }; };
+  const was = new Map<string, string>();
+  for (const [k, v] of Object.entries(b.bindings ?? {})) {
+    const { where, keyword } = split(k);
+    if (!where.startsWith('message ')) { was.set(k, v); continue; }
+    const m = where.slice(8), rm = msgKey.get(m) ?? m;
+    if (Object.hasOwn(r.messages, rm)) was.set(`message ${rm} ${keyword}`, v);
+  }
+  const kept = new Set(msgKey.values());
+  const now = new Map(Object.entries(r.bindings ?? {}).filter(([k]) => { const { where } = split(k); return !where.startsWith('message ') || kept.has(where.slice(8)); }));
+  for (const k of new Set([...was.keys(), ...now.keys()])) {
+    const x = was.get(k), y = now.get(k);
+    if (x === y) continue;
+    const { where, keyword } = split(k);
+    const m = where.startsWith('message ') ? where.slice(8) : undefined;
+    const direction: Direction = m !== undefined ? flow(m) : r.kind === 'method' ? 'request' : 'response';
+    at(BINDING_DESTINATIONS.has(keyword) ? 'binding-destination' : 'binding', { path: k, from: x === undefined ? undefined : JSON.parse(x), to: y === undefined ? undefined : JSON.parse(y), direction });
   }
 }
 

@@ -1865,8 +1865,71 @@ function newValueInLastAlternative(d: Doc, o: any): string | false {
   }) && site.join('.');
 }
 
+/** AsyncAPI messages (components) whose bindings give a Kafka key schema, sorted by name, with the side the client sees them on. */
+function keyedMessages(d: Doc): Array<{ m: any; side: 'request' | 'response' }> {
+  if (kindOf(d) !== 'asyncapi2') return [];
+  const side = new Map<string, 'request' | 'response'>();
+  for (const ch of Object.values<any>(d.channels ?? {})) for (const verb of ['publish', 'subscribe']) {
+    const msg = ch[verb]?.message;
+    for (const m of Array.isArray(msg?.oneOf) ? msg.oneOf : msg ? [msg] : []) if (typeof m.$ref === 'string') side.set(m.$ref, verb === 'publish' ? 'request' : 'response');
+  }
+  return Object.keys(d.components?.messages ?? {}).sort().map((n) => ({ m: d.components.messages[n], side: side.get(`#/components/messages/${n}`)! }))
+    .filter((x) => x.side && isObj(x.m.bindings?.kafka?.key));
+}
+/** Binding objects (`bindings.<protocol>`) of AsyncAPI channels and operations holding a scalar value besides `bindingVersion`. */
+function bindingValues(d: Doc): Array<{ b: any; k: string }> {
+  const out: Array<{ b: any; k: string }> = [];
+  const add = (bs: any) => { for (const p of Object.keys(bs ?? {}).sort()) if (p !== 'ws' && isObj(bs[p])) for (const k of Object.keys(bs[p]).sort()) if (k !== 'bindingVersion' && ['number', 'boolean'].includes(typeof bs[p][k])) out.push({ b: bs[p], k }); };
+  for (const ch of Object.keys(d.channels ?? {}).sort()) {
+    add(d.channels[ch].bindings);
+    for (const verb of ['publish', 'subscribe']) add(d.channels[ch][verb]?.bindings);
+  }
+  for (const id of Object.keys(d.operations ?? {}).sort()) add(d.operations[id]?.bindings);
+  return out;
+}
+
 function asyncApiMutations(): Mutation[] {
+  const keyed = (side: 'request' | 'response', change: (key: any) => void): Mutation['apply'] => (d, n) => {
+    const x = keyedMessages(d).filter((y) => y.side === side)[n];
+    if (!x) return false;
+    change(x.m.bindings.kafka.key);
+    return x.m.name;
+  };
   return [
+    // a message's Kafka key travels with it like its headers: compared as fields of the message's direction
+    { kind: 'request: the type of a message binding\'s Kafka key changed', expect: 'ERR', apply: keyed('request', (k) => { k.type = 'integer'; delete k.maxLength; }) },
+    { kind: 'response: the type of a message binding\'s Kafka key changed', expect: 'ERR', apply: keyed('response', (k) => { k.type = 'integer'; }) },
+    { kind: 'request: a message binding\'s Kafka key gains a format', expect: 'WARN', apply: keyed('request', (k) => { k.format = 'uuid'; }) },
+    { kind: 'response narrows: a message binding\'s Kafka key gains a format', expect: 'INFO', apply: keyed('response', (k) => { k.format = 'uuid'; }) },
+    {
+      kind: 'same: a message\'s bindings moved into a message trait', expect: 'none',
+      apply: (d, n) => {
+        const x = keyedMessages(d)[n];
+        if (!x) return false;
+        x.m.traits = [...(x.m.traits ?? []), { bindings: x.m.bindings }];
+        delete x.m.bindings;
+        return x.m.name;
+      },
+    },
+    // other binding keywords are values a client's library is configured with
+    {
+      kind: 'binding value changed (MQTT qos/retain, Kafka partitions...)', expect: 'WARN',
+      apply: (d, n) => { const x = bindingValues(d)[n]; if (!x) return false; x.b[x.k] = typeof x.b[x.k] === 'boolean' ? !x.b[x.k] : x.b[x.k] + 1; return x.k; },
+    },
+    {
+      kind: 'same: a binding\'s bindingVersion changed', expect: 'none',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.b.bindingVersion !== undefined)[n]; if (!x) return false; x.b.bindingVersion = '9.9.9'; return x.k; },
+    },
+    {
+      kind: 'a Kafka topic named for a channel (messages go elsewhere than its address)', expect: 'ERR',
+      apply: (d, n) => {
+        if (kindOf(d) === 'openapi') return false;
+        const ch = Object.keys(d.channels ?? {}).sort().filter((c) => !d.channels[c].$ref && !d.channels[c].bindings?.kafka?.topic)[n];
+        if (!ch) return false;
+        d.channels[ch].bindings = { ...d.channels[ch].bindings, kafka: { ...d.channels[ch].bindings?.kafka, topic: 'zz.elsewhere' } };
+        return ch;
+      },
+    },
     // a property several inline alternatives name admits what any of them admits, whatever their order or place
     ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union of inline objects listed in another order`, side, 'none', (d, o) => {
       const site = sharedUnion(d, o);

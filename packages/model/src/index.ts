@@ -5,7 +5,7 @@ import { readSpec, readVersionFolder, detectKind } from './read.js';
 import type { Diagnostic, Model, Protocol } from './types.js';
 
 export * from './types.js';
-export { normalise } from './normalise.js';
+export { normalise, BINDING_DESTINATIONS, BINDING_SCHEMAS } from './normalise.js';
 export type { NormaliseOptions } from './normalise.js';
 export { admits, fieldRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
 export { flatten, parentPath, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, Resolver, schemaRefName, type RangeEnd } from './flatten.js';

@@ -1,4 +1,4 @@
-import { refHolders } from '@ccapi/load';
+import { canonicalize, refHolders } from '@ccapi/load';
 import { emptyObjectAt, flatten, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
@@ -214,6 +214,15 @@ export function writtenByServer(operations: any[]): boolean {
   return SERVER_SIDE_WITHOUT_EVIDENCE;
 }
 
+/**
+ * The keywords of AsyncAPI message bindings that hold schemas of what travels with the message (a
+ * Kafka record's key, HTTP headers, MQTT 5 correlation data), by protocol: the one place that knows
+ * them. They are read into fields (see `messageBindingSchemas`); every other binding keyword is a value.
+ */
+export const BINDING_SCHEMAS: Record<string, string[]> = { kafka: ['key'], http: ['headers'], mqtt: ['correlationData'] };
+/** Binding keywords that name where messages go instead of the channel's address (a Kafka topic): `<protocol>.<keyword>`. */
+export const BINDING_DESTINATIONS = new Set(['kafka.topic']);
+
 /** An AsyncAPI message as an operation reads it (traits applied). */
 interface Message {
   name: string;
@@ -222,6 +231,9 @@ interface Message {
   pointer: string;
   headers: any;
   headersPointer: string;
+  /** `bindings` (traits applied) and where they are written */
+  bindings: any;
+  bindingsPointer: string;
   /** `correlationId.location` */
   correlation?: string;
   /** `<schemaFormat> <schema JSON>` of a payload that is not JSON Schema */
@@ -444,6 +456,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const chanPtr = typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`;
         channelParameters(o, chan, ch, chanPtr, false);
         wsHandshake(o, chan, chanPtr);
+        noteBindings(o, chan.bindings, 'channel');
         const msgs = messagesOf(resolver.deref(op.message), `${ptr}/message`);
         addMessages(o, msgs);
         model.operations[name] = o;
@@ -482,6 +495,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (chan && typeof chan === 'object') {
           channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
           wsHandshake(o, chan, chanPtr.slice(1));
+          noteBindings(o, chan.bindings, 'channel');
         }
       }
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
@@ -732,6 +746,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     (o.messageWire ??= Object.create(null))[key] = action !== undefined ? `action:${action}`
       : `${m.contentType} headers(${headerNames}) ${m.opaque !== undefined ? m.opaque : resolver.shape(m.payload)}`;
     if (m.correlation !== undefined) (o.correlation ??= Object.create(null))[key] = m.correlation;
+    noteBindings(o, m.bindings, `message ${key}`);
     if (m.opaque !== undefined) (o.opaquePayloads ??= Object.create(null))[key] = m.opaque;
   }
 
@@ -740,11 +755,51 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    * case, as for OpenAPI headers) in the map the payload goes to, so the payload's direction is theirs.
    */
   function messageHeaders(m: Message, out: Fields) {
+    messageBindingSchemas(m, out);
     const h = resolver.deref(m.headers);
     if (!h || typeof h !== 'object' || !h.properties || typeof h.properties !== 'object') return;
     const required = Array.isArray(h.required) ? h.required.map(String) : [];
     for (const [name, schema] of Object.entries<any>(h.properties)) {
       flatten(schema, `${m.headersPointer}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `header:${name.toLowerCase()}`, label: name }, out);
+    }
+  }
+
+  /**
+   * The schemas a message's protocol bindings give (`BINDING_SCHEMAS`: a Kafka key...) travel with
+   * it like its headers: each is a field `binding:<protocol>/<keyword>` in the map the payload goes
+   * to, optional (a Kafka key may be absent).
+   */
+  function messageBindingSchemas(m: Message, out: Fields) {
+    const b = resolver.deref(m.bindings);
+    if (!b || typeof b !== 'object') return;
+    for (const [proto, keys] of Object.entries(BINDING_SCHEMAS)) {
+      const pb = resolver.deref(b[proto]);
+      if (!pb || typeof pb !== 'object') continue;
+      const at = typeof b[proto]?.$ref === 'string' ? b[proto].$ref.slice(1) : `${m.bindingsPointer}/${esc(proto)}`;
+      for (const k of keys) if (pb[k] && typeof pb[k] === 'object') {
+        flatten(pb[k], `${at}/${esc(k)}`, resolver, { followRoot: false, rootRequired: false, prefix: `binding:${proto}/${k}`, label: `${proto}.${k}` }, out);
+      }
+    }
+  }
+
+  /**
+   * The other keywords of protocol bindings (`bindings.<protocol>.<keyword>`: MQTT `qos` and `retain`,
+   * a Kafka `topic`...) as values, on the operation that uses them (`Operation.bindings`), keyed
+   * `<where> <protocol>.<keyword>`. Schemas (`BINDING_SCHEMAS`) and a channel's WebSocket handshake
+   * are fields; `bindingVersion` versions the binding's own description, not the traffic.
+   */
+  function noteBindings(o: Operation, bindings0: any, where: string) {
+    const b = resolver.deref(bindings0);
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return;
+    for (const [proto, v0] of Object.entries<any>(b)) {
+      if (where === 'channel' && proto === 'ws') continue;
+      const v = resolver.deref(v0);
+      if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+      const schemas = where.startsWith('message ') ? BINDING_SCHEMAS[proto] ?? [] : [];
+      for (const [k, x] of Object.entries<any>(v)) {
+        if (k === 'bindingVersion' || schemas.includes(k) || x === undefined) continue;
+        (o.bindings ??= Object.create(null))[`${where} ${proto}.${k}`] = JSON.stringify(canonicalize(resolver.deref(x), false)) ?? 'null';
+      }
     }
   }
 
@@ -758,6 +813,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   function commonAsync(o: Operation, op: any) {
+    noteBindings(o, op.bindings, 'operation');
     const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
     if (tag?.name) o.area = String(tag.name);
     if (typeof op.summary === 'string') o.title = op.summary;
@@ -779,10 +835,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     let plPtr = `${pointer}/payload`;
     let format = msg.schemaFormat;
     if (pl && typeof pl === 'object' && pl.schemaFormat && pl.schema) { format = pl.schemaFormat; pl = pl.schema; plPtr += '/schema'; }
-    // the headers' place: the message's own, or the first trait that gives them
-    const traitWithHeaders = msg === m || m.headers !== undefined ? -1 : m.traits.findIndex((t: any) => resolver.deref(t)?.headers !== undefined);
-    const headersPointer = traitWithHeaders < 0 ? `${pointer}/headers`
-      : typeof m.traits[traitWithHeaders]?.$ref === 'string' ? `${m.traits[traitWithHeaders].$ref.slice(1)}/headers` : `${pointer}/traits/${traitWithHeaders}/headers`;
+    // a keyword's place: the message's own, or the first trait that gives it
+    const placeOf = (k: string) => {
+      const t = msg === m || m[k] !== undefined ? -1 : m.traits.findIndex((x: any) => resolver.deref(x)?.[k] !== undefined);
+      return t < 0 ? `${pointer}/${k}` : typeof m.traits[t]?.$ref === 'string' ? `${m.traits[t].$ref.slice(1)}/${k}` : `${pointer}/traits/${t}/${k}`;
+    };
+    const headersPointer = placeOf('headers');
     const location = resolver.deref(msg.correlationId)?.location;
     return [{
       name: String(msg.name ?? msg.messageId ?? refName ?? `message${ptr.split('/').pop()}`),
@@ -791,6 +849,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       pointer: plPtr.replace(/\/payload(\/schema)?$/, ''),
       headers: msg.headers,
       headersPointer,
+      bindings: msg.bindings,
+      bindingsPointer: typeof msg.bindings?.$ref === 'string' ? msg.bindings.$ref.slice(1) : placeOf('bindings'),
       correlation: typeof location === 'string' ? location : undefined,
       // a payload in another schema language (Avro, RAML...) is kept as written: it is not JSON Schema
       opaque: typeof format === 'string' && !isJsonSchemaFormat(format) ? `${format} ${JSON.stringify(resolver.deref(pl) ?? null, (k, v) => (PROSE.has(k) ? undefined : v))}` : undefined,

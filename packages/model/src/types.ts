@@ -169,6 +169,12 @@ export interface Operation {
   mainMessage?: string;
   /** AsyncAPI 3: the reply message (`reply:<name>`) whose payload (and headers) fill `response`; the other replies are `otherPayloads` (error frames aside). */
   mainReply?: string;
+  /**
+   * AsyncAPI protocol bindings other than schemas (see `BINDING_SCHEMAS`) and the WebSocket handshake:
+   * `<where> <protocol>.<keyword>` -> the value as canonical JSON, where `where` is `channel`,
+   * `operation` or `message <message key>`.
+   */
+  bindings?: Record<string, string>;
 }
 
 export interface Structure {
