@@ -513,8 +513,21 @@ function compareBindings(b: Operation, r: Operation, msgKey: Map<string, string>
     const { where, keyword } = split(k);
     const m = where.startsWith('message ') ? where.slice(8) : undefined;
     const direction: Direction = m !== undefined ? flow(m) : r.kind === 'method' ? 'request' : 'response';
-    at(BINDING_DESTINATIONS.has(keyword) ? 'binding-destination' : 'binding', { path: k, from: x === undefined ? undefined : JSON.parse(x), to: y === undefined ? undefined : JSON.parse(y), direction });
+    const from = x === undefined ? undefined : JSON.parse(x), to = y === undefined ? undefined : JSON.parse(y);
+    at(BINDING_DESTINATIONS.has(keyword) ? 'binding-destination' : bindingHarmless(keyword, from, to, direction) ? 'binding-harmless' : 'binding', { path: k, from: x === undefined ? undefined : JSON.parse(x), to: y === undefined ? undefined : JSON.parse(y), direction });
   }
+}
+
+/**
+ * Binding changes no client can notice: the delivery guarantee (MQTT `qos`) of what it receives
+ * raised, or of what it sends lowered (a broker delivers at the lower of publisher's and
+ * subscriber's QoS); values the broker or the described application own and clients never
+ * configure (a Kafka topic's `partitions` and `replicas`, discovered from the broker; an
+ * operation's consumer `groupId` and `clientId`, its own identity).
+ */
+function bindingHarmless(keyword: string, from: unknown, to: unknown, direction: Direction): boolean {
+  if (keyword === 'mqtt.qos' && typeof from === 'number' && typeof to === 'number') return direction === 'response' ? to > from : to < from;
+  return ['kafka.partitions', 'kafka.replicas', 'kafka.groupId', 'kafka.clientId'].includes(keyword);
 }
 
 /**
@@ -1275,6 +1288,9 @@ function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
 
 const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
 
+/** Does an alternative's shape (`<keyword>:<name>=<shape>`) say it is a closed object (`additionalProperties: false`)? */
+const closedShape = (v: string): boolean => / closed(?= |$)/.test(v.slice(v.indexOf('=') + 1));
+
 function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[]) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
@@ -1371,8 +1387,10 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
       gone = gone.filter((x) => x !== g);
       plus = plus.filter((x) => x !== ps[0]);
       const c = contentOf(b, g), d = contentOf(r, ps[0]);
-      // inline objects' properties are fields of this path, compared as such
-      judge(variantLabel(ps[0]), c && d ? admits(c, '', d, '', sameRef) : !c && !d ? 'same' : 'unknown', c, d);
+      // inline objects' properties are fields of this path, compared as such; whether the object
+      // accepts properties it does not list is the alternative's own (its shape says `closed`)
+      const closedRel = (): Relation => (closedShape(g) === closedShape(ps[0]) ? 'same' : closedShape(ps[0]) ? 'narrower' : 'wider');
+      judge(variantLabel(ps[0]), c && d ? admits(c, '', d, '', sameRef) : !c && !d ? closedRel() : 'unknown', c, d);
     }
     if (narrowed.length) emit({ ...base, change: 'variant-narrowed', from: narrowed }, f);
     if (widened.length) emit({ ...base, change: 'variant-widened', from: widened }, f);

@@ -52,6 +52,7 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     if (where === 'handshake-header') return `WebSocket handshake header \`${full}\``;
     // a schema a message's protocol binding gives (`binding:kafka/key`): what travels with the message
     if (where === 'binding') { const [proto, kw] = key.split('/'); return `${rest ? `field \`${rest.replace(/^\./, '')}\` of ` : ''}\`${kw}\` of the \`${proto}\` message binding`; }
+    if (where === 'header' && key === '*') return `the message's headers object${rest}`;
     if (where === 'header' && side === 'response') return `response header \`${full}\``;
     return `${where} parameter \`${full}\``;
   }

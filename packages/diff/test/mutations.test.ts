@@ -1895,7 +1895,22 @@ function asyncApiMutations(): Mutation[] {
     change(x.m.bindings.kafka.key);
     return x.m.name;
   };
+  const headed = (side: 'request' | 'response'): Mutation['apply'] => (d, n) => {
+    const x = keyedMessages(d).filter((y) => y.side === side && isObj(y.m.headers) && y.m.headers.additionalProperties === undefined)[n];
+    if (!x) return false;
+    x.m.headers.additionalProperties = false;
+    return x.m.name;
+  };
+  const closeLastAlternative: PayloadChange = (d, o) => {
+    const site = sharedUnion(d, o);
+    return !!site && edit(d, o, site[0], (s) => { inlineAlternatives(s).at(-1).additionalProperties = false; return s; });
+  };
   return [
+    // closing a message's headers object, or one inline alternative, is seen like closing a payload
+    { kind: 'request: a message\'s headers object closed', expect: 'ERR', apply: headed('request') },
+    { kind: 'response narrows: a message\'s headers object closed', expect: 'INFO', apply: headed('response') },
+    onPayload('request: an inline object alternative closed', 'request', 'ERR', closeLastAlternative),
+    onPayload('response narrows: an inline object alternative closed', 'response', 'INFO', closeLastAlternative),
     // a message's Kafka key travels with it like its headers: compared as fields of the message's direction
     { kind: 'request: the type of a message binding\'s Kafka key changed', expect: 'ERR', apply: keyed('request', (k) => { k.type = 'integer'; delete k.maxLength; }) },
     { kind: 'response: the type of a message binding\'s Kafka key changed', expect: 'ERR', apply: keyed('response', (k) => { k.type = 'integer'; }) },
@@ -1913,8 +1928,21 @@ function asyncApiMutations(): Mutation[] {
     },
     // other binding keywords are values a client's library is configured with
     {
-      kind: 'binding value changed (MQTT qos/retain, Kafka partitions...)', expect: 'WARN',
-      apply: (d, n) => { const x = bindingValues(d)[n]; if (!x) return false; x.b[x.k] = typeof x.b[x.k] === 'boolean' ? !x.b[x.k] : x.b[x.k] + 1; return x.k; },
+      kind: 'a boolean binding value flipped (MQTT retain...)', expect: 'WARN',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => typeof y.b[y.k] === 'boolean')[n]; if (!x) return false; x.b[x.k] = !x.b[x.k]; return x.k; },
+    },
+    {
+      // a broker delivers at the lower of the publisher's and the subscriber's QoS
+      kind: 'response: MQTT qos of what the client receives lowered', expect: 'WARN',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.k === 'qos' && y.b[y.k] > 0)[n]; if (!x) return false; x.b.qos -= 1; return 'lowered'; },
+    },
+    {
+      kind: 'response relaxes: MQTT qos of what the client receives raised', expect: 'INFO',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.k === 'qos' && y.b[y.k] < 2)[n]; if (!x) return false; x.b.qos += 1; return 'raised'; },
+    },
+    {
+      kind: 'same for clients: a Kafka topic\'s partition count changed', expect: 'INFO',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.k === 'partitions')[n]; if (!x) return false; x.b.partitions += 6; return 'partitions'; },
     },
     {
       kind: 'same: a binding\'s bindingVersion changed', expect: 'none',

@@ -94,6 +94,8 @@ export class Resolver {
     if (Array.isArray(schema.enum)) parts.push(`enum(${schema.enum.map((v: unknown) => JSON.stringify(v)).sort().join(',')})`);
     if (schema.const !== undefined) parts.push(`const(${JSON.stringify(schema.const)})`);
     if (schema.properties && typeof schema.properties === 'object') parts.push(`{${Object.keys(schema.properties).sort().join(',')}}`);
+    // an object that accepts no property it does not list admits other values than an open one
+    if (schema.additionalProperties === false) parts.push('closed');
     if (schema.items) parts.push(`[${this.shape(schema.items, depth + 1)}]`);
     return parts.join(' ');
   }

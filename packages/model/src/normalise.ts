@@ -758,6 +758,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     messageBindingSchemas(m, out);
     const h = resolver.deref(m.headers);
     if (!h || typeof h !== 'object' || !h.properties || typeof h.properties !== 'object') return;
+    // the headers object itself, `header:*`: whether headers it does not list are accepted
+    out['header:*'] = { path: 'header:*', label: '*', type: 'object', required: false, nullable: false, hasDefault: false, limits: {}, pointer: m.headersPointer, ...(h.additionalProperties === false ? { closed: true } : {}) };
     const required = Array.isArray(h.required) ? h.required.map(String) : [];
     for (const [name, schema] of Object.entries<any>(h.properties)) {
       flatten(schema, `${m.headersPointer}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `header:${name.toLowerCase()}`, label: name }, out);

@@ -22,6 +22,8 @@ export type Scalar = string | number | boolean | null;
  * parameters are keyed by position (`path:#0`), and so are AsyncAPI channel parameters, by their
  * position in the channel address (`channel:#0`), in the request of every operation on the channel;
  * so are a channel's WebSocket handshake values (`handshake-query:<name>`, `handshake-header:<name>`, `handshake:method`).
+ * An AsyncAPI message's headers are `header:<name>` (the headers object itself `header:*`: whether it is closed), and the
+ * schemas its protocol bindings give `binding:<protocol>/<keyword>` (a Kafka key), in the map its payload goes to.
  */
 export interface Field {
   path: string;

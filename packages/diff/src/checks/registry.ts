@@ -31,6 +31,7 @@ import { rule as messageContentTypeChanged } from './message-content-type-change
 import { rule as messageCorrelationIdMoved } from './message-correlation-id-moved.js';
 import { rule as bindingChanged } from './binding-changed.js';
 import { rule as bindingDestinationChanged } from './binding-destination-changed.js';
+import { rule as bindingHarmlessChanged } from './binding-harmless-changed.js';
 import { rule as messagePayloadNotCompared } from './message-payload-not-compared.js';
 import { rule as channelServersRestricted } from './channel-servers-restricted.js';
 import { rule as channelServersWidened } from './channel-servers-widened.js';
@@ -149,6 +150,7 @@ export const rules: readonly Rule[] = [
   messageCorrelationIdMoved,
   bindingChanged,
   bindingDestinationChanged,
+  bindingHarmlessChanged,
   messagePayloadNotCompared,
   structureAdded,
   structureRemoved,
