@@ -1,4 +1,4 @@
-import { admits, mediaRelation, wayServes, parentPath as parentOf, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, mediaRelation, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -199,9 +199,11 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     if (nr === r) nr = Object.assign(Object.create(null), r);
   };
   /** Adds the fields of `sf` (a schema's flattened fields) below `p`; `asAlternative`: the root is left alone and direct children are optional. */
-  const graft = (out: Fields, p: string, leaf: Field, sf: Fields, asAlternative: boolean) => {
+  const graft = (out: Fields, p: string, leaf: Field, sf: Fields, asAlternative: boolean, grafted?: Set<string>) => {
     for (const [q, f] of Object.entries(sf)) {
       const np = joinUnder(p, q);
+      // a place another alternative of this union brought too admits what either admits (see `widenField`)
+      if (grafted?.has(np)) { out[np] = widenField(out[np], { ...f, path: np, required: false }); continue; }
       if (q === '') {
         if (asAlternative) continue;
         const root: Field = { ...f, path: p, required: leaf.required, nullable: leaf.nullable || f.nullable, pointer: f.pointer, ref: f.ref, label: leaf.label, renamedFrom: leaf.renamedFrom, deprecated: leaf.deprecated || f.deprecated };
@@ -212,6 +214,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         // an alternative's properties sit below the union as optional ones (see `flatten`)
         out[np] = asAlternative && !/[.[{]/.test(q) ? { ...f, path: np, required: false } : { ...f, path: np };
         fresh.push(np);
+        grafted?.add(np);
       }
     }
   };
@@ -245,6 +248,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
     // two unions: alternatives matched by shape alone are compared by what they reach
     const bu = nb[p].ref === undefined ? nb[p].variants : undefined, ru = nr[p].ref === undefined ? nr[p].variants : undefined;
     if (bu?.length && ru?.length && !sameList(bu, ru) && p.split('.').length <= 24) {
+      const graftedB = new Set<string>(), graftedR = new Set<string>();
       for (const [ga, pa] of matchAlternatives(bu, ru).pairs) {
         const gn = altName(ga), pn = altName(pa);
         if (gn && pn && sameRef(ctx, gn, pn)) continue;
@@ -254,8 +258,8 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
         if (seen(p, pair)) continue;
         mark(p, pair);
         copy();
-        if (gs) graft(nb, p, nb[p], gs, true);
-        if (ps) graft(nr, p, nr[p], ps, true);
+        if (gs) graft(nb, p, nb[p], gs, true, graftedB);
+        if (ps) graft(nr, p, nr[p], ps, true, graftedR);
       }
     }
     for (const q of fresh) if (Object.hasOwn(nb, q) && Object.hasOwn(nr, q) && !queued.has(q)) { queued.add(q); queue.push(q); }
@@ -483,33 +487,83 @@ function compareOperations(ctx: Ctx): void {
       const bo = b.opaquePayloads?.[m], ro = r.opaquePayloads?.[rm];
       if ((bo !== undefined || ro !== undefined) && bo !== ro) at('opaque-payload', { path: rm, from: bo?.split(' ')[0] ?? 'JSON Schema', to: ro?.split(' ')[0] ?? 'JSON Schema', direction: dir });
     }
+    if (b.bindings || r.bindings) compareBindings(b, r, msgKey, flow, at);
     const payloadRemoved = b.hasResponsePayload && !r.hasResponsePayload && r.kind === 'method';
     if (payloadRemoved) at('payload-removed', { direction: 'response' });
     const pag = paginationAdded(b, r);
     if (pag) at('pagination', { path: pag });
     const side = r.kind === 'method' ? 'request' : 'response';
+    // the same for the replies: another main reply (see `Operation.mainReply`) is compared reply by reply
+    const replySwapped = b.mainReply !== undefined && r.mainReply !== undefined && (msgKey.get(b.mainReply) ?? b.mainReply) !== r.mainReply;
     if (swapped) {
       // what is the operation's own (channel parameters, handshake) is still compared side by side
       if (side === 'request') compareFields(ctx, operationLevel(b.request), operationLevel(r.request), owner, 'request', rev.file);
       else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
       for (const [m, rm] of msgKey) {
+        if (m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
       }
-      if (side === 'request' && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
-    } else {
-      compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
-      if (!payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
-    }
+    } else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+    if (replySwapped && !payloadRemoved) {
+      for (const [m, rm] of msgKey) {
+        if (!m.startsWith('reply:')) continue;
+        const bf = messagePayload(b, m), rf = messagePayload(r, rm);
+        if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', rev.file);
+      }
+    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
     if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
     if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
     // the operation's other messages, matched by name: each is what a client sends or receives too
-    if (!swapped) for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+    for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
+      const reply = m.startsWith('reply:');
+      if (reply ? replySwapped : swapped) continue;
       const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
-      if (rf) compareFields(ctx, bf, rf, owner, r.kind === 'method' ? 'request' : 'response', rev.file);
+      if (rf) compareFields(ctx, bf, rf, owner, reply ? 'response' : side, rev.file);
     }
   }
+}
+
+/**
+ * Protocol binding values of an operation (`Operation.bindings`: its channel's, its own, its
+ * messages', messages matched as `msgKey` says). A client's library is configured with them (MQTT
+ * `qos`, `retain`; Kafka partitions...), so a change may break it but cannot be proven harmless; one
+ * naming where messages go (`BINDING_DESTINATIONS`) sends them, or listens, elsewhere. A message that
+ * is gone or new is told by the message rules.
+ */
+function compareBindings(b: Operation, r: Operation, msgKey: Map<string, string>, flow: (m: string) => Direction, at: (change: string, extra?: Partial<DiffItem>) => void): void {
+  const split = (k: string) => { const sp = k.lastIndexOf(' '); return { where: k.slice(0, sp), keyword: k.slice(sp + 1) }; };
+  const was = new Map<string, string>();
+  for (const [k, v] of Object.entries(b.bindings ?? {})) {
+    const { where, keyword } = split(k);
+    if (!where.startsWith('message ')) { was.set(k, v); continue; }
+    const m = where.slice(8), rm = msgKey.get(m) ?? m;
+    if (Object.hasOwn(r.messages, rm)) was.set(`message ${rm} ${keyword}`, v);
+  }
+  const kept = new Set(msgKey.values());
+  const now = new Map(Object.entries(r.bindings ?? {}).filter(([k]) => { const { where } = split(k); return !where.startsWith('message ') || kept.has(where.slice(8)); }));
+  for (const k of new Set([...was.keys(), ...now.keys()])) {
+    const x = was.get(k), y = now.get(k);
+    if (x === y) continue;
+    const { where, keyword } = split(k);
+    const m = where.startsWith('message ') ? where.slice(8) : undefined;
+    const direction: Direction = m !== undefined ? flow(m) : r.kind === 'method' ? 'request' : 'response';
+    const from = x === undefined ? undefined : JSON.parse(x), to = y === undefined ? undefined : JSON.parse(y);
+    at(BINDING_DESTINATIONS.has(keyword) ? 'binding-destination' : bindingHarmless(keyword, from, to, direction) ? 'binding-harmless' : 'binding', { path: k, from: x === undefined ? undefined : JSON.parse(x), to: y === undefined ? undefined : JSON.parse(y), direction });
+  }
+}
+
+/**
+ * Binding changes no client can notice: the delivery guarantee (MQTT `qos`) of what it receives
+ * raised, or of what it sends lowered (a broker delivers at the lower of publisher's and
+ * subscriber's QoS); values the broker or the described application own and clients never
+ * configure (a Kafka topic's `partitions` and `replicas`, discovered from the broker; an
+ * operation's consumer `groupId` and `clientId`, its own identity).
+ */
+function bindingHarmless(keyword: string, from: unknown, to: unknown, direction: Direction): boolean {
+  if (keyword === 'mqtt.qos' && typeof from === 'number' && typeof to === 'number') return direction === 'response' ? to > from : to < from;
+  return ['kafka.partitions', 'kafka.replicas', 'kafka.groupId', 'kafka.clientId'].includes(keyword);
 }
 
 /**
@@ -534,8 +588,9 @@ function fieldsPart(fields: Fields, prefix: RegExp, keep: boolean): Fields {
 /** Fields of an AsyncAPI operation's own: its channel's parameters and WebSocket handshake, in every message's request. */
 const OPERATION_LEVEL = /^(channel:|handshake)/;
 const operationLevel = (fields: Fields): Fields => fieldsPart(fields, OPERATION_LEVEL, true);
-/** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields. */
+/** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields; the main reply is the response. */
 function messagePayload(o: Operation, m: string): Fields | undefined {
+  if (m === o.mainReply) return o.response;
   if (m !== o.mainMessage) return o.otherPayloads && own(o.otherPayloads, m);
   return fieldsPart(o.kind === 'method' ? o.request : o.response, OPERATION_LEVEL, false);
 }
@@ -1302,6 +1357,9 @@ function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
 
 const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
 
+/** Does an alternative's shape (`<keyword>:<name>=<shape>`) say it is a closed object (`additionalProperties: false`)? */
+const closedShape = (v: string): boolean => / closed(?= |$)/.test(v.slice(v.indexOf('=') + 1));
+
 function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[]) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
@@ -1398,8 +1456,10 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
       gone = gone.filter((x) => x !== g);
       plus = plus.filter((x) => x !== ps[0]);
       const c = contentOf(b, g), d = contentOf(r, ps[0]);
-      // inline objects' properties are fields of this path, compared as such
-      judge(variantLabel(ps[0]), c && d ? admits(c, '', d, '', sameRef) : !c && !d ? 'same' : 'unknown', c, d);
+      // inline objects' properties are fields of this path, compared as such; whether the object
+      // accepts properties it does not list is the alternative's own (its shape says `closed`)
+      const closedRel = (): Relation => (closedShape(g) === closedShape(ps[0]) ? 'same' : closedShape(ps[0]) ? 'narrower' : 'wider');
+      judge(variantLabel(ps[0]), c && d ? admits(c, '', d, '', sameRef) : !c && !d ? closedRel() : 'unknown', c, d);
     }
     if (narrowed.length) emit({ ...base, change: 'variant-narrowed', from: narrowed }, f);
     if (widened.length) emit({ ...base, change: 'variant-widened', from: widened }, f);

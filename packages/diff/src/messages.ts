@@ -29,7 +29,7 @@ function parseMessages(text: string): Record<string, string> {
   return out;
 }
 
-const PARAM = /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake):([^.[{]*)(.*)$/;
+const PARAM = /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake|binding):([^.[{]*)(.*)$/;
 
 /** Human label of a field path: `request field \`order.id\``, `query parameter \`limit\``... */
 export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision'>): string {
@@ -50,6 +50,9 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     if (where === 'handshake') return `WebSocket handshake ${full}`;
     if (where === 'handshake-query') return `WebSocket handshake query parameter \`${full}\``;
     if (where === 'handshake-header') return `WebSocket handshake header \`${full}\``;
+    // a schema a message's protocol binding gives (`binding:kafka/key`): what travels with the message
+    if (where === 'binding') { const [proto, kw] = key.split('/'); return `${rest ? `field \`${rest.replace(/^\./, '')}\` of ` : ''}\`${kw}\` of the \`${proto}\` message binding`; }
+    if (where === 'header' && key === '*') return `the message's headers object${rest}`;
     if (where === 'header' && side === 'response') return `response header \`${full}\``;
     return `${where} parameter \`${full}\``;
   }

@@ -1731,6 +1731,8 @@ const mutations: Mutation[] = [
       return `${site.id} ${m}`;
     },
   },
+  // ---------- family: AsyncAPI replies, protocol bindings, closed headers and alternatives ----------
+  ...asyncApiMutations(),
 ];
 
 /**
@@ -2023,5 +2025,170 @@ function unionPayloadMutations(): Mutation[] {
     onBound('AsyncAPI: maximum raised in a structure a sent message\'s union names (clients send less than allowed)', 'request', 'INFO', (p) => { p.maximum *= 10; }),
     onBound('AsyncAPI: maximum raised in a structure a received message\'s union names', 'response', 'ERR', (p) => { p.maximum *= 10; }),
     onBound('AsyncAPI: maximum lowered in a structure a received message\'s union names (clients receive less)', 'response', 'INFO', (p) => { p.maximum = Math.floor(p.maximum / 10); }),
+  ];
+}
+
+// ---------- family: AsyncAPI replies, protocol bindings, closed headers and alternatives ----------
+
+/** AsyncAPI 3 operations whose reply lists several messages, with the reply resolved. */
+const multiReplies = (d: Doc): any[] => (kindOf(d) === 'asyncapi3' ? Object.keys(d.operations ?? {}).sort().map((id) => deref(d, deref(d, d.operations[id])?.reply)).filter((r) => Array.isArray(r?.messages) && r.messages.length > 1) : []);
+/** A message's payload object (inside its frame when it is one), made the message's own copy. */
+function ownPayload(d: Doc, m0: any): any {
+  const m = deref(d, m0);
+  if (!isObj(m) || !m.payload) return undefined;
+  m.payload = structuredClone(deref(d, m.payload));
+  const inner = m.payload?.properties?.action && m.payload.properties.payload ? (m.payload.properties.payload = structuredClone(deref(d, m.payload.properties.payload))) : m.payload;
+  return isObj(inner?.properties) ? inner : undefined;
+}
+
+/** A property of `o` that is a union of two or more inline objects sharing a property name, and that name. */
+function sharedUnion(d: Doc, o: any): [string, string] | undefined {
+  for (const n of Object.keys(o.properties)) {
+    const alts = inlineAlternatives(deref(d, o.properties[n]) ?? {}).filter((a) => isObj(a.properties));
+    const key = alts.length > 1 ? Object.keys(alts[0].properties).find((k) => alts.slice(1).some((a) => Object.hasOwn(a.properties, k))) : undefined;
+    if (key) return [n, key];
+  }
+  return undefined;
+}
+/** Replaces the values of `key` in the last alternative that constrains it to values (enum or const) with a new one. */
+function newValueInLastAlternative(d: Doc, o: any): string | false {
+  const site = sharedUnion(d, o);
+  if (!site) return false;
+  return edit(d, o, site[0], (s) => {
+    const alt = inlineAlternatives(s).filter((a) => a.properties?.[site[1]]?.enum || a.properties?.[site[1]]?.const !== undefined).at(-1);
+    if (alt) { delete alt.properties[site[1]].const; alt.properties[site[1]].enum = ['zz_new']; }
+    return s;
+  }) && site.join('.');
+}
+
+/** AsyncAPI messages (components) whose bindings give a Kafka key schema, sorted by name, with the side the client sees them on. */
+function keyedMessages(d: Doc): Array<{ m: any; side: 'request' | 'response' }> {
+  if (kindOf(d) !== 'asyncapi2') return [];
+  const side = new Map<string, 'request' | 'response'>();
+  for (const ch of Object.values<any>(d.channels ?? {})) for (const verb of ['publish', 'subscribe']) {
+    const msg = ch[verb]?.message;
+    for (const m of Array.isArray(msg?.oneOf) ? msg.oneOf : msg ? [msg] : []) if (typeof m.$ref === 'string') side.set(m.$ref, verb === 'publish' ? 'request' : 'response');
+  }
+  return Object.keys(d.components?.messages ?? {}).sort().map((n) => ({ m: d.components.messages[n], side: side.get(`#/components/messages/${n}`)! }))
+    .filter((x) => x.side && isObj(x.m.bindings?.kafka?.key));
+}
+/** Binding objects (`bindings.<protocol>`) of AsyncAPI channels and operations holding a scalar value besides `bindingVersion`. */
+function bindingValues(d: Doc): Array<{ b: any; k: string }> {
+  const out: Array<{ b: any; k: string }> = [];
+  const add = (bs: any) => { for (const p of Object.keys(bs ?? {}).sort()) if (p !== 'ws' && isObj(bs[p])) for (const k of Object.keys(bs[p]).sort()) if (k !== 'bindingVersion' && ['number', 'boolean'].includes(typeof bs[p][k])) out.push({ b: bs[p], k }); };
+  for (const ch of Object.keys(d.channels ?? {}).sort()) {
+    add(d.channels[ch].bindings);
+    for (const verb of ['publish', 'subscribe']) add(d.channels[ch][verb]?.bindings);
+  }
+  for (const id of Object.keys(d.operations ?? {}).sort()) add(d.operations[id]?.bindings);
+  return out;
+}
+
+function asyncApiMutations(): Mutation[] {
+  const keyed = (side: 'request' | 'response', change: (key: any) => void): Mutation['apply'] => (d, n) => {
+    const x = keyedMessages(d).filter((y) => y.side === side)[n];
+    if (!x) return false;
+    change(x.m.bindings.kafka.key);
+    return x.m.name;
+  };
+  const headed = (side: 'request' | 'response'): Mutation['apply'] => (d, n) => {
+    const x = keyedMessages(d).filter((y) => y.side === side && isObj(y.m.headers) && y.m.headers.additionalProperties === undefined)[n];
+    if (!x) return false;
+    x.m.headers.additionalProperties = false;
+    return x.m.name;
+  };
+  const closeLastAlternative: PayloadChange = (d, o) => {
+    const site = sharedUnion(d, o);
+    return !!site && edit(d, o, site[0], (s) => { inlineAlternatives(s).at(-1).additionalProperties = false; return s; });
+  };
+  return [
+    // closing a message's headers object, or one inline alternative, is seen like closing a payload
+    { kind: 'request: a message\'s headers object closed', expect: 'ERR', apply: headed('request') },
+    { kind: 'response narrows: a message\'s headers object closed', expect: 'INFO', apply: headed('response') },
+    onPayload('request: an inline object alternative closed', 'request', 'ERR', closeLastAlternative),
+    onPayload('response narrows: an inline object alternative closed', 'response', 'INFO', closeLastAlternative),
+    // a message's Kafka key travels with it like its headers: compared as fields of the message's direction
+    { kind: 'request: the type of a message binding\'s Kafka key changed', expect: 'ERR', apply: keyed('request', (k) => { k.type = 'integer'; delete k.maxLength; }) },
+    { kind: 'response: the type of a message binding\'s Kafka key changed', expect: 'ERR', apply: keyed('response', (k) => { k.type = 'integer'; }) },
+    { kind: 'request: a message binding\'s Kafka key gains a format', expect: 'WARN', apply: keyed('request', (k) => { k.format = 'uuid'; }) },
+    { kind: 'response narrows: a message binding\'s Kafka key gains a format', expect: 'INFO', apply: keyed('response', (k) => { k.format = 'uuid'; }) },
+    {
+      kind: 'same: a message\'s bindings moved into a message trait', expect: 'none',
+      apply: (d, n) => {
+        const x = keyedMessages(d)[n];
+        if (!x) return false;
+        x.m.traits = [...(x.m.traits ?? []), { bindings: x.m.bindings }];
+        delete x.m.bindings;
+        return x.m.name;
+      },
+    },
+    // other binding keywords are values a client's library is configured with
+    {
+      kind: 'a boolean binding value flipped (MQTT retain...)', expect: 'WARN',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => typeof y.b[y.k] === 'boolean')[n]; if (!x) return false; x.b[x.k] = !x.b[x.k]; return x.k; },
+    },
+    {
+      // a broker delivers at the lower of the publisher's and the subscriber's QoS
+      kind: 'response: MQTT qos of what the client receives lowered', expect: 'WARN',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.k === 'qos' && y.b[y.k] > 0)[n]; if (!x) return false; x.b.qos -= 1; return 'lowered'; },
+    },
+    {
+      kind: 'response relaxes: MQTT qos of what the client receives raised', expect: 'INFO',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.k === 'qos' && y.b[y.k] < 2)[n]; if (!x) return false; x.b.qos += 1; return 'raised'; },
+    },
+    {
+      kind: 'same for clients: a Kafka topic\'s partition count changed', expect: 'INFO',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.k === 'partitions')[n]; if (!x) return false; x.b.partitions += 6; return 'partitions'; },
+    },
+    {
+      kind: 'same: a binding\'s bindingVersion changed', expect: 'none',
+      apply: (d, n) => { const x = bindingValues(d).filter((y) => y.b.bindingVersion !== undefined)[n]; if (!x) return false; x.b.bindingVersion = '9.9.9'; return x.k; },
+    },
+    {
+      kind: 'a Kafka topic named for a channel (messages go elsewhere than its address)', expect: 'ERR',
+      apply: (d, n) => {
+        if (kindOf(d) === 'openapi') return false;
+        const ch = Object.keys(d.channels ?? {}).sort().filter((c) => !d.channels[c].$ref && !d.channels[c].bindings?.kafka?.topic)[n];
+        if (!ch) return false;
+        d.channels[ch].bindings = { ...d.channels[ch].bindings, kafka: { ...d.channels[ch].bindings?.kafka, topic: 'zz.elsewhere' } };
+        return ch;
+      },
+    },
+    // a property several inline alternatives name admits what any of them admits, whatever their order or place
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union of inline objects listed in another order`, side, 'none', (d, o) => {
+      const site = sharedUnion(d, o);
+      return !!site && edit(d, o, site[0], (s) => { (s.oneOf ?? s.anyOf).reverse(); return s; });
+    })),
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union of inline objects moved to components`, side, 'none', (d, o) => {
+      const site = sharedUnion(d, o);
+      if (!site) return false;
+      return edit(d, o, site[0], (s) => {
+        const list = s.oneOf ?? s.anyOf;
+        const at = (d.components ??= {}).schemas ??= {};
+        list.forEach((a: any, i: number) => { const name = `ZzAlternative${site[0]}${i}`; at[name] = a; list[i] = { $ref: `#/components/schemas/${name}` }; });
+        return s;
+      });
+    }, ['structure-added'])),
+    onPayload('request: values of a property one inline alternative (not the first) names all replaced', 'request', 'ERR', newValueInLastAlternative),
+    onPayload('response: values of a property one inline alternative (not the first) names all replaced', 'response', 'WARN', newValueInLastAlternative),
+    {
+      kind: 'same: the messages a reply may be listed in another order', expect: 'none',
+      apply: (d, n) => { const r = multiReplies(d)[n]; if (!r) return false; r.messages.reverse(); return `${r.messages.length} replies`; },
+    },
+    {
+      // every reply is what the client receives, not only the one listed first
+      kind: 'response: a required field dropped from a reply listed after the first', expect: 'ERR',
+      apply: (d, n) => {
+        // (an error frame, `success: false`, is what a failed request answers with: not this reply)
+        const isError = (m: any) => { const s = deref(d, deref(d, deref(d, m)?.payload)?.properties?.success); return s?.const === false || (s?.enum?.length === 1 && s.enum[0] === false); };
+        const r = multiReplies(d).filter((x) => x.messages.filter((m: any) => !isError(m)).length > 1)[n];
+        const o = r && ownPayload(d, r.messages.filter((m: any) => !isError(m)).at(-1));
+        const p = o && (o.required ?? []).find((k: string) => k !== 'action' && o.properties[k]);
+        if (!p) return false;
+        delete o.properties[p];
+        o.required = o.required.filter((k: string) => k !== p);
+        return p;
+      },
+    },
   ];
 }

@@ -94,6 +94,8 @@ export class Resolver {
     if (Array.isArray(schema.enum)) parts.push(`enum(${schema.enum.map((v: unknown) => JSON.stringify(v)).sort().join(',')})`);
     if (schema.const !== undefined) parts.push(`const(${JSON.stringify(schema.const)})`);
     if (schema.properties && typeof schema.properties === 'object') parts.push(`{${Object.keys(schema.properties).sort().join(',')}}`);
+    // an object that accepts no property it does not list admits other values than an open one
+    if (schema.additionalProperties === false) parts.push('closed');
     if (schema.items) parts.push(`[${this.shape(schema.items, depth + 1)}]`);
     return parts.join(' ');
   }
@@ -378,14 +380,29 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       field.variants = listed.map(([v]) => v);
       if (listed.some(([, c]) => c)) field.alternatives = listed.map(([, c]) => c);
       else delete field.alternatives;
+      // inline alternatives' properties sit below the union as optional fields; one named in several
+      // alternatives admits what any of them admits (`widenField`), whatever their order. A property
+      // the union declares itself applies to every alternative: it stays as declared
+      const own = new Set<string>();
+      let merged: Fields | undefined;
       alts.forEach((alt: any, i: number) => {
         if (alt && typeof alt === 'object' && !alt.$ref && alt.properties) {
           for (const [pk, pv] of Object.entries<any>(alt.properties)) {
             const p = join(path, pk);
-            if (!out[p]) visit(pv, p, false, `${ptr}/${k}/${i}/properties/${esc(pk)}`, depth + 1, false, stack);
+            if (!merged?.[p] && out[p]) { own.add(p); continue; }
+            if (own.has(p)) continue;
+            // flattened apart (same depth and `$ref` stack), then joined with what other alternatives gave
+            const whole = out;
+            out = Object.create(null) as Fields;
+            visit(pv, p, false, `${ptr}/${k}/${i}/properties/${esc(pk)}`, depth + 1, false, stack);
+            const one = out;
+            out = whole;
+            merged ??= Object.create(null) as Fields;
+            for (const q in one) merged[q] = merged[q] ? widenField(merged[q], one[q]) : one[q];
           }
         }
       });
+      if (merged) for (const q in merged) out[q] = merged[q];
       if (alts.length === 1 && !field.type) {
         const only = alts[0];
         if (only && typeof only.$ref === 'string' && schemaRefName(only.$ref)) field.ref = schemaRefName(only.$ref);
@@ -407,6 +424,41 @@ function alternativeContent(alt: any, ptr: string, resolver: Resolver, depth: nu
 }
 
 const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
+
+/**
+ * The field admitting what either of two admits: one place met in several alternatives of a union
+ * (a property of several inline oneOf/anyOf objects). A keyword both give is kept at its looser
+ * value (enums and types joined, the lower of two lower bounds); one only one gives, or two that
+ * differ and cannot be joined (a pattern, a format, a reference), constrains nothing. The same
+ * whichever comes first.
+ */
+export function widenField(a: Field, b: Field): Field {
+  const same = (x: unknown, y: unknown) => x === y || (x !== undefined && y !== undefined && canonicalJson(x) === canonicalJson(y));
+  const out: Field = {
+    path: a.path, required: a.required && b.required, nullable: a.nullable || b.nullable, hasDefault: false, limits: {},
+    pointer: a.pointer < b.pointer ? a.pointer : b.pointer,
+  };
+  const label = a.label ?? b.label;
+  if (label !== undefined) out.label = label;
+  if (a.type !== undefined && b.type !== undefined) out.type = [...new Set([...a.type.split('|'), ...b.type.split('|')])].sort().join('|');
+  if (a.enum && b.enum) {
+    const values = new Map<string, Scalar>();
+    for (const v of [...a.enum, ...b.enum]) values.set(JSON.stringify(v), v);
+    out.enum = [...values.keys()].sort().map((k) => values.get(k)!);
+  }
+  if (a.hasDefault && b.hasDefault && same(a.default, b.default)) { out.hasDefault = true; out.default = a.default; }
+  for (const k in a.limits) {
+    const x = a.limits[k], y = b.limits[k];
+    if (y === undefined) continue;
+    if (k === 'multipleOf' || k === 'uniqueItems') { if (x === y) out.limits[k] = x; }
+    else out.limits[k] = UPPER.has(k) ? Math.max(x, y) : Math.min(x, y);
+  }
+  for (const k of ['format', 'pattern', 'ref', 'renamedFrom', 'style'] as const) if (a[k] !== undefined && a[k] === b[k]) out[k] = a[k];
+  for (const k of ['constraints', 'variants', 'alternatives', 'mapping'] as const) if (a[k] !== undefined && same(a[k], b[k])) (out as any)[k] = a[k];
+  for (const k of ['readOnly', 'writeOnly', 'deprecated', 'closed', 'allowEmpty'] as const) if (a[k] && b[k]) out[k] = true;
+  if (a.allOf !== undefined && a.allOf === b.allOf) out.allOf = a.allOf;
+  return out;
+}
 
 /**
  * Every schema met at one place applies (allOf parts, `$ref` siblings): a bound met twice keeps the

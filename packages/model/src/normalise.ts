@@ -1,4 +1,4 @@
-import { refHolders } from '@ccapi/load';
+import { canonicalize, refHolders } from '@ccapi/load';
 import { emptyObjectAt, flatten, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
@@ -283,6 +283,15 @@ export function writtenByServer(operations: any[]): boolean {
   return SERVER_SIDE_WITHOUT_EVIDENCE;
 }
 
+/**
+ * The keywords of AsyncAPI message bindings that hold schemas of what travels with the message (a
+ * Kafka record's key, HTTP headers, MQTT 5 correlation data), by protocol: the one place that knows
+ * them. They are read into fields (see `messageBindingSchemas`); every other binding keyword is a value.
+ */
+export const BINDING_SCHEMAS: Record<string, string[]> = { kafka: ['key'], http: ['headers'], mqtt: ['correlationData'] };
+/** Binding keywords that name where messages go instead of the channel's address (a Kafka topic): `<protocol>.<keyword>`. */
+export const BINDING_DESTINATIONS = new Set(['kafka.topic']);
+
 /** An AsyncAPI message as an operation reads it (traits applied). */
 interface Message {
   name: string;
@@ -291,6 +300,9 @@ interface Message {
   pointer: string;
   headers: any;
   headersPointer: string;
+  /** `bindings` (traits applied) and where they are written */
+  bindings: any;
+  bindingsPointer: string;
   /** `correlationId.location` */
   correlation?: string;
   /** `<schemaFormat> <schema JSON>` of a payload that is not JSON Schema */
@@ -514,6 +526,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const chanPtr = typeof chan0?.$ref === 'string' ? chan0.$ref.slice(1) : `/channels/${esc(ch)}`;
         channelParameters(o, chan, ch, chanPtr, false);
         wsHandshake(o, chan, chanPtr);
+        noteBindings(o, chan.bindings, 'channel');
         const msgs = messagesOf(op.message, `${ptr}/message`);
         addMessages(o, msgs);
         model.operations[name] = o;
@@ -552,21 +565,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (chan && typeof chan === 'object') {
           channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
           wsHandshake(o, chan, chanPtr.slice(1));
+          noteBindings(o, chan.bindings, 'channel');
         }
       }
       const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
-        const rmsgs: any[] = (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`));
-        for (const m of rmsgs) noteMessage(o, m, 'reply:');
-        const success = rmsgs.find((m: any) => !isErrorFrame(m.payload)) ?? rmsgs[0];
-        if (success) {
-          const inner = unwrapFrame(success.payload);
-          o.hasResponsePayload = !emptyObjectAt(resolver, inner);
-          if (success.opaque === undefined) payload(inner, `${success.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
-          messageHeaders(success, o.response);
-        }
+        addReplies(o, (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`)));
       }
       model.operations[id] = o;
     }
@@ -727,35 +733,69 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   /**
-   * An AsyncAPI operation's messages; one's payload is what a method sends or a push carries, the
-   * others are `otherPayloads`. The list's order never reaches the wire: when every message is a frame
-   * with a constant `action` (what receivers dispatch on), the one with the first action is that
-   * payload, so reordering the list (or renaming a message) changes nothing; otherwise the first listed.
+   * An operation's messages (or its reply's) in an order the list's own never decides, since that
+   * order never reaches the wire: error replies (`success: false` frames) last, and by their frame's
+   * constant `action` (what receivers dispatch on; then the payload's shape) when every message has
+   * one; otherwise as listed.
+   * The first is the main message, whose payload fills the operation's side; reordering the list (or
+   * renaming a message) changes nothing.
+   */
+  function inWireOrder(msgs0: Message[]): Message[] {
+    const actions = new Map(msgs0.map((m) => [m, frameActionOf(m.payload)]));
+    const errors = new Set(msgs0.filter((m) => isErrorFrame(m.payload)));
+    const byAction = msgs0.length > 1 && msgs0.every((m) => actions.get(m) !== undefined);
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    // frames of one action are told apart by what they carry
+    return [...msgs0].sort((a, b) => (errors.has(a) ? 1 : 0) - (errors.has(b) ? 1 : 0)
+      || (byAction ? cmp(actions.get(a)!, actions.get(b)!) || cmp(resolver.shape(a.payload), resolver.shape(b.payload)) : 0));
+  }
+
+  /** A message's payload and headers read into a fields map of their own (a request map when `request`). */
+  function messageFields(o: Operation, m: Message, request: boolean): Fields {
+    const fields: Fields = Object.create(null);
+    if (request) requestMaps.add(fields);
+    if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
+    messageHeaders(m, fields);
+    return fields;
+  }
+
+  /**
+   * An AsyncAPI operation's messages; the main one's payload (see `inWireOrder`) is what a method
+   * sends or a push carries, the others are `otherPayloads`.
    */
   function addMessages(o: Operation, msgs0: Message[]) {
     for (const m of msgs0) noteMessage(o, m, '');
-    const actions = new Map(msgs0.map((m) => [m, frameActionOf(m.payload)]));
-    const msgs = msgs0.length > 1 && msgs0.every((m) => actions.get(m) !== undefined)
-      ? [...msgs0].sort((a, b) => (actions.get(a)! < actions.get(b)! ? -1 : actions.get(a)! > actions.get(b)! ? 1 : 0))
-      : msgs0;
+    const msgs = inWireOrder(msgs0);
     const first = msgs[0];
     if (!first) return;
     const out = o.kind === 'method' ? o.request : o.response;
     if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, true, o.name);
     messageHeaders(first, out);
     o.mainMessage = first.name;
-    const action = actions.get(first);
+    const action = frameActionOf(first.payload);
     if (action !== undefined) o.frameAction = action;
-    for (const m of msgs.slice(1)) {
-      o.otherPayloads ??= Object.create(null);
-      const fields: Fields = Object.create(null);
-      if (o.kind === 'method') requestMaps.add(fields);
-      if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
-      messageHeaders(m, fields);
-      o.otherPayloads![m.name] = fields;
-    }
+    for (const m of msgs.slice(1)) (o.otherPayloads ??= Object.create(null))[m.name] = messageFields(o, m, o.kind === 'method');
     if (o.kind === 'push') o.hasResponsePayload = true;
   }
+
+  /**
+   * An AsyncAPI 3 operation's reply messages (keyed `reply:<name>`), what the client receives: the
+   * main one (see `inWireOrder`: the first that is not an error frame) fills `response`, the others
+   * besides error frames are `otherPayloads`, matched by wire identity like the request's messages.
+   */
+  function addReplies(o: Operation, rmsgs: Message[]) {
+    for (const m of rmsgs) noteMessage(o, m, 'reply:');
+    const ordered = inWireOrder(rmsgs);
+    const main = ordered[0];
+    if (!main) return;
+    const inner = unwrapFrame(main.payload);
+    o.hasResponsePayload = !emptyObjectAt(resolver, inner);
+    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
+    messageHeaders(main, o.response);
+    o.mainReply = `reply:${main.name}`;
+    for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, false);
+  }
+
   /** The constant `action` of a frame-style payload (what receivers dispatch on), if it has one. */
   function frameActionOf(pl: any): string | undefined {
     const action = resolver.deref(resolver.deref(pl)?.properties?.action);
@@ -776,6 +816,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     (o.messageWire ??= Object.create(null))[key] = action !== undefined ? `action:${action}`
       : `${m.contentType} headers(${headerNames}) ${m.opaque !== undefined ? m.opaque : resolver.shape(m.payload)}`;
     if (m.correlation !== undefined) (o.correlation ??= Object.create(null))[key] = m.correlation;
+    noteBindings(o, m.bindings, `message ${key}`);
     if (m.opaque !== undefined) (o.opaquePayloads ??= Object.create(null))[key] = m.opaque;
   }
 
@@ -784,11 +825,53 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    * case, as for OpenAPI headers) in the map the payload goes to, so the payload's direction is theirs.
    */
   function messageHeaders(m: Message, out: Fields) {
+    messageBindingSchemas(m, out);
     const h = resolver.deref(m.headers);
     if (!h || typeof h !== 'object' || !h.properties || typeof h.properties !== 'object') return;
+    // the headers object itself, `header:*`: whether headers it does not list are accepted
+    out['header:*'] = { path: 'header:*', label: '*', type: 'object', required: false, nullable: false, hasDefault: false, limits: {}, pointer: m.headersPointer, ...(h.additionalProperties === false ? { closed: true } : {}) };
     const required = Array.isArray(h.required) ? h.required.map(String) : [];
     for (const [name, schema] of Object.entries<any>(h.properties)) {
       flatten(schema, `${m.headersPointer}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `header:${name.toLowerCase()}`, label: name }, out);
+    }
+  }
+
+  /**
+   * The schemas a message's protocol bindings give (`BINDING_SCHEMAS`: a Kafka key...) travel with
+   * it like its headers: each is a field `binding:<protocol>/<keyword>` in the map the payload goes
+   * to, optional (a Kafka key may be absent).
+   */
+  function messageBindingSchemas(m: Message, out: Fields) {
+    const b = resolver.deref(m.bindings);
+    if (!b || typeof b !== 'object') return;
+    for (const [proto, keys] of Object.entries(BINDING_SCHEMAS)) {
+      const pb = resolver.deref(b[proto]);
+      if (!pb || typeof pb !== 'object') continue;
+      const at = typeof b[proto]?.$ref === 'string' ? b[proto].$ref.slice(1) : `${m.bindingsPointer}/${esc(proto)}`;
+      for (const k of keys) if (pb[k] && typeof pb[k] === 'object') {
+        flatten(pb[k], `${at}/${esc(k)}`, resolver, { followRoot: false, rootRequired: false, prefix: `binding:${proto}/${k}`, label: `${proto}.${k}` }, out);
+      }
+    }
+  }
+
+  /**
+   * The other keywords of protocol bindings (`bindings.<protocol>.<keyword>`: MQTT `qos` and `retain`,
+   * a Kafka `topic`...) as values, on the operation that uses them (`Operation.bindings`), keyed
+   * `<where> <protocol>.<keyword>`. Schemas (`BINDING_SCHEMAS`) and a channel's WebSocket handshake
+   * are fields; `bindingVersion` versions the binding's own description, not the traffic.
+   */
+  function noteBindings(o: Operation, bindings0: any, where: string) {
+    const b = resolver.deref(bindings0);
+    if (!b || typeof b !== 'object' || Array.isArray(b)) return;
+    for (const [proto, v0] of Object.entries<any>(b)) {
+      if (where === 'channel' && proto === 'ws') continue;
+      const v = resolver.deref(v0);
+      if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+      const schemas = where.startsWith('message ') ? BINDING_SCHEMAS[proto] ?? [] : [];
+      for (const [k, x] of Object.entries<any>(v)) {
+        if (k === 'bindingVersion' || schemas.includes(k) || x === undefined) continue;
+        (o.bindings ??= Object.create(null))[`${where} ${proto}.${k}`] = JSON.stringify(canonicalize(resolver.deref(x), false)) ?? 'null';
+      }
     }
   }
 
@@ -802,6 +885,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   function commonAsync(o: Operation, op: any) {
+    noteBindings(o, op.bindings, 'operation');
     const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
     if (tag?.name) o.area = String(tag.name);
     if (typeof op.summary === 'string') o.title = op.summary;
@@ -827,10 +911,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     let plPtr = `${pointer}/payload`;
     let format = msg.schemaFormat;
     if (pl && typeof pl === 'object' && pl.schemaFormat && pl.schema) { format = pl.schemaFormat; pl = pl.schema; plPtr += '/schema'; }
-    // the headers' place: the message's own, or the first trait that gives them
-    const traitWithHeaders = msg === m || m.headers !== undefined ? -1 : m.traits.findIndex((t: any) => resolver.deref(t)?.headers !== undefined);
-    const headersPointer = traitWithHeaders < 0 ? `${pointer}/headers`
-      : typeof m.traits[traitWithHeaders]?.$ref === 'string' ? `${m.traits[traitWithHeaders].$ref.slice(1)}/headers` : `${pointer}/traits/${traitWithHeaders}/headers`;
+    // a keyword's place: the message's own, or the first trait that gives it
+    const placeOf = (k: string) => {
+      const t = msg === m || m[k] !== undefined ? -1 : m.traits.findIndex((x: any) => resolver.deref(x)?.[k] !== undefined);
+      return t < 0 ? `${pointer}/${k}` : typeof m.traits[t]?.$ref === 'string' ? `${m.traits[t].$ref.slice(1)}/${k}` : `${pointer}/traits/${t}/${k}`;
+    };
+    const headersPointer = placeOf('headers');
     const location = resolver.deref(msg.correlationId)?.location;
     return [{
       name: String(msg.name ?? msg.messageId ?? refName ?? `message${ptr.split('/').pop()}`),
@@ -839,6 +925,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       pointer: plPtr.replace(/\/payload(\/schema)?$/, ''),
       headers: msg.headers,
       headersPointer,
+      bindings: msg.bindings,
+      bindingsPointer: typeof msg.bindings?.$ref === 'string' ? msg.bindings.$ref.slice(1) : placeOf('bindings'),
       correlation: typeof location === 'string' ? location : undefined,
       // a payload in another schema language (Avro, RAML...) is kept as written: it is not JSON Schema
       opaque: typeof format === 'string' && !isJsonSchemaFormat(format) ? `${format} ${JSON.stringify(resolver.deref(pl) ?? null, (k, v) => (PROSE.has(k) ? undefined : v))}` : undefined,

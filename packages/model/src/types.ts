@@ -22,6 +22,8 @@ export type Scalar = string | number | boolean | null;
  * parameters are keyed by position (`path:#0`), and so are AsyncAPI channel parameters, by their
  * position in the channel address (`channel:#0`), in the request of every operation on the channel;
  * so are a channel's WebSocket handshake values (`handshake-query:<name>`, `handshake-header:<name>`, `handshake:method`).
+ * An AsyncAPI message's headers are `header:<name>` (the headers object itself `header:*`: whether it is closed), and the
+ * schemas its protocol bindings give `binding:<protocol>/<keyword>` (a Kafka key), in the map its payload goes to.
  */
 export interface Field {
   path: string;
@@ -163,10 +165,18 @@ export interface Operation {
   securityAlternatives?: string[];
   /** The constant `action` of the frame that carries the payload (the method or push name on the wire). */
   frameAction?: string;
-  /** Payloads of the operation's other messages (`message.oneOf`, several messages), by message name. */
+  /** Payloads of the operation's other messages (`message.oneOf`, several messages; other replies as `reply:<name>`), by message name. */
   otherPayloads?: Record<string, Fields>;
   /** The AsyncAPI message whose payload (and headers) fill `request` (a method) or `response` (a push); the rest are `otherPayloads`. */
   mainMessage?: string;
+  /** AsyncAPI 3: the reply message (`reply:<name>`) whose payload (and headers) fill `response`; the other replies are `otherPayloads` (error frames aside). */
+  mainReply?: string;
+  /**
+   * AsyncAPI protocol bindings other than schemas (see `BINDING_SCHEMAS`) and the WebSocket handshake:
+   * `<where> <protocol>.<keyword>` -> the value as canonical JSON, where `where` is `channel`,
+   * `operation` or `message <message key>`.
+   */
+  bindings?: Record<string, string>;
 }
 
 export interface Structure {

@@ -31,6 +31,9 @@ import { rule as responseMessageRemoved } from './response-message-removed.js';
 import { rule as responseMessageAdded } from './response-message-added.js';
 import { rule as messageContentTypeChanged } from './message-content-type-changed.js';
 import { rule as messageCorrelationIdMoved } from './message-correlation-id-moved.js';
+import { rule as bindingChanged } from './binding-changed.js';
+import { rule as bindingDestinationChanged } from './binding-destination-changed.js';
+import { rule as bindingHarmlessChanged } from './binding-harmless-changed.js';
 import { rule as messagePayloadNotCompared } from './message-payload-not-compared.js';
 import { rule as channelServersRestricted } from './channel-servers-restricted.js';
 import { rule as channelServersWidened } from './channel-servers-widened.js';
@@ -150,6 +153,9 @@ export const rules: readonly Rule[] = [
   responseMessageAdded,
   messageContentTypeChanged,
   messageCorrelationIdMoved,
+  bindingChanged,
+  bindingDestinationChanged,
+  bindingHarmlessChanged,
   messagePayloadNotCompared,
   structureAdded,
   structureRemoved,
