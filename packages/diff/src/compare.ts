@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, mediaRelation, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, isOutline, mediaRelation, outlineAt, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1017,7 +1017,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     }
   }
   if (removed.size === 0 && added.size === 0) {
-    for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
+    for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v, c) => alternativesDisjoint(ctx.rev, v, c), (v, c) => alternativesDisjoint(ctx.base, v, c));
     return;
   }
 
@@ -1200,7 +1200,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     const f = added.get(p)!;
     emit({ subject: 'field', change: 'added', path: p, revision: f, pointer: f.pointer }, f);
   }
-  for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v) => alternativesDisjoint(ctx.rev, v));
+  for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v, c) => alternativesDisjoint(ctx.rev, v, c), (v, c) => alternativesDisjoint(ctx.base, v, c));
 }
 
 /** An alternative without its keyword: `oneOf:Name=shape` -> `Name=shape` (what it accepts). */
@@ -1269,6 +1269,8 @@ function contentOf(f: Field, a: string): Fields | null {
  * object (whose properties are fields of the union's path, compared as such) as the same object.
  */
 function alternativeRelation(wasIn: Fields, was: Field, variant: string, content: Fields | null, sameRef: (b?: string, r?: string) => boolean): Relation {
+  // an inline object alternative against the object it replaced: by outline (required, closed)
+  if (content && isOutline(content)) return was.ref === undefined ? admits(outlineAt(wasIn, was.path), '', content, '', sameRef) : 'unknown';
   if (content) return admits(wasIn, was.path, content, '', sameRef);
   const a = alternative(variant);
   const name = a.slice(0, a.indexOf('='));
@@ -1282,6 +1284,7 @@ function alternativeRelation(wasIn: Fields, was: Field, variant: string, content
  * alternativeRelation.
  */
 function unwrapRelation(variant: string, content: Fields | null, now: Field, nowIn: Fields, sameRef: (b?: string, r?: string) => boolean): Relation {
+  if (content && isOutline(content)) return now.ref === undefined ? admits(content, '', outlineAt(nowIn, now.path), '', sameRef) : 'unknown';
   if (content) return admits(content, '', nowIn, now.path, sameRef);
   const a = alternative(variant);
   const name = a.slice(0, a.indexOf('='));
@@ -1309,17 +1312,20 @@ const enumsDisjoint = (a: Field['enum'], b: Field['enum']) => !!a && !!b && !a.s
  * Provable cases only: different JSON types, disjoint enums or consts at the top, or a property
  * both require with disjoint values (a discriminator). Anything else counts as overlapping.
  */
-function alternativesDisjoint(m: Model, variants: string[]): boolean {
-  const alts = variants.map((v) => {
+function alternativesDisjoint(m: Model, variants: string[], contents?: Array<Fields | null>): boolean {
+  const alts = variants.map((v, i) => {
     const a = alternative(v);
     const name = a.slice(0, a.indexOf('='));
     const shape = a.slice(a.indexOf('=') + 1);
-    return { fields: name ? schemaFields(m, name) : undefined, type: shape.split(' ')[0] };
+    return { fields: name ? schemaFields(m, name) : contents?.[i] ?? undefined, type: shape.split(' ')[0] };
   });
+  /** A closed object admits no value that carries a property it does not list (which `other` requires). */
+  const excludes = (closed: Fields, other: Fields) => !!closed['']?.closed && Object.keys(other).some((p) => p && !/[.[{]/.test(p) && other[p].required && !own(closed, p));
   const pair = (x: typeof alts[number], y: typeof alts[number]): boolean => {
     const tx = typeSets(x.fields?.['']?.type ?? x.type), ty = typeSets(y.fields?.['']?.type ?? y.type);
     if (tx && ty && ![...tx].some((t) => ty.has(t))) return true;
     if (!x.fields || !y.fields) return false;
+    if (excludes(x.fields, y.fields) || excludes(y.fields, x.fields)) return true;
     if (enumsDisjoint(x.fields['']?.enum, y.fields['']?.enum)) return true;
     for (const p in x.fields) {
       if (!p || p.includes('.') || /[[{]/.test(p)) continue;
@@ -1360,7 +1366,7 @@ const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclus
 /** Does an alternative's shape (`<keyword>:<name>=<shape>`) say it is a closed object (`additionalProperties: false`)? */
 const closedShape = (v: string): boolean => / closed(?= |$)/.test(v.slice(v.indexOf('=') + 1));
 
-function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[]) => boolean): void {
+function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[], contents?: Array<Fields | null>) => boolean, disjointWas: (variants: string[], contents?: Array<Fields | null>) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
   const bv = b0.variants ?? [], rv = r0.variants ?? [];
@@ -1424,7 +1430,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     // what a client sent is still accepted when one alternative admits all of it (and, under oneOf,
     // no value can match two); what it received is unchanged when every alternative admits no more
     const rels = rv.map((v, j) => alternativeRelation(bm, b0, v, r.alternatives?.[j] ?? null, sameRef));
-    const old = rels.some((x) => x === 'same' || x === 'wider') && (variantKeyword(rv) === 'anyOf' || disjoint(rv));
+    const old = rels.some((x) => x === 'same' || x === 'wider') && (variantKeyword(rv) === 'anyOf' || disjoint(rv, r.alternatives));
     emit({ ...base, change: 'wrapped', to: rv.length, covers: { old, all: rels.every((x) => x === 'same' || x === 'narrower') } }, f);
   } else if (bv.length || rv.length) {
     const listedAlike = sameList(bv, rv);
@@ -1435,7 +1441,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
       if (rel === 'narrower' || rel === 'unknown') narrowed.push(label);
       if (rel === 'wider' || rel === 'unknown') widened.push(label);
       // admitting the same values, written otherwise (an optional property more): still a change to list
-      if (rel === 'same' && c && d && !sameContent(c, d, sameRef)) adjusted.push(label);
+      // (an object's outline: its properties are this path's fields, reported as such)
+      if (rel === 'same' && c && d && !isOutline(c) && !sameContent(c, d, sameRef)) adjusted.push(label);
     };
     if (b.alternatives || r.alternatives) {
       const taken = new Set<number>();
@@ -1470,7 +1477,9 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
     // oneOf <-> anyOf: the same values are accepted when no value can match two alternatives
     const bk = variantKeyword(bv), rk = variantKeyword(rv);
-    if (!listedAlike && bk && rk && bk !== rk && rv.length > 1 && !disjoint(rv)) emit({ ...base, change: 'variant-keyword', from: bk, to: rk }, f);
+    // alternatives added to a oneOf that could not overlap, and now can: a value matching two is refused
+    if (plus.length && bv.length && bk === 'oneOf' && rk === 'oneOf' && rv.length > 1 && disjointWas(bv, b.alternatives) && !disjoint(rv, r.alternatives)) emit({ ...base, change: 'variant-overlap', to: plus.map(variantLabel) }, f);
+    if (!listedAlike && bk && rk && bk !== rk && rv.length > 1 && !disjoint(rv, r.alternatives)) emit({ ...base, change: 'variant-keyword', from: bk, to: rk }, f);
   }
   if (b.mapping && r.mapping && !sameList(b.mapping, r.mapping)) {
     // a value is kept when the other side maps it to the same structure (or one reaching the same)

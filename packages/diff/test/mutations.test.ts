@@ -1980,6 +1980,31 @@ function unionContentMutations(): Mutation[] {
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: Math.min(s.maxLength ?? 8, 8) - 1 }, { type: 'integer' }] }))),
     onPayload('request: plain string wrapped in oneOf with itself and an overlapping constant', 'request', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ oneOf: [s, { type: 'string', enum: ['zz'] }] }))),
+    // how a union is written: constants listed one by one are an enum; a one-part allOf is its part;
+    // null listed in a 3.1 enum is the same as a null alternative, and dropped from it is not
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} enum written as a oneOf of documented constants`, side, 'none', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.enum) && p.enum.every((v: unknown) => typeof v === 'string') && p.type === 'string' && !o.properties[n].$ref && !p.readOnly && !p.writeOnly)),
+        ({ enum: values, ...s }) => ({ ...s, oneOf: values.map((v: string) => ({ const: v, description: `The value ${v}.` })) })))),
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union alternative written as a one-part allOf`, side, 'none', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => !o.properties[n].$ref && (p.oneOf ?? p.anyOf ?? []).some((a: any) => typeof a?.$ref === 'string'))), (s) => {
+        const k = s.oneOf ? 'oneOf' : 'anyOf';
+        const i = s[k].findIndex((a: any) => typeof a?.$ref === 'string');
+        s[k][i] = { allOf: [s[k][i]], description: 'One of the forms.' };
+        return s;
+      }))),
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} null moved from a 3.1 enum into a null alternative`, side, 'none', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.type) && p.type.includes('null') && Array.isArray(p.enum) && p.enum.includes(null) && !o.properties[n].$ref)), (s) => ({
+        anyOf: [{ type: s.type.find((t: string) => t !== 'null'), enum: s.enum.filter((v: unknown) => v !== null) }, { type: 'null' }],
+      })))),
+    onPayload('request: null dropped from a 3.1 enum beside a type that lists null', 'request', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.type) && p.type.includes('null') && Array.isArray(p.enum) && p.enum.includes(null) && !o.properties[n].$ref)), (s) => ({ ...s, enum: s.enum.filter((v: unknown) => v !== null) }))),
+    // what an inline object alternative requires, and alternatives that start to overlap under oneOf
+    onPayload('request: a property made required inside an inline object alternative', 'request', 'ERR', inAlternative((a) => a.type === 'object' && isObj(a.properties) && Object.keys(a.properties).some((k) => !(a.required ?? []).includes(k)),
+      (a) => { a.required = [...(a.required ?? []), Object.keys(a.properties).find((k) => !(a.required ?? []).includes(k))]; })),
+    onPayload('response narrows: a property made required inside an inline object alternative', 'response', 'INFO', inAlternative((a) => a.type === 'object' && isObj(a.properties) && Object.keys(a.properties).some((k) => !(a.required ?? []).includes(k)),
+      (a) => { a.required = [...(a.required ?? []), Object.keys(a.properties).find((k) => !(a.required ?? []).includes(k))]; })),
+    onPayload('request: an alternative overlapping another added to a oneOf of disjoint types', 'request', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => !o.properties[n].$ref && Array.isArray(p.oneOf) && p.oneOf.some((a: any) => a?.type === 'integer') && !p.oneOf.some((a: any) => a?.type === 'number'))), (s) => ({ ...s, oneOf: [...s.oneOf, { type: 'number' }] }))),
   ];
 }
 

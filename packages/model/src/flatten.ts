@@ -167,6 +167,42 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(canonicalize(v, false)) ?? 'null';
 }
 
+/**
+ * A union whose alternatives are each nothing but a constant (`const`, or `enum`, with an optional
+ * `type` and descriptions: the way enums are documented value by value) is the enum of those values;
+ * `{type: 'null'}` among them makes it nullable. Undefined when it is not such a union.
+ */
+function constantsOf(node: any, list: any[]): any {
+  const values: unknown[] = [];
+  const types = new Set<string>();
+  let nullable = false;
+  for (const alt of list) {
+    if (!alt || typeof alt !== 'object' || Array.isArray(alt)) return undefined;
+    if (isNullSchema(alt) && alt.const === undefined && alt.enum === undefined) { nullable = true; continue; }
+    let listed = false;
+    for (const k in alt) {
+      if (k === 'const') { if (alt.const !== null && typeof alt.const === 'object') return undefined; values.push(alt.const); listed = true; }
+      else if (k === 'enum') { if (!Array.isArray(alt.enum) || alt.enum.some((v: unknown) => v !== null && typeof v === 'object')) return undefined; values.push(...alt.enum); listed = true; }
+      else if (k === 'type') { if (typeof alt.type !== 'string') return undefined; types.add(alt.type); }
+      else if (!isAnnotation(k) && k !== 'deprecated') return undefined;
+    }
+    if (!listed) return undefined;
+  }
+  if (!values.length) return undefined;
+  const { oneOf: _o, anyOf: _a, ...rest } = node;
+  const out: any = { ...rest, enum: values };
+  if (types.size && rest.type === undefined) out.type = types.size === 1 ? [...types][0] : [...types].sort();
+  if (nullable) out.nullable = true;
+  return out;
+}
+
+/** `{allOf: [X]}` with nothing else that constrains it is `X` (an alternative written as a one-part allOf). */
+export function singlePart(s: any): any {
+  if (!s || typeof s !== 'object' || !Array.isArray(s.allOf) || s.allOf.length !== 1) return s;
+  for (const k in s) if (k !== 'allOf' && !isAnnotation(k)) return s;
+  return s.allOf[0];
+}
+
 /** Does a schema hold keywords besides `$ref` that constrain it (not only describe it)? */
 function hasConstrainingSibling(node: any): boolean {
   for (const k in node) if (k !== '$ref' && !isAnnotation(k)) return true;
@@ -184,7 +220,10 @@ function canonicalSchema(node: any): any {
   if (node.oneOf === undefined && node.anyOf === undefined) return node;
   if (node.oneOf !== undefined && node.anyOf !== undefined) return node;
   const list = node.oneOf ?? node.anyOf;
-  if (!Array.isArray(list) || list.length > 2) return node;
+  if (!Array.isArray(list)) return node;
+  const constants = constantsOf(node, list);
+  if (constants) return constants;
+  if (list.length > 2) return node;
   const alts = list.filter((x: any) => !(isNullSchema(x) && Object.keys(x).length === 1));
   const only = alts.length === 1 ? alts[0] : undefined;
   if (!only || typeof only !== 'object' || Array.isArray(only) || (typeof only.$ref === 'string' && hasConstrainingSibling(only))) return node;
@@ -324,8 +363,12 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (typeof maximumV === 'number') mergeLimit(field, exMaxV === true ? 'exclusiveMaximum' : 'maximum', maximumV);
     if (typeof exMinV === 'number') mergeLimit(field, 'exclusiveMinimum', exMinV);
     if (typeof exMaxV === 'number') mergeLimit(field, 'exclusiveMaximum', exMaxV);
-    if (nullableV === true || (Array.isArray(typeV) && typeV.includes('null')) || typeV === 'null' || (Array.isArray(enumV) && enumV.includes(null))
+    // a `type` that lists null admits it only if an `enum` beside it does too (JSON Schema: both apply)
+    const typeNull = (Array.isArray(typeV) && typeV.includes('null')) || typeV === 'null';
+    if (nullableV === true || (typeNull && !(Array.isArray(enumV) && !enumV.includes(null))) || (Array.isArray(enumV) && enumV.includes(null))
       || (Array.isArray(oneOfV) && oneOfV.some(isNullSchema)) || (Array.isArray(anyOfV) && anyOfV.some(isNullSchema))) field.nullable = true;
+    // `null` among the values is what `nullable` says (one spelling, so rewriting it is no change)
+    if (field.nullable && field.enum?.includes(null) && field.enum.some((v) => v !== null)) field.enum = field.enum.filter((v) => v !== null);
 
     const req: string[] = Array.isArray(requiredV) ? requiredV : [];
     if (propsV && typeof propsV === 'object') {
@@ -372,10 +415,12 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
-      const alts = list.filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
+      const written = list.filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
+      const alts = written.map(singlePart);
+      const altPtr = (i: number) => `${ptr}/${k}/${list.indexOf(written[i])}${alts[i] === written[i] ? '' : '/allOf/0'}`;
       // each alternative beside its content (see Field.alternatives), sorted together by label
       const listed: Array<[string, Fields | null]> = (field.variants ?? []).map((v, i) => [v, field.alternatives?.[i] ?? null]);
-      alts.forEach((s: any, i: number) => listed.push([`${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`, alternativeContent(s, `${ptr}/${k}/${list.indexOf(s)}`, resolver, depth)]));
+      alts.forEach((s: any, i: number) => listed.push([`${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`, alternativeContent(s, altPtr(i), resolver, depth)]));
       listed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       field.variants = listed.map(([v]) => v);
       if (listed.some(([, c]) => c)) field.alternatives = listed.map(([, c]) => c);
@@ -394,7 +439,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
             // flattened apart (same depth and `$ref` stack), then joined with what other alternatives gave
             const whole = out;
             out = Object.create(null) as Fields;
-            visit(pv, p, false, `${ptr}/${k}/${i}/properties/${esc(pk)}`, depth + 1, false, stack);
+            visit(pv, p, false, `${altPtr(i)}/properties/${esc(pk)}`, depth + 1, false, stack);
             const one = out;
             out = whole;
             merged ??= Object.create(null) as Fields;
@@ -419,8 +464,41 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
  * fields of the union's own path. Those have no content here (null).
  */
 function alternativeContent(alt: any, ptr: string, resolver: Resolver, depth: number): Fields | null {
-  if (!alt || typeof alt !== 'object' || Array.isArray(alt) || typeof alt.$ref === 'string' || alt.properties || depth > MAX_DEPTH) return null;
+  if (!alt || typeof alt !== 'object' || Array.isArray(alt) || typeof alt.$ref === 'string' || depth > MAX_DEPTH) return null;
+  if (alt.properties && typeof alt.properties === 'object') return objectOutline(alt, ptr);
   return flatten(alt, ptr, resolver, { followRoot: false, rootRequired: true });
+}
+
+/**
+ * Inline object alternatives' properties are fields of the union's own path (compared there); what
+ * is the alternative's alone is which of them it requires and whether it admits others: its outline
+ * holds the root (`closed`) and each property with its `required` flag only.
+ */
+const outlines = new WeakSet<Fields>();
+export const isOutline = (f: Fields): boolean => outlines.has(f);
+function objectOutline(alt: any, ptr: string): Fields {
+  const out: Fields = Object.create(null);
+  const field = (path: string, required: boolean, pointer: string): Field => ({ path, required, nullable: false, hasDefault: false, limits: {}, pointer });
+  out[''] = { ...field('', true, ptr), type: 'object', ...(alt.additionalProperties === false ? { closed: true } : {}) };
+  const required = Array.isArray(alt.required) ? alt.required : [];
+  for (const k of Object.keys(alt.properties)) out[k] = field(k, required.includes(k), `${ptr}/properties/${esc(k)}`);
+  outlines.add(out);
+  return out;
+}
+
+/** The outline (see objectOutline) of the object flattened at `root` of `fields`. */
+export function outlineAt(fields: Fields, root: string): Fields {
+  const out: Fields = Object.create(null);
+  const r = fields[root];
+  out[''] = { path: '', required: true, nullable: false, hasDefault: false, limits: {}, pointer: r?.pointer ?? '', ...(r?.type ? { type: r.type } : {}), ...(r?.closed ? { closed: true } : {}) };
+  for (const p in fields) {
+    if (p === root || !p.startsWith(root === '' ? '' : `${root}.`)) continue;
+    const k = root === '' ? p : p.slice(root.length + 1);
+    if (/[.[{]/.test(k) || k.includes(':')) continue;
+    out[k] = { path: k, required: fields[p].required, nullable: false, hasDefault: false, limits: {}, pointer: fields[p].pointer };
+  }
+  outlines.add(out);
+  return out;
 }
 
 const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);

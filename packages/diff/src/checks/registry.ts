@@ -87,6 +87,7 @@ import { rule as requestVariantRemoved } from './request-variant-removed.js';
 import { rule as responseVariantAdded } from './response-variant-added.js';
 import { rule as fieldVariantChanged } from './field-variant-changed.js';
 import { rule as fieldWrappedInOneOf } from './field-wrapped-in-one-of.js';
+import { rule as requestOneOfOverlapAdded } from './request-one-of-overlap-added.js';
 import { rule as requestVariantNarrowed } from './request-variant-narrowed.js';
 import { rule as responseVariantWidened } from './response-variant-widened.js';
 import { rule as fieldVariantAdjusted } from './field-variant-adjusted.js';
@@ -214,6 +215,7 @@ export const rules: readonly Rule[] = [
   requestAnyOfBecameOneOf,
   responseOneOfBecameAnyOf,
   fieldWrappedInOneOf,
+  requestOneOfOverlapAdded,
   requestVariantNarrowed,
   responseVariantWidened,
   fieldVariantAdjusted,
