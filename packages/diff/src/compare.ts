@@ -401,7 +401,7 @@ function compareOperations(ctx: Ctx): void {
   }
   for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
   const guessed = guessRenames(removed, added, (a, c) => {
-    if (a.kind !== c.kind) return 0;
+    if (a.kind !== c.kind || !sameCallShape(a.key, c.key)) return 0;
     const j = jaccard(opFieldSet(a), opFieldSet(c));
     if (j.size < 3 || j.score < 0.6) return 0;
     const ns = nameSimilarity(a.name, c.name);
@@ -1296,6 +1296,21 @@ function unwrapRelation(variant: string, content: Fields | null, now: Field, now
 function ownKeywords(f: Field, other: Field): Field {
   return { ...f, enum: other.enum && f.enum, pattern: other.pattern === undefined ? undefined : f.pattern, format: other.format === undefined ? undefined : f.format,
     limits: Object.fromEntries(Object.entries(f.limits).filter(([k]) => other.limits[k] !== undefined)) };
+}
+
+/**
+ * Could an HTTP operation be another's undeclared successor? Only with the same verb, as many path
+ * parameters and a path word in common besides version prefixes (`GET /v1/orders/{}` is not
+ * `GET /v1/tax/settings`, however alike their bodies are; `/v1/orders/{}` may be `/v2/purchase-orders/{}`).
+ * Keys that are not `VERB /path` (AsyncAPI operations) always can.
+ */
+function sameCallShape(a: string, b: string): boolean {
+  const x = /^([A-Z]+) (\/.*)$/.exec(a), y = /^([A-Z]+) (\/.*)$/.exec(b);
+  if (!x || !y) return true;
+  if (x[1] !== y[1] || x[2].split('{}').length !== y[2].split('{}').length) return false;
+  const words = (p: string) => new Set(p.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(v\d+|api)$/.test(w)));
+  const wx = words(x[2]), wy = words(y[2]);
+  return !wx.size || !wy.size || [...wx].some((w) => wy.has(w));
 }
 
 /** The one keyword listing every alternative of a field, if there is one. */

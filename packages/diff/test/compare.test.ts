@@ -56,3 +56,16 @@ test('uniqueItems (kept as a limit of 1) is worded as what it means, in both dir
   assert.deepEqual(text(api(obj({}), tags(false)), api(obj({}), tags(true))), ['request-limit-added: In the `x` method, the items of request field `tags` must now be unique. | Send each item only once.']);
   assert.deepEqual(text(api(tags(true)), api(tags(false))), ['response-limit-relaxed: In the `x` method, the items of response field `tags` are no longer always unique. | Accept repeated items.']);
 });
+
+test('an HTTP operation is guessed to be a removed one\'s successor only with the same verb and as many path parameters', () => {
+  const order = obj({ id: S, object: S, amount: { type: 'integer' }, currency: S, status: S }, ['id', 'object']);
+  const doc = (paths: Record<string, unknown>) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths });
+  const get = (operationId: string) => ({ get: { operationId, responses: { '200': { description: 'ok', content: { 'application/json': { schema: order } } } } } });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId).sort();
+  // same body and a similar name, but another call: GET /orders/{id} is not GET /order/settings
+  assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/order/settings': get('GetOrderSettings') })), ['method-added', 'method-removed']);
+  assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/orders/{id}': { post: get('GetOrdersId').get } })), ['method-added', 'method-removed']);
+  assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/settings/{id}': get('GetOrderSettingsId') })), ['method-added', 'method-removed'], 'no path word in common');
+  // the same call shape under a new path sharing a word: still a possible rename
+  assert.deepEqual(rules(doc({ '/v1/orders/{id}': get('GetOrdersId') }), doc({ '/v2/purchase-orders/{id}': get('GetPurchaseOrdersId') })), ['method-possibly-renamed']);
+});
