@@ -488,23 +488,33 @@ function compareOperations(ctx: Ctx): void {
       if ((bo !== undefined || ro !== undefined) && bo !== ro) at('opaque-payload', { path: rm, from: bo?.split(' ')[0] ?? 'JSON Schema', to: ro?.split(' ')[0] ?? 'JSON Schema', direction: dir });
     }
     if (b.bindings || r.bindings) compareBindings(b, r, msgKey, flow, at);
+    // where the reply travels (see `Operation.replyAddress`): the side waiting for it listens there; a
+    // reply on the operation's own channel on both sides moves with the channel (told as its move)
+    if (b.replyAddress !== undefined && r.replyAddress !== undefined && addressTemplate(b.replyAddress) !== addressTemplate(r.replyAddress)
+      && !(b.replyAddress === channelAddress(base, b) && r.replyAddress === channelAddress(rev, r))) {
+      at('reply-address', { path: r.name, from: b.replyAddress, to: r.replyAddress, direction: r.kind === 'method' ? 'response' : 'request' });
+    }
     const payloadRemoved = b.hasResponsePayload && !r.hasResponsePayload && r.kind === 'method';
     if (payloadRemoved) at('payload-removed', { direction: 'response' });
     const pag = paginationAdded(b, r);
     if (pag) at('pagination', { path: pag });
     const side = r.kind === 'method' ? 'request' : 'response';
+    // channel parameters are keyed by their place in the address; in an address of another form
+    // (a level added or dropped, told as the channel's move) places say nothing: they pair by name
+    const reshaped = channelReshaped(base, b, rev, r);
+    const bReq = reshaped ? channelParametersByName(b.request) : b.request, rReq = reshaped ? channelParametersByName(r.request) : r.request;
     // the same for the replies: another main reply (see `Operation.mainReply`) is compared reply by reply
     const replySwapped = b.mainReply !== undefined && r.mainReply !== undefined && (msgKey.get(b.mainReply) ?? b.mainReply) !== r.mainReply;
     if (swapped) {
       // what is the operation's own (channel parameters, handshake) is still compared side by side
-      if (side === 'request') compareFields(ctx, operationLevel(b.request), operationLevel(r.request), owner, 'request', rev.file);
-      else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+      if (side === 'request') compareFields(ctx, operationLevel(bReq), operationLevel(rReq), owner, 'request', rev.file);
+      else compareFields(ctx, bReq, rReq, owner, 'request', rev.file);
       for (const [m, rm] of msgKey) {
         if (m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
       }
-    } else compareFields(ctx, b.request, r.request, owner, 'request', rev.file);
+    } else compareFields(ctx, bReq, rReq, owner, 'request', rev.file);
     if (replySwapped && !payloadRemoved) {
       for (const [m, rm] of msgKey) {
         if (!m.startsWith('reply:')) continue;
@@ -858,6 +868,8 @@ function compareServers(ctx: Ctx): void {
     const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
     if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
+    // the same protocol in another version: a client library speaks one (an MQTT 5 client is refused by a 3.1.1 broker)
+    else if (b.protocolVersion !== undefined && r.protocolVersion !== undefined && versionKey(b.protocolVersion) !== versionKey(r.protocolVersion)) push(ctx, { subject: 'server', change: 'protocol-version', owner, direction: 'none', path: name, from: b.protocolVersion, to: r.protocolVersion, pointer: r.pointer, file: rev.file });
     for (const [v, bv] of Object.entries(b.variables)) {
       const rv = own(r.variables, v);
       if (!rv) continue;
@@ -871,6 +883,9 @@ function compareServers(ctx: Ctx): void {
 
 /** How a form body's property is written when its `encoding` entry gives no style. */
 const FORM_STYLE = 'form/explode';
+
+/** A protocol version compared by its numbers (`5` is `5.0`, `0-9-1` is `0.9.1`). */
+const versionKey = (v: string): string => v.trim().toLowerCase().replace(/^v/, '').split(/[.\-_]/).join('.').replace(/(\.0+)+$/, '');
 
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
 
@@ -886,7 +901,8 @@ export function serverAddress(s: Pick<Server, 'url' | 'variables'> & { protocol?
   let memo = addressMemo.get(s);
   if (memo !== undefined) return memo;
   const url = s.url.replace(/\{([^}]*)\}/g, (all, v: string) => own(s.variables, v)?.default ?? all);
-  const m = /^(?:([a-z][a-z0-9+.-]*):)?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
+  // a scheme is followed by `//`: `host:8883` (AsyncAPI `host`) is a host and port
+  const m = /^(?:([a-z][a-z0-9+.-]*):(?=\/\/))?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
   if (!m || (m[1] === undefined && url.startsWith('/'))) memo = url.replace(/\/+$/, '');
   else {
     // a URL without a scheme (AsyncAPI 3 writes host and pathname apart) takes the server's protocol
@@ -939,6 +955,32 @@ function compareOpenApiServers(ctx: Ctx): void {
   }
 }
 
+/** Do two versions of an AsyncAPI operation sit on channels whose addresses have another form? */
+function channelReshaped(base: Model, b: Operation, rev: Model, r: Operation): boolean {
+  if (b.channel === undefined || r.channel === undefined) return false;
+  const x = channelAddress(base, b), y = channelAddress(rev, r);
+  return x !== undefined && y !== undefined && addressTemplate(x) !== addressTemplate(y);
+}
+
+/** A request map with its channel parameters keyed by name (`channel:#1` -> `channel:<name>`) instead of place. */
+function channelParametersByName(fields: Fields): Fields {
+  const out: Fields = Object.create(null);
+  for (const [p, f] of Object.entries(fields)) {
+    const m = /^channel:#\d+/.exec(p);
+    const name = m ? own(fields, m[0])?.label : undefined;
+    if (!m || name === undefined) { out[p] = f; continue; }
+    const key = `channel:${name}${p.slice(m[0].length)}`;
+    out[key] = { ...f, path: key };
+  }
+  return out;
+}
+
+/** The address of an AsyncAPI operation's channel (undefined when it has none or it is dynamic). */
+function channelAddress(m: Model, o: Operation): string | undefined {
+  const c = o.channel !== undefined ? own(m.channels, o.channel) : undefined;
+  return c && !c.dynamic ? c.address : undefined;
+}
+
 /**
  * A channel address as the wire sees it: parameter names are placeholders for the values a client
  * fills in (`/rooms/{room}` and `/rooms/{id}` are the same address; the values are compared as the
@@ -962,7 +1004,9 @@ function compareChannels(ctx: Ctx): void {
     const r = own(rev.channels, id);
     if (!r && (revAddresses.has(addressTemplate(b.address)) || rekeyed.has(id))) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
-    else if (addressTemplate(r.address) !== addressTemplate(b.address)) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
+    // a reply channel whose address a request gives at run time has none of its own to compare (its
+    // key is no address): the operations' reply addresses are compared instead
+    else if (!b.runtime && !r.runtime && addressTemplate(r.address) !== addressTemplate(b.address)) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
   for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
   // the servers offering a channel, by address (server names never reach the wire); no list is every server
@@ -1179,6 +1223,23 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   }
   for (const [item, f] of moves) emit(item, f);
 
+  // a parameter read from another location under the same name (query -> header): one move; its
+  // other changes are compared as usual, except how it is written, which follows the location
+  for (const [p, bf] of [...removed]) {
+    const m = LOCATED_PARAMETER.exec(p);
+    if (!m || !removed.has(p)) continue;
+    const ap = [...added.keys()].find((q) => { const n = LOCATED_PARAMETER.exec(q); return !!n && n[1] !== m[1] && n[2].toLowerCase() === m[2].toLowerCase(); });
+    if (ap === undefined) continue;
+    const af = added.get(ap)!;
+    emit({ subject: 'field', change: 'location', path: ap, oldPath: p, from: m[1], to: LOCATED_PARAMETER.exec(ap)![1], base: bf, revision: af, pointer: af.pointer }, bf);
+    for (const [q, qf] of [...removed]) {
+      if (q !== p && !isUnder(q, p)) continue;
+      const aq = ap + q.slice(p.length);
+      const aqf = added.get(aq);
+      if (aqf) { pairs.push([q === p ? { ...qf, style: aqf.style, allowEmpty: aqf.allowEmpty } : qf, aqf]); added.delete(aq); removed.delete(q); }
+    }
+  }
+
   // undeclared renames: same parent, same shape, similar name
   const topRemoved = new Map(tops(removed).filter((p) => p !== '').map((p) => [p, removed.get(p)!]));
   const topAdded = new Map(tops(added).filter((p) => p !== '').map((p) => [p, added.get(p)!]));
@@ -1188,7 +1249,8 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     const s = nameSimilarity(leafOf(x.path), leafOf(y.path));
     return s >= 0.5 ? s : 0;
   }, 0.5)) {
-    emit({ subject: 'field', change: 'possibly-renamed', path: rf.path, oldPath: bf.path, from: leafOf(bf.path), to: leafOf(rf.path), base: bf, revision: rf, pointer: rf.pointer }, bf);
+    // a parameter is named as written (header keys are in lower case)
+    emit({ subject: 'field', change: 'possibly-renamed', path: rf.path, oldPath: bf.path, from: bf.label ?? leafOf(bf.path), to: rf.label ?? leafOf(rf.path), base: bf, revision: rf, pointer: rf.pointer }, bf);
     for (const [cp] of [...removed]) if (cp === bf.path || isUnder(cp, bf.path)) removed.delete(cp);
     for (const [cp] of [...added]) if (cp === rf.path || isUnder(cp, rf.path)) added.delete(cp);
   }
@@ -1202,6 +1264,9 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   }
   for (const [bf, rf] of pairs) compareField(bf, rf, b, r, emit, (x, y) => sameRef(ctx, x, y), (v, c) => alternativesDisjoint(ctx.rev, v, c), (v, c) => alternativesDisjoint(ctx.base, v, c));
 }
+
+/** A parameter the client may send in one of several locations under one name: location, name. */
+const LOCATED_PARAMETER = /^(query|header|cookie):([^.[{]+)$/;
 
 /** An alternative without its keyword: `oneOf:Name=shape` -> `Name=shape` (what it accepts). */
 const alternative = (v: string) => v.slice(v.indexOf(':') + 1);
@@ -1376,6 +1441,14 @@ function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
   return false;
 }
 
+/** The JSON types a value keyword constrains (others pass it). */
+const NUMBERS = ['number', 'integer'];
+const KEYWORD_TYPE: Record<string, string[]> = {
+  minimum: NUMBERS, maximum: NUMBERS, exclusiveMinimum: NUMBERS, exclusiveMaximum: NUMBERS, multipleOf: NUMBERS,
+  minLength: ['string'], maxLength: ['string'], pattern: ['string'],
+  minItems: ['array'], maxItems: ['array'], uniqueItems: ['array'], minProperties: ['object'], maxProperties: ['object'],
+};
+
 const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
 
 /** Does an alternative's shape (`<keyword>:<name>=<shape>`) say it is a closed object (`additionalProperties: false`)? */
@@ -1415,11 +1488,19 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   } else if (!b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
   else if (b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
   if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
+  // after a type change, a keyword the new type does not take went with the old type (a `minimum`
+  // of an integer that became a string): part of that change, not a bound of its own. A bound of
+  // the new type is still told.
+  const retyped = !!b.type && !!r.type && b.type !== r.type;
+  const applies = (k: string) => {
+    const ts = KEYWORD_TYPE[k];
+    return !retyped || !ts || r.type === 'any' || r.type!.split('|').some((t) => ts.includes(t));
+  };
   if (limitsDiffer(b.limits, r.limits)) {
     const keys = new Set([...Object.keys(b.limits), ...Object.keys(r.limits)]);
     const ends = new Set<string>();
     for (const k of [...keys].sort()) {
-      if (b.limits[k] === r.limits[k]) continue;
+      if (b.limits[k] === r.limits[k] || !applies(k)) continue;
       const side = RANGE_SIDE[k];
       if (!side) { emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f); continue; }
       // a numeric range end is one bound, inclusive or exclusive: one item per end
@@ -1440,7 +1521,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     const bc = b.constraints ?? {}, rc = r.constraints ?? {};
     for (const k of [...new Set([...Object.keys(bc), ...Object.keys(rc)])].sort()) if (bc[k] !== rc[k]) emit({ ...base, change: 'constraint', oldPath: k, from: bc[k], to: rc[k] }, f);
   }
-  if ((b.pattern ?? '') !== (r.pattern ?? '')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
+  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
   if (wrapped) {
     // what a client sent is still accepted when one alternative admits all of it (and, under oneOf,
     // no value can match two); what it received is unchanged when every alternative admits no more

@@ -87,7 +87,8 @@ export function render(ruleId: string, i: DiffItem): string {
     subject,
     name: i.owner.name,
     field: fieldLabel(i.path, i),
-    oldfield: fieldLabel(i.oldPath, i),
+    // the old field is named as the base wrote it (a header renamed only in case keeps its key)
+    oldfield: fieldLabel(i.oldPath, { ...i, revision: i.base ? undefined : i.revision }),
     path: i.path ?? '',
     old: i.oldPath ?? '',
     change: i.change,

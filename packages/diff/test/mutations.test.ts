@@ -1733,6 +1733,9 @@ const mutations: Mutation[] = [
   },
   // ---------- family: AsyncAPI replies, protocol bindings, closed headers and alternatives ----------
   ...asyncApiMutations(),
+  // ---------- family W: where things are reached (AsyncAPI 3 reply addresses, server protocol
+  // versions, parameters that change location; a type change takes the old type's bounds) ----------
+  ...whereMutations(),
 ];
 
 /**
@@ -2213,6 +2216,73 @@ function asyncApiMutations(): Mutation[] {
         delete o.properties[p];
         o.required = o.required.filter((k: string) => k !== p);
         return p;
+      },
+    },
+  ];
+}
+
+/** AsyncAPI 3 operations with a reply on a channel (its own, or the operation's) with a literal address. */
+function replySites(d: Doc): Array<{ id: string; op: any; chId: string }> {
+  if (kindOf(d) !== 'asyncapi3') return [];
+  const out: Array<{ id: string; op: any; chId: string }> = [];
+  for (const id of Object.keys(d.operations ?? {}).sort()) {
+    const op = d.operations[id];
+    const ref = op?.reply?.channel?.$ref ?? op?.channel?.$ref;
+    if (!isObj(op?.reply) || op.reply.$ref || op.reply.address || typeof ref !== 'string') continue;
+    const chId = decodeURIComponent(ref.split('/').pop()!);
+    const ch = d.channels?.[chId];
+    if (isObj(ch) && !ch.$ref && typeof ch.address === 'string') out.push({ id, op, chId });
+  }
+  return out;
+}
+
+function whereMutations(): Mutation[] {
+  /** The reply of the n-th site put on a copy of its channel at `address(old)`. */
+  const replyOnCopy = (address: (old: string) => string): Mutation['apply'] => (d, n) => {
+    const x = replySites(d)[n];
+    if (!x) return false;
+    const id = `${x.chId}_zz_replies`;
+    d.channels[id] = { ...structuredClone(d.channels[x.chId]), address: address(d.channels[x.chId].address) };
+    x.op.reply.channel = { $ref: `#/channels/${id}` };
+    return x.id;
+  };
+  const versioned = (d: Doc, n: number): any => (kindOf(d) === 'openapi' ? undefined : Object.keys(d.servers ?? {}).sort().map((k) => d.servers[k]).filter((s) => isObj(s) && s.protocolVersion !== undefined)[n]);
+  /** The n-th inline query parameter of an operation the client calls (OpenAPI), resolved. */
+  const queryParameter = (d: Doc, n: number): any => {
+    if (kindOf(d) !== 'openapi') return undefined;
+    const seen = new Set<any>();
+    const list: any[] = [];
+    for (const o of openapiOps(d)) {
+      if (o.received) continue;
+      for (const p0 of [...(o.item.parameters ?? []), ...(o.op.parameters ?? [])]) {
+        const p = deref(d, p0);
+        if (!isObj(p) || p.in !== 'query' || seen.has(p) || p.content) continue;
+        seen.add(p);
+        list.push(p);
+      }
+    }
+    return list[n];
+  };
+  return [
+    // the side waiting for a reply listens where it was sent before
+    { kind: 'response: a reply moved to a channel at another address', expect: 'ERR', apply: replyOnCopy((a) => `${a}/zz-replies`) },
+    { kind: 'same: a reply written on a channel of its own at the same address', expect: 'none', apply: replyOnCopy((a) => a) },
+    {
+      kind: 'response: a reply now addressed where the request says (reply.address)', expect: 'ERR',
+      apply: (d, n) => { const x = replySites(d)[n]; if (!x) return false; x.op.reply.address = { location: '$message.header#/zz_reply_to' }; return x.id; },
+    },
+    // a client library speaks one version of the protocol
+    { kind: 'a server\'s protocol version changed', expect: 'ERR', apply: (d, n) => { const s = versioned(d, n); if (!s) return false; s.protocolVersion = `${s.protocolVersion}9`; return 'protocolVersion'; } },
+    { kind: 'same: a server\'s protocol version written with a trailing .0', expect: 'none', apply: (d, n) => { const s = versioned(d, n); if (!s) return false; s.protocolVersion = `${s.protocolVersion}.0`; return 'protocolVersion'; } },
+    // a server reading the header does not find what a client still sends in the query
+    {
+      kind: 'request: a query parameter now read from a header', expect: 'ERR',
+      apply: (d, n) => {
+        const p = queryParameter(d, n);
+        if (!p) return false;
+        p.in = 'header';
+        for (const k of ['style', 'explode', 'allowEmptyValue', 'allowReserved']) delete p[k];
+        return p.name;
       },
     },
   ];

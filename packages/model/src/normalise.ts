@@ -572,14 +572,20 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
-        addReplies(o, (Array.isArray(reply.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`)));
+        addReplies(o, (Array.isArray(reply?.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`)));
+        const where = replyAddress(reply, resolver.deref(op.channel));
+        if (where !== undefined) o.replyAddress = where;
+        // a reply channel without an address of its own: where it is, the request says at run time
+        const replyId = typeof reply?.channel?.$ref === 'string' ? lastToken(reply.channel.$ref) : undefined;
+        const replyChannel = replyId !== undefined && Object.hasOwn(model.channels, replyId) ? model.channels[replyId] : undefined;
+        if (replyChannel?.dynamic && where !== undefined) replyChannel.runtime = true;
       }
       model.operations[id] = o;
     }
     for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
       const s = resolver.deref(s0) ?? {};
       model.servers[name] = {
-        name, protocol: s.protocol, url: `${s.host ?? ''}${s.pathname ?? ''}`,
+        name, protocol: s.protocol, url: `${s.host ?? ''}${s.pathname ?? ''}`, ...versionOf(s),
         variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
         securityAlternatives: securityAlternatives(s.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), true),
       };
@@ -654,11 +660,30 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
   return model;
 
+  /**
+   * Where the reply of an AsyncAPI 3 operation travels, which is where its receiver listens: the
+   * runtime expression of `reply.address.location` (the address is read from the request, e.g.
+   * `$message.header#/replyTo`), else the address of `reply.channel`, else the operation's own
+   * channel's address. Undefined when none is known (a reply channel whose address is `null` with no
+   * `reply.address`): nothing to compare.
+   */
+  function replyAddress(reply: any, opChannel: any): string | undefined {
+    const at = resolver.deref(reply?.address);
+    if (at && typeof at === 'object' && typeof at.location === 'string') return at.location;
+    const chan = reply?.channel !== undefined ? resolver.deref(reply.channel) : opChannel;
+    return chan && typeof chan === 'object' && typeof chan.address === 'string' ? chan.address : undefined;
+  }
+
+  /** A server's `protocolVersion` (numbers as written: `5` and `5.0` are told apart by the comparison). */
+  function versionOf(s: any): { protocolVersion?: string } {
+    return typeof s.protocolVersion === 'string' || typeof s.protocolVersion === 'number' ? { protocolVersion: String(s.protocolVersion) } : {};
+  }
+
   function servers2() {
     for (const [name, s0] of Object.entries<any>(doc.servers ?? {})) {
       const s = resolver.deref(s0) ?? {};
       model.servers[name] = {
-        name, protocol: s.protocol, url: String(s.url ?? ''), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
+        name, protocol: s.protocol, url: String(s.url ?? ''), ...versionOf(s), variables: serverVars(s.variables), pointer: `/servers/${esc(name)}`,
         securityAlternatives: securityAlternatives(s.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), false),
       };
     }

@@ -172,6 +172,12 @@ export interface Operation {
   /** AsyncAPI 3: the reply message (`reply:<name>`) whose payload (and headers) fill `response`; the other replies are `otherPayloads` (error frames aside). */
   mainReply?: string;
   /**
+   * AsyncAPI 3: where the operation's reply travels (see normalise's `replyAddress`): a channel
+   * address, or a runtime expression (`$message.header#/replyTo`) naming the part of the request that
+   * holds it. Absent when the operation has no reply or its address is unknown.
+   */
+  replyAddress?: string;
+  /**
    * AsyncAPI protocol bindings other than schemas (see `BINDING_SCHEMAS`) and the WebSocket handshake:
    * `<where> <protocol>.<keyword>` -> the value as canonical JSON, where `where` is `channel`,
    * `operation` or `message <message key>`.
@@ -192,6 +198,8 @@ export interface Server {
   name: string;
   url: string;
   protocol?: string;
+  /** AsyncAPI: the version of the protocol the server speaks (`protocolVersion`, as written). */
+  protocolVersion?: string;
   variables: Record<string, { default?: string; enum?: string[] }>;
   pointer: string;
   /** AsyncAPI: what a client must present to connect (see `Operation.securityAlternatives`). */
@@ -210,10 +218,12 @@ export interface Model {
   structures: Record<string, Structure>;
   servers: Record<string, Server>;
   /**
-   * `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire); `servers`:
+   * `dynamic`: an AsyncAPI 3 channel without an address (its key never reaches the wire); `runtime`:
+   * a dynamic channel some operation's reply travels on at the address its `reply.address` reads from
+   * the request (see `Operation.replyAddress`); `servers`:
    * the names of the only servers that offer the channel (absent: every server).
    */
-  channels: Record<string, { address: string; pointer: string; dynamic?: boolean; servers?: string[] }>;
+  channels: Record<string, { address: string; pointer: string; dynamic?: boolean; runtime?: boolean; servers?: string[] }>;
   globalSecurity: string[];
   /**
    * The declared security schemes by name: the ways a client obtains and presents each one's

@@ -33,6 +33,8 @@ import { rule as messageContentTypeChanged } from './message-content-type-change
 import { rule as messageCorrelationIdMoved } from './message-correlation-id-moved.js';
 import { rule as bindingChanged } from './binding-changed.js';
 import { rule as bindingDestinationChanged } from './binding-destination-changed.js';
+import { rule as replyAddressChanged } from './reply-address-changed.js';
+import { rule as parameterLocationChanged } from './parameter-location-changed.js';
 import { rule as bindingHarmlessChanged } from './binding-harmless-changed.js';
 import { rule as messagePayloadNotCompared } from './message-payload-not-compared.js';
 import { rule as channelServersRestricted } from './channel-servers-restricted.js';
@@ -156,6 +158,8 @@ export const rules: readonly Rule[] = [
   messageCorrelationIdMoved,
   bindingChanged,
   bindingDestinationChanged,
+  replyAddressChanged,
+  parameterLocationChanged,
   bindingHarmlessChanged,
   messagePayloadNotCompared,
   structureAdded,

@@ -9,5 +9,5 @@ export const rule: Rule = {
   direction: 'any',
   area: 'server',
   kind: 'server-changed',
-  handler: (i: DiffItem): boolean => i.subject === 'server' && (i.change === 'url' || i.change === 'protocol' || i.change === 'variable-default' || i.change === 'variable-enum-removed'),
+  handler: (i: DiffItem): boolean => i.subject === 'server' && (i.change === 'url' || i.change === 'protocol' || i.change === 'protocol-version' || i.change === 'variable-default' || i.change === 'variable-enum-removed'),
 };
