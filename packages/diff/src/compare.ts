@@ -381,7 +381,7 @@ function compareOperations(ctx: Ctx): void {
   const { base, rev } = ctx;
   const removed = new Map<string, Operation>();
   const added = new Map<string, Operation>();
-  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed' | 'rekeyed']> = [];
+  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed' | 'rekeyed' | 'moved']> = [];
   for (const [k, b] of Object.entries(base.operations)) {
     const r = own(rev.operations, k);
     if (r) pairs.push([b, r, 'same']);
@@ -399,7 +399,33 @@ function compareOperations(ctx: Ctx): void {
       break;
     }
   }
+  // ... and one that still flows the same way on the same channel (the only one there, or the only
+  // one with that frame `action`) is that operation, whatever else changed in its messages
+  if (base.kind === 'asyncapi' && rev.kind === 'asyncapi' && removed.size && added.size) {
+    const place = (m: Model, o: Operation) => (o.channel === undefined ? undefined : JSON.stringify([o.kind, addressTemplate(own(m.channels, o.channel)?.address ?? o.channel), o.frameAction ?? null]));
+    const count = (m: Model, key: string) => Object.values(m.operations).filter((o) => place(m, o) === key).length;
+    for (const [bk, b] of [...removed]) {
+      const key = place(base, b);
+      if (key === undefined || count(base, key) !== 1 || count(rev, key) !== 1) continue;
+      const hit = [...added].find(([, r]) => place(rev, r) === key);
+      if (!hit) continue;
+      pairs.push([b, hit[1], 'rekeyed']);
+      removed.delete(bk);
+      added.delete(hit[0]);
+    }
+  }
   for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
+  // an HTTP operation keeping its operationId under another path or verb: one operation that moved
+  if (base.kind === 'openapi' && rev.kind === 'openapi' && removed.size && added.size) {
+    for (const [bk, b] of [...removed]) {
+      if (!/^[A-Z]+ \//.test(b.key) || b.providerCalls) continue;
+      const same = [...added].filter(([rk, r]) => r.name === b.name && r.kind === b.kind && /^[A-Z]+ \//.test(rk) && !r.providerCalls);
+      if (same.length !== 1) continue;
+      pairs.push([b, same[0][1], 'moved']);
+      removed.delete(bk);
+      added.delete(same[0][0]);
+    }
+  }
   const guessed = guessRenames(removed, added, (a, c) => {
     if (a.kind !== c.kind || !sameCallShape(a.key, c.key)) return 0;
     const j = jaccard(opFieldSet(a), opFieldSet(c));
@@ -418,7 +444,8 @@ function compareOperations(ctx: Ctx): void {
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
-    if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
+    if (how === 'moved') at(how, { oldPath: b.name, path: r.name, from: callOf(b), to: callOf(r) });
+    else if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action && v2Action(b.action) === v2Action(r.action))) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
     if (!b.deprecated && r.deprecated) at('deprecated');
@@ -1376,6 +1403,12 @@ function sameCallShape(a: string, b: string): boolean {
   const words = (p: string) => new Set(p.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !/^(v\d+|api)$/.test(w)));
   const wx = words(x[2]), wy = words(y[2]);
   return !wx.size || !wy.size || [...wx].some((w) => wy.has(w));
+}
+
+/** How a client calls an HTTP operation, as written (`POST /v1/berths/{id}`), from where it sits. */
+function callOf(o: Operation): string {
+  const m = /^\/paths\/([^/]*)\/([a-z]+)$/.exec(o.pointer);
+  return m ? `${m[2].toUpperCase()} ${m[1].replace(/~1/g, '/').replace(/~0/g, '~')}` : o.key;
 }
 
 /** The one keyword listing every alternative of a field, if there is one. */

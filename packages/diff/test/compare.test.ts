@@ -64,8 +64,20 @@ test('an HTTP operation is guessed to be a removed one\'s successor only with th
   const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId).sort();
   // same body and a similar name, but another call: GET /orders/{id} is not GET /order/settings
   assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/order/settings': get('GetOrderSettings') })), ['method-added', 'method-removed']);
-  assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/orders/{id}': { post: get('GetOrdersId').get } })), ['method-added', 'method-removed']);
+  assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/orders/{id}': { post: get('PostOrdersId').get } })), ['method-added', 'method-removed']);
   assert.deepEqual(rules(doc({ '/orders/{id}': get('GetOrdersId') }), doc({ '/settings/{id}': get('GetOrderSettingsId') })), ['method-added', 'method-removed'], 'no path word in common');
   // the same call shape under a new path sharing a word: still a possible rename
   assert.deepEqual(rules(doc({ '/v1/orders/{id}': get('GetOrdersId') }), doc({ '/v2/purchase-orders/{id}': get('GetPurchaseOrdersId') })), ['method-possibly-renamed']);
+});
+
+test('an HTTP operation keeping its operationId under another path is one move; an AsyncAPI operation keeps its identity by channel and direction', () => {
+  const doc = (prefix: string) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { [`${prefix}/berths/{id}`]: { get: { operationId: 'getBerth', parameters: [{ name: 'id', in: 'path', required: true, schema: S }], responses: { '204': { description: 'ok' } } } } } });
+  const found = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}`);
+  assert.deepEqual(found(doc('/v1'), doc('/v2')), ['method-moved: The `getBerth` method moved: it is now called as `GET /v2/berths/{id}` instead of `GET /v1/berths/{id}`.']);
+  const async = (op: string, extra: Record<string, unknown>) => ({
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: { 'fleet/{truck}/doors': { parameters: { truck: { schema: S } }, subscribe: { operationId: op, message: { payload: obj({ door: S, ...extra }, ['door']) } } } },
+  });
+  // renamed (a key never on the wire) and given an optional field the client may ignore: nothing breaks
+  assert.deepEqual(diffModels(modelOf(async('onDoorEvent', {}))!, modelOf(async('handleDoorEvent', { at: S }))!).filter((f) => f.breaking).map((f) => f.ruleId), []);
 });

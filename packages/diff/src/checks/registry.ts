@@ -4,6 +4,7 @@ import { rule as methodRemoved } from './method-removed.js';
 import { rule as methodRemovedAfterDeprecation } from './method-removed-after-deprecation.js';
 import { rule as methodRenamed } from './method-renamed.js';
 import { rule as methodPossiblyRenamed } from './method-possibly-renamed.js';
+import { rule as methodMoved } from './method-moved.js';
 import { rule as pushAdded } from './push-added.js';
 import { rule as pushRemoved } from './push-removed.js';
 import { rule as pushRenamed } from './push-renamed.js';
@@ -128,6 +129,7 @@ export const rules: readonly Rule[] = [
   methodRemovedAfterDeprecation,
   methodRenamed,
   methodPossiblyRenamed,
+  methodMoved,
   pushAdded,
   pushRemoved,
   pushRenamed,
