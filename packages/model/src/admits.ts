@@ -93,8 +93,20 @@ export function valueAdmitted(v: unknown, f: Field): boolean {
   return true;
 }
 
+/** The same admitting keywords, written alike (the common case: no sets built). */
+function sameKeywords(a: Field, b: Field): boolean {
+  if (a.type !== b.type || a.nullable !== b.nullable || a.pattern !== b.pattern || a.format !== b.format || !!a.closed !== !!b.closed || a.ref !== b.ref) return false;
+  if (a.enum !== b.enum && (!a.enum || !b.enum || a.enum.length !== b.enum.length || a.enum.some((v, i) => v !== b.enum![i]))) return false;
+  if (a.variants !== b.variants && (!a.variants || !b.variants || a.variants.length !== b.variants.length || a.variants.some((v, i) => v !== b.variants![i]))) return false;
+  if (a.constraints !== b.constraints && JSON.stringify(a.constraints ?? null) !== JSON.stringify(b.constraints ?? null)) return false;
+  for (const k in a.limits) if (a.limits[k] !== b.limits[k]) return false;
+  for (const k in b.limits) if (a.limits[k] !== b.limits[k]) return false;
+  return true;
+}
+
 /** What one field admits compared with another, by its own keywords (not its children). */
 export function fieldRelation(was: Field, now: Field, sameRef: (a?: string, b?: string) => boolean = (a, b) => a === b): Relation {
+  if (sameKeywords(was, now)) return 'same';
   // a list of values on one side only: decided by whether the other side admits each of them
   if (was.enum && !now.enum && was.enum.every((v) => valueAdmitted(v, now)) && (!was.nullable || now.nullable)) return 'wider';
   if (now.enum && !was.enum && now.enum.every((v) => valueAdmitted(v, was)) && (!now.nullable || was.nullable)) return 'narrower';
@@ -149,6 +161,13 @@ function below(fields: Fields, root: string): Map<string, Field> {
 export function admits(was: Fields, wasRoot: string, now: Fields, nowRoot: string, sameRef?: (a?: string, b?: string) => boolean): Relation {
   const a = was[wasRoot], b = now[nowRoot];
   if (!a || !b) return 'unknown';
+  if (was === now && wasRoot === nowRoot) return 'same';
+  // two whole maps (alternatives' contents) written alike: no descendant maps built
+  if (wasRoot === '' && nowRoot === '') {
+    let n = 0, alike = true;
+    for (const p in was) { n++; const g = now[p]; if (!g || g.required !== was[p].required || !sameKeywords(was[p], g)) { alike = false; break; } }
+    if (alike) { for (const _ in now) n--; if (n === 0) return 'same'; }
+  }
   let rel = fieldRelation(a, b, sameRef);
   const wa = below(was, wasRoot), nb = below(now, nowRoot);
   for (const [rest, f] of wa) {

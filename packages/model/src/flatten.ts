@@ -430,8 +430,16 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       // the union declares itself applies to every alternative: it stays as declared
       const own = new Set<string>();
       let merged: Fields | undefined;
-      alts.forEach((alt: any, i: number) => {
-        if (alt && typeof alt === 'object' && !alt.$ref && alt.properties) {
+      const inlineObject = (alt: any) => alt && typeof alt === 'object' && !alt.$ref && alt.properties;
+      // one inline object among the alternatives (an object or an empty string, say): nothing to join
+      if (alts.filter(inlineObject).length === 1) {
+        const i = alts.findIndex(inlineObject);
+        for (const [pk, pv] of Object.entries<any>(alts[i].properties)) {
+          const p = join(path, pk);
+          if (!out[p]) visit(pv, p, false, `${altPtr(i)}/properties/${esc(pk)}`, depth + 1, false, stack);
+        }
+      } else alts.forEach((alt: any, i: number) => {
+        if (inlineObject(alt)) {
           for (const [pk, pv] of Object.entries<any>(alt.properties)) {
             const p = join(path, pk);
             if (!merged?.[p] && out[p]) { own.add(p); continue; }
