@@ -2053,6 +2053,18 @@ function unionPayloadMutations(): Mutation[] {
     onBound('AsyncAPI: maximum raised in a structure a sent message\'s union names (clients send less than allowed)', 'request', 'INFO', (p) => { p.maximum *= 10; }),
     onBound('AsyncAPI: maximum raised in a structure a received message\'s union names', 'response', 'ERR', (p) => { p.maximum *= 10; }),
     onBound('AsyncAPI: maximum lowered in a structure a received message\'s union names (clients receive less)', 'response', 'INFO', (p) => { p.maximum = Math.floor(p.maximum / 10); }),
+    {
+      // a content type is compared by meaning: case and a charset parameter are no change
+      kind: 'same: AsyncAPI message content type written in another case with a charset', expect: 'none',
+      apply: (doc, n) => {
+        if (kindOf(doc) === 'openapi') return false;
+        const msgs = Object.values<any>(doc.components?.messages ?? {}).filter((m) => (m.contentType ?? doc.defaultContentType) === 'application/json');
+        const m = msgs[n];
+        if (!m) return false;
+        m.contentType = 'Application/JSON; charset=utf-8';
+        return String(m.name ?? n);
+      },
+    },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { canonicalize, refHolders } from '@ccapi/load';
 import { emptyObjectAt, flatten, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
+import { mediaKey } from './media.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
 import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
 
@@ -946,7 +947,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     return [{
       name: String(msg.name ?? msg.messageId ?? refName ?? `message${ptr.split('/').pop()}`),
       payload: pl,
-      contentType: String(msg.contentType ?? doc.defaultContentType ?? ''),
+      // compared by meaning (case, a charset parameter): see media.ts
+      contentType: msg.contentType ?? doc.defaultContentType ? mediaKey(String(msg.contentType ?? doc.defaultContentType)) : '',
       pointer: plPtr.replace(/\/payload(\/schema)?$/, ''),
       headers: msg.headers,
       headersPointer,
