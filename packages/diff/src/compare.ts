@@ -448,6 +448,14 @@ function compareOperations(ctx: Ctx): void {
     else if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action && v2Action(b.action) === v2Action(r.action))) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
+    // names of path/channel parameters never reach the wire, their places do: the same names in
+    // other places mean a value the client puts in one place is now read as another parameter
+    for (const where of ['path', 'channel'] as const) {
+      const bn = placedNames(b.request, where), rn = placedNames(r.request, where);
+      if (bn.length > 1 && bn.length === rn.length && bn.join('\0') !== rn.join('\0') && [...bn].sort().join('\0') === [...rn].sort().join('\0')) {
+        at('parameters-reordered', { direction: 'request', path: where, from: bn, to: rn });
+      }
+    }
     if (!b.deprecated && r.deprecated) at('deprecated');
     if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
     // message names that follow the operation name are renamed along with it
@@ -1409,6 +1417,16 @@ function sameCallShape(a: string, b: string): boolean {
 function callOf(o: Operation): string {
   const m = /^\/paths\/([^/]*)\/([a-z]+)$/.exec(o.pointer);
   return m ? `${m[2].toUpperCase()} ${m[1].replace(/~1/g, '/').replace(/~0/g, '~')}` : o.key;
+}
+
+/** The names of an operation's `path:#n` / `channel:#n` parameters, in their places in the address. */
+function placedNames(request: Fields, where: 'path' | 'channel'): string[] {
+  const out: string[] = [];
+  for (const [k, f] of Object.entries(request)) {
+    const m = new RegExp(`^${where}:#(\\d+)$`).exec(k);
+    if (m) out[Number(m[1])] = f.label ?? '';
+  }
+  return out.every((x) => x) ? out : [];
 }
 
 /** The one keyword listing every alternative of a field, if there is one. */

@@ -2054,6 +2054,24 @@ function unionPayloadMutations(): Mutation[] {
     onBound('AsyncAPI: maximum raised in a structure a received message\'s union names', 'response', 'ERR', (p) => { p.maximum *= 10; }),
     onBound('AsyncAPI: maximum lowered in a structure a received message\'s union names (clients receive less)', 'response', 'INFO', (p) => { p.maximum = Math.floor(p.maximum / 10); }),
     {
+      // parameters keep their names but trade places in the address: values land in the wrong place
+      kind: 'AsyncAPI: two channel parameters trade places in the address', expect: 'ERR',
+      apply: (doc, n) => {
+        const swap = (a: string) => { const names = [...a.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]); return names.length > 1 ? a.replace(`{${names[0]}}`, '\0').replace(`{${names[1]}}`, `{${names[0]}}`).replace('\0', `{${names[1]}}`) : undefined; };
+        if (kindOf(doc) === 'asyncapi3') {
+          const ch = Object.values<any>(doc.channels ?? {}).filter((c) => typeof c.address === 'string' && swap(c.address))[n];
+          if (!ch) return false;
+          ch.address = swap(ch.address);
+          return ch.address;
+        }
+        if (kindOf(doc) !== 'asyncapi2') return false;
+        const key = Object.keys(doc.channels ?? {}).filter((k) => swap(k))[n];
+        if (!key) return false;
+        renameKey(doc.channels, key, swap(key)!);
+        return swap(key)!;
+      },
+    },
+    {
       // a content type is compared by meaning: case and a charset parameter are no change
       kind: 'same: AsyncAPI message content type written in another case with a charset', expect: 'none',
       apply: (doc, n) => {

@@ -90,6 +90,7 @@ import { rule as requestVariantRemoved } from './request-variant-removed.js';
 import { rule as responseVariantAdded } from './response-variant-added.js';
 import { rule as fieldVariantChanged } from './field-variant-changed.js';
 import { rule as fieldWrappedInOneOf } from './field-wrapped-in-one-of.js';
+import { rule as parametersReordered } from './parameters-reordered.js';
 import { rule as requestOneOfOverlapAdded } from './request-one-of-overlap-added.js';
 import { rule as requestVariantNarrowed } from './request-variant-narrowed.js';
 import { rule as responseVariantWidened } from './response-variant-widened.js';
@@ -221,6 +222,7 @@ export const rules: readonly Rule[] = [
   requestAnyOfBecameOneOf,
   responseOneOfBecameAnyOf,
   fieldWrappedInOneOf,
+  parametersReordered,
   requestOneOfOverlapAdded,
   requestVariantNarrowed,
   responseVariantWidened,
