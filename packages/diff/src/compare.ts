@@ -489,6 +489,11 @@ function compareOperations(ctx: Ctx): void {
     }
     compareMedia(b.requestMedia, r.requestMedia, 'request', at);
     compareMedia(b.responseMedia, r.responseMedia, 'response', at);
+    // an error response's media types, while the status is answered on both sides
+    for (const [status, was] of Object.entries(b.errorMedia ?? {})) {
+      const now = r.errorMedia && own(r.errorMedia, status);
+      if (now) compareMedia(was, now, 'response', (change, extra) => at(change, { ...extra, path: `${status} ${extra.path}` }));
+    }
     const sc = successChanges(b, r);
     const bSuccess = new Set(successCodes(b).values());
     for (const s of b.statuses) {
@@ -695,7 +700,10 @@ function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file:
     const sp = k.indexOf(' ');
     const kind = k.slice(0, sp);
     if (kind === 'status') {
-      if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', file);
+      // an error response's headers are compared while the status is answered at all (none left: all removed)
+      const status = k.slice(sp + 1, k.indexOf(' ', sp + 1));
+      if (k.endsWith(' headers') && (!bf || !rf) && b.statuses.includes(status) && r.statuses.includes(status)) compareFields(ctx, bf ?? {}, rf ?? {}, owner, 'response', file);
+      else if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', file);
       continue;
     }
     const side = kind as 'request' | 'response';

@@ -2071,6 +2071,30 @@ function unionPayloadMutations(): Mutation[] {
         return swap(key)!;
       },
     },
+    // error responses: their media types and headers are read like the success response's
+    ...([
+      ['error response: its media type replaced by another', 'ERR', (c: any) => { const [m] = Object.keys(c.content); renameKey(c.content, m, 'application/problem+json'); return m; }],
+      ['same: error response media type written in another case with a charset', 'none', (c: any) => { const [m] = Object.keys(c.content); renameKey(c.content, m, `${m.toUpperCase()}; charset=utf-8`); return m; }],
+    ] as const).map(([kind, expect, change]): Mutation => ({
+      kind, expect,
+      apply: (doc, n) => {
+        const sites = openapiOps(doc).filter((o) => !o.received).flatMap((o) => Object.keys(o.op.responses ?? {}).filter((st) => /^[45]/.test(st)).map((st) => deref(doc, o.op.responses[st])))
+          .filter((r, i, all) => isObj(r?.content) && Object.keys(r.content).length === 1 && Object.keys(r.content)[0] === 'application/json' && all.indexOf(r) === i);
+        return sites[n] ? change(sites[n]) : false;
+      },
+    })),
+    {
+      kind: 'error response: a required header removed', expect: 'ERR',
+      apply: (doc, n) => {
+        const sites = openapiOps(doc).filter((o) => !o.received).flatMap((o) => Object.keys(o.op.responses ?? {}).filter((st) => /^[45]/.test(st)).map((st) => deref(doc, o.op.responses[st])))
+          .filter((r) => isObj(r?.headers) && Object.values<any>(r.headers).some((h) => deref(doc, h)?.required === true));
+        const r = sites[n];
+        if (!r) return false;
+        const h = Object.keys(r.headers).find((k) => deref(doc, r.headers[k])?.required === true)!;
+        delete r.headers[h];
+        return h;
+      },
+    },
     {
       // a content type is compared by meaning: case and a charset parameter are no change
       kind: 'same: AsyncAPI message content type written in another case with a charset', expect: 'none',

@@ -1086,9 +1086,21 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       for (const s of statuses) {
         if (s === success || !(/^[45]/.test(s) || s === 'default')) continue;
         const r = resolver.deref(responses[s]);
+        // the headers of an error response (`WWW-Authenticate`, `Retry-After`) are read like its body
+        if (r?.headers && typeof r.headers === 'object') {
+          const hp = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
+          const out: Fields = Object.create(null);
+          for (const [h, h0] of Object.entries<any>(r.headers)) {
+            if (h.toLowerCase() === 'content-type') continue;
+            const hd = resolver.deref(h0) ?? {};
+            flatten(hd.schema ?? {}, `${hp}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, out);
+          }
+          if (Object.keys(out).length) (o.bodies ??= Object.create(null))[`status ${s} headers`] = out;
+        }
         const content = r?.content;
         if (!content || typeof content !== 'object') continue;
         const rptr = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
+        (o.errorMedia ??= Object.create(null))[s] = Object.keys(content).sort();
         const first = pickJson(content);
         for (const media of Object.keys(content)) {
           const schema = content[media]?.schema;

@@ -111,6 +111,8 @@ export interface Operation {
   response: Fields;
   requestMedia: string[];
   responseMedia: string[];
+  /** OpenAPI: each error status (4xx, 5xx, `default` beside a success status) -> its media types. */
+  errorMedia?: Record<string, string[]>;
   statuses: string[];
   /**
    * OpenAPI: each success status (2xx codes and ranges; `default` when there is none) -> what it answers
