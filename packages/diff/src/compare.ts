@@ -97,9 +97,22 @@ interface Ctx {
   sameMemo: Map<string, boolean>;
 }
 
-/** What a `$ref` to `name` reaches in a model (any schema: aliases and owned ones too). */
+/** What a `$ref` to `name` reaches in a model (any schema: owned ones too; an alias, what it leads to). */
 function schemaFields(m: Model, name: string): Fields | undefined {
-  return (m.schemas && own(m.schemas, name)) ?? own(m.structures, name)?.fields;
+  const n = aliasTarget(m, name);
+  return (m.schemas && own(m.schemas, n)) ?? own(m.structures, n)?.fields;
+}
+
+/** The schema an alias chain (`A: {$ref: B}`, `B: {$ref: C}`...) ends at; `name` itself when it is no alias. */
+function aliasTarget(m: Model, name: string): string {
+  let n = name;
+  for (let hops = 0; hops < 20; hops++) {
+    const f = (m.schemas && own(m.schemas, n)) ?? own(m.structures, n)?.fields;
+    const root = f?.[''];
+    if (!f || !root || root.ref === undefined || root.ref === n || Object.keys(f).length !== 1 || root.type !== undefined || root.variants || root.enum || root.nullable || Object.keys(root.limits).length) return n;
+    n = root.ref;
+  }
+  return n;
 }
 
 /** Field keywords a client can observe (not where the schema sits, nor how it is written). */
@@ -114,7 +127,9 @@ function fieldShape(f: Field): string {
  * that structure are reported on it. Different names are compared field by field, recursively,
  * memoised per pair; a pair under comparison counts as equal (recursive structures terminate).
  */
-function sameRef(ctx: Ctx, b: string | undefined, r: string | undefined): boolean {
+function sameRef(ctx: Ctx, b0: string | undefined, r0: string | undefined): boolean {
+  // an alias (`A: {$ref: B}`, any number of hops) is what it leads to, on each side
+  const b = b0 === undefined ? b0 : aliasTarget(ctx.base, b0), r = r0 === undefined ? r0 : aliasTarget(ctx.rev, r0);
   if (b === r) return true;
   if (b === undefined || r === undefined) return false;
   if (ctx.structRenames.get(b) === r) return true;

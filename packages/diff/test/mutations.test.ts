@@ -2095,6 +2095,27 @@ function unionPayloadMutations(): Mutation[] {
         return h;
       },
     },
+    // aliases of any length, content media types, percent-escaped paths
+    onPayload('same: a field $ref replaced by a two-hop alias chain to the same schema', 'response', 'none', (d, o) => {
+      const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+      if (!p || !d.components?.schemas) return false;
+      d.components.schemas.ZzHop1 = { $ref: '#/components/schemas/ZzHop2' };
+      d.components.schemas.ZzHop2 = { $ref: o.properties[p].$ref };
+      o.properties[p] = { $ref: '#/components/schemas/ZzHop1' };
+      return p;
+    }),
+    onPayload('request: a string field now says which content it holds (contentMediaType)', 'request', 'WARN', (d, o) =>
+      siblingsApply(d) ? edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ ...s, contentMediaType: 'image/png' })) : false),
+    {
+      kind: 'same: a path written with a percent-escape', expect: 'none',
+      apply: (doc, n) => {
+        if (kindOf(doc) !== 'openapi') return false;
+        const path = Object.keys(doc.paths ?? {}).filter((p) => /^\/[a-z]/.test(p))[n];
+        if (!path) return false;
+        renameKey(doc.paths, path, `/%${path.charCodeAt(1).toString(16).toUpperCase()}${path.slice(2)}`);
+        return path;
+      },
+    },
     {
       // a content type is compared by meaning: case and a charset parameter are no change
       kind: 'same: AsyncAPI message content type written in another case with a charset', expect: 'none',

@@ -314,7 +314,12 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'format': if (typeof v === 'string') field.format = v; break;
         // the OpenAPI 3.1 spelling of 3.0's `format: byte` / `format: binary` (file contents)
         case 'contentEncoding': if (v === 'base64' && field.format === undefined) field.format = 'byte'; break;
-        case 'contentMediaType': if (typeof v === 'string' && field.format === undefined && node.contentEncoding === undefined) field.format = 'binary'; break;
+        case 'contentMediaType':
+          if (typeof v !== 'string') break;
+          if (field.format === undefined && node.contentEncoding === undefined) field.format = 'binary';
+          // which content it is, beyond "bytes" (the 3.0 `format: binary` spelling says no more)
+          if (v.toLowerCase() !== 'application/octet-stream') addConstraint(field, k, canonicalJson(v.toLowerCase()));
+          break;
         case 'enum': enumV = v; if (Array.isArray(v)) mergeEnum(field, (v as Scalar[]).filter((x) => x === null || typeof x !== 'object')); break;
         case 'const': if (v === null || typeof v !== 'object') mergeEnum(field, [v]); break;
         case 'default': if (v !== undefined) { field.default = v; field.hasDefault = true; } break;

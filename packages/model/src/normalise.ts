@@ -361,6 +361,12 @@ function sideOf2(ops: Array<[string, any, string | undefined]>, v2: Model): bool
  * without regard to case (HTTP header names are case-insensitive), so they are keyed in lower case;
  * the written name stays the field's label.
  */
+/** A path with its percent-escapes decoded (as written when an escape is malformed). */
+function decodedPath(path: string): string {
+  if (!path.includes('%')) return path;
+  try { return decodeURI(path); } catch { return path; }
+}
+
 export function parameterKey(p: { in?: unknown; name?: unknown }): string {
   const name = String(p.name);
   return `${String(p.in)}:${p.in === 'header' ? name.toLowerCase() : name}`;
@@ -466,13 +472,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const { reads } = resolver.record(() => {
         const item = resolver.deref(item0);
         if (!item || typeof item !== 'object') return;
-        const template = path.replace(/\{[^}]*\}/g, '{}');
+        // a path is a URI reference: `%C3%A4` and `ä` are the same path
+        const template = decodedPath(path).replace(/\{[^}]*\}/g, '{}');
         const pathParams = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
         for (const verb of VERBS) {
           const op = item[verb];
           if (!op || typeof op !== 'object') continue;
           const key = `${verb.toUpperCase()} ${template}`;
-          const name = typeof op.operationId === 'string' ? op.operationId : `${verb.toUpperCase()} ${path}`;
+          const name = typeof op.operationId === 'string' ? op.operationId : `${verb.toUpperCase()} ${decodedPath(path)}`;
           const ptr = `/paths/${esc(path)}/${verb}`;
           const o = newOperation('method', key, name, protocol, ptr);
           fillOpenApiOperation(o, op, item, ptr, pathParams);
@@ -488,7 +495,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
               for (const [expression, cbItem0] of Object.entries<any>(cb)) {
                 if (expression.startsWith('x-')) continue;
                 for (const [c, cop] of providerCalls(cbItem0, `${cbPtr}/${esc(expression)}`, (v) => `${key} callback ${cbName} ${v.toUpperCase()} ${expression}`,
-                  (cop) => (typeof cop.operationId === 'string' ? cop.operationId : `${cbName} callback of ${verb.toUpperCase()} ${path}`))) {
+                  (cop) => (typeof cop.operationId === 'string' ? cop.operationId : `${cbName} callback of ${verb.toUpperCase()} ${decodedPath(path)}`))) {
                   // a callback without tags belongs with the operation that registers it
                   if (!(Array.isArray(cop.tags) && cop.tags[0])) c.area = o.area;
                   model.operations[c.key] = c;
