@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, isOutline, mediaRelation, outlineAt, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, isOutline, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1401,18 +1401,16 @@ function alternativeRelation(wasIn: Fields, was: Field, variant: string, content
   return was.type === 'object' && was.ref === undefined && inlineKind(variant) === 'object' ? 'same' : 'unknown';
 }
 
+/** The same relation seen from the other side. */
+const mirrored = (r: Relation): Relation => (r === 'wider' ? 'narrower' : r === 'narrower' ? 'wider' : r);
+
 /**
  * What the plain schema (`now`, in the map `nowIn`) that replaced a union admits compared with one of
- * the union's alternatives (`wider`: it admits all of the alternative): the mirror of
- * alternativeRelation.
+ * the union's alternatives (`wider`: it admits all of the alternative): alternativeRelation seen from
+ * the other side (the base's names stay the first ones `sameRef` gets).
  */
 function unwrapRelation(variant: string, content: Fields | null, now: Field, nowIn: Fields, sameRef: (b?: string, r?: string) => boolean): Relation {
-  if (content && isOutline(content)) return now.ref === undefined ? admits(content, '', outlineAt(nowIn, now.path), '', sameRef) : 'unknown';
-  if (content) return admits(content, '', nowIn, now.path, sameRef);
-  const a = alternative(variant);
-  const name = a.slice(0, a.indexOf('='));
-  if (name) return now.ref !== undefined && sameRef(name, now.ref) ? 'same' : 'unknown';
-  return now.type === 'object' && now.ref === undefined && inlineKind(variant) === 'object' ? 'same' : 'unknown';
+  return mirrored(alternativeRelation(nowIn, now, variant, content, (x, y) => sameRef(y, x)));
 }
 
 /** `f` with only the value keywords (enum, pattern, format, limits) that `other` has too. */
@@ -1438,16 +1436,16 @@ function sameCallShape(a: string, b: string): boolean {
 
 /** How a client calls an HTTP operation, as written (`POST /v1/berths/{id}`), from where it sits. */
 function callOf(o: Operation): string {
-  const m = /^\/paths\/([^/]*)\/([a-z]+)$/.exec(o.pointer);
-  return m ? `${m[2].toUpperCase()} ${m[1].replace(/~1/g, '/').replace(/~0/g, '~')}` : o.key;
+  const t = pointerTokens(o.pointer);
+  return t.length === 3 && t[0] === 'paths' ? `${t[2].toUpperCase()} ${t[1]}` : o.key;
 }
 
 /** The names of an operation's `path:#n` / `channel:#n` parameters, in their places in the address. */
 function placedNames(request: Fields, where: 'path' | 'channel'): string[] {
   const out: string[] = [];
+  const prefix = `${where}:#`;
   for (const [k, f] of Object.entries(request)) {
-    const m = new RegExp(`^${where}:#(\\d+)$`).exec(k);
-    if (m) out[Number(m[1])] = f.label ?? '';
+    if (k.startsWith(prefix) && /^\d+$/.test(k.slice(prefix.length))) out[Number(k.slice(prefix.length))] = f.label ?? '';
   }
   return out.every((x) => x) ? out : [];
 }

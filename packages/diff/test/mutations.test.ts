@@ -141,6 +141,9 @@ function inlineObject(doc: Doc, s: Slot): any {
 
 const props = (doc: Doc, o: any, test: (p: any, name: string, required: boolean) => boolean) =>
   Object.keys(o.properties).filter((n) => { const p = deref(doc, o.properties[n]); return isObj(p) && test(p, n, (o.required ?? []).includes(n)); });
+/** Does property `n` of `o` name a structure (`$ref` to components/schemas)? The first that does. */
+const holdsSchemaRef = (o: any, n: string) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/');
+const schemaRefProp = (o: any): string | undefined => first(Object.keys(o.properties).filter((n) => holdsSchemaRef(o, n)));
 const plainString = (p: any) => p.type === 'string' && !p.enum && p.const === undefined && !p.readOnly && !p.writeOnly && !p.format && !p.pattern;
 
 // ---------- the mutations ----------
@@ -352,7 +355,7 @@ const mutations: Mutation[] = [
   onPayload('response narrows: new maxLength', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p) => plainString(p) && p.maxLength === undefined)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), maxLength: 100000 }; return p; }),
   // ----- equivalent rewrites: nothing at all -----
   onPayload('same: a field $ref goes through an alias', 'response', 'none', (d, o) => {
-    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    const p = schemaRefProp(o);
     if (!p) return false;
     const target = o.properties[p].$ref;
     const alias = `ZzAlias${target.split('/').pop()}`;
@@ -361,14 +364,14 @@ const mutations: Mutation[] = [
     return p;
   }),
   onPayload('same: a field $ref wrapped in a single allOf', 'response', 'none', (_d, o) => {
-    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    const p = schemaRefProp(o);
     if (!p) return false;
     o.properties[p] = { allOf: [{ $ref: o.properties[p].$ref }] };
     return p;
   }),
   // the copy is a new documented structure (and the original may fall out of use): INFO on the structures only
   onPayload('same: a field $ref switched to an identical copy', 'request', 'none', (d, o) => {
-    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    const p = schemaRefProp(o);
     if (!p) return false;
     const target = o.properties[p].$ref;
     const copy = `ZzCopy${target.split('/').pop()}`;
@@ -661,7 +664,7 @@ const mutations: Mutation[] = [
     return 'split';
   }),
   onPayload('same: request field $ref switched to allOf of an identical copy', 'request', 'none', (d, o) => {
-    const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+    const p = schemaRefProp(o);
     if (!p) return false;
     const target = o.properties[p].$ref;
     const copy = `ZzPart${target.split('/').pop()}`;
@@ -1360,8 +1363,7 @@ const mutations: Mutation[] = [
   ...(() => {
     const isUnion = (s: any) => isObj(s) && (Array.isArray(s.oneOf) || Array.isArray(s.anyOf));
     /** Properties of `o` that are a `$ref` to a named union. */
-    const unionRefs = (d: Doc, o: any) => Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string'
-      && o.properties[n].$ref.startsWith('#/components/schemas/') && isUnion(deref(d, o.properties[n])));
+    const unionRefs = (d: Doc, o: any) => Object.keys(o.properties).filter((n) => holdsSchemaRef(o, n) && isUnion(deref(d, o.properties[n])));
     return [
       onPayload('same: a $ref to a union structure written out inline', 'request', 'none', (d, o) => {
         const p = first(unionRefs(d, o));
@@ -1834,7 +1836,7 @@ function schemaKeywordMutations(): Mutation[] {
     onPayload('response: oneOf made anyOf, alternatives overlap', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => !!p.oneOf && overlapping(alternativesOf(d, p)))), (s) => { s.anyOf = s.oneOf; delete s.oneOf; return s; })),
     // one alternative (besides null) is that alternative
     onPayload('same: a field $ref written as a single-alternative oneOf', 'response', 'none', (_d, o) => {
-      const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+      const p = schemaRefProp(o);
       if (!p) return false;
       o.properties[p] = { oneOf: [{ $ref: o.properties[p].$ref }] };
       return p;
@@ -2097,7 +2099,7 @@ function unionPayloadMutations(): Mutation[] {
     },
     // aliases of any length, content media types, percent-escaped paths
     onPayload('same: a field $ref replaced by a two-hop alias chain to the same schema', 'response', 'none', (d, o) => {
-      const p = first(Object.keys(o.properties).filter((n) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/')));
+      const p = schemaRefProp(o);
       if (!p || !d.components?.schemas) return false;
       d.components.schemas.ZzHop1 = { $ref: '#/components/schemas/ZzHop2' };
       d.components.schemas.ZzHop2 = { $ref: o.properties[p].$ref };

@@ -489,12 +489,14 @@ function alternativeContent(alt: any, ptr: string, resolver: Resolver, depth: nu
  */
 const outlines = new WeakSet<Fields>();
 export const isOutline = (f: Fields): boolean => outlines.has(f);
+/** A field of an outline: where it is and whether it is required, nothing else. */
+const outlineField = (path: string, required: boolean, pointer: string): Field => ({ path, required, nullable: false, hasDefault: false, limits: {}, pointer });
+
 function objectOutline(alt: any, ptr: string): Fields {
   const out: Fields = Object.create(null);
-  const field = (path: string, required: boolean, pointer: string): Field => ({ path, required, nullable: false, hasDefault: false, limits: {}, pointer });
-  out[''] = { ...field('', true, ptr), type: 'object', ...(alt.additionalProperties === false ? { closed: true } : {}) };
+  out[''] = { ...outlineField('', true, ptr), type: 'object', ...(alt.additionalProperties === false ? { closed: true } : {}) };
   const required = Array.isArray(alt.required) ? alt.required : [];
-  for (const k of Object.keys(alt.properties)) out[k] = field(k, required.includes(k), `${ptr}/properties/${esc(k)}`);
+  for (const k of Object.keys(alt.properties)) out[k] = outlineField(k, required.includes(k), `${ptr}/properties/${esc(k)}`);
   outlines.add(out);
   return out;
 }
@@ -503,12 +505,12 @@ function objectOutline(alt: any, ptr: string): Fields {
 export function outlineAt(fields: Fields, root: string): Fields {
   const out: Fields = Object.create(null);
   const r = fields[root];
-  out[''] = { path: '', required: true, nullable: false, hasDefault: false, limits: {}, pointer: r?.pointer ?? '', ...(r?.type ? { type: r.type } : {}), ...(r?.closed ? { closed: true } : {}) };
+  out[''] = { ...outlineField('', true, r?.pointer ?? ''), ...(r?.type ? { type: r.type } : {}), ...(r?.closed ? { closed: true } : {}) };
   for (const p in fields) {
     if (p === root || !p.startsWith(root === '' ? '' : `${root}.`)) continue;
     const k = root === '' ? p : p.slice(root.length + 1);
     if (/[.[{]/.test(k) || k.includes(':')) continue;
-    out[k] = { path: k, required: fields[p].required, nullable: false, hasDefault: false, limits: {}, pointer: fields[p].pointer };
+    out[k] = outlineField(k, fields[p].required, fields[p].pointer);
   }
   outlines.add(out);
   return out;

@@ -697,6 +697,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
   }
 
+  /** A response's headers as fields `header:<lower-case name>` of `out` (required as declared). */
+  function responseHeaders(headers: Array<[string, any]>, responsePtr: string, out: Fields) {
+    for (const [h, h0] of headers) {
+      const hd = resolver.deref(h0) ?? {};
+      flatten(hd.schema ?? {}, `${responsePtr}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, out);
+    }
+  }
+
   function serverVars(vars: any): Server['variables'] {
     const out: Server['variables'] = Object.create(null);
     if (vars && typeof vars === 'object') for (const [k, v0] of Object.entries<any>(vars)) {
@@ -1081,10 +1089,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         payload(picked.schema, `${rptr}/content/${esc(picked.media)}/schema`, reply, true, o.name, keep);
         if (keep) otherMedia(o, providerCalls ? 'request' : 'response', r.content, picked, `${rptr}/content`, true);
       }
-      for (const [h, h0] of Object.entries<any>(r.headers ?? {})) {
-        const hd = resolver.deref(h0) ?? {};
-        flatten(hd.schema ?? {}, `${rptr}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, reply);
-      }
+      responseHeaders(Object.entries<any>(r.headers ?? {}), rptr, reply);
     }
     if (providerCalls) o.hasResponsePayload = Object.keys(o.response).length > 0;
     else {
@@ -1097,11 +1102,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (r?.headers && typeof r.headers === 'object') {
           const hp = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
           const out: Fields = Object.create(null);
-          for (const [h, h0] of Object.entries<any>(r.headers)) {
-            if (h.toLowerCase() === 'content-type') continue;
-            const hd = resolver.deref(h0) ?? {};
-            flatten(hd.schema ?? {}, `${hp}/headers/${esc(h)}`, resolver, { followRoot: false, rootRequired: hd.required === true, prefix: `header:${h.toLowerCase()}`, label: h }, out);
-          }
+          responseHeaders(Object.entries<any>(r.headers).filter(([h]) => h.toLowerCase() !== 'content-type'), hp, out);
           if (Object.keys(out).length) (o.bodies ??= Object.create(null))[`status ${s} headers`] = out;
         }
         const content = r?.content;
