@@ -1092,14 +1092,15 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   if (b0 === r0) return;
   const [b, r] = expandSwitches(ctx, b0, r0);
   const directions = Array.isArray(dirs) ? dirs : [dirs];
-  const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field) => {
+  // `at`: the file the item's pointer is in (a removal points into the base)
+  const emit = (item: Omit<DiffItem, 'protocol' | 'group' | 'direction' | 'owner' | 'file'>, f?: Field, at = file) => {
     const g = ++groupSeq;
     const presence = item.change === 'added' || item.change === 'removed' || item.change === 'required';
     for (const d of directions) {
       // readOnly fields are never sent, writeOnly fields never received: their presence is not judged there
       if (presence && f && d === 'request' && f.readOnly) continue;
       if (presence && f && d === 'response' && f.writeOnly) continue;
-      push(ctx, { ...item, owner, direction: d, group: g, file });
+      push(ctx, { ...item, owner, direction: d, group: g, file: at });
     }
   };
   const removed = new Map<string, Field>();
@@ -1277,7 +1278,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     for (const q of renamedOut) moved.add(q);
     if (struct && wf.ref !== undefined && !own(ctx.rev.structures, wf.ref)) ctx.unwrapped.add(wf.ref);
     if (struct) for (const q of children) if (!moved.has(q)) removed.set(`${w}.${q}`, struct.fields[q]);
-    emit({ subject: 'field', change: 'unwrapped', path: w, oldPath: w, from: w, to: mine.map(([m]) => m.path!).sort(), base: wf, pointer: wf.pointer }, wf);
+    emit({ subject: 'field', change: 'unwrapped', path: w, oldPath: w, from: w, to: mine.map(([m]) => m.path!).sort(), base: wf, pointer: wf.pointer }, wf, ctx.base.file);
   }
   for (const [item, f] of moves) emit(item, f);
 
@@ -1314,7 +1315,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   }
   for (const p of tops(removed)) {
     const f = removed.get(p)!;
-    emit({ subject: 'field', change: 'removed', path: p, base: f, pointer: f.pointer }, f);
+    emit({ subject: 'field', change: 'removed', path: p, base: f, pointer: f.pointer }, f, ctx.base.file);
   }
   for (const p of tops(added)) {
     const f = added.get(p)!;

@@ -112,3 +112,23 @@ test('a wrapper dropped by one operation is one entry on that operation, naming 
   assert.equal(unwrapped.breaking, true);
   assert.ok(unwrapped.migration);
 });
+
+/** `getPet` names `Pet` directly and `listPets` through the alias `PetAlias`, `{$ref: Pet}`. */
+function aliasDoc(petProps: string): string {
+  const op = (path: string, id: string, target: string) => `  ${path}:\n    get:\n      operationId: ${id}\n      responses:\n        "200":\n          description: ok\n          content: {application/json: {schema: {$ref: "#/components/schemas/${target}"}}}`;
+  return `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n${op('/pets', 'listPets', 'PetAlias')}\n${op('/pet', 'getPet', 'Pet')}\ncomponents:\n  schemas:\n    PetAlias: {$ref: "#/components/schemas/Pet"}\n    Pet:\n      type: object\n      required: [id, name]\n      properties:\n${petProps}\n`;
+}
+
+test('a structure named directly by one operation and through an alias by another is one shared structure; a removal points into the base', () => {
+  const d = mkdtempSync(join(tmpdir(), 'affects-alias-'));
+  const b = join(d, 'base.yaml'), r = join(d, 'revision.yaml');
+  writeFileSync(b, aliasDoc('        id: {type: string}\n        name: {type: string}'));
+  writeFileSync(r, aliasDoc('        id: {type: string}'));
+  const result = diffPaths(b, r);
+  assert.deepEqual(result.diagnostics, []);
+  assert.equal(result.findings.length, 1, result.findings.map((f) => f.text).join('\n'));
+  const [f] = result.findings;
+  assert.deepEqual([f.owner.kind, f.owner.name, f.ruleId], ['structure', 'Pet', 'response-required-field-removed']);
+  assert.deepEqual(f.affects?.map((a) => a.name), ['getPet', 'listPets']);
+  assert.deepEqual(f.location, { file: b, pointer: '/components/schemas/Pet/properties/name' }, 'the field is in the base, not in the revision');
+});

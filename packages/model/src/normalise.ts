@@ -38,24 +38,49 @@ interface Derivation {
   doc: Record<string, any>;
   resolver: Resolver;
   schemasBase: string;
-  refCounts: Map<string, number>;
+  uses: Map<string, number>;
   aliases: Set<string>;
   structures: Map<string, { reads: SavedReads; refs: Set<string> }>;
   /**
    * OpenAPI path items: the refs they resolved, the components whose ownership payload() consulted
    * (their use counts must be equal), the ownerships it recorded, and the operations they gave.
    */
-  paths: Map<string, { reads: SavedReads; consulted: Array<[string, boolean]>; owned: Array<[string, string, 'request' | 'response']>; ops: Array<[string, Operation]> }>;
+  paths: Map<string, { reads: SavedReads; consulted: string[]; owned: Array<[string, string, 'request' | 'response']>; ops: Array<[string, Operation]> }>;
 }
 const derivations = new WeakMap<Model, Derivation>();
 
 /**
  * Is a component named by a payload's `$ref` chain used elsewhere too (then the payload keeps it as
- * a reference)? Refs made by alias components are not counted, so a target reached through one has
- * no use of its own.
+ * a reference)? `uses` counts an alias's uses as uses of its target (`effectiveUses`).
  */
-function shared(refCounts: Map<string, number>, name: string, viaAlias: boolean): boolean {
-  return (refCounts.get(name) ?? 0) !== (viaAlias ? 0 : 1);
+function shared(uses: Map<string, number>, name: string): boolean {
+  return (uses.get(name) ?? 0) !== 1;
+}
+
+/**
+ * Uses of each component, the uses of every alias (`A: {$ref: B}`) counting as uses of its target,
+ * along alias chains: a structure that one operation names directly and another through an alias
+ * is used twice, whichever way a bundler writes it. `refCounts` leaves out the aliases' own refs.
+ */
+function effectiveUses(refCounts: Map<string, number>, aliasTargets: Map<string, string>): Map<string, number> {
+  const uses = new Map(refCounts);
+  const into = new Map<string, string[]>();
+  for (const [a, t] of aliasTargets) into.set(t, [...(into.get(t) ?? []), a]);
+  // each alias has one target, so the aliases into a component form a tree (a cycle adds nothing)
+  const done = new Map<string, number>();
+  const open = new Set<string>();
+  const total = (name: string): number => {
+    const known = done.get(name);
+    if (known !== undefined) return known;
+    if (open.has(name)) return 0;
+    open.add(name);
+    let n = refCounts.get(name) ?? 0;
+    for (const a of into.get(name) ?? []) n += total(a);
+    done.set(name, n);
+    return n;
+  };
+  for (const t of into.keys()) uses.set(t, total(t));
+  return uses;
 }
 
 /**
@@ -406,15 +431,17 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // an alias component (`A: {$ref: B}`) is the same thing as its target: its own ref is no use of B
   const schemasIn = (doc.components?.schemas ?? doc.definitions ?? {}) as Record<string, any>;
   const aliases = new Set<string>();
+  const aliasTargets = new Map<string, string>();
   for (const [name, sch] of Object.entries(schemasIn)) {
     const target = isAlias(sch);
-    if (target !== undefined) { aliases.add(name); refCounts.set(target, (refCounts.get(target) ?? 1) - 1); }
+    if (target !== undefined) { aliases.add(name); aliasTargets.set(name, target); refCounts.set(target, (refCounts.get(target) ?? 1) - 1); }
   }
+  const uses = effectiveUses(refCounts, aliasTargets);
   /** components owned by one payload -> the operation using them */
   const owners = new Map<string, string>();
   const ownedSide = new Map<string, 'request' | 'response'>();
 
-  const derivation: Derivation = { doc, resolver, schemasBase: '', refCounts, aliases, structures: new Map(), paths: new Map() };
+  const derivation: Derivation = { doc, resolver, schemasBase: '', uses, aliases, structures: new Map(), paths: new Map() };
   derivations.set(model, derivation);
   const priorOfKind = options.reuse && options.reuse.kind === kind && options.reuse.protocol === protocol ? derivations.get(options.reuse) : undefined;
   // what was derived under other `$ref` rules cannot be taken over
@@ -427,24 +454,22 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     return same;
   }) && reads.facts.every(([key, value]) => resolver.recompute(key) === value);
   // what payload() looked at and decided while one path item was read (for its reuse later)
-  let ownership: { consulted: Array<[string, boolean]>; owned: Array<[string, string, 'request' | 'response']> } | undefined;
+  let ownership: { consulted: string[]; owned: Array<[string, string, 'request' | 'response']> } | undefined;
   /** `keep: false` only records which components the (empty) payload owns. */
   const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string, keep = true) => {
     let node = schema;
     let at = ptr;
-    let viaAlias = false;
     for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 20; hops++) {
       const name = schemaRefName(node.$ref);
       if (name === undefined) break;
-      ownership?.consulted.push([name, viaAlias]);
-      if (shared(refCounts, name, viaAlias)) {
+      ownership?.consulted.push(name);
+      if (shared(uses, name)) {
         if (keep) flatten(node, at, resolver, { followRoot: false, rootRequired }, out);
         return;
       }
       owners.set(name, opName);
       ownedSide.set(name, requestMaps.has(out) ? 'request' : 'response');
       ownership?.owned.push([name, opName, ownedSide.get(name)!]);
-      viaAlias = aliases.has(name);
       at = node.$ref.slice(1);
       const next = resolver.get(node.$ref);
       if (next === undefined) break;
@@ -460,7 +485,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const priorPaths = (prior?.doc.paths ?? {}) as Record<string, unknown>;
     for (const [path, item0] of Object.entries<any>(doc.paths ?? {})) {
       const was = globalsSame && Object.hasOwn(priorPaths, path) ? prior!.paths.get(path) : undefined;
-      if (was && sameJson(priorPaths[path], item0) && was.consulted.every(([n, via]) => shared(prior!.refCounts, n, via) === shared(refCounts, n, via) && prior!.aliases.has(n) === aliases.has(n)) && readsSame(was.reads)) {
+      if (was && sameJson(priorPaths[path], item0) && was.consulted.every((n) => shared(prior!.uses, n) === shared(uses, n) && prior!.aliases.has(n) === aliases.has(n)) && readsSame(was.reads)) {
         // the same operation objects: the diff sees them unchanged by identity
         for (const [key, o] of was.ops) model.operations[key] = o;
         for (const [n, opName, side] of was.owned) owners.set(n, opName), ownedSide.set(n, side);
