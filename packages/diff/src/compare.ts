@@ -2,7 +2,7 @@ import { admits, BINDING_DESTINATIONS, isOutline, mediaRelation, outlineAt, poin
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
-import { successChanges, successCodes } from './statuses.js';
+import { errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
 
 let groupSeq = 0;
 
@@ -119,7 +119,7 @@ function aliasTarget(m: Model, name: string): string {
 function fieldShape(f: Field): string {
   const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
   return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
-    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null, !!f.allowEmpty, f.mapping ?? null]);
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null, !!f.allowEmpty, !!f.allowReserved, f.mapping ?? null]);
 }
 
 /**
@@ -511,8 +511,10 @@ function compareOperations(ctx: Ctx): void {
     }
     const sc = successChanges(b, r);
     const bSuccess = new Set(successCodes(b).values());
+    const replaced = errorStatusesReplaced(b, r);
+    for (const [from, to] of replaced) at('error-status-replaced', { path: from.join(', '), direction: 'response', from, to });
     for (const s of b.statuses) {
-      if (r.statuses.includes(s)) continue;
+      if (r.statuses.includes(s) || replaced.some(([from]) => from.includes(s))) continue;
       // a success status whose codes are all still answered (`200` -> `2XX`) is not gone for a client
       if (bSuccess.has(s) && !sc.removed.includes(s)) continue;
       const last = sc.noneLeft && sc.removed.includes(s);
@@ -1295,7 +1297,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       if (q !== p && !isUnder(q, p)) continue;
       const aq = ap + q.slice(p.length);
       const aqf = added.get(aq);
-      if (aqf) { pairs.push([q === p ? { ...qf, style: aqf.style, allowEmpty: aqf.allowEmpty } : qf, aqf]); added.delete(aq); removed.delete(q); }
+      if (aqf) { pairs.push([q === p ? { ...qf, style: aqf.style, allowEmpty: aqf.allowEmpty, allowReserved: aqf.allowReserved } : qf, aqf]); added.delete(aq); removed.delete(q); }
     }
   }
 
@@ -1666,6 +1668,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   if (b.style && r.style && b.style !== r.style) emit({ ...base, change: 'style', from: b.style, to: r.style }, f);
   // `?flag=` no longer accepted: the same request is now misread (or refused)
   else if (b.allowEmpty && !r.allowEmpty) emit({ ...base, change: 'style', from: `${b.style}, empty value allowed`, to: r.style }, f);
+  // `?path=a/b&c` written as the client had it now splits or is misread: the value must be percent-encoded
+  else if (b.allowReserved && !r.allowReserved) emit({ ...base, change: 'style', from: `${b.style}, reserved characters unencoded`, to: r.style }, f);
   const access = (x: Field) => (x.readOnly ? 'readOnly' : x.writeOnly ? 'writeOnly' : 'read-write');
   if (access(b) !== access(r)) emit({ ...base, change: 'access', from: access(b), to: access(r) }, f);
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { loadModels, type Diagnostic, type Model, type Protocol } from '@ccapi/model';
+import { loadModels, sideOf, type Diagnostic, type Model, type Protocol } from '@ccapi/model';
 import { compareModels } from './compare.js';
 import { classify, mergeProtocols, sortFindings } from './classify.js';
 import type { Finding } from './types.js';
@@ -36,9 +36,14 @@ export function diffModels(base: Model, revision: Model): Finding[] {
  * never exits: problems are returned as diagnostics.
  */
 export function diffPaths(basePath: string, revisionPath: string): DiffResult {
-  const b = loadModels(basePath);
+  let b = loadModels(basePath);
   // the revision reuses what the base derived from places both documents hold unchanged
   const r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models });
+  // an AsyncAPI 3 base whose operations do not say which side wrote it takes the side the
+  // revision's operations give (the revision took the base's the same way)
+  if (b.models.some((m) => { const bs = sideOf(m), rs = r.models.find((x) => x.protocol === m.protocol && x.kind === m.kind); return bs && !bs.evidence && rs && sideOf(rs)?.evidence && sideOf(rs)!.serverSide !== bs.serverSide; })) {
+    b = loadModels(basePath, { counterpart: r.models });
+  }
   // the same file on both sides (or a structure file shared by both) is reported once
   const seen = new Set<string>();
   const diagnostics = [...b.diagnostics, ...r.diagnostics].filter((d) => {

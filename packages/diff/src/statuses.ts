@@ -18,6 +18,25 @@ export function successCodes(op: Operation): Map<number, string> {
   return codes;
 }
 
+/** Is an exact error code (`404`) answered by the operation under a range key (`4XX`)? */
+const rangeCovers = (op: Operation, code: string) => op.statuses.some((s) => s.length === 3 && s[0] === code[0] && s.slice(1).toUpperCase() === 'XX');
+
+/**
+ * Error statuses gone and error statuses new to the client, per class (4xx, 5xx) where both happen
+ * (`409` -> `422`): `[gone, new]` pairs. A code still covered by a range on the other side counts as
+ * neither gone nor new.
+ */
+export function errorStatusesReplaced(b: Operation, r: Operation): Array<[string[], string[]]> {
+  const exact = (s: string) => /^[45]\d\d$/.test(s);
+  const out: Array<[string[], string[]]> = [];
+  for (const cls of ['4', '5']) {
+    const gone = b.statuses.filter((s) => exact(s) && s[0] === cls && !r.statuses.includes(s) && !rangeCovers(r, s)).sort();
+    const fresh = r.statuses.filter((s) => exact(s) && s[0] === cls && !b.statuses.includes(s) && !rangeCovers(b, s)).sort();
+    if (gone.length && fresh.length) out.push([gone, fresh]);
+  }
+  return out;
+}
+
 /** What a client receives with one success code: the key's body, and never a body with 204/205. */
 export function bodyAt(op: Operation, code: number, key: string): string {
   return NO_CONTENT.has(code) ? '' : (op.successBodies?.[key] ?? '');

@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { modelOf } from '@ccapi/model';
-import { diffModels } from '../src/diff.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffModels, diffPaths } from '../src/diff.ts';
 
 const api = (res: unknown, req: unknown = { type: 'object' }, schemas: Record<string, unknown> = {}) => ({
   openapi: '3.1.0', info: { title: 't', version: '1' },
@@ -80,4 +83,29 @@ test('an HTTP operation keeping its operationId under another path is one move; 
   });
   // renamed (a key never on the wire) and given an optional field the client may ignore: nothing breaks
   assert.deepEqual(diffModels(modelOf(async('onDoorEvent', {}))!, modelOf(async('handleDoorEvent', { at: S }))!).filter((f) => f.breaking).map((f) => f.ruleId), []);
+});
+
+test('AsyncAPI 3: a version whose operations first say which side wrote it (a `reply`) decides the side for both versions', () => {
+  const doc = (reply: boolean) => JSON.stringify({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: {
+      readings: { address: 'readings', messages: { Reading: { payload: { type: 'object', properties: { unit: { type: 'string' } } } } } },
+      alerts: { address: 'alerts', messages: { Alert: { payload: { type: 'string' } } } },
+      acks: { address: 'acks', messages: { Ack: { payload: { type: 'string' } } } },
+    },
+    operations: {
+      takeReading: { action: 'receive', channel: { $ref: '#/channels/readings' }, messages: [{ $ref: '#/channels/readings/messages/Reading' }] },
+      publishAlert: {
+        action: 'send', channel: { $ref: '#/channels/alerts' }, messages: [{ $ref: '#/channels/alerts/messages/Alert' }],
+        ...(reply ? { reply: { channel: { $ref: '#/channels/acks' }, messages: [{ $ref: '#/channels/acks/messages/Ack' }] } } : {}),
+      },
+    },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'side-'));
+  writeFileSync(join(dir, 'one-way.json'), doc(false));
+  writeFileSync(join(dir, 'with-reply.json'), doc(true));
+  const rules = (a: string, b: string) => diffPaths(join(dir, a), join(dir, b)).findings.map((f) => `${f.ruleId}:${f.owner.name}`).sort();
+  // gaining a reply adds one; it turns no operation around
+  assert.deepEqual(rules('one-way.json', 'with-reply.json'), ['response-field-added:publishAlert']);
+  assert.deepEqual(rules('with-reply.json', 'one-way.json'), ['response-message-removed:publishAlert', 'response-payload-removed:publishAlert']);
 });

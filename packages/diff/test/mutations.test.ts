@@ -213,8 +213,37 @@ const hasBody = (doc: Doc, r: any) => {
   return !!schema && !(schema.additionalProperties === false && !Object.keys(schema.properties ?? {}).length && !schema.allOf && !schema.oneOf && !schema.anyOf);
 };
 
+/** The n-th OpenAPI operation (not received) listing an exact error status (`404`), with that status. */
+function errorStatusSite(doc: Doc, n: number): { op: any; code: string; id: string } | undefined {
+  if (kindOf(doc) !== 'openapi') return undefined;
+  return openapiOps(doc).filter((o) => !o.received && isObj(o.op.responses))
+    .flatMap((o) => Object.keys(o.op.responses).filter((c) => /^[45]\d\d$/.test(c)).map((code) => ({ op: o.op, code, id: o.id })))
+    .filter((x) => !Object.keys(x.op.responses).some((c) => c.toUpperCase() === `${x.code[0]}XX`))[n];
+}
+
 function successStatusMutations(): Mutation[] {
   return [
+    {
+      kind: 'error status replaced by another code of its class (409 -> 422)', expect: 'WARN',
+      apply: (doc, n) => {
+        const s = errorStatusSite(doc, n);
+        if (!s) return false;
+        const next = [`${s.code[0]}99`, `${s.code[0]}98`].find((c) => !(c in s.op.responses))!;
+        s.op.responses[next] = s.op.responses[s.code];
+        delete s.op.responses[s.code];
+        return `${s.id}: ${s.code} -> ${next}`;
+      },
+    },
+    {
+      kind: 'error status written as its range (404 -> 4XX): the code is still answered', expect: 'INFO',
+      apply: (doc, n) => {
+        const s = errorStatusSite(doc, n);
+        if (!s) return false;
+        s.op.responses[`${s.code[0]}XX`] = s.op.responses[s.code];
+        delete s.op.responses[s.code];
+        return `${s.id}: ${s.code}`;
+      },
+    },
     {
       kind: 'one of two success statuses removed (the client only receives less)', expect: 'INFO',
       apply: (doc, n) => {
@@ -1252,6 +1281,24 @@ const mutations: Mutation[] = [
           const p = queryParams(doc, (x) => x.allowEmptyValue === true)[n];
           if (!p) return false;
           delete p.allowEmptyValue;
+          return p.name;
+        },
+      },
+      {
+        kind: 'query parameter no longer allows reserved characters unencoded', expect: 'ERR',
+        apply: (doc, n) => {
+          const p = queryParams(doc, (x) => x.allowReserved === true)[n];
+          if (!p) return false;
+          delete p.allowReserved;
+          return p.name;
+        },
+      },
+      {
+        kind: 'query parameter now allows reserved characters unencoded', expect: 'none',
+        apply: (doc, n) => {
+          const p = queryParams(doc, (x) => isObj(x.schema) && !x.content && x.allowReserved !== true)[n];
+          if (!p) return false;
+          p.allowReserved = true;
           return p.name;
         },
       },

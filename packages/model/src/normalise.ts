@@ -19,8 +19,9 @@ export interface NormaliseOptions {
   reuse?: Model;
   /**
    * The model of the other version being compared, as evidence for a fact this document leaves open
-   * (which side wrote a reply-less AsyncAPI 3 document). Unlike `reuse`, it may change the result, so
-   * callers that compare two versions pass it whether or not they reuse.
+   * (which side wrote an AsyncAPI 3 document whose operations do not say: its AsyncAPI 2 version, or
+   * an AsyncAPI 3 version whose operations do). Unlike `reuse`, it may change the result, so callers
+   * that compare two versions pass it whether or not they reuse.
    */
   counterpart?: Model;
   /** Every object of `doc` holding a `$ref`, once per place, when the loader already listed them. */
@@ -297,6 +298,11 @@ const SERVER_SIDE_WITHOUT_EVIDENCE = true;
  * Without evidence: `SERVER_SIDE_WITHOUT_EVIDENCE`.
  */
 export function writtenByServer(operations: any[]): boolean {
+  return sideEvidence(operations) ?? SERVER_SIDE_WITHOUT_EVIDENCE;
+}
+
+/** What the operations say of the side (see `writtenByServer`); undefined when they say nothing. */
+function sideEvidence(operations: any[]): boolean | undefined {
   // answered `receive`s minus answered `send`s; one-way `send`s minus one-way `receive`s
   let answering = 0, sending = 0, withReply = 0;
   for (const op of operations) {
@@ -306,7 +312,19 @@ export function writtenByServer(operations: any[]): boolean {
   }
   if (answering !== 0) return answering > 0;
   if (withReply > 0 && sending !== 0) return sending > 0;
-  return SERVER_SIDE_WITHOUT_EVIDENCE;
+  return undefined;
+}
+
+/**
+ * The side each AsyncAPI 3 model was read from, and whether anything said so (its own operations or
+ * the other version's) rather than the default. Two versions of one application are written from
+ * the same side: a version that gains its first `reply` must not turn every operation of the pair around.
+ */
+const sides = new WeakMap<Model, { serverSide: boolean; evidence: boolean }>();
+
+/** How an AsyncAPI 3 model's side was decided (undefined for other documents). */
+export function sideOf(model: Model): { serverSide: boolean; evidence: boolean } | undefined {
+  return sides.get(model);
 }
 
 /**
@@ -578,9 +596,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const address = resolver.deref(op?.channel)?.address;
       return [id, op, typeof address === 'string' ? address : undefined] as [string, any, string | undefined];
     });
-    const serverSide = ops3.some(([, op]) => op?.reply) || options.counterpart?.kind !== 'asyncapi' || !options.counterpart.specVersion.startsWith('2.')
-      ? writtenByServer(ops3.map(([, op]) => op))
-      : sideOf2(ops3, options.counterpart) ?? writtenByServer(ops3.map(([, op]) => op));
+    // evidence in this order: the document's own operations, the other version's (its AsyncAPI 2
+    // operations, or the side its AsyncAPI 3 operations gave), then the default
+    const cp = options.counterpart?.kind === 'asyncapi' ? options.counterpart : undefined;
+    const found = sideEvidence(ops3.map(([, op]) => op))
+      ?? (cp && cp.specVersion.startsWith('2.') ? sideOf2(ops3, cp) : cp && sides.get(cp)?.evidence ? sides.get(cp)!.serverSide : undefined);
+    const serverSide = found ?? SERVER_SIDE_WITHOUT_EVIDENCE;
+    sides.set(model, { serverSide, evidence: found !== undefined });
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
       const op = resolver.deref(op0);
       if (!op || typeof op !== 'object') continue;
@@ -1076,6 +1098,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (p.schema === undefined) f.pointer = pp;
         f.style = inContent ? `content:${inContent.media}` : parameterStyle(p);
         if (p.allowEmptyValue === true && p.in === 'query') f.allowEmpty = true;
+        if (p.allowReserved === true && p.in === 'query') f.allowReserved = true;
       }
     }
     const body = resolver.deref(op.requestBody);

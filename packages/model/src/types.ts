@@ -79,6 +79,8 @@ export interface Field {
   mapping?: string[];
   /** A query parameter that may be sent empty (`allowEmptyValue: true`). */
   allowEmpty?: boolean;
+  /** A query parameter whose value may carry reserved characters (`/?&=`…) unencoded (`allowReserved: true`). */
+  allowReserved?: boolean;
   /** JSON pointer of the schema in its document. */
   pointer: string;
 }
