@@ -48,7 +48,8 @@ export function classify(items: DiffItem[], rules: readonly Rule[] = allRules): 
 }
 
 function mergeKey(f: Finding): string {
-  return JSON.stringify([f.ruleId, f.owner.kind, f.owner.name, f.path, f.oldPath, f.from, f.to]);
+  // the same path in two error responses (`400` and `default`) is two changes
+  return JSON.stringify([f.ruleId, f.owner.kind, f.owner.name, f.path, f.oldPath, f.from, f.to, itemOf.get(f)?.body ?? null]);
 }
 
 /** Joins findings that are the same change on Web and RTM into one finding listing both protocols. */

@@ -719,8 +719,9 @@ function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file:
     if (kind === 'status') {
       // an error response's headers are compared while the status is answered at all (none left: all removed)
       const status = k.slice(sp + 1, k.indexOf(' ', sp + 1));
-      if (k.endsWith(' headers') && (!bf || !rf) && b.statuses.includes(status) && r.statuses.includes(status)) compareFields(ctx, bf ?? {}, rf ?? {}, owner, 'response', file);
-      else if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', file);
+      const body = `the \`${status}\` response`;
+      if (k.endsWith(' headers') && (!bf || !rf) && b.statuses.includes(status) && r.statuses.includes(status)) compareFields(ctx, bf ?? {}, rf ?? {}, owner, 'response', file, body);
+      else if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', file, body);
       continue;
     }
     const side = kind as 'request' | 'response';
@@ -761,6 +762,10 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
       const lost = bx.types.filter((t) => !rx.types!.some((x) => x === t || x === '*/*' || (x.endsWith('/*') && t.startsWith(x.slice(0, -1)))));
       if (lost.length) push(ctx, { ...at, change: 'part-types', from: lost, to: rx.types });
     }
+    // header names are case-insensitive
+    const had = new Set((bx?.headers ?? []).map((x) => x.toLowerCase()));
+    const newHeaders = (rx?.headers ?? []).filter((x) => !had.has(x.toLowerCase()));
+    if (newHeaders.length && side === 'request') push(ctx, { ...at, change: 'part-headers-required', to: newHeaders });
   }
 }
 
@@ -1089,7 +1094,7 @@ function compareChannels(ctx: Ctx): void {
  * Compares two flattened field maps. `dirs` says from which side(s) the change is judged: a data
  * structure used in requests and responses gets one item per side, sharing a group.
  */
-export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, dirs: Direction | Direction[], file: string): void {
+export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, dirs: Direction | Direction[], file: string, body?: string): void {
   // the revision's model reuses the base's fields where their sources are equal: nothing to compare
   if (b0 === r0) return;
   const [b, r] = expandSwitches(ctx, b0, r0);
@@ -1102,7 +1107,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       // readOnly fields are never sent, writeOnly fields never received: their presence is not judged there
       if (presence && f && d === 'request' && f.readOnly) continue;
       if (presence && f && d === 'response' && f.writeOnly) continue;
-      push(ctx, { ...item, owner, direction: d, group: g, file: at });
+      push(ctx, body ? { ...item, owner, direction: d, group: g, file: at, body } : { ...item, owner, direction: d, group: g, file: at });
     }
   };
   const removed = new Map<string, Field>();
@@ -1119,6 +1124,13 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     for (const [bf, rf] of pairs) {
       if (!bf.type || !rf.type || bf.type === rf.type) continue;
       for (const m of [removed, added]) for (const q of [...m.keys()]) if (isUnder(q, bf.path)) m.delete(q);
+    }
+    // the elements past a tuple's positions, gone because the tuple closed (`items: false`): its new
+    // maxItems is the finding, and every element left is still described by its position
+    for (const q of [...removed.keys()]) {
+      if (!q.endsWith('[]')) continue;
+      const arr = q.slice(0, -2), max = r[arr]?.limits.maxItems;
+      if (max !== undefined && (max === 0 || Object.hasOwn(r, `${arr}[0]`))) for (const k of [...removed.keys()]) if (k === q || isUnder(k, q)) removed.delete(k);
     }
   }
   if (removed.size === 0 && added.size === 0) {

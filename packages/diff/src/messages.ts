@@ -32,8 +32,10 @@ function parseMessages(text: string): Record<string, string> {
 const PARAM = /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake|binding):([^.[{]*)(.*)$/;
 
 /** Human label of a field path: `request field \`order.id\``, `query parameter \`limit\``... */
-export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision'>): string {
+export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision' | 'body'>): string {
   if (path === undefined) return 'a field';
+  // a field of an error response: named with its status
+  if (i.body) return path === '' ? `the body of ${i.body}` : `${fieldLabel(path, { ...i, body: undefined })} of ${i.body}`;
   const side = i.direction === 'request' ? 'request' : 'response';
   if (path === '') {
     if (i.owner.kind === 'structure') return 'the schema';
@@ -70,10 +72,23 @@ export function subjectLabel(owner: DiffItem['owner']): string {
   }
 }
 
-function fmt(v: unknown, quoted: boolean): string {
-  if (Array.isArray(v)) return v.map((x) => `\`${typeof x === 'string' ? x : JSON.stringify(x)}\``).join(', ');
-  if (v === undefined) return quoted ? 'none' : 'none';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const LOOKS_TYPED = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
+
+/**
+ * One value as a message shows it: a string bare, unless it holds a control character (a pattern
+ * written as a YAML block keeps its newline), or, among enum values (`typed`), it would read as a
+ * number, boolean or null; then as JSON, so `"10"` and `10` stay apart.
+ */
+function shown(x: unknown, typed: boolean): string {
+  if (typeof x !== 'string') return JSON.stringify(x);
+  return CONTROL.test(x) || (typed && LOOKS_TYPED.test(x)) ? JSON.stringify(x) : x;
+}
+
+function fmt(v: unknown, quoted: boolean, typed: boolean): string {
+  if (Array.isArray(v)) return v.map((x) => `\`${shown(x, typed)}\``).join(', ');
+  if (v === undefined) return 'none';
+  const s = shown(v, typed);
   return quoted ? s : `\`${s}\``;
 }
 
@@ -99,7 +114,7 @@ export function render(ruleId: string, i: DiffItem): string {
     const quoted = pre === '`' && post === '`';
     if (key === 'from' || key === 'to') {
       const v = key === 'from' ? i.from : i.to;
-      return `${pre}${fmt(v, quoted)}${post}`;
+      return `${pre}${fmt(v, quoted, i.change.startsWith('enum-'))}${post}`;
     }
     const v = values[key];
     return v === undefined ? all : `${pre}${typeof v === 'function' ? v() : v}${post}`;

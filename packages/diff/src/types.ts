@@ -45,6 +45,8 @@ export interface DiffItem {
   group: number;
   pointer: string;
   file: string;
+  /** The body a field belongs to when it is not the operation's main one (`the \`404\` response`). */
+  body?: string;
 }
 
 export interface Rule {

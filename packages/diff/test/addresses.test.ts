@@ -59,7 +59,7 @@ test('the header a reply address is read from, renamed: the old header is named 
   r.components.messages.Req.headers.properties = { 'reply-topic': { type: 'string' } };
   const got = findings(b, r);
   assert.ok(got.includes('ERR reply-address-changed: In the `answer` method, replies are now addressed to `$message.header#/reply-topic` (was `$message.header#/replyTopic`).'), got.join('\n'));
-  assert.ok(got.some((f) => f.includes('header parameter `replyTopic` was removed and `reply-topic` added')), got.join('\n'));
+  assert.ok(got.some((f) => f.includes('header parameter `replyTopic` was removed and header parameter `reply-topic` added')), got.join('\n'));
 });
 
 test('a server\'s protocol version: another one is breaking, the same one written otherwise is not', () => {

@@ -109,3 +109,23 @@ test('AsyncAPI 3: a version whose operations first say which side wrote it (a `r
   assert.deepEqual(rules('one-way.json', 'with-reply.json'), ['response-field-added:publishAlert']);
   assert.deepEqual(rules('with-reply.json', 'one-way.json'), ['response-message-removed:publishAlert', 'response-payload-removed:publishAlert']);
 });
+
+test('a field of an error response is named with its status, and the same change in two error responses is two findings', () => {
+  const problem = { type: 'object', properties: { code: { type: 'string' }, detail: { type: 'string' } } };
+  const doc = (err: unknown) => JSON.stringify({
+    openapi: '3.1.0', info: { title: 't', version: '1' },
+    paths: { '/pay': { post: { operationId: 'pay', responses: {
+      '201': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } },
+      '400': { description: 'bad', content: { 'application/json': { schema: err } } },
+      default: { description: 'other', content: { 'application/json': { schema: err } } },
+    } } } },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'error-body-'));
+  writeFileSync(join(dir, 'base.json'), doc(problem));
+  writeFileSync(join(dir, 'revision.json'), doc({ ...problem, properties: { code: { type: 'string' } } }));
+  const texts = diffPaths(join(dir, 'base.json'), join(dir, 'revision.json')).findings.map((f) => f.text).sort();
+  assert.deepEqual(texts, [
+    'The `pay` method no longer returns the optional response field `detail` of the `400` response.',
+    'The `pay` method no longer returns the optional response field `detail` of the `default` response.',
+  ]);
+});

@@ -1330,6 +1330,24 @@ const mutations: Mutation[] = [
           return x.id;
         },
       },
+      {
+        kind: 'multipart part must carry a new header', expect: 'ERR',
+        apply: (doc, n) => {
+          const x = encodings(doc, (m) => m.startsWith('multipart/'))[n];
+          if (!x) return false;
+          x.e.headers = { ...x.e.headers, 'X-Part-Checksum': { required: true, schema: { type: 'string' } } };
+          return x.id;
+        },
+      },
+      {
+        kind: 'multipart part may carry a new optional header', expect: 'none',
+        apply: (doc, n) => {
+          const x = encodings(doc, (m) => m.startsWith('multipart/'))[n];
+          if (!x) return false;
+          x.e.headers = { ...x.e.headers, 'X-Part-Checksum': { schema: { type: 'string' } } };
+          return x.id;
+        },
+      },
       ...((): Mutation[] => {
         /** Every discriminator with a mapping, in document order; `side`: only those in what the client sends or receives. */
         const discriminators = (doc: Doc, side?: 'request' | 'response') => {
@@ -1911,6 +1929,9 @@ function schemaKeywordMutations(): Mutation[] {
       s.prefixItems = [s.prefixItems[1], s.prefixItems[0], ...s.prefixItems.slice(2)];
       return s;
     })),
+    // a tuple closed with `items: false` holds at most its positions
+    onPayload('response narrows: open tuple closed (items: false)', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => Array.isArray(p.prefixItems) && p.items === undefined)), (s) => ({ ...s, items: false }))),
+    onPayload('response: closed tuple opened to more items', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => Array.isArray(p.prefixItems) && p.items === false && !p.writeOnly)), (s) => ({ ...s, items: { type: 'number' } }))),
     onPayload('response: patternProperties value type changed', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => isObj(p.patternProperties) && Object.values<any>(p.patternProperties).some((v) => v.type === 'string'))), (s) => {
       for (const k of Object.keys(s.patternProperties)) s.patternProperties[k] = { type: 'integer' };
       return s;

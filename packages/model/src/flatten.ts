@@ -312,8 +312,11 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           break;
         }
         case 'format': if (typeof v === 'string') field.format = v; break;
-        // the OpenAPI 3.1 spelling of 3.0's `format: byte` / `format: binary` (file contents)
-        case 'contentEncoding': if (v === 'base64' && field.format === undefined) field.format = 'byte'; break;
+        // the OpenAPI 3.1 spelling of 3.0's `format: byte` / `format: binary` (file contents); another
+        // encoding (`base32`, `quoted-printable`) is that encoding's format, by its name
+        case 'contentEncoding':
+          if (typeof v === 'string' && field.format === undefined) field.format = v.toLowerCase() === 'base64' ? 'byte' : v.toLowerCase();
+          break;
         case 'contentMediaType':
           if (typeof v !== 'string') break;
           if (field.format === undefined && node.contentEncoding === undefined) field.format = 'binary';
@@ -397,6 +400,9 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       const key = Array.isArray(prefixV) ? 'prefixItems' : 'items';
       tuple.forEach((s: any, i: number) => visit(s, `${path}[${i}]`, false, `${ptr}/${key}/${i}`, depth + 1, false, stack));
     }
+    // no items past the listed positions (`items: false` after prefixItems, `additionalItems: false`
+    // after an array of items): the array's length is bounded, as `maxItems` would say
+    if (itemsV === false || (Array.isArray(itemsV) && node.additionalItems === false)) mergeLimit(field, 'maxItems', tuple?.length ?? 0);
     if (addlV && typeof addlV === 'object') {
       visit(addlV, `${path}{}`, true, `${ptr}/additionalProperties`, depth + 1, false, stack);
     }

@@ -1204,9 +1204,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const [name, e0] of Object.entries<any>(enc)) {
       const e = resolver.deref(e0);
       if (!e || typeof e !== 'object') continue;
-      const entry: { style?: string; types?: string[] } = {};
+      const entry: { style?: string; types?: string[]; headers?: string[] } = {};
       if (form || e.style !== undefined || e.explode !== undefined) entry.style = parameterStyle({ in: 'query', style: e.style, explode: e.explode });
       if (multipart && typeof e.contentType === 'string') entry.types = e.contentType.split(',').map((x: string) => x.trim()).filter(Boolean).sort();
+      // headers a part must carry, as written (its Content-Type is `contentType`'s business)
+      if (multipart && e.headers && typeof e.headers === 'object') {
+        const req = Object.entries<any>(e.headers).filter(([n, h]) => n.toLowerCase() !== 'content-type' && resolver.deref(h)?.required === true).map(([n]) => n).sort();
+        if (req.length) entry.headers = req;
+      }
       (o.encodings ??= Object.create(null))[`${side} ${media} ${name}`] = entry;
     }
   }

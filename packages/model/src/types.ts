@@ -137,7 +137,7 @@ export interface Operation {
    * defaults filled in; given for every form-urlencoded entry) and the media types its multipart
    * part may have (`types`, sorted).
    */
-  encodings?: Record<string, { style?: string; types?: string[] }>;
+  encodings?: Record<string, { style?: string; types?: string[]; /** headers a multipart part must carry, as written */ headers?: string[] }>;
   /**
    * OpenAPI: the servers a path item or operation lists instead of the document's (absent when it
    * lists none).

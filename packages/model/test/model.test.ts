@@ -14,6 +14,8 @@ test('flatten: table of schemas -> fields', () => {
     ['component ref is a leaf', { given: { type: 'object', properties: { o: { $ref: '#/components/schemas/O' } } }, want: { o: { ref: 'O' } } }],
     ['allOf merges parts', { given: { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { properties: { b: { type: 'integer' } } }] }, want: { '': { allOf: 2 }, a: { required: true }, b: { type: 'integer' } } }],
     ['additionalProperties map', { given: { type: 'object', additionalProperties: { type: 'integer' } }, want: { '{}': { type: 'integer' } } }],
+    ['contentEncoding: base64 is 3.0\'s byte, another encoding is its own format', { given: { type: 'object', properties: { a: { type: 'string', contentEncoding: 'base64' }, b: { type: 'string', contentEncoding: 'base32' } } }, want: { a: { format: 'byte' }, b: { format: 'base32' } } }],
+    ['a closed tuple holds at most its positions', { given: { type: 'object', properties: { t: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], items: false }, u: { type: 'array', items: [{ type: 'string' }], additionalItems: false } } }, want: { t: { limits: { maxItems: 2 } }, 't[1]': { type: 'number' }, u: { limits: { maxItems: 1 } } } }],
   ];
   const doc = { components: { schemas: { O: { type: 'object', properties: { x: { type: 'string' } } } } } };
   for (const [name, { given, want }] of cases) {

@@ -24,6 +24,7 @@ import { rule as responseMediaTypeWidened } from './response-media-type-widened.
 import { rule as mediaTypeAdded } from './media-type-added.js';
 import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
 import { rule as responseStatusRemoved } from './response-status-removed.js';
+import { rule as requestPartHeaderRequired } from './request-part-header-required.js';
 import { rule as responseErrorStatusReplaced } from './response-error-status-replaced.js';
 import { rule as responseSuccessStatusAdded } from './response-success-status-added.js';
 import { rule as responseSuccessStatusAddedSameBody } from './response-success-status-added-same-body.js';
@@ -152,6 +153,7 @@ export const rules: readonly Rule[] = [
   mediaTypeAdded,
   responseSuccessStatusRemoved,
   responseStatusRemoved,
+  requestPartHeaderRequired,
   responseErrorStatusReplaced,
   responseSuccessStatusAdded,
   responseSuccessStatusAddedSameBody,
