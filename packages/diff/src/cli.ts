@@ -13,13 +13,16 @@ import { dirname } from 'node:path';
 import { LEVEL_RANK, type Level } from './types.js';
 
 const USAGE = `Usage:
-  api-diff changelog BASE REVISION [--format markdown|json]
-  api-diff breaking BASE REVISION [--format text|markdown|json] [--fail-on ERR|WARN]
+  api-diff changelog BASE REVISION [--format markdown|json] [--written-by client|server]
+  api-diff breaking BASE REVISION [--format text|markdown|json] [--fail-on ERR|WARN] [--written-by client|server]
   api-diff changelog-all SPECS_DIR [--out DIR]
   api-diff history SPECS_DIR [--out FILE]        (default: JSON on stdout)
   api-diff reconcile CHANGELOG --against SPECS_DIR [--format markdown|json] [--out FILE] [--fail-on-unsupported yes]
 
 BASE and REVISION are OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x files (YAML or JSON) or version folders.
+--written-by: who an AsyncAPI 3 document describes (a server's application: what it sends, clients
+receive; or a client's). Without it, request/reply operations decide, then the other version; with
+neither, the document is read as the server's and a warning says so.
 Exit codes: 0 no change at or above --fail-on, 1 such a change was found, 2 bad input or usage.
 breaking --format json: the top-level "breaking" is the --fail-on verdict (true exactly when the exit
 code is 1); each finding's "breaking" says its level is WARN or ERR. WARN findings under the default
@@ -119,10 +122,12 @@ export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(
     }
     if (command !== 'changelog' && command !== 'breaking') throw new UsageError(`unknown command "${command}" (expected changelog, breaking, changelog-all, history or reconcile)`);
     if (positional.length !== 2) throw new UsageError(`${command} needs BASE and REVISION (got ${positional.length} path${positional.length === 1 ? '' : 's'})`);
-    const known = command === 'changelog' ? ['format'] : ['format', 'fail-on'];
+    const known = command === 'changelog' ? ['format', 'written-by'] : ['format', 'fail-on', 'written-by'];
     for (const k of Object.keys(flags)) if (!known.includes(k)) throw new UsageError(`unknown option --${k} for ${command} (allowed: ${known.map((x) => `--${x}`).join(', ')})`);
     const [base, revision] = positional;
-    const result = diffPaths(base, revision);
+    // who an AsyncAPI 3 document describes, when its operations do not say (see docs/modelling.md)
+    const writtenBy = flags['written-by'] === undefined ? undefined : oneOf('written-by', flags['written-by'], ['client', 'server'] as const, 'server');
+    const result = diffPaths(base, revision, { writtenBy });
     printDiagnostics(result.diagnostics.filter((d) => d.severity === 'warning'), io);
     if (result.diagnostics.some((d) => d.severity === 'error')) {
       printDiagnostics(result.diagnostics.filter((d) => d.severity === 'error'), io);

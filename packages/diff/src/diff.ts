@@ -35,18 +35,26 @@ export function diffModels(base: Model, revision: Model): Finding[] {
  * Compares two API descriptions (files) or two version folders. Never throws for bad input and
  * never exits: problems are returned as diagnostics.
  */
-export function diffPaths(basePath: string, revisionPath: string): DiffResult {
-  let b = loadModels(basePath);
+export function diffPaths(basePath: string, revisionPath: string, options: { writtenBy?: 'client' | 'server' } = {}): DiffResult {
+  const { writtenBy } = options;
+  let b = loadModels(basePath, { writtenBy });
   // the revision reuses what the base derived from places both documents hold unchanged
-  const r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models });
+  const r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models, writtenBy });
+  const revOf = (m: Model) => r.models.find((x) => x.protocol === m.protocol && x.kind === m.kind);
   // an AsyncAPI 3 base whose operations do not say which side wrote it takes the side the
   // revision's operations give (the revision took the base's the same way)
-  if (b.models.some((m) => { const bs = sideOf(m), rs = r.models.find((x) => x.protocol === m.protocol && x.kind === m.kind); return bs && !bs.evidence && rs && sideOf(rs)?.evidence && sideOf(rs)!.serverSide !== bs.serverSide; })) {
+  if (b.models.some((m) => { const bs = sideOf(m), rm = revOf(m), rs = rm && sideOf(rm); return bs?.decidedBy === 'default' && rs && rs.decidedBy !== 'default' && rs.serverSide !== bs.serverSide; })) {
     b = loadModels(basePath, { counterpart: r.models });
   }
+  // nothing said who wrote an AsyncAPI 3 pair: the guess is told, with the way to overrule it
+  const guessed: Diagnostic[] = r.models.filter((m) => sideOf(m)?.decidedBy === 'default').map((m) => ({
+    severity: 'warning', code: 'asyncapi-side', file: m.file,
+    message: `nothing in this AsyncAPI 3 document or the other version (request/reply operations) says whether it describes a server or a client; it is read as the ${sideOf(m)!.serverSide ? "server's: what it sends, clients receive" : "client's: what it sends, the server receives"}`,
+    hint: `Pass --written-by ${sideOf(m)!.serverSide ? 'client' : 'server'} if the document describes a ${sideOf(m)!.serverSide ? 'client' : 'server'} application.`,
+  }));
   // the same file on both sides (or a structure file shared by both) is reported once
   const seen = new Set<string>();
-  const diagnostics = [...b.diagnostics, ...r.diagnostics].filter((d) => {
+  const diagnostics = [...b.diagnostics, ...r.diagnostics, ...guessed].filter((d) => {
     const key = `${d.severity}\0${d.file}\0${d.line}\0${d.pointer}\0${d.message}`;
     return !seen.has(key) && !!seen.add(key);
   });

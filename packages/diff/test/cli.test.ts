@@ -109,3 +109,30 @@ test('the built bin has a shebang and is the package bin', () => {
     assert.equal(r.status, 1);
   }
 });
+
+test('--written-by: an AsyncAPI 3 document without request/reply is read as the server\'s, with a warning; the flag reads it either way', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const doc = (required: string[]) => JSON.stringify({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { readings: { address: 'readings', messages: { Reading: { payload: { type: 'object', required, properties: { v: { type: 'number' }, unit: { type: 'string' } } } } } } },
+    operations: { takeReading: { action: 'receive', channel: { $ref: '#/channels/readings' }, messages: [{ $ref: '#/channels/readings/messages/Reading' }] } },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'written-by-'));
+  const a = join(dir, 'a.json'), b = join(dir, 'b.json');
+  writeFileSync(a, doc(['v']));
+  writeFileSync(b, doc(['v', 'unit']));
+  // read as the server's: what it receives, clients send, and they must now send `unit`
+  const guess = cli('breaking', a, b);
+  assert.equal(guess.code, 1, guess.out);
+  assert.match(guess.err, /b\.json: warning \[asyncapi-side\] nothing in this AsyncAPI 3 document[^\n]*read as the server's[^\n]*\n    hint: Pass --written-by client/);
+  const server = cli('breaking', a, b, '--written-by', 'server');
+  assert.equal(server.code, 1);
+  assert.equal(server.err, '', 'told who wrote it: no warning');
+  // a client's own document: what it receives is what it reads, and a field it reads became required
+  const client = cli('breaking', a, b, '--written-by', 'client');
+  assert.equal(client.code, 0, client.out);
+  const wrong = cli('breaking', a, b, '--written-by', 'broker');
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.err, /^error \[usage\] api-diff: --written-by must be one of client, server \(got "broker"\)\n    hint: /);
+});

@@ -20,7 +20,9 @@ for (const rule of rules) {
     const base = join(dir, 'base.yaml'), revision = join(dir, 'revision.yaml');
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
     const r = diffPaths(base, revision);
-    assert.deepEqual(r.diagnostics, []);
+    // AsyncAPI 3 fixtures without request/reply are read as the server's, and told so: nothing else
+    const unexpected = (ds: typeof r.diagnostics) => ds.filter((d) => d.code !== 'asyncapi-side');
+    assert.deepEqual(unexpected(r.diagnostics), []);
     const got = r.findings.map((f) => ({ ruleId: f.ruleId, level: f.level, text: f.text }));
     assert.ok(got.some((f) => f.ruleId === rule.id), `${rule.id} did not fire; got ${JSON.stringify(got)}`);
     if (process.env.UPDATE_FIXTURES) writeFileSync(join(dir, 'expected.json'), `${JSON.stringify({ ...expected, findings: got }, null, 2)}\n`);
@@ -28,7 +30,7 @@ for (const rule of rules) {
     assert.equal(expected.breaking, rule.level !== 'INFO');
     assert.equal(run(['breaking', base, revision, '--fail-on', 'WARN'], quiet), expected.breaking ? 1 : 0, 'exit code of api-diff breaking --fail-on WARN');
     const neg = existsSync(join(dir, 'negative.yaml')) ? diffPaths(base, join(dir, 'negative.yaml')) : diffPaths(revision, base);
-    assert.deepEqual(neg.diagnostics, []);
+    assert.deepEqual(unexpected(neg.diagnostics), []);
     assert.ok(!neg.findings.some((f) => f.ruleId === rule.id), `${rule.id} fired on the negative case`);
     assert.deepEqual(diffPaths(base, base).findings, [], 'a document compared with itself has no findings');
   });

@@ -5,7 +5,7 @@ import { readSpec, readVersionFolder, detectKind } from './read.js';
 import type { Diagnostic, Model, Protocol } from './types.js';
 
 export * from './types.js';
-export { normalise, sideOf, wayServes, BINDING_DESTINATIONS, BINDING_SCHEMAS } from './normalise.js';
+export { normalise, sideOf, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS } from './normalise.js';
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
 export { admits, fieldRelation, formatRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
@@ -28,7 +28,7 @@ export interface LoadedModels {
  * version folder holding one OpenAPI and/or one AsyncAPI document, and normalises each document.
  * Never throws for bad input: problems come back as diagnostics.
  */
-export function loadModels(path: string, options: { reuse?: Model[]; counterpart?: Model[] } = {}): LoadedModels {
+export function loadModels(path: string, options: { reuse?: Model[]; counterpart?: Model[]; writtenBy?: 'client' | 'server' } = {}): LoadedModels {
   // a model of the same protocol from another version: what it derived from equal places is reused
   const reuse = (protocol: Protocol) => options.reuse?.find((m) => m.protocol === protocol);
   // ... and, whether or not reused, evidence for facts a document leaves open (see NormaliseOptions)
@@ -42,15 +42,15 @@ export function loadModels(path: string, options: { reuse?: Model[]; counterpart
       const r = readVersionFolder(abs);
       const models: Model[] = [];
       if (!r.diagnostics.some((d) => d.severity === 'error')) {
-        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web', reuse: reuse('web'), counterpart: counterpart('web'), refHolders: r.web.refHolders }));
-        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm', reuse: reuse('rtm'), counterpart: counterpart('rtm'), refHolders: r.rtm.refHolders }));
+        if (r.web?.document && r.web.kind) models.push(normalise(r.web.document, r.web.kind, { file: r.web.file, protocol: 'web', reuse: reuse('web'), counterpart: counterpart('web'), writtenBy: options.writtenBy, refHolders: r.web.refHolders }));
+        if (r.rtm?.document && r.rtm.kind) models.push(normalise(r.rtm.document, r.rtm.kind, { file: r.rtm.file, protocol: 'rtm', reuse: reuse('rtm'), counterpart: counterpart('rtm'), writtenBy: options.writtenBy, refHolders: r.rtm.refHolders }));
       }
       return { models, folder: true, diagnostics: r.diagnostics };
     }
     const r = readSpec(abs);
     if (!r.document || !r.kind) return { models: [], folder: false, diagnostics: r.diagnostics };
     const kind = r.kind;
-    return { models: [normalise(r.document, kind, { file: abs, reuse: options.reuse?.find((m) => m.kind === kind), counterpart: options.counterpart?.find((m) => m.kind === kind), refHolders: r.refHolders })], folder: false, diagnostics: r.diagnostics };
+    return { models: [normalise(r.document, kind, { file: abs, reuse: options.reuse?.find((m) => m.kind === kind), counterpart: options.counterpart?.find((m) => m.kind === kind), writtenBy: options.writtenBy, refHolders: r.refHolders })], folder: false, diagnostics: r.diagnostics };
   } catch (e) {
     return { models: [], folder: false, diagnostics: [{ severity: 'error', message: `could not read ${path}: ${(e as Error).message}`, file: abs, hint: 'Check that the file is a well-formed OpenAPI or AsyncAPI document.' }] };
   }

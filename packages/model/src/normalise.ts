@@ -24,6 +24,11 @@ export interface NormaliseOptions {
    * that compare two versions pass it whether or not they reuse.
    */
   counterpart?: Model;
+  /**
+   * Who an AsyncAPI 3 document describes, when the caller knows (api-diff's `--written-by`): the
+   * server's own application (what it sends, clients receive) or a client's. It overrides every guess.
+   */
+  writtenBy?: 'client' | 'server';
   /** Every object of `doc` holding a `$ref`, once per place, when the loader already listed them. */
   refHolders?: Iterable<Record<string, unknown>>;
 }
@@ -320,10 +325,15 @@ function sideEvidence(operations: any[]): boolean | undefined {
  * the other version's) rather than the default. Two versions of one application are written from
  * the same side: a version that gains its first `reply` must not turn every operation of the pair around.
  */
-const sides = new WeakMap<Model, { serverSide: boolean; evidence: boolean }>();
+export interface DocumentSide {
+  serverSide: boolean;
+  /** what decided it: the caller, the document's own operations, the other version's, or nothing (the default) */
+  decidedBy: 'caller' | 'operations' | 'other version' | 'default';
+}
+const sides = new WeakMap<Model, DocumentSide>();
 
 /** How an AsyncAPI 3 model's side was decided (undefined for other documents). */
-export function sideOf(model: Model): { serverSide: boolean; evidence: boolean } | undefined {
+export function sideOf(model: Model): DocumentSide | undefined {
   return sides.get(model);
 }
 
@@ -599,10 +609,15 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     // evidence in this order: the document's own operations, the other version's (its AsyncAPI 2
     // operations, or the side its AsyncAPI 3 operations gave), then the default
     const cp = options.counterpart?.kind === 'asyncapi' ? options.counterpart : undefined;
-    const found = sideEvidence(ops3.map(([, op]) => op))
-      ?? (cp && cp.specVersion.startsWith('2.') ? sideOf2(ops3, cp) : cp && sides.get(cp)?.evidence ? sides.get(cp)!.serverSide : undefined);
-    const serverSide = found ?? SERVER_SIDE_WITHOUT_EVIDENCE;
-    sides.set(model, { serverSide, evidence: found !== undefined });
+    const fromOps = options.writtenBy ? undefined : sideEvidence(ops3.map(([, op]) => op));
+    const other = options.writtenBy || fromOps !== undefined || !cp ? undefined
+      : cp.specVersion.startsWith('2.') ? sideOf2(ops3, cp) : sides.get(cp)?.decidedBy !== 'default' ? sides.get(cp)?.serverSide : undefined;
+    const side: DocumentSide = options.writtenBy ? { serverSide: options.writtenBy === 'server', decidedBy: 'caller' }
+      : fromOps !== undefined ? { serverSide: fromOps, decidedBy: 'operations' }
+      : other !== undefined ? { serverSide: other, decidedBy: 'other version' }
+      : { serverSide: SERVER_SIDE_WITHOUT_EVIDENCE, decidedBy: 'default' };
+    const serverSide = side.serverSide;
+    sides.set(model, side);
     for (const [id, op0] of Object.entries<any>(doc.operations ?? {})) {
       const op = resolver.deref(op0);
       if (!op || typeof op !== 'object') continue;
