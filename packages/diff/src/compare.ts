@@ -1125,6 +1125,20 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       if (!bf.type || !rf.type || bf.type === rf.type) continue;
       for (const m of [removed, added]) for (const q of [...m.keys()]) if (isUnder(q, bf.path)) m.delete(q);
     }
+    // map values whose schema went away (`additionalProperties: {type: integer}` -> `true` or
+    // absent) under an object still open, or came where there was none: values of any type on the
+    // other side, so a type change from or to `any` (the values' own fields go with it)
+    for (const [m, other, gone] of [[removed, r, true], [added, b, false]] as const) {
+      for (const q of [...m.keys()]) {
+        if (!q.endsWith('{}')) continue;
+        const obj = other[q.slice(0, -2)];
+        if (!obj || obj.closed || (obj.type !== undefined && obj.type !== 'object')) continue;
+        const f = m.get(q)!;
+        const any: Field = { ...f, type: 'any', pointer: obj.pointer };
+        pairs.push(gone ? [f, any] : [any, f]);
+        for (const k of [...m.keys()]) if (k === q || isUnder(k, q)) m.delete(k);
+      }
+    }
     // the elements past a tuple's positions, gone because the tuple closed (`items: false`): its new
     // maxItems is the finding, and every element left is still described by its position
     for (const q of [...removed.keys()]) {

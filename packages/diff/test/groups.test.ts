@@ -47,7 +47,7 @@ test("a map's values changed: said in words, no path notation", () => {
   const { items, md } = changelog('map');
   assert.equal(items.length, 1);
   assert.doesNotMatch(md, JARGON);
-  assert.match(items[0].text, /no longer returns field `value` in each setting value/);
+  assert.match(items[0].text, /the type of each setting value changed from `object` to `any`/);
 });
 
 test("a server address that moved with the document's own version: one informational line, not breaking", () => {

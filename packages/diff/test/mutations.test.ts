@@ -213,6 +213,21 @@ const hasBody = (doc: Doc, r: any) => {
   return !!schema && !(schema.additionalProperties === false && !Object.keys(schema.properties ?? {}).length && !schema.allOf && !schema.oneOf && !schema.anyOf);
 };
 
+/** Rewrites every `nullable: true` of a 3.0 document the 3.1 way: `null` among the types, or a null alternative. */
+function nullableTo31(node: any): void {
+  if (Array.isArray(node)) { node.forEach(nullableTo31); return; }
+  if (!isObj(node)) return;
+  for (const v of Object.values(node)) nullableTo31(v);
+  if (!('nullable' in node)) return;
+  const admits = node.nullable === true;
+  delete node.nullable;
+  if (!admits) return;
+  if (typeof node.type === 'string') { node.type = [node.type, 'null']; if (Array.isArray(node.enum)) node.enum = [...node.enum, null]; return; }
+  const rest = { ...node };
+  for (const k of Object.keys(node)) delete node[k];
+  node.anyOf = [rest, { type: 'null' }];
+}
+
 /** The n-th OpenAPI operation (not received) listing an exact error status (`404`), with that status. */
 function errorStatusSite(doc: Doc, n: number): { op: any; code: string; id: string } | undefined {
   if (kindOf(doc) !== 'openapi') return undefined;
@@ -1912,6 +1927,8 @@ function schemaKeywordMutations(): Mutation[] {
       if (!p) return false;
       o.properties[p] = { anyOf: [{ $ref: o.properties[p].allOf[0].$ref }, { type: 'null' }] };
       d.openapi = '3.1.0';
+      // 3.1 has no `nullable`: every other use of it is migrated too, or it would stop admitting null
+      nullableTo31(d);
       return p;
     }),
     // keywords modelled as limits or positions, and the rest kept as fingerprints
@@ -2069,6 +2086,18 @@ function unionContentMutations(): Mutation[] {
       edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.type) && p.type.includes('null') && Array.isArray(p.enum) && p.enum.includes(null) && !o.properties[n].$ref)), (s) => ({
         anyOf: [{ type: s.type.find((t: string) => t !== 'null'), enum: s.enum.filter((v: unknown) => v !== null) }, { type: 'null' }],
       })))),
+    // a schema that constrains nothing admits any value: its type is `any`
+    onPayload('response: a field\'s schema emptied to {} (any value)', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, plainString)), (s) => ({ description: s.description ?? 'Anything.' }))),
+    onPayload('request widens: a field\'s schema emptied to {} (any value)', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, plainString)), (s) => ({ description: s.description ?? 'Anything.' }))),
+    onPayload('request: an any-value field given a type', 'request', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => isObj(p) && Object.keys(p).every((k) => k === 'description'))), (s) => ({ ...s, type: 'string' }))),
+    onPayload('response narrows: an any-value field given a type', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => isObj(p) && Object.keys(p).every((k) => k === 'description'))), (s) => ({ ...s, type: 'string' }))),
+    onPayload('response: map values\' schema dropped (additionalProperties {type} -> true)', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => p.type === 'object' && isObj(p.additionalProperties) && typeof p.additionalProperties.type === 'string')), (s) => ({ ...s, additionalProperties: true }))),
+    onPayload('request widens: map values\' schema dropped (additionalProperties {type} -> true)', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => p.type === 'object' && isObj(p.additionalProperties) && typeof p.additionalProperties.type === 'string')), (s) => ({ ...s, additionalProperties: true }))),
+    // `nullable` is no OpenAPI 3.1 keyword: a JSON Schema validator ignores it
+    onPayload('request: 3.1 null type written as `nullable: true` (not a 3.1 keyword)', 'request', 'ERR', (d, o) => !is30(d) && kindOf(d) === 'openapi' &&
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.type) && p.type.length === 2 && p.type.includes('null') && !Array.isArray(p.enum) && !o.properties[n].$ref)), (s) => ({ ...s, type: s.type.find((t: string) => t !== 'null'), nullable: true }))),
+    onPayload('response narrows: 3.1 null type written as `nullable: true` (not a 3.1 keyword)', 'response', 'INFO', (d, o) => !is30(d) && kindOf(d) === 'openapi' &&
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.type) && p.type.length === 2 && p.type.includes('null') && !Array.isArray(p.enum) && !o.properties[n].$ref)), (s) => ({ ...s, type: s.type.find((t: string) => t !== 'null'), nullable: true }))),
     onPayload('request: null dropped from a 3.1 enum beside a type that lists null', 'request', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.type) && p.type.includes('null') && Array.isArray(p.enum) && p.enum.includes(null) && !o.properties[n].$ref)), (s) => ({ ...s, enum: s.enum.filter((v: unknown) => v !== null) }))),
     // what an inline object alternative requires, and alternatives that start to overlap under oneOf

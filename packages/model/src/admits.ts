@@ -20,7 +20,8 @@ export function joinRelations(a: Relation, b: Relation): Relation {
 const LOWER = ['minLength', 'minItems', 'minProperties'] as const;
 const UPPER = ['maxLength', 'maxItems', 'maxProperties'] as const;
 
-const typeSet = (t: string | undefined) => (t === undefined ? undefined : new Set(t.split('|')));
+// `any`: a schema without constraints (see flatten), like a field with no type at all
+const typeSet = (t: string | undefined) => (t === undefined || t === 'any' ? undefined : new Set(t.split('|')));
 /** Does the type list `outer` admit every value of type list `inner`? (undefined: any type) */
 function typesCover(outer: Set<string> | undefined, inner: Set<string> | undefined): boolean {
   if (!outer) return true;
@@ -72,7 +73,7 @@ export function formatRelation(was: string | undefined, now: string | undefined)
  * `format`, a pattern that does not compile, or a nested structure make it false.
  */
 export function valueAdmitted(v: unknown, f: Field): boolean {
-  if (v === null) return f.nullable || (f.type === undefined && f.enum === undefined);
+  if (v === null) return f.nullable || ((f.type === undefined || f.type === 'any') && f.enum === undefined);
   if (f.enum && !f.enum.some((x) => x === v)) return false;
   const t = typeof v === 'string' ? 'string' : typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : undefined;
   if (!t || f.ref !== undefined || f.variants || f.constraints || f.format !== undefined) return false;

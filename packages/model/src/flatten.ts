@@ -28,8 +28,11 @@ export class Resolver {
   /**
    * `refSiblings`: keywords next to a `$ref` constrain the schema too (OpenAPI 3.1, AsyncAPI 3: JSON
    * Schema 2020-12). Elsewhere (OpenAPI 3.0, AsyncAPI 2) they are ignored, as those specs say.
+   * `nullableKeyword`: `nullable: true` admits null (OpenAPI 3.0; AsyncAPI schemas, as their tools
+   * read it). OpenAPI 3.1 has no such keyword: a JSON Schema validator ignores it, so null is admitted
+   * only by a `type` or an `enum` that lists it.
    */
-  constructor(readonly root: unknown, readonly refSiblings = false) {}
+  constructor(readonly root: unknown, readonly refSiblings = false, readonly nullableKeyword = true) {}
 
   get(ref: string): unknown {
     this.recording?.refs.add(ref);
@@ -151,9 +154,17 @@ function typeList(schema: any): string[] {
 
 const isNullSchema = (s: any) => s && s.type === 'null';
 
+/**
+ * Marks a schema `canonicalSchema` rewrote from a union with a null alternative: it admits null in
+ * every version (unlike the `nullable` keyword, which OpenAPI 3.1 does not have).
+ */
+const ADMITS_NULL = Symbol('admits null');
+
 /** Keywords that describe a schema without constraining its values. */
 const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', '$comment', 'externalDocs', 'xml', 'nullable', '$id', '$schema', '$anchor']);
 const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
+/** Keywords that say nothing of which values a schema admits (annotations, access, defaults). */
+const FREE = new Set([...ANNOTATIONS, 'deprecated', 'readOnly', 'writeOnly', 'default', '$ref']);
 
 /**
  * Keywords the model keeps as a canonical fingerprint only (per field, by keyword): a change is
@@ -192,7 +203,7 @@ function constantsOf(node: any, list: any[]): any {
   const { oneOf: _o, anyOf: _a, ...rest } = node;
   const out: any = { ...rest, enum: values };
   if (types.size && rest.type === undefined) out.type = types.size === 1 ? [...types][0] : [...types].sort();
-  if (nullable) out.nullable = true;
+  if (nullable) out[ADMITS_NULL] = true;
   return out;
 }
 
@@ -230,7 +241,7 @@ function canonicalSchema(node: any): any {
   for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && !isAnnotation(k)) return node;
   const { oneOf: _o, anyOf: _a, ...rest } = node;
   const out: any = typeof only.$ref === 'string' ? { ...rest, $ref: only.$ref } : { ...rest, ...only };
-  if (alts.length < list.length) out.nullable = true;
+  if (alts.length < list.length) out[ADMITS_NULL] = true;
   return out;
 }
 
@@ -266,6 +277,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (node === true || node === undefined || node === null) node = {};
     if (typeof node !== 'object' || Array.isArray(node)) return;
     node = canonicalSchema(node);
+    const admitsNull = node[ADMITS_NULL] === true || (node.nullable === true && resolver.nullableKeyword);
     let field = out[path];
     if (!field) {
       field = { path, required, nullable: false, hasDefault: false, limits: {}, pointer: ptr };
@@ -278,7 +290,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       // where siblings apply, a `$ref` with constraining ones is its target and them (like allOf)
       if (name !== undefined && !follow && !(resolver.refSiblings && hasConstrainingSibling(node))) {
         field.ref = name;
-        if (node.nullable === true) field.nullable = true;
+        if (admitsNull) field.nullable = true;
         return;
       }
       if (stack.includes(node.$ref)) { field.ref = name ?? node.$ref; return; }
@@ -292,10 +304,13 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     }
     // one pass over the keywords present (schemas are sparse; most keywords are absent); the ones
     // needed afterwards are kept here rather than read again from objects of a thousand shapes
-    let typeV: unknown, enumV: unknown, nullableV: unknown, minimumV: unknown, maximumV: unknown, exMinV: unknown, exMaxV: unknown;
+    let typeV: unknown, enumV: unknown, minimumV: unknown, maximumV: unknown, exMinV: unknown, exMaxV: unknown;
     let requiredV: unknown, propsV: any, itemsV: any, addlV: any, allOfV: any, oneOfV: any, anyOfV: any, prefixV: any, patternPropsV: any;
+    // does any keyword limit the values (`{}`, `true` or a description alone admits anything)?
+    let limited = false;
     for (const k in node) {
       const v = node[k];
+      if (!limited && !FREE.has(k) && !k.startsWith('x-')) limited = true;
       switch (k) {
         case 'required': requiredV = v; break;
         case 'properties': propsV = v; break;
@@ -303,7 +318,6 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'allOf': allOfV = v; break;
         case 'oneOf': oneOfV = v; break;
         case 'anyOf': anyOfV = v; break;
-        case 'nullable': nullableV = v; break;
         case 'type': {
           typeV = v;
           if (typeof v === 'string') { if (v !== 'null') field.type = v; break; }
@@ -373,11 +387,14 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (typeof exMaxV === 'number') mergeLimit(field, 'exclusiveMaximum', exMaxV);
     // a `type` that lists null admits it only if an `enum` beside it does too (JSON Schema: both apply)
     const typeNull = (Array.isArray(typeV) && typeV.includes('null')) || typeV === 'null';
-    if (nullableV === true || (typeNull && !(Array.isArray(enumV) && !enumV.includes(null))) || (Array.isArray(enumV) && enumV.includes(null))
+    if (admitsNull || (typeNull && !(Array.isArray(enumV) && !enumV.includes(null))) || (Array.isArray(enumV) && enumV.includes(null))
       || (Array.isArray(oneOfV) && oneOfV.some(isNullSchema)) || (Array.isArray(anyOfV) && anyOfV.some(isNullSchema))) field.nullable = true;
     // `null` among the values is what `nullable` says (one spelling, so rewriting it is no change)
     if (field.nullable && field.enum?.includes(null) && field.enum.some((v) => v !== null)) field.enum = field.enum.filter((v) => v !== null);
 
+    // a schema admitting any value has the type `any` (a type given later narrows it); allOf parts say
+    // nothing on their own, and a `$ref` leaf is its structure
+    if (!limited && !part && !field.type && field.ref === undefined) field.type = 'any';
     const req: string[] = Array.isArray(requiredV) ? requiredV : [];
     if (propsV && typeof propsV === 'object') {
       if (!field.type) field.type = 'object';

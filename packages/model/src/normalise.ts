@@ -437,7 +437,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // keywords next to `$ref` apply in JSON Schema 2020-12 dialects: OpenAPI 3.1+ and AsyncAPI 3+
   const version = String(kind === 'openapi' ? doc.openapi : doc.asyncapi);
   const refSiblings = kind === 'openapi' ? !/^(2|3\.0)(\.|$)/.test(version) : !/^[12](\.|$)/.test(version);
-  const resolver = new Resolver(doc, refSiblings);
+  const resolver = new Resolver(doc, refSiblings, kind !== 'openapi' || !refSiblings);
   const protocol: Protocol = options.protocol ?? (kind === 'openapi' ? 'web' : 'rtm');
   const model: Model = {
     kind, protocol, file: options.file ?? '',
@@ -473,7 +473,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   derivations.set(model, derivation);
   const priorOfKind = options.reuse && options.reuse.kind === kind && options.reuse.protocol === protocol ? derivations.get(options.reuse) : undefined;
   // what was derived under other `$ref` rules cannot be taken over
-  const prior = priorOfKind && priorOfKind.resolver.refSiblings === refSiblings ? priorOfKind : undefined;
+  const prior = priorOfKind && priorOfKind.resolver.refSiblings === refSiblings && priorOfKind.resolver.nullableKeyword === resolver.nullableKeyword ? priorOfKind : undefined;
   const sameAt = new Map<string, boolean>();
   /** Would what an earlier derivation read come out the same here (equal values, equal facts)? */
   const readsSame = (reads: SavedReads) => reads.refs.every((ref) => {

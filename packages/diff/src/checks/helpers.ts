@@ -15,6 +15,9 @@ export function isField(i: DiffItem, change: string, direction?: Direction): boo
  */
 export function typeWidened(from: unknown, to: unknown, sent?: DiffItem): boolean {
   if (typeof from !== 'string' || typeof to !== 'string') return false;
+  // `any` (a schema without constraints) admits every type
+  if (to === 'any') return true;
+  if (from === 'any') return false;
   const a = from.split('|');
   const b = new Set(to.split('|'));
   if (b.has('number')) b.add('integer');

@@ -706,7 +706,7 @@ export interface IncomingMulticastPush {
    */
   author_id: string;
   /**
-   * Free-form JSON content of the multicast.
+   * Free-form content of the multicast, any JSON value (the reference gives it no type; its sample is an object).
    */
   content: {
     [k: string]: unknown;
