@@ -1,8 +1,8 @@
-import { admits, BINDING_DESTINATIONS, isOutline, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
-import { errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
+import { answersLost, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
 
 let groupSeq = 0;
 
@@ -396,7 +396,7 @@ function compareOperations(ctx: Ctx): void {
   const { base, rev } = ctx;
   const removed = new Map<string, Operation>();
   const added = new Map<string, Operation>();
-  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed' | 'rekeyed' | 'moved']> = [];
+  const pairs: Array<[Operation, Operation, 'same' | 'renamed' | 'possibly-renamed' | 'rekeyed' | 'moved' | 'callback-moved']> = [];
   for (const [k, b] of Object.entries(base.operations)) {
     const r = own(rev.operations, k);
     if (r) pairs.push([b, r, 'same']);
@@ -427,6 +427,23 @@ function compareOperations(ctx: Ctx): void {
       pairs.push([b, hit[1], 'rekeyed']);
       removed.delete(bk);
       added.delete(hit[0]);
+    }
+  }
+  // an OpenAPI callback is known by the operation that registers it, its method and the URL the
+  // provider calls; its name never reaches the wire. The same URL under another name is that
+  // callback; the same name at a URL read from elsewhere is that callback with another address
+  if (base.kind === 'openapi' && rev.kind === 'openapi' && removed.size && added.size) {
+    type Place = NonNullable<Operation['callback']>;
+    for (const alike of [(x: Place, y: Place) => x.expression === y.expression, (x: Place, y: Place) => x.name === y.name]) {
+      for (const [bk, b] of [...removed]) {
+        const bc = b.callback;
+        if (!bc) continue;
+        const hits = [...added].filter(([, r]) => r.callback && r.callback.parent === bc.parent && r.callback.verb === bc.verb && alike(bc, r.callback));
+        if (hits.length !== 1) continue;
+        pairs.push([b, hits[0][1], hits[0][1].callback!.expression === bc.expression ? 'rekeyed' : 'callback-moved']);
+        removed.delete(bk);
+        added.delete(hits[0][0]);
+      }
     }
   }
   for (const [b, r] of matchByRename(removed, added, (o) => o.name, (a, c) => a.kind === c.kind)) pairs.push([b, r, 'renamed']);
@@ -460,6 +477,7 @@ function compareOperations(ctx: Ctx): void {
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
     if (how === 'moved') at(how, { oldPath: b.name, path: r.name, from: callOf(b), to: callOf(r) });
+    else if (how === 'callback-moved') at('callback-address', { from: b.callback!.expression, to: r.callback!.expression });
     else if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action && v2Action(b.action) === v2Action(r.action))) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
@@ -474,7 +492,7 @@ function compareOperations(ctx: Ctx): void {
     if (!b.deprecated && r.deprecated) at('deprecated');
     if (b.stability && r.stability && stabilityRank(r.stability) < stabilityRank(b.stability)) at('stability', { from: b.stability, to: r.stability });
     // message names that follow the operation name are renamed along with it
-    const rename = (m: string) => (how !== 'same' && how !== 'rekeyed' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
+    const rename = (m: string) => (how !== 'same' && how !== 'rekeyed' && how !== 'callback-moved' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
     if (r.providerCalls) {
       // the provider presents these credentials to the client's endpoint: no call of the client can
       // be refused; a change is what the client's endpoint now gets (a renamed scheme is no change)
@@ -522,6 +540,8 @@ function compareOperations(ctx: Ctx): void {
       at(last ? 'success-status-removed' : 'status-removed', { path: s, direction: 'response', to: now.length ? now : undefined });
     }
     for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
+    // a call the provider makes: a success answer the client's endpoint gave that is no longer documented
+    if (b.answers && r.answers) for (const s of answersLost(b.answers, r.answers)) at('answer-removed', { path: s, direction: 'request', to: r.answers });
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [msgKey.get(k)!, v]));
     // which way a message flows, as the client sees it: replies and pushes arrive, the rest is sent;
     // the message rules' levels follow it (request-/response-message-added/-removed)
@@ -1550,6 +1570,17 @@ const KEYWORD_TYPE: Record<string, string[]> = {
   minItems: ['array'], maxItems: ['array'], uniqueItems: ['array'], minProperties: ['object'], maxProperties: ['object'],
 };
 
+/**
+ * Is a field a reference back to the schema it is written in (`Category.children[]` -> `Category`)?
+ * Two of them at the same place are the same recursion, whatever the schema's name (a renamed
+ * recursive schema): what changed inside is reported where it was flattened.
+ */
+function backRef(f: Field): boolean {
+  if (f.ref === undefined) return false;
+  const m = /^\/(?:components\/schemas|definitions)\//.exec(f.pointer);
+  return !!m && f.pointer.startsWith(`${m[0]}${escapeToken(f.ref)}/`);
+}
+
 const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclusiveMinimum: 'lower', maximum: 'upper', exclusiveMaximum: 'upper' };
 
 /** Does an alternative's shape (`<keyword>:<name>=<shape>`) say it is a closed object (`additionalProperties: false`)? */
@@ -1566,7 +1597,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   const b = wrapped ? ownKeywords(b0, r0) : b0;
   const r = bv.length && !rv.length && !r0.allOf ? ownKeywords(r0, b0) : r0;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
-  else if (b.ref && r.ref && !sameRef(b.ref, r.ref)) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
+  else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   // a required readOnly field is required in responses only: no longer readOnly, requests must carry it

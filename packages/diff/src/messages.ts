@@ -39,7 +39,8 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
   const side = i.direction === 'request' ? 'request' : 'response';
   if (path === '') {
     if (i.owner.kind === 'structure') return 'the schema';
-    if (i.owner.kind === 'push') return 'payload';
+    // what the client sends for a push is its endpoint's answer to a webhook or callback
+    if (i.owner.kind === 'push') return i.direction === 'request' ? 'answer body' : 'payload';
     return `${side} body`;
   }
   const m = PARAM.exec(path);
@@ -59,6 +60,7 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     return `${where} parameter \`${full}\``;
   }
   if (i.owner.kind === 'method') return `${side} field \`${path}\``;
+  if (i.owner.kind === 'push' && side === 'request') return `answer field \`${path}\``;
   return `field \`${path}\``;
 }
 

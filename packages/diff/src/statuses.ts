@@ -18,6 +18,16 @@ export function successCodes(op: Operation): Map<number, string> {
   return codes;
 }
 
+/**
+ * The success answers (`2xx` codes and the `2XX` range) a client's endpoint could give a call of the
+ * provider (webhook, callback) that the revision no longer documents: an exact code still listed,
+ * covered by its range or by `default` is kept.
+ */
+export function answersLost(was: string[], now: string[]): string[] {
+  const has = (k: string) => now.some((s) => s.toUpperCase() === k.toUpperCase());
+  return was.filter((s) => /^2(\d\d|XX)$/i.test(s) && !has(s) && !has('default') && !(/^2\d\d$/.test(s) && has('2XX')));
+}
+
 /** Is an exact error code (`404`) answered by the operation under a range key (`4XX`)? */
 const rangeCovers = (op: Operation, code: string) => op.statuses.some((s) => s.length === 3 && s[0] === code[0] && s.slice(1).toUpperCase() === 'XX');
 

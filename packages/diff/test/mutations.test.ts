@@ -747,6 +747,84 @@ const mutations: Mutation[] = [
       return `${parent.id}: ${name}`;
     },
   },
+  // a callback's name never reaches the wire; the URL expression is where the provider calls
+  ...((): Mutation[] => {
+    const site = (doc: Doc, n: number) => {
+      if (kindOf(doc) !== 'openapi') return undefined;
+      const parent = openapiOps(doc).filter((o) => !o.received && isObj(o.op.callbacks) && Object.keys(o.op.callbacks).some((k) => isObj(o.op.callbacks[k]) && !o.op.callbacks[k].$ref))[n];
+      if (!parent) return undefined;
+      const name = Object.keys(parent.op.callbacks).filter((k) => !parent.op.callbacks[k].$ref).sort()[0];
+      return { parent, name, cb: parent.op.callbacks[name] };
+    };
+    return [
+      {
+        kind: 'same: callback renamed, same URL expression', expect: 'none',
+        apply: (doc, n) => {
+          const x = site(doc, n);
+          if (!x) return false;
+          delete x.parent.op.callbacks[x.name];
+          x.parent.op.callbacks[`zz${x.name}`] = x.cb;
+          return `${x.parent.id}: ${x.name}`;
+        },
+      },
+      {
+        kind: 'callback URL read from another place of the request', expect: 'ERR',
+        apply: (doc, n) => {
+          const x = site(doc, n);
+          if (!x) return false;
+          const [expr] = Object.keys(x.cb);
+          x.cb['{$request.query.zz_notify}'] = x.cb[expr];
+          delete x.cb[expr];
+          return `${x.parent.id}: ${x.name}`;
+        },
+      },
+    ];
+  })(),
+  // what the client's endpoint may answer a call of the provider with is what it sends
+  ...((): Mutation[] => {
+    const calls = (doc: Doc) => kindOf(doc) !== 'openapi' ? [] : [
+      ...Object.values<any>(doc.webhooks ?? {}).flatMap((item) => Object.values<any>(item).filter(isObj)),
+      ...openapiOps(doc).filter((o) => !o.received && isObj(o.op.callbacks)).flatMap((o) => Object.values<any>(o.op.callbacks).filter((c) => isObj(c) && !c.$ref).flatMap((c) => Object.values<any>(c).flatMap((item) => Object.values<any>(item).filter(isObj)))),
+    ].filter((op) => isObj(op.responses));
+    return [
+      {
+        kind: 'webhook or callback: a success answer of the client\'s endpoint no longer documented', expect: 'ERR',
+        apply: (doc, n) => {
+          const op = calls(doc).filter((o) => Object.keys(o.responses).filter((c) => /^2\d\d$/.test(c)).length && !('default' in o.responses))[n];
+          if (!op) return false;
+          const code = Object.keys(op.responses).find((c) => /^2\d\d$/.test(c))!;
+          op.responses[code === '299' ? '298' : '299'] = op.responses[code];
+          delete op.responses[code];
+          return code;
+        },
+      },
+      {
+        kind: 'webhook or callback: the client\'s endpoint may answer with one more status', expect: 'none',
+        apply: (doc, n) => {
+          const op = calls(doc).filter((o) => !('297' in o.responses))[n];
+          if (!op) return false;
+          op.responses['297'] = { description: 'Accepted for later.' };
+          return 'added';
+        },
+      },
+    ];
+  })(),
+  {
+    kind: 'a recursive schema renamed along with a new optional field: only the field is reported', expect: 'INFO',
+    apply: (doc, n) => {
+      const schemas = doc.components?.schemas ?? {};
+      const name = Object.keys(schemas).filter((k) => JSON.stringify(schemas[k]).includes(`"#/components/schemas/${k}"`) && schemas[k].type === 'object' && isObj(schemas[k].properties)).sort()[n];
+      if (!name) return false;
+      const text = JSON.stringify(doc).split(`"#/components/schemas/${name}"`).join(`"#/components/schemas/Zz${name}"`);
+      const copy = JSON.parse(text);
+      for (const k of Object.keys(doc)) delete doc[k];
+      Object.assign(doc, copy);
+      const s = doc.components.schemas[name];
+      delete doc.components.schemas[name];
+      doc.components.schemas[`Zz${name}`] = { ...s, properties: { ...s.properties, zz_note: { type: 'string' } } };
+      return name;
+    },
+  },
   {
     kind: 'same: callback moved to components/callbacks and referenced', expect: 'none',
     apply: (doc, n) => {

@@ -551,6 +551,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
                   (cop) => (typeof cop.operationId === 'string' ? cop.operationId : `${cbName} callback of ${verb.toUpperCase()} ${decodedPath(path)}`))) {
                   // a callback without tags belongs with the operation that registers it
                   if (!(Array.isArray(cop.tags) && cop.tags[0])) c.area = o.area;
+                  c.callback = { parent: key, name: cbName, verb: c.key.slice(`${key} callback ${cbName} `.length).split(' ')[0], expression };
                   model.operations[c.key] = c;
                   ops.push([c.key, c]);
                 }
@@ -1130,8 +1131,9 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
     const responses = op.responses && typeof op.responses === 'object' ? op.responses : {};
     const statuses = Object.keys(responses).sort();
-    // the client answers a provider's call: no status it receives
+    // the client answers a provider's call: no status it receives, statuses it may answer with
     if (!providerCalls) o.statuses = statuses;
+    else o.answers = statuses;
     const twoXX = statuses.filter((s) => /^2/.test(s));
     const success = twoXX.find((s) => resolver.deref(responses[s])?.content) ?? twoXX[0] ?? (responses.default ? 'default' : undefined);
     // what each success status answers with, by structure: a status added later is compared with these

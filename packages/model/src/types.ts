@@ -107,6 +107,10 @@ export interface Operation {
    * provider presents, not what the client must present. Decided where the operation is read.
    */
   providerCalls?: boolean;
+  /** A call the provider makes: the statuses the client's endpoint may answer with, as documented. */
+  answers?: string[];
+  /** An OpenAPI callback: the operation that registers it, its name, method and URL expression (the name never reaches the wire). */
+  callback?: { parent: string; name: string; verb: string; expression: string };
   /** What the client sends (method request, reply to an OpenAPI webhook or callback; the channel parameters of any AsyncAPI operation). */
   request: Fields;
   /** What the client receives (method success response, push payload). */

@@ -24,6 +24,8 @@ import { rule as responseMediaTypeWidened } from './response-media-type-widened.
 import { rule as mediaTypeAdded } from './media-type-added.js';
 import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
 import { rule as responseStatusRemoved } from './response-status-removed.js';
+import { rule as callbackAddressChanged } from './callback-address-changed.js';
+import { rule as answerStatusRemoved } from './answer-status-removed.js';
 import { rule as requestPartHeaderRequired } from './request-part-header-required.js';
 import { rule as responseErrorStatusReplaced } from './response-error-status-replaced.js';
 import { rule as responseSuccessStatusAdded } from './response-success-status-added.js';
@@ -153,6 +155,8 @@ export const rules: readonly Rule[] = [
   mediaTypeAdded,
   responseSuccessStatusRemoved,
   responseStatusRemoved,
+  callbackAddressChanged,
+  answerStatusRemoved,
   requestPartHeaderRequired,
   responseErrorStatusReplaced,
   responseSuccessStatusAdded,
