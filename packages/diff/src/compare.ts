@@ -1602,7 +1602,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   // a required readOnly field is required in responses only: no longer readOnly, requests must carry it
   else if (r.required && b.readOnly && !r.readOnly && !r.writeOnly) emit({ ...base, change: 'required', from: false, to: true }, r);
-  if (b.nullable !== r.nullable) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
+  // to or from `any` (which admits null), the type change says it
+  if (b.nullable !== r.nullable && (b.type === 'any') === (r.type === 'any')) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
   if (b.enum && r.enum) {
     // the same values in the same order (the common case) need no set comparison
     if (!sameList(b.enum, r.enum)) {

@@ -160,6 +160,9 @@ const isNullSchema = (s: any) => s && s.type === 'null';
  */
 const ADMITS_NULL = Symbol('admits null');
 
+/** The JSON types besides null (`integer` is a kind of `number`): a `type` listing them all admits any value. */
+const ALL_TYPES = ['array', 'boolean', 'number', 'object', 'string'];
+
 /** Keywords that describe a schema without constraining its values. */
 const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', '$comment', 'externalDocs', 'xml', 'nullable', '$id', '$schema', '$anchor']);
 const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
@@ -322,7 +325,9 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           typeV = v;
           if (typeof v === 'string') { if (v !== 'null') field.type = v; break; }
           const types = typeList(node);
-          if (types.length) field.type = types.join('|');
+          // every JSON type listed: any value (null aside, which the list says separately)
+          if (ALL_TYPES.every((t) => types.includes(t))) field.type = 'any';
+          else if (types.length) field.type = types.join('|');
           break;
         }
         case 'format': if (typeof v === 'string') field.format = v; break;
@@ -394,7 +399,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
 
     // a schema admitting any value has the type `any` (a type given later narrows it); allOf parts say
     // nothing on their own, and a `$ref` leaf is its structure
-    if (!limited && !part && !field.type && field.ref === undefined) field.type = 'any';
+    if (!limited && !part && !field.type && field.ref === undefined) { field.type = 'any'; field.nullable = true; }
     const req: string[] = Array.isArray(requiredV) ? requiredV : [];
     if (propsV && typeof propsV === 'object') {
       if (!field.type) field.type = 'object';
