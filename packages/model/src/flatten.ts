@@ -168,6 +168,11 @@ const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'exam
 const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
 /** Keywords that say nothing of which values a schema admits (annotations, access, defaults). */
 const FREE = new Set([...ANNOTATIONS, 'deprecated', 'readOnly', 'writeOnly', 'default', '$ref']);
+/** Does no keyword limit the values (`{}`, `true` or a description alone admits anything)? */
+function admitsAnything(node: Record<string, unknown>): boolean {
+  for (const k in node) if (!FREE.has(k) && !k.startsWith('x-')) return false;
+  return true;
+}
 
 /**
  * Keywords the model keeps as a canonical fingerprint only (per field, by keyword): a change is
@@ -309,11 +314,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     // needed afterwards are kept here rather than read again from objects of a thousand shapes
     let typeV: unknown, enumV: unknown, minimumV: unknown, maximumV: unknown, exMinV: unknown, exMaxV: unknown;
     let requiredV: unknown, propsV: any, itemsV: any, addlV: any, allOfV: any, oneOfV: any, anyOfV: any, prefixV: any, patternPropsV: any;
-    // does any keyword limit the values (`{}`, `true` or a description alone admits anything)?
-    let limited = false;
     for (const k in node) {
       const v = node[k];
-      if (!limited && !FREE.has(k) && !k.startsWith('x-')) limited = true;
       switch (k) {
         case 'required': requiredV = v; break;
         case 'properties': propsV = v; break;
@@ -399,7 +401,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
 
     // a schema admitting any value has the type `any` (a type given later narrows it); allOf parts say
     // nothing on their own, and a `$ref` leaf is its structure
-    if (!limited && !part && !field.type && field.ref === undefined) { field.type = 'any'; field.nullable = true; }
+    if (!part && !field.type && field.ref === undefined && admitsAnything(node)) { field.type = 'any'; field.nullable = true; }
     const req: string[] = Array.isArray(requiredV) ? requiredV : [];
     if (propsV && typeof propsV === 'object') {
       if (!field.type) field.type = 'object';
