@@ -545,7 +545,7 @@ function compareOperations(ctx: Ctx): void {
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [msgKey.get(k)!, v]));
     // which way a message flows, as the client sees it: replies and pushes arrive, the rest is sent;
     // the message rules' levels follow it (request-/response-message-added/-removed)
-    const flow = (m: string): Direction => (m.startsWith('reply:') || r.kind === 'push' ? 'response' : 'request');
+    const flow = (m: string): Direction => (m.startsWith('reply:') !== (r.kind === 'push') ? 'response' : 'request');
     for (const m of Object.keys(bm)) {
       if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: flow(m) });
       else if (bm[m] !== r.messages[m]) at('content-type', { path: m, from: bm[m], to: r.messages[m] });
@@ -582,21 +582,25 @@ function compareOperations(ctx: Ctx): void {
     const bReq = reshaped ? channelParametersByName(b.request) : b.request, rReq = reshaped ? channelParametersByName(r.request) : r.request;
     // the same for the replies: another main reply (see `Operation.mainReply`) is compared reply by reply
     const replySwapped = b.mainReply !== undefined && r.mainReply !== undefined && (msgKey.get(b.mainReply) ?? b.mainReply) !== r.mainReply;
+    // a reply travels the other way from the operation's message: a push's is what the client sends
+    const replySide: Direction = side === 'request' ? 'response' : 'request';
+    // a push whose reply is compared reply by reply keeps only its own fields in the request
+    const ownReq = (f: Fields) => (replySwapped && side === 'response' ? operationLevel(f) : f);
     if (swapped) {
       // what is the operation's own (channel parameters, handshake) is still compared side by side
       if (side === 'request') compareFields(ctx, operationLevel(bReq), operationLevel(rReq), owner, 'request', rev.file);
-      else compareFields(ctx, bReq, rReq, owner, 'request', rev.file);
+      else compareFields(ctx, ownReq(bReq), ownReq(rReq), owner, 'request', rev.file);
       for (const [m, rm] of msgKey) {
         if (m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
       }
-    } else compareFields(ctx, bReq, rReq, owner, 'request', rev.file);
+    } else compareFields(ctx, ownReq(bReq), ownReq(rReq), owner, 'request', rev.file);
     if (replySwapped && !payloadRemoved) {
       for (const [m, rm] of msgKey) {
         if (!m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
-        if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', rev.file);
+        if (bf && rf) compareFields(ctx, bf, rf, owner, replySide, rev.file);
       }
     } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
@@ -607,7 +611,7 @@ function compareOperations(ctx: Ctx): void {
       const reply = m.startsWith('reply:');
       if (reply ? replySwapped : swapped) continue;
       const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
-      if (rf) compareFields(ctx, bf, rf, owner, reply ? 'response' : side, rev.file);
+      if (rf) compareFields(ctx, bf, rf, owner, reply ? replySide : side, rev.file);
     }
   }
 }
@@ -677,7 +681,8 @@ const OPERATION_LEVEL = /^(channel:|handshake)/;
 const operationLevel = (fields: Fields): Fields => fieldsPart(fields, OPERATION_LEVEL, true);
 /** One message's payload and headers: the main one is read out of the operation's side without the operation's own fields; the main reply is the response. */
 function messagePayload(o: Operation, m: string): Fields | undefined {
-  if (m === o.mainReply) return o.response;
+  // a push's reply is what the client sends back, beside the channel's parameters
+  if (m === o.mainReply) return o.kind === 'method' ? o.response : fieldsPart(o.request, OPERATION_LEVEL, false);
   if (m !== o.mainMessage) return o.otherPayloads && own(o.otherPayloads, m);
   return fieldsPart(o.kind === 'method' ? o.request : o.response, OPERATION_LEVEL, false);
 }

@@ -124,7 +124,8 @@ function slots(doc: Doc): Slot[] {
       };
       if (op.messages?.[0]) frameSlot(op.messages[0], side);
       const reply = deref(doc, op.reply);
-      if (reply?.messages?.[0]) frameSlot(reply.messages[0], 'response');
+      // a reply travels the other way (a push that asks is answered by the client)
+      if (reply?.messages?.[0]) frameSlot(reply.messages[0], side === 'request' ? 'response' : 'request');
     }
   }
   return out;
@@ -959,7 +960,7 @@ const mutations: Mutation[] = [
      * then changed by `add` on that operation's channel; false where the document does not fit.
      */
     function serverSide(doc: Doc, n: number, add: (ref: string, chan: any) => string): string | false {
-      if (kindOf(doc) !== 'asyncapi3' || n > 0) return false;
+      if (kindOf(doc) !== 'asyncapi3' || n > 0 || !clientSide3(doc)) return false;
       const asked = Object.values<any>(doc.operations ?? {}).find((op) => op.reply && op.action === 'send' && op.channel?.$ref);
       if (!asked) return false;
       mirror(doc);

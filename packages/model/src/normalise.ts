@@ -883,21 +883,25 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
 
   /**
-   * An AsyncAPI 3 operation's reply messages (keyed `reply:<name>`), what the client receives: the
-   * main one (see `inWireOrder`: the first that is not an error frame) fills `response`, the others
-   * besides error frames are `otherPayloads`, matched by wire identity like the request's messages.
+   * An AsyncAPI 3 operation's reply messages (keyed `reply:<name>`): what the client receives for a
+   * request it sent, what it sends back for a push that asks (a server's `send` + `reply`). The main
+   * one (see `inWireOrder`: the first that is not an error frame) fills `response` (a push's:
+   * `request`), the others besides error frames are `otherPayloads`, matched by wire identity like
+   * the request's messages.
    */
   function addReplies(o: Operation, rmsgs: Message[]) {
     for (const m of rmsgs) noteMessage(o, m, 'reply:');
     const ordered = inWireOrder(rmsgs);
     const main = ordered[0];
     if (!main) return;
+    const answers = o.kind === 'push';
+    const out = answers ? o.request : o.response;
     const inner = unwrapFrame(main.payload);
-    o.hasResponsePayload = !emptyObjectAt(resolver, inner);
-    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, o.response, true, o.name, o.hasResponsePayload);
-    messageHeaders(main, o.response);
+    if (!answers) o.hasResponsePayload = !emptyObjectAt(resolver, inner);
+    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, out, true, o.name, answers || o.hasResponsePayload);
+    messageHeaders(main, out);
     o.mainReply = `reply:${main.name}`;
-    for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, false);
+    for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, answers);
   }
 
   /** The constant `action` of a frame-style payload (what receivers dispatch on), if it has one. */
