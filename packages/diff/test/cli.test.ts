@@ -136,3 +136,25 @@ test('--written-by: an AsyncAPI 3 document without request/reply is read as the 
   assert.equal(wrong.code, 2);
   assert.match(wrong.err, /^error \[usage\] api-diff: --written-by must be one of client, server \(got "broker"\)\n    hint: /);
 });
+
+test('scripts/api-diff-report.sh puts api-diff\'s warnings in the report and passes --written-by on', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const doc = (extra: Record<string, unknown>) => JSON.stringify({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { readings: { address: 'readings', messages: { Reading: { payload: { type: 'object', properties: { v: { type: 'number' }, ...extra } } } } } },
+    operations: { takeReading: { action: 'receive', channel: { $ref: '#/channels/readings' }, messages: [{ $ref: '#/channels/readings/messages/Reading' }] } },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'report-'));
+  const a = join(dir, 'a.json'), b = join(dir, 'b.json');
+  writeFileSync(a, doc({}));
+  writeFileSync(b, doc({ unit: { type: 'string' } }));
+  const script = join(pkg, '..', '..', 'scripts', 'api-diff-report.sh');
+  const report = (...extra: string[]) => spawnSync('bash', [script, a, b, 'ERR', join(dir, 'r.md'), ...extra], { encoding: 'utf8' });
+  const guessed = report();
+  assert.equal(guessed.status, 0, guessed.stderr);
+  assert.match(readFileSync(join(dir, 'r.md'), 'utf8'), /Warnings:\n\n```\n.*warning \[asyncapi-side\][^\n]*\n    hint: Pass --written-by client/);
+  const told = report('server');
+  assert.equal(told.status, 0, told.stderr);
+  assert.doesNotMatch(readFileSync(join(dir, 'r.md'), 'utf8'), /Warnings:/);
+});
