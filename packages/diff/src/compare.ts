@@ -95,6 +95,47 @@ interface Ctx {
   unwrapped: Set<string>;
   /** `base name \0 revision name` -> do the two named schemas reach the same structure? */
   sameMemo: Map<string, boolean>;
+  /**
+   * Names that lead elsewhere in the revision (an alias retargeted, or turned into a schema of its
+   * own, or the reverse): fields the revision reused from the base (same objects) that name one are
+   * compared all the same, since what they reach changed.
+   */
+  aliasMoved: Set<string>;
+}
+
+/** Where a chain of alias components starting at `name` ends (`name` itself when it is no alias). */
+function aliasEnd(m: Model, name: string): string {
+  let n = name;
+  for (let hops = 0; hops < 20 && m.aliases && Object.hasOwn(m.aliases, n); hops++) n = m.aliases[n];
+  return n;
+}
+
+/** Names an alias leads to a different schema in the base than in the revision (see `Ctx.aliasMoved`). */
+function aliasesMoved(base: Model, rev: Model): Set<string> {
+  const out = new Set<string>();
+  for (const m of [base, rev]) for (const n of Object.keys(m.aliases ?? {})) if (aliasEnd(base, n) !== aliasEnd(rev, n)) out.add(n);
+  return out;
+}
+
+const VARIANT_NAME = /^(?:oneOf|anyOf):([^=]+)=/;
+/** Does a field map name (by `$ref` or as an alternative) one of `names`? */
+function names(fields: Fields | undefined, set: Set<string>): boolean {
+  if (!fields || !set.size) return false;
+  for (const k in fields) {
+    const f = fields[k];
+    if (f.ref !== undefined && set.has(f.ref)) return true;
+    if (f.variants) for (const v of f.variants) { const m = VARIANT_NAME.exec(v); if (m && set.has(m[1])) return true; }
+  }
+  return false;
+}
+
+/** Is an operation the revision reused from the base still to be compared (it names a moved alias)? */
+function opNamesMoved(ctx: Ctx, o: Operation): boolean {
+  if (!ctx.aliasMoved.size) return false;
+  if (names(o.request, ctx.aliasMoved) || names(o.response, ctx.aliasMoved)) return true;
+  for (const f of Object.values(o.bodies ?? {})) if (names(f, ctx.aliasMoved)) return true;
+  for (const f of Object.values(o.otherPayloads ?? {})) if (names(f, ctx.aliasMoved)) return true;
+  return false;
 }
 
 /** What a `$ref` to `name` reaches in a model (any schema: owned ones too; an alias, what it leads to). */
@@ -130,7 +171,8 @@ function fieldShape(f: Field): string {
 function sameRef(ctx: Ctx, b0: string | undefined, r0: string | undefined): boolean {
   // an alias (`A: {$ref: B}`, any number of hops) is what it leads to, on each side
   const b = b0 === undefined ? b0 : aliasTarget(ctx.base, b0), r = r0 === undefined ? r0 : aliasTarget(ctx.rev, r0);
-  if (b === r) return true;
+  // one name, unless it is an alias that leads elsewhere now: then compared by what each side reaches
+  if (b === r && (b === undefined || !ctx.aliasMoved.has(b))) return true;
   if (b === undefined || r === undefined) return false;
   if (ctx.structRenames.get(b) === r) return true;
   const key = `${b}\0${r}`;
@@ -284,7 +326,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map() };
+  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map(), aliasMoved: aliasesMoved(base, rev) };
   const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
   opItems();
@@ -472,7 +514,7 @@ function compareOperations(ctx: Ctx): void {
   const globalAdded = rev.globalSecurity.some((s) => !base.globalSecurity.includes(s));
   for (const [b, r, how] of pairs) {
     // the same object on both sides (reused from the base: its sources are equal) has no difference
-    if (b === r) continue;
+    if (b === r && !opNamesMoved(ctx, b)) continue;
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
@@ -1120,8 +1162,9 @@ function compareChannels(ctx: Ctx): void {
  * structure used in requests and responses gets one item per side, sharing a group.
  */
 export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, dirs: Direction | Direction[], file: string, body?: string): void {
-  // the revision's model reuses the base's fields where their sources are equal: nothing to compare
-  if (b0 === r0) return;
+  // the revision's model reuses the base's fields where their sources are equal: nothing to compare,
+  // unless a name they hold leads elsewhere now
+  if (b0 === r0 && !names(b0, ctx.aliasMoved)) return;
   const [b, r] = expandSwitches(ctx, b0, r0);
   const directions = Array.isArray(dirs) ? dirs : [dirs];
   // `at`: the file the item's pointer is in (a removal points into the base)
@@ -1150,26 +1193,30 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       if (!bf.type || !rf.type || bf.type === rf.type) continue;
       for (const m of [removed, added]) for (const q of [...m.keys()]) if (isUnder(q, bf.path)) m.delete(q);
     }
-    // map values whose schema went away (`additionalProperties: {type: integer}` -> `true` or
-    // absent) under an object still open, or came where there was none: values of any type on the
-    // other side, so a type change from or to `any` (the values' own fields go with it)
-    for (const [m, other, gone] of [[removed, r, true], [added, b, false]] as const) {
-      for (const q of [...m.keys()]) {
-        if (!q.endsWith('{}')) continue;
-        const obj = other[q.slice(0, -2)];
-        if (!obj || obj.closed || (obj.type !== undefined && obj.type !== 'object')) continue;
-        const f = m.get(q)!;
-        const any: Field = { ...f, type: 'any', pointer: obj.pointer };
-        pairs.push(gone ? [f, any] : [any, f]);
-        for (const k of [...m.keys()]) if (k === q || isUnder(k, q)) m.delete(k);
-      }
-    }
     // the elements past a tuple's positions, gone because the tuple closed (`items: false`): its new
     // maxItems is the finding, and every element left is still described by its position
     for (const q of [...removed.keys()]) {
       if (!q.endsWith('[]')) continue;
       const arr = q.slice(0, -2), max = r[arr]?.limits.maxItems;
       if (max !== undefined && (max === 0 || Object.hasOwn(r, `${arr}[0]`))) for (const k of [...removed.keys()]) if (k === q || isUnder(k, q)) removed.delete(k);
+    }
+    // map values whose schema went away (`additionalProperties: {type: integer}` -> `true` or
+    // absent) under an object still open, or came where there was none: values of any type on the
+    // other side, so a type change from or to `any` (the values' own fields go with it)
+    // (the same for an array's items: `items` dropped admits any item)
+    for (const [m, other, gone] of [[removed, r, true], [added, b, false]] as const) {
+      for (const q of [...m.keys()]) {
+        const map = q.endsWith('{}'), list = q.endsWith('[]');
+        if (!map && !list) continue;
+        const obj = other[q.slice(0, -2)];
+        if (!obj || (map && (obj.closed || (obj.type !== undefined && obj.type !== 'object'))) || (list && obj.type !== 'array')) continue;
+        // a closed tuple admits no items past its positions (its maxItems says how many), not any
+        if (list && obj.limits.maxItems !== undefined && (obj.limits.maxItems === 0 || Object.hasOwn(other, `${q.slice(0, -2)}[0]`))) continue;
+        const f = m.get(q)!;
+        const any: Field = { ...f, type: 'any', pointer: obj.pointer };
+        pairs.push(gone ? [f, any] : [any, f]);
+        for (const k of [...m.keys()]) if (k === q || isUnder(k, q)) m.delete(k);
+      }
     }
   }
   if (removed.size === 0 && added.size === 0) {

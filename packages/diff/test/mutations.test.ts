@@ -826,6 +826,50 @@ const mutations: Mutation[] = [
       return name;
     },
   },
+  // an alias component (`A: {$ref: B}`) is what it leads to: when that changes, what reused fields name changes
+  ...((): Mutation[] => {
+    // aliases that only request bodies name (directly), of objects
+    const aliases = (doc: Doc) => {
+      if (kindOf(doc) !== 'openapi') return [];
+      const named = (side: 'requestBody' | 'responses', name: string) => openapiOps(doc).some((o) => !o.received && JSON.stringify(o.op[side] ?? null).includes(`"#/components/schemas/${name}"`));
+      return Object.entries<any>(doc.components?.schemas ?? {}).filter(([, s]) => isObj(s) && Object.keys(s).length === 1 && typeof s.$ref === 'string' && s.$ref.startsWith('#/components/schemas/'))
+        .map(([name, s]) => ({ name, target: s.$ref.slice('#/components/schemas/'.length) }))
+        .filter((a) => isObj(doc.components.schemas[a.target]?.properties) && named('requestBody', a.name) && !named('responses', a.name) && !JSON.stringify(doc.components.schemas).includes(`"#/components/schemas/${a.name}"`));
+    };
+    return [
+      {
+        kind: 'request: an alias becomes a schema of its own with a new required property', expect: 'ERR',
+        apply: (doc, n) => {
+          const a = aliases(doc)[n];
+          if (!a) return false;
+          const t = structuredClone(doc.components.schemas[a.target]);
+          doc.components.schemas[a.name] = { ...t, required: [...(t.required ?? []), 'zz_badge'], properties: { ...t.properties, zz_badge: { type: 'string' } } };
+          return a.name;
+        },
+      },
+      {
+        // a copy is a data structure of its own (an alias is not): a new structure, nothing breaking
+        kind: 'an alias becomes an identical copy of its target (a new structure, nothing else)', expect: 'INFO',
+        apply: (doc, n) => {
+          const a = aliases(doc)[n];
+          if (!a) return false;
+          doc.components.schemas[a.name] = structuredClone(doc.components.schemas[a.target]);
+          return a.name;
+        },
+      },
+      {
+        kind: 'request: an alias retargeted to a schema with a new required property', expect: 'ERR',
+        apply: (doc, n) => {
+          const a = aliases(doc)[n];
+          if (!a) return false;
+          const t = structuredClone(doc.components.schemas[a.target]);
+          doc.components.schemas.ZzStricter = { ...t, required: [...(t.required ?? []), 'zz_badge'], properties: { ...t.properties, zz_badge: { type: 'string' } } };
+          doc.components.schemas[a.name] = { $ref: '#/components/schemas/ZzStricter' };
+          return a.name;
+        },
+      },
+    ];
+  })(),
   {
     kind: 'same: callback moved to components/callbacks and referenced', expect: 'none',
     apply: (doc, n) => {
@@ -2172,6 +2216,8 @@ function unionContentMutations(): Mutation[] {
     onPayload('request: an any-value field no longer admits null (a type listing every other JSON type)', 'request', 'ERR', (d, o) => kindOf(d) !== 'openapi' || !is30(d) ? edit(d, o, first(props(d, o, (p) => isObj(p) && Object.keys(p).every((k) => k === 'description'))), (s) => ({ ...s, type: ['string', 'number', 'boolean', 'object', 'array'] })) : false),
     onPayload('request: an any-value field given a type', 'request', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => isObj(p) && Object.keys(p).every((k) => k === 'description'))), (s) => ({ ...s, type: 'string' }))),
     onPayload('response narrows: an any-value field given a type', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => isObj(p) && Object.keys(p).every((k) => k === 'description'))), (s) => ({ ...s, type: 'string' }))),
+    onPayload('response: an array\'s items schema dropped (any item)', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => p.type === 'array' && isObj(p.items) && typeof p.items.type === 'string' && !p.writeOnly)), (s) => { const { items: _i, ...rest } = s; return rest; })),
+    onPayload('request widens: an array\'s items schema dropped (any item)', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => p.type === 'array' && isObj(p.items) && typeof p.items.type === 'string')), (s) => { const { items: _i, ...rest } = s; return rest; })),
     onPayload('response: map values\' schema dropped (additionalProperties {type} -> true)', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (p) => p.type === 'object' && isObj(p.additionalProperties) && typeof p.additionalProperties.type === 'string')), (s) => ({ ...s, additionalProperties: true }))),
     onPayload('request widens: map values\' schema dropped (additionalProperties {type} -> true)', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (p) => p.type === 'object' && isObj(p.additionalProperties) && typeof p.additionalProperties.type === 'string')), (s) => ({ ...s, additionalProperties: true }))),
     // `nullable` is no OpenAPI 3.1 keyword: a JSON Schema validator ignores it

@@ -678,6 +678,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   }
   const structRefs = new Map<string, Set<string>>();
   model.schemas = Object.create(null);
+  if (aliasTargets.size) model.aliases = Object.assign(Object.create(null), Object.fromEntries(aliasTargets));
   const schemaAt = (p: string) => resolver.get(`#${p}`);
   derivation.schemasBase = base;
   const priorSchemas = prior && prior.schemasBase === base ? ((prior.doc.components?.schemas ?? prior.doc.definitions ?? {}) as Record<string, any>) : undefined;

@@ -243,4 +243,6 @@ export interface Model {
    * what a `$ref` to that name reaches, so a switch between names can be compared by structure.
    */
   schemas?: Record<string, Fields>;
+  /** Alias components (`A: {$ref: B}`): each one's direct target, by name (absent when there is none). */
+  aliases?: Record<string, string>;
 }
