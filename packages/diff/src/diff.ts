@@ -39,13 +39,24 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
   const { writtenBy } = options;
   let b = loadModels(basePath, { writtenBy });
   // the revision reuses what the base derived from places both documents hold unchanged
-  const r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models, writtenBy });
+  let r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models, writtenBy });
   const revOf = (m: Model) => r.models.find((x) => x.protocol === m.protocol && x.kind === m.kind);
   // an AsyncAPI 3 base whose operations do not say which side wrote it takes the side the
   // revision's operations give (the revision took the base's the same way)
   if (b.models.some((m) => { const bs = sideOf(m), rm = revOf(m), rs = rm && sideOf(rm); return bs?.decidedBy === 'default' && rs && rs.decidedBy !== 'default' && rs.serverSide !== bs.serverSide; })) {
     b = loadModels(basePath, { counterpart: r.models });
   }
+  // both versions' operations decided, but differently: when most operations the two share now
+  // flow the other way for the client, only the balance of evidence moved (an operation turned
+  // around, a reply added), not the document's side, so the revision is read from the base's side;
+  // when most still flow the same way, the document was rewritten from the other side
+  const turned = b.models.find((m) => {
+    const bs = sideOf(m), rm = revOf(m), rs = rm && sideOf(rm);
+    if (!bs || !rs || bs.decidedBy !== 'operations' || rs.decidedBy !== 'operations' || bs.serverSide === rs.serverSide) return false;
+    const common = Object.keys(m.operations).filter((k) => Object.hasOwn(rm!.operations, k));
+    return common.filter((k) => m.operations[k].kind !== rm!.operations[k].kind).length * 2 > common.length;
+  });
+  if (turned) r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models, writtenBy: sideOf(turned)!.serverSide ? 'server' : 'client' });
   // nothing said who wrote an AsyncAPI 3 pair: the guess is told, with the way to overrule it
   const guessed: Diagnostic[] = r.models.filter((m) => sideOf(m)?.decidedBy === 'default').map((m) => ({
     severity: 'warning', code: 'asyncapi-side', file: m.file,

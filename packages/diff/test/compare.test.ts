@@ -129,3 +129,23 @@ test('a field of an error response is named with its status, and the same change
     'The `pay` method no longer returns the optional response field `detail` of the `default` response.',
   ]);
 });
+
+test('AsyncAPI 3: one operation turned around is that operation\'s change, even when it tips the balance of which side wrote the document; every operation turned is the same document from the other side', () => {
+  const doc = (actions: Record<string, [string, boolean]>) => JSON.stringify({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { c: { address: 'c', messages: Object.fromEntries(Object.keys(actions).flatMap((k) => [[k, { payload: { type: 'object', properties: { [k]: { type: 'string' } } } }], [`${k}_reply`, { payload: { type: 'string' } }]])) } },
+    operations: Object.fromEntries(Object.entries(actions).map(([k, [action, reply]]) => [k, {
+      action, channel: { $ref: '#/channels/c' }, messages: [{ $ref: `#/channels/c/messages/${k}` }],
+      ...(reply ? { reply: { channel: { $ref: '#/channels/c' }, messages: [{ $ref: `#/channels/c/messages/${k}_reply` }] } } : {}),
+    }])),
+  });
+  // one request answered, one asked (a tie), so the one-way operations decide: mostly sent, a server
+  const base = { q1: ['receive', true], q2: ['send', true], e1: ['send', false], e2: ['send', false], e3: ['receive', false] } as Record<string, [string, boolean]>;
+  const dir = mkdtempSync(join(tmpdir(), 'turned-'));
+  writeFileSync(join(dir, 'base.json'), doc(base));
+  writeFileSync(join(dir, 'one.json'), doc({ ...base, e1: ['receive', false] }));
+  writeFileSync(join(dir, 'all.json'), doc(Object.fromEntries(Object.entries(base).map(([k, [a, r]]) => [k, [a === 'send' ? 'receive' : 'send', r]]))));
+  const rules = (b: string) => diffPaths(join(dir, 'base.json'), join(dir, b)).findings.map((f) => `${f.ruleId}:${f.owner.name}`).sort();
+  assert.deepEqual(rules('one.json'), ['operation-action-changed:e1']);
+  assert.deepEqual(rules('all.json'), []);
+});
