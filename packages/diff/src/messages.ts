@@ -56,7 +56,8 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     // a schema a message's protocol binding gives (`binding:kafka/key`): what travels with the message
     if (where === 'binding') { const [proto, kw] = key.split('/'); return `${rest ? `field \`${rest.replace(/^\./, '')}\` of ` : ''}\`${kw}\` of the \`${proto}\` message binding`; }
     if (where === 'header' && key === '*') return `the message's headers object${rest}`;
-    if (where === 'header' && side === 'response') return `response header \`${full}\``;
+    // what a push brings (a webhook's or callback's request, an AsyncAPI message) is no response
+    if (where === 'header' && side === 'response') return i.owner.kind === 'push' ? `header \`${full}\`` : `response header \`${full}\``;
     return `${where} parameter \`${full}\``;
   }
   if (i.owner.kind === 'method') return `${side} field \`${path}\``;
