@@ -13,7 +13,8 @@ function refsOf(fields: Fields, out: Set<string>): void {
 
 // per fields object: a revision's model shares the fields it reused with the base's
 const named = new WeakMap<Fields, string[]>();
-function namedBy(fields: Fields): string[] {
+/** The names a field map holds: `$ref`s and oneOf/anyOf alternatives that are named schemas (memoised per map). */
+export function namedBy(fields: Fields): string[] {
   let list = named.get(fields);
   if (list) return list;
   const set = new Set<string>();

@@ -3,6 +3,7 @@ import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
 import { answersLost, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
+import { namedBy } from './affects.js';
 
 let groupSeq = 0;
 
@@ -117,16 +118,9 @@ function aliasesMoved(base: Model, rev: Model): Set<string> {
   return out;
 }
 
-const VARIANT_NAME = /^(?:oneOf|anyOf):([^=]+)=/;
-/** Does a field map name (by `$ref` or as an alternative) one of `names`? */
+/** Does a field map name (by `$ref` or as an alternative) one of `set`? */
 function names(fields: Fields | undefined, set: Set<string>): boolean {
-  if (!fields || !set.size) return false;
-  for (const k in fields) {
-    const f = fields[k];
-    if (f.ref !== undefined && set.has(f.ref)) return true;
-    if (f.variants) for (const v of f.variants) { const m = VARIANT_NAME.exec(v); if (m && set.has(m[1])) return true; }
-  }
-  return false;
+  return !!fields && set.size > 0 && namedBy(fields).some((n) => set.has(n));
 }
 
 /** Is an operation the revision reused from the base still to be compared (it names a moved alias)? */

@@ -58,11 +58,14 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
   });
   if (turned) r = loadModels(revisionPath, { reuse: b.models, counterpart: b.models, writtenBy: sideOf(turned)!.serverSide ? 'server' : 'client' });
   // nothing said who wrote an AsyncAPI 3 pair: the guess is told, with the way to overrule it
-  const guessed: Diagnostic[] = r.models.filter((m) => sideOf(m)?.decidedBy === 'default').map((m) => ({
-    severity: 'warning', code: 'asyncapi-side', file: m.file,
-    message: `nothing in this AsyncAPI 3 document or the other version (request/reply operations) says whether it describes a server or a client; it is read as the ${sideOf(m)!.serverSide ? "server's: what it sends, clients receive" : "client's: what it sends, the server receives"}`,
-    hint: `Pass --written-by ${sideOf(m)!.serverSide ? 'client' : 'server'} if the document describes a ${sideOf(m)!.serverSide ? 'client' : 'server'} application.`,
-  }));
+  const guessed: Diagnostic[] = r.models.filter((m) => sideOf(m)?.decidedBy === 'default').map((m) => {
+    const other = sideOf(m)!.serverSide ? 'client' : 'server';
+    return {
+      severity: 'warning', code: 'asyncapi-side', file: m.file,
+      message: `nothing in this AsyncAPI 3 document or the other version (request/reply operations) says whether it describes a server or a client; it is read as the ${other === 'client' ? "server's: what it sends, clients receive" : "client's: what it sends, the server receives"}`,
+      hint: `Pass --written-by ${other} if the document describes a ${other} application.`,
+    };
+  });
   // the same file on both sides (or a structure file shared by both) is reported once
   const seen = new Set<string>();
   const diagnostics = [...b.diagnostics, ...r.diagnostics, ...guessed].filter((d) => {

@@ -168,12 +168,6 @@ const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'exam
 const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
 /** Keywords that say nothing of which values a schema admits (annotations, access, defaults). */
 const FREE = new Set([...ANNOTATIONS, 'deprecated', 'readOnly', 'writeOnly', 'default', '$ref']);
-/** A schema that is only a `$ref` and annotations (an alias component, or a ref written inline). */
-function isAliasNode(node: any): boolean {
-  for (const k in node) if (k !== '$ref' && !isAnnotation(k)) return false;
-  return true;
-}
-
 /** Does no keyword limit the values (`{}`, `true` or a description alone admits anything)? */
 function admitsAnything(node: Record<string, unknown>): boolean {
   for (const k in node) if (!FREE.has(k) && !k.startsWith('x-')) return false;
@@ -312,7 +306,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       if (target === undefined) { field.ref = name ?? node.$ref; return; }
       // a target that is itself only a `$ref` (an alias) is followed on: what this ref was followed
       // for (an allOf part, siblings that apply) is about the schema at the end of the chain
-      const alias = !!target && typeof target === 'object' && typeof (target as any).$ref === 'string' && isAliasNode(target);
+      const alias = !!target && typeof target === 'object' && typeof (target as any).$ref === 'string' && !hasConstrainingSibling(target);
       visit(target, path, required, node.$ref.slice(1), depth + 1, alias, [...stack, node.$ref], part);
       // sibling keywords next to $ref (3.1) are applied below
       const { $ref: _r, ...rest } = node;

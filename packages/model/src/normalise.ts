@@ -45,7 +45,8 @@ interface Derivation {
   resolver: Resolver;
   schemasBase: string;
   uses: Map<string, number>;
-  aliases: Set<string>;
+  /** alias components (`A: {$ref: B}`) -> their direct target */
+  aliases: Map<string, string>;
   structures: Map<string, { reads: SavedReads; refs: Set<string> }>;
   /**
    * OpenAPI path items: the refs they resolved, the components whose ownership payload() consulted
@@ -71,7 +72,7 @@ function shared(uses: Map<string, number>, name: string): boolean {
 function effectiveUses(refCounts: Map<string, number>, aliasTargets: Map<string, string>): Map<string, number> {
   const uses = new Map(refCounts);
   const into = new Map<string, string[]>();
-  for (const [a, t] of aliasTargets) into.set(t, [...(into.get(t) ?? []), a]);
+  for (const [a, t] of aliasTargets) (into.get(t) ?? into.set(t, []).get(t)!).push(a);
   // each alias has one target, so the aliases into a component form a tree (a cycle adds nothing)
   const done = new Map<string, number>();
   const open = new Set<string>();
@@ -458,13 +459,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const refCounts = countSchemaRefs(doc, options.refHolders);
   // an alias component (`A: {$ref: B}`) is the same thing as its target: its own ref is no use of B
   const schemasIn = (doc.components?.schemas ?? doc.definitions ?? {}) as Record<string, any>;
-  const aliases = new Set<string>();
-  const aliasTargets = new Map<string, string>();
+  const aliases = new Map<string, string>();
   for (const [name, sch] of Object.entries(schemasIn)) {
     const target = isAlias(sch);
-    if (target !== undefined) { aliases.add(name); aliasTargets.set(name, target); refCounts.set(target, (refCounts.get(target) ?? 1) - 1); }
+    if (target !== undefined) { aliases.set(name, target); refCounts.set(target, (refCounts.get(target) ?? 1) - 1); }
   }
-  const uses = effectiveUses(refCounts, aliasTargets);
+  const uses = effectiveUses(refCounts, aliases);
   /** components owned by one payload -> the operation using them */
   const owners = new Map<string, string>();
   const ownedSide = new Map<string, 'request' | 'response'>();
@@ -671,14 +671,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const used = new Set([...refCounts].filter(([, n]) => n > 0).map(([k]) => k));
   for (let grew = true; grew;) {
     grew = false;
-    for (const a of aliases) {
-      const t = isAlias(schemasIn[a]);
-      if (t && used.has(a) && !used.has(t)) { used.add(t); grew = true; }
-    }
+    for (const [a, t] of aliases) if (used.has(a) && !used.has(t)) { used.add(t); grew = true; }
   }
   const structRefs = new Map<string, Set<string>>();
   model.schemas = Object.create(null);
-  if (aliasTargets.size) model.aliases = Object.assign(Object.create(null), Object.fromEntries(aliasTargets));
+  if (aliases.size) model.aliases = Object.assign(Object.create(null), Object.fromEntries(aliases));
   const schemaAt = (p: string) => resolver.get(`#${p}`);
   derivation.schemasBase = base;
   const priorSchemas = prior && prior.schemasBase === base ? ((prior.doc.components?.schemas ?? prior.doc.definitions ?? {}) as Record<string, any>) : undefined;
