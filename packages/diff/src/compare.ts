@@ -2,7 +2,7 @@ import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mediaRelation, ou
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
-import { answersLost, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
+import { answersLost, errorStatusesAdded, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
 import { namedBy } from './affects.js';
 
 let groupSeq = 0;
@@ -567,6 +567,9 @@ function compareOperations(ctx: Ctx): void {
     const bSuccess = new Set(successCodes(b).values());
     const replaced = errorStatusesReplaced(b, r);
     for (const [from, to] of replaced) at('error-status-replaced', { path: from.join(', '), direction: 'response', from, to });
+    // statuses of a call the provider makes are what the client's endpoint answers (see answersLost)
+    const errorsAdded = r.providerCalls ? [] : errorStatusesAdded(b, r, replaced);
+    if (errorsAdded.length) at('error-status-added', { path: errorsAdded.join(', '), direction: 'response', to: errorsAdded });
     for (const s of b.statuses) {
       if (r.statuses.includes(s) || replaced.some(([from]) => from.includes(s))) continue;
       // a success status whose codes are all still answered (`200` -> `2XX`) is not gone for a client
@@ -631,14 +634,14 @@ function compareOperations(ctx: Ctx): void {
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
       }
-    } else compareFields(ctx, ownReq(bReq), ownReq(rReq), owner, 'request', rev.file);
+    } else compareFields(ctx, mainPart(b, r, 'request', ownReq(bReq)), mainPart(b, r, 'request', ownReq(rReq)), owner, 'request', rev.file);
     if (replySwapped && !payloadRemoved) {
       for (const [m, rm] of msgKey) {
         if (!m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, bf, rf, owner, replySide, rev.file);
       }
-    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, b.response, r.response, owner, 'response', rev.file);
+    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, mainPart(b, r, 'response', b.response), mainPart(b, r, 'response', r.response), owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
     if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
     if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
@@ -759,6 +762,19 @@ function matchMessages(b: Operation, r: Operation, rename: (m: string) => string
   return out;
 }
 
+/**
+ * Are the bodies read into an operation's `side` map of two media types (the first listed differs:
+ * the order changed, or the first one is gone)? Then the map is compared without its body, and the
+ * bodies media type by media type (compareBodies).
+ */
+function mainMoved(b: Operation, r: Operation, side: 'request' | 'response'): boolean {
+  const x = b.mainMedia?.[side], y = r.mainMedia?.[side];
+  return x !== undefined && y !== undefined && x !== y;
+}
+
+/** An operation's `side` map, without its body when that is compared media type by media type. */
+const mainPart = (b: Operation, r: Operation, side: 'request' | 'response', fields: Fields): Fields => (mainMoved(b, r, side) ? fieldsPart(fields, PARAMETER, true) : fields);
+
 /** A body's fields without the parameters and headers that share its map. */
 const PARAMETER = /^(query|header|path|cookie):/;
 const bodyPart = (fields: Fields): Fields => fieldsPart(fields, PARAMETER, false);
@@ -771,9 +787,12 @@ const bodyPart = (fields: Fields): Fields => fieldsPart(fields, PARAMETER, false
  * judged like a response. One side's own media type or status is reported elsewhere (or not at all).
  */
 function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file: string): void {
-  if (!b.bodies && !r.bodies) return;
+  const moved = (['request', 'response'] as const).filter((side) => mainMoved(b, r, side));
+  if (!b.bodies && !r.bodies && !moved.length) return;
   const bb = b.bodies ?? {}, rb = r.bodies ?? {};
-  for (const k of new Set([...Object.keys(bb), ...Object.keys(rb)])) {
+  // where the first media types differ, each one's body is compared with the same media type's
+  const mains = moved.flatMap((side) => [`${side} ${b.mainMedia![side]}`, `${side} ${r.mainMedia![side]}`]);
+  for (const k of new Set([...Object.keys(bb), ...Object.keys(rb), ...mains])) {
     let bf = own(bb, k), rf = own(rb, k);
     const sp = k.indexOf(' ');
     const kind = k.slice(0, sp);

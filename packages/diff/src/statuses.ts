@@ -47,6 +47,17 @@ export function errorStatusesReplaced(b: Operation, r: Operation): Array<[string
   return out;
 }
 
+/**
+ * Error statuses (`4xx`/`5xx` codes and `4XX`/`5XX` ranges) the revision documents that the client
+ * was never told of: not listed, not covered by a range, and not the other side of a replacement
+ * (see errorStatusesReplaced). A `default` says nothing about which codes come, so it covers none.
+ */
+export function errorStatusesAdded(b: Operation, r: Operation, replaced: Array<[string[], string[]]>): string[] {
+  const fresh = new Set(replaced.flatMap(([, to]) => to));
+  const listed = (s: string) => b.statuses.some((x) => x.toUpperCase() === s.toUpperCase());
+  return r.statuses.filter((s) => /^[45](\d\d|XX)$/i.test(s) && !listed(s) && !fresh.has(s) && !(/^\d+$/.test(s) && rangeCovers(b, s))).sort();
+}
+
 /** What a client receives with one success code: the key's body, and never a body with 204/205. */
 export function bodyAt(op: Operation, code: number, key: string): string {
   return NO_CONTENT.has(code) ? '' : (op.successBodies?.[key] ?? '');

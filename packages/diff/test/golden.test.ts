@@ -49,7 +49,8 @@ test('generated/CHANGELOG.md and changelog.json are current', { skip }, () => {
 // The published changelog's shape, measured on generated/CHANGELOG.md: few top-level items per
 // version (published: v3.1 11, v3.2 33, v3.3 24; one line per field was 129/115/55), no schema
 // keywords or message keys in the prose, every breaking record still marked with its migration.
-const LIMITS: Record<string, number> = { 'v3.1': 35, 'v3.2': 45, 'v3.3': 35, 'v3.4': 8 };
+// v3.1 also lists the error statuses (413, 429, 503, 504) its Web methods added, one item per area.
+const LIMITS: Record<string, number> = { 'v3.1': 40, 'v3.2': 45, 'v3.3': 35, 'v3.4': 8 };
 
 test('generated/CHANGELOG.md reads like the published changelog', { skip }, () => {
   const md = readFileSync(join(repo, 'generated', 'CHANGELOG.md'), 'utf8');

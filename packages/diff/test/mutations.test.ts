@@ -17,7 +17,7 @@ import { LEVEL_RANK, type Finding, type Level } from '../src/types.ts';
 type Doc = Record<string, any>;
 /** `none`: nothing at all may be reported; `INFO`: nothing breaking; otherwise the worst level. */
 type Expect = Level | 'none';
-interface Case { doc: string; kind: string; site: string; expect: Expect; allow?: string[] }
+interface Case { doc: string; kind: string; site: string; expect: Expect; allow?: string[]; told?: string }
 
 const SITES = 2;
 const generated = join(import.meta.dirname, '..', '..', '..', 'generated');
@@ -150,7 +150,11 @@ const plainString = (p: any) => p.type === 'string' && !p.enum && p.const === un
 // ---------- the mutations ----------
 
 /** One kind of change: applies itself to a fresh copy of the document at site `n`; false when there is no such site. */
-interface Mutation { kind: string; expect: Expect; allow?: string[]; apply: (doc: Doc, n: number) => string | false }
+/**
+ * `told`: a rule that must be among the findings, for a change whose level (INFO) a silent diff would
+ * also meet but which the changelog must not lose.
+ */
+interface Mutation { kind: string; expect: Expect; allow?: string[]; told?: string; apply: (doc: Doc, n: number) => string | false }
 
 type PayloadChange = (doc: Doc, o: any, s: Slot) => string | false;
 /** Every payload change made with onPayload, by kind (so it can run again on other slots). */
@@ -258,6 +262,16 @@ function successStatusMutations(): Mutation[] {
         s.op.responses[`${s.code[0]}XX`] = s.op.responses[s.code];
         delete s.op.responses[s.code];
         return `${s.id}: ${s.code}`;
+      },
+    },
+    {
+      kind: 'error status added (met where any undocumented error was)', expect: 'INFO', told: 'response-error-status-added',
+      apply: (doc, n) => {
+        if (kindOf(doc) !== 'openapi') return false;
+        const o = openapiOps(doc).filter((x) => !x.received && isObj(x.op.responses) && !('418' in x.op.responses) && !Object.keys(x.op.responses).some((c) => c.toUpperCase() === '4XX'))[n];
+        if (!o) return false;
+        o.op.responses['418'] = { description: 'Refused for now.', content: { 'application/json': { schema: { type: 'object', properties: { reason: { type: 'string' } } } } } };
+        return o.id;
       },
     },
     {
@@ -1357,7 +1371,51 @@ const mutations: Mutation[] = [
       }
       return false;
     };
+    /**
+     * The n-th request body or first success response listing media types with different schemas,
+     * made inline with its media types in another order (the first one last); `change` then edits
+     * the schema of the media type that was first.
+     */
+    const reorderMedia = (doc: Doc, side: 'request' | 'response', n: number, change?: (schema: any) => string | false): string | false => {
+      const sites = ops(doc).flatMap((o) => {
+        const key = side === 'request' ? undefined : Object.keys(o.op.responses ?? {}).filter((c) => /^2/.test(c)).sort()[0];
+        const holder = side === 'request' ? deref(doc, o.op.requestBody) : key !== undefined ? deref(doc, o.op.responses[key]) : undefined;
+        const media = Object.keys(holder?.content ?? {});
+        const differ = media.some((m) => JSON.stringify(holder.content[m]?.schema) !== JSON.stringify(holder.content[media[0]]?.schema));
+        return media.length >= 2 && differ ? [{ o, key }] : [];
+      });
+      let seen = 0;
+      for (const { o, key } of sites) {
+        const holder = structuredClone(deref(doc, side === 'request' ? o.op.requestBody : o.op.responses[key!]));
+        const media = Object.keys(holder.content);
+        let what = `${o.id}: ${media[0]} last`;
+        if (change) {
+          const schema = structuredClone(deref(doc, holder.content[media[0]].schema));
+          const edit = change(schema);
+          if (edit === false) continue;
+          holder.content[media[0]] = { ...holder.content[media[0]], schema };
+          what += `, ${edit}`;
+        }
+        if (seen++ < n) continue;
+        holder.content = Object.fromEntries([...media.slice(1), media[0]].map((m) => [m, holder.content[m]]));
+        if (side === 'request') o.op.requestBody = holder;
+        else o.op.responses[key!] = holder;
+        return what;
+      }
+      return false;
+    };
+    const stringProp = (schema: any): string | false => {
+      if (!isObj(schema?.properties) || schema.allOf || schema.oneOf || schema.anyOf) return false;
+      const k = Object.keys(schema.properties).find((q) => schema.properties[q]?.type === 'string');
+      if (!k) return false;
+      schema.properties[k] = { type: 'boolean' };
+      return `${k} boolean`;
+    };
     return [
+      { kind: 'same: request body media types listed in another order', expect: 'none', apply: (doc, n) => reorderMedia(doc, 'request', n) },
+      { kind: 'same: response media types listed in another order', expect: 'none', apply: (doc, n) => reorderMedia(doc, 'response', n) },
+      { kind: 'response media types in another order, and a field of the first one\'s body changes type', expect: 'ERR', apply: (doc, n) => reorderMedia(doc, 'response', n, stringProp) },
+      { kind: 'request media types in another order, and a field of the first one\'s body changes type', expect: 'ERR', apply: (doc, n) => reorderMedia(doc, 'request', n, stringProp) },
       {
         kind: 'another media type of a request body: optional field becomes required', expect: 'ERR',
         apply: (doc, n) => {
@@ -2106,7 +2164,8 @@ function worst(findings: Finding[]): Level | 'none' {
   return w;
 }
 
-function judge(expect: Expect, findings: Finding[], allow: string[] = []): boolean {
+function judge(expect: Expect, findings: Finding[], allow: string[] = [], told?: string): boolean {
+  if (told && !findings.some((f) => f.ruleId === told)) return false;
   const got = worst(findings);
   if (expect === 'none') return findings.every((f) => allow.includes(f.ruleId));
   if (expect === 'INFO') return got === 'none' || got === 'INFO';
@@ -2133,8 +2192,8 @@ test('mutation generator: every change with a known effect gets its level; equiv
         assert.equal(JSON.stringify(revision), JSON.stringify(fresh), `${name} | ${m.kind} | ${site}: the model reusing the base differs from a fresh one`);
         reused += Object.values(revision.operations).filter((o) => Object.values(base.operations).includes(o)).length;
         const findings = diffModels(base, revision);
-        const ok = judge(m.expect, findings, m.allow);
-        results.push({ doc: name, kind: m.kind, site, expect: m.expect, ok, got: ok ? '' : JSON.stringify(findings.map((f) => `${f.level} ${f.ruleId}: ${f.text}`)) });
+        const ok = judge(m.expect, findings, m.allow, m.told);
+        results.push({ doc: name, kind: m.kind, site, expect: m.expect, told: m.told, ok, got: ok ? '' : JSON.stringify(findings.map((f) => `${f.level} ${f.ruleId}: ${f.text}`)) });
       }
     }
   }
@@ -2145,8 +2204,9 @@ test('mutation generator: every change with a known effect gets its level; equiv
     if (!r.ok) k.bad++;
     byKind.set(r.kind, k);
   }
-  const equivalent = results.filter((r) => r.expect === 'none' || r.expect === 'INFO');
-  const changes = results.filter((r) => r.expect !== 'none' && r.expect !== 'INFO');
+  // a change that must be told (see Mutation.told) is a change, even at INFO
+  const equivalent = results.filter((r) => (r.expect === 'none' || r.expect === 'INFO') && !r.told);
+  const changes = results.filter((r) => (r.expect !== 'none' && r.expect !== 'INFO') || r.told);
   console.log(`mutations: ${results.length} cases over ${docs.length} documents and ${byKind.size} kinds; ` +
     `${changes.filter((r) => !r.ok).length} misses of ${changes.length} changes, ${equivalent.filter((r) => !r.ok).length} false alarms of ${equivalent.length} harmless edits`);
   for (const [k, v] of byKind) if (v.bad) console.log(`  ${k}: ${v.bad}/${v.n} wrong`);

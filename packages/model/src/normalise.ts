@@ -1125,6 +1125,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const media = Object.keys(body.content ?? {}).sort();
       if (providerCalls) o.responseMedia = media; else o.requestMedia = media;
       const picked = pickJson(body.content);
+      if (picked) (o.mainMedia ??= {})[providerCalls ? 'response' : 'request'] = picked.media;
       if (picked) {
         payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, sent, body.required === true, o.name);
         encoding(o, providerCalls ? 'response' : 'request', picked.media, body.content[picked.media]);
@@ -1150,6 +1151,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const media = Object.keys(r.content ?? {}).sort();
       if (providerCalls) o.requestMedia = media; else o.responseMedia = media;
       const picked = pickJson(r.content);
+      if (picked) (o.mainMedia ??= {})[providerCalls ? 'request' : 'response'] = picked.media;
       if (picked && picked.schema) {
         const keep = !emptyObjectAt(resolver, picked.schema);
         if (!providerCalls) o.hasResponsePayload = keep;

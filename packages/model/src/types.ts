@@ -136,6 +136,11 @@ export interface Operation {
    */
   bodies?: Record<string, Fields>;
   /**
+   * OpenAPI: the media type whose body is read into `request` / `response` (the first listed), by
+   * map. Two versions whose first media types differ compare bodies media type by media type.
+   */
+  mainMedia?: { request?: string; response?: string };
+  /**
    * OpenAPI form bodies' `encoding` entries, keyed `<side> <media> <property>` (side: the map the
    * body is read into): how the property is written (`style`, `<style>/<explode>` with the query
    * defaults filled in; given for every form-urlencoded entry) and the media types its multipart

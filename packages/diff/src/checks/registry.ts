@@ -28,6 +28,7 @@ import { rule as callbackAddressChanged } from './callback-address-changed.js';
 import { rule as answerStatusRemoved } from './answer-status-removed.js';
 import { rule as requestPartHeaderRequired } from './request-part-header-required.js';
 import { rule as responseErrorStatusReplaced } from './response-error-status-replaced.js';
+import { rule as responseErrorStatusAdded } from './response-error-status-added.js';
 import { rule as responseSuccessStatusAdded } from './response-success-status-added.js';
 import { rule as responseSuccessStatusAddedSameBody } from './response-success-status-added-same-body.js';
 import { rule as requestMessageRemoved } from './request-message-removed.js';
@@ -159,6 +160,7 @@ export const rules: readonly Rule[] = [
   answerStatusRemoved,
   requestPartHeaderRequired,
   responseErrorStatusReplaced,
+  responseErrorStatusAdded,
   responseSuccessStatusAdded,
   responseSuccessStatusAddedSameBody,
   requestMessageRemoved,
