@@ -866,11 +866,13 @@ function compareOperationServers(ctx: Ctx, b: Operation, r: Operation, owner: Ow
   const { base, rev } = ctx;
   const bl = b.servers ?? Object.values(base.servers), rl = r.servers ?? Object.values(rev.servers);
   if (!bl.length || !rl.length) return;
-  const offered = new Set(rl.map(serverAddress));
-  for (const s of bl) {
-    if (offered.has(serverAddress(s))) continue;
-    // the replacement: the revision's server in the same place of the list, else its first
-    const to = rl[bl.indexOf(s)] ?? rl[0];
+  const { pairs, unmatched, left } = matchServers(bl, rl);
+  // a server kept (by URL or address) whose variables changed: told for the operation only when the
+  // list is its own on a side (the document's servers are compared once, for the whole API)
+  if (b.servers || r.servers) for (const [x, y] of pairs) compareVariables(ctx, x, y, y.url, owner);
+  for (const s of unmatched) {
+    // the replacement: a revision server left unmatched, else the first
+    const to = left.shift() ?? rl[0];
     const versionOnly = versionOnlyChange(s.url, to.url, base.apiVersion, rev.apiVersion);
     push(ctx, {
       subject: versionOnly ? 'server' : 'operation', change: versionOnly ? 'url-version' : 'server', owner, direction: 'none',
@@ -1015,13 +1017,7 @@ function compareServers(ctx: Ctx): void {
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
     // the same protocol in another version: a client library speaks one (an MQTT 5 client is refused by a 3.1.1 broker)
     else if (b.protocolVersion !== undefined && r.protocolVersion !== undefined && versionKey(b.protocolVersion) !== versionKey(r.protocolVersion)) push(ctx, { subject: 'server', change: 'protocol-version', owner, direction: 'none', path: name, from: b.protocolVersion, to: r.protocolVersion, pointer: r.pointer, file: rev.file });
-    for (const [v, bv] of Object.entries(b.variables)) {
-      const rv = own(r.variables, v);
-      if (!rv) continue;
-      if (bv.default !== rv.default) push(ctx, { subject: 'server', change: 'variable-default', owner, direction: 'none', path: `${name}.${v}`, from: bv.default, to: rv.default, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
-      const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
-      if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${name}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
-    }
+    compareVariables(ctx, b, r, name, owner);
   }
   for (const [name, r] of Object.entries(rev.servers)) if (!own(base.servers, name) && !taken.has(r)) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: name, pointer: r.pointer, file: rev.file });
 }
@@ -1071,19 +1067,7 @@ const addressMemo = new WeakMap<object, string>();
 function compareOpenApiServers(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
-  const bs = Object.values(base.servers), rs = Object.values(rev.servers);
-  const left = [...rs];
-  const pairs: Array<[typeof bs[number], typeof rs[number]]> = [];
-  let unmatched = bs;
-  for (const same of [(b: Server, r: Server) => r.url === b.url, (b: Server, r: Server) => serverAddress(r) === serverAddress(b)]) {
-    const rest: typeof bs = [];
-    for (const b of unmatched) {
-      const i = left.findIndex((r) => same(b, r));
-      if (i >= 0) pairs.push([b, left.splice(i, 1)[0]]);
-      else rest.push(b);
-    }
-    unmatched = rest;
-  }
+  const { pairs, unmatched, left } = matchServers(Object.values(base.servers), Object.values(rev.servers));
   for (const b of unmatched) {
     const r = left.shift();
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
@@ -1091,14 +1075,48 @@ function compareOpenApiServers(ctx: Ctx): void {
     if (serverAddress(b) !== serverAddress(r)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
   }
   for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
-  for (const [b, r] of pairs) for (const [v, bv] of Object.entries(b.variables)) {
+  for (const [b, r] of pairs) compareVariables(ctx, b, r, r.url, owner);
+}
+
+/**
+ * The variables of a server kept in the revision (`name`: how it is named, its key or URL): a new
+ * default moves the clients that choose no value, an allowed value gone refuses those that chose it.
+ */
+function compareVariables(ctx: Ctx, b: Server, r: Server, name: string, owner: Owner): void {
+  for (const [v, bv] of Object.entries(b.variables)) {
     const rv = own(r.variables, v);
     if (!rv) continue;
-    if (bv.default !== rv.default) push(ctx, { subject: 'server', change: 'variable-default', owner, direction: 'none', path: `${r.url}.${v}`, from: bv.default, to: rv.default, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+    const at = { subject: 'server', owner, direction: 'none', path: name, oldPath: v, pointer: `${r.pointer}/variables/${escapeToken(v)}`, file: ctx.rev.file } as const;
+    if (bv.default !== rv.default) push(ctx, { ...at, change: 'variable-default', from: bv.default, to: rv.default });
     const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
-    if (gone.length) push(ctx, { subject: 'server', change: 'variable-enum-removed', owner, direction: 'none', path: `${r.url}.${v}`, from: gone, pointer: `${r.pointer}/variables/${v}`, file: rev.file });
+    if (gone.length) push(ctx, { ...at, change: 'variable-enum-removed', from: gone });
   }
 }
+
+/**
+ * OpenAPI servers of two versions matched: by URL as written, then by the address their variables'
+ * defaults give (a server rewritten with variables, or moved in the list, is still offered). What is
+ * left on each side is matched in order by the caller, or gone. No servers (or an empty list) is
+ * one server at `/`, as OpenAPI says: the same as listing only that one.
+ */
+function matchServers(bs0: Server[], rs0: Server[]): { pairs: Array<[Server, Server]>; unmatched: Server[]; left: Server[] } {
+  const root = (s: Server) => serverAddress(s) === '';
+  const bs = !rs0.length && bs0.every(root) ? [] : bs0, rs = !bs0.length && rs0.every(root) ? [] : rs0;
+  const left = [...rs];
+  const pairs: Array<[Server, Server]> = [];
+  let unmatched = bs;
+  for (const same of [(b: Server, r: Server) => r.url === b.url, (b: Server, r: Server) => serverAddress(r) === serverAddress(b)]) {
+    const rest: Server[] = [];
+    for (const b of unmatched) {
+      const i = left.findIndex((r) => same(b, r));
+      if (i >= 0) pairs.push([b, left.splice(i, 1)[0]]);
+      else rest.push(b);
+    }
+    unmatched = rest;
+  }
+  return { pairs, unmatched, left };
+}
+
 
 /** Do two versions of an AsyncAPI operation sit on channels whose addresses have another form? */
 function channelReshaped(base: Model, b: Operation, rev: Model, r: Operation): boolean {
@@ -1229,6 +1247,33 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
         const any: Field = { ...f, type: 'any', pointer: obj.pointer };
         pairs.push(gone ? [f, any] : [any, f]);
         for (const k of [...m.keys()]) if (k === q || isUnder(k, q)) m.delete(k);
+      }
+    }
+    // values or items described where the base admitted none (a closed object became a map, a closed
+    // tuple got `items`): nothing was sent or received there before, so the schema narrows nothing;
+    // the opening itself is told by `closed` and `maxItems`
+    for (const q of [...added.keys()]) {
+      const map = q.endsWith('{}'), list = q.endsWith('[]');
+      const obj = map || list ? b[q.slice(0, -2)] : undefined;
+      if (!obj || !(map ? obj.closed : obj.type === 'array' && obj.limits.maxItems !== undefined && (obj.limits.maxItems === 0 || Object.hasOwn(b, `${q.slice(0, -2)}[0]`)))) continue;
+      for (const k of [...added.keys()]) if (k === q || isUnder(k, q)) added.delete(k);
+    }
+    // a property of one version that the other reads as a value of its map (`{percent: integer}`
+    // closed -> `additionalProperties: integer`, or back): the same key on the wire, compared with
+    // the map's values (whose presence no key is promised); subfields map onto the values' subfields
+    for (const [m, other, gone] of [[removed, r, true], [added, b, false]] as const) {
+      for (const q of [...m.keys()]) {
+        const parent = parentOf(q), values = `${parent}{}`;
+        if (!m.has(q) || q.includes(':') || !Object.hasOwn(other, parent) || !Object.hasOwn(other, values) || (parent ? `${parent}.${leafOf(q)}` : leafOf(q)) !== q) continue;
+        for (const k of [...m.keys()]) {
+          if (k !== q && !isUnder(k, q)) continue;
+          const twin = own(other, values + k.slice(q.length));
+          if (!twin) continue;
+          const f = m.get(k)!;
+          const v: Field = { ...twin, path: k, required: k === q ? false : twin.required };
+          pairs.push(gone ? [f, v] : [v, f]);
+          m.delete(k);
+        }
       }
     }
   }

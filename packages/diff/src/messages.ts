@@ -98,7 +98,9 @@ function fmt(v: unknown, quoted: boolean, typed: boolean): string {
 /** Fills the message of a rule with the facts of one diff item. */
 export function render(ruleId: string, i: DiffItem): string {
   // `uniqueItems` is kept as a limit of 1; its messages say what it means instead of "a uniqueItems of 1"
-  const tpl = (i.oldPath === 'uniqueItems' ? messages()[`${ruleId}-unique`] : undefined) ?? messages()[ruleId] ?? `${ruleId}: {subject} {field}`;
+  // a server variable's change has a sentence of its own (`{old}` is the variable)
+  const variant = i.oldPath === 'uniqueItems' ? 'unique' : i.subject === 'server' && i.change.startsWith('variable-') ? i.change : undefined;
+  const tpl = (variant ? messages()[`${ruleId}-${variant}`] : undefined) ?? messages()[ruleId] ?? `${ruleId}: {subject} {field}`;
   const subject = subjectLabel(i.owner);
   const values: Record<string, string | (() => string)> = {
     Subject: subject[0].toUpperCase() + subject.slice(1),

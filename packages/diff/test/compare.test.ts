@@ -12,6 +12,12 @@ const api = (res: unknown, req: unknown = { type: 'object' }, schemas: Record<st
   paths: { '/x': { post: { operationId: 'x', requestBody: { content: { 'application/json': { schema: req } } }, responses: { '200': { description: 'ok', content: { 'application/json': { schema: res } } } } } } },
   components: { schemas },
 });
+/** `api()` whose path item lists its own server, with a `region` variable. */
+function withPathServers(region: unknown) {
+  const doc: any = api({ type: 'object' });
+  doc.paths['/x'].servers = [{ url: 'https://{region}.api.example.com', variables: { region } }];
+  return doc;
+}
 const obj = (properties: Record<string, unknown>, required?: string[]) => ({ type: 'object', properties, ...(required ? { required } : {}) });
 const S = { type: 'string' };
 
@@ -43,6 +49,22 @@ const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }
   ['unrelated names are not renames', {
     base: api(obj({ size: S })), revision: api(obj({ colour: S })),
     want: ['response-field-added:colour', 'response-optional-field-removed:size'],
+  }],  // OpenAPI: no `servers` (or an empty list) is one server at `/`
+  ['a server at `/` written out or dropped is no change', {
+    base: { ...api(obj({ a: S })), servers: [{ url: '/' }] }, revision: { ...api(obj({ a: S })), servers: [] },
+    want: [],
+  }],
+  ['a server at `/` dropped: no servers is that server', {
+    base: { ...api(obj({ a: S })), servers: [{ url: '/' }] }, revision: api(obj({ a: S })),
+    want: [],
+  }],
+  ['a path item\'s own server loses a variable value: told for the operation', {
+    base: withPathServers({ default: 'eu', enum: ['eu', 'us', 'ap'] }), revision: withPathServers({ default: 'eu', enum: ['eu', 'us'] }),
+    want: ['server-changed:https://{region}.api.example.com'],
+  }],
+  ['a path item\'s own server gets another default: its variable, not the server, changed', {
+    base: withPathServers({ default: 'eu', enum: ['eu', 'us'] }), revision: withPathServers({ default: 'us', enum: ['eu', 'us'] }),
+    want: ['server-changed:https://{region}.api.example.com'],
   }],
 ];
 

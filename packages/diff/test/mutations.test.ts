@@ -372,6 +372,28 @@ const mutations: Mutation[] = [
   onPayload('request: optional field becomes required', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.readOnly)); if (!p) return false; o.required = [...(o.required ?? []), p]; return p; }),
   onPayload('request: field type changes', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (p) => p.type === 'string' && !p.readOnly && p.const === undefined)); if (!p) return false; o.properties[p] = { type: 'integer' }; return p; }),
   onPayload('request: structure field becomes a scalar', 'request', 'ERR', (d, o) => { const p = first(Object.keys(o.properties).filter((n) => o.properties[n]?.$ref && deref(d, o.properties[n])?.type === 'object')); if (!p) return false; o.properties[p] = { type: 'string' }; return p; }),
+  {
+    ...onPayload('request opens: a closed object field becomes a map whose values admit its properties', 'request', 'INFO', (d, o) => {
+      const p = first(props(d, o, (x) => x.additionalProperties === false && isObj(x.properties) && Object.values<any>(x.properties).every((v) => v?.type === 'integer')));
+      if (!p) return false;
+      o.properties[p] = { type: 'object', additionalProperties: { type: 'integer' } };
+      return p;
+    }),
+    told: 'schema-opened',
+  },
+  onPayload('request opens: a closed tuple field admits more items', 'request', 'INFO', (d, o) => {
+    const p = first(props(d, o, (x) => x.type === 'array' && x.items === false && Array.isArray(x.prefixItems) && x.prefixItems.every((v: any) => v?.type === x.prefixItems[0]?.type)));
+    if (!p) return false;
+    const was = deref(d, o.properties[p]);
+    o.properties[p] = { ...was, items: { type: was.prefixItems[0].type } };
+    return p;
+  }),
+  onPayload('request narrows: a closed object field becomes a map whose values refuse one of its properties', 'request', 'ERR', (d, o) => {
+    const p = first(props(d, o, (x) => x.additionalProperties === false && isObj(x.properties) && Object.values<any>(x.properties).every((v) => v?.type === 'integer')));
+    if (!p) return false;
+    o.properties[p] = { type: 'object', additionalProperties: { type: 'string' } };
+    return p;
+  }),
   onPayload('request: field removed', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.readOnly)); if (!p) return false; delete o.properties[p]; return p; }),
   onPayload('request: closed with additionalProperties false', 'request', 'ERR', (_d, o) => { if (o.additionalProperties !== undefined || Object.keys(o.properties).length === 0) return false; o.additionalProperties = false; return 'closed'; }),
   onPayload('request: a required readOnly field stops being readOnly (clients must now send it)', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (q, _n, r) => r && q.readOnly === true)); if (!p) return false; const { readOnly: _r, ...rest } = deref(d, o.properties[p]); o.properties[p] = rest; return p; }),
@@ -1606,6 +1628,21 @@ const mutations: Mutation[] = [
           return path;
         },
       },
+      ...(['enum', 'default'] as const).map((what): Mutation => ({
+        kind: `path item lists the document's servers with ${what === 'enum' ? 'one value of a variable fewer' : 'another default for a variable'}`, expect: 'ERR',
+        apply: (doc, n) => {
+          if (kindOf(doc) !== 'openapi' || !doc.servers?.length) return false;
+          const path = Object.keys(doc.paths ?? {}).sort()[n];
+          if (!path) return false;
+          const servers = structuredClone(doc.servers);
+          const v = servers.flatMap((x: any) => Object.values<any>(x.variables ?? {})).find((x: any) => Array.isArray(x.enum) && x.enum.length > 1);
+          if (!v) return false;
+          if (what === 'enum') v.enum = v.enum.filter((e: string) => e !== v.default).slice(0, -1).concat(v.default);
+          else v.default = v.enum.find((e: string) => e !== v.default);
+          deref(doc, doc.paths[path]).servers = servers;
+          return path;
+        },
+      })),
       {
         kind: 'same: path item lists the document\'s servers again', expect: 'none',
         apply: (doc, n) => {

@@ -122,6 +122,7 @@ import { rule as discriminatorMappingRemoved } from './discriminator-mapping-rem
 import { rule as discriminatorMappingAdded } from './discriminator-mapping-added.js';
 import { rule as responseDiscriminatorMappingAdded } from './response-discriminator-mapping-added.js';
 import { rule as requestSchemaClosed } from './request-schema-closed.js';
+import { rule as schemaOpened } from './schema-opened.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 import { rule as responseEnumReplaced } from './response-enum-replaced.js';
 import { rule as fieldConstraintChanged } from './field-constraint-changed.js';
@@ -240,6 +241,7 @@ export const rules: readonly Rule[] = [
   requestFieldWidenedToUnion,
   responseFieldNarrowedToUnion,
   requestSchemaClosed,
+  schemaOpened,
   parameterStyleChanged,
   requestPartContentTypeNarrowed,
   operationServerChanged,
