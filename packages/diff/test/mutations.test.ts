@@ -145,6 +145,8 @@ const props = (doc: Doc, o: any, test: (p: any, name: string, required: boolean)
 /** Does property `n` of `o` name a structure (`$ref` to components/schemas)? The first that does. */
 const holdsSchemaRef = (o: any, n: string) => typeof o.properties[n]?.$ref === 'string' && o.properties[n].$ref.startsWith('#/components/schemas/');
 const schemaRefProp = (o: any): string | undefined => first(Object.keys(o.properties).filter((n) => holdsSchemaRef(o, n)));
+/** A default of the same type as `v`, other than it. */
+const otherDefault = (v: unknown): unknown => (typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : `${String(v)}-other`);
 const plainString = (p: any) => p.type === 'string' && !p.enum && p.const === undefined && !p.readOnly && !p.writeOnly && !p.format && !p.pattern;
 
 // ---------- the mutations ----------
@@ -394,6 +396,10 @@ const mutations: Mutation[] = [
     o.properties[p] = { type: 'object', additionalProperties: { type: 'string' } };
     return p;
   }),
+  onPayload('request: default of an optional field changes', 'request', 'ERR', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => !r && x.default !== undefined && !x.readOnly)), (x) => ({ ...x, default: otherDefault(x.default) }))),
+  { ...onPayload('request: default of a required field changes (it is always sent)', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => r && x.default !== undefined && !x.readOnly)), (x) => ({ ...x, default: otherDefault(x.default) }))), told: 'field-default-changed' },
+  { ...onPayload('request: default given to an optional field that had none', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => !r && x.default === undefined && x.type === 'string' && !x.enum && !x.readOnly)), (x) => ({ ...x, default: 'zz' }))), told: 'field-default-changed' },
+  onPayload('response: default of an optional field changes (what a missing value means)', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => !r && x.default !== undefined && !x.writeOnly)), (x) => ({ ...x, default: otherDefault(x.default) }))),
   onPayload('request: field removed', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.readOnly)); if (!p) return false; delete o.properties[p]; return p; }),
   onPayload('request: closed with additionalProperties false', 'request', 'ERR', (_d, o) => { if (o.additionalProperties !== undefined || Object.keys(o.properties).length === 0) return false; o.additionalProperties = false; return 'closed'; }),
   onPayload('request: a required readOnly field stops being readOnly (clients must now send it)', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (q, _n, r) => r && q.readOnly === true)); if (!p) return false; const { readOnly: _r, ...rest } = deref(d, o.properties[p]); o.properties[p] = rest; return p; }),

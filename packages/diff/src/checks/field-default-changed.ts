@@ -1,7 +1,7 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** A default was added, or a response default changed. */
+/** A default no client meets: added where there was none, or of a field always present (see defaultInEffect). */
 export const RULE_ID = 'field-default-changed';
 
 export const rule: Rule = {
@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'any',
   area: 'field',
   kind: 'default-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'default') && !(i.direction === 'request' && i.base?.hasDefault),
+  handler: (i: DiffItem): boolean => h.isField(i, 'default') && !(i.base?.hasDefault && h.defaultInEffect(i)),
 };

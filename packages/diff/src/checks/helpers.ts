@@ -118,3 +118,13 @@ export function retiredAfterDeprecation(op: Operation | undefined, today = new D
   const t = Date.parse(op.sunset);
   return Number.isNaN(t) ? true : t <= today.getTime();
 }
+
+/**
+ * May a client leave this field out, so that its default is what counts? A required field is always
+ * sent or always comes; an AsyncAPI channel parameter is always in the address but filled with its
+ * default when the client chooses no value.
+ */
+export function defaultInEffect(i: DiffItem): boolean {
+  // a structure's root (`''`) is required or not where it is used: its default may count
+  return !i.base?.required || !i.path || /^channel:/.test(i.path);
+}

@@ -78,6 +78,7 @@ import { rule as responseFieldBecameEnum } from './response-field-became-enum.js
 import { rule as fieldEnumDropped } from './field-enum-dropped.js';
 import { rule as responseFieldEnumDropped } from './response-field-enum-dropped.js';
 import { rule as requestDefaultChanged } from './request-default-changed.js';
+import { rule as responseDefaultChanged } from './response-default-changed.js';
 import { rule as fieldDefaultChanged } from './field-default-changed.js';
 import { rule as requestLimitTightened } from './request-limit-tightened.js';
 import { rule as requestLimitAdded } from './request-limit-added.js';
@@ -213,6 +214,7 @@ export const rules: readonly Rule[] = [
   fieldEnumDropped,
   responseFieldEnumDropped,
   requestDefaultChanged,
+  responseDefaultChanged,
   fieldDefaultChanged,
   requestLimitTightened,
   requestLimitAdded,
