@@ -632,14 +632,14 @@ function compareOperations(ctx: Ctx): void {
       for (const [m, rm] of msgKey) {
         if (m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
-        if (bf && rf) compareFields(ctx, bf, rf, owner, side, rev.file);
+        if (bf && rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, bf, rf), owner, side, rev.file);
       }
     } else compareFields(ctx, mainPart(b, r, 'request', ownReq(bReq)), mainPart(b, r, 'request', ownReq(rReq)), owner, 'request', rev.file);
     if (replySwapped && !payloadRemoved) {
       for (const [m, rm] of msgKey) {
         if (!m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
-        if (bf && rf) compareFields(ctx, bf, rf, owner, replySide, rev.file);
+        if (bf && rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, bf, rf), owner, replySide, rev.file);
       }
     } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, mainPart(b, r, 'response', b.response), mainPart(b, r, 'response', r.response), owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
@@ -649,8 +649,9 @@ function compareOperations(ctx: Ctx): void {
     for (const [m, bf] of Object.entries(b.otherPayloads ?? {})) {
       const reply = m.startsWith('reply:');
       if (reply ? replySwapped : swapped) continue;
-      const rf = r.otherPayloads && own(r.otherPayloads, msgKey.get(m) ?? rename(m));
-      if (rf) compareFields(ctx, bf, rf, owner, reply ? replySide : side, rev.file);
+      const rm = msgKey.get(m) ?? rename(m);
+      const rf = r.otherPayloads && own(r.otherPayloads, rm);
+      if (rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, bf, rf), owner, reply ? replySide : side, rev.file);
     }
   }
 }
@@ -772,8 +773,31 @@ function mainMoved(b: Operation, r: Operation, side: 'request' | 'response'): bo
   return x !== undefined && y !== undefined && x !== y;
 }
 
-/** An operation's `side` map, without its body when that is compared media type by media type. */
-const mainPart = (b: Operation, r: Operation, side: 'request' | 'response', fields: Fields): Fields => (mainMoved(b, r, side) ? fieldsPart(fields, PARAMETER, true) : fields);
+/**
+ * Is the payload read into an AsyncAPI operation's `side` map written in another schema language
+ * (Avro, RAML...) on this side? It is not read into fields, so there is nothing to compare it with:
+ * the change of language is told instead (opaque-payload).
+ */
+function opaqueAt(o: Operation, side: 'request' | 'response'): boolean {
+  const m = (o.kind === 'method') === (side === 'request') ? o.mainMessage : o.mainReply;
+  return m !== undefined && o.opaquePayloads !== undefined && own(o.opaquePayloads, m) !== undefined;
+}
+
+/** Keys of what travels beside a body (parameters, headers, channel parameters): `<place>:<name>`. */
+const BESIDE_BODY = /^[a-z-]+:/i;
+
+/** Two versions of one message's fields, without the payload when one of them is opaque (see opaqueAt). */
+function besideOpaque(b: Operation, m: string, r: Operation, rm: string, bf: Fields, rf: Fields): [Fields, Fields] {
+  const opaque = (o: Operation, k: string) => o.opaquePayloads !== undefined && own(o.opaquePayloads, k) !== undefined;
+  return opaque(b, m) || opaque(r, rm) ? [fieldsPart(bf, BESIDE_BODY, true), fieldsPart(rf, BESIDE_BODY, true)] : [bf, rf];
+}
+
+/**
+ * An operation's `side` map, without its body when that is compared media type by media type, or
+ * when one version's payload is not read into fields (opaqueAt).
+ */
+const mainPart = (b: Operation, r: Operation, side: 'request' | 'response', fields: Fields): Fields =>
+  mainMoved(b, r, side) ? fieldsPart(fields, PARAMETER, true) : opaqueAt(b, side) || opaqueAt(r, side) ? fieldsPart(fields, BESIDE_BODY, true) : fields;
 
 /** A body's fields without the parameters and headers that share its map. */
 const PARAMETER = /^(query|header|path|cookie):/;
@@ -1811,7 +1835,10 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     if (widened.length) emit({ ...base, change: 'variant-widened', from: widened }, f);
     if (adjusted.length) emit({ ...base, change: 'variant-adjusted', from: adjusted }, f);
     // a union that became a plain schema: a request still accepts every alternative it admits in full
-    const unwrapped = !rv.length && !r.allOf ? { old: bv.every((v, i) => { const x = unwrapRelation(v, b.alternatives?.[i] ?? null, r0, rm, sameRef); return x === 'same' || x === 'wider'; }), all: false } : undefined;
+    const keeps = !rv.length && !r.allOf ? bv.filter((v, i) => { const x = unwrapRelation(v, b.alternatives?.[i] ?? null, r0, rm, sameRef); return x === 'same' || x === 'wider'; }) : undefined;
+    const unwrapped = keeps ? { old: keeps.length === bv.length, all: false } : undefined;
+    // the alternatives the plain schema still admits in full are not gone (`[string, integer]` -> `string`)
+    if (keeps && keeps.length < bv.length) gone = gone.filter((g) => !keeps.some((k) => alternative(k) === alternative(g)));
     if (gone.length && bv.length) emit({ ...base, change: 'variant-removed', from: gone.map(variantLabel), ...(unwrapped ? { covers: unwrapped } : {}) }, f);
     if (plus.length && bv.length) emit({ ...base, change: 'variant-added', to: plus.map(variantLabel) }, f);
     // oneOf <-> anyOf: the same values are accepted when no value can match two alternatives

@@ -49,6 +49,9 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     // path parameters are keyed by position and headers in lower case: say the name as written
     const label = (key.startsWith('#') || where === 'header' || where === 'handshake-header' ? (i.revision?.label ?? i.base?.label) : undefined) ?? key;
     const full = rest ? `${label}${rest}` : label;
+    // a place in the address whose parameter is now another one (`/{a}/{b}` -> `/{b}/{a}`): name both
+    const was = key.startsWith('#') && i.base?.label !== undefined && i.revision?.label !== undefined && i.base.label !== i.revision.label ? i.base.label : undefined;
+    if (was !== undefined) return `${where} parameter \`${full}\` (in the place of \`${was}${rest ?? ''}\`)`;
     // a WebSocket binding's handshake: the HTTP request that opens the connection
     if (where === 'handshake') return `WebSocket handshake ${full}`;
     if (where === 'handshake-query') return `WebSocket handshake query parameter \`${full}\``;
@@ -99,7 +102,12 @@ function fmt(v: unknown, quoted: boolean, typed: boolean): string {
 export function render(ruleId: string, i: DiffItem): string {
   // `uniqueItems` is kept as a limit of 1; its messages say what it means instead of "a uniqueItems of 1"
   // a server variable's change has a sentence of its own (`{old}` is the variable)
-  const variant = i.oldPath === 'uniqueItems' ? 'unique' : i.subject === 'server' && i.change.startsWith('variable-') ? i.change : undefined;
+  const absent = (v: unknown) => v === undefined || v === '';
+  const variant = i.oldPath === 'uniqueItems' ? 'unique'
+    : i.subject === 'server' && i.change.startsWith('variable-') ? i.change
+    // a keyword kept as JSON (`not`, `if`/`then`/`else`): its sentence says added or removed, the record keeps the values
+    : i.change === 'constraint' ? (absent(i.from) ? 'added' : absent(i.to) ? 'removed' : undefined)
+    : undefined;
   const tpl = (variant ? messages()[`${ruleId}-${variant}`] : undefined) ?? messages()[ruleId] ?? `${ruleId}: {subject} {field}`;
   const subject = subjectLabel(i.owner);
   const values: Record<string, string | (() => string)> = {

@@ -65,9 +65,6 @@ function plainOnce(text: string, owner?: string): string {
   });
   t = t.replace(/ changed its alternatives \(added: (.+?); removed: (.+?)\)/, (_, add: string, rem: string) =>
     ` ${[add !== 'none' ? `may now also be ${add}` : '', rem !== 'none' ? `may no longer be ${rem}` : ''].filter(Boolean).join(', and ')}`);
-  // constraints kept as JSON (`not`, `if`/`then`/`else`...): a reader learns which keyword, the record keeps the values
-  t = t.replace(/the `([^`]+)` keyword of (.+?) changed: (none|`[^`]*`) -> (none|`[^`]*`)/, (_, k: string, what: string, from: string, to: string) =>
-    from === 'none' ? `${what} must now also meet a further constraint (\`${k}\`)` : to === 'none' ? `${what} has a constraint fewer to meet (\`${k}\`)` : `${what} has a changed constraint (\`${k}\`)`);
   t = shapes(t);
   // closed objects: the schema keyword in parentheses says nothing more than the words before it
   t = t.replace(/ \(`additionalProperties: false`\)/g, '');

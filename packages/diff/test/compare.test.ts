@@ -171,3 +171,9 @@ test('AsyncAPI 3: one operation turned around is that operation\'s change, even 
   assert.deepEqual(rules('one.json'), ['operation-action-changed:e1']);
   assert.deepEqual(rules('all.json'), []);
 });
+
+test('a request union reduced to one plain alternative names only the alternatives it lost', () => {
+  const u = (alts: unknown[]) => api({ type: 'object' }, obj({ f: { type: 'array', items: alts.length > 1 ? { oneOf: alts } : alts[0] } }));
+  const got = diffModels(modelOf(u([S, { type: 'integer' }]))!, modelOf(u([S]))!).map((f) => [f.ruleId, f.from]);
+  assert.deepEqual(got, [['request-variant-removed', ['integer']]]);
+});

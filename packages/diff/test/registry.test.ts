@@ -37,7 +37,7 @@ test('every rule has a message and a description; breaking rules say what to do'
     assert.ok(m[`${r.id}-description`], `${r.id}: description`);
     if (r.level !== 'INFO') assert.ok(m[`${r.id}-comment`], `${r.id}: comment (migration hint)`);
   }
-  const known = new Set(rules.flatMap((r) => [r.id, `${r.id}-description`, `${r.id}-comment`, `${r.id}-grouped`, `${r.id}-unique`, `${r.id}-comment-unique`, `${r.id}-variable-default`, `${r.id}-variable-enum-removed`]));
+  const known = new Set(rules.flatMap((r) => [r.id, `${r.id}-description`, `${r.id}-comment`, `${r.id}-grouped`, `${r.id}-unique`, `${r.id}-comment-unique`, `${r.id}-variable-default`, `${r.id}-variable-enum-removed`, `${r.id}-added`, `${r.id}-removed`]));
   assert.deepEqual(Object.keys(m).filter((k) => !known.has(k)), [], 'messages for unknown rules');
 });
 

@@ -196,7 +196,9 @@ export function schemeOnWire(s: any): string {
   const t = String(s.type ?? '');
   if (t === 'apiKey' || t === 'httpApiKey') {
     const where = String(s.in ?? '');
-    return `apiKey:${where}:${where === 'header' ? String(s.name ?? '').toLowerCase() : String(s.name ?? '')}`;
+    // header names are compared without case; AsyncAPI's `user`/`password` keys have no name
+    const name = where === 'header' ? String(s.name ?? '').toLowerCase() : String(s.name ?? '');
+    return name ? `apiKey:${where}:${name}` : `apiKey:${where}`;
   }
   if (t === 'http') return `http:${String(s.scheme ?? '').toLowerCase()}`;
   return t;

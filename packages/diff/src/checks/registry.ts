@@ -127,6 +127,7 @@ import { rule as schemaOpened } from './schema-opened.js';
 import { rule as fieldsWrapped } from './fields-wrapped.js';
 import { rule as responseEnumReplaced } from './response-enum-replaced.js';
 import { rule as fieldConstraintChanged } from './field-constraint-changed.js';
+import { rule as fieldConstraintRelaxed } from './field-constraint-relaxed.js';
 import { rule as requestAnyOfBecameOneOf } from './request-any-of-became-one-of.js';
 import { rule as responseOneOfBecameAnyOf } from './response-one-of-became-any-of.js';
 
@@ -226,6 +227,7 @@ export const rules: readonly Rule[] = [
   requestPatternRemoved,
   responsePatternChanged,
   fieldConstraintChanged,
+  fieldConstraintRelaxed,
   requestFieldBecameNotNullable,
   responseFieldBecameNullable,
   fieldNullableRelaxed,
