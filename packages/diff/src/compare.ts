@@ -1497,7 +1497,9 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   }
   for (const p of tops(removed)) {
     const f = removed.get(p)!;
-    emit({ subject: 'field', change: 'removed', path: p, base: f, pointer: f.pointer }, f, ctx.base.file);
+    // a property of an object that no longer admits unlisted ones: a value that still carries it is refused
+    const refused = !p.includes(':') && !/(\[\]|\{\}|\])$/.test(p) && own(r, parentOf(p))?.closed === true;
+    emit({ subject: 'field', change: 'removed', path: p, base: f, pointer: f.pointer, ...(refused ? { refused } : {}) }, f, ctx.base.file);
   }
   for (const p of tops(added)) {
     const f = added.get(p)!;

@@ -41,6 +41,8 @@ export interface DiffItem {
    * schema admits every alternative in full.
    */
   covers?: { old: boolean; all: boolean };
+  /** A field gone from an object the revision closes (`additionalProperties: false`): sending it is refused. */
+  refused?: boolean;
   /** Items of one change seen from both directions share a group: only the worst finding stays. */
   group: number;
   pointer: string;

@@ -400,6 +400,16 @@ const mutations: Mutation[] = [
   { ...onPayload('request: default of a required field changes (it is always sent)', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => r && x.default !== undefined && !x.readOnly)), (x) => ({ ...x, default: otherDefault(x.default) }))), told: 'field-default-changed' },
   { ...onPayload('request: default given to an optional field that had none', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => !r && x.default === undefined && x.type === 'string' && !x.enum && !x.readOnly)), (x) => ({ ...x, default: 'zz' }))), told: 'field-default-changed' },
   onPayload('response: default of an optional field changes (what a missing value means)', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (x, _n, r) => !r && x.default !== undefined && !x.writeOnly)), (x) => ({ ...x, default: otherDefault(x.default) }))),
+  onPayload('request: property removed from a closed object (a client still sending it is refused)', 'request', 'ERR', (d, o) => {
+    const p = first(props(d, o, (x) => x.additionalProperties === false && isObj(x.properties) && Object.keys(x.properties).length > 1));
+    if (!p) return false;
+    const was = structuredClone(deref(d, o.properties[p]));
+    const k = Object.keys(was.properties).sort()[0];
+    delete was.properties[k];
+    if (Array.isArray(was.required)) was.required = was.required.filter((x: string) => x !== k);
+    o.properties[p] = was;
+    return `${p}.${k}`;
+  }),
   onPayload('request: field removed', 'request', 'WARN', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.readOnly)); if (!p) return false; delete o.properties[p]; return p; }),
   onPayload('request: closed with additionalProperties false', 'request', 'ERR', (_d, o) => { if (o.additionalProperties !== undefined || Object.keys(o.properties).length === 0) return false; o.additionalProperties = false; return 'closed'; }),
   onPayload('request: a required readOnly field stops being readOnly (clients must now send it)', 'request', 'ERR', (d, o) => { const p = first(props(d, o, (q, _n, r) => r && q.readOnly === true)); if (!p) return false; const { readOnly: _r, ...rest } = deref(d, o.properties[p]); o.properties[p] = rest; return p; }),

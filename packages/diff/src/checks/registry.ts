@@ -53,6 +53,7 @@ import { rule as requestFieldAddedRequired } from './request-field-added-require
 import { rule as requestFieldAdded } from './request-field-added.js';
 import { rule as responseFieldAdded } from './response-field-added.js';
 import { rule as requestFieldRemoved } from './request-field-removed.js';
+import { rule as requestFieldRefused } from './request-field-refused.js';
 import { rule as deprecatedFieldRemoved } from './deprecated-field-removed.js';
 import { rule as responseRequiredFieldRemoved } from './response-required-field-removed.js';
 import { rule as responseOptionalFieldRemoved } from './response-optional-field-removed.js';
@@ -186,6 +187,7 @@ export const rules: readonly Rule[] = [
   requestFieldAdded,
   responseFieldAdded,
   requestFieldRemoved,
+  requestFieldRefused,
   deprecatedFieldRemoved,
   responseRequiredFieldRemoved,
   responseOptionalFieldRemoved,

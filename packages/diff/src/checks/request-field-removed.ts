@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'field-removed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'removed', 'request') && !i.base?.deprecated,
+  handler: (i: DiffItem): boolean => h.isField(i, 'removed', 'request') && !i.base?.deprecated && !i.refused,
 };
