@@ -579,6 +579,18 @@ function compareOperations(ctx: Ctx): void {
       at(last ? 'success-status-removed' : 'status-removed', { path: s, direction: 'response', to: now.length ? now : undefined });
     }
     for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
+    // response links (`<status> <name>`): which operation a response leads to, with which values; they
+    // never reach the wire, but a client may follow one as documented
+    if (b.links || r.links) {
+      const bl = b.links ?? {}, rl = r.links ?? {};
+      // `path`: the link's name, `oldPath`: the status of the response it is on
+      const where = (k: string) => ({ path: k.slice(k.indexOf(' ') + 1), oldPath: k.slice(0, k.indexOf(' ')), direction: 'response' as const });
+      for (const k of Object.keys(bl)) {
+        if (!Object.hasOwn(rl, k)) at('link-removed', where(k));
+        else if (bl[k] !== rl[k]) at('link-changed', { ...where(k), from: JSON.parse(bl[k]), to: JSON.parse(rl[k]) });
+      }
+      for (const k of Object.keys(rl)) if (!Object.hasOwn(bl, k)) at('link-added', where(k));
+    }
     // a call the provider makes: a success answer the client's endpoint gave that is no longer documented
     if (b.answers && r.answers) for (const s of answersLost(b.answers, r.answers)) at('answer-removed', { path: s, direction: 'request', to: r.answers });
     const bm: Record<string, string> = Object.fromEntries(Object.entries(b.messages).map(([k, v]) => [msgKey.get(k)!, v]));

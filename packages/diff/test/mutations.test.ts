@@ -266,6 +266,29 @@ function successStatusMutations(): Mutation[] {
         return `${s.id}: ${s.code}`;
       },
     },
+    ...((): Mutation[] => {
+      /** The n-th response link of an OpenAPI operation the client calls: its response and name. */
+      const linkSite = (doc: Doc, n: number) => kindOf(doc) !== 'openapi' ? undefined : openapiOps(doc).filter((o) => !o.received && isObj(o.op.responses))
+        .flatMap((o) => Object.keys(o.op.responses).sort().flatMap((c) => Object.keys(deref(doc, o.op.responses[c])?.links ?? {}).sort().map((name) => ({ o, c, name }))))[n];
+      const own = (doc: Doc, s: { o: OpenApiOp; c: string }) => (s.o.op.responses[s.c] = structuredClone(deref(doc, s.o.op.responses[s.c])));
+      return [
+        { kind: 'response link removed (nothing on the wire changes)', expect: 'INFO', told: 'response-link-removed', apply: (doc, n) => { const s = linkSite(doc, n); if (!s) return false; delete own(doc, s).links[s.name]; return `${s.o.id} ${s.name}`; } },
+        { kind: 'response link reads its parameter from another place', expect: 'WARN', apply: (doc, n) => { const s = linkSite(doc, n); if (!s) return false; const l = own(doc, s).links[s.name]; l.parameters = Object.fromEntries(Object.keys(l.parameters ?? { id: 0 }).map((k) => [k, '$request.body#/zz'])); return `${s.o.id} ${s.name}`; } },
+        { kind: 'same: a response link described otherwise', expect: 'none', apply: (doc, n) => { const s = linkSite(doc, n); if (!s) return false; own(doc, s).links[s.name].description = 'Read it back.'; return `${s.o.id} ${s.name}`; } },
+        {
+          kind: 'response link added', expect: 'INFO', told: 'response-link-added',
+          apply: (doc, n) => {
+            if (kindOf(doc) !== 'openapi') return false;
+            const o = openapiOps(doc).filter((x) => !x.received && isObj(x.op.responses) && Object.keys(x.op.responses).some((c) => /^2/.test(c)))[n];
+            if (!o) return false;
+            const c = Object.keys(o.op.responses).filter((k) => /^2/.test(k)).sort()[0];
+            const r = own(doc, { o, c });
+            r.links = { ...(r.links ?? {}), ZzNext: { operationId: 'zzNext' } };
+            return o.id;
+          },
+        },
+      ];
+    })(),
     {
       kind: 'error status added (met where any undocumented error was)', expect: 'INFO', told: 'response-error-status-added',
       apply: (doc, n) => {

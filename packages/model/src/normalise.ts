@@ -1163,7 +1163,18 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       responseHeaders(Object.entries<any>(r.headers ?? {}), rptr, reply);
     }
     if (providerCalls) o.hasResponsePayload = Object.keys(o.response).length > 0;
-    else {
+    // links say which operation a response leads to, with what: documentation a client may code against
+    if (!providerCalls) for (const s of statuses) {
+      const links = resolver.deref(responses[s])?.links;
+      if (!links || typeof links !== 'object') continue;
+      for (const [name, l0] of Object.entries<any>(links)) {
+        const l = resolver.deref(l0);
+        if (!l || typeof l !== 'object') continue;
+        const { description: _d, ...wire } = l;
+        (o.links ??= Object.create(null))[`${s} ${name}`] = JSON.stringify(canonicalize(wire, false)) ?? 'null';
+      }
+    }
+    if (!providerCalls) {
       // error bodies are part of what a client parses: judged like the success response, by status
       // and media type (see `Operation.bodies`)
       for (const s of statuses) {

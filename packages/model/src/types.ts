@@ -141,6 +141,11 @@ export interface Operation {
    */
   mainMedia?: { request?: string; response?: string };
   /**
+   * OpenAPI: the response links (`<status> <name>` -> the link as canonical JSON, without its
+   * description): which operation a response leads to and where its parameters come from.
+   */
+  links?: Record<string, string>;
+  /**
    * OpenAPI form bodies' `encoding` entries, keyed `<side> <media> <property>` (side: the map the
    * body is read into): how the property is written (`style`, `<style>/<explode>` with the query
    * defaults filled in; given for every form-urlencoded entry) and the media types its multipart

@@ -29,6 +29,9 @@ import { rule as answerStatusRemoved } from './answer-status-removed.js';
 import { rule as requestPartHeaderRequired } from './request-part-header-required.js';
 import { rule as responseErrorStatusReplaced } from './response-error-status-replaced.js';
 import { rule as responseErrorStatusAdded } from './response-error-status-added.js';
+import { rule as responseLinkRemoved } from './response-link-removed.js';
+import { rule as responseLinkChanged } from './response-link-changed.js';
+import { rule as responseLinkAdded } from './response-link-added.js';
 import { rule as responseSuccessStatusAdded } from './response-success-status-added.js';
 import { rule as responseSuccessStatusAddedSameBody } from './response-success-status-added-same-body.js';
 import { rule as requestMessageRemoved } from './request-message-removed.js';
@@ -165,6 +168,9 @@ export const rules: readonly Rule[] = [
   requestPartHeaderRequired,
   responseErrorStatusReplaced,
   responseErrorStatusAdded,
+  responseLinkRemoved,
+  responseLinkChanged,
+  responseLinkAdded,
   responseSuccessStatusAdded,
   responseSuccessStatusAddedSameBody,
   requestMessageRemoved,
