@@ -598,7 +598,12 @@ function compareOperations(ctx: Ctx): void {
     // the message rules' levels follow it (request-/response-message-added/-removed)
     const flow = (m: string): Direction => (m.startsWith('reply:') !== (r.kind === 'push') ? 'response' : 'request');
     for (const m of Object.keys(bm)) {
-      if (!Object.hasOwn(r.messages, m)) at('message-removed', { path: m, direction: flow(m) });
+      if (!Object.hasOwn(r.messages, m)) {
+        // a message the client receives that now comes only through another operation (a new channel)
+        const to = flow(m) === 'response' ? messageMovedTo(ctx, r, m) : undefined;
+        if (to) at('message-moved', { path: m, to: channelAddress(ctx.rev, to) ?? to.name, direction: 'response' });
+        else at('message-removed', { path: m, direction: flow(m) });
+      }
       else if (bm[m] !== r.messages[m]) at('content-type', { path: m, from: bm[m], to: r.messages[m] });
     }
     // a message is added among others of its slot (the sent ones, or the replies); a reply where there
@@ -1172,6 +1177,17 @@ function channelParametersByName(fields: Fields): Fields {
     out[key] = { ...f, path: key };
   }
   return out;
+}
+
+/**
+ * The revision's operation that now brings a message `r` (a push, or a method's reply) no longer
+ * carries: another operation of the same kind that carries a message of that name, which its base
+ * version (if any) did not. A client listening where the message came stops receiving it.
+ */
+function messageMovedTo(ctx: Ctx, r: Operation, m: string): Operation | undefined {
+  if (m.startsWith('reply:')) return undefined;
+  return Object.values(ctx.rev.operations).find((x) => x !== r && x.kind === r.kind && Object.hasOwn(x.messages, m)
+    && !(own(ctx.base.operations, x.key) && Object.hasOwn(own(ctx.base.operations, x.key)!.messages, m)));
 }
 
 /** The address of an AsyncAPI operation's channel (undefined when it has none or it is dynamic). */

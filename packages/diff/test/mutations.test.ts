@@ -2491,6 +2491,19 @@ function unionPayloadMutations(): Mutation[] {
       },
     },
     {
+      // the server still sends it, on a channel a client listening as before never joins
+      kind: 'AsyncAPI 2 subscribe: one of its messages moved to a new channel of its own', expect: 'WARN', told: 'response-message-moved',
+      apply: (doc, n) => {
+        if (kindOf(doc) !== 'asyncapi2') return false;
+        const ch = Object.keys(doc.channels ?? {}).sort().filter((c) => Array.isArray(doc.channels[c]?.subscribe?.message?.oneOf) && doc.channels[c].subscribe.message.oneOf.length > 1)[n];
+        if (!ch) return false;
+        const sub = doc.channels[ch].subscribe;
+        const moved = sub.message.oneOf.pop();
+        doc.channels[`${ch}/moved`] = { subscribe: { operationId: `${sub.operationId ?? 'on'}Moved`, message: moved } };
+        return ch;
+      },
+    },
+    {
       // a payload in another schema language is not read into fields: the change of language is the
       // one finding (WARN: it may break, a human must look), not a payload "removed" beside it
       kind: 'AsyncAPI message payload rewritten in Avro (not compared)', expect: 'WARN',

@@ -37,6 +37,7 @@ import { rule as responseSuccessStatusAddedSameBody } from './response-success-s
 import { rule as requestMessageRemoved } from './request-message-removed.js';
 import { rule as requestMessageAdded } from './request-message-added.js';
 import { rule as responseMessageRemoved } from './response-message-removed.js';
+import { rule as responseMessageMoved } from './response-message-moved.js';
 import { rule as responseMessageAdded } from './response-message-added.js';
 import { rule as messageContentTypeChanged } from './message-content-type-changed.js';
 import { rule as messageCorrelationIdMoved } from './message-correlation-id-moved.js';
@@ -176,6 +177,7 @@ export const rules: readonly Rule[] = [
   requestMessageRemoved,
   requestMessageAdded,
   responseMessageRemoved,
+  responseMessageMoved,
   responseMessageAdded,
   messageContentTypeChanged,
   messageCorrelationIdMoved,
