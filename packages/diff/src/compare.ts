@@ -504,7 +504,13 @@ function compareOperations(ctx: Ctx): void {
   for (const [b, r] of guessed) pairs.push([b, r, 'possibly-renamed']);
 
   for (const [, b] of removed) push(ctx, { subject: 'operation', change: 'removed', owner: opOwner(b), direction: 'none', baseOp: b, pointer: b.pointer, file: base.file });
-  for (const [, r] of added) push(ctx, { subject: 'operation', change: 'added', owner: opOwner(r), direction: 'none', revOp: r, pointer: r.pointer, file: rev.file });
+  for (const [, r] of added) {
+    // a new callback calling a URL the client already gives (the same expression and method): its
+    // endpoint there now receives calls it was not written for
+    const cb = r.callback;
+    const shared = cb && Object.values(base.operations).some((x) => x.callback && x.callback.parent === cb.parent && x.callback.expression === cb.expression && x.callback.verb === cb.verb);
+    push(ctx, { subject: 'operation', change: shared ? 'added-same-address' : 'added', owner: opOwner(r), direction: 'none', revOp: r, path: shared ? cb.expression : undefined, pointer: r.pointer, file: rev.file });
+  }
   const globalAdded = rev.globalSecurity.some((s) => !base.globalSecurity.includes(s));
   for (const [b, r, how] of pairs) {
     // the same object on both sides (reused from the base: its sources are equal) has no difference

@@ -289,6 +289,22 @@ function successStatusMutations(): Mutation[] {
         },
       ];
     })(),
+    ...(['same', 'other'] as const).map((where): Mutation => ({
+      kind: where === 'same' ? 'callback added calling the URL of an existing one (its endpoint gets new calls)' : 'callback added calling a URL read from another place',
+      expect: where === 'same' ? 'WARN' : 'INFO', told: where === 'same' ? 'callback-added-same-address' : 'push-added',
+      apply: (doc, n) => {
+        if (kindOf(doc) !== 'openapi') return false;
+        const o = openapiOps(doc).filter((x) => !x.received && isObj(x.op.callbacks) && Object.keys(x.op.callbacks).length)[n];
+        if (!o) return false;
+        const name = Object.keys(o.op.callbacks).sort()[0];
+        const cb = deref(doc, o.op.callbacks[name]);
+        const expr = Object.keys(cb ?? {}).sort()[0];
+        const verb = Object.keys(deref(doc, cb[expr]) ?? {}).find((v) => VERBS.includes(v as any)) ?? 'post';
+        const call = { requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { zz: { type: 'string' } } } } } }, responses: { '200': { description: 'Received.' } } };
+        o.op.callbacks = { ...o.op.callbacks, [`${name}Zz`]: { [where === 'same' ? expr : '{$request.header.X-Zz-Callback}']: { [verb]: call } } };
+        return `${o.id} ${name}`;
+      },
+    })),
     {
       kind: 'error status added (met where any undocumented error was)', expect: 'INFO', told: 'response-error-status-added',
       apply: (doc, n) => {

@@ -6,6 +6,7 @@ import { rule as methodRenamed } from './method-renamed.js';
 import { rule as methodPossiblyRenamed } from './method-possibly-renamed.js';
 import { rule as methodMoved } from './method-moved.js';
 import { rule as pushAdded } from './push-added.js';
+import { rule as callbackAddedSameAddress } from './callback-added-same-address.js';
 import { rule as pushRemoved } from './push-removed.js';
 import { rule as pushRenamed } from './push-renamed.js';
 import { rule as pushPossiblyRenamed } from './push-possibly-renamed.js';
@@ -145,6 +146,7 @@ export const rules: readonly Rule[] = [
   methodPossiblyRenamed,
   methodMoved,
   pushAdded,
+  callbackAddedSameAddress,
   pushRemoved,
   pushRenamed,
   pushPossiblyRenamed,
