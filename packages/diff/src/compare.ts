@@ -1247,6 +1247,17 @@ function compareChannels(ctx: Ctx): void {
 }
 
 /**
+ * Does a field stay out of one side in both versions: never sent (`readOnly`, itself or an enclosing
+ * object) when `side` is the request, never received (`writeOnly`) when it is the response?
+ */
+function outOfSide(b: Fields, r: Fields, path: string, side: Direction): boolean {
+  const key = side === 'request' ? 'readOnly' : side === 'response' ? 'writeOnly' : undefined;
+  if (!key) return false;
+  const out = (m: Fields) => [path, ...ancestors(path)].some((p) => own(m, p)?.[key] === true);
+  return out(b) && out(r);
+}
+
+/**
  * Compares two flattened field maps. `dirs` says from which side(s) the change is judged: a data
  * structure used in requests and responses gets one item per side, sharing a group.
  */
@@ -1264,6 +1275,9 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       // readOnly fields are never sent, writeOnly fields never received: their presence is not judged there
       if (presence && f && d === 'request' && f.readOnly) continue;
       if (presence && f && d === 'response' && f.writeOnly) continue;
+      // nor is any other change of a field that stays out of that side in both versions (itself or
+      // an enclosing object readOnly / writeOnly)
+      if (!presence && item.path !== undefined && outOfSide(b, r, item.path, d)) continue;
       push(ctx, body ? { ...item, owner, direction: d, group: g, file: at, body } : { ...item, owner, direction: d, group: g, file: at });
     }
   };

@@ -177,3 +177,25 @@ test('a request union reduced to one plain alternative names only the alternativ
   const got = diffModels(modelOf(u([S, { type: 'integer' }]))!, modelOf(u([S]))!).map((f) => [f.ruleId, f.from]);
   assert.deepEqual(got, [['request-variant-removed', ['integer']]]);
 });
+
+test('a field kept out of one side (readOnly, writeOnly) is not judged there, in a structure used on both', () => {
+  const T = (id: object, pw: object, role: object) => ({ T: obj({ id: { type: 'string', readOnly: true, ...id }, pw: { type: 'string', writeOnly: true, ...pw }, role: { type: 'string', readOnly: true, ...role } }) });
+  const doc = (t: Record<string, unknown>) => api({ $ref: '#/components/schemas/T' }, { $ref: '#/components/schemas/T' }, t);
+  const base = doc(T({}, { maxLength: 64 }, { enum: ['admin', 'user'] }));
+  const breaking = (revision: unknown) => diffModels(modelOf(base)!, modelOf(revision)!).filter((f) => f.level !== 'INFO').map((f) => `${f.ruleId}:${f.path}`);
+  assert.deepEqual(breaking(doc(T({ format: 'uuid' }, { maxLength: 64 }, { enum: ['admin', 'user'] }))), [], 'a readOnly field gets a format');
+  assert.deepEqual(breaking(doc(T({}, { maxLength: 128 }, { enum: ['admin', 'user'] }))), [], 'a writeOnly field accepts longer values');
+  assert.deepEqual(breaking(doc(T({}, { maxLength: 64 }, { enum: ['user'] }))), [], 'a readOnly field takes fewer values');
+  // still judged where it travels
+  assert.deepEqual(breaking(doc(T({}, { maxLength: 64 }, { enum: ['admin', 'user', 'auditor'] }))), ['response-enum-value-added:role']);
+});
+
+test('the headers of a response other than the main success one are compared (a redirect, a 206)', () => {
+  const withHeaders = (h: Record<string, unknown>) => {
+    const d: any = api(obj({ a: S }));
+    d.paths['/x'].post.responses['301'] = { description: 'moved', headers: h };
+    return d;
+  };
+  const got = diffModels(modelOf(withHeaders({ Location: { required: true, schema: S } }))!, modelOf(withHeaders({}))!).map((f) => `${f.level} ${f.ruleId}:${f.path}`);
+  assert.deepEqual(got, ['ERR response-required-field-removed:header:location']);
+});

@@ -1178,9 +1178,10 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       // error bodies are part of what a client parses: judged like the success response, by status
       // and media type (see `Operation.bodies`)
       for (const s of statuses) {
-        if (s === success || !(/^[45]/.test(s) || s === 'default')) continue;
+        if (s === success) continue;
         const r = resolver.deref(responses[s]);
-        // the headers of an error response (`WWW-Authenticate`, `Retry-After`) are read like its body
+        // the headers of any other response (an error's `WWW-Authenticate` or `Retry-After`, a
+        // redirect's `Location`, a 206's `Content-Range`) are read like a body: by status
         if (r?.headers && typeof r.headers === 'object') {
           const hp = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
           const out: Fields = Object.create(null);
@@ -1188,7 +1189,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
           if (Object.keys(out).length) (o.bodies ??= Object.create(null))[`status ${s} headers`] = out;
         }
         const content = r?.content;
-        if (!content || typeof content !== 'object') continue;
+        if (!(/^[45]/.test(s) || s === 'default') || !content || typeof content !== 'object') continue;
         const rptr = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
         (o.errorMedia ??= Object.create(null))[s] = Object.keys(content).sort();
         const first = pickJson(content);

@@ -132,6 +132,8 @@ export interface Operation {
    *   that map; not the first, which is) whose schema is written differently from the first's;
    * - `status <code> <media>`: the body of an error response (4xx/5xx, and `default` when there is
    *   a success status) that an operation the client calls answers with, each media type.
+   * - `status <code> headers`: the headers of any response but the main success one (an error's,
+   *   a redirect's `Location`, another success status's).
    * A `$ref` root stays a leaf naming its structure (the structure reports its own changes).
    */
   bodies?: Record<string, Fields>;
