@@ -21,6 +21,8 @@ export function namedBy(fields: Fields): string[] {
   for (const k in fields) {
     const f = fields[k];
     if (f.ref) set.add(f.ref);
+    // the structures a discriminator selects (`<value>=<structure>`)
+    if (f.mapping) for (const m of f.mapping) set.add(m.slice(m.indexOf('=') + 1));
     if (f.variants) for (const v of f.variants) {
       const m = VARIANT_REF.exec(v);
       if (m) set.add(m[1]);

@@ -1907,6 +1907,10 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     const plus = values(r.mapping).filter((v) => target(b.mapping!, v) === undefined);
     if (gone.length) emit({ ...base, change: 'mapping-removed', from: gone, to: values(r.mapping) }, f);
     if (plus.length) emit({ ...base, change: 'mapping-added', to: plus }, f);
+    // a base type's discriminator (no oneOf/anyOf to judge) that no longer selects a subtype at all:
+    // that subtype is an alternative gone
+    const unmapped = b.variants?.length ? [] : [...new Set(b.mapping.map((x) => x.slice(x.lastIndexOf('=') + 1)).filter((t) => !stillMapped(t)))];
+    if (unmapped.length) emit({ ...base, change: 'variant-removed', from: unmapped }, f);
   }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
   if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);

@@ -305,6 +305,37 @@ function successStatusMutations(): Mutation[] {
         return `${o.id} ${name}`;
       },
     })),
+    ...((): Mutation[] => {
+      /** Base types whose discriminator selects the schemas extending them (no oneOf/anyOf), with those subtypes. */
+      const bases = (doc: Doc) => {
+        const schemas = doc.components?.schemas ?? {};
+        return Object.keys(schemas).sort().filter((b) => isObj(schemas[b]?.discriminator) && !schemas[b].oneOf && !schemas[b].anyOf)
+          .map((b) => ({ b, subs: Object.keys(schemas).sort().filter((n) => Array.isArray(schemas[n]?.allOf) && schemas[n].allOf.some((x: any) => x?.$ref === `#/components/schemas/${b}`)) }))
+          .filter((x) => x.subs.length > 1);
+      };
+      /** The own (non-$ref) allOf part of the n-th subtype. */
+      const ownPart = (doc: Doc, n: number) => {
+        const x = bases(doc).flatMap((y) => y.subs.map((sub) => ({ ...y, sub })))[n];
+        const part = x && doc.components.schemas[x.sub].allOf.find((p: any) => isObj(p) && !p.$ref && isObj(p.properties));
+        return part ? { ...x, part } : undefined;
+      };
+      return [
+        { kind: 'inheritance: a subtype the base\'s discriminator selects gets a new required field', expect: 'ERR', apply: (doc, n) => { const x = ownPart(doc, n); if (!x) return false; x.part.properties.zz = { type: 'string' }; x.part.required = [...(x.part.required ?? []), 'zz']; return x.sub; } },
+        { kind: 'inheritance: a subtype\'s field changes type', expect: 'ERR', apply: (doc, n) => { const x = ownPart(doc, n); const k = x && Object.keys(x.part.properties).find((q) => x.part.properties[q]?.type === 'string'); if (!x || !k) return false; x.part.properties[k] = { type: 'integer' }; return `${x.sub}.${k}`; } },
+        {
+          kind: 'inheritance: a subtype no longer extends the base (its discriminator value is gone)', expect: 'ERR',
+          apply: (doc, n) => { const x = ownPart(doc, n); if (!x) return false; doc.components.schemas[x.sub] = { type: 'object', properties: x.part.properties }; return x.sub; },
+        },
+        {
+          kind: 'inheritance: a new subtype extends the base (responses may carry it)', expect: 'WARN',
+          apply: (doc, n) => { const x = bases(doc)[n]; if (!x) return false; doc.components.schemas.ZzSub = { allOf: [{ $ref: `#/components/schemas/${x.b}` }, { type: 'object', properties: { zz: { type: 'string' } } }] }; return x.b; },
+        },
+        {
+          kind: 'same: a base type\'s implicit discriminator mapping written out', expect: 'none',
+          apply: (doc, n) => { const x = bases(doc)[n]; if (!x || doc.components.schemas[x.b].discriminator.mapping) return false; doc.components.schemas[x.b].discriminator.mapping = Object.fromEntries(x.subs.map((sub) => [sub, `#/components/schemas/${sub}`])); return x.b; },
+        },
+      ];
+    })(),
     {
       kind: 'error status added (met where any undocumented error was)', expect: 'INFO', told: 'response-error-status-added',
       apply: (doc, n) => {

@@ -24,6 +24,8 @@ export interface Reads {
 export class Resolver {
   private cache = new Map<string, unknown>();
   private shapes = new Map<string, string>();
+  /** `$ref` -> the named schemas listing it among their `allOf` parts (built once, see `subtypesOf`). */
+  private parts: Map<string, string[]> | undefined;
   private recording: Reads | undefined;
   /**
    * `refSiblings`: keywords next to a `$ref` constrain the schema too (OpenAPI 3.1, AsyncAPI 3: JSON
@@ -110,11 +112,34 @@ export class Resolver {
     return s;
   }
 
+  /**
+   * The named schemas that extend the schema at `ref` (`allOf: [{$ref: ref}, ...]`): the subtypes a
+   * discriminator on that schema selects by their names when its mapping does not name them (OpenAPI's
+   * implicit mapping). A fact of the document, recorded per ref.
+   */
+  subtypesOf(ref: string): string[] {
+    const key = `subtypes\0${ref}`;
+    const list = this.fact(key, () => this.recompute(key) as string);
+    return list ? list.split('\n') : [];
+  }
+
   /** Computes a fact in this document, from its key alone (the one place each kind of fact is defined). */
   recompute(key: string): string | boolean | undefined {
     const [kind, a, b] = key.split('\0');
     if (kind === 'shape') return this.shapeOfRef(b, Number(a));
     if (kind === 'empty') return isEmptyObjectSchema(this.deref({ $ref: a }));
+    if (kind === 'subtypes') {
+      if (!this.parts) {
+        this.parts = new Map();
+        const root: any = this.root;
+        const [at, schemas] = root?.components?.schemas ? ['#/components/schemas', root.components.schemas] : ['#/definitions', root?.definitions];
+        if (schemas && typeof schemas === 'object') for (const [name, sch] of Object.entries<any>(schemas)) {
+          if (!sch || typeof sch !== 'object' || !Array.isArray(sch.allOf)) continue;
+          for (const part of sch.allOf) if (part && typeof part.$ref === 'string' && part.$ref.startsWith(`${at}/`)) (this.parts.get(part.$ref) ?? this.parts.set(part.$ref, []).get(part.$ref)!).push(name);
+        }
+      }
+      return (this.parts.get(a) ?? []).sort().join('\n');
+    }
     return undefined;
   }
 }
@@ -449,7 +474,13 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       field.required = required || field.required;
     }
     const disc = node.discriminator;
-    if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string') field.mapping = discriminatorMapping(disc, [oneOfV, anyOfV], resolver);
+    // (one a subtype inherits through an allOf part is the base's: told there, not once per subtype)
+    if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string' && !part) {
+      // a discriminator on a base type (no oneOf/anyOf) selects the schemas extending it
+      const implicit = oneOfV === undefined && anyOfV === undefined && ptr.lastIndexOf('/') > 0
+        ? resolver.subtypesOf(`#${ptr}`).map((n) => ({ $ref: `#${ptr.slice(0, ptr.lastIndexOf('/'))}/${esc(n)}` })) : undefined;
+      field.mapping = discriminatorMapping(disc, [oneOfV, anyOfV, implicit], resolver);
+    }
     if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
@@ -660,6 +691,8 @@ export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): 
   const refs = new Set<string>();
   for (const f of Object.values(fields)) {
     if (f.ref) refs.add(f.ref);
+    // the structures a discriminator selects (`<value>=<structure>`) are reached through it
+    if (f.mapping) for (const m of f.mapping) refs.add(m.slice(m.indexOf('=') + 1));
     if (f.variants || f.allOf) {
       const node: any = schemaAt(f.pointer);
       if (node && typeof node === 'object') collectRefs(node, refs, 0);

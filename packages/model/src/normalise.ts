@@ -676,6 +676,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const [a, t] of aliases) if (used.has(a) && !used.has(t)) { used.add(t); grew = true; }
   }
   const structRefs = new Map<string, Set<string>>();
+  const built = new Map<string, Structure>();
   model.schemas = Object.create(null);
   if (aliases.size) model.aliases = Object.assign(Object.create(null), Object.fromEntries(aliases));
   const schemaAt = (p: string) => resolver.get(`#${p}`);
@@ -705,9 +706,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const rf = rootSchema?.['x-renamed-from'] ?? schema?.['x-renamed-from'];
     if (rf !== undefined) s.renamedFrom = String(rf);
     structRefs.set(name, derived.refs);
-    if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
+    built.set(name, s);
     model.schemas![name] = fields;
   }
+  // a structure reached only through a discriminator (a subtype its mapping names, or one extending
+  // a base type) has no `$ref` to it, and is as much a part of the API as the base that selects it
+  for (const queue = [...used]; queue.length;) for (const r of structRefs.get(queue.pop()!) ?? []) if (!used.has(r) && Object.hasOwn(schemas, r)) used.add(r), queue.push(r);
+  for (const [name, s] of built) if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
   // usage: which structures are reachable from what clients send / receive
   // one walk per side from every payload's references (and the components a payload owns)
   const starts = { request: new Set<string>(), response: new Set<string>() };
