@@ -102,6 +102,11 @@ interface Ctx {
    * compared all the same, since what they reach changed.
    */
   aliasMoved: Set<string>;
+  /**
+   * OpenAPI: a path prefix moved between the servers and the paths (`https://h/v1` + `/pets` ->
+   * `https://h` + `/v1/pets`), every operation keeping its full URL: the base path of each version.
+   */
+  prefixMoved?: { from: string; to: string };
 }
 
 /** Where a chain of alias components starting at `name` ends (`name` itself when it is no alias). */
@@ -320,7 +325,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map(), aliasMoved: aliasesMoved(base, rev) };
+  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map(), aliasMoved: aliasesMoved(base, rev), prefixMoved: prefixMoved(base, rev) };
   const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
   opItems();
@@ -337,6 +342,32 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
   compareSchemeScopes(ctx);
   return ctx.items;
 }
+
+/** An OpenAPI document's servers as origins (`scheme://host:port`) and the one base path they share, if they share one. */
+function serverBase(m: Model): { origins: string; path: string } | undefined {
+  const list = Object.values(m.servers);
+  if (!list.length) return undefined;
+  const parts = list.map((s) => /^([a-z][a-z0-9+.-]*:\/\/[^/]*)?(.*)$/i.exec(serverAddress(s))!);
+  const path = parts[0][2];
+  if (parts.some((p) => p[2] !== path)) return undefined;
+  return { origins: [...new Set(parts.map((p) => p[1] ?? ''))].sort().join(' '), path };
+}
+
+/**
+ * A base path moved between the servers and the paths with nothing else of the addresses changed:
+ * the same origins, and every operation of the base found at the same full path in the revision.
+ */
+function prefixMoved(base: Model, rev: Model): Ctx['prefixMoved'] {
+  if (base.kind !== 'openapi' || rev.kind !== 'openapi') return undefined;
+  const b = serverBase(base), r = serverBase(rev);
+  if (!b || !r || b.path === r.path || b.origins !== r.origins) return undefined;
+  const now = new Set(Object.values(rev.operations).filter((o) => !o.servers).map((o) => fullKey(r.path, o.key)));
+  const ops = Object.values(base.operations).filter((o) => !o.servers && /^[A-Z]+ \//.test(o.key));
+  return ops.length && ops.every((o) => now.has(fullKey(b.path, o.key))) ? { from: b.path, to: r.path } : undefined;
+}
+
+/** An HTTP operation's key (`GET /pets/{}`) with a base path before its path. */
+const fullKey = (prefix: string, key: string): string => key.replace(/^([A-Z]+) /, `$1 ${prefix}`);
 
 /**
  * Scopes a used OAuth2 scheme no longer offers. The scheme's list is what its authorization server
@@ -463,6 +494,18 @@ function compareOperations(ctx: Ctx): void {
       pairs.push([b, hit[1], 'rekeyed']);
       removed.delete(bk);
       added.delete(hit[0]);
+    }
+  }
+  // the same full URL, the base path moved between the servers and the paths: the same operation
+  if (ctx.prefixMoved && removed.size && added.size) {
+    const { from, to } = ctx.prefixMoved;
+    const byFull = new Map([...added].filter(([, r]) => !r.servers).map(([rk, r]) => [fullKey(to, r.key), rk]));
+    for (const [bk, b] of [...removed]) {
+      const rk = b.servers ? undefined : byFull.get(fullKey(from, b.key));
+      if (rk === undefined || !added.has(rk)) continue;
+      pairs.push([b, added.get(rk)!, 'rekeyed']);
+      removed.delete(bk);
+      added.delete(rk);
     }
   }
   // an OpenAPI callback is known by the operation that registers it, its method and the URL the
@@ -1119,7 +1162,9 @@ function compareOpenApiServers(ctx: Ctx): void {
     const r = left.shift();
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
     pairs.push([b, r]);
-    if (serverAddress(b) !== serverAddress(r)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    // (a base path that moved into the paths, every operation keeping its full URL, is no move)
+    const moved = ctx.prefixMoved && serverAddress(b).slice(0, serverAddress(b).length - ctx.prefixMoved.from.length) === serverAddress(r).slice(0, serverAddress(r).length - ctx.prefixMoved.to.length);
+    if (serverAddress(b) !== serverAddress(r) && !moved) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
   }
   for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
   for (const [b, r] of pairs) compareVariables(ctx, b, r, r.url, owner);

@@ -1729,6 +1729,21 @@ const mutations: Mutation[] = [
           return path;
         },
       })),
+      ...([true, false] as const).map((all): Mutation => ({
+        kind: all ? 'same: the servers\' base path moved into every path (full URLs unchanged)' : 'the servers\' base path moved into every path but one',
+        expect: all ? 'none' : 'ERR',
+        apply: (doc, n) => {
+          if (n > 0 || kindOf(doc) !== 'openapi' || !doc.servers?.length) return false;
+          const paths = (s: any) => String(s.url).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+          const prefix = paths(doc.servers[0]).replace(/\/+$/, '');
+          if (!prefix || doc.servers.some((s: any) => paths(s).replace(/\/+$/, '') !== prefix || s.variables)) return false;
+          const keys = Object.keys(doc.paths ?? {});
+          if (keys.length < 2 || keys.some((k) => deref(doc, doc.paths[k])?.servers || VERBS.some((v) => deref(doc, doc.paths[k])?.[v]?.servers))) return false;
+          for (const s of doc.servers) s.url = String(s.url).replace(/\/+$/, '').slice(0, -prefix.length) || '/';
+          for (const k of (all ? keys : keys.slice(1))) renameKey(doc.paths, k, `${prefix}${k}`);
+          return prefix;
+        },
+      })),
       {
         kind: 'same: path item lists the document\'s servers again', expect: 'none',
         apply: (doc, n) => {
