@@ -1077,8 +1077,11 @@ function compareStructures(ctx: Ctx): void {
   for (const [, r] of added) push(ctx, { subject: 'structure', change: 'added', owner: owner(r), direction: 'none', pointer: r.pointer, file: rev.file });
   for (const [b, r, how] of pairs) {
     if (how !== 'same') push(ctx, { subject: 'structure', change: how, owner: owner(r), direction: 'none', oldPath: b.name, path: r.name, from: b.name, to: r.name, pointer: r.pointer, file: rev.file });
-    const req = r.usage.request || b.usage.request;
-    const res = r.usage.response || b.usage.response || !req;
+    // judged on the sides it is used on in both versions: an operation that stopped (or started)
+    // sending or receiving it is judged on its own, by what it sends or receives instead
+    const both = (r.usage.request && b.usage.request) || (r.usage.response && b.usage.response);
+    const req = both ? r.usage.request && b.usage.request : r.usage.request || b.usage.request;
+    const res = both ? r.usage.response && b.usage.response : r.usage.response || b.usage.response || !req;
     const dirs: Direction[] = [];
     if (req) dirs.push('request');
     if (res) dirs.push('response');

@@ -199,3 +199,13 @@ test('the headers of a response other than the main success one are compared (a 
   const got = diffModels(modelOf(withHeaders({ Location: { required: true, schema: S } }))!, modelOf(withHeaders({}))!).map((f) => `${f.level} ${f.ruleId}:${f.path}`);
   assert.deepEqual(got, ['ERR response-required-field-removed:header:location']);
 });
+
+test('a structure is judged on the sides it keeps: operations that now send another one are judged by it', () => {
+  const ab = obj({ a: S, b: S });
+  const res = obj({ x: { $ref: '#/components/schemas/S' }, y: { $ref: '#/components/schemas/S' } });
+  const base = api(res, { $ref: '#/components/schemas/S' }, { S: ab });
+  // S gains a required field: new to what S's responses carry; the request now sends S2, unchanged
+  const revision = api(res, { $ref: '#/components/schemas/S2' }, { S: obj({ a: S, b: S, c: S }, ['c']), S2: ab });
+  const got = diffModels(modelOf(base)!, modelOf(revision)!).map((f) => `${f.level} ${f.ruleId}:${f.path ?? ''}`);
+  assert.deepEqual(got, ['INFO response-field-added:c']);
+});
