@@ -846,16 +846,18 @@ function mainMoved(b: Operation, r: Operation, side: 'request' | 'response'): bo
  */
 function opaqueAt(o: Operation, side: 'request' | 'response'): boolean {
   const m = (o.kind === 'method') === (side === 'request') ? o.mainMessage : o.mainReply;
-  return m !== undefined && o.opaquePayloads !== undefined && own(o.opaquePayloads, m) !== undefined;
+  return m !== undefined && opaqueMessage(o, m);
 }
+
+/** Is one of an operation's messages (by key) written in another schema language? */
+const opaqueMessage = (o: Operation, m: string): boolean => o.opaquePayloads !== undefined && own(o.opaquePayloads, m) !== undefined;
 
 /** Keys of what travels beside a body (parameters, headers, channel parameters): `<place>:<name>`. */
 const BESIDE_BODY = /^[a-z-]+:/i;
 
 /** Two versions of one message's fields, without the payload when one of them is opaque (see opaqueAt). */
 function besideOpaque(b: Operation, m: string, r: Operation, rm: string, bf: Fields, rf: Fields): [Fields, Fields] {
-  const opaque = (o: Operation, k: string) => o.opaquePayloads !== undefined && own(o.opaquePayloads, k) !== undefined;
-  return opaque(b, m) || opaque(r, rm) ? [fieldsPart(bf, BESIDE_BODY, true), fieldsPart(rf, BESIDE_BODY, true)] : [bf, rf];
+  return opaqueMessage(b, m) || opaqueMessage(r, rm) ? [fieldsPart(bf, BESIDE_BODY, true), fieldsPart(rf, BESIDE_BODY, true)] : [bf, rf];
 }
 
 /**
