@@ -1,4 +1,4 @@
-import { pointerTokens, type Fields, type Model, type Protocol } from '@ccapi/model';
+import { mappingTarget, pointerTokens, type Fields, type Model, type Protocol } from '@ccapi/model';
 import type { Affected, Finding, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { itemOf } from './classify.js';
@@ -21,8 +21,8 @@ export function namedBy(fields: Fields): string[] {
   for (const k in fields) {
     const f = fields[k];
     if (f.ref) set.add(f.ref);
-    // the structures a discriminator selects (`<value>=<structure>`)
-    if (f.mapping) for (const m of f.mapping) set.add(m.slice(m.indexOf('=') + 1));
+    // the structures a discriminator selects
+    if (f.mapping) for (const m of f.mapping) set.add(mappingTarget(m));
     if (f.variants) for (const v of f.variants) {
       const m = VARIANT_REF.exec(v);
       if (m) set.add(m[1]);

@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1307,6 +1307,17 @@ function outOfSide(b: Fields, r: Fields, path: string, side: Direction): boolean
   return out(b) && out(r);
 }
 
+/** Does the array at `arr` admit no items past its positions (`items: false`: its maxItems says how many)? */
+function closedTuple(fields: Fields, arr: string): boolean {
+  const max = own(fields, arr)?.limits.maxItems;
+  return max !== undefined && (max === 0 || Object.hasOwn(fields, `${arr}[0]`));
+}
+
+/** Removes a field and the fields under it from a map of unmatched fields. */
+function dropSubtree(m: Map<string, Field>, path: string): void {
+  for (const k of [...m.keys()]) if (k === path || isUnder(k, path)) m.delete(k);
+}
+
 /**
  * Compares two flattened field maps. `dirs` says from which side(s) the change is judged: a data
  * structure used in requests and responses gets one item per side, sharing a group.
@@ -1350,8 +1361,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     // maxItems is the finding, and every element left is still described by its position
     for (const q of [...removed.keys()]) {
       if (!q.endsWith('[]')) continue;
-      const arr = q.slice(0, -2), max = r[arr]?.limits.maxItems;
-      if (max !== undefined && (max === 0 || Object.hasOwn(r, `${arr}[0]`))) for (const k of [...removed.keys()]) if (k === q || isUnder(k, q)) removed.delete(k);
+      if (closedTuple(r, q.slice(0, -2))) dropSubtree(removed, q);
     }
     // map values whose schema went away (`additionalProperties: {type: integer}` -> `true` or
     // absent) under an object still open, or came where there was none: values of any type on the
@@ -1364,11 +1374,11 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
         const obj = other[q.slice(0, -2)];
         if (!obj || (map && (obj.closed || (obj.type !== undefined && obj.type !== 'object'))) || (list && obj.type !== 'array')) continue;
         // a closed tuple admits no items past its positions (its maxItems says how many), not any
-        if (list && obj.limits.maxItems !== undefined && (obj.limits.maxItems === 0 || Object.hasOwn(other, `${q.slice(0, -2)}[0]`))) continue;
+        if (list && closedTuple(other, q.slice(0, -2))) continue;
         const f = m.get(q)!;
         const any: Field = { ...f, type: 'any', pointer: obj.pointer };
         pairs.push(gone ? [f, any] : [any, f]);
-        for (const k of [...m.keys()]) if (k === q || isUnder(k, q)) m.delete(k);
+        dropSubtree(m, q);
       }
     }
     // values or items described where the base admitted none (a closed object became a map, a closed
@@ -1377,8 +1387,8 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     for (const q of [...added.keys()]) {
       const map = q.endsWith('{}'), list = q.endsWith('[]');
       const obj = map || list ? b[q.slice(0, -2)] : undefined;
-      if (!obj || !(map ? obj.closed : obj.type === 'array' && obj.limits.maxItems !== undefined && (obj.limits.maxItems === 0 || Object.hasOwn(b, `${q.slice(0, -2)}[0]`)))) continue;
-      for (const k of [...added.keys()]) if (k === q || isUnder(k, q)) added.delete(k);
+      if (!obj || !(map ? obj.closed : obj.type === 'array' && closedTuple(b, q.slice(0, -2)))) continue;
+      dropSubtree(added, q);
     }
     // a property of one version that the other reads as a value of its map (`{percent: integer}`
     // closed -> `additionalProperties: integer`, or back): the same key on the wire, compared with
@@ -1479,7 +1489,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       const np = `${w}.${leafOf(q)}`;
       const rf = added.get(np) ?? { ...inner(leafOf(q))!, path: np };
       pairs.push([{ ...bf, path: np }, rf]);
-      for (const x of [...removed.keys()]) if (x === q || isUnder(x, q)) removed.delete(x);
+      dropSubtree(removed, q);
       added.delete(np);
     }
     added.delete(w);
@@ -1501,8 +1511,8 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
     if (!ap) continue;
     const af = added.get(ap)!;
     emit({ subject: 'field', change: 'moved', path: ap, oldPath: p, from: p, to: ap, base: f, revision: af, pointer: af.pointer }, f);
-    for (const cp of [...removed.keys()]) if (cp === p || isUnder(cp, p)) removed.delete(cp);
-    for (const cp of [...added.keys()]) if (cp === ap || isUnder(cp, ap)) added.delete(cp);
+    dropSubtree(removed, p);
+    dropSubtree(added, ap);
   }
   // un-nested: fields of a removed object that now sit elsewhere (e.g. one level up) with the same shape
   const moves: Array<[Parameters<typeof emit>[0], Field]> = [];
@@ -1533,7 +1543,7 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
         const target = added.get(q);
         if (!target || signature(target) !== signature(qf)) continue;
         moves.push([{ subject: 'field', change: 'moved', path: q, oldPath: `${p}.${q}`, from: `${p}.${q}`, to: q, base: qf, revision: target, pointer: target.pointer }, qf]);
-        for (const x of [...added.keys()]) if (x === q || isUnder(x, q)) added.delete(x);
+        dropSubtree(added, q);
         addedTops.delete(q);
       }
     }
@@ -1590,8 +1600,8 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   }, 0.5)) {
     // a parameter is named as written (header keys are in lower case)
     emit({ subject: 'field', change: 'possibly-renamed', path: rf.path, oldPath: bf.path, from: bf.label ?? leafOf(bf.path), to: rf.label ?? leafOf(rf.path), base: bf, revision: rf, pointer: rf.pointer }, bf);
-    for (const [cp] of [...removed]) if (cp === bf.path || isUnder(cp, bf.path)) removed.delete(cp);
-    for (const [cp] of [...added]) if (cp === rf.path || isUnder(cp, rf.path)) added.delete(cp);
+    dropSubtree(removed, bf.path);
+    dropSubtree(added, rf.path);
   }
   for (const p of tops(removed)) {
     const f = removed.get(p)!;
@@ -1949,17 +1959,17 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   }
   if (b.mapping && r.mapping && !sameList(b.mapping, r.mapping)) {
     // a value is kept when the other side maps it to the same structure (or one reaching the same)
-    const target = (m: string[], v: string) => { const e = m.find((x) => x.slice(0, x.lastIndexOf('=')) === v); return e?.slice(e.lastIndexOf('=') + 1); };
+    const target = (m: string[], v: string) => { const e = m.find((x) => x.slice(0, x.lastIndexOf('=')) === v); return e === undefined ? undefined : mappingTarget(e); };
     const values = (m: string[]) => m.map((x) => x.slice(0, x.lastIndexOf('=')));
     // a structure no value maps any more is an alternative gone (judged by the variant rules), not a value renamed
-    const stillMapped = (t: string | undefined) => r.mapping!.some((x) => sameRef(t, x.slice(x.lastIndexOf('=') + 1)));
+    const stillMapped = (t: string | undefined) => r.mapping!.some((x) => sameRef(t, mappingTarget(x)));
     const gone = values(b.mapping).filter((v) => { const bt = target(b.mapping!, v), t = target(r.mapping!, v); return t === undefined ? stillMapped(bt) : !sameRef(bt, t); });
     const plus = values(r.mapping).filter((v) => target(b.mapping!, v) === undefined);
     if (gone.length) emit({ ...base, change: 'mapping-removed', from: gone, to: values(r.mapping) }, f);
     if (plus.length) emit({ ...base, change: 'mapping-added', to: plus }, f);
     // a base type's discriminator (no oneOf/anyOf to judge) that no longer selects a subtype at all:
     // that subtype is an alternative gone
-    const unmapped = b.variants?.length ? [] : [...new Set(b.mapping.map((x) => x.slice(x.lastIndexOf('=') + 1)).filter((t) => !stillMapped(t)))];
+    const unmapped = b.variants?.length ? [] : [...new Set(b.mapping.map(mappingTarget).filter((t) => !stillMapped(t)))];
     if (unmapped.length) emit({ ...base, change: 'variant-removed', from: unmapped }, f);
   }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);

@@ -645,6 +645,9 @@ function addConstraint(field: Field, key: string, json: string): void {
   else if (!cur.split('\n').includes(json)) c[key] = [...cur.split('\n'), json].sort().join('\n');
 }
 
+/** The structure of one discriminator mapping entry (`<value>=<structure>`, see `Field.mapping`). */
+export const mappingTarget = (entry: string): string => entry.slice(entry.lastIndexOf('=') + 1);
+
 /** All data-structure names a set of fields refers to (leaves and oneOf/anyOf alternatives). */
 /**
  * What a discriminator maps, as `<value>=<structure>` sorted: the explicit `mapping`, and for every
@@ -691,8 +694,8 @@ export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): 
   const refs = new Set<string>();
   for (const f of Object.values(fields)) {
     if (f.ref) refs.add(f.ref);
-    // the structures a discriminator selects (`<value>=<structure>`) are reached through it
-    if (f.mapping) for (const m of f.mapping) refs.add(m.slice(m.indexOf('=') + 1));
+    // the structures a discriminator selects are reached through it
+    if (f.mapping) for (const m of f.mapping) refs.add(mappingTarget(m));
     if (f.variants || f.allOf) {
       const node: any = schemaAt(f.pointer);
       if (node && typeof node === 'object') collectRefs(node, refs, 0);

@@ -1132,8 +1132,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const media = Object.keys(body.content ?? {}).sort();
       if (providerCalls) o.responseMedia = media; else o.requestMedia = media;
       const picked = pickJson(body.content);
-      if (picked) (o.mainMedia ??= {})[providerCalls ? 'response' : 'request'] = picked.media;
       if (picked) {
+        (o.mainMedia ??= {})[providerCalls ? 'response' : 'request'] = picked.media;
         payload(picked.schema ?? {}, `${bptr}/content/${esc(picked.media)}/schema`, sent, body.required === true, o.name);
         encoding(o, providerCalls ? 'response' : 'request', picked.media, body.content[picked.media]);
         otherMedia(o, providerCalls ? 'response' : 'request', body.content, picked, `${bptr}/content`, body.required === true);
