@@ -97,6 +97,13 @@ function generate(i, seed, ctx) {
       for (let k = 1; k <= d; k++) s += `x-a${k}: &a${k} [${Array(w).fill(`*a${k - 1}`).join(',')}]\n`;
       if (r() < 0.3) s += `x-rec: &rec [*rec]\n`;
       if (r() < 0.3) s = '%YAML 1.1\n---\n' + s + `x-m: {<<: *a0}\n`;
+      if (r() < 0.3) {
+        // merge keys: each level merges the one before (several times) and adds keys of its own
+        const keys = int(10, 3000);
+        s += `x-mb0: &mb0 {${Array.from({ length: keys }, (_, k) => `k${k}: ${k}`).join(', ')}}\n`;
+        for (let k = 1; k <= d; k++) s += `x-mb${k}: &mb${k} {<<: [${Array(w).fill(`*mb${k - 1}`).join(',')}], n${k}: ${k}}\n`;
+        s += Array.from({ length: int(1, 200) }, (_, k) => `x-mu${k}: {<<: *mb${d}}`).join('\n') + '\n';
+      }
       if (r() < 0.2) s += Array.from({ length: int(900, 1500) }, (_, k) => `x-n${k}: &n${k} v`).join('\n') + '\n';
       text = s;
       break;

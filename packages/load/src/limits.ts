@@ -15,6 +15,8 @@ export const LIMITS = {
   anchors: 1_000,
   /** YAML aliases (`*a`) in one file. */
   aliases: 10_000,
+  /** Keys that YAML merge keys (`<<: *a`) copy into the mappings holding them, in one file. */
+  mergedKeys: 100_000,
   /** Values (scalars, mappings, sequences) of one file once its aliases are expanded. */
   expandedValues: 2_000_000,
   /**

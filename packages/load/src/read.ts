@@ -153,12 +153,31 @@ export function decodePointer(pointer: string): string[] | undefined {
 
 function locateInYaml(doc: Document, lc: LineCounter, pointer: string) {
   const { isMap, isScalar, isSeq, isAlias } = yaml();
+  const keyOf = (it: { key: unknown }) => (isScalar(it.key) ? String(it.key.value) : String(it.key));
+  // a key the mapping has itself, else one a `<<` merge brings (as the reader resolved it: own keys first, then the merged mappings in order)
+  const findPair = (map: { items: Array<{ key: unknown; value: unknown }> }, seg: string, seen = new Set<object>()): { key: unknown; value: unknown } | undefined => {
+    seen.add(map);
+    const merges = (it: { key: unknown }) => keyOf(it) === '<<' && (it.key as { type?: string }).type === 'PLAIN';
+    const pair = map.items.find((it) => keyOf(it) === seg && !merges(it));
+    if (pair) return pair;
+    for (const it of map.items) {
+      if (!merges(it)) continue;
+      const from = isAlias(it.value) ? it.value.resolve(doc) : it.value;
+      for (let src of isSeq(from) ? from.items : [from]) {
+        if (isAlias(src)) src = src.resolve(doc);
+        // each mapping searched once: merges may share mappings (a DAG), or reach their own holder
+        const found = isMap(src) && !seen.has(src) ? findPair(src, seg, seen) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
   let node: unknown = doc.contents;
   let last: Node | undefined = doc.contents ?? undefined;
   for (const seg of decodePointer(pointer) ?? []) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((it) => (isScalar(it.key) ? String(it.key.value) : String(it.key)) === seg);
+      const pair = findPair(node, seg);
       if (!pair) break;
       last = (pair.key as Node) ?? last;
       node = pair.value;
@@ -308,9 +327,28 @@ function toData(doc: Document, lc: LineCounter, file: string): unknown {
   const building = new Set<string>();
   let anchorCount = 0;
   let aliasCount = 0;
+  let mergedKeys = 0;
   const refuse = (node: { range?: [number, number, number] | null } | null | undefined, code: string, message: string, hint: string): never => {
     const pos = node?.range ? lc.linePos(node.range[0]) : undefined;
     throw new Refused({ severity: 'error', code, message, file, ...(pos ? { line: pos.line, column: pos.col } : {}), hint });
+  };
+  /**
+   * A plain `<<` key merges a mapping, or a list of mappings, into the mapping that holds it, as
+   * YAML 1.1 says and the readers of most OpenAPI tools (js-yaml, Go's yaml.v3, PyYAML) do: keys
+   * written in the mapping win, then the earlier mappings of the list. Values are shared, not
+   * copied; the keys copied have a budget of their own (`LIMITS.mergedKeys`), so merges stay linear.
+   */
+  const merge = (obj: Record<string, unknown>, own: Set<string>, pair: { key: unknown; value: unknown }, from: unknown) => {
+    const sources = Array.isArray(from) ? from : [from];
+    for (const src of sources) {
+      if (!src || typeof src !== 'object' || Array.isArray(src)) refuse((pair.value ?? pair.key) as Node, 'yaml-merge', 'a merge key (<<) takes a mapping or a list of mappings (usually aliases: <<: *base or <<: [*a, *b])', 'Merge an anchored mapping, or write the keys out.');
+      for (const key of Object.keys(src)) {
+        if (own.has(key) || Object.prototype.hasOwnProperty.call(obj, key)) continue;
+        if (++mergedKeys > LIMITS.mergedKeys) refuse(pair.key as Node, 'yaml-alias', `merge keys (<<) copy more than ${LIMITS.mergedKeys} keys in one file (limit ${LIMITS.mergedKeys})`, 'Merges expand to too much data; write the content out or refer to shared schemas with $ref.');
+        if (key === '__proto__') Object.defineProperty(obj, key, { value: (src as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+        else obj[key] = (src as Record<string, unknown>)[key];
+      }
+    }
   };
   const convert = (node: unknown, depth: number): unknown => {
     if (node === null || node === undefined) return null;
@@ -345,18 +383,28 @@ function toData(doc: Document, lc: LineCounter, file: string): unknown {
     if (isMap(n)) {
       if (n.items.length > LIMITS.keysPerMapping) refuse(n, 'too-many-keys', `a mapping with ${n.items.length} keys (limit ${LIMITS.keysPerMapping})`, 'Split the mapping; no API object needs this many keys.');
       const obj: Record<string, unknown> = {};
-      const seen = new Set<string>();
-      if (anchor) building.add(anchor);
+      // the keys written in this mapping: they win over merged ones wherever they stand
+      const own = new Set<string>();
+      const keys: string[] = [];
       for (const pair of n.items) {
         const k = pair.key as Node | null;
         if (k !== null && !isScalar(k)) refuse(k, 'yaml-syntax', 'a mapping key that is not a plain value', 'Keys are strings; write the key as a plain or quoted string.');
         const key = k === null ? '' : String((k as { value: unknown }).value);
-        if (seen.has(key)) refuse(k, 'duplicate-key', `duplicate key "${key}"${typeof (k as { value: unknown }).value !== 'string' ? ' (the number and the string are one key in JSON)' : ''}`, 'Remove or rename one of the duplicate keys.');
-        if (key === '<<' && (k as { type?: string }).type === 'PLAIN') refuse(k, 'yaml-merge', 'YAML merge keys (<<) are not supported: YAML 1.1 readers merge them, YAML 1.2 readers keep a key named "<<"', 'Write the keys out, or refer to a shared schema with $ref (allOf).');
+        if (own.has(key)) refuse(k, 'duplicate-key', `duplicate key "${key}"${typeof (k as { value: unknown }).value !== 'string' ? ' (the number and the string are one key in JSON)' : ''}`, 'Remove or rename one of the duplicate keys.');
         // `__proto__` is a name like any other (a property may be called so): an own property, never the prototype;
         // at the top level it is no field of any spec, and third-party tools choke on it there
         if (key === '__proto__' && depth === 0) refuse(k, 'key-forbidden', 'the key "__proto__" is not a field of an OpenAPI or AsyncAPI document', 'Remove it (tools that build objects from the document would change their prototype).');
-        seen.add(key);
+        own.add(key);
+        keys.push(key);
+      }
+      if (anchor) building.add(anchor);
+      for (let i = 0; i < n.items.length; i++) {
+        const pair = n.items[i];
+        const key = keys[i];
+        if (key === '<<' && (pair.key as { type?: string }).type === 'PLAIN') {
+          merge(obj, own, pair, convert(pair.value, depth + 1));
+          continue;
+        }
         Object.defineProperty(obj, key, { value: convert(pair.value, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       if (anchor) building.delete(anchor), anchors.set(anchor, obj);
@@ -386,8 +434,8 @@ function parseYamlSource(file: string, text: string): ReadResult {
   }
   const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
-  // The core schema whatever `%YAML 1.1` says: no `<<` merges, no `!!binary`; duplicate keys are
-  // checked in toData (the parser's own check compares every pair: quadratic in a mapping's keys).
+  // The core schema whatever `%YAML 1.1` says: no `!!binary`; `<<` merges and duplicate keys are
+  // handled in toData (the parser's own merge and key checks compare every pair: quadratic in a mapping's keys).
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, schema: 'core', merge: false, version: '1.2', prettyErrors: false });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const pos = lc.linePos(e.pos[0]);
