@@ -1372,7 +1372,10 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
         const map = q.endsWith('{}'), list = q.endsWith('[]');
         if (!map && !list) continue;
         const obj = other[q.slice(0, -2)];
-        if (!obj || (map && (obj.closed || (obj.type !== undefined && obj.type !== 'object'))) || (list && obj.type !== 'array')) continue;
+        if (!obj) continue;
+        // a union on the other side keeps its values or items in its alternatives: judged with them
+        if (obj.variants?.length) { dropSubtree(m, q); continue; }
+        if ((map && (obj.closed || (obj.type !== undefined && obj.type !== 'object'))) || (list && obj.type !== 'array')) continue;
         // a closed tuple admits no items past its positions (its maxItems says how many), not any
         if (list && closedTuple(other, q.slice(0, -2))) continue;
         const f = m.get(q)!;
@@ -1843,7 +1846,13 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
-  if (b.required !== r.required) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
+  // a property of a union's inline object sits below the union as optional; which alternative
+  // requires it is the alternative's (compared with the union): against a plain object on the other
+  // side, its own flag says nothing
+  const par = parentOf(r0.path);
+  const fromAlternative = (u: Field | undefined, x: Field) => !!u?.variants?.length && (x.pointer.startsWith(`${u.pointer}/oneOf/`) || x.pointer.startsWith(`${u.pointer}/anyOf/`));
+  const besideUnion = par !== r0.path && !!bm[par]?.variants?.length !== !!rm[par]?.variants?.length && (fromAlternative(bm[par], b0) || fromAlternative(rm[par], r0));
+  if (b.required !== r.required && !besideUnion) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   // a required readOnly field is required in responses only: no longer readOnly, requests must carry it
   else if (r.required && b.readOnly && !r.readOnly && !r.writeOnly) emit({ ...base, change: 'required', from: false, to: true }, r);
   // to or from `any` (which admits null), the type change says it
@@ -1945,7 +1954,15 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     if (widened.length) emit({ ...base, change: 'variant-widened', from: widened }, f);
     if (adjusted.length) emit({ ...base, change: 'variant-adjusted', from: adjusted }, f);
     // a union that became a plain schema: a request still accepts every alternative it admits in full
-    const keeps = !rv.length && !r.allOf ? bv.filter((v, i) => { const x = unwrapRelation(v, b.alternatives?.[i] ?? null, r0, rm, sameRef); return x === 'same' || x === 'wider'; }) : undefined;
+    const unwrapRels = !rv.length && !r.allOf ? bv.map((v, i) => unwrapRelation(v, b.alternatives?.[i] ?? null, r0, rm, sameRef)) : undefined;
+    const keeps = unwrapRels ? bv.filter((_, i) => unwrapRels[i] === 'same' || unwrapRels[i] === 'wider') : undefined;
+    // and a response receives no more than before when an alternative admits all of it; one that
+    // admits less of it (the kept alternative lost a required property, say) widened. Null is the
+    // union's own (`nullable` beside `anyOf`), or, when it came with the change, its own finding
+    const notNull = unwrapRels && r0.nullable ? { ...r0, nullable: false } : undefined;
+    const widenRels = notNull ? bv.map((v, i) => unwrapRelation(v, b.alternatives?.[i] ?? null, notNull, Object.assign(Object.create(null), rm, { [r0.path]: notNull }), sameRef)) : unwrapRels;
+    // (`covers.old`: a request accepts all it did; the removed alternatives are told apart)
+    if (widenRels?.includes('wider') && !widenRels.some((x) => x === 'same' || x === 'narrower')) emit({ ...base, change: 'variant-widened', from: bv.filter((_, i) => widenRels[i] === 'wider').map(variantLabel), covers: { old: true, all: false } }, f);
     const unwrapped = keeps ? { old: keeps.length === bv.length, all: false } : undefined;
     // the alternatives the plain schema still admits in full are not gone (`[string, integer]` -> `string`)
     if (keeps && keeps.length < bv.length) gone = gone.filter((g) => !keeps.some((k) => alternative(k) === alternative(g)));

@@ -62,6 +62,32 @@ const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }
     base: withPathServers({ default: 'eu', enum: ['eu', 'us', 'ap'] }), revision: withPathServers({ default: 'eu', enum: ['eu', 'us'] }),
     want: ['server-changed:https://{region}.api.example.com'],
   }],
+  // Stripe's `metadata`: a map or `""`; its map values sit in an alternative, not under the union
+  ['a union of a map and a scalar reduced to the map: only the scalar alternative is gone (request)', {
+    base: api({ type: 'object' }, obj({ m: { anyOf: [{ type: 'object', additionalProperties: S }, { type: 'string', enum: [''] }] } })),
+    revision: api({ type: 'object' }, obj({ m: { anyOf: [{ type: 'object', additionalProperties: S }] } })),
+    want: ['request-variant-removed:m'],
+  }],
+  ['a map that became a union of itself and a scalar: one alternative more (response), its values unchanged', {
+    base: api(obj({ m: { type: 'object', additionalProperties: S } })),
+    revision: api(obj({ m: { anyOf: [{ type: 'object', additionalProperties: S }, { type: 'string', enum: [''] }] } })),
+    want: ['field-wrapped-in-one-of:m'],
+  }],
+  ['an array that became a union of itself and a scalar keeps its items (request, widens)', {
+    base: api({ type: 'object' }, obj({ l: { type: 'array', items: S } })),
+    revision: api({ type: 'object' }, obj({ l: { oneOf: [{ type: 'array', items: S }, { type: 'string', enum: [''] }] } })),
+    want: ['request-field-widened-to-union:l'],
+  }],
+  ['a union of an object and a scalar reduced to the object: its properties keep their required flags', {
+    base: api(obj({ m: { anyOf: [obj({ a: S }, ['a']), { type: 'string', enum: [''] }] } }), obj({ m: { anyOf: [obj({ a: S }, ['a']), { type: 'string', enum: [''] }] } })),
+    revision: api(obj({ m: obj({ a: S }, ['a']) }), obj({ m: obj({ a: S }, ['a']) })),
+    want: ['field-variant-changed:m', 'request-variant-removed:m'],
+  }],
+  ['a response union reduced to its object, which no longer requires a property: what is received widened', {
+    base: api(obj({ m: { anyOf: [obj({ a: S }, ['a']), { type: 'string', enum: [''] }] } })),
+    revision: api(obj({ m: obj({ a: S }) })),
+    want: ['field-variant-changed:m', 'response-variant-widened:m'],
+  }],
   ['a path item\'s own server gets another default: its variable, not the server, changed', {
     base: withPathServers({ default: 'eu', enum: ['eu', 'us'] }), revision: withPathServers({ default: 'us', enum: ['eu', 'us'] }),
     want: ['server-changed:https://{region}.api.example.com'],

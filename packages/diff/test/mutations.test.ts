@@ -2361,6 +2361,8 @@ test('mutation generator: every change with a known effect gets its level; equiv
 
 /** The inline (not `$ref`) alternatives of a property's oneOf/anyOf, as written. */
 const inlineAlternatives = (p: any): any[] => ((p.anyOf ?? p.oneOf ?? []) as any[]).filter((a) => isObj(a) && !a.$ref);
+/** A union of an inline object that requires a property and the empty string (Stripe's "a value or `''`"). */
+const objectOrEmpty = (p: any) => { const l = p.anyOf ?? p.oneOf; return Array.isArray(l) && l.length === 2 && l.some((a: any) => a?.type === 'object' && a.required?.length) && l.some((a: any) => a?.type === 'string' && a.enum?.length === 1 && a.enum[0] === ''); };
 /** A plain string that admits the empty string (no lower length bound). */
 const admitsEmpty = (p: any) => plainString(p) && !p.minLength;
 
@@ -2389,6 +2391,18 @@ function unionContentMutations(): Mutation[] {
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [s, { type: 'integer' }] }))),
     onPayload('request: plain string wrapped in anyOf with a shorter string and an integer', 'request', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: Math.min(s.maxLength ?? 8, 8) - 1 }, { type: 'integer' }] }))),
+    // a union reduced to one of its alternatives: the properties of an inline object alternative keep
+    // the required flags they had in it; the values of a map or the items of an array are its own
+    ...(['request', 'response'] as const).map((side) => onPayload(`${side}: a union of an inline object and '' reduced to the object`, side, side === 'request' ? 'ERR' : 'INFO', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => !o.properties[n].$ref && objectOrEmpty(p))), (s) => inlineAlternatives(s).find((a) => a.type === 'object')))),
+    onPayload('response: a union of an inline object and \'\' reduced to the object, which no longer requires its property', 'response', 'WARN', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => !o.properties[n].$ref && objectOrEmpty(p))), (s) => { const { required: _r, ...a } = inlineAlternatives(s).find((x) => x.type === 'object'); return a; })),
+    onPayload('request relaxes: a union of an inline object and \'\' reduced to the object, which no longer requires its property', 'request', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => !o.properties[n].$ref && objectOrEmpty(p))), (s) => { const { required: _r, ...a } = inlineAlternatives(s).find((x) => x.type === 'object'); return a; })),
+    ...(['request', 'response'] as const).map((side) => onPayload(`${side}: a union of an array and '' reduced to the array`, side, side === 'request' ? 'ERR' : 'INFO', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => !o.properties[n].$ref && inlineAlternatives(p).some((a) => a.type === 'array'))), (s) => inlineAlternatives(s).find((a) => a.type === 'array')))),
+    onPayload('request: an array wrapped in anyOf with an empty-string alternative (its items kept)', 'request', 'INFO', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => p.type === 'array' && isObj(p.items) && typeof p.items.type === 'string' && !o.properties[n].$ref)), (s) => ({ anyOf: [s, { type: 'string', enum: [''] }] }))),
     onPayload('request: plain string wrapped in oneOf with itself and an overlapping constant', 'request', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ oneOf: [s, { type: 'string', enum: ['zz'] }] }))),
     // how a union is written: constants listed one by one are an enum; a one-part allOf is its part;

@@ -13,5 +13,5 @@ export const rule: Rule = {
   direction: 'any',
   area: 'field',
   kind: 'variant-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'variant-widened', 'request') || h.isField(i, 'variant-narrowed', 'response') || h.isField(i, 'variant-adjusted'),
+  handler: (i: DiffItem): boolean => (h.isField(i, 'variant-widened', 'request') && !i.covers) || h.isField(i, 'variant-narrowed', 'response') || h.isField(i, 'variant-adjusted'),
 };

@@ -1,7 +1,10 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** An alternative of a response union admits more values: clients may receive ones they do not expect. */
+/**
+ * An alternative of a response union admits more values, or a union became a plain schema that admits
+ * more than every alternative it replaced: clients may receive values they do not expect.
+ */
 export const RULE_ID = 'response-variant-widened';
 
 export const rule: Rule = {
