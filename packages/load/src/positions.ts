@@ -42,8 +42,8 @@ export function walkPositions(value: unknown, visit: (obj: Record<string, unknow
       seen.add(node);
     }
     if (Array.isArray(node)) {
-      const itemKeys = keys === 'names' ? 'keywords' : keys;
-      for (let i = node.length - 1; i >= 0; i--) if (node[i] && typeof node[i] === 'object') nodes.push(node[i]), how.push(itemKeys);
+      const items = itemKeys(keys);
+      for (let i = node.length - 1; i >= 0; i--) if (node[i] && typeof node[i] === 'object') nodes.push(node[i]), how.push(items);
       continue;
     }
     const obj = node as Record<string, unknown>;
@@ -53,18 +53,24 @@ export function walkPositions(value: unknown, visit: (obj: Record<string, unknow
       const k = names[i];
       const v = obj[k];
       if (!v || typeof v !== 'object') continue;
-      let next: Keys;
-      if (keys === 'names') next = 'keywords';
-      else if (keys === 'example-names') next = 'example';
-      else if (keys === 'example' && k === 'value') continue;
-      else if (k.startsWith('x-')) next = 'keywords';
-      else if (LITERAL_KEYS.has(k)) continue;
-      else if (k === 'examples') {
-        if (Array.isArray(v)) continue;
-        next = 'example-names';
-      } else next = NAME_MAPS.has(k) ? 'names' : 'keywords';
+      const next = childKeys(keys, k, v);
+      if (next === undefined) continue;
       nodes.push(v);
       how.push(next);
     }
   }
 }
+
+/** How the keys of `v`, the value of key `k` of an object read as `keys`, are read; undefined for literal data (not walked). */
+export function childKeys(keys: Keys, k: string, v: object): Keys | undefined {
+  if (keys === 'names') return 'keywords';
+  if (keys === 'example-names') return 'example';
+  if (keys === 'example' && k === 'value') return undefined;
+  if (k.startsWith('x-')) return 'keywords';
+  if (LITERAL_KEYS.has(k)) return undefined;
+  if (k === 'examples') return Array.isArray(v) ? undefined : 'example-names';
+  return NAME_MAPS.has(k) ? 'names' : 'keywords';
+}
+
+/** How the items of an array held where objects are read as `keys` are read. */
+export const itemKeys = (keys: Keys): Keys => (keys === 'names' ? 'keywords' : keys);

@@ -4,6 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { codeKeywordDiagnosticsOf, hasBadShape, hasCodeKeyword } from './keywords.js';
 import { LIMITS } from './limits.js';
 import { walkPositions } from './positions.js';
+import { anchorRefs, mayNameSchemas } from './anchors.js';
 import { expandedSize, getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
 
 /** Where a `$ref` leads: the file (absolute, as written, not realpath) and the value there. */
@@ -142,6 +143,8 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
       if (typeof obj.$ref === 'string') holders.push(obj);
       if (hasCodeKeyword(obj, keys) || hasBadShape(obj, keys)) coded.push(obj);
     }, src.tree);
+    // refs to schemas named by `$id` or an anchor become JSON pointers (every reader after this one reads pointers)
+    if (mayNameSchemas(src.text)) for (const [holder, ref] of anchorRefs(file, src.value)) holder.$ref = ref;
     // a ref string met again in this file resolves as before: large specs repeat the same few thousand refs
     const known = new Map<string, RefTarget>();
     codeHolders.set(src, coded);
@@ -159,7 +162,7 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
       };
       const parsed = refFile(ref, file);
       if (parsed.problem === 'remote') {
-        diagnostics.push({ severity: 'error', code: 'ref-remote', message: `$ref to a URL is not allowed: ${ref}`, ...at(), hint: 'Loading a spec never touches the network. Download the referenced document next to this one and refer to it by a relative path.' });
+        diagnostics.push({ severity: 'error', code: 'ref-remote', message: `$ref to a URL that no schema of this file declares as its $id: ${ref}`, ...at(), hint: 'Loading a spec never touches the network. Give the schema this $id, or download the referenced document next to this one and refer to it by a relative path.' });
         continue;
       }
       if (parsed.problem === 'malformed' || safeDecode(parsed.fragment) === undefined) {
@@ -207,9 +210,9 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
           diagnostics.push({
             severity: 'error',
             code: 'ref-unresolved',
-            message: `$ref does not resolve: ${ref} (no #${fragment} in ${relative(root, target) || 'this file'})`,
+            message: fragment.startsWith('/') || fragment === '' ? `$ref does not resolve: ${ref} (no #${fragment} in ${relative(root, target) || 'this file'})` : `$ref does not resolve: ${ref} (no schema of ${target === file ? 'this file' : relative(root, target)} has $anchor "${fragment}")`,
             ...at(),
-            hint: 'Fix the JSON pointer after # or add the missing definition.',
+            hint: fragment.startsWith('/') || fragment === '' ? 'Fix the JSON pointer after # or add the missing definition.' : 'Add the $anchor to the schema meant, or write a JSON pointer (#/components/schemas/Name).',
           });
           continue;
         }
