@@ -1890,7 +1890,31 @@ const mutations: Mutation[] = [
         return s.op;
       },
     });
-    return [added(true), removed(true), removed(false), added(false)];
+    /** An AsyncAPI 3 operation's own list (not a reply's) and whether it names every message of its channel. */
+    const listsAll = (doc: Doc, s: Site) => {
+      const chan = get(doc, s.chanRef!);
+      const all = isObj(chan?.messages) ? Object.keys(chan.messages).map((k) => `${s.chanRef}/messages/${k}`) : [];
+      const listed = s.list.map((m: any) => m?.$ref);
+      return all.length > 0 && all.length === listed.length && all.every((r) => listed.includes(r));
+    };
+    // no `messages` on an operation: every message of its channel
+    const omitted = (every: boolean, received: boolean): Mutation => ({
+      kind: every ? `same: ${received ? 'received' : 'sent'} messages left out, the list named every message of the channel` : `${received ? 'received' : 'sent'} messages left out where the list named some of the channel's`,
+      expect: every ? 'none' : received ? 'WARN' : 'INFO',
+      apply: (doc, n) => {
+        const s = sites(doc).filter((x) => x.v3 && x.received === received && !x.op.endsWith(' reply') && (every ? listsAll(doc, x) : x.list.length > 0))[n];
+        if (!s) return false;
+        const op = deref(doc, doc.operations[s.op]);
+        if (!every) {
+          const chan = get(doc, s.chanRef!);
+          if (!isObj(chan)) return false;
+          chan.messages = { ...chan.messages, zz_other: fresh('zz_other') };
+        }
+        delete op.messages;
+        return s.op;
+      },
+    });
+    return [added(true), removed(true), removed(false), added(false), omitted(true, true), omitted(true, false), omitted(false, true), omitted(false, false)];
   })(),
   // ----- family C/D/E: integer bounds read as the integers they admit; scalar parameters widened
   // to text; discriminator values held by the alternatives' constants -----

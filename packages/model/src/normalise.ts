@@ -630,6 +630,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const o = newOperation(action === 'receive' ? 'push' : 'method', id, id, protocol, ptr);
       o.action = action;
       commonAsync(o, op);
+      // an operation that lists no messages carries every message of its channel (as @asyncapi/parser reads it)
+      let channelMessages: Message[] = [];
       if (op.channel?.$ref) {
         o.channel = lastToken(String(op.channel.$ref));
         let chanPtr = String(op.channel.$ref);
@@ -639,9 +641,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
           channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
           wsHandshake(o, chan, chanPtr.slice(1));
           noteBindings(o, chan.bindings, 'channel');
+          if (!Array.isArray(op.messages) && chan.messages && typeof chan.messages === 'object') {
+            // named as a listed `$ref` to the channel's message would name it
+            channelMessages = Object.keys(chan.messages).flatMap((k) => messagesOf({ $ref: `${chanPtr}/messages/${esc(k)}` }, `${chanPtr.slice(1)}/messages/${esc(k)}`));
+          }
         }
       }
-      const msgs = (Array.isArray(op.messages) ? op.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`));
+      const msgs = Array.isArray(op.messages) ? op.messages.flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`)) : channelMessages;
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
