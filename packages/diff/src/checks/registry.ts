@@ -95,6 +95,8 @@ import { rule as requestPatternAdded } from './request-pattern-added.js';
 import { rule as requestPatternChanged } from './request-pattern-changed.js';
 import { rule as requestPatternRemoved } from './request-pattern-removed.js';
 import { rule as responsePatternChanged } from './response-pattern-changed.js';
+import { rule as responsePatternRemoved } from './response-pattern-removed.js';
+import { rule as responsePatternAdded } from './response-pattern-added.js';
 import { rule as requestFieldBecameNotNullable } from './request-field-became-not-nullable.js';
 import { rule as responseFieldBecameNullable } from './response-field-became-nullable.js';
 import { rule as fieldNullableRelaxed } from './field-nullable-relaxed.js';
@@ -238,6 +240,8 @@ export const rules: readonly Rule[] = [
   requestPatternChanged,
   requestPatternRemoved,
   responsePatternChanged,
+  responsePatternRemoved,
+  responsePatternAdded,
   fieldConstraintChanged,
   fieldConstraintRelaxed,
   requestFieldBecameNotNullable,
