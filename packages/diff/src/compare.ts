@@ -580,8 +580,14 @@ function compareOperations(ctx: Ctx): void {
     const rename = (m: string) => (how !== 'same' && how !== 'rekeyed' && how !== 'callback-moved' && b.name !== r.name ? m.split(b.name).join(r.name) : m);
     if (r.providerCalls) {
       // the provider presents these credentials to the client's endpoint: no call of the client can
-      // be refused; a change is what the client's endpoint now gets (a renamed scheme is no change)
-      if (b.securityAlternatives && r.securityAlternatives && !sameAlternatives(b, r)) at('provider-security', { from: b.securityAlternatives.map(altLabel), to: r.securityAlternatives.map(altLabel), direction: 'response' });
+      // be refused; a change is what the client's endpoint now gets (a renamed scheme is no change).
+      // Where the base's webhook or callback stated its own security, an endpoint that verifies the
+      // caller refuses credentials that hold none of those it was written for (or none at all): the
+      // revision's alternatives the base's do not cover, as securityLost reads a client's
+      if (b.securityAlternatives && r.securityAlternatives && !sameAlternatives(b, r)) {
+        const unverified = b.ownSecurity ? securityLost(r.securityAlternatives, b.securityAlternatives) : [];
+        at(unverified.length ? 'provider-security-unverified' : 'provider-security', { from: b.securityAlternatives.map(altLabel), to: r.securityAlternatives.map(altLabel), direction: 'response' });
+      }
     } else {
       const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
       const secAdded = r.security.filter((s) => !b.security.includes(s));

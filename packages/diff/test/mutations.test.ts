@@ -646,7 +646,9 @@ const mutations: Mutation[] = [
   {
     kind: 'security: an API key changes name or place', expect: 'ERR',
     apply: (doc, n) => {
-      const schemes = Object.entries<any>(doc.components?.securitySchemes ?? {}).filter(([, s]) => s.type === 'apiKey' || s.type === 'httpApiKey').sort(([a], [b]) => a.localeCompare(b));
+      // a scheme the client presents (OpenAPI: one that no call of the client's names is the provider's, for its webhooks)
+      const presented = (name: string) => kindOf(doc) !== 'openapi' || openapiOps(doc).some((o) => !o.received && effectiveSecurity(doc, o.op).some((r: any) => Object.hasOwn(r, name)));
+      const schemes = Object.entries<any>(doc.components?.securitySchemes ?? {}).filter(([k, s]) => (s.type === 'apiKey' || s.type === 'httpApiKey') && presented(k)).sort(([a], [b]) => a.localeCompare(b));
       const pick = schemes[n];
       if (!pick) return false;
       pick[1].name = `${pick[1].name}-Zz`;
@@ -1022,7 +1024,39 @@ const mutations: Mutation[] = [
     apply: (doc, n) => {
       if (kindOf(doc) !== 'openapi') return false;
       ((doc.components ??= {}).securitySchemes ??= {}).zzKey = ZZ_KEY;
-      const o = openapiOps(doc).filter((x) => x.received && change(structuredClone(doc), structuredClone(x.op)))[n];
+      // inherited from the document: what the client presents when it calls the API, rarely the provider's
+      const o = openapiOps(doc).filter((x) => x.received && x.op.security === undefined && change(structuredClone(doc), structuredClone(x.op)))[n];
+      if (!o) return false;
+      change(doc, o.op);
+      return o.id;
+    },
+  })),
+  // a webhook or callback that states its own security: an endpoint verifying the caller checks those credentials
+  ...([
+    ['its API key moves to another header', 'WARN', (doc: Doc, op: any) => {
+      const name = Object.keys(op.security?.[0] ?? {})[0];
+      const s = name ? deref(doc, doc.components?.securitySchemes?.[name]) : undefined;
+      if (s?.type !== 'apiKey') return false;
+      s.name = `Zz-${s.name}`;
+      return true;
+    }],
+    ['its requirement removed (the calls come unsigned)', 'WARN', (_doc: Doc, op: any) => { op.security = []; return true; }],
+    ['its requirement dropped (it inherits the document\'s)', 'WARN', (_doc: Doc, op: any) => { delete op.security; return true; }],
+    ['an alternative added that the endpoint does not check', 'WARN', (_doc: Doc, op: any) => { op.security = [...op.security, { zzKey: [] }]; return true; }],
+    ['same: its scheme renamed everywhere', 'none', (doc: Doc, op: any) => {
+      const name = Object.keys(op.security?.[0] ?? {})[0];
+      if (!name || !doc.components?.securitySchemes?.[name]) return false;
+      doc.components.securitySchemes[`zz${name}`] = doc.components.securitySchemes[name];
+      delete doc.components.securitySchemes[name];
+      op.security = op.security.map((r: any) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k === name ? `zz${name}` : k, v])));
+      return true;
+    }],
+  ] as const).map(([what, expect, change]): Mutation => ({
+    kind: `security a webhook or callback states itself: ${what}`, expect,
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      ((doc.components ??= {}).securitySchemes ??= {}).zzKey = ZZ_KEY;
+      const o = openapiOps(doc).filter((x) => x.received && Array.isArray(x.op.security) && x.op.security.length > 0 && change(structuredClone(doc), structuredClone(x.op)))[n];
       if (!o) return false;
       change(doc, o.op);
       return o.id;

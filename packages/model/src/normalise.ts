@@ -1101,6 +1101,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (op['x-stability-level'] !== undefined) o.stability = String(op['x-stability-level']);
     if (op['x-renamed-from'] !== undefined) o.renamedFrom = String(op['x-renamed-from']);
     o.security = op.security !== undefined ? securityNames(op.security) : [];
+    if (op.security !== undefined) o.ownSecurity = true;
     o.securityAlternatives = securityAlternatives(op.security ?? doc.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), false);
     // parameters: path-level, then operation-level overrides
     const params = new Map<string, { p: any; ptr: string }>();

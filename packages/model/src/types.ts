@@ -183,6 +183,8 @@ export interface Operation {
    * the alternative of sending no credentials.
    */
   securityAlternatives?: string[];
+  /** OpenAPI: the operation states its own `security` (an empty list included) instead of inheriting the document's. */
+  ownSecurity?: true;
   /** The constant `action` of the frame that carries the payload (the method or push name on the wire). */
   frameAction?: string;
   /** Payloads of the operation's other messages (`message.oneOf`, several messages; other replies as `reply:<name>`), by message name. */
