@@ -78,7 +78,9 @@ function printError(io: Io, code: string, message: string, hint: string): void {
 export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(`${s}\n`) }): number {
   try {
     const [command, ...rest] = argv;
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
+    // asking for help anywhere (`api-diff breaking --help`) is asking for help, not a flag without a value
+    const help = (a: string) => a === '--help' || a === '-h';
+    if (!command || help(command) || command === 'help' || rest.some(help)) {
       io.out(`${USAGE}\n`);
       return command ? 0 : 2;
     }

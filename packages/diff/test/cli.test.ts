@@ -44,6 +44,15 @@ test('breaking --fail-on takes the level in any case, short or long', () => {
   assert.match(r.err, /--fail-on must be one of ERR, WARN \(got "errors"\)/);
 });
 
+test('--help after a command prints the usage and exits 0 (it was "option --help needs a value", exit 2)', () => {
+  for (const args of [['breaking', '--help'], ['changelog', 'a.yaml', '-h'], ['reconcile', '--help']]) {
+    const r = cli(...args);
+    assert.equal(r.code, 0, args.join(' '));
+    assert.match(r.out, /^Usage:/, args.join(' '));
+    assert.equal(r.err, '', args.join(' '));
+  }
+});
+
 test('a folder of version folders (specs/) is refused with the version folders to give instead', () => {
   const specs = join(pkg, '..', '..', 'specs');
   const r = cli('breaking', specs, specs);
