@@ -1390,6 +1390,17 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
         dropSubtree(m, q);
       }
     }
+    // a key only listed as required, now or before, under an object that takes unlisted keys on the
+    // other side: the key was (or is) accepted there with any value, so only its being required changed
+    for (const [m, other, gone] of [[removed, r, true], [added, b, false]] as const) {
+      for (const [q, f] of [...m]) {
+        const obj = other[parentOf(q)];
+        if (!f.undeclared || !m.has(q) || !obj || obj.closed || (obj.type !== undefined && obj.type !== 'object')) continue;
+        const optional: Field = { ...f, required: false };
+        pairs.push(gone ? [f, optional] : [optional, f]);
+        dropSubtree(m, q);
+      }
+    }
     // values or items described where the base admitted none (a closed object became a map, a closed
     // tuple got `items`): nothing was sent or received there before, so the schema narrows nothing;
     // the opening itself is told by `closed` and `maxItems`

@@ -518,6 +518,15 @@ const mutations: Mutation[] = [
   // ----- changes that only narrow what the client receives: nothing breaking -----
   onPayload('response narrows: optional field becomes required', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p, _n, r) => !r && !p.writeOnly && !p.readOnly)); if (!p) return false; o.required = [...(o.required ?? []), p]; return p; }),
   onPayload('response narrows: enum value dropped', 'response', 'INFO', (d, o) => { const p = first(props(d, o, (p) => Array.isArray(p.enum) && p.enum.length > 2)); if (!p) return false; const s = deref(d, o.properties[p]); o.properties[p] = { ...s, enum: s.enum.slice(0, -1) }; return p; }),
+  // a key listed as required that no property describes: present with any value
+  onPayload('request: a key required that no property describes', 'request', 'ERR', (d, o) => { if (o.additionalProperties === false) return false; o.required = [...(o.required ?? []), 'zz_undeclared']; return 'zz_undeclared'; }),
+  onPayload('response: a key required that no property describes (one more promise)', 'response', 'INFO', (d, o) => { if (o.additionalProperties === false) return false; o.required = [...(o.required ?? []), 'zz_undeclared']; return 'zz_undeclared'; }),
+  onPayload('response: a key promised by `required` alone and no property is no longer required', 'response', 'ERR', (d, o) => {
+    const k = (o.required ?? []).find((n: string) => !Object.hasOwn(o.properties, n));
+    if (!k || o.additionalProperties === false) return false;
+    o.required = o.required.filter((n: string) => n !== k);
+    return k;
+  }),
   onPayload('response: pattern removed (any string may arrive)', 'response', 'WARN', (d, o) => edit(d, o, first(props(d, o, (p) => typeof p.pattern === 'string' && !p.writeOnly)), ({ pattern: _p, ...s }) => s)),
   { ...onPayload('response narrows: new pattern (told)', 'response', 'INFO', (d, o) => edit(d, o, first(props(d, o, plainString)), (s) => ({ ...s, pattern: '^[a-z]*$' }))), told: 'response-pattern-added' },
   onPayload('response narrows: new pattern', 'response', 'INFO', (d, o) => { const p = first(props(d, o, plainString)); if (!p) return false; o.properties[p] = { ...deref(d, o.properties[p]), pattern: '^.*$' }; return p; }),

@@ -473,6 +473,16 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
       });
       field.required = required || field.required;
     }
+    // a key the object requires that no property (of it or its allOf parts) describes: it must be
+    // there, with any value (or one its map values admit)
+    if (!part && req.length && (field.type === 'object' || field.type === undefined)) {
+      for (const k of req) {
+        const p = join(path, k);
+        if (typeof k !== 'string' || out[p]) continue;
+        const values = out[`${path}{}`];
+        out[p] = values ? { ...values, path: p, required: true, pointer: `${ptr}/required`, undeclared: true } : { path: p, required: true, nullable: true, hasDefault: false, limits: {}, pointer: `${ptr}/required`, type: 'any', undeclared: true };
+      }
+    }
     const disc = node.discriminator;
     // (one a subtype inherits through an allOf part is the base's: told there, not once per subtype)
     if (disc && typeof disc === 'object' && typeof disc.propertyName === 'string' && !part) {

@@ -70,6 +70,8 @@ export interface Field {
   renamedFrom?: string;
   /** `additionalProperties: false`: properties not listed are rejected. */
   closed?: boolean;
+  /** A key the object lists as `required` that no property describes: present, with any value. */
+  undeclared?: true;
   /**
    * How a parameter is serialised: `<style>/<explode>` with the defaults of its location filled in,
    * or `content:<media>` for a parameter described by `content`.
