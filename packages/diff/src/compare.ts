@@ -91,6 +91,8 @@ interface Ctx {
   base: Model;
   rev: Model;
   items: DiffItem[];
+  /** Security alternatives with only the scheme names that matter kept (see `securityNames`). */
+  alts: (a: string[] | undefined) => string[] | undefined;
   structRenames: Map<string, string>;
   /** Structures that a dropped wrapper referred to: their fields now sit where the wrapper was. */
   unwrapped: Set<string>;
@@ -325,7 +327,7 @@ function expandSwitches(ctx: Ctx, b: Fields, r: Fields): [Fields, Fields] {
 
 /** Compares two models of the same protocol and lists every structural difference. */
 export function compareModels(base: Model, rev: Model): DiffItem[] {
-  const ctx: Ctx = { base, rev, items: [], structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map(), aliasMoved: aliasesMoved(base, rev), prefixMoved: prefixMoved(base, rev) };
+  const ctx: Ctx = { base, rev, items: [], alts: securityNames(base, rev), structRenames: new Map(), unwrapped: new Set(), sameMemo: new Map(), aliasMoved: aliasesMoved(base, rev), prefixMoved: prefixMoved(base, rev) };
   const opItems = () => compareOperations(ctx);
   compareStructures(ctx);
   opItems();
@@ -337,7 +339,7 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
     compareChannels(ctx);
   } else compareOpenApiServers(ctx);
   const added = rev.globalSecurity.filter((s) => !base.globalSecurity.includes(s));
-  const anyOpChanged = Object.entries(rev.operations).some(([k, r]) => { const b = own(base.operations, k); return !b || !sameAlternatives(b, r); });
+  const anyOpChanged = Object.entries(rev.operations).some(([k, r]) => { const b = own(base.operations, k); return !b || !sameAlternatives(ctx, b, r); });
   if (added.length && anyOpChanged) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
   compareSchemeScopes(ctx);
   return ctx.items;
@@ -584,19 +586,21 @@ function compareOperations(ctx: Ctx): void {
       // Where the base's webhook or callback stated its own security, an endpoint that verifies the
       // caller refuses credentials that hold none of those it was written for (or none at all): the
       // revision's alternatives the base's do not cover, as securityLost reads a client's
-      if (b.securityAlternatives && r.securityAlternatives && !sameAlternatives(b, r)) {
-        const unverified = b.ownSecurity ? securityLost(r.securityAlternatives, b.securityAlternatives) : [];
-        at(unverified.length ? 'provider-security-unverified' : 'provider-security', { from: b.securityAlternatives.map(altLabel), to: r.securityAlternatives.map(altLabel), direction: 'response' });
+      const ba = ctx.alts(b.securityAlternatives), ra = ctx.alts(r.securityAlternatives);
+      if (ba && ra && !sameAlternatives(ctx, b, r)) {
+        const unverified = b.ownSecurity ? securityLost(ra, ba) : [];
+        at(unverified.length ? 'provider-security-unverified' : 'provider-security', { from: ba.map(altLabel), to: ra.map(altLabel), direction: 'response' });
       }
     } else {
-      const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
+      const ba = ctx.alts(b.securityAlternatives), ra = ctx.alts(r.securityAlternatives);
+      const lost = securityLost(ba, ra);
       const secAdded = r.security.filter((s) => !b.security.includes(s));
-      if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), direction: 'request' });
+      if (lost.length) at('security-tightened', { from: lost.map(altLabel), to: ra!.map(altLabel), direction: 'request' });
       // a scheme renamed (same kind, place and scopes) is no change on the wire
-      else if (!sameAlternatives(b, r)) {
+      else if (!sameAlternatives(ctx, b, r)) {
         // a new way to authenticate: a scheme listed, or another way (OAuth2 flow) of one already listed
         // (a scheme added to the document's own `security` is reported once, for the whole API)
-        const to = secAdded.length ? secAdded : globalAdded ? [] : securityGained(b.securityAlternatives, r.securityAlternatives).map(altLabel);
+        const to = secAdded.length ? secAdded : globalAdded ? [] : securityGained(ba, ra).map(altLabel);
         if (to.length) at('security-added', { to, direction: 'request' });
       }
     }
@@ -1039,12 +1043,38 @@ export function securityLost(b: string[] | undefined, r: string[] | undefined): 
 }
 const lostMemo = new Map<string, string[]>();
 
-function sameAlternatives(b: Operation, r: Operation): boolean {
-  return !!b.securityAlternatives && !!r.securityAlternatives && JSON.stringify(b.securityAlternatives) === JSON.stringify(r.securityAlternatives);
+function sameAlternatives(ctx: Ctx, b: Operation, r: Operation): boolean {
+  const ba = ctx.alts(b.securityAlternatives), ra = ctx.alts(r.securityAlternatives);
+  return !!ba && !!ra && (ba === ra || JSON.stringify(ba) === JSON.stringify(ra));
+}
+
+/**
+ * Scheme names do not reach the wire, so a scheme is known by its kind, place and flows (a rename is
+ * no change). Two schemes of one kind that both versions declare apart are two credentials, though
+ * (an admin token and a user token, both bearer): their names stay in the alternatives, so one
+ * replacing the other, or both now required together, is a change. The model writes every name
+ * (`way<name>[scopes]`); this keeps those that matter and drops the rest, once per list.
+ */
+function securityNames(base: Model, rev: Model): (a: string[] | undefined) => string[] | undefined {
+  const shared = (m: Model, name: string) => {
+    const mine = m.securitySchemes?.[name]?.ways ?? [];
+    return Object.entries(m.securitySchemes ?? {}).some(([k, s]) => k !== name && s.ways.some((w) => mine.includes(w)));
+  };
+  const kept = new Set(Object.keys(base.securitySchemes ?? {}).filter((n) => Object.hasOwn(rev.securitySchemes ?? {}, n) && (shared(base, n) || shared(rev, n))));
+  const memo = new Map<string[], string[]>();
+  return (a) => {
+    if (!a) return a;
+    let out = memo.get(a);
+    if (!out) {
+      out = [...new Set(a.map((x) => x.split(' & ').map((y) => y.replace(/<([^<>]*)>/g, (whole, n: string) => (kept.has(n) ? whole : ''))).sort().join(' & ')))].sort();
+      memo.set(a, out);
+    }
+    return out;
+  };
 }
 
 function altLabel(a: string): string {
-  return a === '' ? 'no credentials' : a.replace(/\[\]/g, '');
+  return a === '' ? 'no credentials' : a.replace(/\[\]/g, '').replace(/<([^<>]*)>/g, ' ($1)');
 }
 
 function stabilityRank(s: string): number {
@@ -1113,8 +1143,8 @@ function compareServers(ctx: Ctx): void {
     const r = own(rev.servers, name) ?? renamed.get(name);
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
     if (b.url !== r.url && serverAddress(b) !== serverAddress(r)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
-    const lost = securityLost(b.securityAlternatives, r.securityAlternatives);
-    if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: r.securityAlternatives!.map(altLabel), pointer: r.pointer, file: rev.file });
+    const lost = securityLost(ctx.alts(b.securityAlternatives), ctx.alts(r.securityAlternatives));
+    if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: ctx.alts(r.securityAlternatives)!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
     // the same protocol in another version: a client library speaks one (an MQTT 5 client is refused by a 3.1.1 broker)
     else if (b.protocolVersion !== undefined && r.protocolVersion !== undefined && versionKey(b.protocolVersion) !== versionKey(r.protocolVersion)) push(ctx, { subject: 'server', change: 'protocol-version', owner, direction: 'none', path: name, from: b.protocolVersion, to: r.protocolVersion, pointer: r.pointer, file: rev.file });

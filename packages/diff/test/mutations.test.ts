@@ -617,6 +617,25 @@ const mutations: Mutation[] = [
       return o.id;
     },
   },
+  // two schemes of one kind the document keeps apart are two credentials (an admin token, a user token)
+  ...([
+    ['security: an operation moves to a new scheme of the same kind (the old one stays for the others)', (req: Record<string, unknown>, name: string) => ({ zzTwin: req[name] })],
+    ['security: a second scheme of the same kind now required together', (req: Record<string, unknown>, name: string) => ({ ...req, zzTwin: [] })],
+  ] as const).map(([kind, change]): Mutation => ({
+    kind, expect: 'ERR',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      // a call whose one requirement is one scheme that other calls use too
+      const single = (o: OpenApiOp) => { const s = effectiveSecurity(doc, o.op); return s.length === 1 && Object.keys(s[0]).length === 1 ? Object.keys(s[0])[0] : undefined; };
+      const o = openapiOp(doc, n, (x) => { const k = single(x); return !!k && openapiOps(doc).some((y) => y !== x && !y.received && effectiveSecurity(doc, y.op).some((r: any) => Object.hasOwn(r, k))); });
+      if (!o) return false;
+      const name = single(o)!;
+      const schemes = doc.components.securitySchemes;
+      schemes.zzTwin = structuredClone(schemes[name]);
+      o.op.security = [change(effectiveSecurity(doc, o.op)[0], name)];
+      return `${o.id} (${name})`;
+    },
+  })),
   {
     kind: 'security: two schemes now required together', expect: 'ERR',
     apply: (doc, n) => {

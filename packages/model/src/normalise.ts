@@ -237,6 +237,12 @@ export function schemeWays(s: any): string[] {
  */
 export function wayServes(was: string, now: string): boolean {
   if (was === now) return true;
+  // the scheme's name, when a way carries one (see securityAlternatives), must be the same
+  const named = /<[^<>]*>$/;
+  const wasName = named.exec(was)?.[0] ?? '', nowName = named.exec(now)?.[0] ?? '';
+  if (wasName !== nowName) return false;
+  was = was.slice(0, was.length - wasName.length);
+  now = now.slice(0, now.length - nowName.length);
   if (!was.startsWith('oauth2:') || !now.startsWith('oauth2:') || was.includes('refreshUrl=')) return false;
   return now.replace(/(, )?refreshUrl=[^,()]*\)$/, ')') === was;
 }
@@ -260,20 +266,23 @@ export function schemeScopes(s: any): string[] {
  */
 export function securityAlternatives(list: unknown, schemes: Record<string, any>, deref: (x: any) => any, v3: boolean): string[] {
   if (!Array.isArray(list) || list.length === 0) return [''];
-  const req = (scheme: any, scopes: unknown) => {
+  // each way carries the scheme's name (`<name>`): names do not reach the wire, but two schemes of
+  // one kind that a document keeps apart are two credentials (the diff decides which names matter)
+  const req = (scheme: any, scopes: unknown, name?: string) => {
     const sc = `[${(Array.isArray(scopes) ? scopes.map(String) : []).sort().join(',')}]`;
-    return schemeWays(scheme).map((w) => `${w}${sc}`);
+    const tag = name ? `<${name.replace(/[<>[\]&]/g, '_')}>` : '';
+    return schemeWays(scheme).map((w) => `${w}${tag}${sc}`);
   };
   const out = list.flatMap((entry: any): string[] => {
     if (v3) {
       const s = deref(entry);
-      return req(s, s?.scopes);
+      return req(s, s?.scopes, typeof entry?.$ref === 'string' ? lastToken(entry.$ref) : undefined);
     }
     if (!entry || typeof entry !== 'object') return [''];
     // every combination of one way per scheme required together (few: schemes with several flows are rare)
     let combos: string[][] = [[]];
     for (const k of Object.keys(entry)) {
-      const ways = req(deref(schemes[k]), entry[k]);
+      const ways = req(deref(schemes[k]), entry[k], k);
       combos = combos.length * ways.length > 64 ? combos.map((c) => [...c, ways[0]]) : combos.flatMap((c) => ways.map((w) => [...c, w]));
     }
     return combos.map((c) => c.sort().join(' & '));

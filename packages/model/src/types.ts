@@ -180,9 +180,10 @@ export interface Operation {
   action?: string;
   security: string[];
   /**
-   * What a client must present, by structure (scheme names do not reach the wire): one entry per
-   * accepted alternative, each the ` & `-joined requirements `<kind>:<where>[<scopes>]`; `''` is
-   * the alternative of sending no credentials.
+   * What a client must present, by structure: one entry per accepted alternative, each the
+   * ` & `-joined requirements `<kind>:<where><<scheme name>>[<scopes>]`; `''` is the alternative of
+   * sending no credentials. Scheme names do not reach the wire: the diff keeps only those of schemes
+   * of one kind that both versions declare apart.
    */
   securityAlternatives?: string[];
   /** OpenAPI: the operation states its own `security` (an empty list included) instead of inheriting the document's. */
