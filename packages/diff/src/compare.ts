@@ -568,6 +568,10 @@ function compareOperations(ctx: Ctx): void {
     else if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action && v2Action(b.action) === v2Action(r.action))) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
     if (how === 'same' && b.name !== r.name) at('operation-id', { from: b.name, to: r.name });
+    // an AsyncAPI 3 operation now on another channel at another address: a client still listening
+    // (or sending) where it was misses it. The same channel's own address changed is the channel's finding
+    const bAddr = channelAddress(base, b), rAddr = channelAddress(rev, r);
+    if (b.channel !== r.channel && bAddr !== undefined && rAddr !== undefined && addressTemplate(bAddr) !== addressTemplate(rAddr)) at('channel', { from: bAddr, to: rAddr });
     // names of path/channel parameters never reach the wire, their places do: the same names in
     // other places mean a value the client puts in one place is now read as another parameter
     for (const where of ['path', 'channel'] as const) {

@@ -814,6 +814,30 @@ const mutations: Mutation[] = [
       return id;
     },
   },
+  // an AsyncAPI 3 operation moved onto a copy of its channel: at another address (clients miss it),
+  // or under another key at the same address (nothing on the wire)
+  ...([true, false] as const).map((moved): Mutation => ({
+    kind: moved ? 'AsyncAPI 3: an operation moves to a new channel at another address (the old channel stays)' : 'same: an AsyncAPI 3 operation moves to a copy of its channel under another key',
+    expect: moved ? 'ERR' : 'none',
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'asyncapi3') return false;
+      const id = Object.keys(doc.operations ?? {}).sort().filter((k) => {
+        const ref = doc.operations[k]?.channel?.$ref;
+        const chan = typeof ref === 'string' ? get(doc, ref) : undefined;
+        return typeof chan?.address === 'string' && !doc.operations[k].reply;
+      })[n];
+      if (!id) return false;
+      const op = doc.operations[id];
+      const from = op.channel.$ref as string;
+      const copy = structuredClone(get(doc, from));
+      if (moved) copy.address = `${copy.address}/zz`;
+      doc.channels.zzCopy = copy;
+      const next = JSON.parse(JSON.stringify(op).split(`"${from}"`).join('"#/channels/zzCopy"').split(`"${from}/`).join('"#/channels/zzCopy/'));
+      doc.operations[id] = next;
+      return id;
+    },
+    allow: ['channel-added'],
+  })),
   {
     kind: 'same: AsyncAPI channel key renamed', expect: 'none',
     apply: (doc, n) => {

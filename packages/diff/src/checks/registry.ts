@@ -17,6 +17,7 @@ import { rule as operationSecurityAdded } from './operation-security-added.js';
 import { rule as securitySchemeScopeRemoved } from './security-scheme-scope-removed.js';
 import { rule as pushSecurityChanged } from './push-security-changed.js';
 import { rule as pushSecurityUnverified } from './push-security-unverified.js';
+import { rule as operationChannelChanged } from './operation-channel-changed.js';
 import { rule as operationActionChanged } from './operation-action-changed.js';
 import { rule as responsePayloadRemoved } from './response-payload-removed.js';
 import { rule as paginationAdded } from './pagination-added.js';
@@ -277,6 +278,7 @@ export const rules: readonly Rule[] = [
   serverVersionChanged,
   pushSecurityChanged,
   pushSecurityUnverified,
+  operationChannelChanged,
   channelRemoved,
   channelAdded,
   channelAddressChanged,
