@@ -1884,6 +1884,20 @@ const RANGE_SIDE: Record<string, 'lower' | 'upper'> = { minimum: 'lower', exclus
 /** Does an alternative's shape (`<keyword>:<name>=<shape>`) say it is a closed object (`additionalProperties: false`)? */
 const closedShape = (v: string): boolean => / closed(?= |$)/.test(v.slice(v.indexOf('=') + 1));
 
+/**
+ * Is this a property that an inline object alternative of a union puts below the union, on a side
+ * where the other version has a plain schema there? Its own required flag then says nothing: which
+ * alternative requires it is compared with the union's alternatives.
+ */
+function besideUnion(b0: Field, r0: Field, bm: Fields, rm: Fields): boolean {
+  const par = parentOf(r0.path);
+  if (par === r0.path) return false;
+  const bu = bm[par], ru = rm[par];
+  if (!!bu?.variants?.length === !!ru?.variants?.length) return false;
+  const [u, x] = bu?.variants?.length ? [bu, b0] : [ru!, r0];
+  return x.pointer.startsWith(`${u.pointer}/oneOf/`) || x.pointer.startsWith(`${u.pointer}/anyOf/`);
+}
+
 function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[], contents?: Array<Fields | null>) => boolean, disjointWas: (variants: string[], contents?: Array<Fields | null>) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
@@ -1900,10 +1914,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   // a property of a union's inline object sits below the union as optional; which alternative
   // requires it is the alternative's (compared with the union): against a plain object on the other
   // side, its own flag says nothing
-  const par = parentOf(r0.path);
-  const fromAlternative = (u: Field | undefined, x: Field) => !!u?.variants?.length && (x.pointer.startsWith(`${u.pointer}/oneOf/`) || x.pointer.startsWith(`${u.pointer}/anyOf/`));
-  const besideUnion = par !== r0.path && !!bm[par]?.variants?.length !== !!rm[par]?.variants?.length && (fromAlternative(bm[par], b0) || fromAlternative(rm[par], r0));
-  if (b.required !== r.required && !besideUnion) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
+  if (b.required !== r.required && !besideUnion(b0, r0, bm, rm)) emit({ ...base, change: 'required', from: b.required, to: r.required }, f);
   // a required readOnly field is required in responses only: no longer readOnly, requests must carry it
   else if (r.required && b.readOnly && !r.readOnly && !r.writeOnly) emit({ ...base, change: 'required', from: false, to: true }, r);
   // to or from `any` (which admits null), the type change says it

@@ -9,8 +9,8 @@
 import { pathToFileURL } from 'node:url';
 import { childKeys, itemKeys, type Keys } from './positions.js';
 
-/** Cheap test on the text: can the file name a schema other than by pointer at all? */
-export const mayNameSchemas = (text: string): boolean => text.includes('$id') || text.includes('$anchor') || text.includes('$dynamicAnchor');
+/** Does this object (read as keywords) name itself other than by pointer? Asked of every object by the ref walk: files without any pay nothing more. */
+export const namesSchema = (obj: Record<string, unknown>): boolean => typeof obj.$id === 'string' || typeof obj.$anchor === 'string' || typeof obj.$dynamicAnchor === 'string';
 
 const escapeToken = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const withoutFragment = (u: URL) => {

@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { codeKeywordDiagnosticsOf, hasBadShape, hasCodeKeyword } from './keywords.js';
 import { LIMITS } from './limits.js';
 import { walkPositions } from './positions.js';
-import { anchorRefs, mayNameSchemas } from './anchors.js';
+import { anchorRefs, namesSchema } from './anchors.js';
 import { expandedSize, getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
 
 /** Where a `$ref` leads: the file (absolute, as written, not realpath) and the value there. */
@@ -139,12 +139,14 @@ export function scanRefs(entry: string, rootDir = dirname(resolve(entry))): RefS
     // one walk per file finds both the `$ref` holders and the code keywords (reported at the end, as before)
     const holders: Array<Record<string, unknown>> = [];
     const coded: object[] = [];
+    let namesSchemas = false;
     walkPositions(src.value, (obj, keys) => {
       if (typeof obj.$ref === 'string') holders.push(obj);
       if (hasCodeKeyword(obj, keys) || hasBadShape(obj, keys)) coded.push(obj);
+      if (!namesSchemas && keys === 'keywords' && namesSchema(obj)) namesSchemas = true;
     }, src.tree);
     // refs to schemas named by `$id` or an anchor become JSON pointers (every reader after this one reads pointers)
-    if (mayNameSchemas(src.text)) for (const [holder, ref] of anchorRefs(file, src.value)) holder.$ref = ref;
+    if (namesSchemas) for (const [holder, ref] of anchorRefs(file, src.value)) holder.$ref = ref;
     // a ref string met again in this file resolves as before: large specs repeat the same few thousand refs
     const known = new Map<string, RefTarget>();
     codeHolders.set(src, coded);

@@ -477,8 +477,10 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     // there, with any value (or one its map values admit)
     if (!part && req.length && (field.type === 'object' || field.type === undefined)) {
       for (const k of req) {
+        // (most required keys are properties: no path built for them)
+        if (typeof k !== 'string' || (propsV && typeof propsV === 'object' && Object.hasOwn(propsV, k))) continue;
         const p = join(path, k);
-        if (typeof k !== 'string' || out[p]) continue;
+        if (out[p]) continue;
         const values = out[`${path}{}`];
         out[p] = values ? { ...values, path: p, required: true, pointer: `${ptr}/required`, undeclared: true } : { path: p, required: true, nullable: true, hasDefault: false, limits: {}, pointer: `${ptr}/required`, type: 'any', undeclared: true };
       }
