@@ -123,7 +123,7 @@ export function render(ruleId: string, i: DiffItem): string {
     direction: i.direction,
     nullability: i.to === true ? 'now accepts `null`' : 'is never `null` any more',
   };
-  return tpl.replace(/(`?)\{(\w+)\}(`?)/g, (all, pre: string, key: string, post: string) => {
+  const text = tpl.replace(/(`?)\{(\w+)\}(`?)/g, (all, pre: string, key: string, post: string) => {
     const quoted = pre === '`' && post === '`';
     if (key === 'from' || key === 'to') {
       const v = key === 'from' ? i.from : i.to;
@@ -132,4 +132,6 @@ export function render(ruleId: string, i: DiffItem): string {
     const v = values[key];
     return v === undefined ? all : `${pre}${typeof v === 'function' ? v() : v}${post}`;
   });
+  // a property named with a dot is one step of a path (see the model's pathKey); a reader sees the dot
+  return text.includes('\u2024') ? text.replace(/\u2024/g, '.') : text;
 }

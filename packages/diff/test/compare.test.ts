@@ -88,6 +88,12 @@ const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }
     revision: api(obj({ m: obj({ a: S }) })),
     want: ['field-variant-changed:m', 'response-variant-widened:m'],
   }],
+  // a `.` inside a property name is not a step of the path: `a.b` beside `a` -> `b` are two fields
+  ['a property named `a.b` beside a nested `a` -> `b`: a change to either is its own', {
+    base: api(obj({ 'a.b': S, a: obj({ b: { type: 'integer' } }, ['b']) }, ['a.b', 'a'])),
+    revision: api(obj({ 'a.b': { type: 'integer' }, a: obj({ b: { type: 'integer' } }) }, ['a'])),
+    want: ['response-field-became-optional:a.b', 'response-field-became-optional:a\u2024b', 'response-field-type-changed:a\u2024b'],
+  }],
   ['a path item\'s own server gets another default: its variable, not the server, changed', {
     base: withPathServers({ default: 'eu', enum: ['eu', 'us'] }), revision: withPathServers({ default: 'us', enum: ['eu', 'us'] }),
     want: ['server-changed:https://{region}.api.example.com'],

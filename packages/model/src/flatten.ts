@@ -289,6 +289,12 @@ export interface FlattenOptions {
 }
 
 /**
+ * A property name as one step of a flattened path. Steps are joined with `.`, so a `.` inside a name
+ * is written `․` (U+2024, one dot leader): a property called `a.b` is not the field `b` of `a`.
+ */
+export const pathKey = (name: string): string => (name.includes('.') ? name.replace(/\./g, '\u2024') : name);
+
+/**
  * Flattens a JSON Schema into dotted-path fields. A `$ref` to a data structure (components/schemas)
  * is a leaf holding `ref: <Name>`; structures are flattened on their own, once, so recursion never
  * expands. `allOf` parts are merged into the same path.
@@ -300,7 +306,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   if (opts.label && out[rootPath]) out[rootPath].label = opts.label;
   return out;
 
-  function join(path: string, key: string): string {
+  function join(path: string, key0: string): string {
+    const key = pathKey(key0);
     if (!path) return key;
     if (path.endsWith(':')) return path + key;
     return `${path}.${key}`;
@@ -572,7 +579,7 @@ function objectOutline(alt: any, ptr: string): Fields {
   const out: Fields = Object.create(null);
   out[''] = { ...outlineField('', true, ptr), type: 'object', ...(alt.additionalProperties === false ? { closed: true } : {}) };
   const required = Array.isArray(alt.required) ? alt.required : [];
-  for (const k of Object.keys(alt.properties)) out[k] = outlineField(k, required.includes(k), `${ptr}/properties/${esc(k)}`);
+  for (const k of Object.keys(alt.properties)) out[pathKey(k)] = outlineField(pathKey(k), required.includes(k), `${ptr}/properties/${esc(k)}`);
   outlines.add(out);
   return out;
 }
