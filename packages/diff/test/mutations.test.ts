@@ -2002,7 +2002,28 @@ const mutations: Mutation[] = [
         return s.op;
       },
     });
-    return [added(true), removed(true), removed(false), added(false), omitted(true, true), omitted(true, false), omitted(false, true), omitted(false, false)];
+    // a reply with a channel of its own and no `messages`: every message of that channel
+    // (`toClient`: the reply of the client's own request, which it receives; else the client's answer to a push)
+    const replyOmitted = (every: boolean, toClient = true): Mutation => ({
+      kind: every ? 'same: reply messages left out, the list named every message of the reply channel' : `reply messages left out where the list named some of the reply channel's (${toClient ? 'the client receives one more' : 'the client may answer with one more'})`,
+      expect: every ? 'none' : toClient ? 'WARN' : 'INFO',
+      apply: (doc, n) => {
+        const all = sites(doc);
+        const opId = (x: Site) => x.op.slice(0, -' reply'.length);
+        const s = all.filter((x) => x.v3 && x.op.endsWith(' reply') && (every ? listsAll(doc, x) : x.list.length > 0 && all.some((y) => y.op === opId(x) && y.received !== toClient)))
+          .filter((x) => typeof deref(doc, doc.operations[opId(x)])?.reply?.channel?.$ref === 'string')[n];
+        if (!s) return false;
+        const reply = deref(doc, deref(doc, doc.operations[s.op.slice(0, -' reply'.length)]).reply);
+        if (!every) {
+          const chan = get(doc, s.chanRef!);
+          if (!isObj(chan)) return false;
+          chan.messages = { ...chan.messages, zz_other: fresh('zz_other') };
+        }
+        delete reply.messages;
+        return s.op;
+      },
+    });
+    return [added(true), removed(true), removed(false), added(false), omitted(true, true), omitted(true, false), omitted(false, true), omitted(false, false), replyOmitted(false, true), replyOmitted(false, false)];
   })(),
   // ----- family C/D/E: integer bounds read as the integers they admit; scalar parameters widened
   // to text; discriminator values held by the alternatives' constants -----

@@ -650,17 +650,23 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
           channelParameters(o, chan, typeof chan.address === 'string' ? chan.address : undefined, chanPtr.slice(1), true);
           wsHandshake(o, chan, chanPtr.slice(1));
           noteBindings(o, chan.bindings, 'channel');
-          if (!Array.isArray(op.messages) && chan.messages && typeof chan.messages === 'object') {
-            // named as a listed `$ref` to the channel's message would name it
-            channelMessages = Object.keys(chan.messages).flatMap((k) => messagesOf({ $ref: `${chanPtr}/messages/${esc(k)}` }, `${chanPtr.slice(1)}/messages/${esc(k)}`));
-          }
+          if (!Array.isArray(op.messages)) channelMessages = everyMessage(chanPtr, chan);
         }
       }
       const msgs = Array.isArray(op.messages) ? op.messages.flatMap((m: any, i: number) => messagesOf(m, `${ptr}/messages/${i}`)) : channelMessages;
       addMessages(o, msgs);
       if (op.reply && typeof op.reply === 'object') {
         const reply = resolver.deref(op.reply);
-        addReplies(o, (Array.isArray(reply?.messages) ? reply.messages : []).flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`)));
+        // a reply that lists no messages carries every message of its channel, as an operation does
+        let replyMessages: Message[] = [];
+        if (Array.isArray(reply?.messages)) replyMessages = reply.messages.flatMap((m: any, i: number) => messagesOf(m, `${ptr}/reply/messages/${i}`));
+        else if (typeof reply?.channel?.$ref === 'string') {
+          let rPtr = String(reply.channel.$ref);
+          let rChan: any = reply.channel;
+          for (let hops = 0; rChan && typeof rChan.$ref === 'string' && hops < 20; hops++) rChan = resolver.get((rPtr = rChan.$ref));
+          replyMessages = everyMessage(rPtr, rChan);
+        }
+        addReplies(o, replyMessages);
         const where = replyAddress(reply, resolver.deref(op.channel));
         if (where !== undefined) o.replyAddress = where;
         // a reply channel without an address of its own: where it is, the request says at run time
@@ -1021,6 +1027,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (op['x-renamed-from'] !== undefined) o.renamedFrom = String(op['x-renamed-from']);
     if (Array.isArray(op.security)) o.security = op.security.map((s: any) => (typeof s?.$ref === 'string' ? s.$ref.split('/').pop() : Object.keys(s ?? {}).join('+'))).sort();
     o.securityAlternatives = securityAlternatives(op.security, doc.components?.securitySchemes ?? {}, (x) => resolver.deref(x), !String(doc.asyncapi).startsWith('2.'));
+  }
+
+  /** Every message of a channel (`#/channels/x`), each named as a listed `$ref` to it would name it. */
+  function everyMessage(chanPtr: string, chan: any): Message[] {
+    if (!chan || typeof chan !== 'object' || !chan.messages || typeof chan.messages !== 'object') return [];
+    return Object.keys(chan.messages).flatMap((k) => messagesOf({ $ref: `${chanPtr}/messages/${esc(k)}` }, `${chanPtr.slice(1)}/messages/${esc(k)}`));
   }
 
   function messagesOf(m0: any, ptr: string): Message[] {
