@@ -357,12 +357,15 @@ function serverBase(m: Model): { origins: string; path: string } | undefined {
 
 /**
  * A base path moved between the servers and the paths with nothing else of the addresses changed:
- * the same origins, and every operation of the base found at the same full path in the revision.
+ * every origin of the base still served (a server added beside them is told on its own), and every
+ * operation of the base found at the same full path in the revision.
  */
 function prefixMoved(base: Model, rev: Model): Ctx['prefixMoved'] {
   if (base.kind !== 'openapi' || rev.kind !== 'openapi') return undefined;
   const b = serverBase(base), r = serverBase(rev);
-  if (!b || !r || b.path === r.path || b.origins !== r.origins) return undefined;
+  if (!b || !r || b.path === r.path) return undefined;
+  const served = new Set(r.origins.split(' '));
+  if (!b.origins.split(' ').every((o) => served.has(o))) return undefined;
   const now = new Set(Object.values(rev.operations).filter((o) => !o.servers).map((o) => fullKey(r.path, o.key)));
   const ops = Object.values(base.operations).filter((o) => !o.servers && /^[A-Z]+ \//.test(o.key));
   return ops.length && ops.every((o) => now.has(fullKey(b.path, o.key))) ? { from: b.path, to: r.path } : undefined;

@@ -1817,9 +1817,10 @@ const mutations: Mutation[] = [
           return path;
         },
       })),
-      ...([true, false] as const).map((all): Mutation => ({
-        kind: all ? 'same: the servers\' base path moved into every path (full URLs unchanged)' : 'the servers\' base path moved into every path but one',
-        expect: all ? 'none' : 'ERR',
+      ...([[true, false], [false, false], [true, true]] as const).map(([all, another]): Mutation => ({
+        kind: another ? 'the servers\' base path moved into every path, and a server added at another host (only the server is new)'
+          : all ? 'same: the servers\' base path moved into every path (full URLs unchanged)' : 'the servers\' base path moved into every path but one',
+        expect: another ? 'INFO' : all ? 'none' : 'ERR',
         apply: (doc, n) => {
           if (n > 0 || kindOf(doc) !== 'openapi' || !doc.servers?.length) return false;
           const paths = (s: any) => String(s.url).replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
@@ -1829,6 +1830,7 @@ const mutations: Mutation[] = [
           if (keys.length < 2 || keys.some((k) => deref(doc, doc.paths[k])?.servers || VERBS.some((v) => deref(doc, doc.paths[k])?.[v]?.servers))) return false;
           for (const s of doc.servers) s.url = String(s.url).replace(/\/+$/, '').slice(0, -prefix.length) || '/';
           for (const k of (all ? keys : keys.slice(1))) renameKey(doc.paths, k, `${prefix}${k}`);
+          if (another) doc.servers.push({ url: 'https://zz-eu.example.com' });
           return prefix;
         },
       })),
