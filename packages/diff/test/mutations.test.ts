@@ -274,6 +274,21 @@ function successStatusMutations(): Mutation[] {
       return [
         { kind: 'response link removed (nothing on the wire changes)', expect: 'INFO', told: 'response-link-removed', apply: (doc, n) => { const s = linkSite(doc, n); if (!s) return false; delete own(doc, s).links[s.name]; return `${s.o.id} ${s.name}`; } },
         { kind: 'response link reads its parameter from another place', expect: 'WARN', apply: (doc, n) => { const s = linkSite(doc, n); if (!s) return false; const l = own(doc, s).links[s.name]; l.parameters = Object.fromEntries(Object.keys(l.parameters ?? { id: 0 }).map((k) => [k, '$request.body#/zz'])); return `${s.o.id} ${s.name}`; } },
+        {
+          kind: 'same: a response link names its operation by operationRef instead of operationId', expect: 'none',
+          apply: (doc, n) => {
+            const s = linkSite(doc, n);
+            if (!s) return false;
+            const l = own(doc, s).links[s.name];
+            const target = openapiOps(doc).find((x) => x.op.operationId === l.operationId && !x.received);
+            if (!target) return false;
+            const path = Object.keys(doc.paths).find((p) => deref(doc, doc.paths[p]) === target.item);
+            if (!path) return false;
+            delete l.operationId;
+            l.operationRef = `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/${target.verb}`;
+            return `${s.o.id} ${s.name}`;
+          },
+        },
         { kind: 'same: a response link described otherwise', expect: 'none', apply: (doc, n) => { const s = linkSite(doc, n); if (!s) return false; own(doc, s).links[s.name].description = 'Read it back.'; return `${s.o.id} ${s.name}`; } },
         {
           kind: 'response link added', expect: 'INFO', told: 'response-link-added',

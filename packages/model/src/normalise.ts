@@ -1204,6 +1204,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         const l = resolver.deref(l0);
         if (!l || typeof l !== 'object') continue;
         const { description: _d, ...wire } = l;
+        // `operationRef` to an operation of this document that has an operationId names the same
+        // operation as that id: one spelling, so rewriting one as the other is no change
+        if (typeof wire.operationRef === 'string' && wire.operationRef.startsWith('#/paths/')) {
+          const target: any = resolver.get(wire.operationRef);
+          if (target && typeof target.operationId === 'string') { delete wire.operationRef; wire.operationId = target.operationId; }
+        }
         (o.links ??= Object.create(null))[`${s} ${name}`] = JSON.stringify(canonicalize(wire, false)) ?? 'null';
       }
     }
