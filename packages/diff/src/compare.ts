@@ -909,8 +909,10 @@ function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file:
       // an error response's headers are compared while the status is answered at all (none left: all removed)
       const status = k.slice(sp + 1, k.indexOf(' ', sp + 1));
       const body = `the \`${status}\` response`;
-      if (k.endsWith(' headers') && (!bf || !rf) && b.statuses.includes(status) && r.statuses.includes(status)) compareFields(ctx, bf ?? {}, rf ?? {}, owner, 'response', file, body);
-      else if (bf && rf) compareFields(ctx, bf, rf, owner, 'response', file, body);
+      // (in a call the provider makes, the client's endpoint sends that response)
+      const dir = r.providerCalls ? 'request' : 'response';
+      if (k.endsWith(' headers') && (!bf || !rf) && b.statuses.includes(status) && r.statuses.includes(status)) compareFields(ctx, bf ?? {}, rf ?? {}, owner, dir, file, body);
+      else if (bf && rf) compareFields(ctx, bf, rf, owner, dir, file, body);
       continue;
     }
     const side = kind as 'request' | 'response';

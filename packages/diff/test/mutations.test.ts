@@ -1129,6 +1129,20 @@ const mutations: Mutation[] = [
       return o.id;
     },
   })),
+  // the headers of another answer of a webhook or callback: what the client's endpoint sends
+  ...([[true, 'ERR'], [false, 'INFO']] as const).map(([now, expect]): Mutation => ({
+    kind: `webhook or callback: a header of another answer ${now ? 'becomes required (the endpoint must send it)' : 'becomes optional'}`, expect,
+    apply: (doc, n) => {
+      if (kindOf(doc) !== 'openapi') return false;
+      const sites = openapiOps(doc).filter((x) => x.received && isObj(x.op.responses)).flatMap((x) => Object.keys(x.op.responses).filter((c) => !/^2/.test(c))
+        .flatMap((c) => Object.entries<any>(deref(doc, x.op.responses[c])?.headers ?? {}).filter(([, h]) => !!deref(doc, h)?.required === !now).map(([name]) => ({ x, c, name }))));
+      const s = sites[n];
+      if (!s) return false;
+      const res = (s.x.op.responses[s.c] = structuredClone(deref(doc, s.x.op.responses[s.c])));
+      res.headers[s.name] = { ...deref(doc, res.headers[s.name]), required: now };
+      return `${s.x.id} ${s.c} ${s.name}`;
+    },
+  })),
   {
     kind: 'security: global requirement replaced where only webhooks and callbacks inherit it', expect: 'INFO',
     apply: (doc, n) => {

@@ -1213,20 +1213,22 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         (o.links ??= Object.create(null))[`${s} ${name}`] = JSON.stringify(canonicalize(wire, false)) ?? 'null';
       }
     }
-    if (!providerCalls) {
+    {
       // error bodies are part of what a client parses: judged like the success response, by status
       // and media type (see `Operation.bodies`)
       for (const s of statuses) {
         if (s === success) continue;
         const r = resolver.deref(responses[s]);
         // the headers of any other response (an error's `WWW-Authenticate` or `Retry-After`, a
-        // redirect's `Location`, a 206's `Content-Range`) are read like a body: by status
+        // redirect's `Location`, a 206's `Content-Range`) are read like a body: by status. In a call
+        // the provider makes they are what the client's endpoint answers with (judged as it sends them)
         if (r?.headers && typeof r.headers === 'object') {
           const hp = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
           const out: Fields = Object.create(null);
           responseHeaders(Object.entries<any>(r.headers).filter(([h]) => h.toLowerCase() !== 'content-type'), hp, out);
           if (Object.keys(out).length) (o.bodies ??= Object.create(null))[`status ${s} headers`] = out;
         }
+        if (providerCalls) continue;
         const content = r?.content;
         if (!(/^[45]/.test(s) || s === 'default') || !content || typeof content !== 'object') continue;
         const rptr = typeof responses[s]?.$ref === 'string' ? responses[s].$ref.slice(1) : `${ptr}/responses/${esc(s)}`;
