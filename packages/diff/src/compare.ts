@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaRelation, outlineAt, pathKey, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1497,9 +1497,8 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
   const renamedRoots: Array<[string, string]> = [];
   for (const [p, f] of [...added]) {
     if (!f.renamedFrom || !added.has(p)) continue;
-    let old = renamedFromPath(p, f.renamedFrom);
-    // a dotted old name is a path (`payload.file`: `file` of `payload`) or one property so named
-    if (!removed.has(old) && f.renamedFrom.includes('.') && removed.has(renamedFromPath(p, pathKey(f.renamedFrom)))) old = renamedFromPath(p, pathKey(f.renamedFrom));
+    const places = renamedFromPaths(p, f.renamedFrom);
+    let old = places.find((x) => removed.has(x)) ?? places[0];
     const parameter = p.includes(':') && !p.includes('.');
     if (!removed.has(old) && !parameter) {
       // the old field may sit inside a wrapper object that is gone (its fields moved up one level)

@@ -789,3 +789,12 @@ export function renamedFromPath(path: string, from: string): string {
   if (parent.endsWith(':')) return parent + (parent === 'header:' || parent === 'handshake-header:' ? from.toLowerCase() : from);
   return parent ? `${parent}.${from}` : from;
 }
+
+/**
+ * The places a field marked `x-renamed-from: <from>` may have been, in order: a dotted old name is a
+ * path (`payload.file`: `file` of `payload`), or else one property so named (see `pathKey`).
+ */
+export function renamedFromPaths(path: string, from: string): string[] {
+  const asPath = renamedFromPath(path, from);
+  return from.includes('.') ? [asPath, renamedFromPath(path, pathKey(from))] : [asPath];
+}

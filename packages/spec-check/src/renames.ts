@@ -3,7 +3,7 @@
  * method, push, structure, parameter or field that the previous document really has, at the same
  * place (the diff and the site's version switcher follow these marks, so a wrong one misleads both).
  */
-import { appendPointer, isPayloadEnvelope, normalise, renamedFromPath, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
+import { appendPointer, isPayloadEnvelope, normalise, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation } from '@ccapi/model';
 
 export interface RenameMark {
   /** `method`, `push`, `structure` or `field`. */
@@ -51,7 +51,8 @@ function checkFields(out: RenameMark[], fields: Fields, before: Fields | undefin
   for (const f of Object.values(fields) as Field[]) {
     // A mark on the root of a structure is the structure's own rename, checked with the structure.
     if (!f.renamedFrom || f.path === '') continue;
-    const old = oldFieldPath(f.path, f.renamedFrom);
+    const places = renamedFromPaths(f.path, f.renamedFrom);
+    const old = (before && places.find((x) => hasFieldPath(before, x, previous))) ?? places[0];
     const mark: RenameMark = { kind: 'field', where: `${where} ${f.path || '(root)'}`, from: f.renamedFrom, pointer: f.pointer, ok: true };
     if (!before) {
       mark.ok = false;
