@@ -8,22 +8,15 @@
  */
 import { pathToFileURL } from 'node:url';
 import { childKeys, itemKeys, type Keys } from './positions.js';
+import { escapeToken, safeDecode } from './read.js';
 
 /** Does this object (read as keywords) name itself other than by pointer? Asked of every object by the ref walk: files without any pay nothing more. */
 export const namesSchema = (obj: Record<string, unknown>): boolean => typeof obj.$id === 'string' || typeof obj.$anchor === 'string' || typeof obj.$dynamicAnchor === 'string';
 
-const escapeToken = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const withoutFragment = (u: URL) => {
   const c = new URL(u.href);
   c.hash = '';
   return c.href;
-};
-const safeDecode = (s: string): string | undefined => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return undefined;
-  }
 };
 
 /**

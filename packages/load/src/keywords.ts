@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostics.js';
 import { walkPositions, type Keys } from './positions.js';
-import type { Source } from './read.js';
+import { escapeToken, type Source } from './read.js';
 import { pointerOf } from './refs.js';
 
 /**
@@ -9,10 +9,6 @@ import { pointerOf } from './refs.js';
  * carrying one is refused here (codegen also strips them, in case a document skips the loader).
  */
 export const CODE_KEYWORDS = ['tsType', 'tsEnumNames'] as const;
-
-function esc(k: string): string {
-  return k.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /**
  * Every code-injecting keyword in the files of a document, with its file and line. A property called
@@ -74,7 +70,7 @@ export function codeKeywordDiagnosticsOf(src: Source, holders: readonly object[]
   const out: Diagnostic[] = [];
   for (const obj of holders) {
     for (const k of badShapes(obj as Record<string, unknown>)) {
-      const p = `${pointerOf(src.value, obj)}/${esc(k)}`;
+      const p = `${pointerOf(src.value, obj)}/${escapeToken(k)}`;
       out.push({
         severity: 'error',
         code: 'schema-keyword-type',
@@ -87,7 +83,7 @@ export function codeKeywordDiagnosticsOf(src: Source, holders: readonly object[]
     }
     for (const k of CODE_KEYWORDS) {
       if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
-      const p = `${pointerOf(src.value, obj)}/${esc(k)}`;
+      const p = `${pointerOf(src.value, obj)}/${escapeToken(k)}`;
       out.push({
         severity: 'error',
         code: 'schema-keyword-forbidden',

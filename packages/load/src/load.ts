@@ -4,7 +4,7 @@ import type { Config, NormalizedProblem } from '@redocly/openapi-core';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { refFile, refHolders, scanRefs, type RefScan } from './refs.js';
 import { prepareForBundling } from './prebundle.js';
-import { getByPointer, type Source } from './read.js';
+import { escapeToken, getByPointer, type Source } from './read.js';
 import { structuralDiagnostics } from './structure.js';
 
 export type SpecKind = 'openapi' | 'asyncapi';
@@ -206,7 +206,7 @@ async function asyncapiDiagnostics(document: Record<string, unknown>, file: stri
       code: `asyncapi/${String(d.code)}`,
       message: d.message,
       file,
-      pointer: '#/' + d.path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+      pointer: '#/' + d.path.map((s) => escapeToken(String(s))).join('/'),
       hint: 'The pointer is in the bundled document (generated/…/rtm.asyncapi.json).',
     }) as Diagnostic)];
 }

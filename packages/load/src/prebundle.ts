@@ -1,5 +1,5 @@
 import { dirname, relative, resolve } from 'node:path';
-import { getByPointer, safeDecode, type Source } from './read.js';
+import { escapeToken, getByPointer, safeDecode, type Source } from './read.js';
 
 /** Copies a value taken out of `fromFile` so that its `$ref`s still mean the same when it sits in a file of `toDir`. */
 function rebase(value: unknown, fromFile: string, toDir: string): unknown {
@@ -43,7 +43,7 @@ export function prepareForBundling(doc: Record<string, unknown>, file: string, s
     for (const [name, value] of Object.entries(entries)) {
       const ref = value && typeof value === 'object' ? value.$ref : undefined;
       if (typeof ref === 'string' && !ref.startsWith('#') && ref.includes('#') && !declared.has(key(ref))) {
-        declared.set(key(ref), `#/components/${section}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        declared.set(key(ref), `#/components/${section}/${escapeToken(name)}`);
       }
     }
   }

@@ -138,6 +138,11 @@ export function safeDecode(s: string): string | undefined {
   }
 }
 
+/** A key as one token of a JSON pointer (`~` -> `~0`, `/` -> `~1`): the inverse of decodePointer's unescaping. */
+export function escapeToken(s: string): string {
+  return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? s : s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 /** Segments of a JSON pointer (with or without the leading `#`); undefined when an escape is malformed. */
 export function decodePointer(pointer: string): string[] | undefined {
   const p = pointer.replace(/^#/, '');
@@ -476,7 +481,7 @@ function slowJsonValueProblem(value: unknown): { pointer: string; kind: 'number'
     if (typeof v === 'number' && !Number.isFinite(v)) return { pointer: p, kind: 'number' };
     if (v && typeof v === 'object') {
       if (p === '#' && Object.prototype.hasOwnProperty.call(v, '__proto__')) return { pointer: `${p}/__proto__`, kind: 'proto' };
-      for (const [k, c] of Object.entries(v)) stack.push([c, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      for (const [k, c] of Object.entries(v)) stack.push([c, `${p}/${escapeToken(k)}`]);
     }
   }
   return undefined;

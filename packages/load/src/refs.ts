@@ -5,7 +5,7 @@ import { codeKeywordDiagnosticsOf, hasBadShape, hasCodeKeyword } from './keyword
 import { LIMITS } from './limits.js';
 import { walkPositions } from './positions.js';
 import { anchorRefs, namesSchema } from './anchors.js';
-import { expandedSize, getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
+import { escapeToken, expandedSize, getByPointer, measure, readSource, safeDecode, type Source } from './read.js';
 
 /** Where a `$ref` leads: the file (absolute, as written, not realpath) and the value there. */
 export interface RefTarget {
@@ -28,10 +28,6 @@ export interface RefScan {
 }
 
 const URL_RE = /^[a-z][a-z0-9+.-]*:/i;
-
-function escapeSeg(s: string): string {
-  return s.indexOf('~') === -1 && s.indexOf('/') === -1 ? s : s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /**
  * Every object holding a `$ref` string that is a reference: under `x-` keys too, and under keys that
@@ -57,7 +53,7 @@ export function pointerOf(root: unknown, target: object): string {
     if (node === target) return ptr;
     if (node && typeof node === 'object' && !seen.has(node)) {
       seen.add(node);
-      for (const [k, v] of Object.entries(node as object)) if (v && typeof v === 'object') stack.push([v, `${ptr}/${escapeSeg(k)}`]);
+      for (const [k, v] of Object.entries(node as object)) if (v && typeof v === 'object') stack.push([v, `${ptr}/${escapeToken(k)}`]);
     }
   }
   return '#';
@@ -358,7 +354,7 @@ export function inlineExternalRefs(scan: RefScan, file: string): { document: unk
   if (schemas && typeof schemas === 'object') {
     for (const [name, s] of Object.entries(schemas as Record<string, unknown>)) {
       const t = s && typeof s === 'object' ? scan.targets.get(s) : undefined;
-      if (t && t.file !== file) componentOf.set(`${t.file}#${t.fragment}`, `#/components/schemas/${escapeSeg(name)}`);
+      if (t && t.file !== file) componentOf.set(`${t.file}#${t.fragment}`, `#/components/schemas/${escapeToken(name)}`);
     }
   }
   const memo = new Map<unknown, unknown>();
@@ -378,7 +374,7 @@ export function inlineExternalRefs(scan: RefScan, file: string): { document: unk
       taken.add(name);
       hoisted.set(key, (h = { name, value: t.value }));
     }
-    return `#/components/schemas/${escapeSeg(h.name)}`;
+    return `#/components/schemas/${escapeToken(h.name)}`;
   };
   const walk = (node: unknown, curFile: string, top: boolean): unknown => {
     if (!node || typeof node !== 'object') return node;
