@@ -98,6 +98,24 @@ function fmt(v: unknown, quoted: boolean, typed: boolean): string {
   return quoted ? s : `\`${s}\``;
 }
 
+type LinkJson = { operationId?: string; operationRef?: string; parameters?: Record<string, unknown>; requestBody?: unknown; server?: unknown };
+
+/** What of a response link changed (its model keeps the link as JSON): where it leads, which parameters, its body or server. */
+function linkChange(from: unknown, to: unknown): string {
+  const b = (from ?? {}) as LinkJson, r = (to ?? {}) as LinkJson;
+  const parts: string[] = [];
+  const target = (l: LinkJson) => l.operationId ?? l.operationRef;
+  if (target(b) !== target(r)) parts.push(`it leads to \`${target(r) ?? 'no operation'}\` instead of \`${target(b) ?? 'no operation'}\``);
+  const bp = b.parameters ?? {}, rp = r.parameters ?? {};
+  const names = [...new Set([...Object.keys(bp), ...Object.keys(rp)])].filter((k) => JSON.stringify(bp[k]) !== JSON.stringify(rp[k]));
+  const shownValue = (v: unknown) => (v === undefined ? 'nothing' : `\`${typeof v === 'string' ? v : JSON.stringify(v)}\``);
+  for (const k of names.slice(0, 3)) parts.push(`parameter \`${k}\` takes ${shownValue(rp[k])} instead of ${shownValue(bp[k])}`);
+  if (names.length > 3) parts.push(`${names.length - 3} more parameters changed`);
+  if (JSON.stringify(b.requestBody) !== JSON.stringify(r.requestBody)) parts.push(`its request body takes ${shownValue(r.requestBody)} instead of ${shownValue(b.requestBody)}`);
+  if (JSON.stringify(b.server) !== JSON.stringify(r.server)) parts.push('it names another server');
+  return parts.length ? parts.join('; ') : 'it leads elsewhere or takes its values from other places';
+}
+
 /** Fills the message of a rule with the facts of one diff item. */
 export function render(ruleId: string, i: DiffItem): string {
   // `uniqueItems` is kept as a limit of 1; its messages say what it means instead of "a uniqueItems of 1"
@@ -122,11 +140,14 @@ export function render(ruleId: string, i: DiffItem): string {
     change: i.change,
     direction: i.direction,
     nullability: i.to === true ? 'now accepts `null`' : 'is never `null` any more',
+    link: () => linkChange(i.from, i.to),
   };
   const text = tpl.replace(/(`?)\{(\w+)\}(`?)/g, (all, pre: string, key: string, post: string) => {
     const quoted = pre === '`' && post === '`';
     if (key === 'from' || key === 'to') {
       const v = key === 'from' ? i.from : i.to;
+      // no value (a format dropped, a default added): the word alone, not quoted like a value named `none`
+      if (v === undefined) return 'none';
       return `${pre}${fmt(v, quoted, i.change.startsWith('enum-'))}${post}`;
     }
     const v = values[key];
