@@ -36,3 +36,11 @@ test('no rule message keeps a schema keyword once worded for the changelog, on p
     }
   }
 });
+
+test('an absent value reads as the word "none", never quoted like a value of that name', async () => {
+  const { render } = await import('../src/messages.ts');
+  const item = { ruleId: 'field-format-changed', subject: 'field', change: 'format', owner: { kind: 'structure', name: 'commit' }, direction: 'response', path: 'url', from: 'uri', to: undefined } as never;
+  const text = render('field-format-changed', item);
+  assert.match(text, /from `uri` to none\./);
+  assert.doesNotMatch(text, /`none`/);
+});
