@@ -135,12 +135,34 @@ function benchDiff() {
   const apiDiff = join(root, 'node_modules/.bin/api-diff');
   const floorScript = join(mkdtempSync(join(tmpdir(), 'floor-')), 'floor.mjs');
   writeFileSync(floorScript, "import { readFileSync } from 'node:fs';\nconst [a, b] = process.argv.slice(2);\nJSON.parse(readFileSync(a, 'utf8'));\nJSON.parse(readFileSync(b, 'utf8'));\n");
+  // A second reference: the least any diff does (both trees walked together, every differing JSON
+  // pointer written out), knowing nothing of schemas, refs or clients. What api-diff spends above it
+  // is the price of reading the documents as APIs.
+  const blindScript = join(dirname(floorScript), 'blind-diff.mjs');
+  writeFileSync(blindScript, [
+    "import { readFileSync } from 'node:fs';",
+    'const [a, b] = process.argv.slice(2);',
+    "const A = JSON.parse(readFileSync(a, 'utf8')), B = JSON.parse(readFileSync(b, 'utf8'));",
+    'const out = [];',
+    "const esc = (k) => k.replace(/~/g, '~0').replace(/\\//g, '~1');",
+    'function walk(x, y, p) {',
+    '  if (x === y) return;',
+    "  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || Array.isArray(x) !== Array.isArray(y)) { out.push({ op: 'replace', path: p, from: x, to: y }); return; }",
+    "  if (Array.isArray(x)) { for (let i = 0; i < Math.max(x.length, y.length); i++) { if (i >= x.length) out.push({ op: 'add', path: `${p}/${i}`, value: y[i] }); else if (i >= y.length) out.push({ op: 'remove', path: `${p}/${i}` }); else walk(x[i], y[i], `${p}/${i}`); } return; }",
+    "  for (const k in x) if (!(k in y)) out.push({ op: 'remove', path: `${p}/${esc(k)}` }); else walk(x[k], y[k], `${p}/${esc(k)}`);",
+    "  for (const k in y) if (!(k in x)) out.push({ op: 'add', path: `${p}/${esc(k)}`, value: y[k] });",
+    '}',
+    "walk(A, B, '');",
+    'process.stdout.write(JSON.stringify(out, null, 2));',
+    '',
+  ].join('\n'));
   const peers = withPeers ? peersDir() : undefined;
   const rows: string[][] = [];
   for (const p of PAIRS) {
     const a = join(shared, p.a);
     const b = join(shared, p.b);
     const floor = measure([process.execPath, floorScript, a, b]);
+    const blind = measure([process.execPath, blindScript, a, b]);
     const changelog = measure([apiDiff, 'changelog', a, b, '--format', 'json']);
     const breaking = measure([apiDiff, 'breaking', a, b, '--format', 'json']);
     let entries = '?';
@@ -154,6 +176,7 @@ function benchDiff() {
       entries = `unreadable (exit ${changelog.status})`;
     }
     rows.push([p.name, 'floor: read + JSON.parse', fmt(floor), mem(floor), '1.0×', '']);
+    rows.push(['', 'schema-blind JSON diff (reference)', fmt(blind), mem(blind), `${(blind.wall / floor.wall).toFixed(1)}×`, `${(JSON.parse(blind.stdout || '[]') as unknown[]).length} differing pointers`]);
     rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), `${(changelog.wall / floor.wall).toFixed(1)}×`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
     rows.push(['', '`api-diff breaking`', fmt(breaking), mem(breaking), `${(breaking.wall / floor.wall).toFixed(1)}×`, `exit ${breaking.status}`]);
     if (peers) {
