@@ -116,6 +116,58 @@ function linkChange(from: unknown, to: unknown): string {
   return parts.length ? parts.join('; ') : 'it leads elsewhere or takes its values from other places';
 }
 
+/** One credential of an alternative as the model labels it: `oauth2:<flow>(<url>=..., ...)[scopes]`, `apiKey:<in>:<name>`, `http:<scheme>`... */
+type Credential = { kind: string; flow?: string; urls?: Record<string, string>; scopes?: string[]; where?: string; name?: string };
+function credentialParts(label: string): Credential {
+  const m = /^oauth2:(\w+)\(([^)]*)\)(?:\[([^\]]*)\])?/.exec(label);
+  if (m) return { kind: `oauth2:${m[1]}`, flow: m[1], urls: Object.fromEntries(m[2].split(', ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])), scopes: m[3] ? m[3].split(',') : [] };
+  const k = /^apiKey:(\w+)(?::(.*?))?(?: \(.*\))?$/.exec(label);
+  if (k) return { kind: 'apiKey', where: k[1], name: k[2] ?? '' };
+  return { kind: label };
+}
+
+/**
+ * What tells a lost security alternative from the new ones when they are alike (the same OAuth2 flow
+ * at another URL or with more scopes, an API key moved, one credential now needed beside another):
+ * the long labels alone hide it. Empty when nothing is alike.
+ */
+function securityDetail(from: unknown, to: unknown): string {
+  if (!Array.isArray(from) || !Array.isArray(to)) return '';
+  const said = new Set<string>();
+  const WHERE: Record<string, string> = { header: 'header', query: 'query parameter', cookie: 'cookie' };
+  for (const lost of from as string[]) {
+    const lostParts = lost.split(' & ');
+    for (const now of to as string[]) {
+      const nowParts = now.split(' & ');
+      // the same credentials and more: the others are now needed as well
+      if (nowParts.length > lostParts.length && lostParts.every((p) => nowParts.includes(p))) {
+        said.add(`with \`${lost}\`, ${nowParts.filter((p) => !lostParts.includes(p)).map((p) => `\`${p}\``).join(' and ')} is now needed as well`);
+        continue;
+      }
+      if (nowParts.length !== lostParts.length) continue;
+      for (const lp of lostParts) {
+        if (nowParts.includes(lp)) continue;
+        const a = credentialParts(lp);
+        for (const np of nowParts) {
+          const b = credentialParts(np);
+          if (a.kind !== b.kind || np === lp) continue;
+          if (a.urls && b.urls) {
+            const au = a.urls, bu = b.urls;
+            for (const u of new Set([...Object.keys(au), ...Object.keys(bu)])) {
+              if (au[u] !== bu[u]) said.add(`the \`${a.flow}\` flow's \`${u}\` is ${bu[u] === undefined ? 'gone' : `now \`${bu[u]}\``} (was ${au[u] === undefined ? 'none' : `\`${au[u]}\``})`);
+            }
+            const more = (b.scopes ?? []).filter((x) => !(a.scopes ?? []).includes(x));
+            if (more.length) said.add(`the scope(s) ${more.map((x) => `\`${x}\``).join(', ')} must now be granted`);
+          } else if (a.where !== undefined && b.where !== undefined && (a.where !== b.where || a.name !== b.name)) {
+            said.add(`the API key moved from ${WHERE[a.where] ?? a.where} \`${a.name}\` to ${WHERE[b.where] ?? b.where} \`${b.name}\``);
+          }
+        }
+      }
+    }
+  }
+  return said.size ? ` What changed: ${[...said].slice(0, 4).join('; ')}.` : '';
+}
+
 /** Fills the message of a rule with the facts of one diff item. */
 export function render(ruleId: string, i: DiffItem): string {
   // `uniqueItems` is kept as a limit of 1; its messages say what it means instead of "a uniqueItems of 1"
@@ -141,6 +193,7 @@ export function render(ruleId: string, i: DiffItem): string {
     direction: i.direction,
     nullability: i.to === true ? 'now accepts `null`' : 'is never `null` any more',
     link: () => linkChange(i.from, i.to),
+    secdetail: () => securityDetail(i.from, i.to),
   };
   const text = tpl.replace(/(`?)\{(\w+)\}(`?)/g, (all, pre: string, key: string, post: string) => {
     const quoted = pre === '`' && post === '`';

@@ -44,3 +44,15 @@ test('an absent value reads as the word "none", never quoted like a value of tha
   assert.match(text, /from `uri` to none\./);
   assert.doesNotMatch(text, /`none`/);
 });
+
+test('a security change between alike alternatives says what tells them apart', async () => {
+  const { render } = await import('../src/messages.ts');
+  const say = (from: string[], to: string[]) => render('operation-security-tightened', { subject: 'operation', change: 'security-tightened', owner: { kind: 'method', name: 'm' }, direction: 'request', from, to } as never);
+  const flow = (url: string, scopes: string) => `oauth2:clientCredentials(tokenUrl=${url})[${scopes}]`;
+  assert.match(say([flow('https://a/token', 'r')], [flow('https://b/token', 'r')]), /What changed: the `clientCredentials` flow's `tokenUrl` is now `https:\/\/b\/token` \(was `https:\/\/a\/token`\)\.$/);
+  assert.match(say([flow('https://a/token', 'r')], [flow('https://a/token', 'r,w')]), /the scope\(s\) `w` must now be granted\.$/);
+  assert.match(say(['apiKey:header:x-key'], ['apiKey:query:key']), /the API key moved from header `x-key` to query parameter `key`\.$/);
+  assert.match(say(['apiKey:header:x-key', 'http:bearer'], ['apiKey:header:x-key & http:bearer']), /with `apiKey:header:x-key`, `http:bearer` is now needed as well/);
+  // nothing alike: no explanation to add
+  assert.doesNotMatch(say(['http:bearer'], ['apiKey:header:x-key']), /What changed/);
+});
