@@ -330,6 +330,27 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
 }
 
 /**
+ * The same change to an RTM frame's own field (`frame:version` added to every request frame, the
+ * `request_id` type changed in all of them) is one change of the frame format: the findings of
+ * several methods (or pushes) become one, "Each of N methods ...", listing the operations it affects.
+ */
+export function groupFrameFields(findings: Finding[], protocol: Protocol): Finding[] {
+  const keyOf = (f: Finding): string | undefined =>
+    (f.owner.kind === 'method' || f.owner.kind === 'push') && f.path?.startsWith('frame:')
+      ? JSON.stringify([f.owner.kind, f.ruleId, f.direction, f.path, f.oldPath, f.from, f.to, itemOf.get(f)?.body ?? null]) : undefined;
+  return mergeGroups(findings, keyOf, (g) => {
+    const first = g[0];
+    const areas = new Set(g.map((f) => f.area));
+    const owner: Owner = { kind: 'api', name: `each of ${g.length} ${first.owner.kind === 'method' ? 'methods' : 'pushes'}`, area: areas.size === 1 ? first.area : 'General' };
+    const item = itemOf.get(first);
+    const text = item ? render(first.ruleId, { ...item, owner }) : first.text;
+    const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), parts: g };
+    if (item) itemOf.set(merged, { ...item, owner });
+    return merged;
+  });
+}
+
+/**
  * The same wrapper dropped by several operations (e.g. a request envelope given up API-wide) is one
  * change: those findings become one API-wide finding listing the operations it affects. `to` holds
  * every field that moved up; `parts` keeps the per-operation findings for the history.

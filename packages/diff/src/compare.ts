@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -36,7 +36,8 @@ function fieldSet(fields: Fields, prefix: string): Set<string> {
   let s = byPrefix.get(prefix);
   if (s) return s;
   s = new Set<string>();
-  for (const f of Object.values(fields)) if (f.path) s.add(`${prefix}${f.path}:${signature(f)}`);
+  // (an RTM frame's envelope is alike in every frame: it says nothing of which operation is which)
+  for (const f of Object.values(fields)) if (f.path && !f.path.startsWith('frame:')) s.add(`${prefix}${f.path}:${signature(f)}`);
   byPrefix.set(prefix, s);
   return s;
 }
@@ -722,9 +723,9 @@ function compareOperations(ctx: Ctx): void {
       for (const [m, rm] of msgKey) {
         if (!m.startsWith('reply:')) continue;
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
-        if (bf && rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, bf, rf), owner, replySide, rev.file);
+        if (bf && rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, replyPart(b, r, bf), replyPart(b, r, rf)), owner, replySide, rev.file);
       }
-    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, mainPart(b, r, 'response', b.response), mainPart(b, r, 'response', r.response), owner, 'response', rev.file);
+    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, replyPart(b, r, mainPart(b, r, 'response', b.response)), replyPart(b, r, mainPart(b, r, 'response', r.response)), owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
     if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
     if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
@@ -734,7 +735,7 @@ function compareOperations(ctx: Ctx): void {
       if (reply ? replySwapped : swapped) continue;
       const rm = msgKey.get(m) ?? rename(m);
       const rf = r.otherPayloads && own(r.otherPayloads, rm);
-      if (rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, bf, rf), owner, reply ? replySide : side, rev.file);
+      if (rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, reply ? replyPart(b, r, bf) : bf, reply ? replyPart(b, r, rf) : rf), owner, reply ? replySide : side, rev.file);
     }
   }
 }
@@ -853,7 +854,8 @@ function matchMessages(b: Operation, r: Operation, rename: (m: string) => string
  */
 function mainMoved(b: Operation, r: Operation, side: 'request' | 'response'): boolean {
   const x = b.mainMedia?.[side], y = r.mainMedia?.[side];
-  return x !== undefined && y !== undefined && x !== y;
+  // compared by meaning: `application/json` and `application/json; charset=utf-8` are one type
+  return x !== undefined && y !== undefined && x !== y && mediaKey(x) !== mediaKey(y);
 }
 
 /**
@@ -869,8 +871,8 @@ function opaqueAt(o: Operation, side: 'request' | 'response'): boolean {
 /** Is one of an operation's messages (by key) written in another schema language? */
 const opaqueMessage = (o: Operation, m: string): boolean => o.opaquePayloads !== undefined && own(o.opaquePayloads, m) !== undefined;
 
-/** Keys of what travels beside a body (parameters, headers, channel parameters): `<place>:<name>`. */
-const BESIDE_BODY = /^[a-z-]+:/i;
+/** Keys of what travels beside a body (parameters, headers, channel parameters): `<place>:<name>`; a frame's own fields are part of its payload. */
+const BESIDE_BODY = /^(?!frame:)[a-z-]+:/i;
 
 /** Two versions of one message's fields, without the payload when one of them is opaque (see opaqueAt). */
 function besideOpaque(b: Operation, m: string, r: Operation, rm: string, bf: Fields, rf: Fields): [Fields, Fields] {
@@ -883,6 +885,13 @@ function besideOpaque(b: Operation, m: string, r: Operation, rm: string, bf: Fie
  */
 const mainPart = (b: Operation, r: Operation, side: 'request' | 'response', fields: Fields): Fields =>
   mainMoved(b, r, side) ? fieldsPart(fields, PARAMETER, true) : opaqueAt(b, side) || opaqueAt(r, side) ? fieldsPart(fields, BESIDE_BODY, true) : fields;
+
+/**
+ * A reply's fields, without the frame's `action` when the operation's own action changed (a method
+ * renamed on the wire): the replies' action follows it, and that change is told once (frame-action).
+ */
+const FRAME_ACTION = /^frame:action(?:$|[.[{])/;
+const replyPart = (b: Operation, r: Operation, fields: Fields): Fields => (b.frameAction !== r.frameAction ? fieldsPart(fields, FRAME_ACTION, false) : fields);
 
 /** A body's fields without the parameters and headers that share its map. */
 const PARAMETER = /^(query|header|path|cookie):/;
@@ -898,9 +907,16 @@ const bodyPart = (fields: Fields): Fields => fieldsPart(fields, PARAMETER, false
 function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file: string): void {
   const moved = (['request', 'response'] as const).filter((side) => mainMoved(b, r, side));
   if (!b.bodies && !r.bodies && !moved.length) return;
-  const bb = b.bodies ?? {}, rb = r.bodies ?? {};
+  // bodies of a media type are matched by its meaning (mediaKey): a charset or the case of a
+  // type written otherwise is the same body
+  const byMeaning = (bodies: Record<string, Fields>) => {
+    const out: Record<string, Fields> = Object.create(null);
+    for (const k of Object.keys(bodies)) out[bodyKey(k)] = bodies[k];
+    return out;
+  };
+  const bb = byMeaning(b.bodies ?? {}), rb = byMeaning(r.bodies ?? {});
   // where the first media types differ, each one's body is compared with the same media type's
-  const mains = moved.flatMap((side) => [`${side} ${b.mainMedia![side]}`, `${side} ${r.mainMedia![side]}`]);
+  const mains = moved.flatMap((side) => [bodyKey(`${side} ${b.mainMedia![side]}`), bodyKey(`${side} ${r.mainMedia![side]}`)]);
   for (const k of new Set([...Object.keys(bb), ...Object.keys(rb), ...mains])) {
     let bf = own(bb, k), rf = own(rb, k);
     const sp = k.indexOf(' ');
@@ -908,21 +924,29 @@ function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file:
     if (kind === 'status') {
       // an error response's headers are compared while the status is answered at all (none left: all removed)
       const status = k.slice(sp + 1, k.indexOf(' ', sp + 1));
-      const body = `the \`${status}\` response`;
+      // (an RTM error frame is kept under the status `error`)
+      const body = status === 'error' ? 'the error reply' : `the \`${status}\` response`;
       // (in a call the provider makes, the client's endpoint sends that response)
       const dir = r.providerCalls ? 'request' : 'response';
       if (k.endsWith(' headers') && (!bf || !rf) && b.statuses.includes(status) && r.statuses.includes(status)) compareFields(ctx, bf ?? {}, rf ?? {}, owner, dir, file, body);
-      else if (bf && rf) compareFields(ctx, bf, rf, owner, dir, file, body);
+      else if (bf && rf) compareFields(ctx, replyPart(b, r, bf), replyPart(b, r, rf), owner, dir, file, body);
       continue;
     }
     const side = kind as 'request' | 'response';
     const media = k.slice(sp + 1);
     const list = (o: Operation) => (side === 'request' ? o.requestMedia : o.responseMedia);
-    if (!list(b).includes(media) || !list(r).includes(media)) continue;
+    if (!list(b).some((m) => mediaKey(m) === media) || !list(r).some((m) => mediaKey(m) === media)) continue;
     bf ??= bodyPart(b[side]);
     rf ??= bodyPart(r[side]);
     compareFields(ctx, bf, rf, owner, side, file);
   }
+}
+
+/** A key of `Operation.bodies` with its media type by meaning: `<side> <mediaKey>`, `status <code> <mediaKey>`. */
+function bodyKey(k: string): string {
+  const sp = k.startsWith('status ') ? k.indexOf(' ', 7) : k.indexOf(' ');
+  const media = k.slice(sp + 1);
+  return k.startsWith('status ') && media === 'headers' ? k : `${k.slice(0, sp)} ${mediaKey(media)}`;
 }
 
 /**
@@ -937,7 +961,7 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
     const [side, media] = k.split(' ', 2) as ['request' | 'response', string];
     const prop = k.slice(side.length + media.length + 2);
     const list = (o: Operation) => (side === 'request' ? o.requestMedia : o.responseMedia);
-    if (!list(b).includes(media) || !list(r).includes(media)) continue;
+    if (!list(b).some((m) => mediaKey(m) === media) || !list(r).some((m) => mediaKey(m) === media)) continue;
     const bx = own(be, k), rx = own(re, k);
     // an entry on one side only is judged where both bodies show the property (a new property's entry is no change)
     const has = (o: Operation) => Object.hasOwn((o.bodies && own(o.bodies, `${side} ${media}`)) ?? o[side], prop);

@@ -5,7 +5,7 @@ import { loadModels, sideOf, type Diagnostic, type Model, type Protocol } from '
 import { compareModels } from './compare.js';
 import { classify, mergeProtocols, sortFindings } from './classify.js';
 import type { Finding } from './types.js';
-import { annotateAffects, groupSharedParameters, groupUnwrapped } from './affects.js';
+import { annotateAffects, groupFrameFields, groupSharedParameters, groupUnwrapped } from './affects.js';
 
 export interface NoteEntry {
   area: string;
@@ -85,14 +85,14 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
       diagnostics.push({ severity: 'error', message: `cannot compare an ${bm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document with an ${rm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document`, file: rm.file, pointer: '', hint: 'Give two documents of the same kind, or two version folders.' });
       return result;
     }
-    findings.push(...groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(bm, rm), bm, rm, rm.protocol), rm.protocol), rm.protocol));
+    findings.push(...groupFrameFields(groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(bm, rm), bm, rm, rm.protocol), rm.protocol), rm.protocol), rm.protocol));
   } else {
     for (const p of ['web', 'rtm'] as const) {
       const bm = b.models.find((m) => m.protocol === p);
       const rm = r.models.find((m) => m.protocol === p);
       if (!bm && !rm) continue;
       const x = bm ?? emptyModel(rm!), y = rm ?? emptyModel(bm!);
-      findings.push(...groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(x, y), x, y, p), p), p));
+      findings.push(...groupFrameFields(groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(x, y), x, y, p), p), p), p));
     }
     result.notes = readNotes(revisionPath, diagnostics);
   }

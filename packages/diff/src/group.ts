@@ -391,8 +391,8 @@ export function groupAtoms(version: string, atoms: Atom[], ids: number[], tags =
 function plural(template: string, names: string[]): string | null {
   const listed = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const rules: Array<[RegExp, string, Array<[RegExp, string]>]> = [
-    [/\ba new ((?:optional |required )?(?:request |response )?)field \u0000/, `new $1fields ${listed}`, []],
-    [/\b((?:the optional |the deprecated )?(?:request |response )?)field \u0000/, `$1fields ${listed}`, [[/ is (now|no longer) /, ' are $1 ']]],
+    [/\ba new ((?:optional |required )?(?:request |response )?(?:frame )?)field \u0000/, `new $1fields ${listed}`, []],
+    [/\b((?:the optional |the deprecated )?(?:request |response )?(?:frame )?)field \u0000/, `$1fields ${listed}`, [[/ is (now|no longer) /, ' are $1 ']]],
     [/^There's a new server, \u0000/, `There are new servers, ${listed}`, []],
     [/^The server \u0000/, `The servers ${listed}`, [[/ no longer accepts /, ' no longer accept '], [/; it accepts /, '; they accept '], [/ was removed/, ' were removed'], [/ changed /, ' changed ']]],
   ];

@@ -14,7 +14,7 @@ export { buildChangelog, writeChangelog, versionFolders } from './generate-chang
 export { run } from './cli.js';
 export { buildHistory } from './history.js';
 export type { History, HistoryItem, HistoryEvent } from './history.js';
-export { structureUsers, annotateAffects, groupSharedParameters, groupUnwrapped, affectsText, changedPathCount } from './affects.js';
+export { structureUsers, annotateAffects, groupFrameFields, groupSharedParameters, groupUnwrapped, affectsText, changedPathCount } from './affects.js';
 export { changelogStats, entryText } from './render.js';
 export { reconcile, reconcileFile, renderReconcile, parseHandChangelog } from './reconcile.js';
 export type { ReconcileResult, VersionReconcile, HandEntry } from './reconcile.js';

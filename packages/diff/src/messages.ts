@@ -29,7 +29,7 @@ function parseMessages(text: string): Record<string, string> {
   return out;
 }
 
-const PARAM = /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake|binding):([^.[{]*)(.*)$/;
+const PARAM = /^(query|header|path|cookie|channel|handshake-query|handshake-header|handshake|binding|frame):([^.[{]*)(.*)$/;
 
 /** Human label of a field path: `request field \`order.id\``, `query parameter \`limit\``... */
 export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'direction' | 'owner' | 'base' | 'revision' | 'body'>): string {
@@ -59,6 +59,8 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     // a schema a message's protocol binding gives (`binding:kafka/key`): what travels with the message
     if (where === 'binding') { const [proto, kw] = key.split('/'); return `${rest ? `field \`${rest.replace(/^\./, '')}\` of ` : ''}\`${kw}\` of the \`${proto}\` message binding`; }
     if (where === 'header' && key === '*') return `the message's headers object${rest}`;
+    // an RTM frame's own property beside its payload (`action`, `request_id`, `success`...)
+    if (where === 'frame') return `${i.owner.kind === 'method' ? `${side} ` : ''}frame field \`${full}\``;
     // what a push brings (a webhook's or callback's request, an AsyncAPI message) is no response
     if (where === 'header' && side === 'response') return i.owner.kind === 'push' ? `header \`${full}\`` : `response header \`${full}\``;
     return `${where} parameter \`${full}\``;
@@ -74,7 +76,8 @@ export function subjectLabel(owner: DiffItem['owner']): string {
     case 'push': return `the \`${owner.name}\` push`;
     case 'structure': return `the \`${owner.name}\` data structure`;
     case 'parameter': return `every operation using the shared parameter \`${owner.name}\``;
-    default: return 'the API';
+    // (a change grouped over operations names them: "each of 12 methods")
+    default: return owner.name || 'the API';
   }
 }
 

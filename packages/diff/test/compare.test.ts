@@ -241,3 +241,51 @@ test('a structure is judged on the sides it keeps: operations that now send anot
   const got = diffModels(modelOf(base)!, modelOf(revision)!).map((f) => `${f.level} ${f.ruleId}:${f.path ?? ''}`);
   assert.deepEqual(got, ['INFO response-field-added:c']);
 });
+
+test('a body under a media type written with a charset is the same body: a change in it is judged (blind set 22)', () => {
+  const doc = (media: string, schema: unknown) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/e': { get: { operationId: 'events', responses: { '200': { description: 'ok', content: { [media]: { schema } } } } } } } });
+  const list = { type: 'array', items: S }, wrapped = obj({ events: list }, ['events']);
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.path}`).sort();
+  assert.deepEqual(rules(doc('application/json', list), doc('application/json; charset=utf-8', wrapped)), rules(doc('application/json', list), doc('application/json', wrapped)));
+  assert.ok(rules(doc('application/json', list), doc('application/json; charset=utf-8', wrapped)).includes('response-field-type-changed:'));
+  assert.deepEqual(rules(doc('application/json', list), doc('Application/JSON; charset=utf-8', list)), []);
+});
+
+test('bounds that bound nothing are no constraint: minLength/minItems/minProperties 0, multipleOf 1 on an integer or number (blind sets 22, 23)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
+  const I = { type: 'integer' };
+  assert.deepEqual(rules(api(obj({}), obj({ s: S, a: { type: 'array', items: S }, o: { type: 'object' } })), api(obj({}), obj({ s: { ...S, minLength: 0 }, a: { type: 'array', items: S, minItems: 0 }, o: { type: 'object', minProperties: 0 } }))), []);
+  assert.deepEqual(rules(api(obj({}), obj({ n: I })), api(obj({}), obj({ n: { ...I, multipleOf: 1 } }))), []);
+  assert.deepEqual(rules(api(obj({ n: I }), obj({ n: I })), api(obj({ n: { type: 'number', multipleOf: 1 } }), obj({ n: { type: 'number', multipleOf: 1 } }))), []);
+  // a real bound still counts
+  assert.deepEqual(rules(api(obj({}), obj({ s: S })), api(obj({}), obj({ s: { ...S, minLength: 1 } }))), ['request-limit-added']);
+});
+
+test('an RTM frame\'s own fields are judged like its payload: action, type, request_id, required flags, the error frame (blind set 21)', () => {
+  const frame = (action: unknown, extra: Record<string, unknown> = {}, required = ['action']) => ({ type: 'object', required, properties: { request_id: S, action, payload: obj({ id: S }), ...extra } });
+  const doc = (o: { req?: unknown; res?: unknown; err?: unknown; push?: unknown; name?: string } = {}) => {
+    const name = o.name ?? 'get_chat';
+    return {
+      asyncapi: '3.0.0', info: { title: 't', version: '1' },
+      channels: { rtm: { address: '/rtm', messages: {
+        req: { payload: o.req ?? frame({ type: 'string', const: name }) },
+        res: { payload: o.res ?? frame({ type: 'string', const: name }, { type: { type: 'string', const: 'response' }, success: { type: 'boolean', const: true } }, ['action', 'type', 'success', 'payload']) },
+        err: { payload: o.err ?? frame({ type: 'string' }, { success: { type: 'boolean', const: false } }, ['action', 'success', 'payload']) },
+        push: { payload: o.push ?? frame({ type: 'string', const: 'incoming_event' }, { type: { type: 'string', const: 'push' } }, ['action', 'type', 'payload']) },
+      } } },
+      operations: {
+        [name]: { action: 'receive', channel: { $ref: '#/channels/rtm' }, messages: [{ $ref: '#/channels/rtm/messages/req' }], reply: { channel: { $ref: '#/channels/rtm' }, messages: [{ $ref: '#/channels/rtm/messages/res' }, { $ref: '#/channels/rtm/messages/err' }] } },
+        incoming_event: { action: 'send', channel: { $ref: '#/channels/rtm' }, messages: [{ $ref: '#/channels/rtm/messages/push' }] },
+      },
+    };
+  };
+  const found = (r: unknown) => diffModels(modelOf(doc())!, modelOf(r)!).map((f) => `${f.level} ${f.ruleId}:${f.path}`).sort();
+  assert.deepEqual(found(doc()), []);
+  assert.deepEqual(found(doc({ res: frame({ type: 'string', const: 'get_chat_result' }, { type: { type: 'string', const: 'response' }, success: { type: 'boolean', const: true } }, ['action', 'type', 'success', 'payload']) })), ['ERR response-enum-replaced:frame:action']);
+  assert.deepEqual(found(doc({ push: frame({ type: 'string', const: 'incoming_event' }, { type: { type: 'string', const: 'event' } }, ['action', 'type', 'payload']) })), ['ERR response-enum-replaced:frame:type']);
+  assert.deepEqual(found(doc({ req: frame({ type: 'string', const: 'get_chat' }, {}, ['action', 'request_id']) })), ['ERR request-field-became-required:frame:request_id']);
+  assert.deepEqual(found(doc({ req: frame({ type: 'string', const: 'get_chat' }, {}, ['action', 'payload']) })), ['ERR request-field-became-required:']);
+  assert.deepEqual(found(doc({ err: frame({ type: 'string' }, { success: { type: 'boolean', const: false } }, ['action', 'payload']) })), ['ERR response-field-became-optional:frame:success']);
+  // the method's action renamed on the wire is told once, not again by every reply frame
+  assert.deepEqual(diffModels(modelOf(doc())!, modelOf(doc({ name: 'fetch_chat' }))!).filter((f) => f.path?.startsWith('frame:')).map((f) => f.ruleId), []);
+});

@@ -398,7 +398,11 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'maximum': maximumV = v; break;
         case 'exclusiveMinimum': exMinV = v; break;
         case 'exclusiveMaximum': exMaxV = v; break;
-        case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
+        // a lower bound of 0 on a length or count bounds nothing: the same as none
+        case 'minLength': case 'minItems': case 'minProperties':
+          if (typeof v === 'number' && v > 0) mergeLimit(field, k, v);
+          break;
+        case 'maxLength': case 'maxItems': case 'maxProperties':
           if (typeof v === 'number') mergeLimit(field, k, v);
           break;
         case 'multipleOf':
@@ -548,6 +552,11 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         const only = alts[0];
         if (only && typeof only.$ref === 'string' && schemaRefName(only.$ref)) field.ref = schemaRefName(only.$ref);
       }
+    }
+    // a number that must be a multiple of 1 is an integer, one spelling of the same values
+    if (field.limits.multipleOf === 1 && (field.type === 'integer' || field.type === 'number')) {
+      field.type = 'integer';
+      delete field.limits.multipleOf;
     }
   }
 }

@@ -880,11 +880,16 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       || (byAction ? cmp(actions.get(a)!, actions.get(b)!) || cmp(resolver.shape(a.payload), resolver.shape(b.payload)) : 0));
   }
 
-  /** A message's payload and headers read into a fields map of their own (a request map when `request`). */
-  function messageFields(o: Operation, m: Message, request: boolean): Fields {
+  /**
+   * A message's payload and headers read into a fields map of their own (a request map when
+   * `request`). A frame's `action` is a field of a reply's (what the client reads), not of a message
+   * the operation sends (what it is matched by, see noteMessage).
+   */
+  function messageFields(o: Operation, m: Message, request: boolean, withAction: boolean): Fields {
     const fields: Fields = Object.create(null);
     if (request) requestMaps.add(fields);
-    if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, true, o.name);
+    if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, !request || frameRequires(m.payload), o.name);
+    if (m.opaque === undefined) frameEnvelope(m, fields, withAction);
     messageHeaders(m, fields);
     return fields;
   }
@@ -899,12 +904,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const first = msgs[0];
     if (!first) return;
     const out = o.kind === 'method' ? o.request : o.response;
-    if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, true, o.name);
+    if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, o.kind !== 'method' || frameRequires(first.payload), o.name);
+    // (the main message's `action` is the operation's wire name, `frameAction`, judged as such)
+    if (first.opaque === undefined) frameEnvelope(first, out, false);
     messageHeaders(first, out);
     o.mainMessage = first.name;
     const action = frameActionOf(first.payload);
     if (action !== undefined) o.frameAction = action;
-    for (const m of msgs.slice(1)) (o.otherPayloads ??= Object.create(null))[m.name] = messageFields(o, m, o.kind === 'method');
+    for (const m of msgs.slice(1)) (o.otherPayloads ??= Object.create(null))[m.name] = messageFields(o, m, o.kind === 'method', false);
     if (o.kind === 'push') o.hasResponsePayload = true;
   }
 
@@ -924,10 +931,40 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const out = answers ? o.request : o.response;
     const inner = unwrapFrame(main.payload);
     if (!answers) o.hasResponsePayload = !emptyObjectAt(resolver, inner);
-    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, out, true, o.name, answers || o.hasResponsePayload);
+    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, out, !answers || frameRequires(main.payload), o.name, answers || o.hasResponsePayload);
+    if (main.opaque === undefined) frameEnvelope(main, out, true);
     messageHeaders(main, out);
     o.mainReply = `reply:${main.name}`;
-    for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, answers);
+    for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, answers, true);
+    // the error frame a request may get back (`success: false`) is read like an error response's body
+    const error = answers ? undefined : ordered.find((m) => isErrorFrame(m.payload) && m.opaque === undefined);
+    if (error) (o.bodies ??= Object.create(null))[`status error ${error.contentType || 'application/json'}`] = messageFields(o, error, false, true);
+  }
+
+  /**
+   * Must a client send a message's data: a frame's `payload` property when its frame requires it;
+   * any other payload is the message. Like an OpenAPI request body's `required`; what a client
+   * receives is read as always there, like a response body.
+   */
+  function frameRequires(pl: any): boolean {
+    const s = resolver.deref(pl);
+    return !isFrame(s) || (Array.isArray(s.required) && s.required.includes('payload'));
+  }
+
+  /**
+   * A frame's own properties beside its `payload` (`action`, `type`, `request_id`, `success`...):
+   * the envelope a client builds or reads, each a field `frame:<name>` of the map the payload fills,
+   * so a constant, a type or a required flag that changes there is judged like the payload's.
+   */
+  function frameEnvelope(m: Message, out: Fields, withAction: boolean): void {
+    const s = resolver.deref(m.payload);
+    if (!isFrame(s)) return;
+    const at = typeof m.payload?.$ref === 'string' ? m.payload.$ref.slice(1) : `${m.pointer}/payload`;
+    const required: unknown[] = Array.isArray(s.required) ? s.required : [];
+    for (const k of Object.keys(s.properties)) {
+      if (k === 'payload' || (k === 'action' && !withAction)) continue;
+      flatten(s.properties[k], `${at}/properties/${esc(k)}`, resolver, { followRoot: false, rootRequired: required.includes(k), prefix: `frame:${k}` }, out);
+    }
   }
 
   /** The constant `action` of a frame-style payload (what receivers dispatch on), if it has one. */

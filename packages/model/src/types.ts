@@ -21,7 +21,8 @@ export type Scalar = string | number | boolean | null;
  * Parameters and headers live in the same maps with a `<in>:` prefix (`query:limit`); path
  * parameters are keyed by position (`path:#0`), and so are AsyncAPI channel parameters, by their
  * position in the channel address (`channel:#0`), in the request of every operation on the channel;
- * so are a channel's WebSocket handshake values (`handshake-query:<name>`, `handshake-header:<name>`, `handshake:method`).
+ * so are a channel's WebSocket handshake values (`handshake-query:<name>`, `handshake-header:<name>`, `handshake:method`),
+ * and an RTM frame's own properties beside its payload (`frame:action`, `frame:request_id`...).
  * An AsyncAPI message's headers are `header:<name>` (the headers object itself `header:*`: whether it is closed), and the
  * schemas its protocol bindings give `binding:<protocol>/<keyword>` (a Kafka key), in the map its payload goes to.
  */
