@@ -341,7 +341,7 @@ export function groupFrameFields(findings: Finding[], protocol: Protocol): Findi
   return mergeGroups(findings, keyOf, (g) => {
     const first = g[0];
     const areas = new Set(g.map((f) => f.area));
-    const owner: Owner = { kind: 'api', name: `each of ${g.length} ${first.owner.kind === 'method' ? 'methods' : 'pushes'}`, area: areas.size === 1 ? first.area : 'General' };
+    const owner: Owner = { kind: 'api', name: '', title: `each of ${g.length} ${first.owner.kind === 'method' ? 'methods' : 'pushes'}`, area: areas.size === 1 ? first.area : 'General' };
     const item = itemOf.get(first);
     const text = item ? render(first.ruleId, { ...item, owner }) : first.text;
     const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), parts: g };

@@ -76,8 +76,8 @@ export function subjectLabel(owner: DiffItem['owner']): string {
     case 'push': return `the \`${owner.name}\` push`;
     case 'structure': return `the \`${owner.name}\` data structure`;
     case 'parameter': return `every operation using the shared parameter \`${owner.name}\``;
-    // (a change grouped over operations names them: "each of 12 methods")
-    default: return owner.name || 'the API';
+    // (a change grouped over operations says so in its title: "each of 12 methods")
+    default: return owner.title ?? 'the API';
   }
 }
 
