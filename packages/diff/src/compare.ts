@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1251,7 +1251,15 @@ function compareOpenApiServers(ctx: Ctx): void {
 function compareVariables(ctx: Ctx, b: Server, r: Server, name: string, owner: Owner): void {
   for (const [v, bv] of Object.entries(b.variables)) {
     const rv = own(r.variables, v);
-    if (!rv) continue;
+    if (!rv) {
+      // the variable written into the URL as one of its values: the others are gone
+      if (!r.url.includes(`{${v}}`) && b.url.includes(`{${v}}`) && bv.enum && bv.enum.length > 1) {
+        const address = serverAddress(r);
+        const gone = bv.enum.filter((x) => serverAddress({ ...b, variables: { ...b.variables, [v]: { ...bv, default: x } } }) !== address);
+        if (gone.length < bv.enum.length && gone.length) push(ctx, { subject: 'server', owner, direction: 'none', path: name, oldPath: v, change: 'variable-enum-removed', from: gone, pointer: r.pointer, file: ctx.rev.file });
+      }
+      continue;
+    }
     const at = { subject: 'server', owner, direction: 'none', path: name, oldPath: v, pointer: `${r.pointer}/variables/${escapeToken(v)}`, file: ctx.rev.file } as const;
     if (bv.default !== rv.default) push(ctx, { ...at, change: 'variable-default', from: bv.default, to: rv.default });
     const gone = (bv.enum ?? []).filter((x) => rv.enum && !rv.enum.includes(x));
@@ -1856,10 +1864,12 @@ function alternativesDisjoint(m: Model, variants: string[], contents?: Array<Fie
     if (!x.fields || !y.fields) return false;
     if (excludes(x.fields, y.fields) || excludes(y.fields, x.fields)) return true;
     if (enumsDisjoint(x.fields['']?.enum, y.fields['']?.enum)) return true;
+    // (an inline alternative's outline keeps its required properties' values apart: outlineTagsOf)
+    const tagsX = outlineTagsOf(x.fields), tagsY = outlineTagsOf(y.fields);
     for (const p in x.fields) {
       if (!p || p.includes('.') || /[[{]/.test(p)) continue;
       const fx = x.fields[p], fy = own(y.fields, p);
-      if (fx.required && fy?.required && enumsDisjoint(fx.enum, fy.enum)) return true;
+      if (fx.required && fy?.required && enumsDisjoint(fx.enum ?? tagsX?.[p], fy.enum ?? tagsY?.[p])) return true;
     }
     return false;
   };

@@ -66,6 +66,18 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
       hint: `Pass --written-by ${other} if the document describes a ${other} application.`,
     };
   });
+  // an AsyncAPI 3 version read from the client's side only because its operations flow the other
+  // way from the other version's: that is also what a migration from AsyncAPI 2 that mapped
+  // `publish`/`subscribe` to `send`/`receive` word for word looks like, so the reading is told
+  for (const m of [...b.models, ...r.models]) {
+    const side = sideOf(m);
+    if (side?.decidedBy !== 'other version' || side.serverSide) continue;
+    guessed.push({
+      severity: 'warning', code: 'asyncapi-side', file: m.file,
+      message: "this AsyncAPI 3 document is read as a client's (what it sends, the server receives): its operations flow the other way from the other version's, and nothing in it says which side it describes",
+      hint: 'Pass --written-by server if it describes the same application as the other version (a migration that turned `publish` into `send` describes it from the other side).',
+    });
+  }
   // the same file on both sides (or a structure file shared by both) is reported once
   const seen = new Set<string>();
   const diagnostics = [...b.diagnostics, ...r.diagnostics, ...guessed].filter((d) => {

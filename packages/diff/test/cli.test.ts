@@ -167,3 +167,26 @@ test('scripts/api-diff-report.sh puts api-diff\'s warnings in the report and pas
   assert.equal(told.status, 0, told.stderr);
   assert.doesNotMatch(readFileSync(join(dir, 'r.md'), 'utf8'), /Warnings:/);
 });
+
+test('an AsyncAPI 3 revision read from the client\'s side only because it flows the other way from its AsyncAPI 2 base says so (a word-for-word publish -> send migration looks like that; blind set 22)', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const payload = { type: 'object', properties: { v: { type: 'number' } } };
+  const v2 = JSON.stringify({ asyncapi: '2.6.0', info: { title: 't', version: '1' }, channels: { readings: { subscribe: { operationId: 'reading', message: { name: 'Reading', payload } } } } });
+  // 2.6 `subscribe`: the application sends readings; mapped word for word to 3.0 `receive`
+  const v3 = JSON.stringify({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { readings: { address: 'readings', messages: { Reading: { payload } } } },
+    operations: { reading: { action: 'receive', channel: { $ref: '#/channels/readings' }, messages: [{ $ref: '#/channels/readings/messages/Reading' }] } },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'flipped-'));
+  const a = join(dir, 'a.json'), b = join(dir, 'b.json');
+  writeFileSync(a, v2);
+  writeFileSync(b, v3);
+  const read = cli('breaking', a, b);
+  assert.equal(read.code, 0, read.out);
+  assert.match(read.err, /b\.json: warning \[asyncapi-side\] this AsyncAPI 3 document is read as a client's[^\n]*\n    hint: Pass --written-by server/);
+  const same = cli('breaking', a, b, '--written-by', 'server');
+  assert.equal(same.code, 1, 'read as the same application, the reading now flows the other way');
+  assert.equal(same.err, '');
+});

@@ -289,3 +289,22 @@ test('an RTM frame\'s own fields are judged like its payload: action, type, requ
   // the method's action renamed on the wire is told once, not again by every reply frame
   assert.deepEqual(diffModels(modelOf(doc())!, modelOf(doc({ name: 'fetch_chat' }))!).filter((f) => f.path?.startsWith('frame:')).map((f) => f.ruleId), []);
 });
+
+test('a server variable written into the URL as one of its values loses the others (blind set 22)', () => {
+  const doc = (servers: unknown) => ({ ...api({ type: 'object' }), servers });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}`);
+  const withVar = [{ url: 'https://{region}.example.com', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } }];
+  assert.deepEqual(rules(doc(withVar), doc([{ url: 'https://eu.example.com' }])), ['server-changed: The server `https://eu.example.com` no longer allows `us` for its variable `region`.']);
+  // the default written in, with no other value to lose: nothing
+  assert.deepEqual(rules(doc([{ url: 'https://{region}.example.com', variables: { region: { default: 'eu', enum: ['eu'] } } }]), doc([{ url: 'https://eu.example.com' }])), []);
+});
+
+test('an inline alternative held apart by a required const (a `type` discriminator) does not overlap the named ones (blind set 21)', () => {
+  const kind = (k: string, extra: Record<string, unknown>) => obj({ type: { type: 'string', const: k }, ...extra }, ['type', ...Object.keys(extra)]);
+  const schemas = { Text: kind('text', { text: S }), File: kind('file', { url: S }) };
+  const union = (more: unknown[]) => ({ oneOf: [{ $ref: '#/components/schemas/Text' }, { $ref: '#/components/schemas/File' }, ...more] });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId).sort();
+  assert.ok(!rules(api(obj({}), union([]), schemas), api(obj({}), union([kind('sticker', { sticker_id: S })]), schemas)).includes('request-one-of-overlap-added'));
+  // the same const as an existing alternative: a value may match both
+  assert.ok(rules(api(obj({}), union([]), schemas), api(obj({}), union([kind('text', { sticker_id: S })]), schemas)).includes('request-one-of-overlap-added'));
+});

@@ -588,10 +588,26 @@ function objectOutline(alt: any, ptr: string): Fields {
   const out: Fields = Object.create(null);
   out[''] = { ...outlineField('', true, ptr), type: 'object', ...(alt.additionalProperties === false ? { closed: true } : {}) };
   const required = Array.isArray(alt.required) ? alt.required : [];
-  for (const k of Object.keys(alt.properties)) out[pathKey(k)] = outlineField(pathKey(k), required.includes(k), `${ptr}/properties/${esc(k)}`);
+  let tags: Record<string, Scalar[]> | undefined;
+  for (const k of Object.keys(alt.properties)) {
+    out[pathKey(k)] = outlineField(pathKey(k), required.includes(k), `${ptr}/properties/${esc(k)}`);
+    const p = alt.properties[k];
+    const values = !required.includes(k) || !p || typeof p !== 'object' ? undefined
+      : p.const !== undefined ? [p.const] : Array.isArray(p.enum) ? p.enum : undefined;
+    if (values && values.every((v: unknown) => v === null || typeof v !== 'object')) (tags ??= Object.create(null) as Record<string, Scalar[]>)[pathKey(k)] = values;
+  }
   outlines.add(out);
+  if (tags) outlineTags.set(out, tags);
   return out;
 }
+
+const outlineTags = new WeakMap<Fields, Record<string, Scalar[]>>();
+/**
+ * The values an inline alternative's required properties are held to (a `const`, a scalar `enum`)
+ * by its outline: what tells it from the other alternatives (a `type` discriminator), kept apart
+ * from the outline's fields, which say only what is required.
+ */
+export const outlineTagsOf = (f: Fields): Record<string, Scalar[]> | undefined => outlineTags.get(f);
 
 /** The outline (see objectOutline) of the object flattened at `root` of `fields`. */
 export function outlineAt(fields: Fields, root: string): Fields {
