@@ -147,9 +147,29 @@ export function annotateAffects(findings: Finding[], base: Model, revision: Mode
     skip[i >>> 5] |= 1 << (i & 31);
   }
   const lists = new Map<string, Affected[]>();
+  // a change inside a structure that no operation reaches in both versions (its name now stands for
+  // another schema: two names swapped, a name given to a new schema after a rename) reaches no
+  // client: each operation's own comparison tells what it now sends or receives
+  const moot = new Set<Finding>();
+  // (only operations both versions have under one name: one renamed, or an AsyncAPI operation whose
+  // key changed, is matched elsewhere and may still reach the structure under its new name)
+  const names = (m: Model) => new Set(Object.values(m.operations).map((op) => `${op.kind}:${op.name}`));
+  const inBase = names(base), inRev = names(revision);
+  const kept = new Uint32Array(words);
+  for (const [k, i] of ops) if (inBase.has(k) && inRev.has(k)) kept[i >>> 5] |= 1 << (i & 31);
   for (const f of findings) {
     if (f.owner.kind !== 'structure') continue;
     const oldName = f.kind === 'structure-renamed' && typeof f.from === 'string' ? f.from : f.owner.name;
+    if (!/^structure-(renamed|removed|added)$/.test(f.kind)) {
+      const r = rev.get(f.owner.name), o = old.get(oldName);
+      // every operation that reached it is still there, and none reaches it now
+      let both = 0, had = 0, gone = 0;
+      for (let w = 0; w < words; w++) {
+        const ow = o ? o[w] : 0;
+        both |= (r ? r[w] : 0) & ow, had |= ow, gone |= ow & ~kept[w];
+      }
+      if (had && !both && !gone) { moot.add(f); continue; }
+    }
     const key = `${f.owner.name}\0${oldName}`;
     let list = lists.get(key);
     if (!list) {
@@ -167,7 +187,7 @@ export function annotateAffects(findings: Finding[], base: Model, revision: Mode
     }
     f.affects = list;
   }
-  return findings;
+  return moot.size ? findings.filter((f) => !moot.has(f)) : findings;
 }
 
 export function compareAffected(a: Pick<Affected, "kind" | "name">, b: Pick<Affected, "kind" | "name">): number {

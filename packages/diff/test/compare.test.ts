@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffModels, diffPaths } from '../src/diff.ts';
+import { annotateAffects } from '../src/affects.ts';
 
 const api = (res: unknown, req: unknown = { type: 'object' }, schemas: Record<string, unknown> = {}) => ({
   openapi: '3.1.0', info: { title: 't', version: '1' },
@@ -307,4 +308,24 @@ test('an inline alternative held apart by a required const (a `type` discriminat
   assert.ok(!rules(api(obj({}), union([]), schemas), api(obj({}), union([kind('sticker', { sticker_id: S })]), schemas)).includes('request-one-of-overlap-added'));
   // the same const as an existing alternative: a value may match both
   assert.ok(rules(api(obj({}), union([]), schemas), api(obj({}), union([kind('text', { sticker_id: S })]), schemas)).includes('request-one-of-overlap-added'));
+});
+
+test('a structure name that now stands for another schema reaches no client: two names swapped, a name reused after a rename (blind set 23)', () => {
+  const doc = (schemas: Record<string, unknown>, paths: Record<string, string>) => ({
+    openapi: '3.1.0', info: { title: 't', version: '1' },
+    paths: Object.fromEntries(Object.entries(paths).map(([p, ref]) => [p, { get: { operationId: p.slice(1), responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } } } } }])),
+    components: { schemas },
+  });
+  const customer = obj({ name: S, points: { type: 'integer' } }, ['name']), supplier = obj({ company: S, vat: S }, ['company', 'vat']);
+  const found = (b: unknown, r: unknown) => { const [bm, rm] = [modelOf(b)!, modelOf(r)!]; return diffPathsFree(bm, rm); };
+  const diffPathsFree = (bm: ReturnType<typeof modelOf>, rm: ReturnType<typeof modelOf>) => annotateAffects(diffModels(bm!, rm!), bm!, rm!, 'web').filter((f) => f.breaking).map((f) => f.ruleId);
+  // every $ref follows the swap: each operation receives what it did
+  // (each used twice, so each is a structure of its own, not a part of one operation)
+  assert.deepEqual(found(doc({ Customer: customer, Supplier: supplier }, { '/customers': 'Customer', '/customer': 'Customer', '/suppliers': 'Supplier', '/supplier': 'Supplier' }),
+    doc({ Customer: supplier, Supplier: customer }, { '/customers': 'Supplier', '/customer': 'Supplier', '/suppliers': 'Customer', '/supplier': 'Customer' })), []);
+  // a name given to a new schema after a rename, used by new operations
+  assert.deepEqual(found(doc({ Customer: customer }, { '/customers': 'Customer', '/customer': 'Customer' }),
+    doc({ Client: customer, Customer: supplier }, { '/customers': 'Client', '/customer': 'Client', '/vip': 'Customer', '/vips': 'Customer' })), []);
+  // a real change to a structure operations still reach under its name is still told
+  assert.deepEqual(found(doc({ Customer: customer }, { '/customers': 'Customer', '/customer': 'Customer' }), doc({ Customer: obj({ points: { type: 'integer' } }) }, { '/customers': 'Customer', '/customer': 'Customer' })), ['response-required-field-removed']);
 });
