@@ -944,10 +944,17 @@ function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file:
 
 /** A key of `Operation.bodies` with its media type by meaning: `<side> <mediaKey>`, `status <code> <mediaKey>`. */
 function bodyKey(k: string): string {
-  const sp = k.startsWith('status ') ? k.indexOf(' ', 7) : k.indexOf(' ');
-  const media = k.slice(sp + 1);
-  return k.startsWith('status ') && media === 'headers' ? k : `${k.slice(0, sp)} ${mediaKey(media)}`;
+  let key = bodyKeys.get(k);
+  if (key === undefined) {
+    const sp = k.startsWith('status ') ? k.indexOf(' ', 7) : k.indexOf(' ');
+    const media = k.slice(sp + 1);
+    key = k.startsWith('status ') && media === 'headers' ? k : `${k.slice(0, sp)} ${mediaKey(media)}`;
+    bodyKeys.set(k, key);
+  }
+  return key;
 }
+/** (large documents repeat a few body keys thousands of times) */
+const bodyKeys = new Map<string, string>();
 
 /**
  * Form bodies' `encoding` entries of a media type both versions have: a property written another

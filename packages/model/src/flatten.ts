@@ -349,6 +349,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     // needed afterwards are kept here rather than read again from objects of a thousand shapes
     let typeV: unknown, enumV: unknown, minimumV: unknown, maximumV: unknown, exMinV: unknown, exMaxV: unknown;
     let requiredV: unknown, propsV: any, itemsV: any, addlV: any, allOfV: any, oneOfV: any, anyOfV: any, prefixV: any, patternPropsV: any;
+    let wholeV = false;
     for (const k in node) {
       const v = node[k];
       switch (k) {
@@ -407,6 +408,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           break;
         case 'multipleOf':
           if (typeof v !== 'number' || !(v > 0)) break;
+          if (v === 1) { wholeV = true; break; }
           // a second, different multipleOf (allOf parts) applies too: kept as a constraint
           if (field.limits[k] === undefined) field.limits[k] = v;
           else if (field.limits[k] !== v) addConstraint(field, k, canonicalJson(v));
@@ -425,6 +427,14 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           if (FINGERPRINTED.has(k) && v !== undefined) addConstraint(field, k, canonicalJson(v));
           break;
       }
+    }
+    // a number that must be a multiple of 1 is an integer: one spelling of the same values (a type
+    // given at this place, or by the schema an allOf part belongs to, which is read first)
+    if (wholeV) {
+      const t = typeof typeV === 'string' ? typeV : field.type;
+      if (t === 'number' || t === 'integer') field.type = 'integer';
+      else if (field.limits.multipleOf === undefined) field.limits.multipleOf = 1;
+      else if (field.limits.multipleOf !== 1) addConstraint(field, 'multipleOf', canonicalJson(1));
     }
     // numeric bounds: OpenAPI 3.0 writes an exclusive bound as a flag beside minimum/maximum
     if (typeof minimumV === 'number') mergeLimit(field, exMinV === true ? 'exclusiveMinimum' : 'minimum', minimumV);
@@ -552,11 +562,6 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         const only = alts[0];
         if (only && typeof only.$ref === 'string' && schemaRefName(only.$ref)) field.ref = schemaRefName(only.$ref);
       }
-    }
-    // a number that must be a multiple of 1 is an integer, one spelling of the same values
-    if (field.limits.multipleOf === 1 && (field.type === 'integer' || field.type === 'number')) {
-      field.type = 'integer';
-      delete field.limits.multipleOf;
     }
   }
 }
