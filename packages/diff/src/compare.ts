@@ -369,7 +369,10 @@ function prefixMoved(base: Model, rev: Model): Ctx['prefixMoved'] {
   if (!b.origins.split(' ').every((o) => served.has(o))) return undefined;
   const now = new Set(Object.values(rev.operations).filter((o) => !o.servers).map((o) => fullKey(r.path, o.key)));
   const ops = Object.values(base.operations).filter((o) => !o.servers && /^[A-Z]+ \//.test(o.key));
-  return ops.length && ops.every((o) => now.has(fullKey(b.path, o.key))) ? { from: b.path, to: r.path } : undefined;
+  // most operations keep their full URL: the base path moved (the others, a path also edited, are
+  // judged one by one)
+  const kept = ops.filter((o) => now.has(fullKey(b.path, o.key))).length;
+  return kept && kept * 2 > ops.length ? { from: b.path, to: r.path } : undefined;
 }
 
 /** An HTTP operation's key (`GET /pets/{}`) with a base path before its path. */
@@ -563,11 +566,15 @@ function compareOperations(ctx: Ctx): void {
   const globalAdded = rev.globalSecurity.some((s) => !base.globalSecurity.includes(s));
   for (const [b, r, how] of pairs) {
     // the same object on both sides (reused from the base: its sources are equal) has no difference
-    if (b === r && !opNamesMoved(ctx, b)) continue;
+    // the base path moved into the paths, but not into this one: its full URL lost the base path
+    const pm = ctx.prefixMoved;
+    const stayed = !!pm && how === 'same' && b.key === r.key && !b.servers && !r.servers && /^[A-Z]+ \//.test(b.key);
+    if (b === r && !opNamesMoved(ctx, b) && !stayed) continue;
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
       push(ctx, { subject: 'operation', change, owner, direction: 'none', baseOp: b, revOp: r, pointer: r.pointer, file: rev.file, ...extra });
     if (how === 'moved') at(how, { oldPath: b.name, path: r.name, from: callOf(b), to: callOf(r) });
+    else if (stayed) at('moved', { oldPath: b.name, path: r.name, from: callOf(b).replace(/^(\S+) /, `$1 ${pm!.from}`), to: callOf(r).replace(/^(\S+) /, `$1 ${pm!.to}`) });
     else if (how === 'callback-moved') at('callback-address', { from: b.callback!.expression, to: r.callback!.expression });
     else if (how !== 'same' && how !== 'rekeyed') at(how, { oldPath: b.name, path: r.name, from: b.name, to: r.name });
     if (b.kind !== r.kind || (b.action && r.action && b.action !== r.action && v2Action(b.action) === v2Action(r.action))) { at('action', { from: b.action ?? b.kind, to: r.action ?? r.kind }); continue; }
@@ -1355,15 +1362,18 @@ function compareChannels(ctx: Ctx): void {
   const goneDynamic = Object.entries(base.channels).filter(([id, c]) => c.dynamic && !own(rev.channels, id)).map(([id]) => id);
   const newDynamic = Object.entries(rev.channels).filter(([id, c]) => c.dynamic && !own(base.channels, id)).map(([id]) => id);
   const rekeyed = new Set([...goneDynamic.slice(0, newDynamic.length), ...newDynamic.slice(0, goneDynamic.length)]);
+  // a channel whose operations moved to another address is told by them (operation-channel-changed)
+  const moves = ctx.items.filter((i) => i.subject === 'operation' && i.change === 'channel' && typeof i.from === 'string' && typeof i.to === 'string');
+  const left = new Set(moves.map((i) => addressTemplate(i.from as string))), arrived = new Set(moves.map((i) => addressTemplate(i.to as string)));
   for (const [id, b] of Object.entries(base.channels)) {
     const r = own(rev.channels, id);
-    if (!r && (revAddresses.has(addressTemplate(b.address)) || rekeyed.has(id))) continue;
+    if (!r && (revAddresses.has(addressTemplate(b.address)) || rekeyed.has(id) || left.has(addressTemplate(b.address)))) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
     // a reply channel whose address a request gives at run time has none of its own to compare (its
     // key is no address): the operations' reply addresses are compared instead
     else if (!b.runtime && !r.runtime && addressTemplate(r.address) !== addressTemplate(b.address)) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id) && !arrived.has(addressTemplate(r.address))) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
   // the servers offering a channel, by address (server names never reach the wire); no list is every server
   const offered = (m: Model, c: Model['channels'][string]) => new Set((c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x) => x !== undefined).map((x) => serverAddress(x)));
   const baseAll = new Set(Object.values(base.servers).map((x) => serverAddress(x)));

@@ -329,3 +329,46 @@ test('a structure name that now stands for another schema reaches no client: two
   // a real change to a structure operations still reach under its name is still told
   assert.deepEqual(found(doc({ Customer: customer }, { '/customers': 'Customer', '/customer': 'Customer' }), doc({ Customer: obj({ points: { type: 'integer' } }) }, { '/customers': 'Customer', '/customer': 'Customer' })), ['response-required-field-removed']);
 });
+
+test('a base path moved into the paths while one path is also edited: that operation moved, the others did not (blind set 22)', () => {
+  const get = (id: string) => ({ get: { operationId: id, responses: { '204': { description: 'ok' } } } });
+  const doc = (server: string, paths: Record<string, string>) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url: server }], paths: Object.fromEntries(Object.entries(paths).map(([p, id]) => [p, get(id)])) });
+  const found = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.owner.name}`);
+  assert.deepEqual(found(doc('https://api.example.com/v1', { '/parcels': 'list', '/parcels/{id}': 'get', '/parcels/{id}/events': 'events' }),
+    doc('https://api.example.com', { '/v1/parcels': 'list', '/v1/parcels/{id}': 'get', '/v1/parcel/{id}/events': 'events' })), ['method-moved: events']);
+});
+
+test('an operation moved to a channel at another address is told once, not again as its old channel removed (blind set 22)', () => {
+  const doc = (address: string) => {
+    const key = address.replace(/\//g, '-');
+    return {
+      asyncapi: '3.0.0', info: { title: 't', version: '1' },
+      channels: { [key]: { address, messages: { Reading: { payload: obj({ v: S }) } } } },
+      operations: { reading: { action: 'send', channel: { $ref: `#/channels/${key}` }, messages: [{ $ref: `#/channels/${key}/messages/Reading` }] } },
+    };
+  };
+  const rules = diffModels(modelOf(doc('sensors/readings'))!, modelOf(doc('sensor/readings'))!).map((f) => f.ruleId);
+  assert.deepEqual(rules, ['operation-channel-changed']);
+});
+
+test('a base path moved into every path but one: that one lost the base path and moved', () => {
+  const get = (id: string) => ({ get: { operationId: id, responses: { '204': { description: 'ok' } } } });
+  const doc = (server: string, paths: Record<string, string>) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, servers: [{ url: server }], paths: Object.fromEntries(Object.entries(paths).map(([p, id]) => [p, get(id)])) });
+  const found = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}`);
+  assert.deepEqual(found(doc('https://api.example.com/v1', { '/parcels': 'list', '/parcels/{id}': 'get', '/health': 'health' }),
+    doc('https://api.example.com', { '/v1/parcels': 'list', '/v1/parcels/{id}': 'get', '/health': 'health' })), ['method-moved: The `health` method moved: it is now called as `GET /health` instead of `GET /v1/health`.']);
+});
+
+test('an operation\'s traits give it bindings: a trait\'s value changed is judged, the trait written inline is no change (blind set 25)', () => {
+  const doc = (op: Record<string, unknown>) => ({
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: { 'fleet/commands': { subscribe: { operationId: 'command', message: { payload: obj({ v: S }) }, ...op } } },
+    components: { operationTraits: { reliable: { bindings: { mqtt: { qos: 1, retain: false } } } } },
+  });
+  const viaTrait = doc({ traits: [{ $ref: '#/components/operationTraits/reliable' }] });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}`);
+  assert.deepEqual(rules(viaTrait, doc({ bindings: { mqtt: { qos: 1, retain: false } } })), []);
+  const lowered: any = doc({ traits: [{ $ref: '#/components/operationTraits/reliable' }] });
+  lowered.components.operationTraits.reliable.bindings.mqtt.qos = 0;
+  assert.deepEqual(rules(viaTrait, lowered), ['binding-changed: In the `command` push, the protocol binding `operation mqtt.qos` changed from `1` to `0`.']);
+});

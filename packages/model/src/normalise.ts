@@ -1055,7 +1055,9 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     return mergePatch(out, own);
   }
 
-  function commonAsync(o: Operation, op: any) {
+  function commonAsync(o: Operation, op0: any) {
+    // an operation's traits give it bindings, tags, security... like a message's (the operation's own last)
+    const op = withTraits(op0);
     noteBindings(o, op.bindings, 'operation');
     const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
     if (tag?.name) o.area = String(tag.name);
