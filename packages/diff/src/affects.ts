@@ -351,12 +351,14 @@ export function groupSharedParameters(findings: Finding[], protocol: Protocol): 
 
 /**
  * The same change to an RTM frame's own field (`frame:version` added to every request frame, the
- * `request_id` type changed in all of them) is one change of the frame format: the findings of
- * several methods (or pushes) become one, "Each of N methods ...", listing the operations it affects.
+ * `request_id` type changed in all of them) is one change of the frame format, and the same change
+ * to the WebSocket handshake is one change of the connection every operation on it shares: the
+ * findings of several methods (or pushes) become one, "Each of N methods ...", listing the
+ * operations it affects.
  */
 export function groupFrameFields(findings: Finding[], protocol: Protocol): Finding[] {
   const keyOf = (f: Finding): string | undefined =>
-    (f.owner.kind === 'method' || f.owner.kind === 'push') && f.path?.startsWith('frame:')
+    (f.owner.kind === 'method' || f.owner.kind === 'push') && f.path !== undefined && /^(frame|handshake|handshake-query|handshake-header):/.test(f.path)
       ? JSON.stringify([f.owner.kind, f.ruleId, f.direction, f.path, f.oldPath, f.from, f.to, itemOf.get(f)?.body ?? null]) : undefined;
   return mergeGroups(findings, keyOf, (g) => {
     const first = g[0];

@@ -1302,7 +1302,25 @@ function matchServers(bs0: Server[], rs0: Server[]): { pairs: Array<[Server, Ser
     }
     unmatched = rest;
   }
+  // a server whose address a revision server's variables can still give (fixed servers written as
+  // one URL with a variable listing their hosts): still offered
+  if (unmatched.length) unmatched = unmatched.filter((b) => {
+    const r = rs.find((x) => addressesOf(x).includes(serverAddress(b)));
+    if (r) pairs.push([b, r]);
+    return !r;
+  });
   return { pairs, unmatched, left };
+}
+
+/** Every address a server's variables can give: each combination of their `enum` values (a variable without one, its default), at most 256. */
+function addressesOf(s: Server): string[] {
+  let urls = [s.url];
+  for (const [name, v] of Object.entries(s.variables)) {
+    const values = v.enum?.length ? v.enum : v.default !== undefined ? [v.default] : [];
+    if (!values.length || urls.length * values.length > 256) continue;
+    urls = urls.flatMap((u) => values.map((x) => u.split(`{${name}}`).join(x)));
+  }
+  return urls.map((url) => serverAddress({ ...s, url }));
 }
 
 

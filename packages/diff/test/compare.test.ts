@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffModels, diffPaths } from '../src/diff.ts';
-import { annotateAffects } from '../src/affects.ts';
+import { annotateAffects, groupFrameFields } from '../src/affects.ts';
 
 const api = (res: unknown, req: unknown = { type: 'object' }, schemas: Record<string, unknown> = {}) => ({
   openapi: '3.1.0', info: { title: 't', version: '1' },
@@ -371,4 +371,23 @@ test('an operation\'s traits give it bindings: a trait\'s value changed is judge
   const lowered: any = doc({ traits: [{ $ref: '#/components/operationTraits/reliable' }] });
   lowered.components.operationTraits.reliable.bindings.mqtt.qos = 0;
   assert.deepEqual(rules(viaTrait, lowered), ['binding-changed: In the `command` push, the protocol binding `operation mqtt.qos` changed from `1` to `0`.']);
+});
+
+test('fixed servers written as one URL whose variable lists their hosts are still offered (blind set 24)', () => {
+  const doc = (servers: unknown) => ({ ...api({ type: 'object' }), servers });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
+  const fixed = [{ url: 'https://api.example.com/v1' }, { url: 'https://api-fra.example.com/v1' }];
+  assert.deepEqual(rules(doc(fixed), doc([{ url: 'https://{host}.example.com/v1', variables: { host: { default: 'api', enum: ['api', 'api-fra'] } } }])), []);
+  assert.deepEqual(rules(doc(fixed), doc([{ url: 'https://{host}.example.com/v1', variables: { host: { default: 'api', enum: ['api', 'api-eu'] } } }])), ['server-removed']);
+});
+
+test('one change to the WebSocket handshake is one finding for the methods sharing the connection, not one per method (blind set 24)', () => {
+  const doc = (required: string[]) => ({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { rtm: { address: '/rtm', bindings: { ws: { query: obj({ license_id: S, organization_id: S }, required) } }, messages: { a: { payload: obj({ x: S }) }, b: { payload: obj({ y: S }) } } } },
+    operations: ['a', 'b'].reduce((o, k) => ({ ...o, [`do_${k}`]: { action: 'receive', channel: { $ref: '#/channels/rtm' }, messages: [{ $ref: `#/channels/rtm/messages/${k}` }] } }), {}),
+  });
+  const [bm, rm] = [modelOf(doc(['license_id']))!, modelOf(doc(['license_id', 'organization_id']))!];
+  const found = groupFrameFields(annotateAffects(diffModels(bm, rm), bm, rm, 'rtm'), 'rtm').map((f) => `${f.ruleId}: ${f.text}`);
+  assert.deepEqual(found, ['request-field-became-required: In each of 2 methods, WebSocket handshake query parameter `organization_id` is now required.']);
 });
