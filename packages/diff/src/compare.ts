@@ -987,8 +987,11 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
     const bs = bx?.style ?? dflt, rs = rx?.style ?? dflt;
     const at = { subject: 'field' as const, owner, direction: side, path: prop, pointer: r.pointer, file: ctx.rev.file };
     if (bs !== rs && styled) push(ctx, { ...at, change: 'style', from: bs, to: rs });
-    if (bx?.types && rx?.types) {
-      const lost = bx.types.filter((t) => !rx.types!.some((x) => x === t || x === '*/*' || (x.endsWith('/*') && t.startsWith(x.slice(0, -1)))));
+    // a multipart part without a `contentType` is sent as its kind's default (OpenAPI: bytes as
+    // application/octet-stream, other scalars as text/plain, objects and arrays as JSON)
+    const types = bx?.types ?? (rx?.types && media.startsWith('multipart/') ? [partDefault(field(b))] : undefined);
+    if (types && rx?.types) {
+      const lost = types.filter((t) => !rx.types!.some((x) => x === t || x === '*/*' || (x.endsWith('/*') && t.startsWith(x.slice(0, -1)))));
       if (lost.length) push(ctx, { ...at, change: 'part-types', from: lost, to: rx.types });
     }
     // header names are case-insensitive
@@ -996,6 +999,12 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
     const newHeaders = (rx?.headers ?? []).filter((x) => !had.has(x.toLowerCase()));
     if (newHeaders.length && side === 'request') push(ctx, { ...at, change: 'part-headers-required', to: newHeaders });
   }
+}
+
+/** The media type a multipart part is sent as when its encoding names none. */
+function partDefault(f: Field | undefined): string {
+  if (!f || f.type === 'object' || f.type === 'array' || f.type?.includes('|')) return 'application/json';
+  return f.type === 'string' && (f.format === 'binary' || f.format === 'byte') ? 'application/octet-stream' : 'text/plain';
 }
 
 const SCALAR = /^(string|integer|number|boolean)$/;
@@ -1268,8 +1277,8 @@ function compareVariables(ctx: Ctx, b: Server, r: Server, name: string, owner: O
     if (!rv) {
       // the variable written into the URL as one of its values: the others are gone
       if (!r.url.includes(`{${v}}`) && b.url.includes(`{${v}}`) && bv.enum && bv.enum.length > 1) {
-        const address = serverAddress(r);
-        const gone = bv.enum.filter((x) => serverAddress({ ...b, variables: { ...b.variables, [v]: { ...bv, default: x } } }) !== address);
+        const offered = addressesOf(r);
+        const gone = bv.enum.filter((x) => !offered.includes(serverAddress({ ...b, variables: { ...b.variables, [v]: { ...bv, default: x } } })));
         if (gone.length < bv.enum.length && gone.length) push(ctx, { subject: 'server', owner, direction: 'none', path: name, oldPath: v, change: 'variable-enum-removed', from: gone, pointer: r.pointer, file: ctx.rev.file });
       }
       continue;

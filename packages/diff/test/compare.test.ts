@@ -391,3 +391,21 @@ test('one change to the WebSocket handshake is one finding for the methods shari
   const found = groupFrameFields(annotateAffects(diffModels(bm, rm), bm, rm, 'rtm'), 'rtm').map((f) => `${f.ruleId}: ${f.text}`);
   assert.deepEqual(found, ['request-field-became-required: In each of 2 methods, WebSocket handshake query parameter `organization_id` is now required.']);
 });
+
+test('a server variable renamed, with the same values, loses nothing', () => {
+  const doc = (servers: unknown) => ({ ...api({ type: 'object' }), servers });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
+  assert.deepEqual(rules(doc([{ url: 'https://{region}.example.com', variables: { region: { default: 'eu', enum: ['eu', 'us'] } } }]),
+    doc([{ url: 'https://{zone}.example.com', variables: { zone: { default: 'eu', enum: ['eu', 'us'] } } }])), []);
+});
+
+test('a multipart part that gains a contentType refuses what it was sent as by default (blind set 24)', () => {
+  const upload = (encoding?: unknown) => ({
+    openapi: '3.1.0', info: { title: 't', version: '1' },
+    paths: { '/upload': { post: { operationId: 'upload', requestBody: { content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' }, note: S }), ...(encoding ? { encoding } : {}) } } }, responses: { '204': { description: 'ok' } } } } },
+  });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.path}`);
+  assert.deepEqual(rules(upload(), upload({ file: { contentType: 'image/png, image/jpeg' } })), ['request-part-content-type-narrowed:file']);
+  assert.deepEqual(rules(upload(), upload({ file: { contentType: 'application/octet-stream, image/png' } })), []);
+  assert.deepEqual(rules(upload(), upload({ note: { contentType: 'text/plain' } })), []);
+});
