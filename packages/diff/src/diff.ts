@@ -103,6 +103,9 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
       const bm = b.models.find((m) => m.protocol === p);
       const rm = r.models.find((m) => m.protocol === p);
       if (!bm && !rm) continue;
+      // a protocol's document gone from the revision folder: its operations read as removed, and the
+      // reader is told why (a file left behind by mistake reads the same as an API withdrawn)
+      if (bm && !rm) diagnostics.push({ severity: 'warning', code: 'document-missing', file: resolve(revisionPath), message: `the revision folder has no ${bm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document (the base has ${basename(bm.file)}): every ${p === 'web' ? 'Web' : 'RTM'} operation reads as removed`, hint: `Put the ${p === 'web' ? 'Web' : 'RTM'} document back in the folder if the API still offers it.` });
       const x = bm ?? emptyModel(rm!), y = rm ?? emptyModel(bm!);
       findings.push(...groupFrameFields(groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(x, y), x, y, p), p), p), p));
     }

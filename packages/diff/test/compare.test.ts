@@ -409,3 +409,42 @@ test('a multipart part that gains a contentType refuses what it was sent as by d
   assert.deepEqual(rules(upload(), upload({ file: { contentType: 'application/octet-stream, image/png' } })), []);
   assert.deepEqual(rules(upload(), upload({ note: { contentType: 'text/plain' } })), []);
 });
+
+test('a nullable union with a type-specific keyword beside it is the same as the type list (generators write `anyOf: [string, null]` + `format`; blind set 26)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
+  const union = { anyOf: [{ type: 'string' }, { type: 'null' }], format: 'password' }, list = { type: ['string', 'null'], format: 'password' };
+  assert.deepEqual(rules(api(obj({}), obj({ s: union })), api(obj({}), obj({ s: list }))), []);
+  assert.deepEqual(rules(api(obj({}), obj({ s: list })), api(obj({}), obj({ s: union }))), []);
+});
+
+test('an RTM frame written as an allOf of a shared envelope and its own part is the same frame (blind set 27)', () => {
+  const envelope = { type: 'object', required: ['action', 'request_id', 'payload'], properties: { action: S, request_id: S, payload: { type: 'object' } } };
+  const own = { type: 'object', properties: { action: { type: 'string', const: 'assign' }, payload: obj({ job: S }, ['job']) } };
+  const doc = (frame: unknown) => ({
+    asyncapi: '3.0.0', info: { title: 't', version: '1' },
+    channels: { rtm: { address: '/rtm', messages: { req: { payload: frame } } } },
+    operations: { assign: { action: 'receive', channel: { $ref: '#/channels/rtm' }, messages: [{ $ref: '#/channels/rtm/messages/req' }] } },
+    components: { schemas: { Envelope: envelope } },
+  });
+  const written = { type: 'object', required: ['action', 'request_id', 'payload'], properties: { action: { type: 'string', const: 'assign' }, request_id: S, payload: obj({ job: S }, ['job']) } };
+  // (the envelope, unused before, is a structure now: told, not breaking)
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).filter((f) => f.ruleId !== 'structure-added').map((f) => f.ruleId);
+  assert.deepEqual(rules(doc(written), doc({ allOf: [{ $ref: '#/components/schemas/Envelope' }, own] })), []);
+  // and a change in its own part is still judged
+  assert.deepEqual(rules(doc(written), doc({ allOf: [{ $ref: '#/components/schemas/Envelope' }, { ...own, properties: { ...own.properties, payload: obj({ job: { type: 'integer' } }, ['job']) } }] })), ['request-field-type-changed']);
+});
+
+test('a structure reached only by an operation\'s other messages is judged on their side (blind set 27: request frames read as responses)', () => {
+  const frame = (action: string, payload: unknown) => ({ payload: obj({ action: { type: 'string', const: action }, payload }, ['action', 'payload']) });
+  const doc = (max: number) => ({
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: { rtm: { publish: { operationId: 'sendFrame', message: { oneOf: [{ $ref: '#/components/messages/a' }, { $ref: '#/components/messages/b' }] } } } },
+    components: {
+      messages: { a: frame('a_list', obj({})), b: frame('b_start', { $ref: '#/components/schemas/Command' }) },
+      schemas: { Command: obj({ seconds: { type: 'integer', maximum: max } }, ['seconds']), Other: obj({ c: { $ref: '#/components/schemas/Command' } }) },
+    },
+  });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
+  assert.deepEqual(rules(doc(3600), doc(600)), ['request-limit-tightened']);
+  assert.deepEqual(rules(doc(600), doc(3600)).filter((x) => x.startsWith('response-')), []);
+});

@@ -38,3 +38,32 @@ test('a folder compared with itself has no entries besides its notes', () => {
   const r = diffPaths(base, base);
   assert.deepEqual(r.findings, []);
 });
+
+test('a version folder that is unclear is refused, and one missing a protocol says so (blind set 27)', async () => {
+  const { mkdtempSync, writeFileSync, copyFileSync, readdirSync, mkdirSync, cpSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const copy = (from: string, skip: string[] = []) => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'folder-')), 'v');
+    cpSync(from, dir, { recursive: true });
+    for (const f of skip) rmSync(join(dir, f));
+    return dir;
+  };
+  const files = readdirSync(revision);
+  const web = files.find((f) => /\.openapi\./.test(f))!, rtm = files.find((f) => /\.asyncapi\./.test(f))!;
+  // two OpenAPI documents: which one is meant is not guessed
+  const two = copy(revision);
+  copyFileSync(join(revision, web), join(two, 'other.openapi.yaml'));
+  assert.deepEqual(diffPaths(base, two).diagnostics.map((d) => `${d.severity} ${d.code}`), ['error ambiguous-folder']);
+  // a file named as the RTM document that holds no AsyncAPI document (empty, or an OpenAPI one)
+  for (const content of ['', 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n']) {
+    const bad = copy(revision, [rtm]);
+    writeFileSync(join(bad, 'rtm.asyncapi.yaml'), content);
+    assert.deepEqual(diffPaths(base, bad).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), ['not-a-spec'], JSON.stringify(content));
+  }
+  // the RTM document gone: its operations read as removed, and a warning says why
+  const gone = copy(revision, [rtm]);
+  mkdirSync(join(gone, 'x'), { recursive: true });
+  const r = diffPaths(base, gone);
+  assert.deepEqual(r.diagnostics.map((d) => `${d.severity} ${d.code}`), ['warning document-missing']);
+  assert.ok(r.findings.some((f) => f.breaking));
+});

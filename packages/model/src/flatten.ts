@@ -260,6 +260,11 @@ function hasConstrainingSibling(node: any): boolean {
  * `$ref` apply, `visit` follows the `$ref` and applies them: see `Resolver.refSiblings`.)
  * Returns the node itself when nothing applies (the common case: no allocation).
  */
+/** Keywords that constrain only values of one type (strings, numbers, arrays or objects): `null` is never refused by them. */
+const TYPE_SPECIFIC = new Set(['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+  'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties',
+  'contentEncoding', 'contentMediaType']);
+
 function canonicalSchema(node: any): any {
   if (node.oneOf === undefined && node.anyOf === undefined) return node;
   if (node.oneOf !== undefined && node.anyOf !== undefined) return node;
@@ -271,7 +276,10 @@ function canonicalSchema(node: any): any {
   const alts = list.filter((x: any) => !(isNullSchema(x) && Object.keys(x).length === 1));
   const only = alts.length === 1 ? alts[0] : undefined;
   if (!only || typeof only !== 'object' || Array.isArray(only) || (typeof only.$ref === 'string' && hasConstrainingSibling(only))) return node;
-  for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && !isAnnotation(k)) return node;
+  // keywords beside the union that only constrain values of some type (a `format` next to
+  // `anyOf: [{type: string}, {type: 'null'}]`, as generators write it) say the same inside an inline
+  // alternative that does not give them itself: null is not of that type, so they never refuse it
+  for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && !isAnnotation(k) && !(TYPE_SPECIFIC.has(k) && typeof only.$ref !== 'string' && !(k in only))) return node;
   const { oneOf: _o, anyOf: _a, ...rest } = node;
   const out: any = typeof only.$ref === 'string' ? { ...rest, $ref: only.$ref } : { ...rest, ...only };
   if (alts.length < list.length) out[ADMITS_NULL] = true;

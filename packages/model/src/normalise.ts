@@ -56,6 +56,11 @@ interface Derivation {
 }
 const derivations = new WeakMap<Model, Derivation>();
 
+/** Frame schemas read as one object (see frameView), and where each of their properties is written. */
+const frameViews = new WeakMap<object, any>();
+const WRITTEN_AT = Symbol('written at');
+const VIEW_AT = Symbol('read from');
+
 /**
  * Is a component named by a payload's `$ref` chain used elsewhere too (then the payload keeps it as
  * a reference)? `uses` counts an alias's uses as uses of its target (`effectiveUses`).
@@ -741,6 +746,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const r of payloadRefs(o.request, schemaAt)) starts.request.add(r);
     for (const r of payloadRefs(o.response, schemaAt)) starts.response.add(r);
     for (const [k, fields] of Object.entries(o.bodies ?? {})) for (const r of payloadRefs(fields, schemaAt)) starts[k.startsWith('request ') ? 'request' : 'response'].add(r);
+    // an operation's other messages travel its way, their replies the other way
+    for (const [k, fields] of Object.entries(o.otherPayloads ?? {})) {
+      const side = (o.kind === 'method') !== k.startsWith('reply:') ? 'request' : 'response';
+      for (const r of payloadRefs(fields, schemaAt)) starts[side].add(r);
+    }
   }
   for (const [name, side] of ownedSide) for (const r of structRefs.get(name) ?? []) starts[side].add(r);
   for (const side of ['request', 'response'] as const) {
@@ -947,7 +957,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    * receives is read as always there, like a response body.
    */
   function frameRequires(pl: any): boolean {
-    const s = resolver.deref(pl);
+    const s = frameView(pl);
     return !isFrame(s) || (Array.isArray(s.required) && s.required.includes('payload'));
   }
 
@@ -957,19 +967,54 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    * so a constant, a type or a required flag that changes there is judged like the payload's.
    */
   function frameEnvelope(m: Message, out: Fields, withAction: boolean): void {
-    const s = resolver.deref(m.payload);
+    const s = frameView(m.payload, typeof m.payload?.$ref === 'string' ? m.payload.$ref.slice(1) : `${m.pointer}/payload`);
     if (!isFrame(s)) return;
-    const at = typeof m.payload?.$ref === 'string' ? m.payload.$ref.slice(1) : `${m.pointer}/payload`;
     const required: unknown[] = Array.isArray(s.required) ? s.required : [];
     for (const k of Object.keys(s.properties)) {
       if (k === 'payload' || (k === 'action' && !withAction)) continue;
-      flatten(s.properties[k], `${at}/properties/${esc(k)}`, resolver, { followRoot: false, rootRequired: required.includes(k), prefix: `frame:${k}` }, out);
+      flatten(s.properties[k], s[WRITTEN_AT][k], resolver, { followRoot: false, rootRequired: required.includes(k), prefix: `frame:${k}` }, out);
     }
+  }
+
+  /**
+   * A frame schema read as one object: its properties and required keys, with where each property
+   * is written, gathered through `allOf` (a frame written as a shared envelope and a part of its own
+   * is the same frame as one written out).
+   */
+  function frameView(schema: any, at = ''): any {
+    const s = resolver.deref(schema);
+    if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
+    const known = frameViews.get(s);
+    // (the places are read from `at`: a view made without it serves every reader but frameEnvelope)
+    if (known && (!at || known[VIEW_AT] === at)) return known;
+    const defs: Record<string, any[]> = Object.create(null), where: Record<string, string> = Object.create(null), required = new Set<string>();
+    const gather = (part: any, ptr: string, depth: number) => {
+      const p = resolver.deref(part);
+      if (!p || typeof p !== 'object' || depth > 8) return;
+      const here = typeof part?.$ref === 'string' ? part.$ref.slice(1) : ptr;
+      if (p.properties && typeof p.properties === 'object') for (const k of Object.keys(p.properties)) (defs[k] ??= []).push(p.properties[k]), where[k] = `${here}/properties/${esc(k)}`;
+      if (Array.isArray(p.required)) for (const k of p.required) if (typeof k === 'string') required.add(k);
+      if (Array.isArray(p.allOf)) p.allOf.forEach((x: any, i: number) => gather(x, `${here}/allOf/${i}`, depth + 1));
+    };
+    gather(schema, at, 0);
+    // a property given by several parts is all of them (an envelope's `action: {type: string}` and the
+    // frame's own `const`); a constant among them is kept in sight for those that look for one
+    const properties: Record<string, any> = Object.create(null);
+    for (const [k, list] of Object.entries(defs)) {
+      if (list.length === 1) { properties[k] = list[0]; continue; }
+      const fixed = list.map((x) => resolver.deref(x)).find((x) => x && typeof x === 'object' && x.const !== undefined);
+      properties[k] = fixed ? { allOf: list, const: fixed.const } : { allOf: list };
+    }
+    const view = Array.isArray(s.allOf) ? { ...s, properties, required: [...required] } : { ...s };
+    view[WRITTEN_AT] = where;
+    view[VIEW_AT] = at;
+    frameViews.set(s, view);
+    return view;
   }
 
   /** The constant `action` of a frame-style payload (what receivers dispatch on), if it has one. */
   function frameActionOf(pl: any): string | undefined {
-    const action = resolver.deref(resolver.deref(pl)?.properties?.action);
+    const action = resolver.deref(frameView(pl)?.properties?.action);
     return action && (typeof action.const === 'string' || (Array.isArray(action.enum) && action.enum.length === 1)) ? String(action.const ?? action.enum[0]) : undefined;
   }
 
@@ -1115,12 +1160,12 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
 
   /** Our RTM frames carry the data in `payload` next to `action`: use that part. */
   function unwrapFrame(schema: any): any {
-    const s = resolver.deref(schema);
+    const s = frameView(schema);
     return isFrame(s) ? framePayload(s) : schema;
   }
 
   function isErrorFrame(schema: any): boolean {
-    return isErrorFrameSchema(resolver.deref(schema));
+    return isErrorFrameSchema(frameView(schema));
   }
 
   /**

@@ -93,13 +93,23 @@ export function readVersionFolder(dir: string): FolderResult {
     // the loader's reader: bounded (size, depth, aliases) even for files that turn out not to be specs
     const read = readSource(full);
     const { kind } = detectKind(read.source?.value);
-    if (!kind) {
+    const named = /\.(openapi|asyncapi)\.[^.]+$/.exec(f)?.[1];
+    if (!kind || (named && named !== kind)) {
       // a file named as a spec that cannot be read is an error of the folder; others are reported only if no spec is found
-      (/\.(openapi|asyncapi)\./.test(f) ? diagnostics : unread).push(...read.diagnostics.map((d) => fromLoad(d, full)));
+      (named ? diagnostics : unread).push(...read.diagnostics.map((d) => fromLoad(d, full)));
+      // one named as a spec that reads as none (empty, another kind): not silently left out, or every
+      // operation it holds in the other version would read as removed
+      if (named && !read.diagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push({ severity: 'error', code: 'not-a-spec', message: `${f} is named as an ${named === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document but ${kind ? `is an ${kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} one` : `has no \`${named}\` version key`}`, file: full, hint: `Give ${f} the document it is named for, or rename it.` });
+      }
       continue;
     }
     const slot = kind === 'openapi' ? 'web' : 'rtm';
-    if (out[slot]) continue;
+    if (out[slot]) {
+      // two documents for one protocol: which one the folder means is not for api-diff to guess
+      diagnostics.push({ severity: 'error', code: 'ambiguous-folder', message: `the folder holds two ${kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} documents: ${basename(out[slot]!.file)} and ${f}`, file: full, hint: 'Keep one document per protocol in a version folder (remove or move the other).' });
+      continue;
+    }
     const r = readSpec(full);
     diagnostics.push(...r.diagnostics);
     out[slot] = { ...r, file: full };
