@@ -360,16 +360,23 @@ export function groupFrameFields(findings: Finding[], protocol: Protocol): Findi
   const keyOf = (f: Finding): string | undefined =>
     (f.owner.kind === 'method' || f.owner.kind === 'push') && f.path !== undefined && /^(frame|handshake|handshake-query|handshake-header):/.test(f.path)
       ? JSON.stringify([f.owner.kind, f.ruleId, f.direction, f.path, f.oldPath, f.from, f.to, itemOf.get(f)?.body ?? null]) : undefined;
-  return mergeGroups(findings, keyOf, (g) => {
-    const first = g[0];
-    const areas = new Set(g.map((f) => f.area));
-    const owner: Owner = { kind: 'api', name: '', title: `each of ${g.length} ${first.owner.kind === 'method' ? 'methods' : 'pushes'}`, area: areas.size === 1 ? first.area : 'General' };
-    const item = itemOf.get(first);
-    const text = item ? render(first.ruleId, { ...item, owner }) : first.text;
-    const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), parts: g };
-    if (item) itemOf.set(merged, { ...item, owner });
-    return merged;
-  });
+  return mergeGroups(findings, keyOf, (g) => apiWide(g, protocol, `each of ${g.length} ${g[0].owner.kind === 'method' ? 'methods' : 'pushes'}`, g[0].ruleId));
+}
+
+/**
+ * One API-wide finding for a group of alike ones: the first one's, its owner the API (titled
+ * `title`, when given) in the area they share (else General), worded by the message `messageId`,
+ * listing the operations they affect, the group kept as its `parts`.
+ */
+function apiWide(g: Finding[], protocol: Protocol, title: string | undefined, messageId: string, extra: { to?: string[] } = {}): Finding {
+  const first = g[0];
+  const areas = new Set(g.map((f) => f.area));
+  const owner: Owner = { kind: 'api', name: '', ...(title ? { title } : {}), area: areas.size === 1 ? first.area : 'General' };
+  const item = itemOf.get(first);
+  const text = item ? render(messageId, { ...item, owner, ...extra }) : first.text;
+  const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), parts: g, ...extra };
+  if (item) itemOf.set(merged, { ...item, owner, ...extra });
+  return merged;
 }
 
 /**
@@ -381,14 +388,7 @@ export function groupUnwrapped(findings: Finding[], protocol: Protocol): Finding
   const keyOf = (f: Finding): string | undefined =>
     f.kind === 'fields-unwrapped' && (f.owner.kind === 'method' || f.owner.kind === 'push') ? JSON.stringify([f.ruleId, f.path, f.direction]) : undefined;
   return mergeGroups(findings, keyOf, (g) => {
-    const first = g[0];
-    const areas = new Set(g.map((f) => f.area));
-    const owner: Owner = { kind: 'api', name: '', area: areas.size === 1 ? first.area : 'General' };
-    const item = itemOf.get(first);
-    const text = item ? render(`${first.ruleId}-grouped`, { ...item, owner }) : first.text;
     const moved = [...new Set(g.flatMap((f) => (Array.isArray(f.to) ? (f.to as string[]) : [])))].sort();
-    const merged: Finding = { ...first, owner, area: owner.area, text, affects: affectedBy(g, protocol), to: moved, parts: g };
-    if (item) itemOf.set(merged, { ...item, owner, to: moved });
-    return merged;
+    return apiWide(g, protocol, undefined, `${g[0].ruleId}-grouped`, { to: moved });
   });
 }

@@ -975,7 +975,7 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
     const [side, media] = k.split(' ', 2) as ['request' | 'response', string];
     const prop = k.slice(side.length + media.length + 2);
     const list = (o: Operation) => (side === 'request' ? o.requestMedia : o.responseMedia);
-    if (!list(b).some((m) => mediaKey(m) === media) || !list(r).some((m) => mediaKey(m) === media)) continue;
+    if (!list(b).includes(media) || !list(r).includes(media)) continue;
     const bx = own(be, k), rx = own(re, k);
     // an entry on one side only is judged where both bodies show the property (a new property's entry is no change)
     const has = (o: Operation) => Object.hasOwn((o.bodies && own(o.bodies, `${side} ${media}`)) ?? o[side], prop);

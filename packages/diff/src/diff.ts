@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { loadModels, sideOf, type Diagnostic, type Model, type Protocol } from '@ccapi/model';
+import { kindName, loadModels, sideOf, type Diagnostic, type Model, type Protocol } from '@ccapi/model';
 import { compareModels } from './compare.js';
 import { classify, mergeProtocols, sortFindings } from './classify.js';
 import type { Finding } from './types.js';
@@ -29,6 +29,11 @@ function emptyModel(like: Model): Model {
 /** Compares two already-normalised models and returns the classified findings. */
 export function diffModels(base: Model, revision: Model): Finding[] {
   return classify(compareModels(base, revision));
+}
+
+/** The findings of one protocol as reported: each with the operations it affects, alike ones grouped. */
+function judged(base: Model, revision: Model, protocol: Protocol): Finding[] {
+  return groupFrameFields(groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(base, revision), base, revision, protocol), protocol), protocol), protocol);
 }
 
 /**
@@ -94,10 +99,10 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
   if (!result.folders) {
     const [bm] = b.models, [rm] = r.models;
     if (bm.kind !== rm.kind) {
-      diagnostics.push({ severity: 'error', message: `cannot compare an ${bm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document with an ${rm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document`, file: rm.file, pointer: '', hint: 'Give two documents of the same kind, or two version folders.' });
+      diagnostics.push({ severity: 'error', message: `cannot compare an ${kindName(bm.kind)} document with an ${kindName(rm.kind)} document`, file: rm.file, pointer: '', hint: 'Give two documents of the same kind, or two version folders.' });
       return result;
     }
-    findings.push(...groupFrameFields(groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(bm, rm), bm, rm, rm.protocol), rm.protocol), rm.protocol), rm.protocol));
+    findings.push(...judged(bm, rm, rm.protocol));
   } else {
     for (const p of ['web', 'rtm'] as const) {
       const bm = b.models.find((m) => m.protocol === p);
@@ -105,9 +110,9 @@ export function diffPaths(basePath: string, revisionPath: string, options: { wri
       if (!bm && !rm) continue;
       // a protocol's document gone from the revision folder: its operations read as removed, and the
       // reader is told why (a file left behind by mistake reads the same as an API withdrawn)
-      if (bm && !rm) diagnostics.push({ severity: 'warning', code: 'document-missing', file: resolve(revisionPath), message: `the revision folder has no ${bm.kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document (the base has ${basename(bm.file)}): every ${p === 'web' ? 'Web' : 'RTM'} operation reads as removed`, hint: `Put the ${p === 'web' ? 'Web' : 'RTM'} document back in the folder if the API still offers it.` });
+      if (bm && !rm) diagnostics.push({ severity: 'warning', code: 'document-missing', file: resolve(revisionPath), message: `the revision folder has no ${kindName(bm.kind)} document (the base has ${basename(bm.file)}): every ${p === 'web' ? 'Web' : 'RTM'} operation reads as removed`, hint: `Put the ${p === 'web' ? 'Web' : 'RTM'} document back in the folder if the API still offers it.` });
       const x = bm ?? emptyModel(rm!), y = rm ?? emptyModel(bm!);
-      findings.push(...groupFrameFields(groupUnwrapped(groupSharedParameters(annotateAffects(diffModels(x, y), x, y, p), p), p), p));
+      findings.push(...judged(x, y, p));
     }
     result.notes = readNotes(revisionPath, diagnostics);
   }

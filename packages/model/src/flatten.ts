@@ -253,6 +253,11 @@ function hasConstrainingSibling(node: any): boolean {
   return false;
 }
 
+/** Keywords that constrain only values of one type (strings, numbers, arrays or objects): `null` is never refused by them. */
+const TYPE_SPECIFIC = new Set(['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+  'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties',
+  'contentEncoding', 'contentMediaType']);
+
 /**
  * The one place a schema is rewritten into an equivalent one before it is flattened: `oneOf`/`anyOf`
  * whose only alternative besides `{type: 'null'}` is `X` (a `$ref`, or an inline schema) is `X`
@@ -260,11 +265,6 @@ function hasConstrainingSibling(node: any): boolean {
  * `$ref` apply, `visit` follows the `$ref` and applies them: see `Resolver.refSiblings`.)
  * Returns the node itself when nothing applies (the common case: no allocation).
  */
-/** Keywords that constrain only values of one type (strings, numbers, arrays or objects): `null` is never refused by them. */
-const TYPE_SPECIFIC = new Set(['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties',
-  'contentEncoding', 'contentMediaType']);
-
 function canonicalSchema(node: any): any {
   if (node.oneOf === undefined && node.anyOf === undefined) return node;
   if (node.oneOf !== undefined && node.anyOf !== undefined) return node;

@@ -898,8 +898,10 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   function messageFields(o: Operation, m: Message, request: boolean, withAction: boolean): Fields {
     const fields: Fields = Object.create(null);
     if (request) requestMaps.add(fields);
-    if (m.opaque === undefined) payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, !request || frameRequires(m.payload), o.name);
-    if (m.opaque === undefined) frameEnvelope(m, fields, withAction);
+    if (m.opaque === undefined) {
+      payload(unwrapFrame(m.payload), `${m.pointer}/payload`, fields, !request || frameRequires(m.payload), o.name);
+      frameEnvelope(m, fields, withAction);
+    }
     messageHeaders(m, fields);
     return fields;
   }
@@ -914,9 +916,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const first = msgs[0];
     if (!first) return;
     const out = o.kind === 'method' ? o.request : o.response;
-    if (first.opaque === undefined) payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, o.kind !== 'method' || frameRequires(first.payload), o.name);
-    // (the main message's `action` is the operation's wire name, `frameAction`, judged as such)
-    if (first.opaque === undefined) frameEnvelope(first, out, false);
+    if (first.opaque === undefined) {
+      payload(unwrapFrame(first.payload), `${first.pointer}/payload`, out, o.kind !== 'method' || frameRequires(first.payload), o.name);
+      // (the main message's `action` is the operation's wire name, `frameAction`, judged as such)
+      frameEnvelope(first, out, false);
+    }
     messageHeaders(first, out);
     o.mainMessage = first.name;
     const action = frameActionOf(first.payload);
@@ -941,8 +945,10 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const out = answers ? o.request : o.response;
     const inner = unwrapFrame(main.payload);
     if (!answers) o.hasResponsePayload = !emptyObjectAt(resolver, inner);
-    if (main.opaque === undefined) payload(inner, `${main.pointer}/payload`, out, !answers || frameRequires(main.payload), o.name, answers || o.hasResponsePayload);
-    if (main.opaque === undefined) frameEnvelope(main, out, true);
+    if (main.opaque === undefined) {
+      payload(inner, `${main.pointer}/payload`, out, !answers || frameRequires(main.payload), o.name, answers || o.hasResponsePayload);
+      frameEnvelope(main, out, true);
+    }
     messageHeaders(main, out);
     o.mainReply = `reply:${main.name}`;
     for (const m of ordered.slice(1)) if (!isErrorFrame(m.payload)) (o.otherPayloads ??= Object.create(null))[`reply:${m.name}`] = messageFields(o, m, answers, true);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve, join, basename } from 'node:path';
 import { scanRefs, readSource, inlineExternalRefs, linkedOutside, structuralDiagnostics, detectKind as checkKind, type Diagnostic as LoadDiagnostic } from '@ccapi/load';
-import type { Diagnostic, DocumentKind } from './types.js';
+import { kindName, type Diagnostic, type DocumentKind } from './types.js';
 
 export interface ReadResult {
   document?: Record<string, unknown>;
@@ -100,14 +100,14 @@ export function readVersionFolder(dir: string): FolderResult {
       // one named as a spec that reads as none (empty, another kind): not silently left out, or every
       // operation it holds in the other version would read as removed
       if (named && !read.diagnostics.some((d) => d.severity === 'error')) {
-        diagnostics.push({ severity: 'error', code: 'not-a-spec', message: `${f} is named as an ${named === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} document but ${kind ? `is an ${kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} one` : `has no \`${named}\` version key`}`, file: full, hint: `Give ${f} the document it is named for, or rename it.` });
+        diagnostics.push({ severity: 'error', code: 'not-a-spec', message: `${f} is named as an ${kindName(named as DocumentKind)} document but ${kind ? `is an ${kindName(kind)} one` : `has no \`${named}\` version key`}`, file: full, hint: `Give ${f} the document it is named for, or rename it.` });
       }
       continue;
     }
     const slot = kind === 'openapi' ? 'web' : 'rtm';
     if (out[slot]) {
       // two documents for one protocol: which one the folder means is not for api-diff to guess
-      diagnostics.push({ severity: 'error', code: 'ambiguous-folder', message: `the folder holds two ${kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI'} documents: ${basename(out[slot]!.file)} and ${f}`, file: full, hint: 'Keep one document per protocol in a version folder (remove or move the other).' });
+      diagnostics.push({ severity: 'error', code: 'ambiguous-folder', message: `the folder holds two ${kindName(kind)} documents: ${basename(out[slot]!.file)} and ${f}`, file: full, hint: 'Keep one document per protocol in a version folder (remove or move the other).' });
       continue;
     }
     const r = readSpec(full);

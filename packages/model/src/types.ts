@@ -13,6 +13,8 @@ export interface Diagnostic {
 
 export type Protocol = 'web' | 'rtm';
 export type DocumentKind = 'openapi' | 'asyncapi';
+/** A document kind as messages name it. */
+export const kindName = (kind: DocumentKind): string => (kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI');
 export type Scalar = string | number | boolean | null;
 
 /**
