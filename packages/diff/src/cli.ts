@@ -74,8 +74,24 @@ function printError(io: Io, code: string, message: string, hint: string): void {
   io.err(formatDiagnostic({ severity: 'error', code, message: `api-diff: ${message}`, hint }));
 }
 
+/**
+ * Writes `text` to stdout in pieces of about 64 KiB. One write of a whole changelog (7.7 MB on
+ * Stripe) encodes it into one fresh buffer as large: 65-70 ms against 6-10 ms in pieces, to a pipe.
+ * A piece never ends between the two halves of a surrogate pair, which would each become U+FFFD.
+ */
+export function writeInPieces(text: string, write: (piece: string) => void, size = 65536): void {
+  if (text.length <= size) return void write(text);
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    write(text.slice(start, end));
+    start = end;
+  }
+}
+
 /** Runs the CLI and returns its exit code (only the bin entry point calls process.exit). */
-export function run(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(`${s}\n`) }): number {
+export function run(argv: string[], io: Io = { out: (s) => writeInPieces(s, (piece) => process.stdout.write(piece)), err: (s) => process.stderr.write(`${s}\n`) }): number {
   try {
     const [command, ...rest] = argv;
     // asking for help anywhere (`api-diff breaking --help`) is asking for help, not a flag without a value

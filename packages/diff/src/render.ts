@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Protocol } from '@ccapi/model';
 import type { DiffResult, NoteEntry } from './diff.js';
 import { LEVEL_RANK, type Affected, type Finding, type Level } from './types.js';
@@ -154,12 +155,22 @@ export function renderBreakingMarkdown(findings: Finding[]): string {
 export function changelogJson(entries: ChangelogEntry[], stats: ChangelogStats, items: ChangelogItem[] = []): string {
   const compact = new Map<Affected[], string>();
   const marks: string[] = [];
+  // a stand-in no string of the documents can spell: a list goes back only where the stand-in was put
+  const tag = `\u0000${randomUUID()}:`;
   const compactAffects = <T extends { affects: Affected[] | null }>(e: T): T => {
     if (!e.affects) return e;
     let c = compact.get(e.affects);
     if (c === undefined) compact.set(e.affects, (c = JSON.stringify(e.affects)));
     marks.push(c);
-    return { ...e, affects: `\u0000${marks.length - 1}\u0000` as unknown as Affected[] };
+    return { ...e, affects: `${tag}${marks.length - 1}` as unknown as Affected[] };
   };
-  return JSON.stringify({ entries: entries.map(compactAffects), items: items.map(compactAffects), stats }, null, 2).replace(/"\\u0000(\d+)\\u0000"/g, (_, i: string) => marks[Number(i)]);
+  const text = JSON.stringify({ entries: entries.map(compactAffects), items: items.map(compactAffects), stats }, null, 2);
+  // the lists go back with split + join: a replace would leave a rope of twice as many pieces as
+  // lists, which writing must flatten again (Stripe: 7.7 MB, 25 ms)
+  const parts = text.split(`"\\u0000${tag.slice(1)}`);
+  for (let i = 1; i < parts.length; i++) {
+    const end = parts[i].indexOf('"');
+    parts[i] = marks[Number(parts[i].slice(0, end))] + parts[i].slice(end + 1);
+  }
+  return parts.join('');
 }

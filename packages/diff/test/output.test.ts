@@ -1,0 +1,38 @@
+// How api-diff writes large outputs: in pieces (never between the halves of a surrogate pair) and,
+// for the JSON changelog, with each `affects` list put back exactly where it belongs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeInPieces } from '../src/cli.ts';
+import { changelogJson, type ChangelogEntry } from '../src/render.ts';
+
+test('writeInPieces: the pieces join to the text, none over the size, none ends inside a surrogate pair', () => {
+  // an astral character (two UTF-16 units) lands on every possible piece boundary
+  for (let offset = 0; offset < 4; offset++) {
+    const text = 'a'.repeat(offset) + '😀x'.repeat(40) + 'é'.repeat(7);
+    const pieces: string[] = [];
+    writeInPieces(text, (p) => pieces.push(p), 5);
+    assert.equal(pieces.join(''), text);
+    for (const p of pieces) {
+      assert.ok(p.length > 0 && p.length <= 5);
+      const last = p.charCodeAt(p.length - 1);
+      assert.ok(!(last >= 0xd800 && last <= 0xdbff), `piece ends with a high surrogate: ${JSON.stringify(p)}`);
+      // each piece encodes on its own as the same bytes it has inside the whole text (no U+FFFD)
+      assert.ok(!Buffer.from(p).toString().includes('\ufffd'));
+    }
+    assert.equal(Buffer.concat(pieces.map((p) => Buffer.from(p))).toString(), text);
+  }
+  const short: string[] = [];
+  writeInPieces('short', (p) => short.push(p));
+  assert.deepEqual(short, ['short']);
+});
+
+test('changelogJson: the same as plain indented JSON with each affects list on one line, whatever strings the entries hold', () => {
+  const affects = [{ kind: 'method', name: 'get_thing', protocols: ['web'] }];
+  // strings that spell what an earlier version of the stand-in looked like ("\u0000<n>\u0000")
+  const entry = (text: string, a: unknown = affects) => ({ version: 'v2', area: 'Methods', protocols: ['web'], kind: 'field-added', breaking: false, text, source: 'diff', path: '\u00000\u0000', affects: a }) as unknown as ChangelogEntry;
+  const entries = [entry('\u00001\u0000'), entry('"\u0000', null), entry('plain', [...affects, { kind: 'push', name: 'thing_changed', protocols: ['rtm'] }])];
+  const out = changelogJson(entries, { entries: 3, changedPaths: 3 } as never);
+  assert.deepEqual(JSON.parse(out), { entries: JSON.parse(JSON.stringify(entries)), items: [], stats: { entries: 3, changedPaths: 3 } });
+  // and the lists are written on one line each
+  assert.ok(out.includes('"affects": [{"kind":"method","name":"get_thing","protocols":["web"]}]'));
+});
