@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@ccapi/model';
 import { formatDiagnostic } from '@ccapi/load';
 import { diffPaths, labelOf } from './diff.js';
-import { changelogJson, changelogStats, markdownSection, renderBreakingMarkdown, renderText, toChangelog } from './render.js';
+import { changelogJsonParts, changelogStats, markdownSection, renderBreakingMarkdown, renderText, toChangelog } from './render.js';
 import { writeChangelog } from './generate-changelog.js';
 import { buildHistory } from './history.js';
 import { reconcileFile, renderReconcile } from './reconcile.js';
@@ -28,6 +28,7 @@ breaking --format json: the top-level "breaking" is the --fail-on verdict (true 
 code is 1); each finding's "breaking" says its level is WARN or ERR. WARN findings under the default
 --fail-on ERR are therefore "breaking": true on the finding and false at the top.`;
 
+/** Where the CLI writes: `out` may be called several times for one output (large ones go in pieces). */
 export interface Io { out: (s: string) => void; err: (s: string) => void }
 
 class UsageError extends Error {}
@@ -88,6 +89,22 @@ export function writeInPieces(text: string, write: (piece: string) => void, size
     write(text.slice(start, end));
     start = end;
   }
+}
+
+/** Sends `parts` to `out` joined into pieces of about `size` characters (a part over it goes alone). */
+export function writeParts(parts: string[], out: (s: string) => void, size = 65536): void {
+  let batch: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    if (length + part.length > size && batch.length) {
+      out(batch.join(''));
+      batch = [];
+      length = 0;
+    }
+    batch.push(part);
+    length += part.length;
+  }
+  if (batch.length) out(batch.join(''));
 }
 
 /** Runs the CLI and returns its exit code (only the bin entry point calls process.exit). */
@@ -154,7 +171,8 @@ export function run(argv: string[], io: Io = { out: (s) => writeInPieces(s, (pie
     if (command === 'changelog') {
       const format = oneOf('format', flags.format, ['markdown', 'json'] as const, 'markdown');
       const { entries, items } = toChangelog(result, labelOf(revision));
-      io.out(format === 'json' ? `${changelogJson(entries, changelogStats(result, entries), items)}\n` : `${markdownSection(`${labelOf(base)} -> ${labelOf(revision)}`, items)}`);
+      if (format === 'json') writeParts([...changelogJsonParts(entries, changelogStats(result, entries), items), '\n'], io.out);
+      else io.out(markdownSection(`${labelOf(base)} -> ${labelOf(revision)}`, items));
       return 0;
     }
     const format = oneOf('format', flags.format, ['text', 'markdown', 'json'] as const, 'text');

@@ -5,7 +5,7 @@ export { rules, registry } from './checks/registry.js';
 export { messages, render } from './messages.js';
 export { diffModels, diffPaths, readNotes } from './diff.js';
 export type { DiffResult, NoteEntry } from './diff.js';
-export { toEntries, toChangelog, markdownSection, renderText, renderBreakingMarkdown, changelogJson } from './render.js';
+export { toEntries, toChangelog, markdownSection, renderText, renderBreakingMarkdown, changelogJson, changelogJsonParts } from './render.js';
 export type { ChangelogEntry, Changelog } from './render.js';
 export { groupAtoms, itemMarkdown } from './group.js';
 export type { ChangelogItem, ItemLine, Atom } from './group.js';

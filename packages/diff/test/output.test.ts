@@ -2,7 +2,7 @@
 // for the JSON changelog, with each `affects` list put back exactly where it belongs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeInPieces } from '../src/cli.ts';
+import { writeInPieces, writeParts } from '../src/cli.ts';
 import { changelogJson, type ChangelogEntry } from '../src/render.ts';
 
 test('writeInPieces: the pieces join to the text, none over the size, none ends inside a surrogate pair', () => {
@@ -35,4 +35,12 @@ test('changelogJson: the same as plain indented JSON with each affects list on o
   assert.deepEqual(JSON.parse(out), { entries: JSON.parse(JSON.stringify(entries)), items: [], stats: { entries: 3, changedPaths: 3 } });
   // and the lists are written on one line each
   assert.ok(out.includes('"affects": [{"kind":"method","name":"get_thing","protocols":["web"]}]'));
+});
+
+test('writeParts: the batches join to the parts, and only a part longer than a batch makes one longer', () => {
+  const parts = ['ab', 'cdefgh', 'i', 'j'.repeat(25), 'kl', '', 'mnopq'];
+  const out: string[] = [];
+  writeParts(parts, (s) => out.push(s), 8);
+  assert.equal(out.join(''), parts.join(''));
+  assert.deepEqual(out, ['abcdefgh', 'i', 'j'.repeat(25), 'klmnopq']);
 });
