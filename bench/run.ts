@@ -32,6 +32,7 @@ interface Measure {
   min: number;
   max: number;
   rssMiB?: number; // peak RSS of the median run
+  faults?: number; // minor page faults of the median run (memory touched for the first time)
   status: number | null;
   timedOut: boolean;
   stdout: string;
@@ -46,12 +47,12 @@ function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: 
     // would kill only /usr/bin/time and leave the peer running (and loading the machine) after it.
     const limitS = opts.timeoutS ?? 600;
     const capped = hasTimeout ? ['timeout', '-k', '2', String(limitS), ...cmd] : cmd;
-    const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M', ...capped] : capped;
+    const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M %R', ...capped] : capped;
     const t0 = performance.now();
     const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (limitS + 10) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env });
     const wall = (performance.now() - t0) / 1000;
-    const rss = /__RSS__ (\d+)/.exec(r.stderr ?? '')?.[1];
-    runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, status: r.status, timedOut: r.signal === 'SIGTERM' || (hasTimeout && (r.status === 124 || r.status === 137)), stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+\n?/, '').replace(/^Command (exited with non-zero status|terminated by signal) .*\n?/gm, '') });
+    const [, rss, faults] = /__RSS__ (\d+) (\d+)/.exec(r.stderr ?? '') ?? [];
+    runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, faults: faults ? Number(faults) : undefined, status: r.status, timedOut: r.signal === 'SIGTERM' || (hasTimeout && (r.status === 124 || r.status === 137)), stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+ \d+\n?/, '').replace(/^Command (exited with non-zero status|terminated by signal) .*\n?/gm, '') });
     if (runs[runs.length - 1].timedOut) break;
   }
   const sorted = [...runs].sort((a, b) => a.wall - b.wall);
@@ -61,6 +62,7 @@ function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: 
 
 const fmt = (m: Measure) => (m.timedOut ? `>${m.wall.toFixed(0)} s (killed)` : `${m.wall.toFixed(3)} s [${m.min.toFixed(3)}–${m.max.toFixed(3)}]`);
 const mem = (m: Measure) => (m.rssMiB ? `${m.rssMiB.toFixed(0)} MiB` : 'n/a');
+const faults = (m: Measure) => (m.faults !== undefined ? m.faults.toLocaleString('en-US') : 'n/a');
 function table(head: string[], rows: string[][]) {
   console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
@@ -156,6 +158,11 @@ function benchDiff() {
     'process.stdout.write(JSON.stringify(out, null, 2));',
     '',
   ].join('\n'));
+  // What memory touched for the first time costs on this machine: on some virtual machines a minor
+  // page fault costs ~10 µs, and then the page faults column explains much of the wall time.
+  const touch = measure([process.execPath, '-e', "const t = performance.now(); Buffer.alloc(64 << 20).fill(1); console.log(performance.now() - t)"], { runs: 3 });
+  const touchMs = Number(touch.stdout.trim());
+  if (touchMs > 0) console.log(`First touch of 64 MiB on this machine: ${touchMs.toFixed(0)} ms (${((touchMs * 1000) / 16384).toFixed(1)} µs per 4 KiB page).\n`);
   const peers = withPeers ? peersDir() : undefined;
   const rows: string[][] = [];
   for (const p of PAIRS) {
@@ -175,10 +182,10 @@ function benchDiff() {
     } catch {
       entries = `unreadable (exit ${changelog.status})`;
     }
-    rows.push([p.name, 'floor: read + JSON.parse', fmt(floor), mem(floor), '1.0×', '']);
-    rows.push(['', 'schema-blind JSON diff (reference)', fmt(blind), mem(blind), `${(blind.wall / floor.wall).toFixed(1)}×`, `${(JSON.parse(blind.stdout || '[]') as unknown[]).length} differing pointers`]);
-    rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), `${(changelog.wall / floor.wall).toFixed(1)}×`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
-    rows.push(['', '`api-diff breaking`', fmt(breaking), mem(breaking), `${(breaking.wall / floor.wall).toFixed(1)}×`, `exit ${breaking.status}`]);
+    rows.push([p.name, 'floor: read + JSON.parse', fmt(floor), mem(floor), faults(floor), '1.0×', '']);
+    rows.push(['', 'schema-blind JSON diff (reference)', fmt(blind), mem(blind), faults(blind), `${(blind.wall / floor.wall).toFixed(1)}×`, `${(JSON.parse(blind.stdout || '[]') as unknown[]).length} differing pointers`]);
+    rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), faults(changelog), `${(changelog.wall / floor.wall).toFixed(1)}×`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
+    rows.push(['', '`api-diff breaking`', fmt(breaking), mem(breaking), faults(breaking), `${(breaking.wall / floor.wall).toFixed(1)}×`, `exit ${breaking.status}`]);
     if (peers) {
       const peer =
         p.kind === 'openapi'
@@ -193,10 +200,10 @@ function benchDiff() {
           ? `exit ${peer.status}: a result`
           : `exit ${peer.status}, no result: ${crash ?? peer.stderr.trim().split('\n')[0]?.slice(0, 110) ?? ''}`;
       const versus = outcome.includes('no result') && !peer.timedOut ? 'no speed comparison' : `api-diff is ${peer.timedOut ? '≥' : ''}${(peer.wall / changelog.wall).toFixed(1)}× faster`;
-      rows.push(['', what, fmt(peer), mem(peer), `${(peer.wall / floor.wall).toFixed(1)}×`, `${outcome}; ${versus}`]);
+      rows.push(['', what, fmt(peer), mem(peer), faults(peer), `${(peer.wall / floor.wall).toFixed(1)}×`, `${outcome}; ${versus}`]);
     }
   }
-  table(['pair', 'tool', 'wall (median [min–max])', 'peak RSS', 'vs floor', 'result'], rows);
+  table(['pair', 'tool', 'wall (median [min–max])', 'peak RSS', 'page faults', 'vs floor', 'result'], rows);
   if (!peers) console.log('Peers not timed (run with --peers; openapi-diff runs are capped at --peer-timeout seconds).\n');
 }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { distCli } from '@ccapi/test-support';
 
 const pkg = join(import.meta.dirname, '..');
@@ -117,6 +118,20 @@ test('the built bin has a shebang and is the package bin', () => {
     const r = spawnSync(bin, ['breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml')], { encoding: 'utf8' });
     assert.equal(r.status, 1);
   }
+});
+
+test('a changelog larger than one write piece reaches a pipe whole and the same as in-process (the bin writes it in 64 KiB pieces)', async () => {
+  const specs = join(pkg, '..', '..', 'specs');
+  const args = ['changelog', join(specs, 'v3.0'), join(specs, 'v3.4'), '--format', 'json'];
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  const r = spawnSync(join(pkg, manifest.bin['api-diff']), args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(r.status, 0, r.stderr);
+  let inProcess = '';
+  const { run } = (await import(pathToFileURL(built).href)) as { run: (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => number };
+  assert.equal(run(args, { out: (s) => void (inProcess += s), err: () => {} }), 0);
+  assert.ok(inProcess.length > 4 * 65536, `a test of several pieces needs a larger output (${inProcess.length})`);
+  assert.equal(r.stdout, inProcess);
+  assert.doesNotThrow(() => JSON.parse(r.stdout));
 });
 
 test('--written-by: an AsyncAPI 3 document without request/reply is read as the server\'s, with a warning; the flag reads it either way', async () => {
