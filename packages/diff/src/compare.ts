@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -2053,7 +2053,11 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     const bc = b.constraints ?? {}, rc = r.constraints ?? {};
     for (const k of [...new Set([...Object.keys(bc), ...Object.keys(rc)])].sort()) if (bc[k] !== rc[k]) emit({ ...base, change: 'constraint', oldPath: k, from: bc[k], to: rc[k] }, f);
   }
-  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern')) emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern }, f);
+  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern')) {
+    // a pattern replaced by one that provably admits more, fewer or the same strings (see patternRelation)
+    const rel = b.pattern && r.pattern ? patternRelation(b.pattern, r.pattern) : 'unknown';
+    if (rel !== 'same') emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern, ...(rel === 'unknown' ? {} : { covers: { old: rel === 'wider', all: rel === 'narrower' } }) }, f);
+  }
   if (wrapped) {
     // what a client sent is still accepted when one alternative admits all of it (and, under oneOf,
     // no value can match two); what it received is unchanged when every alternative admits no more

@@ -448,3 +448,18 @@ test('a structure reached only by an operation\'s other messages is judged on th
   assert.deepEqual(rules(doc(3600), doc(600)), ['request-limit-tightened']);
   assert.deepEqual(rules(doc(600), doc(3600)).filter((x) => x.startsWith('response-')), []);
 });
+
+test('a bound on a grid of multiples is met at the nearest multiple inside it: `> 0` under `multipleOf: 0.01` is `>= 0.01` (blind set 29)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.path}`);
+  const amount = (bounds: Record<string, unknown>) => api(obj({}), obj({ value: { type: 'number', multipleOf: 0.01, ...bounds } }));
+  assert.deepEqual(rules(amount({ exclusiveMinimum: 0 }), amount({ minimum: 0.01 })), []);
+  assert.deepEqual(rules(amount({ maximum: 1.1 }), amount({ exclusiveMaximum: 1.11 })), []);
+  // still a grid apart: 0.02 refuses the 0.01 that `> 0` took
+  assert.deepEqual(rules(amount({ exclusiveMinimum: 0 }), amount({ minimum: 0.02 })), ['request-limit-tightened:value']);
+  // no grid without multipleOf: `> 0` takes 0.001
+  const plain = (bounds: Record<string, unknown>) => api(obj({}), obj({ value: { type: 'number', ...bounds } }));
+  assert.deepEqual(rules(plain({ exclusiveMinimum: 0 }), plain({ minimum: 0.01 })), ['request-limit-tightened:value']);
+  // an integer field with a multipleOf keeps to its multiples: `> 0` under `multipleOf: 5` is `>= 5`
+  const count = (bounds: Record<string, unknown>) => api(obj({}), obj({ n: { type: 'integer', multipleOf: 5, ...bounds } }));
+  assert.deepEqual(rules(count({ exclusiveMinimum: 0 }), count({ minimum: 5 })), []);
+});

@@ -1,5 +1,6 @@
 import { rangeEnd, rangeEndNarrows } from './flatten.js';
 import type { Field, Fields } from './types.js';
+import { patternRelation } from './patterns.js';
 
 /**
  * How the values one flattened schema admits relate to those another admits: the `same` values,
@@ -134,7 +135,7 @@ export function fieldRelation(was: Field, now: Field, sameRef: (a?: string, b?: 
   }
   if (!!was.limits.uniqueItems !== !!now.limits.uniqueItems) rel = joinRelations(rel, now.limits.uniqueItems ? 'narrower' : 'wider');
   rel = joinRelations(rel, optional(was.limits.multipleOf, now.limits.multipleOf));
-  rel = joinRelations(rel, optional(was.pattern, now.pattern));
+  rel = joinRelations(rel, was.pattern !== undefined && now.pattern !== undefined ? patternRelation(was.pattern, now.pattern) : optional(was.pattern, now.pattern));
   rel = joinRelations(rel, formatRelation(was.format, now.format));
   if (!!was.closed !== !!now.closed) rel = joinRelations(rel, now.closed ? 'narrower' : 'wider');
   if (JSON.stringify(was.constraints ?? null) !== JSON.stringify(now.constraints ?? null)) rel = 'unknown';

@@ -794,10 +794,18 @@ export function rangeEnd(field: { limits: Record<string, number>; type?: string 
     const incTighter = side === 'lower' ? inc > exc : inc < exc;
     end = incTighter ? { value: inc, exclusive: false } : { value: exc, exclusive: true };
   }
-  if (!end || field.type !== 'integer' || !Number.isFinite(end.value)) return end;
-  const v = end.value;
-  if (side === 'lower') return { value: end.exclusive ? Math.floor(v) + 1 : Math.ceil(v), exclusive: false };
-  return { value: end.exclusive ? Math.ceil(v) - 1 : Math.floor(v), exclusive: false };
+  if (!end || !Number.isFinite(end.value)) return end;
+  // values on a grid (integers; multiples of `multipleOf`) meet a bound at the nearest grid point
+  // inside it: on an integer field `> 0` is `>= 1`, under `multipleOf: 0.01` it is `>= 0.01`
+  const m = limits.multipleOf;
+  const step = field.type === 'integer' ? (typeof m === 'number' && Number.isInteger(m) && m > 0 ? m : 1) : field.type === 'number' && typeof m === 'number' && m > 0 && Number.isFinite(m) ? m : undefined;
+  if (step === undefined) return end;
+  const q = end.value / step;
+  const near = Math.round(q);
+  // 1.1 / 0.1 is 11.000000000000002: a bound that is a grid point up to rounding is one
+  const onGrid = Math.abs(q - near) <= 1e-9 * Math.max(1, Math.abs(q));
+  const k = side === 'lower' ? (onGrid ? near + (end.exclusive ? 1 : 0) : Math.ceil(q)) : (onGrid ? near - (end.exclusive ? 1 : 0) : Math.floor(q));
+  return { value: Number((k * step).toPrecision(15)), exclusive: false };
 }
 
 /** Does the range end `now` reject a value that the end `was` accepted? (an end that appears does) */

@@ -9,6 +9,7 @@ export { normalise, sideOf, wayServes, type DocumentSide, BINDING_DESTINATIONS, 
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
 export { admits, fieldRelation, formatRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
+export { patternRelation } from './patterns.js';
 export { flatten, isOutline, mappingTarget, outlineAt, outlineTagsOf, parentPath, pathKey, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, renamedFromPaths, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';

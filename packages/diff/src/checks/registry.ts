@@ -95,8 +95,10 @@ import { rule as responseLimitRelaxed } from './response-limit-relaxed.js';
 import { rule as responseLimitTightened } from './response-limit-tightened.js';
 import { rule as requestPatternAdded } from './request-pattern-added.js';
 import { rule as requestPatternChanged } from './request-pattern-changed.js';
+import { rule as requestPatternWidened } from './request-pattern-widened.js';
 import { rule as requestPatternRemoved } from './request-pattern-removed.js';
 import { rule as responsePatternChanged } from './response-pattern-changed.js';
+import { rule as responsePatternNarrowed } from './response-pattern-narrowed.js';
 import { rule as responsePatternRemoved } from './response-pattern-removed.js';
 import { rule as responsePatternAdded } from './response-pattern-added.js';
 import { rule as requestFieldBecameNotNullable } from './request-field-became-not-nullable.js';
@@ -240,8 +242,10 @@ export const rules: readonly Rule[] = [
   responseLimitTightened,
   requestPatternAdded,
   requestPatternChanged,
+  requestPatternWidened,
   requestPatternRemoved,
   responsePatternChanged,
+  responsePatternNarrowed,
   responsePatternRemoved,
   responsePatternAdded,
   fieldConstraintChanged,

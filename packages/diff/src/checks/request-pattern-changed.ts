@@ -10,5 +10,5 @@ export const rule: Rule = {
   direction: 'request',
   area: 'field',
   kind: 'pattern-changed',
-  handler: (i: DiffItem): boolean => h.isField(i, 'pattern', 'request') && !!i.from && !!i.to,
+  handler: (i: DiffItem): boolean => h.isField(i, 'pattern', 'request') && !!i.from && !!i.to && !i.covers?.old,
 };

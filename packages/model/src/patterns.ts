@@ -1,0 +1,197 @@
+import type { Relation } from './admits.js';
+
+/**
+ * Which of two regular expressions (JSON Schema `pattern`) admits more, for the one shape that can be
+ * decided cheaply and is what most API patterns are: a sequence of single-character atoms (a class
+ * `[A-Za-z0-9 ]`, an escape `\d`, `.`, a literal) each with a count (`*`, `+`, `?`, `{m,n}`), maybe
+ * anchored. Two such patterns with the same anchors and as many atoms, each atom of one admitting
+ * every character and count of the other's, admit every string the other does: matching is done atom
+ * by atom. Anything else (groups, alternation, look-arounds, back-references, negated classes that
+ * differ) is `unknown`, and the diff keeps treating the change as unprovable.
+ */
+export function patternRelation(was: string, now: string): Relation {
+  if (was === now) return 'same';
+  const a = parsePattern(was), b = parsePattern(now);
+  if (!a || !b || a.start !== b.start || a.end !== b.end || a.atoms.length !== b.atoms.length) return 'unknown';
+  let wider = true, narrower = true;
+  for (let i = 0; i < a.atoms.length; i++) {
+    const x = a.atoms[i], y = b.atoms[i];
+    if (!(covers(y.chars, x.chars) && y.min <= x.min && y.max >= x.max)) wider = false;
+    if (!(covers(x.chars, y.chars) && x.min <= y.min && x.max >= y.max)) narrower = false;
+  }
+  return wider && narrower ? 'same' : wider ? 'wider' : narrower ? 'narrower' : 'unknown';
+}
+
+interface Chars {
+  /** Code point ranges, sorted and merged. */
+  ranges: Array<[number, number]>;
+  /** Classes kept by name (`\s`, `\S`, `\D`, `\W`, `.`, a negated class as written): equal only to themselves. */
+  named: Set<string>;
+}
+interface Atom { chars: Chars; min: number; max: number }
+
+const DIGITS: Array<[number, number]> = [[0x30, 0x39]];
+const WORD: Array<[number, number]> = [[0x30, 0x39], [0x41, 0x5a], [0x5f, 0x5f], [0x61, 0x7a]];
+const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 };
+// escapes that stand for their own character (inside or outside a class)
+const SELF = new Set('\\/^$.|?*+()[]{}-'.split(''));
+
+function parsePattern(p: string): { start: boolean; end: boolean; atoms: Atom[] } | undefined {
+  let i = 0;
+  const start = p.startsWith('^');
+  if (start) i++;
+  let end = false;
+  const atoms: Atom[] = [];
+  while (i < p.length) {
+    const c = p[i];
+    if (c === '$' && i === p.length - 1) { end = true; break; }
+    let chars: Chars;
+    if (c === '[') {
+      const r = parseClass(p, i + 1);
+      if (!r) return undefined;
+      chars = r.chars;
+      i = r.next;
+    } else if (c === '\\') {
+      const e = parseEscape(p, i + 1, false);
+      if (!e) return undefined;
+      chars = e.chars;
+      i = e.next;
+    } else if (c === '.') {
+      chars = { ranges: [], named: new Set(['.']) };
+      i++;
+    } else if ('()|*+?{}^$]'.includes(c)) {
+      return undefined;
+    } else {
+      const cp = p.codePointAt(i)!;
+      chars = { ranges: [[cp, cp]], named: new Set() };
+      i += cp > 0xffff ? 2 : 1;
+    }
+    const q = parseCount(p, i);
+    if (!q) return undefined;
+    i = q.next;
+    atoms.push({ chars: { ranges: merge(chars.ranges), named: chars.named }, min: q.min, max: q.max });
+  }
+  return { start, end, atoms };
+}
+
+function parseCount(p: string, i: number): { min: number; max: number; next: number } | undefined {
+  let min = 1, max = 1;
+  const c = p[i];
+  if (c === '*') { min = 0; max = Infinity; i++; }
+  else if (c === '+') { min = 1; max = Infinity; i++; }
+  else if (c === '?') { min = 0; max = 1; i++; }
+  else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(i));
+    if (!m) return undefined;
+    min = Number(m[1]);
+    max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+    if (max < min) return undefined;
+    i += m[0].length;
+  }
+  // a lazy count matches the same strings when nothing follows that could take them: the whole
+  // pattern is judged by the strings it admits, so laziness changes nothing here
+  if (p[i] === '?' && c !== undefined && '*+?{'.includes(c)) i++;
+  if (p[i] === '*' || p[i] === '+' || p[i] === '{') return undefined;
+  return { min, max, next: i };
+}
+
+function parseEscape(p: string, i: number, inClass: boolean): { chars: Chars; next: number } | undefined {
+  const c = p[i];
+  if (c === undefined) return undefined;
+  if (c === 'd') return { chars: { ranges: [...DIGITS], named: new Set() }, next: i + 1 };
+  if (c === 'w') return { chars: { ranges: [...WORD], named: new Set() }, next: i + 1 };
+  if (c === 's' || c === 'S' || c === 'D' || c === 'W') return { chars: { ranges: [], named: new Set([`\\${c}`]) }, next: i + 1 };
+  if (c in CONTROL && (c !== '0' || !/\d/.test(p[i + 1] ?? ''))) return { chars: single(CONTROL[c]), next: i + 1 };
+  if (c === 'u') {
+    const m = /^u([0-9a-fA-F]{4})/.exec(p.slice(i));
+    return m ? { chars: single(parseInt(m[1], 16)), next: i + 5 } : undefined;
+  }
+  if (c === 'x') {
+    const m = /^x([0-9a-fA-F]{2})/.exec(p.slice(i));
+    return m ? { chars: single(parseInt(m[1], 16)), next: i + 3 } : undefined;
+  }
+  // `\b` is a word boundary outside a class (not a character), a backspace inside one
+  if (c === 'b' && inClass) return { chars: single(8), next: i + 1 };
+  if (SELF.has(c)) return { chars: single(c.charCodeAt(0)), next: i + 1 };
+  return undefined;
+}
+
+function parseClass(p: string, i: number): { chars: Chars; next: number } | undefined {
+  const open = i - 1;
+  const negated = p[i] === '^';
+  if (negated) i++;
+  const ranges: Array<[number, number]> = [];
+  const named = new Set<string>();
+  while (i < p.length && p[i] !== ']') {
+    let lo: Chars;
+    if (p[i] === '\\') {
+      const e = parseEscape(p, i + 1, true);
+      if (!e) return undefined;
+      lo = e.chars;
+      i = e.next;
+    } else if (p[i] === '[') {
+      return undefined;
+    } else {
+      const cp = p.codePointAt(i)!;
+      lo = single(cp);
+      i += cp > 0xffff ? 2 : 1;
+    }
+    // a range `a-z`: both ends single characters; a `-` first, last or after a range is itself
+    if (p[i] === '-' && p[i + 1] !== undefined && p[i + 1] !== ']' && lo.ranges.length === 1 && lo.ranges[0][0] === lo.ranges[0][1] && !lo.named.size) {
+      let hi: Chars;
+      let next: number;
+      if (p[i + 1] === '\\') {
+        const e = parseEscape(p, i + 2, true);
+        if (!e) return undefined;
+        hi = e.chars;
+        next = e.next;
+      } else {
+        const cp = p.codePointAt(i + 1)!;
+        hi = single(cp);
+        next = i + 1 + (cp > 0xffff ? 2 : 1);
+      }
+      if (hi.ranges.length !== 1 || hi.named.size || hi.ranges[0][0] !== hi.ranges[0][1]) return undefined;
+      if (hi.ranges[0][0] < lo.ranges[0][0]) return undefined;
+      ranges.push([lo.ranges[0][0], hi.ranges[0][0]]);
+      i = next;
+      continue;
+    }
+    ranges.push(...lo.ranges);
+    for (const n of lo.named) named.add(n);
+  }
+  if (p[i] !== ']') return undefined;
+  // a negated class is compared as written: equal to itself only
+  if (negated) return { chars: { ranges: [], named: new Set([p.slice(open, i + 1)]) }, next: i + 1 };
+  return { chars: { ranges, named }, next: i + 1 };
+}
+
+const single = (cp: number): Chars => ({ ranges: [[cp, cp]], named: new Set() });
+
+function merge(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [lo, hi] of sorted) {
+    const last = out[out.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}
+
+// `.` matches any character but the line terminators
+const LINE_ENDS = [0x0a, 0x0d, 0x2028, 0x2029];
+
+/** Does `outer` admit every character `inner` does? */
+function covers(outer: Chars, inner: Chars): boolean {
+  for (const n of inner.named) {
+    if (outer.named.has(n)) continue;
+    // every non-space is matched by `.` (line terminators are spaces)
+    if (n === '\\S' && outer.named.has('.')) continue;
+    return false;
+  }
+  for (const [lo, hi] of inner.ranges) {
+    if (outer.named.has('.') && !LINE_ENDS.some((c) => c >= lo && c <= hi)) continue;
+    if (!outer.ranges.some(([a, b]) => a <= lo && hi <= b)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,72 @@
+// patternRelation: which of two patterns admits more, for runs of single-character atoms; anything
+// else stays unknown. Each row is checked against real RegExp matching on sample strings, so a row
+// that claims "wider" while some string matches only the old pattern fails here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { patternRelation } from '../src/patterns.ts';
+
+const rows: Array<[string, string, 'same' | 'wider' | 'narrower' | 'unknown']> = [
+  ['^[A-Za-z0-9 ]*$', "^[A-Za-z0-9 /?:().,'+-]*$", 'wider'],
+  ['^[a-z]+$', '^[a-z0-9]+$', 'wider'],
+  ['^[a-z0-9]+$', '^[a-z]+$', 'narrower'],
+  ['^[a-z]{2,5}$', '^[a-z]{1,8}$', 'wider'],
+  ['^[a-z]{2,5}$', '^[a-z]{3,5}$', 'narrower'],
+  ['^\\d{4}-\\d{2}$', '^[0-9]{4}-[0-9]{2}$', 'same'],
+  ['^[a-mn-z]+$', '^[a-z]+$', 'same'],
+  ['^\\w+$', '^[A-Za-z0-9_]+$', 'same'],
+  ['^[a-z]+$', '^.+$', 'wider'],
+  ['^\\S+$', '^.+$', 'wider'],
+  ['^[a-z]+$', '^[a-z0-9]{3,}$', 'unknown'],
+  ['^[a-z]+$', '^([a-z]|[0-9])+$', 'unknown'],
+  ['^[a-z]+$', '^[a-z]+$|^zz$', 'unknown'],
+  ['^[a-z]+$', '[a-z]+$', 'unknown'],
+  ['^[a-z]+$', '^[a-z]+[0-9]*$', 'unknown'],
+  ['^[^a]+$', '^[^ab]+$', 'unknown'],
+  ['^\\s*$', '^[ \\t]*$', 'unknown'],
+  ['^a+?$', '^a*$', 'wider'],
+  ['^[\\-a]$', '^[a\\-z]$', 'wider'],
+  ['^[a-]$', '^[-a-c]$', 'wider'],
+  ['^😀$', '^[😀a]$', 'wider'],
+  ['^[z-a]$', '^[a-z]$', 'unknown'],
+  ['^a{2,1}$', '^a+$', 'unknown'],
+  ['^\\1$', '^a$', 'unknown'],
+];
+
+const samples = ['', 'a', 'b', 'z', 'aa', 'abc', 'abcdefgh', 'ab1', '123', '1234-56', '12345-6', 'A_1', 'x y', "a/b?c:(d).e,f'g+h-i", ' \t', '-', 'a-', 'c', '😀', 'a😀', '\n', 'a\nb'];
+
+for (const [was, now, want] of rows) {
+  test(`${was} -> ${now}: ${want}`, () => {
+    assert.equal(patternRelation(was, now), want);
+    if (want === 'unknown') return;
+    const a = new RegExp(was, 'u'), b = new RegExp(now, 'u');
+    for (const s of samples) {
+      if (want !== 'narrower' && a.test(s)) assert.ok(b.test(s), `${JSON.stringify(s)} matches ${was} but not ${now}`);
+      if (want !== 'wider' && b.test(s)) assert.ok(a.test(s), `${JSON.stringify(s)} matches ${now} but not ${was}`);
+    }
+  });
+}
+
+test('random single-class patterns: a claimed relation always holds on generated strings', () => {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const classes = ['[a-z]', '[a-f]', '[0-9]', '\\d', '[a-z0-9]', '.', '[ab]', 'a', '\\w', '[a-c0-2_]'];
+  const counts = ['', '*', '+', '?', '{2}', '{1,3}', '{0,2}', '{2,}'];
+  const part = () => classes[Math.floor(rnd() * classes.length)] + counts[Math.floor(rnd() * counts.length)];
+  const pattern = (n: number) => `^${Array.from({ length: n }, part).join('')}$`;
+  const alphabet = 'abfgz0129_ -';
+  const strings = Array.from({ length: 400 }, () => Array.from({ length: Math.floor(rnd() * 6) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+  let decided = 0;
+  for (let i = 0; i < 600; i++) {
+    const n = 1 + Math.floor(rnd() * 2);
+    const was = pattern(n), now = pattern(n);
+    const rel = patternRelation(was, now);
+    if (rel === 'unknown') continue;
+    decided++;
+    const a = new RegExp(was, 'u'), b = new RegExp(now, 'u');
+    for (const s of strings) {
+      if (rel !== 'narrower' && a.test(s)) assert.ok(b.test(s), `${rel}: ${JSON.stringify(s)} matches ${was} but not ${now}`);
+      if (rel !== 'wider' && b.test(s)) assert.ok(a.test(s), `${rel}: ${JSON.stringify(s)} matches ${now} but not ${was}`);
+    }
+  }
+  assert.ok(decided > 50, `too few decided pairs to mean anything (${decided})`);
+});
