@@ -1,4 +1,4 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -692,7 +692,13 @@ function compareOperations(ctx: Ctx): void {
       if (was !== undefined && was !== now) at('correlation-id', { path: rm, from: was, to: now ?? 'nowhere', direction: dir });
       // a payload in another schema language is not read into fields: a change is told, not judged
       const bo = b.opaquePayloads?.[m], ro = r.opaquePayloads?.[rm];
-      if ((bo !== undefined || ro !== undefined) && bo !== ro) at('opaque-payload', { path: rm, from: bo?.split(' ')[0] ?? 'JSON Schema', to: ro?.split(' ')[0] ?? 'JSON Schema', direction: dir });
+      if ((bo !== undefined || ro !== undefined) && bo !== ro) {
+        const avro = bo !== undefined && ro !== undefined ? avroChange(bo, ro, dir) : undefined;
+        if (!avro) at('opaque-payload', { path: rm, from: bo?.split(' ')[0] ?? 'JSON Schema', to: ro?.split(' ')[0] ?? 'JSON Schema', direction: dir });
+        else if (!avro.length) at('avro-compatible', { path: rm, direction: dir });
+        // one item per problem, told where in the record it is
+        else for (const p of avro) at('avro-incompatible', { path: rm, oldPath: `${p.path ? ` at \`${p.path}\`` : ''}: ${p.message}`, direction: dir });
+      }
     }
     if (b.bindings || r.bindings) compareBindings(b, r, msgKey, flow, at);
     // where the reply travels (see `Operation.replyAddress`): the side waiting for it listens there; a
@@ -863,6 +869,22 @@ function mainMoved(b: Operation, r: Operation, side: 'request' | 'response'): bo
   const x = b.mainMedia?.[side], y = r.mainMedia?.[side];
   // compared by meaning: `application/json` and `application/json; charset=utf-8` are one type
   return x !== undefined && y !== undefined && x !== y && mediaKey(x) !== mediaKey(y);
+}
+
+/**
+ * An Avro payload changed within Avro: the problems of reading what one side writes with the other's
+ * schema (a message the client sends is written with the base's schema and read with the revision's;
+ * one it receives the other way round). Undefined when either is not Avro or not readable as JSON.
+ */
+function avroChange(was: string, now: string, direction: string): AvroProblem[] | undefined {
+  const avro = (o: string) => {
+    const at = o.indexOf(' ');
+    if (!/^application\/vnd\.apache\.avro([+;]|$)/i.test(o.slice(0, at))) return undefined;
+    try { return { schema: JSON.parse(o.slice(at + 1)) as unknown }; } catch { return undefined; }
+  };
+  const b = avro(was), r = avro(now);
+  if (!b || !r) return undefined;
+  return direction === 'request' ? avroReadable(b.schema, r.schema) : avroReadable(r.schema, b.schema);
 }
 
 /**

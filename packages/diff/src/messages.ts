@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { OPERATION_BINDING_SCHEMAS } from '@ccapi/model';
 import type { DiffItem } from './types.js';
 
 let cache: Record<string, string> | undefined;
@@ -56,8 +57,9 @@ export function fieldLabel(path: string | undefined, i: Pick<DiffItem, 'directio
     if (where === 'handshake') return `WebSocket handshake ${full}`;
     if (where === 'handshake-query') return `WebSocket handshake query parameter \`${full}\``;
     if (where === 'handshake-header') return `WebSocket handshake header \`${full}\``;
-    // a schema a message's protocol binding gives (`binding:kafka/key`): what travels with the message
-    if (where === 'binding') { const [proto, kw] = key.split('/'); return `${rest ? `field \`${rest.replace(/^\./, '')}\` of ` : ''}\`${kw}\` of the \`${proto}\` message binding`; }
+    // a schema a message's protocol binding gives (`binding:kafka/key`): what travels with the message;
+    // or one an operation's binding gives (`binding:kafka/groupId`): what its consumer chooses
+    if (where === 'binding') { const [proto, kw] = key.split('/'); return `${rest ? `field \`${rest.replace(/^\./, '')}\` of ` : ''}\`${kw}\` of the \`${proto}\` ${OPERATION_BINDING_SCHEMAS[proto]?.includes(kw) ? 'operation' : 'message'} binding`; }
     if (where === 'header' && key === '*') return `the message's headers object${rest}`;
     // an RTM frame's own property beside its payload (`action`, `request_id`, `success`...)
     if (where === 'frame') return `${i.owner.kind === 'method' ? `${side} ` : ''}frame field \`${full}\``;

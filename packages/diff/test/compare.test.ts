@@ -463,3 +463,44 @@ test('a bound on a grid of multiples is met at the nearest multiple inside it: `
   const count = (bounds: Record<string, unknown>) => api(obj({}), obj({ n: { type: 'integer', multipleOf: 5, ...bounds } }));
   assert.deepEqual(rules(count({ exclusiveMinimum: 0 }), count({ minimum: 5 })), []);
 });
+
+test('operation bindings that hold schemas are fields of the side that chooses the values: an HTTP query, a Kafka consumer\'s group id (blind set 30)', () => {
+  const doc = (http: unknown, kafka: unknown) => ({
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: {
+      candles: { publish: { operationId: 'fetchCandles', bindings: { http: { type: 'request', method: 'GET', query: http } }, message: { payload: { type: 'object' } } } },
+      events: { subscribe: { operationId: 'onEvent', bindings: { kafka: { groupId: kafka } }, message: { payload: { type: 'object' } } } },
+      orders: { publish: { operationId: 'placeOrder', bindings: { kafka: { groupId: kafka } }, message: { payload: { type: 'object' } } } },
+    },
+  });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.owner.name}`).sort();
+  const q = (values: string[]) => ({ type: 'object', required: ['interval'], properties: { interval: { type: 'string', enum: values } } });
+  const g = (pattern: string) => ({ type: 'string', pattern });
+  // the client sends the query: a new value is no break, a value gone is
+  assert.deepEqual(rules(doc(q(['1m']), g('^a-.+$')), doc(q(['1m', '5m']), g('^a-.+$'))), ['request-enum-value-added:fetchCandles']);
+  assert.deepEqual(rules(doc(q(['1m', '5m']), g('^a-.+$')), doc(q(['1m']), g('^a-.+$'))), ['request-enum-value-removed:fetchCandles']);
+  // a consumer group the client names (it consumes a push): a pattern that may refuse its name; the
+  // application's own group (it consumes what clients publish) is none of the clients' business
+  assert.deepEqual(rules(doc(q(['1m']), g('^a-.+$')), doc(q(['1m']), g('^a-(web|app)$'))), ['request-pattern-changed:onEvent']);
+});
+
+test('an Avro payload is judged by Avro\'s schema resolution in the direction the message travels (blind set 30)', () => {
+  const doc = (sent: unknown[], received: unknown[]) => ({
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: {
+      postings: { publish: { operationId: 'submit', message: { schemaFormat: 'application/vnd.apache.avro;version=1.9.0', payload: { type: 'record', name: 'Posting', fields: sent } } } },
+      balances: { subscribe: { operationId: 'onBalance', message: { schemaFormat: 'application/vnd.apache.avro;version=1.9.0', payload: { type: 'record', name: 'Balance', fields: received } } } },
+    },
+  });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.owner.name}`).sort();
+  const id = { name: 'id', type: 'string' };
+  const seq = (type: string) => ({ name: 'seq', type });
+  // int -> long: the server reads what clients write (fine); clients read what the server writes (not)
+  assert.deepEqual(rules(doc([id, seq('int')], [id, seq('int')]), doc([id, seq('long')], [id, seq('long')])), ['message-avro-compatible:submit', 'message-avro-incompatible:onBalance']);
+  // a new field: needs a default where the server reads it; a client reading skips it
+  const note = (d?: unknown) => ({ name: 'note', type: 'string', ...(d === undefined ? {} : { default: d }) });
+  assert.deepEqual(rules(doc([id], [id]), doc([id, note()], [id, note()])), ['message-avro-compatible:onBalance', 'message-avro-incompatible:submit']);
+  assert.deepEqual(rules(doc([id], [id]), doc([id, note('')], [id, note()])), ['message-avro-compatible:onBalance', 'message-avro-compatible:submit']);
+  // documentation alone is no change
+  assert.deepEqual(rules(doc([id], [id]), doc([{ ...id, doc: 'the id' }], [id])), []);
+});

@@ -360,6 +360,12 @@ export function sideOf(model: Model): DocumentSide | undefined {
  * them. They are read into fields (see `messageBindingSchemas`); every other binding keyword is a value.
  */
 export const BINDING_SCHEMAS: Record<string, string[]> = { kafka: ['key'], http: ['headers'], mqtt: ['correlationData'] };
+/**
+ * The keywords of AsyncAPI operation bindings that hold schemas of values the client chooses: the
+ * query of an HTTP request, the consumer group and client id of a Kafka consumer. They are read into
+ * fields (see `operationBindingSchemas`) on the side that chooses them; every other keyword is a value.
+ */
+export const OPERATION_BINDING_SCHEMAS: Record<string, string[]> = { http: ['query'], kafka: ['groupId', 'clientId'] };
 /** Binding keywords that name where messages go instead of the channel's address (a Kafka topic): `<protocol>.<keyword>`. */
 export const BINDING_DESTINATIONS = new Set(['kafka.topic']);
 
@@ -1089,7 +1095,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       if (where === 'channel' && proto === 'ws') continue;
       const v = resolver.deref(v0);
       if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
-      const schemas = where.startsWith('message ') ? BINDING_SCHEMAS[proto] ?? [] : [];
+      const schemas = where.startsWith('message ') ? BINDING_SCHEMAS[proto] ?? [] : where === 'operation' ? OPERATION_BINDING_SCHEMAS[proto] ?? [] : [];
       for (const [k, x] of Object.entries<any>(v)) {
         if (k === 'bindingVersion' || schemas.includes(k) || x === undefined) continue;
         (o.bindings ??= Object.create(null))[`${where} ${proto}.${k}`] = JSON.stringify(canonicalize(resolver.deref(x), false)) ?? 'null';
@@ -1106,10 +1112,43 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     return mergePatch(out, own);
   }
 
+  /**
+   * The schemas of an operation's bindings (`OPERATION_BINDING_SCHEMAS`) as fields of the side that
+   * chooses the values. An HTTP query is sent by whoever sends the operation's message: the client for
+   * a method (`query:<name>`, like an OpenAPI query parameter), the application for a push. A Kafka
+   * group or client id is the consumer's: the client's on a push (`binding:kafka/groupId`); on a method
+   * the application consumes, and its own ids are not part of what clients rely on.
+   */
+  function operationBindingSchemas(o: Operation, op: any) {
+    const b0 = op.bindings;
+    const b = resolver.deref(b0);
+    if (!b || typeof b !== 'object') return;
+    const bPtr = typeof b0?.$ref === 'string' ? b0.$ref.slice(1) : `${o.pointer}/bindings`;
+    const http0 = b.http, http = resolver.deref(http0);
+    const httpPtr = typeof http0?.$ref === 'string' ? http0.$ref.slice(1) : `${bPtr}/http`;
+    let q: any = http && typeof http === 'object' ? http.query : undefined;
+    let qPtr = `${httpPtr}/query`;
+    for (let hops = 0; q && typeof q.$ref === 'string' && hops < 20; hops++) { qPtr = q.$ref.slice(1); q = resolver.get(q.$ref); }
+    if (q && typeof q === 'object' && q.properties && typeof q.properties === 'object') {
+      const required = Array.isArray(q.required) ? q.required.map(String) : [];
+      const side = o.kind === 'push' ? o.response : o.request;
+      for (const [name, schema] of Object.entries<any>(q.properties)) {
+        flatten(schema, `${qPtr}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `query:${name}`, label: name }, side);
+      }
+    }
+    const kafka0 = b.kafka, kafka = resolver.deref(kafka0);
+    if (o.kind !== 'push' || !kafka || typeof kafka !== 'object') return;
+    const kafkaPtr = typeof kafka0?.$ref === 'string' ? kafka0.$ref.slice(1) : `${bPtr}/kafka`;
+    for (const k of ['groupId', 'clientId']) {
+      if (kafka[k] && typeof kafka[k] === 'object') flatten(kafka[k], `${kafkaPtr}/${k}`, resolver, { followRoot: false, rootRequired: false, prefix: `binding:kafka/${k}`, label: `kafka.${k}` }, o.request);
+    }
+  }
+
   function commonAsync(o: Operation, op0: any) {
     // an operation's traits give it bindings, tags, security... like a message's (the operation's own last)
     const op = withTraits(op0);
     noteBindings(o, op.bindings, 'operation');
+    operationBindingSchemas(o, op);
     const tag = Array.isArray(op.tags) && op.tags[0] ? resolver.deref(op.tags[0]) : undefined;
     if (tag?.name) o.area = String(tag.name);
     if (typeof op.summary === 'string') o.title = op.summary;

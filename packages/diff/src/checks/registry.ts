@@ -50,6 +50,8 @@ import { rule as replyAddressChanged } from './reply-address-changed.js';
 import { rule as parameterLocationChanged } from './parameter-location-changed.js';
 import { rule as bindingHarmlessChanged } from './binding-harmless-changed.js';
 import { rule as messagePayloadNotCompared } from './message-payload-not-compared.js';
+import { rule as messageAvroIncompatible } from './message-avro-incompatible.js';
+import { rule as messageAvroCompatible } from './message-avro-compatible.js';
 import { rule as channelServersRestricted } from './channel-servers-restricted.js';
 import { rule as channelServersWidened } from './channel-servers-widened.js';
 import { rule as structureAdded } from './structure-added.js';
@@ -195,6 +197,8 @@ export const rules: readonly Rule[] = [
   parameterLocationChanged,
   bindingHarmlessChanged,
   messagePayloadNotCompared,
+  messageAvroIncompatible,
+  messageAvroCompatible,
   structureAdded,
   structureRemoved,
   structureRenamed,
