@@ -2196,6 +2196,8 @@ const mutations: Mutation[] = [
   },
   ...unionContentMutations(),
   ...unionPayloadMutations(),
+  ...patternMutations(),
+  ...avroMutations(),
   // ===== family OA5: security schemes (OAuth2 flows, OpenID Connect), media types, formats, discriminator mappings =====
   {
     kind: 'security: an OAuth2 flow removed (clients of that flow can no longer get a token)', expect: 'ERR',
@@ -2989,5 +2991,81 @@ function whereMutations(): Mutation[] {
         return p.name;
       },
     },
+  ];
+}
+
+// ---------- family: patterns related by what they admit (runs of single-character classes) ----------
+
+/** A pattern that ends in one character class with a count (`^[A-Z0-9]{4,12}$`, `^m_[a-z0-9]+$`). */
+const LAST_CLASS = /\[([^\]\\^]+)\](\+|\*|\{\d+,\d+\})\$$/;
+const classPattern = (p: any) => typeof p.pattern === 'string' && p.pattern.startsWith('^') && LAST_CLASS.test(p.pattern);
+
+function patternMutations(): Mutation[] {
+  const widenClass = (s: any) => (s.pattern.includes('_') ? false : { ...s, pattern: s.pattern.replace(LAST_CLASS, (_m: string, cls: string, n: string) => `[${cls}_]${n}$`) });
+  const fewer = (s: any) => {
+    const m = LAST_CLASS.exec(s.pattern)!;
+    const count = m[2] === '+' ? '{1,8}' : m[2] === '*' ? '{0,8}' : (() => { const [lo, hi] = m[2].slice(1, -1).split(',').map(Number); return hi > lo ? `{${lo},${hi - 1}}` : undefined; })();
+    return count ? { ...s, pattern: s.pattern.replace(LAST_CLASS, `[${m[1]}]${count}$`) } : false;
+  };
+  const onClass = (change: (s: any) => any, side: 'request' | 'response'): PayloadChange => (d, o) => {
+    const p = first(props(d, o, (q) => classPattern(q) && !(side === 'request' ? q.readOnly : q.writeOnly)));
+    if (!p) return false;
+    const next = change(structuredClone(deref(d, o.properties[p])));
+    if (!next) return false;
+    o.properties[p] = next;
+    return p;
+  };
+  return [
+    { ...onPayload('request relaxes: a pattern\'s character class gains a character', 'request', 'INFO', onClass(widenClass, 'request')), told: 'request-pattern-widened' },
+    onPayload('response: a pattern\'s character class gains a character', 'response', 'WARN', onClass(widenClass, 'response')),
+    onPayload('request: a pattern admits fewer repetitions', 'request', 'WARN', onClass(fewer, 'request')),
+    { ...onPayload('response narrows: a pattern admits fewer repetitions', 'response', 'INFO', onClass(fewer, 'response')), told: 'response-pattern-narrowed' },
+    // the same set of characters written otherwise (a character its range already holds, listed again)
+    onPayload('same: a pattern\'s character class lists a character it already holds', 'request', 'none', onClass((s) => ({ ...s, pattern: s.pattern.replace(LAST_CLASS, (_m: string, cls: string, n: string) => `[${cls}${cls[0]}]${n}$`) }), 'request')),
+  ];
+}
+
+// ---------- family: Avro payloads judged by Avro's schema resolution in the direction they travel ----------
+
+/** The Avro records of an AsyncAPI 2 document's messages: what clients publish (`sends`) or receive. */
+function avroRecords(doc: Doc): Array<{ record: any; sends: boolean; at: string }> {
+  if (kindOf(doc) !== 'asyncapi2') return [];
+  const out: Array<{ record: any; sends: boolean; at: string }> = [];
+  for (const [ch, c] of Object.entries<any>(doc.channels ?? {})) {
+    for (const verb of ['publish', 'subscribe'] as const) {
+      const m = deref(doc, c?.[verb]?.message);
+      if (!isObj(m) || !/^application\/vnd\.apache\.avro/.test(String(m.schemaFormat)) || m.payload?.type !== 'record') continue;
+      out.push({ record: m.payload, sends: verb === 'publish', at: `${ch} ${verb}` });
+    }
+  }
+  return out;
+}
+
+function avroMutations(): Mutation[] {
+  const on = (kind: string, expect: Expect, sends: boolean, change: (r: any) => string | false, told?: string): Mutation => ({
+    kind, expect, ...(told ? { told } : {}),
+    apply: (doc, n) => {
+      const r = avroRecords(doc).filter((x) => x.sends === sends)[n];
+      if (!r) return false;
+      const site = change(r.record);
+      return site === false ? false : `${r.at}: ${site}`;
+    },
+  });
+  const field = (r: any, test: (f: any) => boolean) => (r.fields as any[]).find(test);
+  const added = (withDefault: boolean) => (r: any) => { r.fields.push({ name: 'zz_new', type: 'string', ...(withDefault ? { default: '' } : {}) }); return 'zz_new'; };
+  const toLong = (r: any) => { const f = field(r, (x) => x.type === 'int'); if (!f) return false; f.type = 'long'; return f.name; };
+  const newSymbol = (r: any) => { const f = field(r, (x) => x.type?.type === 'enum'); if (!f) return false; f.type.symbols.push('ZZ_NEW'); return f.name; };
+  const dropRequired = (r: any) => { const i = (r.fields as any[]).findIndex((x) => !Object.hasOwn(x, 'default')); if (i < 0) return false; return r.fields.splice(i, 1)[0].name; };
+  return [
+    on('avro: a record clients send gains a field without a default (the server cannot read old messages)', 'ERR', true, added(false)),
+    on('avro: a record clients send gains a field with a default', 'INFO', true, added(true), 'message-avro-compatible'),
+    on('avro: a record clients receive gains a field (their reader skips it)', 'INFO', false, added(false), 'message-avro-compatible'),
+    on('avro: a record clients receive loses a field they have no default for', 'ERR', false, dropRequired),
+    on('avro: a record clients send loses a field (the server skips it)', 'INFO', true, dropRequired, 'message-avro-compatible'),
+    on('avro: an int clients receive becomes a long', 'ERR', false, toLong),
+    on('avro: an int clients send becomes a long (promoted when read)', 'INFO', true, toLong, 'message-avro-compatible'),
+    on('avro: an enum clients receive gains a symbol', 'ERR', false, newSymbol),
+    on('avro: an enum clients send gains a symbol', 'INFO', true, newSymbol, 'message-avro-compatible'),
+    on('same: an Avro field documented', 'none', false, (r) => { r.fields[0].doc = 'Which account.'; return r.fields[0].name; }),
   ];
 }
