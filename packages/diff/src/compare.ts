@@ -631,7 +631,7 @@ function compareOperations(ctx: Ctx): void {
       if (was !== undefined && now !== undefined && Object.hasOwn(r.messages, rm) && rename(was) !== now) at('frame-action', { from: was, to: now });
     }
     compareMedia(b.requestMedia, r.requestMedia, 'request', at);
-    compareMedia(b.responseMedia, r.responseMedia, 'response', at);
+    compareMedia(b.responseMedia, r.responseMedia, 'response', at, r.kind === 'push');
     // an error response's media types, while the status is answered on both sides
     for (const [status, was] of Object.entries(b.errorMedia ?? {})) {
       const now = r.errorMedia && own(r.errorMedia, status);
@@ -1073,9 +1073,10 @@ function requirement(x: string): [string, string[]] {
  * client knew that is now only a range matching it (`application/json` -> `*\/*`) may now be
  * answered with types the client cannot read: `media-widened`; one the revision narrowed
  * (`audio/*` -> `audio/mpeg`) only answers with fewer. A type no longer matched at all is removed;
- * one that matches no type of the base is added (a request range that replaced types it matches too).
+ * one that matches no type of the base is added (a request range that replaced types it matches too);
+ * added to what a push brings (`pushed`), it is one the client may now receive.
  */
-function compareMedia(was: string[], now: string[], side: 'request' | 'response', at: (change: string, extra: Partial<DiffItem>) => void): void {
+function compareMedia(was: string[], now: string[], side: 'request' | 'response', at: (change: string, extra: Partial<DiffItem>) => void, pushed = false): void {
   if (!was.length && !now.length) return;
   const widenedTo = new Set<string>();
   for (const m of was) {
@@ -1091,7 +1092,9 @@ function compareMedia(was: string[], now: string[], side: 'request' | 'response'
   if (!was.length) return;
   // a response type narrowed from a range the client already reads is nothing new to it
   const known = (m: string) => was.some((w) => { const rel = mediaRelation(w, m); return rel === 'same' || (side === 'response' && rel === 'narrower'); });
-  for (const m of now) if (!widenedTo.has(m) && !known(m)) at('media-added', { path: m, direction: side });
+  // what a push brings (a webhook's or callback's body) comes in the type its sender picks, with no
+  // Accept header to ask for another: a new one may arrive at a client that cannot read it
+  for (const m of now) if (!widenedTo.has(m) && !known(m)) at(side === 'response' && pushed ? 'media-added-pushed' : 'media-added', { path: m, direction: side });
 }
 
 /** Can a client holding the credentials of alternative `have` satisfy alternative `need`? */

@@ -504,3 +504,13 @@ test('an Avro payload is judged by Avro\'s schema resolution in the direction th
   // documentation alone is no change
   assert.deepEqual(rules(doc([id], [id]), doc([{ ...id, doc: 'the id' }], [id])), []);
 });
+
+test('unevaluatedProperties: false with no subschema applied in place is additionalProperties: false (blind set 31)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.path}`);
+  const cal = (closing: Record<string, unknown>, extra: Record<string, unknown> = {}) => api(obj({}), obj({ calibration: { type: 'object', properties: { offset: { type: 'number' } }, ...closing, ...extra } }));
+  assert.deepEqual(rules(cal({ additionalProperties: false }), cal({ unevaluatedProperties: false })), []);
+  assert.deepEqual(rules(cal({ unevaluatedProperties: false }), cal({ additionalProperties: false })), []);
+  // beside an allOf, properties its parts name are evaluated: not the same keyword any more
+  const part = { allOf: [{ properties: { gain: { type: 'number' } } }] };
+  assert.notDeepEqual(rules(cal({ additionalProperties: false }, part), cal({ unevaluatedProperties: false }, part)), []);
+});

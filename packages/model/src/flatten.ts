@@ -258,6 +258,9 @@ const TYPE_SPECIFIC = new Set(['format', 'pattern', 'minLength', 'maxLength', 'm
   'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties',
   'contentEncoding', 'contentMediaType']);
 
+/** Keywords that apply subschemas to the same instance: properties they evaluate are not `unevaluated`. */
+const IN_PLACE_APPLICATORS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'dependentSchemas', '$ref', '$dynamicRef'];
+
 /**
  * The one place a schema is rewritten into an equivalent one before it is flattened: `oneOf`/`anyOf`
  * whose only alternative besides `{type: 'null'}` is `X` (a `$ref`, or an inline schema) is `X`
@@ -266,6 +269,12 @@ const TYPE_SPECIFIC = new Set(['format', 'pattern', 'minLength', 'maxLength', 'm
  * Returns the node itself when nothing applies (the common case: no allocation).
  */
 function canonicalSchema(node: any): any {
+  if (node.unevaluatedProperties === false && node.additionalProperties === undefined && !IN_PLACE_APPLICATORS.some((k) => node[k] !== undefined)) {
+    // with no subschema applied in place, the properties left unevaluated are those `properties` and
+    // `patternProperties` do not name: exactly what `additionalProperties` covers
+    const { unevaluatedProperties: _u, ...rest } = node;
+    return { ...rest, additionalProperties: false };
+  }
   if (node.oneOf === undefined && node.anyOf === undefined) return node;
   if (node.oneOf !== undefined && node.anyOf !== undefined) return node;
   const list = node.oneOf ?? node.anyOf;

@@ -25,6 +25,7 @@ import { rule as requestMediaTypeRemoved } from './request-media-type-removed.js
 import { rule as responseMediaTypeRemoved } from './response-media-type-removed.js';
 import { rule as responseMediaTypeWidened } from './response-media-type-widened.js';
 import { rule as mediaTypeAdded } from './media-type-added.js';
+import { rule as pushMediaTypeAdded } from './push-media-type-added.js';
 import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
 import { rule as responseStatusRemoved } from './response-status-removed.js';
 import { rule as callbackAddressChanged } from './callback-address-changed.js';
@@ -172,6 +173,7 @@ export const rules: readonly Rule[] = [
   responseMediaTypeRemoved,
   responseMediaTypeWidened,
   mediaTypeAdded,
+  pushMediaTypeAdded,
   responseSuccessStatusRemoved,
   responseStatusRemoved,
   callbackAddressChanged,
