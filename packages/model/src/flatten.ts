@@ -258,8 +258,18 @@ const TYPE_SPECIFIC = new Set(['format', 'pattern', 'minLength', 'maxLength', 'm
   'items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties',
   'contentEncoding', 'contentMediaType']);
 
-/** Keywords that apply subschemas to the same instance: properties they evaluate are not `unevaluated`. */
-const IN_PLACE_APPLICATORS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'dependentSchemas', '$ref', '$dynamicRef'];
+/** Keywords that apply subschemas to the same instance only under a condition (a branch, a case). */
+const CONDITIONAL_APPLICATORS = ['anyOf', 'oneOf', 'if', 'then', 'else', 'dependentSchemas', '$dynamicRef'];
+/**
+ * Does `unevaluatedProperties` here mean what `additionalProperties` would on the merged object? Yes
+ * when every subschema applied in place always applies (`allOf` parts and a `$ref`, which flatten
+ * merges into this object) and none of the inline parts applies one only conditionally.
+ */
+function unevaluatedIsAdditional(node: any): boolean {
+  if (CONDITIONAL_APPLICATORS.some((k) => node[k] !== undefined)) return false;
+  if (node.allOf === undefined) return true;
+  return Array.isArray(node.allOf) && node.allOf.every((p: any) => p && typeof p === 'object' && !CONDITIONAL_APPLICATORS.some((k) => p[k] !== undefined) && p.unevaluatedProperties === undefined);
+}
 
 /**
  * The one place a schema is rewritten into an equivalent one before it is flattened: `oneOf`/`anyOf`
@@ -269,9 +279,9 @@ const IN_PLACE_APPLICATORS = ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', '
  * Returns the node itself when nothing applies (the common case: no allocation).
  */
 function canonicalSchema(node: any): any {
-  if (node.unevaluatedProperties === false && node.additionalProperties === undefined && !IN_PLACE_APPLICATORS.some((k) => node[k] !== undefined)) {
-    // with no subschema applied in place, the properties left unevaluated are those `properties` and
-    // `patternProperties` do not name: exactly what `additionalProperties` covers
+  if (node.unevaluatedProperties === false && node.additionalProperties === undefined && unevaluatedIsAdditional(node)) {
+    // the properties left unevaluated are those no `properties` or `patternProperties` of this object
+    // or of what always applies with it names: what `additionalProperties` on the merged object covers
     const { unevaluatedProperties: _u, ...rest } = node;
     return { ...rest, additionalProperties: false };
   }
