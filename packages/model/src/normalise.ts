@@ -354,6 +354,9 @@ export function sideOf(model: Model): DocumentSide | undefined {
   return sides.get(model);
 }
 
+/** Where a value written as `x0` lives: its `$ref`'s target, else `written` (where it is written). */
+const refPlace = (x0: any, written: string): string => (typeof x0?.$ref === 'string' ? x0.$ref.slice(1) : written);
+
 /**
  * The keywords of AsyncAPI message bindings that hold schemas of what travels with the message (a
  * Kafka record's key, HTTP headers, MQTT 5 correlation data), by protocol: the one place that knows
@@ -858,25 +861,31 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const ws0 = bindings && typeof bindings === 'object' ? bindings.ws : undefined;
     const ws = resolver.deref(ws0);
     if (!ws || typeof ws !== 'object') return;
-    const bindingsPtr = typeof bindings0?.$ref === 'string' ? bindings0.$ref.slice(1) : `${chanPtr}/bindings`;
-    const wsPtr = typeof ws0?.$ref === 'string' ? ws0.$ref.slice(1) : `${bindingsPtr}/ws`;
+    const wsPtr = refPlace(ws0, `${refPlace(bindings0, `${chanPtr}/bindings`)}/ws`);
     for (const [key, where] of [['query', 'handshake-query'], ['headers', 'handshake-header']] as const) {
-      const s0 = ws[key];
-      let ptr = `${wsPtr}/${key}`;
-      let s: any = s0;
-      for (let hops = 0; s && typeof s.$ref === 'string' && hops < 20; hops++) { ptr = s.$ref.slice(1); s = resolver.get(s.$ref); }
-      if (!s || typeof s !== 'object' || !s.properties || typeof s.properties !== 'object') continue;
-      const required = Array.isArray(s.required) ? s.required.map(String) : [];
-      for (const [name, schema] of Object.entries<any>(s.properties)) {
-        const k = where === 'handshake-header' ? name.toLowerCase() : name;
-        flatten(schema, `${ptr}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `${where}:${k}`, label: name }, o.request);
-      }
+      propertiesAsFields(ws[key], `${wsPtr}/${key}`, (name) => `${where}:${where === 'handshake-header' ? name.toLowerCase() : name}`, o.request);
     }
     if (typeof ws.method === 'string') {
       const method = ws.method.toUpperCase();
       flatten({ type: 'string', enum: [method] }, `${wsPtr}/method`, resolver, { followRoot: false, rootRequired: method !== 'GET', prefix: 'handshake:method', label: 'method' }, o.request);
     }
   }
+
+  /**
+   * The properties of the object schema written at `s0` (its `$ref`s followed), as fields named
+   * `prefix(name)` in `out`, required where it lists them: a handshake's query or headers, an HTTP
+   * binding's query.
+   */
+  function propertiesAsFields(s0: any, ptr0: string, prefix: (name: string) => string, out: Fields) {
+    let s = s0, ptr = ptr0;
+    for (let hops = 0; s && typeof s.$ref === 'string' && hops < 20; hops++) { ptr = s.$ref.slice(1); s = resolver.get(s.$ref); }
+    if (!s || typeof s !== 'object' || !s.properties || typeof s.properties !== 'object') return;
+    const required = Array.isArray(s.required) ? s.required.map(String) : [];
+    for (const [name, schema] of Object.entries<any>(s.properties)) {
+      flatten(schema, `${ptr}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: prefix(name), label: name }, out);
+    }
+  }
+
 
   /**
    * An operation's messages (or its reply's) in an order the list's own never decides, since that
@@ -1075,7 +1084,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const [proto, keys] of Object.entries(BINDING_SCHEMAS)) {
       const pb = resolver.deref(b[proto]);
       if (!pb || typeof pb !== 'object') continue;
-      const at = typeof b[proto]?.$ref === 'string' ? b[proto].$ref.slice(1) : `${m.bindingsPointer}/${esc(proto)}`;
+      const at = refPlace(b[proto], `${m.bindingsPointer}/${esc(proto)}`);
       for (const k of keys) if (pb[k] && typeof pb[k] === 'object') {
         flatten(pb[k], `${at}/${esc(k)}`, resolver, { followRoot: false, rootRequired: false, prefix: `binding:${proto}/${k}`, label: `${proto}.${k}` }, out);
       }
@@ -1120,29 +1129,19 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    * the application consumes, and its own ids are not part of what clients rely on.
    */
   function operationBindingSchemas(o: Operation, op: any) {
-    const b0 = op.bindings;
-    const b = resolver.deref(b0);
+    const b = resolver.deref(op.bindings);
     if (!b || typeof b !== 'object') return;
-    const bPtr = typeof b0?.$ref === 'string' ? b0.$ref.slice(1) : `${o.pointer}/bindings`;
-    const http0 = b.http, http = resolver.deref(http0);
-    const httpPtr = typeof http0?.$ref === 'string' ? http0.$ref.slice(1) : `${bPtr}/http`;
-    let q: any = http && typeof http === 'object' ? http.query : undefined;
-    let qPtr = `${httpPtr}/query`;
-    for (let hops = 0; q && typeof q.$ref === 'string' && hops < 20; hops++) { qPtr = q.$ref.slice(1); q = resolver.get(q.$ref); }
-    if (q && typeof q === 'object' && q.properties && typeof q.properties === 'object') {
-      const required = Array.isArray(q.required) ? q.required.map(String) : [];
-      const side = o.kind === 'push' ? o.response : o.request;
-      for (const [name, schema] of Object.entries<any>(q.properties)) {
-        flatten(schema, `${qPtr}/properties/${esc(name)}`, resolver, { followRoot: false, rootRequired: required.includes(name), prefix: `query:${name}`, label: name }, side);
-      }
-    }
-    const kafka0 = b.kafka, kafka = resolver.deref(kafka0);
+    const bPtr = refPlace(op.bindings, `${o.pointer}/bindings`);
+    const http = resolver.deref(b.http);
+    if (http && typeof http === 'object') propertiesAsFields(http.query, `${refPlace(b.http, `${bPtr}/http`)}/query`, (name) => `query:${name}`, o.kind === 'push' ? o.response : o.request);
+    const kafka = resolver.deref(b.kafka);
     if (o.kind !== 'push' || !kafka || typeof kafka !== 'object') return;
-    const kafkaPtr = typeof kafka0?.$ref === 'string' ? kafka0.$ref.slice(1) : `${bPtr}/kafka`;
-    for (const k of ['groupId', 'clientId']) {
+    const kafkaPtr = refPlace(b.kafka, `${bPtr}/kafka`);
+    for (const k of OPERATION_BINDING_SCHEMAS.kafka) {
       if (kafka[k] && typeof kafka[k] === 'object') flatten(kafka[k], `${kafkaPtr}/${k}`, resolver, { followRoot: false, rootRequired: false, prefix: `binding:kafka/${k}`, label: `kafka.${k}` }, o.request);
     }
   }
+
 
   function commonAsync(o: Operation, op0: any) {
     // an operation's traits give it bindings, tags, security... like a message's (the operation's own last)

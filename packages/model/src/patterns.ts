@@ -123,41 +123,21 @@ function parseClass(p: string, i: number): { chars: Chars; next: number } | unde
   const ranges: Array<[number, number]> = [];
   const named = new Set<string>();
   while (i < p.length && p[i] !== ']') {
-    let lo: Chars;
-    if (p[i] === '\\') {
-      const e = parseEscape(p, i + 1, true);
-      if (!e) return undefined;
-      lo = e.chars;
-      i = e.next;
-    } else if (p[i] === '[') {
-      return undefined;
-    } else {
-      const cp = p.codePointAt(i)!;
-      lo = single(cp);
-      i += cp > 0xffff ? 2 : 1;
-    }
+    const lo = classMember(p, i);
+    if (!lo) return undefined;
+    i = lo.next;
     // a range `a-z`: both ends single characters; a `-` first, last or after a range is itself
-    if (p[i] === '-' && p[i + 1] !== undefined && p[i + 1] !== ']' && lo.ranges.length === 1 && lo.ranges[0][0] === lo.ranges[0][1] && !lo.named.size) {
-      let hi: Chars;
-      let next: number;
-      if (p[i + 1] === '\\') {
-        const e = parseEscape(p, i + 2, true);
-        if (!e) return undefined;
-        hi = e.chars;
-        next = e.next;
-      } else {
-        const cp = p.codePointAt(i + 1)!;
-        hi = single(cp);
-        next = i + 1 + (cp > 0xffff ? 2 : 1);
-      }
-      if (hi.ranges.length !== 1 || hi.named.size || hi.ranges[0][0] !== hi.ranges[0][1]) return undefined;
-      if (hi.ranges[0][0] < lo.ranges[0][0]) return undefined;
-      ranges.push([lo.ranges[0][0], hi.ranges[0][0]]);
-      i = next;
+    const from = singleOf(lo.chars);
+    if (p[i] === '-' && p[i + 1] !== undefined && p[i + 1] !== ']' && from !== undefined) {
+      const hi = classMember(p, i + 1, true);
+      const to = hi && singleOf(hi.chars);
+      if (to === undefined || to < from) return undefined;
+      ranges.push([from, to]);
+      i = hi!.next;
       continue;
     }
-    ranges.push(...lo.ranges);
-    for (const n of lo.named) named.add(n);
+    ranges.push(...lo.chars.ranges);
+    for (const n of lo.chars.named) named.add(n);
   }
   if (p[i] !== ']') return undefined;
   // a negated class is compared as written: equal to itself only
@@ -166,6 +146,19 @@ function parseClass(p: string, i: number): { chars: Chars; next: number } | unde
 }
 
 const single = (cp: number): Chars => ({ ranges: [[cp, cp]], named: new Set() });
+/** The one character a set holds, if it holds exactly one. */
+const singleOf = (c: Chars): number | undefined => (c.ranges.length === 1 && !c.named.size && c.ranges[0][0] === c.ranges[0][1] ? c.ranges[0][0] : undefined);
+
+/**
+ * One member of a character class at `i`: an escape or a character. A `[` that starts a member is not
+ * read (it could open a nested class); as a range's upper end it is the character itself.
+ */
+function classMember(p: string, i: number, rangeEnd = false): { chars: Chars; next: number } | undefined {
+  if (p[i] === '\\') return parseEscape(p, i + 1, true);
+  if (p[i] === '[' && !rangeEnd) return undefined;
+  const cp = p.codePointAt(i)!;
+  return { chars: single(cp), next: i + (cp > 0xffff ? 2 : 1) };
+}
 
 function merge(ranges: Array<[number, number]>): Array<[number, number]> {
   const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
