@@ -8,7 +8,7 @@
  * Large pairs come from ../shared/bench (absent on a fresh clone: that section then says so).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,17 +40,27 @@ interface Measure {
 }
 
 /** Runs a command N times; wall time and peak RSS from GNU time when it is there. */
-function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Measure {
+function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: string; env?: NodeJS.ProcessEnv; stdoutToFile?: boolean } = {}): Measure {
   const runs: Array<Measure> = [];
   for (let i = 0; i < (opts.runs ?? RUNS); i++) {
+    // `stdoutToFile`: the command writes its output into a file, as `cmd > out.json` would (what
+    // hyperfine's --output=file does), instead of into a pipe this process reads whole into memory:
+    // receiving 7.7 MB that way costs the harness ~0.1 s of the command's wall time on a 2-core VM
+    const outFile = opts.stdoutToFile ? join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'stdout') : undefined;
+    const outFd = outFile ? openSync(outFile, 'w') : undefined;
     // The cap is enforced by coreutils `timeout` around the command itself: a spawnSync timeout
     // would kill only /usr/bin/time and leave the peer running (and loading the machine) after it.
     const limitS = opts.timeoutS ?? 600;
     const capped = hasTimeout ? ['timeout', '-k', '2', String(limitS), ...cmd] : cmd;
     const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M %R', ...capped] : capped;
     const t0 = performance.now();
-    const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (limitS + 10) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env });
+    const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (limitS + 10) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env, ...(outFd !== undefined ? { stdio: ['ignore', outFd, 'pipe'] } : {}) });
     const wall = (performance.now() - t0) / 1000;
+    if (outFd !== undefined) {
+      closeSync(outFd);
+      r.stdout = readFileSync(outFile!, 'utf8');
+      rmSync(dirname(outFile!), { recursive: true, force: true });
+    }
     const [, rss, faults] = /__RSS__ (\d+) (\d+)/.exec(r.stderr ?? '') ?? [];
     runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, faults: faults ? Number(faults) : undefined, status: r.status, timedOut: r.signal === 'SIGTERM' || (hasTimeout && (r.status === 124 || r.status === 137)), stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+ \d+\n?/, '').replace(/^Command (exited with non-zero status|terminated by signal) .*\n?/gm, '') });
     if (runs[runs.length - 1].timedOut) break;
@@ -169,9 +179,11 @@ function benchDiff() {
     const a = join(shared, p.a);
     const b = join(shared, p.b);
     const floor = measure([process.execPath, floorScript, a, b]);
-    const blind = measure([process.execPath, blindScript, a, b]);
-    const changelog = measure([apiDiff, 'changelog', a, b, '--format', 'json']);
-    const breaking = measure([apiDiff, 'breaking', a, b, '--format', 'json']);
+    const blind = measure([process.execPath, blindScript, a, b], { stdoutToFile: true });
+    const changelog = measure([apiDiff, 'changelog', a, b, '--format', 'json'], { stdoutToFile: true });
+    const breaking = measure([apiDiff, 'breaking', a, b, '--format', 'json'], { stdoutToFile: true });
+    // the measure of earlier passes, kept beside: the same command, its output read whole by this process through a pipe
+    const piped = measure([apiDiff, 'changelog', a, b, '--format', 'json']);
     let entries = '?';
     let paths = '?';
     try {
@@ -186,6 +198,7 @@ function benchDiff() {
     rows.push(['', 'schema-blind JSON diff (reference)', fmt(blind), mem(blind), faults(blind), `${(blind.wall / floor.wall).toFixed(1)}×`, `${(JSON.parse(blind.stdout || '[]') as unknown[]).length} differing pointers`]);
     rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), faults(changelog), `${(changelog.wall / floor.wall).toFixed(1)}×`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
     rows.push(['', '`api-diff breaking`', fmt(breaking), mem(breaking), faults(breaking), `${(breaking.wall / floor.wall).toFixed(1)}×`, `exit ${breaking.status}`]);
+    rows.push(['', '`api-diff changelog`, output piped into the harness', fmt(piped), mem(piped), faults(piped), `${(piped.wall / floor.wall).toFixed(1)}×`, `${(piped.stdout.length / 1048576).toFixed(1)} MiB read through a pipe`]);
     if (peers) {
       const peer =
         p.kind === 'openapi'

@@ -22,10 +22,10 @@ if [ ! -f "$bin" ] || { [ -z "${API_DIFF_BIN:-}" ] && [ ! -f "$here/packages/dif
 fi
 errfile=$(mktemp)
 trap 'rm -f "$errfile"' EXIT
-case $bin in
-  *.js) out=$(node "$bin" breaking "$base" "$revision" --format markdown --fail-on "$level" ${side[@]+"${side[@]}"} 2>"$errfile") ;;
-  *) out=$("$bin" breaking "$base" "$revision" --format markdown --fail-on "$level" ${side[@]+"${side[@]}"} 2>"$errfile") ;;
-esac
+# an executable bin runs itself (ours starts Node with its flags through sh); a file that is not
+# executable (a .js of another build) is given to node
+if [ -x "$bin" ]; then run=("$bin"); else run=(node "$bin"); fi
+out=$("${run[@]}" breaking "$base" "$revision" --format markdown --fail-on "$level" ${side[@]+"${side[@]}"} 2>"$errfile")
 code=$?
 {
   echo "## API breaking-change check"

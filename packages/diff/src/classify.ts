@@ -16,7 +16,9 @@ export const itemOf = new WeakMap<Finding, DiffItem>();
 export function classify(items: DiffItem[], rules: readonly Rule[] = allRules): Finding[] {
   const best = new Map<number, Finding[]>();
   for (const item of items) {
-    for (const rule of rules) {
+    // (index loops: every item meets every rule, and for...of made an iterator result per step)
+    for (let ri = 0; ri < rules.length; ri++) {
+      const rule = rules[ri];
       if (!rule.handler(item)) continue;
       const f: Finding = {
         ruleId: rule.id,

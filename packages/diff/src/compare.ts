@@ -1898,8 +1898,9 @@ function callOf(o: Operation): string {
 function placedNames(request: Fields, where: 'path' | 'channel'): string[] {
   const out: string[] = [];
   const prefix = `${where}:#`;
-  for (const [k, f] of Object.entries(request)) {
-    if (k.startsWith(prefix) && /^\d+$/.test(k.slice(prefix.length))) out[Number(k.slice(prefix.length))] = f.label ?? '';
+  // (a key loop, not Object.entries: this runs on every request of every operation compared)
+  for (const k in request) {
+    if (k.startsWith(prefix) && /^\d+$/.test(k.slice(prefix.length))) out[Number(k.slice(prefix.length))] = request[k].label ?? '';
   }
   return out.every((x) => x) ? out : [];
 }

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { distCli } from '@ccapi/test-support';
@@ -109,14 +110,24 @@ for (const [name, args, pattern] of [
   });
 }
 
-test('the built bin has a shebang and is the package bin', () => {
+test('the package bin starts Node with the tier cap through sh, and runs the same when Node starts it', () => {
   const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   const bin = join(pkg, manifest.bin['api-diff']);
-  assert.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  // sh reads the second line as a command, Node as a string and a comment
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/bin\/sh\n":" \/\/# ; exec node --max-opt=2 "\$0" "\$@"\n/);
   assert.match(readFileSync(join(pkg, 'src', 'cli.ts'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   if (existsSync(join(pkg, 'dist', 'cli.js'))) {
-    const r = spawnSync(bin, ['breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml')], { encoding: 'utf8' });
-    assert.equal(r.status, 1);
+    const args = ['breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml')];
+    // the Node that sh starts tells its flags on stderr (a script preloaded through NODE_OPTIONS)
+    const preload = join(mkdtempSync(join(tmpdir(), 'api-diff-bin-')), 'flags.cjs');
+    writeFileSync(preload, 'process.stderr.write(`execArgv=${JSON.stringify(process.execArgv)}\\n`);\n');
+    const env = { ...process.env, NODE_OPTIONS: `--require=${preload}` };
+    const direct = spawnSync(bin, args, { encoding: 'utf8', env });
+    const viaNode = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    assert.equal(direct.status, 1, direct.stderr);
+    assert.match(direct.stderr, /^execArgv=\["--max-opt=2"\]$/m);
+    assert.equal(viaNode.status, 1, viaNode.stderr);
+    assert.equal(direct.stdout, viaNode.stdout);
   }
 });
 

@@ -29,7 +29,8 @@ export function codeKeywordDiagnostics(sources: Iterable<Source>): Diagnostic[] 
 /** True when an object visited by walkPositions carries a code keyword as a keyword (not as a name). */
 export function hasCodeKeyword(obj: object, keys: Keys): boolean {
   if (keys === 'names' || keys === 'example-names') return false;
-  for (const k of CODE_KEYWORDS) if (Object.prototype.hasOwnProperty.call(obj, k)) return true;
+  // an index loop: it runs on every object of a document, and for...of made an iterator result per key
+  for (let i = 0; i < CODE_KEYWORDS.length; i++) if (Object.prototype.hasOwnProperty.call(obj, CODE_KEYWORDS[i])) return true;
   return false;
 }
 
