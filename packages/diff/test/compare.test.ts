@@ -20,6 +20,19 @@ function withPathServers(region: unknown) {
   return doc;
 }
 const obj = (properties: Record<string, unknown>, required?: string[]) => ({ type: 'object', properties, ...(required ? { required } : {}) });
+/** AsyncAPI 2.6: two messages clients publish share one headers schema (`asPayload`: a pushed message's payload is that schema too). */
+function sentHeaders(required: string[], asPayload = false) {
+  const message = (name: string) => ({ name, headers: { $ref: '#/components/schemas/ClientHeaders' }, payload: { type: 'object', properties: { text: { type: 'string' } } } });
+  return {
+    asyncapi: '2.6.0', info: { title: 't', version: '1' },
+    channels: {
+      posts: { publish: { operationId: 'post', message: message('post') } },
+      presence: { publish: { operationId: 'presence', message: message('presence') } },
+      ...(asPayload ? { echo: { subscribe: { operationId: 'echo', message: { payload: { $ref: '#/components/schemas/ClientHeaders' } } } } } : {}),
+    },
+    components: { schemas: { ClientHeaders: { type: 'object', properties: { 'x-client-id': { type: 'string' } }, ...(required.length ? { required } : {}) } } },
+  };
+}
 const S = { type: 'string' };
 
 const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }]> = [
@@ -51,6 +64,19 @@ const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }
     base: api(obj({ size: S })), revision: api(obj({ colour: S })),
     want: ['response-field-added:colour', 'response-optional-field-removed:size'],
   }],  // OpenAPI: no `servers` (or an empty list) is one server at `/`
+  ['`type: string` in a propertyNames schema says nothing (keys are strings), and a schema left empty constrains no key', {
+    base: api(obj({}), obj({ m: { type: 'object', additionalProperties: S }, n: { type: 'object', additionalProperties: S, propertyNames: { maxLength: 8 } } })),
+    revision: api(obj({}), obj({ m: { type: 'object', additionalProperties: S, propertyNames: { type: 'string' } }, n: { type: 'object', additionalProperties: S, propertyNames: { type: 'string', maxLength: 8 } } })),
+    want: [],
+  }],
+  ['a headers schema shared by the messages a client sends is no data structure: a header made optional is told once, on the messages, as a request widened', {
+    base: sentHeaders(['x-client-id']), revision: sentHeaders([]),
+    want: ['request-field-became-optional:header:x-client-id', 'request-field-became-optional:header:x-client-id'],
+  }],
+  ['a headers schema also used as a payload stays a data structure', {
+    base: sentHeaders(['x-client-id'], true), revision: sentHeaders([], true),
+    want: ['request-field-became-optional:header:x-client-id', 'request-field-became-optional:header:x-client-id', 'response-field-became-optional:x-client-id'],
+  }],
   ['a server at `/` written out or dropped is no change', {
     base: { ...api(obj({ a: S })), servers: [{ url: '/' }] }, revision: { ...api(obj({ a: S })), servers: [] },
     want: [],

@@ -582,6 +582,10 @@ const mutations: Mutation[] = [
     return 'reordered';
   }),
   onPayload('same: payload written inline', 'response', 'none', () => 'inline'),
+  onPayload('same: the object says its keys are strings (propertyNames: {type: string})', 'request', 'none', (_d, o) => {
+    o.propertyNames = { type: 'string' };
+    return 'propertyNames';
+  }),
   // ----- webhooks: the client receives the body, so directions flip -----
   {
     kind: 'webhook: required field of the body removed', expect: 'ERR',

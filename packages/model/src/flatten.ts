@@ -206,6 +206,12 @@ function admitsAnything(node: Record<string, unknown>): boolean {
 const FINGERPRINTED = new Set(['not', 'contains', 'minContains', 'maxContains', 'dependentRequired', 'dependentSchemas', 'dependencies',
   'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
 
+/** `obj` without its key `k` (a copy). */
+function withoutKey(obj: Record<string, unknown>, k: string): Record<string, unknown> {
+  const { [k]: _drop, ...rest } = obj;
+  return rest;
+}
+
 /** JSON with object keys sorted at every level (the loader's canonical order): equal values give equal text whatever the key order. */
 function canonicalJson(v: unknown): string {
   return JSON.stringify(canonicalize(v, false)) ?? 'null';
@@ -446,6 +452,14 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           // which keys the values apply to is a constraint of its own (the values are compared below)
           if (v && typeof v === 'object') addConstraint(field, k, canonicalJson(Object.keys(v).sort()));
           break;
+        // object keys are strings: `type: string` in a propertyNames schema says nothing, and a
+        // schema left with no keyword constrains no key
+        case 'propertyNames': {
+          const names = v && typeof v === 'object' && !Array.isArray(v) && v.type === 'string' ? withoutKey(v, 'type') : v;
+          if (names === true || (names && typeof names === 'object' && !Array.isArray(names) && Object.keys(names).length === 0)) break;
+          addConstraint(field, k, canonicalJson(names));
+          break;
+        }
         // a conditional is one constraint, whichever of its parts changed
         case 'if': case 'then': case 'else':
           addConstraint(field, 'if/then/else', canonicalJson([node.if ?? null, node.then ?? null, node.else ?? null]));

@@ -493,6 +493,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   /** components owned by one payload -> the operation using them */
   const owners = new Map<string, string>();
   const ownedSide = new Map<string, 'request' | 'response'>();
+  /**
+   * Schema components written as a message's `headers` (`headers: {$ref: ...}`), with the objects
+   * holding those refs: one that nothing else refers to is no data structure. Its properties are the
+   * messages' header fields, compared there in the way each message travels; as a structure it
+   * would be told a second time, with no operation to take a direction from.
+   */
+  const headerHolders = new Map<string, Set<object>>();
 
   const derivation: Derivation = { doc, resolver, schemasBase: '', uses, aliases, structures: new Map(), paths: new Map() };
   derivations.set(model, derivation);
@@ -747,7 +754,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // a structure reached only through a discriminator (a subtype its mapping names, or one extending
   // a base type) has no `$ref` to it, and is as much a part of the API as the base that selects it
   for (const queue = [...used]; queue.length;) for (const r of structRefs.get(queue.pop()!) ?? []) if (!used.has(r) && Object.hasOwn(schemas, r)) used.add(r), queue.push(r);
-  for (const [name, s] of built) if (!owned.has(name) && !aliases.has(name) && used.has(name)) model.structures[name] = s;
+  const headersOnly = (name: string) => headerHolders.has(name) && headerHolders.get(name)!.size === refCounts.get(name);
+  for (const [name, s] of built) if (!owned.has(name) && !aliases.has(name) && used.has(name) && !headersOnly(name)) model.structures[name] = s;
   // usage: which structures are reachable from what clients send / receive
   // one walk per side from every payload's references (and the components a payload owns)
   const starts = { request: new Set<string>(), response: new Set<string>() };
@@ -1063,6 +1071,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
    */
   function messageHeaders(m: Message, out: Fields) {
     messageBindingSchemas(m, out);
+    const named = m.headers && typeof m.headers.$ref === 'string' ? schemaRefName(m.headers.$ref) : undefined;
+    if (named !== undefined) (headerHolders.get(named) ?? headerHolders.set(named, new Set()).get(named)!).add(m.headers);
     const h = resolver.deref(m.headers);
     if (!h || typeof h !== 'object' || !h.properties || typeof h.properties !== 'object') return;
     // the headers object itself, `header:*`: whether headers it does not list are accepted
