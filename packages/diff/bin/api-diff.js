@@ -27,5 +27,5 @@ process.stdout.on("error", (e) => {
 });
 // dist/api-diff.mjs is dist/cli.js bundled with @ccapi/load and @ccapi/model (esbuild, at build
 // time): one module instead of about 150 halves what api-diff spends before it reads a file.
-const { run } = await import("../dist/api-diff.mjs");
-process.exitCode = await run(process.argv.slice(2));
+const { runCli } = await import("../dist/api-diff.mjs");
+process.exitCode = await runCli(process.argv.slice(2));

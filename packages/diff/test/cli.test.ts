@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Writable } from 'node:stream';
 import { distCli } from '@ccapi/test-support';
 
 const pkg = join(import.meta.dirname, '..');
@@ -129,6 +130,32 @@ test('the package bin starts Node with the tier cap through sh, and runs the sam
     assert.equal(viaNode.status, 1, viaNode.stderr);
     assert.equal(direct.stdout, viaNode.stdout);
   }
+});
+
+test('the bin\'s runCli waits for a slow reader instead of queueing the whole output in memory', async () => {
+  const specs = join(pkg, '..', '..', 'specs');
+  const args = ['changelog', join(specs, 'v3.0'), join(specs, 'v3.4'), '--format', 'json'];
+  const { run, runCli } = (await import(pathToFileURL(built).href)) as {
+    run: (argv: string[], io: { out: (s: string) => void; err: (s: string) => void }) => number;
+    runCli: (argv: string[], stdout: NodeJS.WritableStream) => Promise<number>;
+  };
+  let whole = '';
+  assert.equal(run(args, { out: (s) => void (whole += s), err: () => {} }), 0);
+  // a reader that takes one chunk per turn of the event loop, with a small buffer
+  const got: Buffer[] = [];
+  let queuedMost = 0;
+  const reader = new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _enc, done) { got.push(chunk); setImmediate(done); },
+  });
+  const write = reader.write.bind(reader);
+  reader.write = ((chunk: any, ...rest: any[]) => { const ok = write(chunk, ...rest); queuedMost = Math.max(queuedMost, reader.writableLength); return ok; }) as typeof reader.write;
+  assert.equal(await runCli(args, reader), 0);
+  await new Promise<void>((resolve) => reader.end(resolve));
+  assert.equal(Buffer.concat(got).toString('utf8'), whole);
+  assert.ok(whole.length > 4 * 65536, `a test of several pieces needs a larger output (${whole.length})`);
+  // at most one piece (64 Ki characters, up to 3 bytes each) waits beside the buffer, never the whole output
+  assert.ok(queuedMost <= 3 * 65536 + 1024, `queued ${queuedMost} bytes of ${Buffer.byteLength(whole)}`);
 });
 
 test('a changelog larger than one write piece reaches a pipe whole and the same as in-process (the bin writes it in 64 KiB pieces)', async () => {
