@@ -2,12 +2,11 @@
 ":" //# ; exec node --max-opt=2 "$0" "$@"
 // The two lines above are read by sh, then by Node as a string and a comment. sh starts Node with
 // V8's optimising tier capped at Maglev: TurboFan's compiles cost a run of api-diff (about a second
-// on a large API) more than its faster code gives back: Stripe 1.21 -> 1.10 s, GitHub 1.03 -> 0.96 s,
-// CPU time down a sixth, and even on a 2.5 s run of three APIs in one document it costs nothing
-// (README.md, "Diff at scale"). V8 reads tiering flags only at start-up (v8.setFlagsFromString is too
-// late for them), and `env -S` in a shebang is not in every `env` (BusyBox), hence sh. Run as
-// `node bin/api-diff.js`, this file works the same, with V8's default tiers. Node 22 ships without
-// Maglev: there the cap leaves the baseline compiler (Stripe 1.38 -> 1.23 s on Node 22.23).
+// on a large API) more than its faster code gives back (Stripe: CPU time 1.32 -> 1.16 s; a 2.5 s run
+// loses nothing; README.md, "Diff at scale", tenth pass). V8 reads tiering flags only at start-up
+// (v8.setFlagsFromString is too late for them), and `env -S` in a shebang is not in every `env`
+// (BusyBox), hence sh. Run as `node bin/api-diff.js`, this file works the same, with V8's default
+// tiers. Node 22 ships without Maglev: there the cap leaves the baseline compiler.
 // Committed shim: npm links bins at install time, before dist/ is built.
 // V8's compile cache (Node 22.1+) keeps our modules' bytecode between runs, so a run does not spend
 // its start-up compiling them again; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
