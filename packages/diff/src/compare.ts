@@ -1964,6 +1964,14 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/** The same scalars, in any order. */
+function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (sameList(a, b)) return true;
+  const as = new Set(a.map((v) => JSON.stringify(v)));
+  const bs = new Set(b.map((v) => JSON.stringify(v)));
+  return as.size === bs.size && [...as].every((v) => bs.has(v));
+}
+
 function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
   for (const k in a) if (a[k] !== b[k]) return true;
   for (const k in b) if (a[k] !== b[k]) return true;
@@ -2008,6 +2016,46 @@ function besideUnion(b0: Field, r0: Field, bm: Fields, rm: Fields): boolean {
   return x.pointer.startsWith(`${u.pointer}/oneOf/`) || x.pointer.startsWith(`${u.pointer}/anyOf/`);
 }
 
+/**
+ * Does the value `v` meet keyword `k` written with `x` (absent: met)? A keyword of another type's
+ * values holds, as in JSON Schema. Undefined where it cannot be told (a pattern this engine refuses,
+ * a keyword not listed here).
+ */
+function meets(v: unknown, k: string, x: unknown): boolean | undefined {
+  if (x === undefined) return true;
+  const n = typeof v === 'number' ? v : undefined, str = typeof v === 'string' ? v : undefined;
+  switch (k) {
+    case 'minimum': return n === undefined || n >= (x as number);
+    case 'maximum': return n === undefined || n <= (x as number);
+    case 'exclusiveMinimum': return n === undefined || n > (x as number);
+    case 'exclusiveMaximum': return n === undefined || n < (x as number);
+    case 'multipleOf': return n === undefined || Number.isInteger(n / (x as number));
+    case 'minLength': return str === undefined || [...str].length >= (x as number);
+    case 'maxLength': return str === undefined || [...str].length <= (x as number);
+    case 'pattern':
+      try {
+        return str === undefined || new RegExp(x as string, 'u').test(str);
+      } catch {
+        return undefined;
+      }
+    default: return undefined;
+  }
+}
+
+/**
+ * A change of the keywords `keys` that no value can show, because an enum pins the values: every
+ * value the revision's enum lists meets the base's keywords, and every value the base's enum listed
+ * meets the revision's. (Whether the enum itself changed is told on its own.) A response status
+ * narrowed from `100..599` to a list of codes inside it, or an enum of URIs that dropped
+ * `format: uri`, admits no value it did not admit before.
+ */
+function pinnedByEnum(b: Field, r: Field, keys: readonly string[], get: (f: Field, k: string) => unknown): boolean {
+  if (!b.enum && !r.enum) return false;
+  const meetAll = (values: Field['enum'], other: Field) => !values || values.every((v) => keys.every((k) => meets(v, k, get(other, k)) === true));
+  return meetAll(r.enum, b) && meetAll(b.enum, r);
+}
+const LOWER_KEYS = ['minimum', 'exclusiveMinimum'] as const, UPPER_KEYS = ['maximum', 'exclusiveMaximum'] as const;
+
 function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[], contents?: Array<Fields | null>) => boolean, disjointWas: (variants: string[], contents?: Array<Fields | null>) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
@@ -2020,7 +2068,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   const r = bv.length && !rv.length && !r0.allOf ? ownKeywords(r0, b0) : r0;
   if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
-  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
+  // (a format beside the same enum on both sides checks values that cannot change)
+  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type && !(b.enum && r.enum && sameSet(b.enum, r.enum))) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   // a property of a union's inline object sits below the union as optional; which alternative
   // requires it is the alternative's (compared with the union): against a plain object on the other
   // side, its own flag says nothing
@@ -2060,10 +2109,15 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     for (const k of [...keys].sort()) {
       if (b.limits[k] === r.limits[k] || !applies(k)) continue;
       const side = RANGE_SIDE[k];
-      if (!side) { emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f); continue; }
+      const limitOf = (x: Field, key: string) => x.limits[key];
+      if (!side) {
+        if (!pinnedByEnum(b, r, [k], limitOf)) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
+        continue;
+      }
       // a numeric range end is one bound, inclusive or exclusive: one item per end
       if (ends.has(side)) continue;
       ends.add(side);
+      if (pinnedByEnum(b, r, side === 'lower' ? LOWER_KEYS : UPPER_KEYS, limitOf)) continue;
       // judged by the values admitted (on an integer field `> 0` is `>= 1`); shown as written
       const wasAdmits = rangeEnd(b, side), nowAdmits = rangeEnd(r, side);
       if (wasAdmits?.value === nowAdmits?.value && wasAdmits?.exclusive === nowAdmits?.exclusive) continue;
@@ -2079,7 +2133,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     const bc = b.constraints ?? {}, rc = r.constraints ?? {};
     for (const k of [...new Set([...Object.keys(bc), ...Object.keys(rc)])].sort()) if (bc[k] !== rc[k]) emit({ ...base, change: 'constraint', oldPath: k, from: bc[k], to: rc[k] }, f);
   }
-  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern')) {
+  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern') && !pinnedByEnum(b, r, ['pattern'], (x) => x.pattern)) {
     // a pattern replaced by one that provably admits more, fewer or the same strings (see patternRelation)
     const rel = b.pattern && r.pattern ? patternRelation(b.pattern, r.pattern) : 'unknown';
     if (rel !== 'same') emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern, ...(rel === 'unknown' ? {} : { covers: { old: rel === 'wider', all: rel === 'narrower' } }) }, f);

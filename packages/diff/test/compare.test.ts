@@ -77,6 +77,21 @@ const cases: Array<[string, { base: unknown; revision: unknown; want: string[] }
     base: sentHeaders(['x-client-id'], true), revision: sentHeaders([], true),
     want: ['request-field-became-optional:header:x-client-id', 'request-field-became-optional:header:x-client-id', 'response-field-became-optional:x-client-id'],
   }],
+  ['an enum that pins the values: a response status narrowed from 100..599 to codes inside it, and `format: uri` dropped beside the same URIs, admit no new value', {
+    base: api(obj({ status: { type: 'integer', minimum: 100, maximum: 599 }, type: { type: 'string', format: 'uri', enum: ['https://e.x/a', 'https://e.x/b'] } })),
+    revision: api(obj({ status: { type: 'integer', enum: [200, 207, 409, 500] }, type: { type: 'string', enum: ['https://e.x/b', 'https://e.x/a'] } })),
+    want: ['response-field-became-enum:status'],
+  }],
+  ['an enum that lets a value through a bound dropped beside it: the bound is told', {
+    base: api(obj({ status: { type: 'integer', minimum: 100, maximum: 599 } })),
+    revision: api(obj({ status: { type: 'integer', enum: [200, 700] } })),
+    want: ['response-field-became-enum:status', 'response-limit-relaxed:status'],
+  }],
+  ['a request pattern tightened beside an enum whose values all still match it: no value refused', {
+    base: api(obj({}), obj({ code: { type: 'string', enum: ['ab', 'cd'] } })),
+    revision: api(obj({}), obj({ code: { type: 'string', enum: ['ab', 'cd'], pattern: '^[a-z]{2}$', maxLength: 2 } })),
+    want: [],
+  }],
   ['a server at `/` written out or dropped is no change', {
     base: { ...api(obj({ a: S })), servers: [{ url: '/' }] }, revision: { ...api(obj({ a: S })), servers: [] },
     want: [],

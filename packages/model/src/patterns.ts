@@ -11,6 +11,14 @@ import type { Relation } from './admits.js';
  */
 export function patternRelation(was: string, now: string): Relation {
   if (was === now) return 'same';
+  // a whole anchored pattern as a group of alternatives (`^(A|B)$`) admits what `^A$` or `^B$` does:
+  // alternatives added or dropped, the others related as single patterns
+  const wa = wholeAlternatives(was), na = wholeAlternatives(now);
+  if (wa.length > 1 || na.length > 1) {
+    const within = (xs: string[], ys: string[], rel: Relation) => xs.every((x) => ys.some((y) => { const r = patternRelation(x, y); return r === 'same' || r === rel; }));
+    const wider = within(wa, na, 'wider'), narrower = within(na, wa, 'wider');
+    return wider && narrower ? 'same' : wider ? 'wider' : narrower ? 'narrower' : 'unknown';
+  }
   const a = parsePattern(was), b = parsePattern(now);
   if (!a || !b || a.start !== b.start || a.end !== b.end || a.atoms.length !== b.atoms.length) return 'unknown';
   let wider = true, narrower = true;
@@ -20,6 +28,29 @@ export function patternRelation(was: string, now: string): Relation {
     if (!(covers(x.chars, y.chars) && x.min <= y.min && x.max >= y.max)) narrower = false;
   }
   return wider && narrower ? 'same' : wider ? 'wider' : narrower ? 'narrower' : 'unknown';
+}
+
+/**
+ * `^(A|B|...)$` (or `^(?:A|B)$`) as `['^A$', '^B$', ...]`, when the group spans the whole pattern
+ * and no alternative refers back to a group (their numbers would shift); any other pattern alone.
+ */
+function wholeAlternatives(p: string): string[] {
+  const m = /^\^\((\?:)?([\s\S]*)\)\$$/.exec(p);
+  if (!m || m[2].startsWith('?') || /\\[1-9]|\\k</.test(m[2])) return [p];
+  const parts: string[] = [];
+  let depth = 0, inClass = false, from = 0;
+  for (let i = 0; i < m[2].length; i++) {
+    const c = m[2][i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') { if (--depth < 0) return [p]; }
+    else if (c === '|' && depth === 0) { parts.push(m[2].slice(from, i)); from = i + 1; }
+  }
+  if (depth !== 0 || inClass) return [p];
+  parts.push(m[2].slice(from));
+  return parts.map((x) => `^${x}$`);
 }
 
 interface Chars {

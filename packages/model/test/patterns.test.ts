@@ -30,9 +30,19 @@ const rows: Array<[string, string, 'same' | 'wider' | 'narrower' | 'unknown']> =
   ['^[z-a]$', '^[a-z]$', 'unknown'],
   ['^a{2,1}$', '^a+$', 'unknown'],
   ['^\\1$', '^a$', 'unknown'],
+  // a whole anchored pattern written as alternatives: one added, one dropped, the rest related as patterns
+  ['^"[^"]*"(\\s*,\\s*"[^"]*")*$', '^(\\*|"[^"]*"(\\s*,\\s*"[^"]*")*)$', 'wider'],
+  ['^(a|b)$', '^a$', 'narrower'],
+  ['^[a-z]+$', '^([a-z]+|[0-9]+)$', 'wider'],
+  ['^(?:ab|cd)$', '^(?:cd|ef|ab)$', 'wider'],
+  ['^(?:ab|cd)$', '^(cd|ab)$', 'same'],
+  ['^(a|[bc])$', '^([a-c]|z)$', 'wider'],
+  ['^(a)(b)$', '^a$', 'unknown'],
+  ['^(a|b\\1)$', '^a$', 'unknown'],
+  ['^(?=a)(a|b)$', '^a$', 'unknown'],
 ];
 
-const samples = ['', 'a', 'b', 'z', 'aa', 'abc', 'abcdefgh', 'ab1', '123', '1234-56', '12345-6', 'A_1', 'x y', "a/b?c:(d).e,f'g+h-i", ' \t', '-', 'a-', 'c', '😀', 'a😀', '\n', 'a\nb'];
+const samples = ['*', '"ab"', '"a", "b"', 'cd', 'ef', '', 'a', 'b', 'z', 'aa', 'abc', 'abcdefgh', 'ab1', '123', '1234-56', '12345-6', 'A_1', 'x y', "a/b?c:(d).e,f'g+h-i", ' \t', '-', 'a-', 'c', '😀', 'a😀', '\n', 'a\nb'];
 
 for (const [was, now, want] of rows) {
   test(`${was} -> ${now}: ${want}`, () => {
@@ -59,6 +69,33 @@ test('random single-class patterns: a claimed relation always holds on generated
   for (let i = 0; i < 600; i++) {
     const n = 1 + Math.floor(rnd() * 2);
     const was = pattern(n), now = pattern(n);
+    const rel = patternRelation(was, now);
+    if (rel === 'unknown') continue;
+    decided++;
+    const a = new RegExp(was, 'u'), b = new RegExp(now, 'u');
+    for (const s of strings) {
+      if (rel !== 'narrower' && a.test(s)) assert.ok(b.test(s), `${rel}: ${JSON.stringify(s)} matches ${was} but not ${now}`);
+      if (rel !== 'wider' && b.test(s)) assert.ok(a.test(s), `${rel}: ${JSON.stringify(s)} matches ${now} but not ${was}`);
+    }
+  }
+  assert.ok(decided > 50, `too few decided pairs to mean anything (${decided})`);
+});
+
+test('random alternatives of whole patterns: a claimed relation always holds on generated strings', () => {
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const bodies = ['[a-z]+', '[a-f]*', '\\d{2}', '[0-9]+', 'a', 'ab', '[ab]{1,3}', '\\w+', '.', 'z?'];
+  const body = () => bodies[Math.floor(rnd() * bodies.length)];
+  const pattern = () => {
+    const n = 1 + Math.floor(rnd() * 3);
+    const alts = Array.from({ length: n }, body);
+    return n === 1 ? `^${alts[0]}$` : `^(${rnd() < 0.5 ? '?:' : ''}${alts.join('|')})$`;
+  };
+  const alphabet = 'abfgz0129_';
+  const strings = Array.from({ length: 400 }, () => Array.from({ length: Math.floor(rnd() * 5) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+  let decided = 0;
+  for (let i = 0; i < 600; i++) {
+    const was = pattern(), now = pattern();
     const rel = patternRelation(was, now);
     if (rel === 'unknown') continue;
     decided++;
