@@ -653,6 +653,12 @@ function compareOperations(ctx: Ctx): void {
       at(last ? 'success-status-removed' : 'status-removed', { path: s, direction: 'response', to: now.length ? now : undefined });
     }
     for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
+    // another success status than the main one on either side, kept by both: its body is known by its
+    // shape (see `successBodies`), so a body that went away is what can be told
+    for (const [s, was] of Object.entries(b.successBodies ?? {})) {
+      if (!was || s === b.mainSuccess || s === r.mainSuccess || !r.successBodies || !Object.hasOwn(r.successBodies, s)) continue;
+      if (r.successBodies[s] === '' && !/^20[45]$/.test(s)) at('status-body-removed', { path: s, direction: 'response' });
+    }
     // response links (`<status> <name>`): which operation a response leads to, with which values; they
     // never reach the wire, but a client may follow one as documented
     if (b.links || r.links) {

@@ -1319,6 +1319,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       (o.successBodies ??= {})[s] = body;
     }
     if (success) {
+      if (!providerCalls) o.mainSuccess = success;
       const r = resolver.deref(responses[success]) ?? {};
       const rptr = typeof responses[success]?.$ref === 'string' ? responses[success].$ref.slice(1) : `${ptr}/responses/${success}`;
       const media = Object.keys(r.content ?? {}).sort();

@@ -130,6 +130,8 @@ export interface Operation {
    * with by structure (`<media type> <shape>`), `''` for no body.
    */
   successBodies?: Record<string, string>;
+  /** OpenAPI: the success status whose body and headers are `response` (the first 2xx with content, else the first 2xx, else `default`). */
+  mainSuccess?: string;
   hasResponsePayload: boolean;
   /**
    * OpenAPI bodies beside `request`/`response`, each flattened apart:

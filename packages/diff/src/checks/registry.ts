@@ -28,6 +28,7 @@ import { rule as mediaTypeAdded } from './media-type-added.js';
 import { rule as pushMediaTypeAdded } from './push-media-type-added.js';
 import { rule as responseSuccessStatusRemoved } from './response-success-status-removed.js';
 import { rule as responseStatusRemoved } from './response-status-removed.js';
+import { rule as responseStatusBodyRemoved } from './response-status-body-removed.js';
 import { rule as callbackAddressChanged } from './callback-address-changed.js';
 import { rule as answerStatusRemoved } from './answer-status-removed.js';
 import { rule as requestPartHeaderRequired } from './request-part-header-required.js';
@@ -176,6 +177,7 @@ export const rules: readonly Rule[] = [
   pushMediaTypeAdded,
   responseSuccessStatusRemoved,
   responseStatusRemoved,
+  responseStatusBodyRemoved,
   callbackAddressChanged,
   answerStatusRemoved,
   requestPartHeaderRequired,
