@@ -108,6 +108,9 @@ export function writeParts(parts: string[], out: (s: string) => void, size = 655
   if (batch.length) out(batch.join(''));
 }
 
+/** A message line on stderr (every diagnostic the CLI prints goes this way). */
+const errLine = (s: string) => void process.stderr.write(`${s}\n`);
+
 /**
  * `run` as the bin runs it: the output goes to `stdout` at the pace its reader takes it. Written all
  * at once to a pipe whose reader is slower, it would wait in memory whole (Stripe's JSON changelog,
@@ -116,13 +119,13 @@ export function writeParts(parts: string[], out: (s: string) => void, size = 655
  */
 export async function runCli(argv: string[], stdout: NodeJS.WritableStream = process.stdout): Promise<number> {
   const pieces: string[] = [];
-  const code = run(argv, { out: (s) => writeInPieces(s, (piece) => void pieces.push(piece)), err: (s) => process.stderr.write(`${s}\n`) });
+  const code = run(argv, { out: (s) => writeInPieces(s, (piece) => void pieces.push(piece)), err: errLine });
   for (const piece of pieces) if (!stdout.write(piece)) await once(stdout, 'drain');
   return code;
 }
 
 /** Runs the CLI and returns its exit code (only the bin entry point calls process.exit). */
-export function run(argv: string[], io: Io = { out: (s) => writeInPieces(s, (piece) => process.stdout.write(piece)), err: (s) => process.stderr.write(`${s}\n`) }): number {
+export function run(argv: string[], io: Io = { out: (s) => writeInPieces(s, (piece) => process.stdout.write(piece)), err: errLine }): number {
   try {
     const [command, ...rest] = argv;
     // asking for help anywhere (`api-diff breaking --help`) is asking for help, not a flag without a value

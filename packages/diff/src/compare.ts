@@ -1,8 +1,8 @@
-import { admits, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
-import { answersLost, errorStatusesAdded, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
+import { answersLost, bodyAt, errorStatusesAdded, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
 import { namedBy } from './affects.js';
 
 let groupSeq = 0;
@@ -655,9 +655,10 @@ function compareOperations(ctx: Ctx): void {
     for (const a of sc.added) at(a.newBody ? 'success-status-added' : 'success-status-added-same-body', { path: a.key, direction: 'response' });
     // another success status than the main one on either side, kept by both: its body is known by its
     // shape (see `successBodies`), so a body that went away is what can be told
-    for (const [s, was] of Object.entries(b.successBodies ?? {})) {
-      if (!was || s === b.mainSuccess || s === r.mainSuccess || !r.successBodies || !Object.hasOwn(r.successBodies, s)) continue;
-      if (r.successBodies[s] === '' && !/^20[45]$/.test(s)) at('status-body-removed', { path: s, direction: 'response' });
+    // (`bodyAt`: a 204 or 205 never had a body, whatever the base wrote)
+    for (const s of Object.keys(b.successBodies ?? {})) {
+      if (s === b.mainSuccess || s === r.mainSuccess || !r.successBodies || !Object.hasOwn(r.successBodies, s)) continue;
+      if (bodyAt(b, Number(s), s) && !bodyAt(r, Number(s), s)) at('status-body-removed', { path: s, direction: 'response' });
     }
     // response links (`<status> <name>`): which operation a response leads to, with which values; they
     // never reach the wire, but a client may follow one as documented
@@ -2023,41 +2024,20 @@ function besideUnion(b0: Field, r0: Field, bm: Fields, rm: Fields): boolean {
 }
 
 /**
- * Does the value `v` meet keyword `k` written with `x` (absent: met)? A keyword of another type's
- * values holds, as in JSON Schema. Undefined where it cannot be told (a pattern this engine refuses,
- * a keyword not listed here).
- */
-function meets(v: unknown, k: string, x: unknown): boolean | undefined {
-  if (x === undefined) return true;
-  const n = typeof v === 'number' ? v : undefined, str = typeof v === 'string' ? v : undefined;
-  switch (k) {
-    case 'minimum': return n === undefined || n >= (x as number);
-    case 'maximum': return n === undefined || n <= (x as number);
-    case 'exclusiveMinimum': return n === undefined || n > (x as number);
-    case 'exclusiveMaximum': return n === undefined || n < (x as number);
-    case 'multipleOf': return n === undefined || Number.isInteger(n / (x as number));
-    case 'minLength': return str === undefined || [...str].length >= (x as number);
-    case 'maxLength': return str === undefined || [...str].length <= (x as number);
-    case 'pattern':
-      try {
-        return str === undefined || new RegExp(x as string, 'u').test(str);
-      } catch {
-        return undefined;
-      }
-    default: return undefined;
-  }
-}
-
-/**
  * A change of the keywords `keys` that no value can show, because an enum pins the values: every
  * value the revision's enum lists meets the base's keywords, and every value the base's enum listed
- * meets the revision's. (Whether the enum itself changed is told on its own.) A response status
- * narrowed from `100..599` to a list of codes inside it, or an enum of URIs that dropped
- * `format: uri`, admits no value it did not admit before.
+ * meets the revision's (`valueAdmitted` on a field holding those keywords alone). Whether the enum
+ * itself changed is told on its own. A response status narrowed from `100..599` to a list of codes
+ * inside it admits no value it did not admit before.
  */
-function pinnedByEnum(b: Field, r: Field, keys: readonly string[], get: (f: Field, k: string) => unknown): boolean {
+function pinnedByEnum(b: Field, r: Field, keys: readonly string[]): boolean {
   if (!b.enum && !r.enum) return false;
-  const meetAll = (values: Field['enum'], other: Field) => !values || values.every((v) => keys.every((k) => meets(v, k, get(other, k)) === true));
+  const only = (f: Field): Field => {
+    const limits: Field['limits'] = {};
+    for (const k of keys) if (f.limits[k] !== undefined) limits[k] = f.limits[k];
+    return { path: f.path, pointer: f.pointer, required: false, nullable: true, hasDefault: false, limits, ...(keys.includes('pattern') && f.pattern !== undefined ? { pattern: f.pattern } : {}) };
+  };
+  const meetAll = (values: Field['enum'], other: Field) => !values || values.every((v) => valueAdmitted(v, only(other)));
   return meetAll(r.enum, b) && meetAll(b.enum, r);
 }
 const LOWER_KEYS = ['minimum', 'exclusiveMinimum'] as const, UPPER_KEYS = ['maximum', 'exclusiveMaximum'] as const;
@@ -2115,15 +2095,14 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     for (const k of [...keys].sort()) {
       if (b.limits[k] === r.limits[k] || !applies(k)) continue;
       const side = RANGE_SIDE[k];
-      const limitOf = (x: Field, key: string) => x.limits[key];
       if (!side) {
-        if (!pinnedByEnum(b, r, [k], limitOf)) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
+        if (!pinnedByEnum(b, r, [k])) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
         continue;
       }
       // a numeric range end is one bound, inclusive or exclusive: one item per end
       if (ends.has(side)) continue;
       ends.add(side);
-      if (pinnedByEnum(b, r, side === 'lower' ? LOWER_KEYS : UPPER_KEYS, limitOf)) continue;
+      if (pinnedByEnum(b, r, side === 'lower' ? LOWER_KEYS : UPPER_KEYS)) continue;
       // judged by the values admitted (on an integer field `> 0` is `>= 1`); shown as written
       const wasAdmits = rangeEnd(b, side), nowAdmits = rangeEnd(r, side);
       if (wasAdmits?.value === nowAdmits?.value && wasAdmits?.exclusive === nowAdmits?.exclusive) continue;
@@ -2139,7 +2118,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     const bc = b.constraints ?? {}, rc = r.constraints ?? {};
     for (const k of [...new Set([...Object.keys(bc), ...Object.keys(rc)])].sort()) if (bc[k] !== rc[k]) emit({ ...base, change: 'constraint', oldPath: k, from: bc[k], to: rc[k] }, f);
   }
-  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern') && !pinnedByEnum(b, r, ['pattern'], (x) => x.pattern)) {
+  if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern') && !pinnedByEnum(b, r, ['pattern'])) {
     // a pattern replaced by one that provably admits more, fewer or the same strings (see patternRelation)
     const rel = b.pattern && r.pattern ? patternRelation(b.pattern, r.pattern) : 'unknown';
     if (rel !== 'same') emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern, ...(rel === 'unknown' ? {} : { covers: { old: rel === 'wider', all: rel === 'narrower' } }) }, f);

@@ -894,7 +894,6 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
   }
 
-
   /**
    * An operation's messages (or its reply's) in an order the list's own never decides, since that
    * order never reaches the wire: error replies (`success: false` frames) last, and by their frame's
@@ -1151,7 +1150,6 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       if (kafka[k] && typeof kafka[k] === 'object') flatten(kafka[k], `${kafkaPtr}/${k}`, resolver, { followRoot: false, rootRequired: false, prefix: `binding:kafka/${k}`, label: `kafka.${k}` }, o.request);
     }
   }
-
 
   function commonAsync(o: Operation, op0: any) {
     // an operation's traits give it bindings, tags, security... like a message's (the operation's own last)
