@@ -155,12 +155,37 @@ export function changelogJson(entries: ChangelogEntry[], stats: ChangelogStats, 
   return changelogJsonParts(entries, stats, items).join('');
 }
 
+/** Two affects lists with the same entries in the same order (every entry is built as `{kind, name, protocols}`). */
+function sameAffects(a: Affected[], b: Affected[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (x === y) continue;
+    if (x.kind !== y.kind || x.name !== y.name || x.protocols.length !== y.protocols.length) return false;
+    for (let j = 0; j < x.protocols.length; j++) if (x.protocols[j] !== y.protocols[j]) return false;
+  }
+  return true;
+}
+
 /**
  * `changelogJson` as the pieces it is joined from, for a writer that sends them on as they are:
  * joining them first would build the whole output once more (7.7 MB on Stripe).
  */
 export function changelogJsonParts(entries: ChangelogEntry[], stats: ChangelogStats, items: ChangelogItem[] = []): string[] {
   const compact = new Map<Affected[], string>();
+  // lists equal in content but built apart (Stripe: 277 lists, 37 contents, 6 MB written) are
+  // serialised once: comparing two lists costs far less than writing one out
+  const byShape = new Map<string, Array<[Affected[], string]>>();
+  const serialise = (list: Affected[]): string => {
+    const key = `${list.length}\0${list[0]?.name}\0${list[list.length - 1]?.name}`;
+    const seen = byShape.get(key);
+    const hit = seen?.find(([other]) => sameAffects(other, list));
+    if (hit) return hit[1];
+    const text = JSON.stringify(list);
+    if (seen) seen.push([list, text]); else byShape.set(key, [[list, text]]);
+    return text;
+  };
   const marks: string[] = [];
   // a stand-in no string of the documents can spell (about 100 random bits, drawn after they were
   // read): a list goes back only where the stand-in was put. Math.random rather than node:crypto,
@@ -169,7 +194,7 @@ export function changelogJsonParts(entries: ChangelogEntry[], stats: ChangelogSt
   const compactAffects = <T extends { affects: Affected[] | null }>(e: T): T => {
     if (!e.affects) return e;
     let c = compact.get(e.affects);
-    if (c === undefined) compact.set(e.affects, (c = JSON.stringify(e.affects)));
+    if (c === undefined) compact.set(e.affects, (c = serialise(e.affects)));
     marks.push(c);
     return { ...e, affects: `${tag}${marks.length - 1}` as unknown as Affected[] };
   };

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -170,6 +170,28 @@ test('a changelog larger than one write piece reaches a pipe whole and the same 
   assert.ok(inProcess.length > 4 * 65536, `a test of several pieces needs a larger output (${inProcess.length})`);
   assert.equal(r.stdout, inProcess);
   assert.doesNotThrow(() => JSON.parse(r.stdout));
+});
+
+test('to a regular file the bin writes the same bytes as to a pipe (it writes to the descriptor there, not through a stream)', () => {
+  const specs = join(pkg, '..', '..', 'specs');
+  const args = ['changelog', join(specs, 'v3.0'), join(specs, 'v3.4'), '--format', 'json'];
+  const bin = join(pkg, JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).bin['api-diff']);
+  const piped = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(piped.status, 0, piped.stderr);
+  const file = join(mkdtempSync(join(tmpdir(), 'api-diff-out-')), 'changelog.json');
+  const fd = openSync(file, 'w');
+  const toFile = spawnSync(bin, args, { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  assert.equal(toFile.status, 0, toFile.stderr);
+  assert.ok(piped.stdout.length > 4 * 65536, `a test of several pieces needs a larger output (${piped.stdout.length})`);
+  assert.equal(readFileSync(file, 'utf8'), piped.stdout);
+  // a file it cannot write (opened for reading): exit 2 with the output error, no stack trace
+  const ro = openSync(file, 'r');
+  const refused = spawnSync(bin, args, { encoding: 'utf8', stdio: ['ignore', ro, 'pipe'] });
+  closeSync(ro);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /^error \[output-failed\] cannot write the output: EBADF[^\n]*\n    hint: /);
+  assert.doesNotMatch(refused.stderr, /\n\s+at /);
 });
 
 test('--written-by: an AsyncAPI 3 document without request/reply is read as the server\'s, with a warning; the flag reads it either way', async () => {

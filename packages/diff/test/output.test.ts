@@ -37,6 +37,22 @@ test('changelogJson: the same as plain indented JSON with each affects list on o
   assert.ok(out.includes('"affects": [{"kind":"method","name":"get_thing","protocols":["web"]}]'));
 });
 
+test('changelogJson: lists equal in content but built apart are written once each where they belong; lists that differ only in a protocol or a kind stay apart', () => {
+  const item = (kind: string, name: string, protocols: string[]) => ({ kind, name, protocols });
+  // the same lengths and end names (what a list is first sorted by), told apart only inside
+  const lists = [
+    [item('method', 'a', ['web']), item('method', 'b', ['web']), item('method', 'c', ['web'])],
+    [item('method', 'a', ['web']), item('method', 'b', ['web']), item('method', 'c', ['web'])],
+    [item('method', 'a', ['web']), item('method', 'b', ['web', 'rtm']), item('method', 'c', ['web'])],
+    [item('method', 'a', ['web']), item('push', 'b', ['web']), item('method', 'c', ['web'])],
+    [item('method', 'a', ['web']), item('method', 'bb', ['web']), item('method', 'c', ['web'])],
+    [item('method', 'a', ['rtm']), item('method', 'b', ['web']), item('method', 'c', ['web'])],
+  ];
+  const entries = lists.map((affects, i) => ({ version: 'v2', area: 'Methods', protocols: ['web'], kind: 'field-added', breaking: false, text: `e${i}`, source: 'diff', affects }) as unknown as ChangelogEntry);
+  const out = changelogJson(entries, { entries: lists.length, changedPaths: 1 } as never);
+  assert.deepEqual(JSON.parse(out).entries, JSON.parse(JSON.stringify(entries)));
+});
+
 test('writeParts: the batches join to the parts, and only a part longer than a batch makes one longer', () => {
   const parts = ['ab', 'cdefgh', 'i', 'j'.repeat(25), 'kl', '', 'mnopq'];
   const out: string[] = [];
