@@ -745,7 +745,7 @@ function compareOperations(ctx: Ctx): void {
         const bf = messagePayload(b, m), rf = messagePayload(r, rm);
         if (bf && rf) compareFields(ctx, ...besideOpaque(b, m, r, rm, replyPart(b, r, bf), replyPart(b, r, rf)), owner, replySide, rev.file);
       }
-    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, replyPart(b, r, mainPart(b, r, 'response', b.response)), replyPart(b, r, mainPart(b, r, 'response', r.response)), owner, 'response', rev.file);
+    } else if ((!swapped || side === 'request') && !payloadRemoved) compareFields(ctx, mainStatusPart(b, r, replyPart(b, r, mainPart(b, r, 'response', b.response))), mainStatusPart(b, r, replyPart(b, r, mainPart(b, r, 'response', r.response))), owner, 'response', rev.file);
     compareBodies(ctx, b, r, owner, rev.file);
     if (b.encodings || r.encodings) compareEncodings(ctx, b, r, owner);
     if (!r.providerCalls && (b.servers || r.servers)) compareOperationServers(ctx, b, r, owner);
@@ -929,6 +929,17 @@ const mainPart = (b: Operation, r: Operation, side: 'request' | 'response', fiel
 const FRAME_ACTION = /^frame:action(?:$|[.[{])/;
 const replyPart = (b: Operation, r: Operation, fields: Fields): Fields => (b.frameAction !== r.frameAction ? fieldsPart(fields, FRAME_ACTION, false) : fields);
 
+/**
+ * Has the main success status changed (`201` removed, `202` left)? Headers belong to a status: the
+ * main one's are read into the response map, the others' into `bodies` (`status <code> headers`).
+ * When the main status changes, each version's main headers are compared as its status's headers,
+ * so a status answered by both is compared with itself and not with the other one.
+ */
+const mainStatusMoved = (b: Operation, r: Operation): boolean =>
+  !b.providerCalls && !r.providerCalls && b.mainSuccess !== undefined && r.mainSuccess !== undefined && b.mainSuccess !== r.mainSuccess;
+const RESPONSE_HEADER = /^header:/;
+const mainStatusPart = (b: Operation, r: Operation, fields: Fields): Fields => (mainStatusMoved(b, r) ? fieldsPart(fields, RESPONSE_HEADER, false) : fields);
+
 /** A body's fields without the parameters and headers that share its map. */
 const PARAMETER = /^(query|header|path|cookie):/;
 const bodyPart = (fields: Fields): Fields => fieldsPart(fields, PARAMETER, false);
@@ -942,7 +953,7 @@ const bodyPart = (fields: Fields): Fields => fieldsPart(fields, PARAMETER, false
  */
 function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file: string): void {
   const moved = (['request', 'response'] as const).filter((side) => mainMoved(b, r, side));
-  if (!b.bodies && !r.bodies && !moved.length) return;
+  if (!b.bodies && !r.bodies && !moved.length && !mainStatusMoved(b, r)) return;
   // bodies of a media type are matched by its meaning (mediaKey): a charset or the case of a
   // type written otherwise is the same body
   const byMeaning = (bodies: Record<string, Fields>) => {
@@ -951,6 +962,12 @@ function compareBodies(ctx: Ctx, b: Operation, r: Operation, owner: Owner, file:
     return out;
   };
   const bb = byMeaning(b.bodies ?? {}), rb = byMeaning(r.bodies ?? {});
+  if (mainStatusMoved(b, r)) {
+    for (const [o, out] of [[b, bb], [r, rb]] as const) {
+      const headers = fieldsPart(o.response, RESPONSE_HEADER, true);
+      if (Object.keys(headers).length) out[`status ${o.mainSuccess} headers`] = headers;
+    }
+  }
   // where the first media types differ, each one's body is compared with the same media type's
   const mains = moved.flatMap((side) => [bodyKey(`${side} ${b.mainMedia![side]}`), bodyKey(`${side} ${r.mainMedia![side]}`)]);
   for (const k of new Set([...Object.keys(bb), ...Object.keys(rb), ...mains])) {

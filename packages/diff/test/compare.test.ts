@@ -274,6 +274,26 @@ test('the headers of a response other than the main success one are compared (a 
   assert.deepEqual(got, ['ERR response-required-field-removed:header:location']);
 });
 
+test('when the main success status changes, each status\'s headers are compared with the same status\'s (blind set 37: 201 dropped, 202 left)', () => {
+  const H = (required: boolean) => ({ required, schema: S });
+  // a 201 with a body, and a 202 with headers; the main success is the first 2xx with a body
+  const doc = (with201: boolean, h202: Record<string, unknown>) => {
+    const d: any = api(obj({ a: S }));
+    const ok = d.paths['/x'].post.responses['200'];
+    delete d.paths['/x'].post.responses['200'];
+    if (with201) d.paths['/x'].post.responses['201'] = ok;
+    d.paths['/x'].post.responses['202'] = { ...ok, headers: h202 };
+    return d;
+  };
+  const got = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.level} ${f.ruleId}:${f.path ?? ''}`).sort();
+  const both = { Location: H(true), 'Retry-After': H(false) };
+  // 202 keeps its headers: only the status dropped is told, and the reverse only the status added
+  assert.deepEqual(got(doc(true, both), doc(false, both)), ['INFO response-status-removed:201']);
+  assert.deepEqual(got(doc(false, both), doc(true, both)).filter((f) => f.includes('header')), []);
+  // a header the 202 really lost is still told, as the 202's
+  assert.deepEqual(got(doc(true, both), doc(false, { 'Retry-After': H(false) })), ['ERR response-required-field-removed:header:location', 'INFO response-status-removed:201']);
+});
+
 test('a structure is judged on the sides it keeps: operations that now send another one are judged by it', () => {
   const ab = obj({ a: S, b: S });
   const res = obj({ x: { $ref: '#/components/schemas/S' }, y: { $ref: '#/components/schemas/S' } });

@@ -400,6 +400,17 @@ function successStatusMutations(): Mutation[] {
       },
     },
     {
+      // the new status comes first, so it is the main success now; the old one keeps its headers
+      kind: 'success status added before the only one, with the same body (its headers stay with it)', expect: 'INFO',
+      apply: (doc, n) => {
+        const s = successSite(doc, n, (keys, op) => keys.length === 1 && /^2\d\d$/.test(keys[0]) && keys[0] !== '200' && hasBody(doc, op.responses[keys[0]]) && Object.keys(deref(doc, op.responses[keys[0]])?.headers ?? {}).length > 0);
+        if (!s) return false;
+        const { headers: _h, ...plain } = structuredClone(deref(doc, s.op.responses[s.keys[0]]));
+        s.op.responses = { '200': plain, ...s.op.responses };
+        return `${s.id}: 200 before ${s.keys[0]}`;
+      },
+    },
+    {
       kind: 'success code with a body written as the range 2XX (it adds 204, which carries no body)', expect: 'WARN',
       apply: (doc, n) => {
         const s = successSite(doc, n, (keys, op) => keys.length === 1 && /^2\d\d$/.test(keys[0]) && hasBody(doc, op.responses[keys[0]]));
