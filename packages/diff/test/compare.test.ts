@@ -294,6 +294,24 @@ test('when the main success status changes, each status\'s headers are compared 
   assert.deepEqual(got(doc(true, both), doc(false, { 'Retry-After': H(false) })), ['ERR response-required-field-removed:header:location', 'INFO response-status-removed:201']);
 });
 
+test('a named group of alternatives inside a union stands for its members: flattening it or naming it is no change; a member it loses still is (blind set 38)', () => {
+  const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` });
+  const kinds = { P: obj({ t: { const: 'p' }, text: S }, ['t']), I: obj({ t: { const: 'i' }, url: S }, ['t']), V: obj({ t: { const: 'v' }, src: S }, ['t']) };
+  const nested = (media: unknown, key = 'oneOf') => api(ref('Block'), ref('Block'), { ...kinds, Block: { [key]: [ref('P'), ref('Media')] }, Media: media });
+  const flat = (key = 'oneOf') => api(ref('Block'), ref('Block'), { ...kinds, Block: { [key]: [ref('P'), ref('I'), ref('V')] } });
+  const got = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).filter((f) => f.level !== 'INFO').map((f) => `${f.level} ${f.ruleId}:${(f.from as string[] | undefined)?.join(',') ?? ''}`).sort();
+  const group = { description: 'image or video', oneOf: [ref('I'), ref('V')] };
+  assert.deepEqual(got(nested(group), flat()), []);
+  assert.deepEqual(got(flat(), nested(group)), []);
+  assert.deepEqual(got(nested({ anyOf: [ref('I'), ref('V')] }, 'anyOf'), flat('anyOf')), []);
+  // the group loses a member: the union lost it, as if written flat
+  assert.deepEqual(got(nested(group), nested({ oneOf: [ref('I')] })), got(flat(), api(ref('Block'), ref('Block'), { ...kinds, Block: { oneOf: [ref('P'), ref('I')] } })));
+  assert.ok(got(nested(group), nested({ oneOf: [ref('I')] })).some((f) => f.startsWith('ERR request-variant-removed')));
+  // a group that admits null, or selects by its own discriminator, is an alternative of its own
+  assert.notDeepEqual(got(nested({ ...group, nullable: true }), flat()), []);
+  assert.notDeepEqual(got(nested({ ...group, discriminator: { propertyName: 't' } }), flat()), []);
+});
+
 test('a structure is judged on the sides it keeps: operations that now send another one are judged by it', () => {
   const ab = obj({ a: S, b: S });
   const res = obj({ x: { $ref: '#/components/schemas/S' }, y: { $ref: '#/components/schemas/S' } });

@@ -246,6 +246,38 @@ function constantsOf(node: any, list: any[]): any {
   return out;
 }
 
+/**
+ * The alternatives of a `oneOf`/`anyOf` list (`key`), with where each is written. A `null` type
+ * alternative is the union's nullability, not an alternative. An alternative that is a `$ref` to a
+ * schema holding nothing but a list of the same kind (a group of alternatives given a name, as
+ * `MediaBlock: {oneOf: [Image, Video]}` inside `Block: {oneOf: [Paragraph, MediaBlock]}`) stands
+ * for its members: naming or un-naming such a group changes no value admitted (for `oneOf`, unless
+ * a value matched every member at once, which a discriminated union rules out). A group with its
+ * own nullability or discriminator keeps its name.
+ */
+function groupMembers(list: any[], at: string, key: string, resolver: Resolver, stack: string[], alts: any[], ptrs: string[]): void {
+  list.forEach((s: any, i: number) => {
+    if (s && s.type === 'null' && Object.keys(s).length === 1) return;
+    const one = singlePart(s);
+    const where = `${at}/${i}${one === s ? '' : '/allOf/0'}`;
+    const ref = one && typeof one.$ref === 'string' && !hasConstrainingSibling(one) ? one.$ref : undefined;
+    const members = ref !== undefined && !stack.includes(ref) && stack.length < MAX_DEPTH ? groupOf(resolver.get(ref), key) : undefined;
+    if (members) {
+      groupMembers(members, `${ref!.slice(1)}/${key}`, key, resolver, [...stack, ref!], alts, ptrs);
+      return;
+    }
+    alts.push(one);
+    ptrs.push(where);
+  });
+}
+
+/** The members of a schema that is only a named group of `key` (`oneOf`/`anyOf`) alternatives (see groupMembers). */
+function groupOf(target: any, key: string): any[] | undefined {
+  if (!target || typeof target !== 'object' || !Array.isArray(target[key]) || !target[key].length || target[key].some(isNullSchema) || target.nullable === true) return undefined;
+  for (const k in target) if (k !== key && !isAnnotation(k)) return undefined;
+  return target[key];
+}
+
 /** `{allOf: [X]}` with nothing else that constrains it is `X` (an alternative written as a one-part allOf). */
 export function singlePart(s: any): any {
   if (!s || typeof s !== 'object' || !Array.isArray(s.allOf) || s.allOf.length !== 1) return s;
@@ -558,9 +590,9 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (oneOfV !== undefined || anyOfV !== undefined) for (const k of VARIANT_KEYS) {
       const list = k === 'oneOf' ? oneOfV : anyOfV;
       if (!Array.isArray(list)) continue;
-      const written = list.filter((s: any) => !(s && s.type === 'null' && Object.keys(s).length === 1));
-      const alts = written.map(singlePart);
-      const altPtr = (i: number) => `${ptr}/${k}/${list.indexOf(written[i])}${alts[i] === written[i] ? '' : '/allOf/0'}`;
+      const alts: any[] = [], ptrs: string[] = [];
+      groupMembers(list, `${ptr}/${k}`, k, resolver, stack, alts, ptrs);
+      const altPtr = (i: number) => ptrs[i];
       // each alternative beside its content (see Field.alternatives), sorted together by label
       const listed: Array<[string, Fields | null]> = (field.variants ?? []).map((v, i) => [v, field.alternatives?.[i] ?? null]);
       alts.forEach((s: any, i: number) => listed.push([`${k}:${s && typeof s.$ref === 'string' ? schemaRefName(s.$ref) ?? s.$ref : ''}=${resolver.shape(s)}`, alternativeContent(s, altPtr(i), resolver, depth)]));
@@ -788,18 +820,22 @@ export function refsOf(fields: Fields, schemaAt: (pointer: string) => unknown): 
     if (f.mapping) for (const m of f.mapping) refs.add(mappingTarget(m));
     if (f.variants || f.allOf) {
       const node: any = schemaAt(f.pointer);
-      if (node && typeof node === 'object') collectRefs(node, refs, 0);
+      if (node && typeof node === 'object') collectRefs(node, refs, 0, schemaAt);
     }
   }
   return refs;
 }
 
-function collectRefs(node: any, refs: Set<string>, depth: number): void {
+function collectRefs(node: any, refs: Set<string>, depth: number, schemaAt: (pointer: string) => unknown): void {
   if (!node || typeof node !== 'object' || depth > 6) return;
   for (const k of ['oneOf', 'anyOf', 'allOf']) {
-    if (Array.isArray(node[k])) for (const s of node[k]) {
-      if (s && typeof s.$ref === 'string') { const n = schemaRefName(s.$ref); if (n) refs.add(n); }
-      else collectRefs(s, refs, depth + 1);
+    if (Array.isArray(node[k])) for (const s0 of node[k]) {
+      const s = k === 'allOf' ? s0 : singlePart(s0);
+      // a named group of alternatives is its members (groupMembers): they are what the union reaches
+      const group = k !== 'allOf' && s && typeof s.$ref === 'string' && s.$ref.startsWith('#') && !hasConstrainingSibling(s) ? groupOf(schemaAt(s.$ref.slice(1)), k) : undefined;
+      if (group) collectRefs({ [k]: group }, refs, depth + 1, schemaAt);
+      else if (s && typeof s.$ref === 'string') { const n = schemaRefName(s.$ref); if (n) refs.add(n); }
+      else collectRefs(s, refs, depth + 1, schemaAt);
     }
   }
   if (node.discriminator?.mapping) for (const r of Object.values<any>(node.discriminator.mapping)) { const n = typeof r === 'string' ? schemaRefName(r) : undefined; if (n) refs.add(n); }
