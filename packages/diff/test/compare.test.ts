@@ -312,6 +312,25 @@ test('a named group of alternatives inside a union stands for its members: flatt
   assert.notDeepEqual(got(nested({ ...group, discriminator: { propertyName: 't' } }), flat()), []);
 });
 
+test('a subtype re-declaring an inherited $ref property with constraints merges them into what the $ref names (blind set 38)', () => {
+  const ref = (n: string) => ({ $ref: `#/components/schemas/${n}` });
+  const Price = obj({ amount: { type: 'number', minimum: 0 }, currency: S }, ['amount']);
+  const Base = obj({ name: S, price: ref('Price') }, ['price']);
+  // the subtype's own part, with or without a re-declared price; its parts in either order
+  const doc = (own: Record<string, unknown>, parentFirst = true) => {
+    const parts = [ref('Base'), obj({ file: S, ...own })];
+    return api(ref('Digital'), ref('Digital'), { Price, Base, Digital: { allOf: parentFirst ? parts : parts.reverse() } });
+  };
+  const got = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.level} ${f.ruleId}:${f.path}`).sort();
+  const capped = { price: obj({ amount: { type: 'number', maximum: 500 } }) };
+  assert.deepEqual(got(doc({}), doc(capped)), ['WARN request-limit-added:price.amount']);
+  assert.deepEqual(got(doc({}), doc(capped, false)), ['WARN request-limit-added:price.amount']);
+  assert.deepEqual(got(doc(capped), doc({})), ['ERR response-limit-relaxed:price.amount']);
+  // what the inherited structure already says, or a description alone, changes nothing
+  assert.deepEqual(got(doc({}), doc({ price: { type: 'object' } })), []);
+  assert.deepEqual(got(doc({}), doc({ price: { description: 'What the file costs.' } })), []);
+});
+
 test('a structure is judged on the sides it keeps: operations that now send another one are judged by it', () => {
   const ab = obj({ a: S, b: S });
   const res = obj({ x: { $ref: '#/components/schemas/S' }, y: { $ref: '#/components/schemas/S' } });

@@ -367,6 +367,8 @@ export const pathKey = (name: string): string => (name.includes('.') ? name.repl
 export function flatten(schema: unknown, pointer: string, resolver: Resolver, opts: FlattenOptions, out: Fields = Object.create(null)): Fields {
   // keyed by paths from the spec: no prototype, so a field named `constructor` is not already "there"
   const rootPath = opts.prefix ?? '';
+  // the `$ref` each leaf holding one was written with (see visit)
+  const leafRefs = new Map<string, string>();
   visit(schema, rootPath, opts.rootRequired, pointer, 0, opts.followRoot, []);
   if (opts.label && out[rootPath]) out[rootPath].label = opts.label;
   return out;
@@ -384,17 +386,30 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     node = canonicalSchema(node);
     const admitsNull = node[ADMITS_NULL] === true || (node.nullable === true && resolver.nullableKeyword);
     let field = out[path];
+    const met = !!field;
     if (!field) {
       field = { path, required, nullable: false, hasDefault: false, limits: {}, pointer: ptr };
       out[path] = field;
     } else if (required) field.required = true;
     if (depth > MAX_DEPTH) return;
+    // one place written by two allOf parts, a `$ref` in one and constraints in the other (a subtype
+    // re-declaring an inherited property with a tighter bound): both apply, so the reference is
+    // followed there and the constraints merged into what it names, instead of staying a leaf
+    const leafRef = met && field.ref !== undefined ? leafRefs.get(path) : undefined;
+    if (leafRef !== undefined && typeof node.$ref !== 'string' && hasConstrainingSibling(node) && !stack.includes(leafRef)) {
+      field.ref = undefined;
+      leafRefs.delete(path);
+      visit({ $ref: leafRef }, path, required, field.pointer, depth + 1, true, stack, part);
+    }
     if (typeof node.$ref === 'string') {
       const name = schemaRefName(node.$ref);
       if (node['x-renamed-from'] && !field.renamedFrom) field.renamedFrom = String(node['x-renamed-from']);
-      // where siblings apply, a `$ref` with constraining ones is its target and them (like allOf)
-      if (name !== undefined && !follow && !(resolver.refSiblings && hasConstrainingSibling(node))) {
+      // where siblings apply, a `$ref` with constraining ones is its target and them (like allOf);
+      // a place an earlier allOf part already constrained (see above) follows it too
+      const constrained = met && field.ref === undefined && field.type !== undefined;
+      if (name !== undefined && !follow && !constrained && !(resolver.refSiblings && hasConstrainingSibling(node))) {
         field.ref = name;
+        leafRefs.set(path, node.$ref);
         if (admitsNull) field.nullable = true;
         return;
       }
