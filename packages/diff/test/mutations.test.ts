@@ -2553,7 +2553,39 @@ function unionContentMutations(): Mutation[] {
   };
   const bounded = (a: any) => a.type === 'string' && typeof a.maxLength === 'number';
   const enumItems = (a: any) => a.type === 'array' && Array.isArray(a.items?.enum) && a.items.enum.length > 1;
+  /** oneOf/anyOf lists holding two or more `$ref` alternatives (and no null one), in document order, outside literal data. */
+  const refUnions = (doc: Doc): Array<{ list: any[]; key: string }> => {
+    const out: Array<{ list: any[]; key: string }> = [];
+    const walk = (node: any, depth: number): void => {
+      if (!node || typeof node !== 'object' || depth > 40) return;
+      if (Array.isArray(node)) { for (const x of node) walk(x, depth + 1); return; }
+      for (const [k, v] of Object.entries<any>(node)) {
+        if (k === 'example' || k === 'examples' || k === 'enum' || k === 'const' || k === 'default') continue;
+        // (a discriminator's implicit mapping names the alternatives: grouping them changes it)
+        if ((k === 'oneOf' || k === 'anyOf') && Array.isArray(v) && !node.discriminator && v.filter((a) => typeof a?.$ref === 'string').length >= 2 && !v.some((a) => a?.type === 'null')) out.push({ list: v, key: k });
+        walk(v, depth + 1);
+      }
+    };
+    walk(doc, 0);
+    return out;
+  };
   return [
+    {
+      // naming a group of alternatives changes no value (a union in a union of the same kind)
+      kind: 'same: a union\'s $ref alternatives grouped under a new named union of the same kind', expect: 'none',
+      apply: (doc, n) => {
+        const u = refUnions(doc)[n];
+        if (!u) return false;
+        const refs = u.list.filter((a) => typeof a?.$ref === 'string');
+        const grouped = refs.slice(-2);
+        const schemas = ((doc.components ??= {}).schemas ??= {});
+        schemas.ZzGroup = { description: 'A named group of alternatives.', [u.key]: grouped };
+        const at = u.list.indexOf(grouped[0]);
+        u.list.splice(at, 0, { $ref: '#/components/schemas/ZzGroup' });
+        for (const g of grouped) u.list.splice(u.list.indexOf(g), 1);
+        return `${u.key} of ${u.list.length + 1}`;
+      },
+    },
     onPayload('request: maxLength tightened inside an inline alternative', 'request', 'ERR', inAlternative(bounded, (a) => { a.maxLength = Math.floor(a.maxLength / 2); })),
     onPayload('response narrows: maxLength tightened inside an inline alternative', 'response', 'INFO', inAlternative(bounded, (a) => { a.maxLength = Math.floor(a.maxLength / 2); })),
     onPayload('request relaxes: maxLength dropped inside an inline alternative', 'request', 'INFO', inAlternative(bounded, (a) => { delete a.maxLength; })),

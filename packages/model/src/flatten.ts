@@ -272,7 +272,7 @@ function groupMembers(list: any[], at: string, key: string, resolver: Resolver, 
 }
 
 /** The members of a schema that is only a named group of `key` (`oneOf`/`anyOf`) alternatives (see groupMembers). */
-function groupOf(target: any, key: string): any[] | undefined {
+export function groupOf(target: any, key: string): any[] | undefined {
   if (!target || typeof target !== 'object' || !Array.isArray(target[key]) || !target[key].length || target[key].some(isNullSchema) || target.nullable === true) return undefined;
   for (const k in target) if (k !== key && !isAnnotation(k)) return undefined;
   return target[key];
@@ -286,7 +286,7 @@ export function singlePart(s: any): any {
 }
 
 /** Does a schema hold keywords besides `$ref` that constrain it (not only describe it)? */
-function hasConstrainingSibling(node: any): boolean {
+export function hasConstrainingSibling(node: any): boolean {
   for (const k in node) if (k !== '$ref' && !isAnnotation(k)) return true;
   return false;
 }
