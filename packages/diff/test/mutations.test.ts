@@ -2562,7 +2562,8 @@ function unionContentMutations(): Mutation[] {
       for (const [k, v] of Object.entries<any>(node)) {
         if (k === 'example' || k === 'examples' || k === 'enum' || k === 'const' || k === 'default') continue;
         // (a discriminator's implicit mapping names the alternatives: grouping them changes it)
-        if ((k === 'oneOf' || k === 'anyOf') && Array.isArray(v) && !node.discriminator && v.filter((a) => typeof a?.$ref === 'string').length >= 2 && !v.some((a) => a?.type === 'null')) out.push({ list: v, key: k });
+        // (a union left with the group alone would be the group: a named union, a structure of its own)
+        if ((k === 'oneOf' || k === 'anyOf') && Array.isArray(v) && v.length >= 3 && !node.discriminator && v.filter((a) => typeof a?.$ref === 'string').length >= 2 && !v.some((a) => a?.type === 'null')) out.push({ list: v, key: k });
         walk(v, depth + 1);
       }
     };

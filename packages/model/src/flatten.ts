@@ -286,7 +286,7 @@ export function singlePart(s: any): any {
 }
 
 /** Does a schema hold keywords besides `$ref` that constrain it (not only describe it)? */
-export function hasConstrainingSibling(node: any): boolean {
+function hasConstrainingSibling(node: any): boolean {
   for (const k in node) if (k !== '$ref' && !isAnnotation(k)) return true;
   return false;
 }

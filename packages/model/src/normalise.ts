@@ -1,5 +1,5 @@
 import { canonicalize, refHolders } from '@ccapi/load';
-import { emptyObjectAt, flatten, groupOf, hasConstrainingSibling, refsOf, Resolver, schemaRefName, singlePart, type Reads } from './flatten.js';
+import { emptyObjectAt, flatten, groupOf, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { mediaKey } from './media.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
@@ -183,39 +183,6 @@ function countSchemaRefs(doc: unknown, holders: Iterable<Record<string, unknown>
   }
   return counts;
 }
-
-/**
- * Components that are named groups of alternatives (see flatten's groupMembers), with how many of
- * the document's `$ref`s to each name it as a member of a union of its kind. A group met only that
- * way is no data structure: its members are, and the unions holding it are compared through them.
- */
-function groupMemberships(doc: unknown, schemas: Record<string, any>): Map<string, number> {
-  const kinds = new Map<string, string>();
-  for (const [name, s] of Object.entries(schemas)) for (const k of ['oneOf', 'anyOf']) if (groupOf(s, k)) kinds.set(name, k);
-  const counts = new Map<string, number>();
-  if (!kinds.size) return counts;
-  const stack: unknown[] = [doc];
-  while (stack.length) {
-    const node = stack.pop();
-    if (!node || typeof node !== 'object') continue;
-    if (Array.isArray(node)) { for (const x of node) stack.push(x); continue; }
-    for (const k in node as Record<string, unknown>) {
-      const v = (node as Record<string, unknown>)[k];
-      if (LITERAL.has(k)) continue;
-      if ((k === 'oneOf' || k === 'anyOf') && Array.isArray(v)) {
-        for (const e of v) {
-          const one = singlePart(e);
-          const name = one && typeof one.$ref === 'string' && !hasConstrainingSibling(one) ? schemaRefName(one.$ref) : undefined;
-          if (name !== undefined && kinds.get(name) === k) counts.set(name, (counts.get(name) ?? 0) + 1);
-        }
-      }
-      stack.push(v);
-    }
-  }
-  return counts;
-}
-/** Keys whose values are literal data, not schemas. */
-const LITERAL = new Set(['example', 'examples', 'enum', 'const', 'default']);
 
 /** Each declared security scheme's ways and offered scopes, by name. */
 function securitySchemesOf(schemes: unknown, deref: (x: any) => any): Model['securitySchemes'] {
@@ -788,9 +755,6 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // a base type) has no `$ref` to it, and is as much a part of the API as the base that selects it
   for (const queue = [...used]; queue.length;) for (const r of structRefs.get(queue.pop()!) ?? []) if (!used.has(r) && Object.hasOwn(schemas, r)) used.add(r), queue.push(r);
   const headersOnly = (name: string) => headerHolders.has(name) && headerHolders.get(name)!.size === refCounts.get(name);
-  const groups = groupMemberships(doc, schemas);
-  const groupOnly = (name: string) => groups.has(name) && groups.get(name) === refCounts.get(name);
-  for (const [name, s] of built) if (!owned.has(name) && !aliases.has(name) && used.has(name) && !headersOnly(name) && !groupOnly(name)) model.structures[name] = s;
   // usage: which structures are reachable from what clients send / receive
   // one walk per side from every payload's references (and the components a payload owns)
   const starts = { request: new Set<string>(), response: new Set<string>() };
@@ -805,6 +769,11 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
   }
   for (const [name, side] of ownedSide) for (const r of structRefs.get(name) ?? []) starts[side].add(r);
+  // a named group of alternatives (see flatten's groupMembers) that no payload or structure names
+  // itself, only unions of its kind through their members, is no data structure: its members are
+  const named = (name: string) => starts.request.has(name) || starts.response.has(name) || [...structRefs.values()].some((refs) => refs.has(name));
+  const groupOnly = (name: string) => (groupOf(schemas[name], 'oneOf') !== undefined || groupOf(schemas[name], 'anyOf') !== undefined) && !named(name);
+  for (const [name, s] of built) if (!owned.has(name) && !aliases.has(name) && used.has(name) && !headersOnly(name) && !groupOnly(name)) model.structures[name] = s;
   for (const side of ['request', 'response'] as const) {
     const queue = [...starts[side]];
     const seen = new Set<string>();
