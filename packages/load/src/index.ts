@@ -7,3 +7,4 @@ export { stableJson, canonicalize, writeFilesAtomically } from './write.js';
 export { structuralDiagnostics } from './structure.js';
 export { findDuplicateJsonKey } from './json-keys.js';
 export { codeKeywordDiagnostics, CODE_KEYWORDS } from './keywords.js';
+export { childKeys, itemKeys, type Keys } from './positions.js';

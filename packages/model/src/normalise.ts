@@ -1,4 +1,4 @@
-import { canonicalize, refHolders } from '@ccapi/load';
+import { canonicalize, childKeys, itemKeys, refHolders, type Keys } from '@ccapi/load';
 import { emptyObjectAt, flatten, groupOf, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { mediaKey } from './media.js';
@@ -112,6 +112,58 @@ interface SavedReads {
   facts: Array<[string, string | boolean]>;
 }
 const saved = (r: Reads): SavedReads => ({ refs: [...r.refs], facts: [...r.facts] });
+
+/** Keywords that only document (nothing this model derives reads them): see sameWire. */
+const PROSE_KEYWORDS = new Set(['description', 'example', 'examples', 'externalDocs', '$comment']);
+/**
+ * The specification extensions this package reads (the project view's too); any other `x-` keyword
+ * (GitHub's `x-github`, Stripe's `x-expandableFields`) is passed over like prose when deciding reuse.
+ * A test holds every `'x-…'` literal of this package to this list.
+ */
+export const READ_EXTENSIONS = new Set(['x-renamed-from', 'x-stability-level', 'x-sunset', 'x-rtm-equivalent', 'x-web-equivalent', 'x-pushes']);
+const unread = (n: string) => PROSE_KEYWORDS.has(n) || (n.startsWith('x-') && !READ_EXTENSIONS.has(n));
+
+/**
+ * `sameJson`, except that documentation keywords (`description`, examples, `externalDocs`) and
+ * extensions this package does not read (READ_EXTENSIONS) are passed over where they are keywords
+ * (a property or a response called `description` is compared: keys are read as positions.ts reads
+ * them). It decides whether what was derived from a part of the earlier version is reused: nothing
+ * derived reads those keys, and releases rewrite them everywhere (GitHub 2021 -> 2022 changed
+ * `x-github` in most path items: 3 of 860 operations were reused, now 287). `summary` is compared
+ * (an operation's title comes from it).
+ */
+export function sameWire(a: unknown, b: unknown): boolean {
+  const xs: unknown[] = [a], ys: unknown[] = [b];
+  // how each pair's keys are read; `undefined`: literal data, compared whole
+  const ks: Array<Keys | undefined> = ['keywords'];
+  while (xs.length) {
+    const x = xs.pop(), y = ys.pop(), k = ks.pop();
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (k === undefined) {
+      if (!sameJson(x, y)) return false;
+      continue;
+    }
+    if (Array.isArray(x)) {
+      if (!Array.isArray(y) || x.length !== y.length) return false;
+      const ik = itemKeys(k);
+      for (let i = 0; i < x.length; i++) xs.push(x[i]), ys.push(y[i]), ks.push(ik);
+      continue;
+    }
+    if (Array.isArray(y)) return false;
+    const prose = k === 'keywords' || k === 'example';
+    const kx = prose ? Object.keys(x).filter((n) => !unread(n)) : Object.keys(x);
+    const ky = prose ? Object.keys(y).filter((n) => !unread(n)) : Object.keys(y);
+    if (kx.length !== ky.length) return false;
+    for (let i = 0; i < kx.length; i++) {
+      if (kx[i] !== ky[i]) return false;
+      const vx = (x as Record<string, unknown>)[kx[i]], vy = (y as Record<string, unknown>)[ky[i]];
+      xs.push(vx), ys.push(vy);
+      ks.push(vx && typeof vx === 'object' ? childKeys(k, kx[i], vx) : k);
+    }
+  }
+  return true;
+}
 
 /** Deep equality of parsed JSON, keys in the same order (field order follows key order). Iterative. */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -510,7 +562,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   /** Would what an earlier derivation read come out the same here (equal values, equal facts)? */
   const readsSame = (reads: SavedReads) => reads.refs.every((ref) => {
     let same = sameAt.get(ref);
-    if (same === undefined) sameAt.set(ref, (same = sameJson(prior!.resolver.get(ref), resolver.get(ref))));
+    if (same === undefined) sameAt.set(ref, (same = sameWire(prior!.resolver.get(ref), resolver.get(ref))));
     return same;
   }) && reads.facts.every(([key, value]) => resolver.recompute(key) === value);
   // what payload() looked at and decided while one path item was read (for its reuse later)
@@ -545,7 +597,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     const priorPaths = (prior?.doc.paths ?? {}) as Record<string, unknown>;
     for (const [path, item0] of Object.entries<any>(doc.paths ?? {})) {
       const was = globalsSame && Object.hasOwn(priorPaths, path) ? prior!.paths.get(path) : undefined;
-      if (was && sameJson(priorPaths[path], item0) && was.consulted.every((n) => shared(prior!.uses, n) === shared(uses, n) && prior!.aliases.has(n) === aliases.has(n)) && readsSame(was.reads)) {
+      if (was && sameWire(priorPaths[path], item0) && was.consulted.every((n) => shared(prior!.uses, n) === shared(uses, n) && prior!.aliases.has(n) === aliases.has(n)) && readsSame(was.reads)) {
         // the same operation objects: the diff sees them unchanged by identity
         for (const [key, o] of was.ops) model.operations[key] = o;
         for (const [n, opName, side] of was.owned) owners.set(n, opName), ownedSide.set(n, side);
@@ -728,7 +780,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const reusable = (name: string, schema: unknown): { fields: Fields; reads: SavedReads; refs: Set<string> } | undefined => {
     const was = prior && priorSchemas && Object.hasOwn(priorSchemas, name) ? prior.structures.get(name) : undefined;
     const fields = was && options.reuse!.schemas && Object.hasOwn(options.reuse!.schemas, name) ? options.reuse!.schemas[name] : undefined;
-    if (!was || !fields || !sameJson(priorSchemas![name], schema) || !readsSame(was.reads)) return undefined;
+    if (!was || !fields || !sameWire(priorSchemas![name], schema) || !readsSame(was.reads)) return undefined;
     return { fields, ...was };
   };
   for (const [name, schema] of Object.entries(schemas)) {
