@@ -338,6 +338,20 @@ function successStatusMutations(): Mutation[] {
         { kind: 'inheritance: a subtype the base\'s discriminator selects gets a new required field', expect: 'ERR', apply: (doc, n) => { const x = ownPart(doc, n); if (!x) return false; x.part.properties.zz = { type: 'string' }; x.part.required = [...(x.part.required ?? []), 'zz']; return x.sub; } },
         { kind: 'inheritance: a subtype\'s field changes type', expect: 'ERR', apply: (doc, n) => { const x = ownPart(doc, n); const k = x && Object.keys(x.part.properties).find((q) => x.part.properties[q]?.type === 'string'); if (!x || !k) return false; x.part.properties[k] = { type: 'integer' }; return `${x.sub}.${k}`; } },
         {
+          // both parts apply: the subtype's bound narrows what the inherited reference names (a new limit on what clients send)
+          kind: 'inheritance: a subtype re-declares an inherited $ref property with a bound on one of its fields', expect: 'WARN',
+          apply: (doc, n) => {
+            const x = ownPart(doc, n);
+            const base = x && doc.components.schemas[x.b];
+            const prop = x && Object.keys(base.properties ?? {}).find((q) => typeof base.properties[q]?.$ref === 'string' && !(q in x.part.properties));
+            const target = prop && deref(doc, base.properties[prop]);
+            const num = target && Object.keys(target.properties ?? {}).find((q) => target.properties[q]?.type === 'number' && target.properties[q].maximum === undefined);
+            if (!x || !prop || !num) return false;
+            x.part.properties[prop] = { type: 'object', properties: { [num]: { type: 'number', maximum: 1 } } };
+            return `${x.sub}.${prop}.${num}`;
+          },
+        },
+        {
           kind: 'inheritance: a subtype no longer extends the base (its discriminator value is gone)', expect: 'ERR',
           apply: (doc, n) => { const x = ownPart(doc, n); if (!x) return false; doc.components.schemas[x.sub] = { type: 'object', properties: x.part.properties }; return x.sub; },
         },
