@@ -46,6 +46,18 @@ function deref(doc: Doc, node: any): any {
   return node;
 }
 const isObj = (s: any) => s && typeof s === 'object' && !Array.isArray(s);
+/** The objects under `root` (arrays walked through), each before what it holds, 40 levels deep, except under the keys `skip` names. */
+function objectsIn(root: any, skip: (key: string) => boolean = () => false): any[] {
+  const out: any[] = [];
+  const walk = (x: any, depth: number): void => {
+    if (!x || typeof x !== 'object' || depth > 40) return;
+    if (Array.isArray(x)) { for (const y of x) walk(y, depth + 1); return; }
+    out.push(x);
+    for (const k of Object.keys(x)) if (!skip(k)) walk(x[k], depth + 1);
+  };
+  walk(root, 0);
+  return out;
+}
 const kindOf = (doc: Doc) => (doc.openapi ? 'openapi' : String(doc.asyncapi).startsWith('2.') ? 'asyncapi2' : 'asyncapi3');
 
 /** A place holding a payload schema: `holder[key]`, what the client sends (`request`) or receives. */
@@ -1835,14 +1847,7 @@ const mutations: Mutation[] = [
         // the bodies of every media type are compared now: the 3.1 spelling of file contents must read as 3.0's
         kind: 'same: contentMediaType written as format binary', expect: 'none',
         apply: (doc, n) => {
-          const found: any[] = [];
-          const walk = (x: any, depth: number) => {
-            if (!x || typeof x !== 'object' || depth > 40) return;
-            if (x.type === 'string' && typeof x.contentMediaType === 'string' && x.format === undefined && x.contentEncoding === undefined) found.push(x);
-            for (const v of Object.values(x)) walk(v, depth + 1);
-          };
-          walk(doc.paths, 0);
-          const x = found[n];
+          const x = objectsIn(doc.paths).filter((y) => y.type === 'string' && typeof y.contentMediaType === 'string' && y.format === undefined && y.contentEncoding === undefined)[n];
           if (!x) return false;
           delete x.contentMediaType;
           x.format = 'binary';
@@ -2100,9 +2105,7 @@ const mutations: Mutation[] = [
     /** Every discriminator over `$ref` alternatives that each hold the discriminator property to one constant. */
     const constDiscriminators = (doc: Doc) => {
       const out: Array<{ node: any; consts: Record<string, string> }> = [];
-      const walk = (x: any, depth: number) => {
-        if (!x || typeof x !== 'object' || depth > 40) return;
-        if (Array.isArray(x)) { for (const y of x) walk(y, depth + 1); return; }
+      for (const x of [...objectsIn(doc.paths), ...objectsIn(doc.components)]) {
         const list = x.oneOf ?? x.anyOf;
         if (isObj(x.discriminator) && typeof x.discriminator.propertyName === 'string' && Array.isArray(list) && list.length > 1 && list.every((a: any) => typeof a?.$ref === 'string')) {
           const consts: Record<string, string> = {};
@@ -2111,10 +2114,7 @@ const mutations: Mutation[] = [
           const agrees = !mapping || (Object.keys(mapping).length === list.length && Object.entries<any>(mapping).every(([v, t]) => consts[v] === t));
           if (Object.keys(consts).length === list.length && agrees) out.push({ node: x, consts });
         }
-        for (const k of Object.keys(x)) walk(x[k], depth + 1);
-      };
-      walk(doc.paths, 0);
-      walk(doc.components, 0);
+      }
       return out;
     };
     return [
@@ -2570,18 +2570,14 @@ function unionContentMutations(): Mutation[] {
   /** oneOf/anyOf lists holding two or more `$ref` alternatives (and no null one), in document order, outside literal data. */
   const refUnions = (doc: Doc): Array<{ list: any[]; key: string }> => {
     const out: Array<{ list: any[]; key: string }> = [];
-    const walk = (node: any, depth: number): void => {
-      if (!node || typeof node !== 'object' || depth > 40) return;
-      if (Array.isArray(node)) { for (const x of node) walk(x, depth + 1); return; }
+    const literal = (k: string) => k === 'example' || k === 'examples' || k === 'enum' || k === 'const' || k === 'default';
+    for (const node of objectsIn(doc, literal)) {
       for (const [k, v] of Object.entries<any>(node)) {
-        if (k === 'example' || k === 'examples' || k === 'enum' || k === 'const' || k === 'default') continue;
         // (a discriminator's implicit mapping names the alternatives: grouping them changes it)
         // (a union left with the group alone would be the group: a named union, a structure of its own)
         if ((k === 'oneOf' || k === 'anyOf') && Array.isArray(v) && v.length >= 3 && !node.discriminator && v.filter((a) => typeof a?.$ref === 'string').length >= 2 && !v.some((a) => a?.type === 'null')) out.push({ list: v, key: k });
-        walk(v, depth + 1);
       }
-    };
-    walk(doc, 0);
+    }
     return out;
   };
   return [
