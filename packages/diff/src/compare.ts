@@ -1989,11 +1989,17 @@ function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /** The same scalars, in any order. */
-function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (sameList(a, b)) return true;
+/** The values of one list missing from the other, either way, compared as JSON (order and repeats aside). */
+function listDelta<T>(a: readonly T[], b: readonly T[]): { gone: T[]; plus: T[] } {
   const as = new Set(a.map((v) => JSON.stringify(v)));
   const bs = new Set(b.map((v) => JSON.stringify(v)));
-  return as.size === bs.size && [...as].every((v) => bs.has(v));
+  return { gone: a.filter((v) => !bs.has(JSON.stringify(v))), plus: b.filter((v) => !as.has(JSON.stringify(v))) };
+}
+
+function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (sameList(a, b)) return true;
+  const { gone, plus } = listDelta(a, b);
+  return !gone.length && !plus.length;
 }
 
 function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
@@ -2084,10 +2090,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   if (b.enum && r.enum) {
     // the same values in the same order (the common case) need no set comparison
     if (!sameList(b.enum, r.enum)) {
-      const bs = new Set(b.enum.map((v) => JSON.stringify(v)));
-      const rs = new Set(r.enum.map((v) => JSON.stringify(v)));
-      const gone = b.enum.filter((v) => !rs.has(JSON.stringify(v)));
-      const plus = r.enum.filter((v) => !bs.has(JSON.stringify(v)));
+      const { gone, plus } = listDelta(b.enum, r.enum);
       // no value left of the old list: every value now is one a client never saw (a const replaced)
       if (gone.length && gone.length === b.enum.length && plus.length) emit({ ...base, change: 'enum-replaced', from: gone, to: plus }, f);
       else {
