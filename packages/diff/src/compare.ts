@@ -1,4 +1,4 @@
-import { admits, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -162,7 +162,7 @@ function aliasTarget(m: Model, name: string): string {
 function fieldShape(f: Field): string {
   const variants = (f.variants ?? []).map((v) => v.slice(0, v.indexOf(':')) + v.slice(v.indexOf('=')));
   return JSON.stringify([f.type, f.format, f.required, f.nullable, f.enum, f.hasDefault ? f.default : null, f.hasDefault, f.limits, f.pattern ?? null,
-    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null, !!f.allowEmpty, !!f.allowReserved, f.mapping ?? null]);
+    variants, !!f.readOnly, !!f.writeOnly, !!f.closed, f.style ?? null, f.constraints ?? null, !!f.allowEmpty, !!f.allowReserved, f.mapping ?? null, f.xml ?? null]);
 }
 
 /**
@@ -343,7 +343,22 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
   const anyOpChanged = Object.entries(rev.operations).some(([k, r]) => { const b = own(base.operations, k); return !b || !sameAlternatives(ctx, b, r); });
   if (added.length && anyOpChanged) push(ctx, { subject: 'security', change: 'added', owner: apiOwner(), direction: 'request', to: added, pointer: '/security', file: rev.file });
   compareSchemeScopes(ctx);
+  // `xml` says how a value is written in XML: changing it changes nothing where the value is JSON
+  if (ctx.items.some((i) => i.change === 'xml')) ctx.items = ctx.items.filter((i) => i.change !== 'xml' || carriedAsXml(ctx, i));
   return ctx.items;
+}
+
+/**
+ * Does the value of an `xml` change travel as XML: a structure some body carries as XML
+ * (`Structure.xml`) in either version, or the body of an operation that has an XML media type on
+ * the item's side in either version.
+ */
+function carriedAsXml(ctx: Ctx, i: DiffItem): boolean {
+  if (i.owner.kind === 'structure') return !!(own(ctx.base.structures, i.owner.name)?.xml || own(ctx.rev.structures, i.owner.name)?.xml);
+  const request = i.direction === 'request';
+  const xmlOn = (o: Operation) => (request ? o.requestMedia : o.responseMedia).some(isXmlMedia)
+    || Object.keys(o.bodies ?? {}).some((k) => k.startsWith('request ') === request && isXmlMedia(k.slice(k.lastIndexOf(' ') + 1)));
+  return [ctx.base, ctx.rev].some((m) => Object.values(m.operations).some((o) => o.kind === i.owner.kind && o.name === i.owner.name && xmlOn(o)));
 }
 
 /** An OpenAPI document's servers as origins (`scheme://host:port`) and the one base path they share, if they share one. */
@@ -2226,6 +2241,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   }
   if (!b.deprecated && r.deprecated) emit({ ...base, change: 'deprecated' }, f);
   if (!!b.closed !== !!r.closed) emit({ ...base, change: 'closed', from: !!b.closed, to: !!r.closed }, f);
+  // (kept only where the value travels as XML: see carriedAsXml)
+  if ((b.xml ?? '') !== (r.xml ?? '')) emit({ ...base, change: 'xml', from: b.xml ?? 'element', to: r.xml ?? 'element' }, f);
   if (b.style && r.style && b.style !== r.style) emit({ ...base, change: 'style', from: b.style, to: r.style }, f);
   // `?flag=` no longer accepted: the same request is now misread (or refused)
   else if (b.allowEmpty && !r.allowEmpty) emit({ ...base, change: 'style', from: `${b.style}, empty value allowed`, to: r.style }, f);

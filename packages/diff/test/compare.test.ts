@@ -619,3 +619,77 @@ test('unevaluatedProperties: false with no subschema applied in place is additio
   assert.notDeepEqual(rules(cal({ additionalProperties: false }, branch), cal({ unevaluatedProperties: false }, branch)), []);
   assert.deepEqual(rules(cal({ unevaluatedProperties: false }, core), cal({ unevaluatedProperties: false }, core)), []);
 });
+
+test('additionalProperties: false beside allOf refuses what only the parts declare; unevaluatedProperties: false does not (blind set 41)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.level}`).sort();
+  const refund = (closing: Record<string, unknown>, own: Record<string, unknown> = {}) => api(obj({}), { allOf: [{ $ref: '#/components/schemas/Core' }], ...(Object.keys(own).length ? { properties: own } : {}), ...closing }, { Core: obj({ amount: { type: 'integer' }, reason: { type: 'string' } }, ['amount']) });
+  // the classic pitfall: every request carrying `amount` is now refused
+  assert.deepEqual(rules(refund({ unevaluatedProperties: false }), refund({ additionalProperties: false })), ['field-constraint-changed:WARN']);
+  assert.deepEqual(rules(refund({ additionalProperties: false }), refund({ unevaluatedProperties: false })), ['field-constraint-relaxed:INFO']);
+  // the parts' properties listed again beside it (any value): nothing is refused, so nothing changed
+  assert.deepEqual(rules(refund({ unevaluatedProperties: false }), refund({ additionalProperties: false }, { amount: { type: 'integer' }, reason: { type: 'string' } })), []);
+  // a patternProperties key matching them covers them too
+  const keys = { patternProperties: { '^(amount|reason)$': {} } };
+  assert.deepEqual(rules(refund({ unevaluatedProperties: false, ...keys }), refund({ additionalProperties: false, ...keys })), []);
+  assert.deepEqual(rules(refund({ unevaluatedProperties: false, patternProperties: { '^amount$': {} } }), refund({ additionalProperties: false, patternProperties: { '^amount$': {} } })), ['field-constraint-changed:WARN']);
+});
+
+test('dependentSchemas that only require properties are dependentRequired; pairs added narrow, dropped widen (blind set 41)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.direction}`).sort();
+  const pay = (deps: Record<string, unknown>, where: 'req' | 'res') => {
+    const s = { ...obj({ plan: { type: 'string' }, count: { type: 'integer' }, at: { type: 'string' } }), ...deps };
+    return where === 'req' ? api(obj({}), s) : api(s);
+  };
+  for (const where of ['req', 'res'] as const) {
+    assert.deepEqual(rules(pay({ dependentRequired: { count: ['plan'] } }, where), pay({ dependentSchemas: { count: { required: ['plan'], description: 'a plan with it' } } }, where)), []);
+    assert.deepEqual(rules(pay({ dependencies: { count: ['plan'] } }, where), pay({ dependentRequired: { count: ['plan'] } }, where)), []);
+    assert.deepEqual(rules(pay({ dependentRequired: { count: ['plan', 'at'] } }, where), pay({ dependentRequired: { count: ['at', 'plan', 'at'] } }, where)), []);
+  }
+  // a pair added: fewer requests accepted (may break), fewer responses possible (harmless)
+  const one = { dependentRequired: { count: ['plan'] } }, two = { dependentRequired: { count: ['plan'], plan: ['count'] } };
+  assert.deepEqual(rules(pay(one, 'req'), pay(two, 'req')), ['field-constraint-changed:request']);
+  assert.deepEqual(rules(pay(one, 'res'), pay(two, 'res')), ['field-constraint-relaxed:response']);
+  assert.deepEqual(rules(pay(two, 'req'), pay(one, 'req')), ['field-constraint-relaxed:request']);
+  assert.deepEqual(rules(pay(two, 'res'), pay(one, 'res')), ['field-constraint-changed:response']);
+  // a pair swapped for another: unprovable either way
+  assert.deepEqual(rules(pay(one, 'res'), pay({ dependentRequired: { plan: ['count'] } }, 'res')), ['field-constraint-changed:response']);
+  // a dependent schema that says more than `required` stays a schema
+  assert.deepEqual(rules(pay(one, 'req'), pay({ dependentSchemas: { count: { required: ['plan'], properties: { plan: { maxLength: 4 } } } } }, 'req')).length > 0, true);
+});
+
+test('a header given as one scalar in text/plain content is written as its default style writes it (blind set 41)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}`).sort();
+  const withHeader = (p: Record<string, unknown>) => { const d: any = api(obj({})); d.paths['/x'].post.parameters = [{ name: 'X-Trace', in: 'header', ...p }]; return d; };
+  const plain = withHeader({ schema: { type: 'string' } });
+  assert.deepEqual(rules(plain, withHeader({ content: { 'text/plain': { schema: { type: 'string' } } } })), []);
+  assert.deepEqual(rules(withHeader({ content: { 'text/plain; charset=utf-8': { schema: { type: 'integer' } } } }), withHeader({ schema: { type: 'integer' } })), []);
+  // JSON text is another wire (`"abc"` with its quotes), and so is a style other than the default
+  assert.deepEqual(rules(plain, withHeader({ content: { 'application/json': { schema: { type: 'string' } } } })), ['parameter-style-changed']);
+  assert.deepEqual(rules(withHeader({ schema: { type: 'array', items: { type: 'string' } }, explode: true }), withHeader({ content: { 'text/plain': { schema: { type: 'array', items: { type: 'string' } } } } })), ['parameter-style-changed']);
+});
+
+test('xml layouts are compared where the value travels as XML, defaults and prefixes aside (blind set 41)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}:${f.owner.name}`).sort();
+  const book = (isbn: Record<string, unknown>, root: Record<string, unknown> = { name: 'book', namespace: 'https://ex.com/v1', prefix: 'c' }, media = 'application/xml') => ({
+    openapi: '3.0.3', info: { title: 't', version: '1' },
+    paths: {
+      '/books': { get: { operationId: 'getBook', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Book' } }, [media]: { schema: { $ref: '#/components/schemas/Book' } } } } } } },
+      '/authors': { get: { operationId: 'getAuthor', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Author' } } } } } } },
+    },
+    components: { schemas: {
+      Book: { type: 'object', xml: root, properties: { isbn: { type: 'string', ...isbn }, tags: { type: 'array', items: { type: 'string' } } } },
+      Author: { type: 'object', properties: { id: { type: 'string', ...isbn } } },
+    } },
+  });
+  const xml = (x: Record<string, unknown>) => ({ xml: x });
+  assert.deepEqual(rules(book(xml({ attribute: true })), book({})), ['xml-layout-changed:Book']);
+  assert.deepEqual(rules(book({}), book(xml({ name: 'code' }))), ['xml-layout-changed:Book']);
+  assert.deepEqual(rules(book({}), book({}, { name: 'Book', namespace: 'https://ex.com/v1' })).length, 1);
+  assert.deepEqual(rules(book({}), book({}, { name: 'book', namespace: 'https://ex.com/v2', prefix: 'c' })).length, 1);
+  // the same layout written out, or another prefix for the same namespace: nothing on the wire
+  assert.deepEqual(rules(book({}), book(xml({ name: 'isbn', attribute: false, wrapped: false }))), []);
+  assert.deepEqual(rules(book({}), book({}, { name: 'book', namespace: 'https://ex.com/v1', prefix: 'lib' })), []);
+  // Author only ever travels as JSON (its isbn-like `id` gets the same edit); an +xml media type is XML
+  assert.deepEqual(rules(book({}, undefined, 'application/atom+xml'), book(xml({ attribute: true }), undefined, 'application/atom+xml')), ['xml-layout-changed:Book']);
+  assert.deepEqual(rules(book({}, undefined, 'text/csv'), book(xml({ attribute: true }), undefined, 'text/csv')), []);
+});

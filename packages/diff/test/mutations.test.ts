@@ -2227,6 +2227,7 @@ const mutations: Mutation[] = [
   ...unionPayloadMutations(),
   ...patternMutations(),
   ...avroMutations(),
+  ...twelfthMutations(),
   // ===== family OA5: security schemes (OAuth2 flows, OpenID Connect), media types, formats, discriminator mappings =====
   {
     kind: 'security: an OAuth2 flow removed (clients of that flow can no longer get a token)', expect: 'ERR',
@@ -3125,5 +3126,81 @@ function avroMutations(): Mutation[] {
     on('avro: an enum clients receive gains a symbol', 'ERR', false, newSymbol),
     on('avro: an enum clients send gains a symbol', 'INFO', true, newSymbol, 'message-avro-compatible'),
     on('same: an Avro field documented', 'none', false, (r) => { r.fields[0].doc = 'Which account.'; return r.fields[0].name; }),
+  ];
+}
+
+// ---------- family: XML layouts, pattern anchors, property dependencies (twelfth pass) ----------
+
+/** The inline object schemas of bodies carried as XML (a media type besides the first), with where they are. */
+function xmlBodies(doc: Doc): Array<{ schema: any; at: string }> {
+  if (kindOf(doc) !== 'openapi') return [];
+  const out: Array<{ schema: any; at: string }> = [];
+  for (const { id, op } of openapiOps(doc)) {
+    const holders = [deref(doc, op.requestBody), ...Object.keys(op.responses ?? {}).sort().map((c) => deref(doc, op.responses[c]))];
+    for (const h of holders) {
+      for (const media of Object.keys(h?.content ?? {})) {
+        const schema = h.content[media]?.schema;
+        if (/[/+]xml$/.test(media) && isObj(schema) && !schema.$ref && isObj(schema.properties)) out.push({ schema, at: `${id} ${media}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** A change to the n-th object holding `dependentRequired` inside what clients send. */
+function onDependencies(kind: string, expect: Expect, change: (o: any) => void): Mutation {
+  return {
+    kind, expect,
+    apply: (doc, n) => {
+      const sites = slots(doc).filter((x) => x.side === 'request').flatMap((x) => objectsIn(deref(doc, x.holder[x.key])).filter((o) => isObj(o.dependentRequired)).map((o) => ({ o, at: x.op })));
+      const site = [...new Map(sites.map((x) => [x.o, x])).values()][n];
+      if (!site) return false;
+      change(site.o);
+      return `${site.at} ${Object.keys(site.o.properties ?? {}).join(',')}`;
+    },
+  };
+}
+
+function twelfthMutations(): Mutation[] {
+  const onXml = (kind: string, expect: Expect, change: (p: any, name: string) => boolean, told?: string): Mutation => ({
+    kind, expect, ...(told ? { told } : {}),
+    apply: (doc, n) => {
+      const b = xmlBodies(doc)[n];
+      if (!b) return false;
+      const name = Object.keys(b.schema.properties).find((k) => isObj(b.schema.properties[k]) && !b.schema.properties[k].$ref);
+      if (!name || !change(b.schema.properties[name], name)) return false;
+      return `${b.at} ${name}`;
+    },
+  });
+  // a pattern ^...$ whose anchors go: the same characters may now sit anywhere in a longer string
+  const unanchored = (s: any) => ({ ...s, pattern: s.pattern.slice(1, -1) });
+  const onAnchored = (side: 'request' | 'response'): PayloadChange => (d, o) => edit(d, o, first(props(d, o, (q) => classPattern(q) && !(side === 'request' ? q.readOnly : q.writeOnly))), unanchored);
+  const twoOptional = (d: Doc, o: any) => props(d, o, (p, _n, r) => !r && !p.readOnly && !p.writeOnly);
+  return [
+    onXml('XML body: a property becomes an attribute', 'ERR', (p) => { p.xml = { attribute: true }; return true; }),
+    onXml('XML body: a property\'s element renamed', 'ERR', (p, name) => { p.xml = { name: `zz_${name}` }; return true; }),
+    onXml('XML body: a property moves into a namespace', 'ERR', (p) => { p.xml = { namespace: 'https://zz.example.com/ns' }; return true; }),
+    onXml('same: XML body: a property\'s element named as it already is', 'none', (p, name) => { p.xml = { name }; return true; }),
+    onXml('same: XML body: a prefix for no new namespace, and wrapped: false written out', 'none', (p) => { p.xml = { prefix: 'zz', wrapped: false }; return true; }),
+    // `xml` on what only ever travels as JSON changes nothing on the wire
+    onPayload('same: XML names on a property of a JSON body', 'response', 'none', (d, o) => edit(d, o, first(props(d, o, (q) => !q.writeOnly)), (s) => ({ ...s, xml: { name: 'zz', attribute: true } }))),
+    { ...onPayload('request relaxes: a pattern loses its anchors', 'request', 'INFO', onAnchored('request')), told: 'request-pattern-widened' },
+    onPayload('response: a pattern loses its anchors', 'response', 'WARN', onAnchored('response')),
+    // property dependencies: more pairs admit fewer objects; one-spelling rewrites change nothing
+    { ...onPayload('response narrows: dependentRequired added', 'response', 'INFO', (d, o) => {
+      const opt = twoOptional(d, o);
+      if (opt.length < 2 || o.dependentRequired) return false;
+      o.dependentRequired = { [opt[0]]: [opt[1]] };
+      return opt[0];
+    }), told: 'field-constraint-relaxed' },
+    onDependencies('same: dependentRequired pairs written as dependentSchemas schemas', 'none', (o) => {
+      o.dependentSchemas = Object.fromEntries(Object.entries<any>(o.dependentRequired).map(([k, deps]) => [k, { required: deps }]));
+      delete o.dependentRequired;
+    }),
+    onDependencies('request: a dependentRequired pair added (the reverse of one there)', 'WARN', (o) => {
+      const [k, deps] = Object.entries<any>(o.dependentRequired)[0];
+      (o.dependentRequired[deps[0]] ??= []).push(k);
+    }),
+    { ...onDependencies('request relaxes: dependentRequired dropped', 'INFO', (o) => { delete o.dependentRequired; }), told: 'field-constraint-relaxed' },
   ];
 }

@@ -59,6 +59,35 @@ const FORMAT_WITHIN: Record<string, string[]> = {
   'uri-reference': ['iri-reference'],
 };
 
+/**
+ * How a keyword the model keeps as JSON (flatten's fingerprints; `\n` between the values that allOf
+ * parts give one place) changed: added it admits fewer values, dropped more. `dependentRequired` is
+ * compared by its (property, property it requires) pairs: pairs added admit fewer objects, pairs
+ * dropped more. Any other change is unknown.
+ */
+export function constraintRelation(keyword: string, was: string | undefined, now: string | undefined): Relation {
+  if (keyword === 'dependentRequired' && was !== undefined && now !== undefined) {
+    const a = dependencyPairs(was), b = dependencyPairs(now);
+    // every old pair still there: whatever the revision admits, the base did (was covers now)
+    if (a && b) return byCover([...a].every((x) => b.has(x)), [...b].every((x) => a.has(x)));
+  }
+  return optional(was, now);
+}
+
+/** `dependentRequired` values as `[property, required property]` pairs (JSON), or undefined when one is not such a map. */
+function dependencyPairs(json: string): Set<string> | undefined {
+  const pairs = new Set<string>();
+  for (const line of json.split('\n')) {
+    const map: unknown = JSON.parse(line);
+    if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
+    for (const [k, deps] of Object.entries(map)) {
+      if (!Array.isArray(deps)) return undefined;
+      for (const d of deps) pairs.add(JSON.stringify([k, d]));
+    }
+  }
+  return pairs;
+}
+
 /** How the values format `now` admits relate to those of `was` (absent: any value of the type). */
 export function formatRelation(was: string | undefined, now: string | undefined): Relation {
   if (was === now) return 'same';

@@ -184,6 +184,8 @@ const isNullSchema = (s: any) => s && s.type === 'null';
  * every version (unlike the `nullable` keyword, which OpenAPI 3.1 does not have).
  */
 const ADMITS_NULL = Symbol('admits null');
+/** Set on `additionalProperties: false` written for `unevaluatedProperties: false`: it closes the merged object (see visit). */
+const CLOSES_MERGED = Symbol('closes the merged object');
 
 /** The JSON types besides null (`integer` is a kind of `number`): a `type` listing them all admits any value. */
 const ALL_TYPES = ['array', 'boolean', 'number', 'object', 'string'];
@@ -205,6 +207,96 @@ function admitsAnything(node: Record<string, unknown>): boolean {
  */
 const FINGERPRINTED = new Set(['not', 'contains', 'minContains', 'maxContains', 'dependentRequired', 'dependentSchemas', 'dependencies',
   'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
+
+const DEPENDENCY_KEYWORDS = ['dependentRequired', 'dependentSchemas', 'dependencies'];
+
+/**
+ * A schema's property dependencies in one spelling: `dependentRequired` (each property with the
+ * sorted properties it requires) and `dependentSchemas` (the rest). A dependent schema that only
+ * lists `required` properties says what `dependentRequired` does, and `dependencies`, the keyword
+ * both came from (JSON Schema before 2019-09), holds either form. Malformed values are kept as
+ * written, so a change to them is still a change.
+ */
+function dependenciesOf(node: any): Record<string, unknown> {
+  const required: Record<string, Set<unknown>> = Object.create(null);
+  const schemas: Record<string, unknown> = Object.create(null);
+  const out: Record<string, unknown> = Object.create(null);
+  const need = (k: string, list: unknown[]) => { for (const x of list) (required[k] ??= new Set()).add(x); };
+  for (const kw of DEPENDENCY_KEYWORDS) {
+    const map = node[kw];
+    if (map === undefined) continue;
+    if (!map || typeof map !== 'object' || Array.isArray(map)) { out[kw] = map; continue; }
+    for (const k of Object.keys(map)) {
+      const v = map[k];
+      if (Array.isArray(v) && kw !== 'dependentSchemas') need(k, v);
+      else if (v && typeof v === 'object' && !Array.isArray(v) && kw !== 'dependentRequired' && onlyRequired(v)) need(k, v.required);
+      else if (kw === 'dependentRequired') out[kw] = map;
+      else schemas[k] = v;
+    }
+  }
+  if (out.dependentRequired === undefined && Object.keys(required).length) {
+    const pairs: Record<string, unknown[]> = Object.create(null);
+    for (const k in required) pairs[k] = [...required[k]].map((x) => [JSON.stringify(x), x] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    out.dependentRequired = pairs;
+  }
+  if (Object.keys(schemas).length) out.dependentSchemas = schemas;
+  return out;
+}
+
+/**
+ * The properties allOf parts declare (through their `$ref`s and own allOf parts) that a schema's own
+ * `properties` and `patternProperties` do not cover, sorted: what its `additionalProperties: false`
+ * refuses although a part describes it. A pattern that is no valid regular expression covers nothing.
+ */
+function refusedBesideAllOf(props: any, patternProps: any, parts: any[], resolver: Resolver): string[] {
+  const declared = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (s: any, depth: number): void => {
+    if (!s || typeof s !== 'object' || depth > MAX_DEPTH) return;
+    if (typeof s.$ref === 'string' && !seen.has(s.$ref)) { seen.add(s.$ref); walk(resolver.get(s.$ref), depth + 1); }
+    if (s.properties && typeof s.properties === 'object') for (const k of Object.keys(s.properties)) declared.add(k);
+    if (Array.isArray(s.allOf)) for (const p of s.allOf) walk(p, depth + 1);
+  };
+  for (const p of parts) walk(p, 0);
+  const patterns: RegExp[] = [];
+  if (patternProps && typeof patternProps === 'object') {
+    for (const p of Object.keys(patternProps)) { try { patterns.push(new RegExp(p, 'u')); } catch { /* matches nothing */ } }
+  }
+  const own = props && typeof props === 'object' ? props : {};
+  return [...declared].filter((k) => !Object.hasOwn(own, k) && !patterns.some((re) => re.test(k))).sort();
+}
+
+/**
+ * An `xml` object as what it changes on the wire, leaving out what the defaults already say: the
+ * element (or attribute) is named after its property (array items after the array), is an element,
+ * has no namespace and an array is not wrapped. The prefix is left out too: a namespace-aware reader
+ * knows an element by its namespace, whatever prefix stands for it. Undefined when nothing is left.
+ */
+export function xmlLayout(xml: unknown, path: string): string | undefined {
+  if (!xml || typeof xml !== 'object' || Array.isArray(xml)) return undefined;
+  const x = xml as Record<string, unknown>;
+  const parts: string[] = [];
+  if (x.attribute === true) parts.push('attribute');
+  if (typeof x.name === 'string' && x.name !== defaultXmlName(path)) parts.push(`name=${x.name}`);
+  if (typeof x.namespace === 'string' && x.namespace !== '') parts.push(`ns=${x.namespace}`);
+  if (x.wrapped === true) parts.push('wrapped');
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** The name an element gets without `xml.name`: its property's (an array item's: the array's); none known at a root. */
+function defaultXmlName(path: string): string | undefined {
+  let p = path;
+  while (p.endsWith('[]')) p = p.slice(0, -2);
+  const step = p.slice(Math.max(p.lastIndexOf('.'), p.lastIndexOf(':')) + 1);
+  return step === '' || /[[\]{}]$/.test(step) ? undefined : step.replace(/\u2024/g, '.');
+}
+
+/** A schema saying nothing but which properties must be there (descriptions aside). */
+function onlyRequired(s: any): boolean {
+  if (!Array.isArray(s.required)) return false;
+  for (const k in s) if (k !== 'required' && !isAnnotation(k)) return false;
+  return true;
+}
 
 /** `obj` without its key `k` (a copy). */
 function withoutKey(obj: Record<string, unknown>, k: string): Record<string, unknown> {
@@ -321,7 +413,7 @@ function canonicalSchema(node: any): any {
     // the properties left unevaluated are those no `properties` or `patternProperties` of this object
     // or of what always applies with it names: what `additionalProperties` on the merged object covers
     const { unevaluatedProperties: _u, ...rest } = node;
-    return { ...rest, additionalProperties: false };
+    return { ...rest, additionalProperties: false, [CLOSES_MERGED]: true };
   }
   if (node.oneOf === undefined && node.anyOf === undefined) return node;
   if (node.oneOf !== undefined && node.anyOf !== undefined) return node;
@@ -469,6 +561,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           if (field.pattern !== undefined && field.pattern !== v) addConstraint(field, k, canonicalJson(v));
           else field.pattern = v;
           break;
+        case 'xml': { const layout = xmlLayout(v, path); if (layout !== undefined) field.xml = layout; break; }
         case 'readOnly': if (v === true) field.readOnly = true; break;
         case 'writeOnly': if (v === true) field.writeOnly = true; break;
         case 'uniqueItems': if (v === true) field.limits.uniqueItems = 1; break;
@@ -511,6 +604,13 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'if': case 'then': case 'else':
           addConstraint(field, 'if/then/else', canonicalJson([node.if ?? null, node.then ?? null, node.else ?? null]));
           break;
+        // one spelling for property dependencies (see dependenciesOf), read once for all three keywords
+        case 'dependentRequired': case 'dependentSchemas': case 'dependencies': {
+          if (k !== DEPENDENCY_KEYWORDS.find((d) => node[d] !== undefined)) break;
+          const deps = dependenciesOf(node);
+          for (const d in deps) addConstraint(field, d, canonicalJson(deps[d]));
+          break;
+        }
         default:
           if (FINGERPRINTED.has(k) && v !== undefined) addConstraint(field, k, canonicalJson(v));
           break;
@@ -581,6 +681,14 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         if (out[path]) out[path].ref = undefined;
       });
       field.required = required || field.required;
+      // `additionalProperties: false` sees only this schema's own `properties` and
+      // `patternProperties`, not those its allOf parts declare: a property only a part declares can
+      // never be sent (the pitfall `unevaluatedProperties` was made for). Kept as a constraint naming
+      // the properties it refuses, so closing the object this way is not closing it the other way.
+      if (addlV === false && !node[CLOSES_MERGED]) {
+        const refused = refusedBesideAllOf(propsV, patternPropsV, allOfV, resolver);
+        if (refused.length) addConstraint(field, 'additionalProperties', canonicalJson({ refuses: refused }));
+      }
     }
     // a key the object requires that no property (of it or its allOf parts) describes: it must be
     // there, with any value (or one its map values admit)

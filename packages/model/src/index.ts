@@ -5,10 +5,10 @@ import { readSpec, readVersionFolder, detectKind } from './read.js';
 import type { Diagnostic, Model, Protocol } from './types.js';
 
 export * from './types.js';
-export { normalise, sideOf, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
+export { isXmlMedia, normalise, sideOf, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
-export { admits, fieldRelation, formatRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
+export { admits, constraintRelation, fieldRelation, formatRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';
 export { patternRelation } from './patterns.js';
 export { avroReadable, type AvroProblem } from './avro.js';
 export { flatten, isOutline, mappingTarget, outlineAt, outlineTagsOf, parentPath, pathKey, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, renamedFromPaths, Resolver, schemaRefName, type RangeEnd } from './flatten.js';

@@ -3,7 +3,7 @@ import { emptyObjectAt, flatten, groupOf, refsOf, Resolver, schemaRefName, type 
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { mediaKey } from './media.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
-import type { DocumentKind, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
+import type { DocumentKind, Field, Fields, Model, Operation, Protocol, Server, Structure } from './types.js';
 
 const VERBS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const DEFAULT_AREA = 'Other';
@@ -186,6 +186,12 @@ export function sameJson(a: unknown, b: unknown): boolean {
     }
   }
   return true;
+}
+
+/** Is a media type XML (`application/xml`, `text/xml`, `application/atom+xml`), parameters aside? */
+export function isXmlMedia(media: string): boolean {
+  const m = media.split(';')[0].trim().toLowerCase();
+  return m === 'application/xml' || m === 'text/xml' || m.endsWith('+xml');
 }
 
 /** The request maps of all operations (to tell on which side a payload sits). */
@@ -501,6 +507,15 @@ function decodedPath(path: string): string {
 export function parameterKey(p: { in?: unknown; name?: unknown }): string {
   const name = String(p.name);
   return `${String(p.in)}:${p.in === 'header' ? name.toLowerCase() : name}`;
+}
+
+/**
+ * A parameter given as one scalar in `text/plain` (`content` instead of `schema`) is written as the
+ * value's text, which is what the location's default style writes for a scalar: the same wire.
+ */
+function plainScalar(media: string, f: Field): boolean {
+  return media.split(';')[0].trim().toLowerCase() === 'text/plain' && f.ref === undefined && !f.variants
+    && (f.type === 'string' || f.type === 'number' || f.type === 'integer' || f.type === 'boolean');
 }
 
 /** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */
@@ -826,6 +841,23 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const named = (name: string) => starts.request.has(name) || starts.response.has(name) || [...structRefs.values()].some((refs) => refs.has(name));
   const groupOnly = (name: string) => (groupOf(schemas[name], 'oneOf') !== undefined || groupOf(schemas[name], 'anyOf') !== undefined) && !named(name);
   for (const [name, s] of built) if (!owned.has(name) && !aliases.has(name) && used.has(name) && !headersOnly(name) && !groupOnly(name)) model.structures[name] = s;
+  // structures some body carries as XML, where `xml` names elements and attributes (see Field.xml):
+  // an XML media type beside the main one with the same schema carries the main fields
+  const xmlStarts = new Set<string>();
+  for (const o of Object.values(model.operations)) {
+    for (const side of ['request', 'response'] as const) {
+      if ((side === 'request' ? o.requestMedia : o.responseMedia).some((m) => isXmlMedia(m) && !o.bodies?.[`${side} ${m}`])) for (const r of payloadRefs(o[side], schemaAt)) xmlStarts.add(r);
+    }
+    for (const [k, fields] of Object.entries(o.bodies ?? {})) if (isXmlMedia(k.slice(k.lastIndexOf(' ') + 1))) for (const r of payloadRefs(fields, schemaAt)) xmlStarts.add(r);
+  }
+  for (const queue = [...xmlStarts], seen = new Set<string>(); queue.length;) {
+    const n = queue.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const st = model.structures[n];
+    if (st) st.xml = true;
+    for (const r of structRefs.get(n) ?? []) if (!seen.has(r)) queue.push(r);
+  }
   for (const side of ['request', 'response'] as const) {
     const queue = [...starts[side]];
     const seen = new Set<string>();
@@ -1341,7 +1373,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (p.deprecated === true) f.deprecated = true;
         if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
         if (p.schema === undefined) f.pointer = pp;
-        f.style = inContent ? `content:${inContent.media}` : parameterStyle(p);
+        f.style = inContent && !plainScalar(inContent.media, f) ? `content:${inContent.media}` : parameterStyle(inContent ? { in: p.in } : p);
         if (p.allowEmptyValue === true && p.in === 'query') f.allowEmpty = true;
         if (p.allowReserved === true && p.in === 'query') f.allowReserved = true;
       }

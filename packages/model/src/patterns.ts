@@ -6,7 +6,7 @@ import type { Relation } from './admits.js';
  * `[A-Za-z0-9 ]`, an escape `\d`, `.`, a literal) each with a count (`*`, `+`, `?`, `{m,n}`), maybe
  * anchored. Two such patterns with the same anchors and as many atoms, each atom of one admitting
  * every character and count of the other's, admit every string the other does: matching is done atom
- * by atom. Anything else (groups, alternation, look-arounds, back-references, negated classes that
+ * by atom. An anchor dropped only widens and one added only narrows. Anything else (groups, alternation, look-arounds, back-references, negated classes that
  * differ) is `unknown`, and the diff keeps treating the change as unprovable.
  */
 export function patternRelation(was: string, now: string): Relation {
@@ -20,8 +20,10 @@ export function patternRelation(was: string, now: string): Relation {
     return wider && narrower ? 'same' : wider ? 'wider' : narrower ? 'narrower' : 'unknown';
   }
   const a = parsePattern(was), b = parsePattern(now);
-  if (!a || !b || a.start !== b.start || a.end !== b.end || a.atoms.length !== b.atoms.length) return 'unknown';
-  let wider = true, narrower = true;
+  if (!a || !b || a.atoms.length !== b.atoms.length) return 'unknown';
+  // without an anchor the atoms may match anywhere in the string: a string matching the anchored
+  // pattern contains that match, so dropping an anchor only admits more, and adding one fewer
+  let wider = (a.start || !b.start) && (a.end || !b.end), narrower = (b.start || !a.start) && (b.end || !a.end);
   for (let i = 0; i < a.atoms.length; i++) {
     const x = a.atoms[i], y = b.atoms[i];
     if (!(covers(y.chars, x.chars) && y.min <= x.min && y.max >= x.max)) wider = false;

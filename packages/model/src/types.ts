@@ -54,6 +54,12 @@ export interface Field {
    * Only present when the schema has any.
    */
   constraints?: Record<string, string>;
+  /**
+   * How the value is written in an XML body, where it differs from the defaults (`xml`, see
+   * flatten's xmlLayout): `attribute`, `name=<element>`, `ns=<namespace>`, `wrapped`, space-separated.
+   * Read by the diff only where the value travels as XML (`Structure.xml`, an operation's media).
+   */
+  xml?: string;
   pattern?: string;
   /** Name of the data structure (components/schemas) this field refers to. */
   ref?: string;
@@ -222,6 +228,8 @@ export interface Structure {
   pointer: string;
   /** Is it reachable from what clients send / receive? */
   usage: { request: boolean; response: boolean };
+  /** Is it reachable from a body some operation carries as XML (`isXmlMedia`)? */
+  xml?: boolean;
 }
 
 export interface Server {

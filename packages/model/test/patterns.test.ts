@@ -19,7 +19,13 @@ const rows: Array<[string, string, 'same' | 'wider' | 'narrower' | 'unknown']> =
   ['^[a-z]+$', '^[a-z0-9]{3,}$', 'unknown'],
   ['^[a-z]+$', '^([a-z]|[0-9])+$', 'unknown'],
   ['^[a-z]+$', '^[a-z]+$|^zz$', 'unknown'],
-  ['^[a-z]+$', '[a-z]+$', 'unknown'],
+  // anchors: dropped, the same atoms may match anywhere (more strings); added, fewer
+  ['^[a-z]+$', '[a-z]+$', 'wider'],
+  ['^[A-Z]{2}[0-9]{4}$', '[A-Z]{2}[0-9]{4}', 'wider'],
+  ['[A-Z]{2}[0-9]{4}', '^[A-Z]{2}[0-9]{4}$', 'narrower'],
+  ['^[a-z]+', '[a-z]+$', 'unknown'],
+  ['[a-z]+', '[a-z0-9]+', 'wider'],
+  ['^[a-z]+$', '[a-z]{2}', 'unknown'],
   ['^[a-z]+$', '^[a-z]+[0-9]*$', 'unknown'],
   ['^[^a]+$', '^[^ab]+$', 'unknown'],
   ['^\\s*$', '^[ \\t]*$', 'unknown'],
@@ -82,7 +88,9 @@ test('random single-class patterns: a claimed relation always holds on generated
   let calls = 0, atoms = 1;
   randomPairsHold(7, (rnd) => {
     if (calls++ % 2 === 0) atoms = 1 + Math.floor(rnd() * 2);
-    return `^${Array.from({ length: atoms }, () => classes[Math.floor(rnd() * classes.length)] + counts[Math.floor(rnd() * counts.length)]).join('')}$`;
+    // each anchor present three times in four: pairs with anchors dropped, added or moved
+    const body = Array.from({ length: atoms }, () => classes[Math.floor(rnd() * classes.length)] + counts[Math.floor(rnd() * counts.length)]).join('');
+    return `${rnd() < 0.75 ? '^' : ''}${body}${rnd() < 0.75 ? '$' : ''}`;
   }, 'abfgz0129_ -', 5);
 });
 

@@ -1,4 +1,4 @@
-import { formatRelation, rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
+import { constraintRelation, formatRelation, rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
 import type { DiffItem, Direction } from '../types.js';
 
 /** A field item of the given change, judged from the given side. */
@@ -89,14 +89,6 @@ export function widens(i: DiffItem): boolean {
 }
 
 /**
- * The one direction rule for constraints the tool cannot compare precisely (a format, a pattern,
- * keywords kept as a fingerprint): whatever is there now may reject values that were accepted, and
- * whatever was there before may no longer hold. So a change may break a client when, on the
- * request side, there is a constraint now (added or changed), and on the response side, there was
- * one before (removed or changed). A constraint added to a response, or removed from a request,
- * only narrows what the client receives or widens what it may send.
- */
-/**
  * A format replaced by one whose values nest with it (`formatRelation`) the way that cannot break
  * the client: a response that now sends fewer values (int64 -> int32), a request that accepts more.
  */
@@ -105,7 +97,21 @@ export function formatOnlyHelps(i: DiffItem): boolean {
   return (i.direction === 'response' && rel === 'narrower') || (i.direction === 'request' && rel === 'wider');
 }
 
+/**
+ * The one direction rule for constraints the tool cannot compare precisely (a format, a pattern,
+ * keywords kept as a fingerprint): whatever is there now may reject values that were accepted, and
+ * whatever was there before may no longer hold. So a change may break a client when, on the
+ * request side, there is a constraint now (added or changed), and on the response side, there was
+ * one before (removed or changed). A constraint added to a response, or removed from a request,
+ * only narrows what the client receives or widens what it may send. A fingerprint whose change
+ * can be told (`constraintRelation`: `dependentRequired` pairs added or dropped) is judged by it.
+ */
 export function mayBreak(i: DiffItem): boolean {
+  if (i.change === 'constraint') {
+    const rel = constraintRelation(String(i.oldPath), typeof i.from === 'string' ? i.from : undefined, typeof i.to === 'string' ? i.to : undefined);
+    if (rel === 'narrower' || rel === 'wider' || rel === 'same') return i.direction === 'request' ? rel === 'narrower' : i.direction === 'response' ? rel === 'wider' : rel !== 'same';
+    return true;
+  }
   if (i.direction === 'request') return i.to !== undefined && i.to !== '';
   if (i.direction === 'response') return i.from !== undefined && i.from !== '';
   return true;

@@ -133,6 +133,7 @@ import { rule as operationSecurityTightened } from './operation-security-tighten
 import { rule as responseFieldBecameWriteOnly } from './response-field-became-write-only.js';
 import { rule as requestFieldBecameReadOnly } from './request-field-became-read-only.js';
 import { rule as parameterStyleChanged } from './parameter-style-changed.js';
+import { rule as xmlLayoutChanged } from './xml-layout-changed.js';
 import { rule as requestPartContentTypeNarrowed } from './request-part-content-type-narrowed.js';
 import { rule as operationServerChanged } from './operation-server-changed.js';
 import { rule as discriminatorMappingRemoved } from './discriminator-mapping-removed.js';
@@ -277,6 +278,7 @@ export const rules: readonly Rule[] = [
   requestSchemaClosed,
   schemaOpened,
   parameterStyleChanged,
+  xmlLayoutChanged,
   requestPartContentTypeNarrowed,
   operationServerChanged,
   discriminatorMappingRemoved,
