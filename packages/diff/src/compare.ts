@@ -1,4 +1,4 @@
-import { admits, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { admits, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1279,31 +1279,18 @@ const FORM_STYLE = 'form/explode';
 /** A protocol version compared by its numbers (`5` is `5.0`, `0-9-1` is `0.9.1`). */
 const versionKey = (v: string): string => v.trim().toLowerCase().replace(/^v/, '').split(/[.\-_]/).join('.').replace(/(\.0+)+$/, '');
 
-const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
-
 /**
  * Where a client connects to a server by default: its URL with every variable replaced by its
- * default, reduced to scheme, host, port and path (scheme and host in lower case, the scheme's
- * default port and trailing slashes dropped). A relative URL stays relative; a URL without a
- * scheme that does not start with `/` (AsyncAPI `host` + `pathname`) starts with its host, and takes
- * the server's `protocol` as its scheme when it has one.
+ * default, as `urlKey` writes it (scheme and host in lower case, the scheme's default port and
+ * trailing slashes dropped). A relative URL stays relative; a URL without a scheme that does not
+ * start with `/` (AsyncAPI `host` + `pathname`) starts with its host, and takes the server's
+ * `protocol` as its scheme when it has one.
  * OpenAPI and AsyncAPI servers are compared by it.
  */
 export function serverAddress(s: Pick<Server, 'url' | 'variables'> & { protocol?: string }): string {
   let memo = addressMemo.get(s);
   if (memo !== undefined) return memo;
-  const url = s.url.replace(/\{([^}]*)\}/g, (all, v: string) => own(s.variables, v)?.default ?? all);
-  // a scheme is followed by `//`: `host:8883` (AsyncAPI `host`) is a host and port
-  const m = /^(?:([a-z][a-z0-9+.-]*):(?=\/\/))?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
-  if (!m || (m[1] === undefined && url.startsWith('/'))) memo = url.replace(/\/+$/, '');
-  else {
-    // a URL without a scheme (AsyncAPI 3 writes host and pathname apart) takes the server's protocol
-    const scheme = (m[1] ?? s.protocol ?? '').toLowerCase();
-    let host = m[2].toLowerCase();
-    const port = /:(\d+)$/.exec(host);
-    if (port && DEFAULT_PORTS[scheme] === port[1]) host = host.slice(0, -port[0].length);
-    memo = `${scheme ? `${scheme}:` : ''}//${host}${m[3].replace(/\/+$/, '')}`;
-  }
+  memo = urlKey(s.url.replace(/\{([^}]*)\}/g, (all, v: string) => own(s.variables, v)?.default ?? all), s.protocol);
   addressMemo.set(s, memo);
   return memo;
 }

@@ -693,3 +693,39 @@ test('xml layouts are compared where the value travels as XML, defaults and pref
   assert.deepEqual(rules(book({}, undefined, 'application/atom+xml'), book(xml({ attribute: true }), undefined, 'application/atom+xml')), ['xml-layout-changed:Book']);
   assert.deepEqual(rules(book({}, undefined, 'text/csv'), book(xml({ attribute: true }), undefined, 'text/csv')), []);
 });
+
+test('explode on a scalar, or on a simple-style array, writes the same text; Accept, Content-Type and Authorization header parameters are ignored (blind set 44)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}`).sort();
+  const withParams = (...ps: unknown[]) => { const d: any = api(obj({})); d.paths['/x'].post.parameters = ps; return d; };
+  const q = (extra: Record<string, unknown>, schema: unknown = { type: 'integer' }) => ({ name: 'minRating', in: 'query', schema, ...extra });
+  assert.deepEqual(rules(withParams(q({})), withParams(q({ explode: false }))), []);
+  assert.deepEqual(rules(withParams(q({ style: 'form' })), withParams(q({ style: 'form', explode: true }))), []);
+  const ids = (extra: Record<string, unknown>) => ({ name: 'ids', in: 'header', schema: { type: 'array', items: { type: 'string' } }, ...extra });
+  assert.deepEqual(rules(withParams(ids({})), withParams(ids({ explode: true }))), []);
+  // an array in form style, or an object in simple style, is written otherwise when exploded
+  const arr = { type: 'array', items: { type: 'string' } };
+  assert.deepEqual(rules(withParams(q({}, arr)), withParams(q({ explode: false }, arr))), ['parameter-style-changed']);
+  const o = { type: 'object', properties: { r: { type: 'integer' } } };
+  assert.deepEqual(rules(withParams(ids({ schema: o })), withParams(ids({ schema: o, explode: true }))), ['parameter-style-changed']);
+  // ignored header parameters: declared, required, removed, in any letter case
+  for (const name of ['Accept', 'content-type', 'AUTHORIZATION']) {
+    assert.deepEqual(rules(withParams(), withParams({ name, in: 'header', required: true, schema: { type: 'string' } })), []);
+  }
+  assert.deepEqual(rules(withParams(), withParams({ name: 'Accept', in: 'query', required: true, schema: { type: 'string' } })), ['request-field-added-required']);
+});
+
+test('token and discovery URLs are compared as addresses: scheme and host case and the default port aside (blind set 43)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}`).sort();
+  const secured = (tokenUrl: string, oidc = 'https://id.example.com/.well-known/openid-configuration') => {
+    const d: any = api(obj({}));
+    d.components.securitySchemes = { cc: { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: { read: 'r' } } } }, oidc: { type: 'openIdConnect', openIdConnectUrl: oidc } };
+    d.paths['/x'].post.security = [{ cc: ['read'] }, { oidc: [] }];
+    return d;
+  };
+  const base = secured('https://auth.example.com/oauth2/token');
+  assert.deepEqual(rules(base, secured('HTTPS://Auth.Example.COM:443/oauth2/token')), []);
+  assert.deepEqual(rules(base, secured('https://auth.example.com/oauth2/token', 'https://ID.example.com:443/.well-known/openid-configuration')), []);
+  // the path is case-sensitive, and another port is another server
+  assert.notDeepEqual(rules(base, secured('https://auth.example.com/OAuth2/token')), []);
+  assert.notDeepEqual(rules(base, secured('https://auth.example.com:8443/oauth2/token')), []);
+});

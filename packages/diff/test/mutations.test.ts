@@ -765,10 +765,12 @@ const mutations: Mutation[] = [
     },
   },
   {
+    // (explode splits arrays and objects: on a scalar it changes nothing, see 'same: explode written
+    // against its default on a scalar parameter')
     kind: 'parameter style changes', expect: 'ERR',
     apply: (doc, n) => {
       if (kindOf(doc) !== 'openapi') return false;
-      const params = openapiOps(doc).flatMap((o) => (o.op.parameters ?? []).map((p: any) => deref(doc, p))).filter((p: any) => p?.in === 'query' && p.style === undefined && p.explode === undefined);
+      const params = openapiOps(doc).flatMap((o) => (o.op.parameters ?? []).map((p: any) => deref(doc, p))).filter((p: any) => p?.in === 'query' && p.style === undefined && p.explode === undefined && ['array', 'object'].includes(deref(doc, p.schema)?.type));
       const p = [...new Set(params)][n];
       if (!p) return false;
       p.explode = false;
@@ -3129,7 +3131,7 @@ function avroMutations(): Mutation[] {
   ];
 }
 
-// ---------- family: XML layouts, pattern anchors, property dependencies (twelfth pass) ----------
+// ---------- family: XML layouts, pattern anchors, property dependencies, parameter spellings, URL case (twelfth pass) ----------
 
 /** The inline object schemas of bodies carried as XML (a media type besides the first), with where they are. */
 function xmlBodies(doc: Doc): Array<{ schema: any; at: string }> {
@@ -3176,7 +3178,45 @@ function twelfthMutations(): Mutation[] {
   const unanchored = (s: any) => ({ ...s, pattern: s.pattern.slice(1, -1) });
   const onAnchored = (side: 'request' | 'response'): PayloadChange => (d, o) => edit(d, o, first(props(d, o, (q) => classPattern(q) && !(side === 'request' ? q.readOnly : q.writeOnly))), unanchored);
   const twoOptional = (d: Doc, o: any) => props(d, o, (p, _n, r) => !r && !p.readOnly && !p.writeOnly);
+  // the n-th parameter (of operations the client calls) whose schema is one scalar
+  const scalarParam = (doc: Doc, n: number) => openapiOps(doc).filter((o) => !o.received).flatMap((o) => (o.op.parameters ?? []).map((p: any, i: number) => ({ o, p: deref(doc, p), i })))
+    .filter(({ p }) => isObj(p) && isObj(p.schema) && ['string', 'integer', 'number', 'boolean'].includes(p.schema.type) && p.content === undefined)[n];
+  const oauthFlowsOf = (doc: Doc) => Object.entries<any>(doc.components?.securitySchemes ?? {}).filter(([, s]) => s?.type === 'oauth2' && isObj(s.flows))
+    .flatMap(([name, s]) => Object.entries<any>(s.flows).filter(([, f]) => typeof f?.tokenUrl === 'string' && /^https:\/\/[^/:]+\//.test(f.tokenUrl)).map(([flow, f]) => ({ at: `${name} ${flow}`, f })));
   return [
+    // explode splits arrays and objects: on a scalar it writes the same text (`limit=5` either way)
+    {
+      kind: 'same: explode written against its default on a scalar parameter', expect: 'none' as Expect,
+      apply: (doc, n) => {
+        const hit = scalarParam(doc, n);
+        if (!hit) return false;
+        const style = hit.p.style ?? (hit.p.in === 'query' || hit.p.in === 'cookie' ? 'form' : 'simple');
+        const p = { ...hit.p, explode: !(hit.p.explode ?? style === 'form') };
+        hit.o.op.parameters = hit.o.op.parameters.map((x: any, j: number) => (j === hit.i ? p : x));
+        return `${hit.o.id} ${hit.p.in}:${hit.p.name}`;
+      },
+    },
+    // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored
+    {
+      kind: 'same: a required Accept, Content-Type or Authorization header parameter declared', expect: 'none' as Expect,
+      apply: (doc, n) => {
+        const ops = openapiOps(doc).filter((o) => !o.received);
+        const o = ops[Math.floor(n / 3)];
+        if (!o) return false;
+        const name = ['Accept', 'Content-Type', 'Authorization'][n % 3];
+        o.op.parameters = [...(o.op.parameters ?? []), { name, in: 'header', required: true, schema: { type: 'string', enum: ['zz'] } }];
+        return `${o.id} ${name}`;
+      },
+    },
+    {
+      kind: 'same: an OAuth2 token URL with its host in capitals and its default port written', expect: 'none' as Expect,
+      apply: (doc, n) => {
+        const hit = oauthFlowsOf(doc)[n];
+        if (!hit) return false;
+        hit.f.tokenUrl = hit.f.tokenUrl.replace(/^https:\/\/([^/]+)\//, (_m: string, host: string) => `HTTPS://${host.toUpperCase()}:443/`);
+        return hit.at;
+      },
+    },
     onXml('XML body: a property becomes an attribute', 'ERR', (p) => { p.xml = { attribute: true }; return true; }),
     onXml('XML body: a property\'s element renamed', 'ERR', (p, name) => { p.xml = { name: `zz_${name}` }; return true; }),
     onXml('XML body: a property moves into a namespace', 'ERR', (p) => { p.xml = { namespace: 'https://zz.example.com/ns' }; return true; }),

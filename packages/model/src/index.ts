@@ -5,7 +5,7 @@ import { readSpec, readVersionFolder, detectKind } from './read.js';
 import type { Diagnostic, Model, Protocol } from './types.js';
 
 export * from './types.js';
-export { isXmlMedia, normalise, sideOf, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
+export { isXmlMedia, normalise, sideOf, urlKey, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
 export { admits, constraintRelation, fieldRelation, formatRelation, joinRelations, valueAdmitted, type Relation } from './admits.js';

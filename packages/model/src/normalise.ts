@@ -286,11 +286,31 @@ function oauthFlows(s: any): Array<[string, any]> {
  */
 export function schemeWays(s: any): string[] {
   const kind = schemeOnWire(s);
-  if (kind === 'openIdConnect') return [`openIdConnect(${String(s.openIdConnectUrl ?? '')})`];
+  if (kind === 'openIdConnect') return [`openIdConnect(${urlKey(String(s.openIdConnectUrl ?? ''))})`];
   if (kind !== 'oauth2') return [kind];
   const flows = oauthFlows(s);
   if (!flows.length) return [kind];
-  return flows.map(([type, f]) => `oauth2:${type}(${FLOW_URLS.filter((k) => typeof f[k] === 'string').map((k) => `${k}=${f[k]}`).join(', ')})`);
+  return flows.map(([type, f]) => `oauth2:${type}(${FLOW_URLS.filter((k) => typeof f[k] === 'string').map((k) => `${k}=${urlKey(f[k])}`).join(', ')})`);
+}
+
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
+
+/**
+ * A URL as what it addresses: scheme and host in lower case (both are case-insensitive), the
+ * scheme's default port and trailing slashes dropped. A relative URL stays as written (trailing
+ * slashes aside); one without a scheme that does not start with `/` (AsyncAPI `host` + `pathname`)
+ * starts with its host and takes `scheme` when one is given. Servers, token and discovery URLs are
+ * compared by it.
+ */
+export function urlKey(url: string, scheme?: string): string {
+  // a scheme is followed by `//`: `host:8883` (AsyncAPI `host`) is a host and port
+  const m = /^(?:([a-z][a-z0-9+.-]*):(?=\/\/))?(?:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
+  if (!m || (m[1] === undefined && url.startsWith('/'))) return url.replace(/\/+$/, '');
+  const sch = (m[1] ?? scheme ?? '').toLowerCase();
+  let host = m[2].toLowerCase();
+  const port = /:(\d+)$/.exec(host);
+  if (port && DEFAULT_PORTS[sch] === port[1]) host = host.slice(0, -port[0].length);
+  return `${sch ? `${sch}:` : ''}//${host}${m[3].replace(/\/+$/, '')}`;
 }
 
 /**
@@ -519,11 +539,21 @@ function plainScalar(media: string, f: Field): boolean {
 }
 
 /** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */
-export function parameterStyle(p: { in?: string; style?: unknown; explode?: unknown }): string {
+export function parameterStyle(p: { in?: string; style?: unknown; explode?: unknown }, value?: Field): string {
   const style = typeof p.style === 'string' ? p.style : p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple';
-  const explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
+  let explode = typeof p.explode === 'boolean' ? p.explode : style === 'form';
+  // `explode` splits arrays and objects only: a scalar is written the same either way, and so is an
+  // array in `simple` style (`a,b,c` both ways), so for them the style's default is what is written
+  if (value && value.ref === undefined && !value.variants && (SCALAR_TYPES.has(value.type ?? '') || (style === 'simple' && value.type === 'array'))) explode = style === 'form';
   return `${style}/${explode ? 'explode' : 'no-explode'}`;
 }
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * Header parameters OpenAPI says to ignore: the media types a request accepts and carries are its
+ * responses' and body's, its credentials are `security`'s.
+ */
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 /** Builds the protocol-neutral model of an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document. */
 export function normalise(doc: Record<string, any>, kind: DocumentKind, options: NormaliseOptions = {}): Model {
@@ -1355,6 +1385,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       list.forEach((p0: any, i: number) => {
         const p = resolver.deref(p0);
         if (!p || typeof p !== 'object' || !p.name) return;
+        if (p.in === 'header' && IGNORED_HEADERS.has(String(p.name).toLowerCase())) return;
         params.set(parameterKey(p), { p, ptr: typeof p0?.$ref === 'string' ? p0.$ref.slice(1) : `${base}/parameters/${i}` });
       });
     };
@@ -1373,7 +1404,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         if (p.deprecated === true) f.deprecated = true;
         if (p['x-renamed-from'] !== undefined) f.renamedFrom = String(p['x-renamed-from']);
         if (p.schema === undefined) f.pointer = pp;
-        f.style = inContent && !plainScalar(inContent.media, f) ? `content:${inContent.media}` : parameterStyle(inContent ? { in: p.in } : p);
+        f.style = inContent && !plainScalar(inContent.media, f) ? `content:${inContent.media}` : parameterStyle(inContent ? { in: p.in } : p, f);
         if (p.allowEmptyValue === true && p.in === 'query') f.allowEmpty = true;
         if (p.allowReserved === true && p.in === 'query') f.allowReserved = true;
       }
