@@ -1,4 +1,4 @@
-import { admits, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -2067,6 +2067,12 @@ function pinnedByEnum(b: Field, r: Field, keys: readonly string[]): boolean {
 }
 const LOWER_KEYS = ['minimum', 'exclusiveMinimum'] as const, UPPER_KEYS = ['maximum', 'exclusiveMaximum'] as const;
 
+/** A field of a path, query, header or cookie parameter written as text (not one described by `content`). */
+function textParameter(path: string, fields: Fields): boolean {
+  const m = /^(path|query|header|cookie):[^.[{]*/.exec(path);
+  return !!m && !own(fields, m[0])?.style?.startsWith('content:');
+}
+
 function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[], contents?: Array<Fields | null>) => boolean, disjointWas: (variants: string[], contents?: Array<Fields | null>) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
@@ -2077,7 +2083,13 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   // The same the other way: a union that became a plain schema took its keywords from an alternative.
   const b = wrapped ? ownKeywords(b0, r0) : b0;
   const r = bv.length && !rv.length && !r0.allOf ? ownKeywords(r0, b0) : r0;
-  if (b.type && r.type && b.type !== r.type) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
+  const retyped = !!b.type && !!r.type && b.type !== r.type;
+  // a scalar parameter retyped as a string whose keywords accept the text of every value it had (an
+  // integer 0..100 now a string matching `^[0-9]{1,3}%?$`: `20` is written `20` either way): those
+  // keywords (a pattern, lengths, an enum of the texts) refuse nothing a client sent, and the type
+  // change is judged by the same test
+  const textsFit = retyped && r.type === 'string' && textParameter(r0.path, rm) && acceptsOldText(b, r);
+  if (retyped) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   // (a format beside the same enum on both sides checks values that cannot change)
   if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type && !(b.enum && r.enum && sameSet(b.enum, r.enum))) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
@@ -2089,7 +2101,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   else if (r.required && b.readOnly && !r.readOnly && !r.writeOnly) emit({ ...base, change: 'required', from: false, to: true }, r);
   // to or from `any` (which admits null), the type change says it
   if (b.nullable !== r.nullable && (b.type === 'any') === (r.type === 'any')) emit({ ...base, change: 'nullable', from: b.nullable, to: r.nullable }, f);
-  if (b.enum && r.enum) {
+  // (with textsFit, the new enum of texts, or none, admits every old value)
+  if (!textsFit && b.enum && r.enum) {
     // the same values in the same order (the common case) need no set comparison
     if (!sameList(b.enum, r.enum)) {
       const { gone, plus } = listDelta(b.enum, r.enum);
@@ -2100,15 +2113,15 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
         if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
       }
     }
-  } else if (!b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
-  else if (b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
+  } else if (!textsFit && !b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
+  else if (!textsFit && b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
   if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
   // after a type change, a keyword the new type does not take went with the old type (a `minimum`
   // of an integer that became a string): part of that change, not a bound of its own. A bound of
   // the new type is still told.
-  const retyped = !!b.type && !!r.type && b.type !== r.type;
   const applies = (k: string) => {
     const ts = KEYWORD_TYPE[k];
+    if (textsFit && ts?.includes('string')) return false;
     return !retyped || !ts || r.type === 'any' || r.type!.split('|').some((t) => ts.includes(t));
   };
   if (limitsDiffer(b.limits, r.limits)) {

@@ -729,3 +729,19 @@ test('token and discovery URLs are compared as addresses: scheme and host case a
   assert.notDeepEqual(rules(base, secured('https://auth.example.com/OAuth2/token')), []);
   assert.notDeepEqual(rules(base, secured('https://auth.example.com:8443/oauth2/token')), []);
 });
+
+test('a scalar parameter retyped as a string is judged by the texts of its old values: a bounded integer, a boolean, an enum (blind set 41)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}`).sort();
+  const withQuery = (schema: unknown, style: Record<string, unknown> = {}) => { const d: any = api(obj({})); d.paths['/x'].post.parameters = [{ name: 'minBattery', in: 'query', schema, ...style }]; return d; };
+  const pct = { type: 'integer', minimum: 0, maximum: 100 };
+  assert.deepEqual(rules(withQuery(pct), withQuery({ type: 'string', pattern: '^[0-9]{1,3}%?$' })), ['request-field-type-widened']);
+  assert.deepEqual(rules(withQuery(pct), withQuery({ type: 'string', maxLength: 3 })), ['request-field-type-widened']);
+  // a text an old value is written as now refused: 100 has three digits
+  assert.deepEqual(rules(withQuery(pct), withQuery({ type: 'string', pattern: '^[0-9]{1,2}$' })), ['request-field-type-changed', 'request-pattern-added']);
+  // an open range has too many values to check one by one
+  assert.deepEqual(rules(withQuery({ type: 'integer', minimum: 0 }), withQuery({ type: 'string', pattern: '^[0-9]+$' })), ['request-field-type-changed', 'request-pattern-added']);
+  assert.deepEqual(rules(withQuery({ type: 'boolean' }), withQuery({ type: 'string', enum: ['false', 'true'] })), ['request-field-type-widened']);
+  assert.deepEqual(rules(withQuery({ type: 'integer', enum: [1, 2, 3] }), withQuery({ type: 'string', pattern: '^[1-4]$' })), ['request-field-type-widened']);
+  // in a JSON body `20` is not `"20"`
+  assert.deepEqual(rules(api(obj({}), obj({ minBattery: pct })), api(obj({}), obj({ minBattery: { type: 'string', pattern: '^[0-9]{1,3}%?$' } }))), ['request-field-type-changed', 'request-pattern-added']);
+});

@@ -2150,7 +2150,8 @@ const mutations: Mutation[] = [
         apply: (doc: Doc, n: number) => {
           const p = params(doc, (x) => x.in === 'query' && !x.content && !!scalarSchema(doc, x))[n];
           if (!p) return false;
-          p.schema = { type: 'string', pattern: '^[a-z]+$' };
+          // (a pattern no old value's text meets: `true` would meet `^[a-z]+$`)
+          p.schema = { type: 'string', pattern: '^[A-Z]+$' };
           return p.name;
         },
       },
@@ -3217,6 +3218,18 @@ function twelfthMutations(): Mutation[] {
         return hit.at;
       },
     },
+    // a parameter is text on the wire: a boolean retyped as a string enum of `true` and `false`
+    // accepts what clients sent; one of them missing refuses it
+    ...([['request relaxes: a boolean query parameter retyped as a string enum of its two texts', 'INFO', ['true', 'false']], ['request: a boolean query parameter retyped as a string enum missing one of its texts', 'ERR', ['true']]] as const).map(([kind, expect, values]): Mutation => ({
+      kind, expect: expect as Expect, ...(expect === 'INFO' ? { told: 'request-field-type-widened' } : {}),
+      apply: (doc, n) => {
+        const hit = openapiOps(doc).filter((o) => !o.received).flatMap((o) => (o.op.parameters ?? []).map((p: any) => ({ o, p: deref(doc, p) })))
+          .filter(({ p }) => p?.in === 'query' && isObj(p.schema) && p.schema.type === 'boolean' && p.content === undefined)[n];
+        if (!hit) return false;
+        hit.o.op.parameters = hit.o.op.parameters.map((x: any) => (deref(doc, x) === hit.p ? { ...hit.p, schema: { type: 'string', enum: [...values] } } : x));
+        return `${hit.o.id} ${hit.p.name}`;
+      },
+    })),
     onXml('XML body: a property becomes an attribute', 'ERR', (p) => { p.xml = { attribute: true }; return true; }),
     onXml('XML body: a property\'s element renamed', 'ERR', (p, name) => { p.xml = { name: `zz_${name}` }; return true; }),
     onXml('XML body: a property moves into a namespace', 'ERR', (p) => { p.xml = { namespace: 'https://zz.example.com/ns' }; return true; }),

@@ -124,6 +124,37 @@ export function valueAdmitted(v: unknown, f: Field): boolean {
   return true;
 }
 
+/**
+ * The text of every value a scalar field admits, when they are few: its enum, a boolean's two, or an
+ * integer range of at most 1,000 values (on its `multipleOf` grid). That is how a parameter writes
+ * them on the wire. Undefined for anything else (a string without an enum, an open range, a schema
+ * with opaque constraints).
+ */
+export function textValues(f: Field): string[] | undefined {
+  if (f.ref !== undefined || f.variants || f.constraints) return undefined;
+  if (f.enum) return f.enum.filter((v) => v !== null && typeof v !== 'object').map(String);
+  if (f.type === 'boolean') return ['true', 'false'];
+  if (f.type !== 'integer') return undefined;
+  const lo = rangeEnd(f, 'lower'), hi = rangeEnd(f, 'upper');
+  if (!lo || !hi || !Number.isFinite(lo.value) || !Number.isFinite(hi.value) || hi.value - lo.value > 1000) return undefined;
+  const step = typeof f.limits.multipleOf === 'number' && Number.isInteger(f.limits.multipleOf) && f.limits.multipleOf > 0 ? f.limits.multipleOf : 1;
+  const out: string[] = [];
+  for (let v = lo.value; v <= hi.value; v++) if (v % step === 0) out.push(String(v));
+  return out;
+}
+
+/**
+ * Does a string schema accept the text of every value the old field admitted (a parameter retyped as
+ * a string, its values written as before)? Any text, when nothing restricts it; else each of the old
+ * field's few values (`textValues`) checked one by one.
+ */
+export function acceptsOldText(was: Field | undefined, now: Field | undefined): boolean {
+  if (!now) return false;
+  if (!now.pattern && !now.format && !now.enum && !now.constraints && now.limits.maxLength === undefined && (now.limits.minLength ?? 0) <= 1) return true;
+  const texts = was ? textValues(was) : undefined;
+  return !!texts && texts.length > 0 && texts.every((t) => valueAdmitted(t, now));
+}
+
 /** The same admitting keywords, written alike (the common case: no sets built). */
 function sameKeywords(a: Field, b: Field): boolean {
   if (a.type !== b.type || a.nullable !== b.nullable || a.pattern !== b.pattern || a.format !== b.format || !!a.closed !== !!b.closed || a.ref !== b.ref) return false;

@@ -1,4 +1,4 @@
-import { constraintRelation, formatRelation, rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
+import { acceptsOldText, constraintRelation, formatRelation, rangeEnd, rangeEndNarrows, type Field, type Operation } from '@ccapi/model';
 import type { DiffItem, Direction } from '../types.js';
 
 /** A field item of the given change, judged from the given side. */
@@ -10,7 +10,8 @@ export function isField(i: DiffItem, change: string, direction?: Direction): boo
  * True when every value of type `from` is also a value of type `to` (integer -> number, adding a
  * type). `sent`: the type change item when `from` -> `to` is read from what the client sends; a
  * parameter the client sends (path, query, header, cookie) is text on the wire, so a scalar one that
- * becomes a string nothing further restricts still accepts every value it did. (A body field is JSON,
+ * becomes a string accepting the text of each value it admitted (any text, or each of its few values:
+ * `acceptsOldText`) still accepts every value it did. (A body field is JSON,
  * where `1` is not `"1"`; a response header is judged as what the client receives.)
  */
 export function typeWidened(from: unknown, to: unknown, sent?: DiffItem): boolean {
@@ -21,7 +22,7 @@ export function typeWidened(from: unknown, to: unknown, sent?: DiffItem): boolea
   const a = from.split('|');
   const b = new Set(to.split('|'));
   if (b.has('number')) b.add('integer');
-  if (sent && b.has('string') && a.every((t) => SCALAR.has(t)) && isTextParameter(sent) && unrestrictedText(sent.revision)) return true;
+  if (sent && b.has('string') && a.every((t) => SCALAR.has(t)) && isTextParameter(sent) && acceptsOldText(sent.base, sent.revision)) return true;
   return a.every((t) => b.has(t));
 }
 
@@ -35,14 +36,6 @@ function isTextParameter(i: DiffItem): boolean {
   if (!m) return false;
   const root = i.revOp?.request[m[0]] ?? (i.revision?.path === m[0] ? i.revision : undefined);
   return !root?.style?.startsWith('content:');
-}
-
-/** A string schema that accepts any text an integer, number or boolean is written as. */
-function unrestrictedText(f: Field | undefined): boolean {
-  if (!f) return false;
-  if (f.pattern || f.format || f.enum || f.constraints) return false;
-  const { minLength, maxLength } = f.limits;
-  return maxLength === undefined && (minLength === undefined || minLength <= 1);
 }
 
 const LOWER_BOUNDS = ['minLength', 'minItems', 'minProperties'];
