@@ -1,4 +1,4 @@
-import { acceptsOldText, admits, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, sameFiniteValues, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -2067,6 +2067,29 @@ function pinnedByEnum(b: Field, r: Field, keys: readonly string[]): boolean {
 }
 const LOWER_KEYS = ['minimum', 'exclusiveMinimum'] as const, UPPER_KEYS = ['maximum', 'exclusiveMaximum'] as const;
 
+/** The integers each integer format holds: the bounds it sets without a `minimum` or `maximum`. */
+const FORMAT_RANGE: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], int64: [-9223372036854775808, 9223372036854775807] };
+
+/** An integer field's range end with what its format already bounds taken in (`int32` ends at 2^31 - 1). */
+function formatEnd(f: Field, side: 'lower' | 'upper'): ReturnType<typeof rangeEnd> {
+  const e = rangeEnd(f, side);
+  const range = f.type === 'integer' && f.format !== undefined ? own(FORMAT_RANGE, f.format) : undefined;
+  if (!range) return e;
+  // (read as rangeEnd reads a written bound, so the two compare equal: 2^63 - 1 is rounded alike)
+  const bound = rangeEnd({ limits: side === 'lower' ? { minimum: range[0] } : { maximum: range[1] }, type: 'integer' }, side)!;
+  return e && (side === 'lower' ? e.value >= bound.value : e.value <= bound.value) ? e : bound;
+}
+
+/** Two integer fields whose formats (`int32`, `int64` or none) and bounds together admit the same, finite, range. */
+function sameIntegerRange(b: Field, r: Field): boolean {
+  if (b.type !== 'integer' || r.type !== 'integer' || [b.format, r.format].some((x) => x !== undefined && !own(FORMAT_RANGE, x))) return false;
+  for (const side of ['lower', 'upper'] as const) {
+    const x = formatEnd(b, side), y = formatEnd(r, side);
+    if (!x || !y || x.value !== y.value || x.exclusive !== y.exclusive) return false;
+  }
+  return true;
+}
+
 /** A field of a path, query, header or cookie parameter written as text (not one described by `content`). */
 function textParameter(path: string, fields: Fields): boolean {
   const m = /^(path|query|header|cookie):[^.[{]*/.exec(path);
@@ -2092,7 +2115,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   if (retyped) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   // (a format beside the same enum on both sides checks values that cannot change)
-  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type && !(b.enum && r.enum && sameSet(b.enum, r.enum))) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
+  // (nor one whose values the bounds alone already pin: `int32` to `int64` between 0 and 5000)
+  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type && !(b.enum && r.enum && sameSet(b.enum, r.enum)) && !sameIntegerRange(b, r)) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   // a property of a union's inline object sits below the union as optional; which alternative
   // requires it is the alternative's (compared with the union): against a plain object on the other
   // side, its own flag says nothing
@@ -2113,9 +2137,13 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
         if (plus.length) emit({ ...base, change: 'enum-added', to: plus }, f);
       }
     }
-  } else if (!textsFit && !b.enum && r.enum) emit({ ...base, change: 'became-enum', to: r.enum }, f);
-  else if (!textsFit && b.enum && !r.enum) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
-  if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
+  // a list of values written out that the other side admits exactly (a range 1..5 as `[1, 2, 3, 4, 5]`,
+  // `const: SEPA` as `^SEPA$`, a boolean as `[true, false]`): the same values, another spelling
+  } else if (!textsFit && !b.enum && r.enum && !sameFiniteValues(b, r)) emit({ ...base, change: 'became-enum', to: r.enum }, f);
+  else if (!textsFit && b.enum && !r.enum && !sameFiniteValues(b, r)) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
+  // (a parameter writes its default as text: `20` and `"20"` are the same default there)
+  const sameText = (x: unknown, y: unknown) => x !== null && y !== null && typeof x !== 'object' && typeof y !== 'object' && String(x) === String(y) && textParameter(r0.path, rm);
+  if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default) && !sameText(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
   // after a type change, a keyword the new type does not take went with the old type (a `minimum`
   // of an integer that became a string): part of that change, not a bound of its own. A bound of
   // the new type is still told.
@@ -2139,7 +2167,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
       ends.add(side);
       if (pinnedByEnum(b, r, side === 'lower' ? LOWER_KEYS : UPPER_KEYS)) continue;
       // judged by the values admitted (on an integer field `> 0` is `>= 1`); shown as written
-      const wasAdmits = rangeEnd(b, side), nowAdmits = rangeEnd(r, side);
+      const wasAdmits = formatEnd(b, side), nowAdmits = formatEnd(r, side);
       if (wasAdmits?.value === nowAdmits?.value && wasAdmits?.exclusive === nowAdmits?.exclusive) continue;
       const was = rangeEnd({ limits: b.limits }, side), now = rangeEnd({ limits: r.limits }, side);
       const key = (e: { exclusive: boolean }) => (side === 'lower' ? (e.exclusive ? 'exclusiveMinimum' : 'minimum') : (e.exclusive ? 'exclusiveMaximum' : 'maximum'));

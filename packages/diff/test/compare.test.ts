@@ -745,3 +745,26 @@ test('a scalar parameter retyped as a string is judged by the texts of its old v
   // in a JSON body `20` is not `"20"`
   assert.deepEqual(rules(api(obj({}), obj({ minBattery: pct })), api(obj({}), obj({ minBattery: { type: 'string', pattern: '^[0-9]{1,3}%?$' } }))), ['request-field-type-changed', 'request-pattern-added']);
 });
+
+test('the same few values written another way are no change: an enum, a range, a pattern, a boolean, a format\'s bounds, a parameter default as text (blind set 45)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}`).sort();
+  const both = (s: unknown) => api(obj({ v: s }, ['v']), obj({ v: s }, ['v']));
+  const same = (a: unknown, b: unknown) => { assert.deepEqual(rules(both(a), both(b)), [], JSON.stringify([a, b])); assert.deepEqual(rules(both(b), both(a)), [], JSON.stringify([b, a])); };
+  same({ type: 'integer', minimum: 1, maximum: 5 }, { type: 'integer', enum: [1, 2, 3, 4, 5] });
+  same({ type: 'integer', const: 2 }, { type: 'integer', minimum: 2, maximum: 2 });
+  same({ type: 'string', enum: ['new', 'paid', 'sent'] }, { type: 'string', pattern: '^(sent|new|paid)$' });
+  same({ type: 'string', const: 'SEPA' }, { type: 'string', pattern: '^SEPA$' });
+  same({ type: 'string', pattern: '^[0-7]$' }, { type: 'string', enum: ['0', '1', '2', '3', '4', '5', '6', '7'] });
+  same({ type: 'boolean' }, { type: 'boolean', enum: [true, false] });
+  same({ type: 'integer', format: 'int32' }, { type: 'integer', minimum: -2147483648, maximum: 2147483647 });
+  same({ type: 'integer', format: 'int32', minimum: 0, maximum: 5000 }, { type: 'integer', format: 'int64', minimum: 0, maximum: 5000 });
+  // one value more or less is a change (here read both ways, so it is told)
+  assert.notDeepEqual(rules(both({ type: 'integer', minimum: 1, maximum: 5 }), both({ type: 'integer', enum: [1, 2, 3, 4] })), []);
+  assert.notDeepEqual(rules(both({ type: 'string', enum: ['new', 'paid'] }), both({ type: 'string', pattern: '^(new|paid|sent)$' })), []);
+  assert.notDeepEqual(rules(both({ type: 'integer', format: 'int32' }), both({ type: 'integer', format: 'int64' })), []);
+  assert.notDeepEqual(rules(both({ type: 'boolean' }), both({ type: 'boolean', enum: [true] })), []);
+  // a query parameter's default is text: 20 and "20" are one default there, not in a JSON body
+  const q = (schema: unknown) => { const d: any = api(obj({})); d.paths['/x'].post.parameters = [{ name: 'limit', in: 'query', schema }]; return d; };
+  assert.deepEqual(rules(q({ type: 'integer', minimum: 1, maximum: 100, default: 20 }), q({ type: 'string', pattern: '^([1-9][0-9]?|100)$', default: '20' })), ['request-field-type-widened']);
+  assert.ok(rules(api(obj({}), obj({ limit: { type: 'integer', default: 20 } })), api(obj({}), obj({ limit: { type: 'integer', default: 21 } }))).includes('request-default-changed'));
+});

@@ -3230,6 +3230,15 @@ function twelfthMutations(): Mutation[] {
         return `${hit.o.id} ${hit.p.name}`;
       },
     })),
+    // the same few values written another way: an enum, a range, a pattern, a format's bounds
+    ...(['request', 'response'] as const).flatMap((side) => [
+      onPayload(`same: ${side}: a boolean written as the enum [true, false]`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'boolean' && !q.enum && !(side === 'request' ? q.readOnly : q.writeOnly))), (x) => ({ ...x, enum: [true, false] }))),
+      ...(side === 'request' ? [] : [onPayload(`same: ${side}: a one-value string enum written as an anchored pattern`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'string' && Array.isArray(q.enum) && q.enum.length === 1 && /^[A-Za-z0-9_]+$/.test(String(q.enum[0])) && !q.pattern && !(side === 'request' ? q.readOnly : q.writeOnly))), ({ enum: e, ...x }) => ({ ...x, pattern: `^${e[0]}$` })))]),
+      onPayload(`same: ${side}: an integer format written as its bounds`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'integer' && (q.format === 'int32' || q.format === 'int64') && q.maximum === undefined && q.exclusiveMinimum === undefined && !(side === 'request' ? q.readOnly : q.writeOnly))), ({ format, ...x }) => {
+        const [lo, hi] = format === 'int32' ? [-2147483648, 2147483647] : [-9223372036854775808, 9223372036854775807];
+        return { ...x, minimum: Math.max(x.minimum ?? lo, lo), maximum: hi };
+      })),
+    ]),
     onXml('XML body: a property becomes an attribute', 'ERR', (p) => { p.xml = { attribute: true }; return true; }),
     onXml('XML body: a property\'s element renamed', 'ERR', (p, name) => { p.xml = { name: `zz_${name}` }; return true; }),
     onXml('XML body: a property moves into a namespace', 'ERR', (p) => { p.xml = { namespace: 'https://zz.example.com/ns' }; return true; }),

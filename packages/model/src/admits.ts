@@ -1,6 +1,6 @@
 import { rangeEnd, rangeEndNarrows } from './flatten.js';
 import type { Field, Fields } from './types.js';
-import { patternRelation } from './patterns.js';
+import { patternRelation, patternStrings } from './patterns.js';
 
 /**
  * How the values one flattened schema admits relate to those another admits: the `same` values,
@@ -125,22 +125,41 @@ export function valueAdmitted(v: unknown, f: Field): boolean {
 }
 
 /**
- * The text of every value a scalar field admits, when they are few: its enum, a boolean's two, or an
- * integer range of at most 1,000 values (on its `multipleOf` grid). That is how a parameter writes
- * them on the wire. Undefined for anything else (a string without an enum, an open range, a schema
- * with opaque constraints).
+ * Every value a scalar field admits, when they are few (at most 1,000): its enum, a boolean's two,
+ * an integer range (on its `multipleOf` grid), or the strings its pattern can match
+ * (`patternStrings`), each checked against the field's other keywords, and `null` when it is
+ * nullable. Undefined for anything else (an open range, a free string, a `format` or opaque
+ * constraints, which no value can be checked against here).
  */
-export function textValues(f: Field): string[] | undefined {
-  if (f.ref !== undefined || f.variants || f.constraints) return undefined;
-  if (f.enum) return f.enum.filter((v) => v !== null && typeof v !== 'object').map(String);
-  if (f.type === 'boolean') return ['true', 'false'];
-  if (f.type !== 'integer') return undefined;
-  const lo = rangeEnd(f, 'lower'), hi = rangeEnd(f, 'upper');
-  if (!lo || !hi || !Number.isFinite(lo.value) || !Number.isFinite(hi.value) || hi.value - lo.value > 1000) return undefined;
-  const step = typeof f.limits.multipleOf === 'number' && Number.isInteger(f.limits.multipleOf) && f.limits.multipleOf > 0 ? f.limits.multipleOf : 1;
-  const out: string[] = [];
-  for (let v = lo.value; v <= hi.value; v++) if (v % step === 0) out.push(String(v));
+export function finiteValues(f: Field): Array<string | number | boolean | null> | undefined {
+  if (f.ref !== undefined || f.variants || f.constraints || f.format !== undefined) return undefined;
+  let candidates: Array<string | number | boolean | null> | undefined;
+  if (f.enum) candidates = f.enum.filter((v) => v === null || typeof v !== 'object') as Array<string | number | boolean | null>;
+  else if (f.type === 'boolean') candidates = [true, false];
+  else if (f.type === 'integer') {
+    const lo = rangeEnd(f, 'lower'), hi = rangeEnd(f, 'upper');
+    if (!lo || !hi || !Number.isFinite(lo.value) || !Number.isFinite(hi.value) || hi.value - lo.value > 1000) return undefined;
+    candidates = [];
+    for (let v = lo.value; v <= hi.value; v++) candidates.push(v);
+  } else if (f.type === 'string' && f.pattern !== undefined) candidates = patternStrings(f.pattern, 1000);
+  if (!candidates) return undefined;
+  const out = candidates.filter((v) => v !== null && valueAdmitted(v, f));
+  if (f.nullable) out.push(null);
   return out;
+}
+
+/** Do two fields admit the same few values (`finiteValues`), however each writes them (an enum, a range, a pattern)? */
+export function sameFiniteValues(a: Field, b: Field): boolean {
+  const x = finiteValues(a), y = finiteValues(b);
+  if (!x || !y || x.length === 0) return false;
+  const keys = new Set(x.map((v) => JSON.stringify(v)));
+  const other = new Set(y.map((v) => JSON.stringify(v)));
+  return keys.size === other.size && [...other].every((k) => keys.has(k));
+}
+
+/** The text of each of a scalar field's few values (`finiteValues`, null aside): how a parameter writes them on the wire. */
+export function textValues(f: Field): string[] | undefined {
+  return finiteValues(f)?.filter((v) => v !== null).map(String);
 }
 
 /**

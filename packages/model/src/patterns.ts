@@ -221,3 +221,33 @@ function covers(outer: Chars, inner: Chars): boolean {
   }
   return true;
 }
+
+/**
+ * Every string a pattern can match, when that is a small finite set: the pattern (or each of its
+ * whole alternatives, `^(A|B)$`) anchored at both ends and made of atoms that repeat a fixed number
+ * of times over plain characters and ranges (`^[0-7]$`, `^SEPA$`, `^(card|sepa)$`). Undefined when
+ * there are more than `limit` strings, or the pattern is of another kind.
+ */
+export function patternStrings(p: string, limit: number): string[] | undefined {
+  const out = new Set<string>();
+  for (const alt of wholeAlternatives(p)) {
+    const parsed = parsePattern(alt);
+    if (!parsed || !parsed.start || !parsed.end) return undefined;
+    let words = [''];
+    for (const atom of parsed.atoms) {
+      if (atom.min !== atom.max || atom.chars.named.size) return undefined;
+      const chars: string[] = [];
+      for (const [lo, hi] of atom.chars.ranges) {
+        if (chars.length + hi - lo + 1 > limit) return undefined;
+        for (let c = lo; c <= hi; c++) chars.push(String.fromCodePoint(c));
+      }
+      for (let k = 0; k < atom.min; k++) {
+        if (words.length * chars.length > limit) return undefined;
+        words = words.flatMap((w) => chars.map((c) => w + c));
+      }
+    }
+    for (const w of words) out.add(w);
+    if (out.size > limit) return undefined;
+  }
+  return [...out];
+}
