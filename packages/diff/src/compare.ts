@@ -1,4 +1,4 @@
-import { acceptsOldText, admits, sameFiniteValues, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, sameFiniteValues, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -2067,6 +2067,12 @@ function pinnedByEnum(b: Field, r: Field, keys: readonly string[]): boolean {
 }
 const LOWER_KEYS = ['minimum', 'exclusiveMinimum'] as const, UPPER_KEYS = ['maximum', 'exclusiveMaximum'] as const;
 
+/** A string field's length bound with what its pattern already implies taken in (`patternLengths`). */
+function lengthEnd(f: Field, k: 'maxLength' | 'minLength'): number {
+  const implied = f.pattern !== undefined ? patternLengths(f.pattern) : undefined;
+  return k === 'maxLength' ? Math.min(f.limits.maxLength ?? Infinity, implied?.max ?? Infinity) : Math.max(f.limits.minLength ?? 0, implied?.min ?? 0);
+}
+
 /** The integers each integer format holds: the bounds it sets without a `minimum` or `maximum`. */
 const FORMAT_RANGE: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], int64: [-9223372036854775808, 9223372036854775807] };
 
@@ -2157,6 +2163,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     const ends = new Set<string>();
     for (const k of [...keys].sort()) {
       if (b.limits[k] === r.limits[k] || !applies(k)) continue;
+      // a length the pattern already holds to (`^[A-Z]{3}$` and `maxLength: 3`) is no bound of its own
+      if ((k === 'maxLength' || k === 'minLength') && lengthEnd(b, k) === lengthEnd(r, k)) continue;
       const side = RANGE_SIDE[k];
       if (!side) {
         if (!pinnedByEnum(b, r, [k])) emit({ ...base, change: 'limit', path: r.path, oldPath: k, from: b.limits[k], to: r.limits[k] }, f);
@@ -2183,7 +2191,8 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   }
   if ((b.pattern ?? '') !== (r.pattern ?? '') && applies('pattern') && !pinnedByEnum(b, r, ['pattern'])) {
     // a pattern replaced by one that provably admits more, fewer or the same strings (see patternRelation)
-    const rel = b.pattern && r.pattern ? patternRelation(b.pattern, r.pattern) : 'unknown';
+    const cap = b.limits.maxLength !== undefined && b.limits.maxLength === r.limits.maxLength ? b.limits.maxLength : Infinity;
+    const rel = b.pattern && r.pattern ? patternRelation(b.pattern, r.pattern, cap) : 'unknown';
     if (rel !== 'same') emit({ ...base, change: 'pattern', from: b.pattern, to: r.pattern, ...(rel === 'unknown' ? {} : { covers: { old: rel === 'wider', all: rel === 'narrower' } }) }, f);
   }
   if (wrapped) {

@@ -768,3 +768,16 @@ test('the same few values written another way are no change: an enum, a range, a
   assert.deepEqual(rules(q({ type: 'integer', minimum: 1, maximum: 100, default: 20 }), q({ type: 'string', pattern: '^([1-9][0-9]?|100)$', default: '20' })), ['request-field-type-widened']);
   assert.ok(rules(api(obj({}), obj({ limit: { type: 'integer', default: 20 } })), api(obj({}), obj({ limit: { type: 'integer', default: 21 } }))).includes('request-default-changed'));
 });
+
+test('a length the pattern already implies is no bound of its own; a pattern widened beyond the maxLength it keeps is no change (blind set 45)', () => {
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}`).sort();
+  const both = (s: unknown) => api(obj({ v: s }, ['v']), obj({ v: s }, ['v']));
+  const same = (a: unknown, b: unknown) => { assert.deepEqual(rules(both(a), both(b)), [], JSON.stringify([a, b])); assert.deepEqual(rules(both(b), both(a)), [], JSON.stringify([b, a])); };
+  same({ type: 'string', pattern: '^[A-Z]{3}$' }, { type: 'string', pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3 });
+  same({ type: 'string', pattern: '^[A-Za-z0-9-]{1,12}$', maxLength: 12 }, { type: 'string', pattern: '^[A-Za-z0-9-]{1,32}$', maxLength: 12 });
+  // a maxLength that cuts below what the pattern allows is a bound
+  assert.notDeepEqual(rules(both({ type: 'string', pattern: '^[A-Z]{2,6}$' }), both({ type: 'string', pattern: '^[A-Z]{2,6}$', maxLength: 4 })), []);
+  // a response whose free string gains the pattern that holds it to 12: fewer values arrive, none new
+  const res = (s: unknown) => api(obj({ code: s }, ['code']));
+  assert.deepEqual(rules(res({ type: 'string', maxLength: 12 }), res({ type: 'string', pattern: '^[A-Z0-9]{1,12}$' })), ['response-pattern-added']);
+});

@@ -3232,6 +3232,8 @@ function twelfthMutations(): Mutation[] {
     })),
     // the same few values written another way: an enum, a range, a pattern, a format's bounds
     ...(['request', 'response'] as const).flatMap((side) => [
+      // a single counted class (`^[A-Z0-9]{4,12}$`) already holds the length to its count
+      ...(side === 'response' ? [] : [onPayload(`same: ${side}: the maxLength a pattern already implies written beside it`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => typeof q.pattern === 'string' && /^\^\[[^\]]+\]\{\d+,\d+\}\$$/.test(q.pattern) && q.maxLength === undefined && !(side === 'request' ? q.readOnly : q.writeOnly))), (x) => ({ ...x, maxLength: Number(/,(\d+)\}\$$/.exec(x.pattern)![1]) })))]),
       onPayload(`same: ${side}: a boolean written as the enum [true, false]`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'boolean' && !q.enum && !(side === 'request' ? q.readOnly : q.writeOnly))), (x) => ({ ...x, enum: [true, false] }))),
       ...(side === 'request' ? [] : [onPayload(`same: ${side}: a one-value string enum written as an anchored pattern`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'string' && Array.isArray(q.enum) && q.enum.length === 1 && /^[A-Za-z0-9_]+$/.test(String(q.enum[0])) && !q.pattern && !(side === 'request' ? q.readOnly : q.writeOnly))), ({ enum: e, ...x }) => ({ ...x, pattern: `^${e[0]}$` })))]),
       onPayload(`same: ${side}: an integer format written as its bounds`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'integer' && (q.format === 'int32' || q.format === 'int64') && q.maximum === undefined && q.exclusiveMinimum === undefined && !(side === 'request' ? q.readOnly : q.writeOnly))), ({ format, ...x }) => {

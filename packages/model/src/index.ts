@@ -9,7 +9,7 @@ export { isXmlMedia, normalise, sideOf, urlKey, wayServes, type DocumentSide, BI
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
 export { acceptsOldText, admits, constraintRelation, fieldRelation, finiteValues, formatRelation, joinRelations, sameFiniteValues, textValues, valueAdmitted, type Relation } from './admits.js';
-export { patternRelation } from './patterns.js';
+export { patternLengths, patternRelation } from './patterns.js';
 export { avroReadable, type AvroProblem } from './avro.js';
 export { flatten, isOutline, mappingTarget, outlineAt, outlineTagsOf, parentPath, pathKey, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, renamedFromPaths, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';

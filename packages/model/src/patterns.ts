@@ -6,16 +6,17 @@ import type { Relation } from './admits.js';
  * `[A-Za-z0-9 ]`, an escape `\d`, `.`, a literal) each with a count (`*`, `+`, `?`, `{m,n}`), maybe
  * anchored. Two such patterns with the same anchors and as many atoms, each atom of one admitting
  * every character and count of the other's, admit every string the other does: matching is done atom
- * by atom. An anchor dropped only widens and one added only narrows. Anything else (groups, alternation, look-arounds, back-references, negated classes that
+ * by atom. An anchor dropped only widens and one added only narrows. With `maxLength`, a `maxLength`
+ * both schemas keep, counts are read up to it. Anything else (groups, alternation, look-arounds, back-references, negated classes that
  * differ) is `unknown`, and the diff keeps treating the change as unprovable.
  */
-export function patternRelation(was: string, now: string): Relation {
+export function patternRelation(was: string, now: string, maxLength = Infinity): Relation {
   if (was === now) return 'same';
   // a whole anchored pattern as a group of alternatives (`^(A|B)$`) admits what `^A$` or `^B$` does:
   // alternatives added or dropped, the others related as single patterns
   const wa = wholeAlternatives(was), na = wholeAlternatives(now);
   if (wa.length > 1 || na.length > 1) {
-    const within = (xs: string[], ys: string[], rel: Relation) => xs.every((x) => ys.some((y) => { const r = patternRelation(x, y); return r === 'same' || r === rel; }));
+    const within = (xs: string[], ys: string[], rel: Relation) => xs.every((x) => ys.some((y) => { const r = patternRelation(x, y, maxLength); return r === 'same' || r === rel; }));
     const wider = within(wa, na, 'wider'), narrower = within(na, wa, 'wider');
     return wider && narrower ? 'same' : wider ? 'wider' : narrower ? 'narrower' : 'unknown';
   }
@@ -24,10 +25,13 @@ export function patternRelation(was: string, now: string): Relation {
   // without an anchor the atoms may match anywhere in the string: a string matching the anchored
   // pattern contains that match, so dropping an anchor only admits more, and adding one fewer
   let wider = (a.start || !b.start) && (a.end || !b.end), narrower = (b.start || !a.start) && (b.end || !a.end);
+  // under a `maxLength` both sides keep, no atom of a match repeats more often than that: counts
+  // beyond it admit nothing more (`{1,32}` capped at 12 characters is `{1,12}`)
   for (let i = 0; i < a.atoms.length; i++) {
     const x = a.atoms[i], y = b.atoms[i];
-    if (!(covers(y.chars, x.chars) && y.min <= x.min && y.max >= x.max)) wider = false;
-    if (!(covers(x.chars, y.chars) && x.min <= y.min && x.max >= y.max)) narrower = false;
+    const xMax = Math.min(x.max, maxLength), yMax = Math.min(y.max, maxLength);
+    if (!(covers(y.chars, x.chars) && y.min <= x.min && yMax >= xMax)) wider = false;
+    if (!(covers(x.chars, y.chars) && x.min <= y.min && xMax >= yMax)) narrower = false;
   }
   return wider && narrower ? 'same' : wider ? 'wider' : narrower ? 'narrower' : 'unknown';
 }
@@ -250,4 +254,20 @@ export function patternStrings(p: string, limit: number): string[] | undefined {
     if (out.size > limit) return undefined;
   }
   return [...out];
+}
+
+/**
+ * The fewest and most characters (code points) a string matching the pattern has, when the pattern
+ * (or each of its whole alternatives) is a run of single-character atoms: the sum of the atoms'
+ * counts; without both anchors, no most. Undefined for a pattern of another kind.
+ */
+export function patternLengths(p: string): { min: number; max: number } | undefined {
+  let min = Infinity, max = 0;
+  for (const alt of wholeAlternatives(p)) {
+    const parsed = parsePattern(alt);
+    if (!parsed) return undefined;
+    min = Math.min(min, parsed.atoms.reduce((n, a) => n + a.min, 0));
+    max = Math.max(max, parsed.start && parsed.end ? parsed.atoms.reduce((n, a) => n + a.max, 0) : Infinity);
+  }
+  return { min, max };
 }

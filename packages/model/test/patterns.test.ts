@@ -3,7 +3,7 @@
 // that claims "wider" while some string matches only the old pattern fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { patternRelation } from '../src/patterns.ts';
+import { patternLengths, patternRelation } from '../src/patterns.ts';
 
 const rows: Array<[string, string, 'same' | 'wider' | 'narrower' | 'unknown']> = [
   ['^[A-Za-z0-9 ]*$', "^[A-Za-z0-9 /?:().,'+-]*$", 'wider'],
@@ -100,4 +100,30 @@ test('random alternatives of whole patterns: a claimed relation always holds on 
     const alts = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => bodies[Math.floor(rnd() * bodies.length)]);
     return alts.length === 1 ? `^${alts[0]}$` : `^(${rnd() < 0.5 ? '?:' : ''}${alts.join('|')})$`;
   }, 'abfgz0129_', 4);
+});
+
+test('under a maxLength both sides keep, counts beyond it admit nothing more', () => {
+  assert.equal(patternRelation('^[A-Za-z0-9-]{1,12}$', '^[A-Za-z0-9-]{1,32}$'), 'wider');
+  assert.equal(patternRelation('^[A-Za-z0-9-]{1,12}$', '^[A-Za-z0-9-]{1,32}$', 12), 'same');
+  assert.equal(patternRelation('^[a-z]+$', '^[a-z]{1,8}$', 8), 'same');
+  assert.equal(patternRelation('^[a-z]{2,}$', '^[a-z]{1,8}$', 8), 'wider');
+  // checked on strings no longer than the cap: a relation claimed holds there
+  const strings = ['', 'a', 'ab', 'abcdefgh', 'abcdefghi', 'a-1', 'A'];
+  for (const [was, now] of [['^[a-z]+$', '^[a-z]{1,8}$'], ['^[a-z]{2,}$', '^[a-z]{1,8}$']]) {
+    const rel = patternRelation(was, now, 8);
+    const a = new RegExp(was, 'u'), b = new RegExp(now, 'u');
+    for (const x of strings.filter((t) => [...t].length <= 8)) {
+      if (rel !== 'narrower' && a.test(x)) assert.ok(b.test(x), `${x} ${was} ${now}`);
+      if (rel !== 'wider' && b.test(x)) assert.ok(a.test(x), `${x} ${now} ${was}`);
+    }
+  }
+});
+
+test('patternLengths: the fewest and most characters a match has', () => {
+  assert.deepEqual(patternLengths('^[A-Z]{3}$'), { min: 3, max: 3 });
+  assert.deepEqual(patternLengths('^[A-Z0-9]{4,12}$'), { min: 4, max: 12 });
+  assert.deepEqual(patternLengths('^(ab|cde)$'), { min: 2, max: 3 });
+  assert.deepEqual(patternLengths('[a-z]{2}'), { min: 2, max: Infinity });
+  assert.deepEqual(patternLengths('^a+$'), { min: 1, max: Infinity });
+  assert.equal(patternLengths('^(a)(b)$'), undefined);
 });
