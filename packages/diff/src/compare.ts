@@ -1,7 +1,8 @@
-import { acceptsOldText, admits, sameFiniteValues, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, finiteValues, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
+import { textParameter } from './checks/helpers.js';
 import { answersLost, bodyAt, errorStatusesAdded, errorStatusesReplaced, successChanges, successCodes } from './statuses.js';
 import { namedBy } from './affects.js';
 
@@ -2004,6 +2005,12 @@ function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
   return !gone.length && !plus.length;
 }
 
+/** Do two fields admit the same few values (`finiteValues`), however each writes them (an enum, a range, a pattern)? */
+function sameValues(a: Field, b: Field): boolean {
+  const x = finiteValues(a), y = finiteValues(b);
+  return !!x && !!y && x.length > 0 && sameSet(x, y);
+}
+
 function limitsDiffer(a: Field['limits'], b: Field['limits']): boolean {
   for (const k in a) if (a[k] !== b[k]) return true;
   for (const k in b) if (a[k] !== b[k]) return true;
@@ -2096,12 +2103,6 @@ function sameIntegerRange(b: Field, r: Field): boolean {
   return true;
 }
 
-/** A field of a path, query, header or cookie parameter written as text (not one described by `content`). */
-function textParameter(path: string, fields: Fields): boolean {
-  const m = /^(path|query|header|cookie):[^.[{]*/.exec(path);
-  return !!m && !own(fields, m[0])?.style?.startsWith('content:');
-}
-
 function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item: any, f?: Field) => void, sameRef: (b?: string, r?: string) => boolean, disjoint: (variants: string[], contents?: Array<Fields | null>) => boolean, disjointWas: (variants: string[], contents?: Array<Fields | null>) => boolean): void {
   const base = { subject: 'field', path: r0.path, base: b0, revision: r0, pointer: r0.pointer };
   const f = r0.readOnly || r0.writeOnly ? r0 : b0;
@@ -2117,7 +2118,7 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   // integer 0..100 now a string matching `^[0-9]{1,3}%?$`: `20` is written `20` either way): those
   // keywords (a pattern, lengths, an enum of the texts) refuse nothing a client sent, and the type
   // change is judged by the same test
-  const textsFit = retyped && r.type === 'string' && textParameter(r0.path, rm) && acceptsOldText(b, r);
+  const textsFit = retyped && r.type === 'string' && textParameter(r0.path, (root) => own(rm, root)) && acceptsOldText(b, r);
   if (retyped) emit({ ...base, change: 'type', from: b.type, to: r.type }, f);
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   // (a format beside the same enum on both sides checks values that cannot change)
@@ -2145,10 +2146,10 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     }
   // a list of values written out that the other side admits exactly (a range 1..5 as `[1, 2, 3, 4, 5]`,
   // `const: SEPA` as `^SEPA$`, a boolean as `[true, false]`): the same values, another spelling
-  } else if (!textsFit && !b.enum && r.enum && !sameFiniteValues(b, r)) emit({ ...base, change: 'became-enum', to: r.enum }, f);
-  else if (!textsFit && b.enum && !r.enum && !sameFiniteValues(b, r)) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
+  } else if (!textsFit && !b.enum && r.enum && !sameValues(b, r)) emit({ ...base, change: 'became-enum', to: r.enum }, f);
+  else if (!textsFit && b.enum && !r.enum && !sameValues(b, r)) emit({ ...base, change: 'enum-dropped', from: b.enum }, f);
   // (a parameter writes its default as text: `20` and `"20"` are the same default there)
-  const sameText = (x: unknown, y: unknown) => x !== null && y !== null && typeof x !== 'object' && typeof y !== 'object' && String(x) === String(y) && textParameter(r0.path, rm);
+  const sameText = (x: unknown, y: unknown) => x !== null && y !== null && typeof x !== 'object' && typeof y !== 'object' && String(x) === String(y) && textParameter(r0.path, (root) => own(rm, root));
   if (b.hasDefault !== r.hasDefault || (b.hasDefault && b.default !== r.default && !same(b.default, r.default) && !sameText(b.default, r.default))) emit({ ...base, change: 'default', from: b.default, to: r.default }, f);
   // after a type change, a keyword the new type does not take went with the old type (a `minimum`
   // of an integer that became a string): part of that change, not a bound of its own. A bound of

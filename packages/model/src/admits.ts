@@ -148,15 +148,6 @@ export function finiteValues(f: Field): Array<string | number | boolean | null> 
   return out;
 }
 
-/** Do two fields admit the same few values (`finiteValues`), however each writes them (an enum, a range, a pattern)? */
-export function sameFiniteValues(a: Field, b: Field): boolean {
-  const x = finiteValues(a), y = finiteValues(b);
-  if (!x || !y || x.length === 0) return false;
-  const keys = new Set(x.map((v) => JSON.stringify(v)));
-  const other = new Set(y.map((v) => JSON.stringify(v)));
-  return keys.size === other.size && [...other].every((k) => keys.has(k));
-}
-
 /** The text of each of a scalar field's few values (`finiteValues`, null aside): how a parameter writes them on the wire. */
 export function textValues(f: Field): string[] | undefined {
   return finiteValues(f)?.filter((v) => v !== null).map(String);

@@ -190,9 +190,12 @@ export function sameJson(a: unknown, b: unknown): boolean {
 
 /** Is a media type XML (`application/xml`, `text/xml`, `application/atom+xml`), parameters aside? */
 export function isXmlMedia(media: string): boolean {
-  const m = media.split(';')[0].trim().toLowerCase();
+  const m = mediaType(media);
   return m === 'application/xml' || m === 'text/xml' || m.endsWith('+xml');
 }
+
+/** A media type's `type/subtype` as `mediaKey` reads it (in lower case), its parameters aside. */
+const mediaType = (media: string): string => mediaKey(media).split(';')[0];
 
 /** The request maps of all operations (to tell on which side a payload sits). */
 const requestMaps = new WeakSet<Fields>();
@@ -534,8 +537,7 @@ export function parameterKey(p: { in?: unknown; name?: unknown }): string {
  * value's text, which is what the location's default style writes for a scalar: the same wire.
  */
 function plainScalar(media: string, f: Field): boolean {
-  return media.split(';')[0].trim().toLowerCase() === 'text/plain' && f.ref === undefined && !f.variants
-    && (f.type === 'string' || f.type === 'number' || f.type === 'integer' || f.type === 'boolean');
+  return mediaType(media) === 'text/plain' && f.ref === undefined && !f.variants && SCALAR_TYPES.has(f.type ?? '');
 }
 
 /** How a parameter goes on the wire: its style and explode, the location's defaults filled in. */
@@ -880,26 +882,21 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     }
     for (const [k, fields] of Object.entries(o.bodies ?? {})) if (isXmlMedia(k.slice(k.lastIndexOf(' ') + 1))) for (const r of payloadRefs(fields, schemaAt)) xmlStarts.add(r);
   }
-  for (const queue = [...xmlStarts], seen = new Set<string>(); queue.length;) {
-    const n = queue.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    const st = model.structures[n];
-    if (st) st.xml = true;
-    for (const r of structRefs.get(n) ?? []) if (!seen.has(r)) queue.push(r);
-  }
-  for (const side of ['request', 'response'] as const) {
-    const queue = [...starts[side]];
+  // every structure reachable from some starts (through the structures they name) is marked
+  const reach = (from: Iterable<string>, mark: (st: Structure) => void) => {
+    const queue = [...from];
     const seen = new Set<string>();
     while (queue.length) {
       const n = queue.pop()!;
       if (seen.has(n)) continue;
       seen.add(n);
       const st = model.structures[n];
-      if (st) st.usage[side] = true;
+      if (st) mark(st);
       for (const r of structRefs.get(n) ?? []) if (!seen.has(r)) queue.push(r);
     }
-  }
+  };
+  reach(xmlStarts, (st) => { st.xml = true; });
+  for (const side of ['request', 'response'] as const) reach(starts[side], (st) => { st.usage[side] = true; });
   return model;
 
   /**

@@ -4,11 +4,11 @@ import type { Relation } from './admits.js';
  * Which of two regular expressions (JSON Schema `pattern`) admits more, for the one shape that can be
  * decided cheaply and is what most API patterns are: a sequence of single-character atoms (a class
  * `[A-Za-z0-9 ]`, an escape `\d`, `.`, a literal) each with a count (`*`, `+`, `?`, `{m,n}`), maybe
- * anchored. Two such patterns with the same anchors and as many atoms, each atom of one admitting
- * every character and count of the other's, admit every string the other does: matching is done atom
- * by atom. An anchor dropped only widens and one added only narrows. With `maxLength`, a `maxLength`
- * both schemas keep, counts are read up to it. Anything else (groups, alternation, look-arounds, back-references, negated classes that
- * differ) is `unknown`, and the diff keeps treating the change as unprovable.
+ * anchored. Two such patterns with as many atoms, each atom of one admitting every character and
+ * count of the other's, admit every string the other does: matching is done atom by atom. An anchor
+ * dropped only widens and one added only narrows. Under `maxLength` (one both schemas keep), counts
+ * are read up to it. Anything else (groups, alternation, look-arounds, back-references, negated
+ * classes that differ) is `unknown`, and the diff keeps treating the change as unprovable.
  */
 export function patternRelation(was: string, now: string, maxLength = Infinity): Relation {
   if (was === now) return 'same';

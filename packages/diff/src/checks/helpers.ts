@@ -27,15 +27,19 @@ export function typeWidened(from: unknown, to: unknown, sent?: DiffItem): boolea
 }
 
 const SCALAR = new Set(['integer', 'number', 'boolean', 'string']);
-const TEXT_PARAMETER = /^(path|query|header|cookie):([^.[{]*)/;
+/**
+ * Is the field at `path` part of a path, query, header or cookie parameter written as text (not one
+ * described by `content`)? `rootOf` finds the parameter's own field (`query:filter` for
+ * `query:filter.min`), which holds its style.
+ */
+export function textParameter(path: string, rootOf: (root: string) => Field | undefined): boolean {
+  const m = /^(path|query|header|cookie):[^.[{]*/.exec(path);
+  return !!m && !rootOf(m[0])?.style?.startsWith('content:');
+}
 
-/** A field of a parameter the client sends, serialised as text (not one described by `content`). */
+/** A field of a parameter the client sends, serialised as text. */
 function isTextParameter(i: DiffItem): boolean {
-  if (i.direction !== 'request' || !i.path) return false;
-  const m = TEXT_PARAMETER.exec(i.path);
-  if (!m) return false;
-  const root = i.revOp?.request[m[0]] ?? (i.revision?.path === m[0] ? i.revision : undefined);
-  return !root?.style?.startsWith('content:');
+  return i.direction === 'request' && !!i.path && textParameter(i.path, (root) => i.revOp?.request[root] ?? (i.revision?.path === root ? i.revision : undefined));
 }
 
 const LOWER_BOUNDS = ['minLength', 'minItems', 'minProperties'];
