@@ -1,5 +1,5 @@
 #!/bin/sh
-":" //# ; exec node --max-opt=2 "$0" "$@"
+":" //# ; export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1"; exec node --max-opt=2 "$0" "$@"
 // The two lines above are read by sh, then by Node as a string and a comment. sh starts Node with
 // V8's optimising tier capped at Maglev: TurboFan's compiles cost a run of api-diff (about a second
 // on a large API) more than its faster code gives back (Stripe: CPU time 1.32 -> 1.16 s; a 2.5 s run
@@ -7,6 +7,11 @@
 // (v8.setFlagsFromString is too late for them), and `env -S` in a shebang is not in every `env`
 // (BusyBox), hence sh. Run as `node bin/api-diff.js`, this file works the same, with V8's default
 // tiers. Node 22 ships without Maglev: there the cap leaves the baseline compiler.
+// sh also asks glibc (2.35 and later; other C libraries ignore it, as does a kernel without
+// transparent huge pages) to back what Node mallocs with 2 MiB pages: file buffers, compiler zones,
+// output. Where memory touched for the first time is dear (about 11 µs per 4 KiB page on the
+// virtual machines we measured), that is a twentieth of a Stripe run (README.md, "Diff at scale",
+// thirteenth pass). V8's own heap is mapped by V8 and keeps 4 KiB pages.
 // Committed shim: npm links bins at install time, before dist/ is built.
 // V8's compile cache (Node 22.1+) keeps our modules' bytecode between runs, so a run does not spend
 // its start-up compiling them again; NODE_DISABLE_COMPILE_CACHE=1 turns it off.

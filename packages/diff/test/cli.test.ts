@@ -111,22 +111,28 @@ for (const [name, args, pattern] of [
   });
 }
 
-test('the package bin starts Node with the tier cap through sh, and runs the same when Node starts it', () => {
+test('the package bin starts Node with the tier cap and huge-page malloc through sh, and runs the same when Node starts it', () => {
   const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
   const bin = join(pkg, manifest.bin['api-diff']);
   // sh reads the second line as a command, Node as a string and a comment
-  assert.match(readFileSync(bin, 'utf8'), /^#!\/bin\/sh\n":" \/\/# ; exec node --max-opt=2 "\$0" "\$@"\n/);
+  assert.match(readFileSync(bin, 'utf8'), /^#!\/bin\/sh\n":" \/\/# ; export GLIBC_TUNABLES="\$\{GLIBC_TUNABLES:\+\$GLIBC_TUNABLES:\}glibc\.malloc\.hugetlb=1"; exec node --max-opt=2 "\$0" "\$@"\n/);
   assert.match(readFileSync(join(pkg, 'src', 'cli.ts'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   if (existsSync(join(pkg, 'dist', 'cli.js'))) {
     const args = ['breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml')];
     // the Node that sh starts tells its flags on stderr (a script preloaded through NODE_OPTIONS)
     const preload = join(mkdtempSync(join(tmpdir(), 'api-diff-bin-')), 'flags.cjs');
-    writeFileSync(preload, 'process.stderr.write(`execArgv=${JSON.stringify(process.execArgv)}\\n`);\n');
+    writeFileSync(preload, 'process.stderr.write(`execArgv=${JSON.stringify(process.execArgv)}\\ntunables=${process.env.GLIBC_TUNABLES}\\n`);\n');
     const env = { ...process.env, NODE_OPTIONS: `--require=${preload}` };
+    delete env.GLIBC_TUNABLES;
     const direct = spawnSync(bin, args, { encoding: 'utf8', env });
+    // a setting the caller made is kept, the launcher's added after it
+    const kept = spawnSync(bin, args, { encoding: 'utf8', env: { ...env, GLIBC_TUNABLES: 'glibc.malloc.check=0' } });
     const viaNode = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     assert.equal(direct.status, 1, direct.stderr);
     assert.match(direct.stderr, /^execArgv=\["--max-opt=2"\]$/m);
+    assert.match(direct.stderr, /^tunables=glibc\.malloc\.hugetlb=1$/m);
+    assert.match(kept.stderr, /^tunables=glibc\.malloc\.check=0:glibc\.malloc\.hugetlb=1$/m);
+    assert.equal(kept.stdout, direct.stdout);
     assert.equal(viaNode.status, 1, viaNode.stderr);
     assert.equal(direct.stdout, viaNode.stdout);
   }
