@@ -377,6 +377,9 @@ export function singlePart(s: any): any {
   return s.allOf[0];
 }
 
+/** Is `v` read as a schema by `visit` (which passes over anything else without a field)? */
+const visitsAsSchema = (v: unknown): boolean => v === true || v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+
 /** Does a schema hold keywords besides `$ref` that constrain it (not only describe it)? */
 function hasConstrainingSibling(node: any): boolean {
   for (const k in node) if (k !== '$ref' && !isAnnotation(k)) return true;
@@ -480,7 +483,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     let field = out[path];
     const met = !!field;
     if (!field) {
-      field = { path, required, nullable: false, hasDefault: false, limits: {}, pointer: ptr };
+      field = { path, required, nullable: false, hasDefault: false, limits: NO_LIMITS, pointer: ptr };
       out[path] = field;
     } else if (required) field.required = true;
     if (depth > MAX_DEPTH) return;
@@ -564,7 +567,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'xml': { const layout = xmlLayout(v, path); if (layout !== undefined) field.xml = layout; break; }
         case 'readOnly': if (v === true) field.readOnly = true; break;
         case 'writeOnly': if (v === true) field.writeOnly = true; break;
-        case 'uniqueItems': if (v === true) field.limits.uniqueItems = 1; break;
+        case 'uniqueItems': if (v === true) ownLimits(field).uniqueItems = 1; break;
         case 'additionalProperties': addlV = v; if (v === false) field.closed = true; break;
         case 'deprecated': if (v === true) field.deprecated = true; break;
         case 'x-renamed-from': if (v !== undefined) field.renamedFrom = String(v); break;
@@ -583,7 +586,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           if (typeof v !== 'number' || !(v > 0)) break;
           if (v === 1) { wholeV = true; break; }
           // a second, different multipleOf (allOf parts) applies too: kept as a constraint
-          if (field.limits[k] === undefined) field.limits[k] = v;
+          if (field.limits[k] === undefined) ownLimits(field)[k] = v;
           else if (field.limits[k] !== v) addConstraint(field, k, canonicalJson(v));
           break;
         case 'prefixItems': prefixV = v; break;
@@ -621,7 +624,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (wholeV) {
       const t = typeof typeV === 'string' ? typeV : field.type;
       if (t === 'number' || t === 'integer') field.type = 'integer';
-      else if (field.limits.multipleOf === undefined) field.limits.multipleOf = 1;
+      else if (field.limits.multipleOf === undefined) ownLimits(field).multipleOf = 1;
       else if (field.limits.multipleOf !== 1) addConstraint(field, 'multipleOf', canonicalJson(1));
     }
     // numeric bounds: OpenAPI 3.0 writes an exclusive bound as a flag beside minimum/maximum
@@ -647,8 +650,10 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         visit(props[k], join(path, k), req.includes(k), `${ptr}/properties/${esc(k)}`, depth + 1, false, stack);
       }
     }
-    // required keys listed without a property schema (allOf patterns)
+    // required keys listed without a property schema (allOf patterns); a property of this schema
+    // was made required as it was visited just above (most required keys: no path built again)
     for (const k of req) {
+      if (propsV && typeof propsV === 'object' && Object.hasOwn(propsV, k) && visitsAsSchema(propsV[k])) continue;
       const p = join(path, k);
       if (out[p]) out[p].required = true;
     }
@@ -863,12 +868,23 @@ export function widenField(a: Field, b: Field): Field {
 }
 
 /**
+ * The limits of a field none has been written for: one frozen object shared by them all, most
+ * fields having none (Stripe: 13,500 of 18,000), instead of an empty object each. A write goes
+ * through ownLimits; one that does not throws (modules run in strict mode).
+ */
+export const NO_LIMITS: Record<string, number> = Object.freeze({});
+function ownLimits(field: Field): Record<string, number> {
+  if (field.limits === NO_LIMITS) field.limits = {};
+  return field.limits;
+}
+
+/**
  * Every schema met at one place applies (allOf parts, `$ref` siblings): a bound met twice keeps the
  * stricter value, so the merged field is what a value must meet.
  */
 function mergeLimit(field: Field, key: string, v: number): void {
   const cur = field.limits[key];
-  field.limits[key] = cur === undefined ? v : UPPER.has(key) ? Math.min(cur, v) : Math.max(cur, v);
+  ownLimits(field)[key] = cur === undefined ? v : UPPER.has(key) ? Math.min(cur, v) : Math.max(cur, v);
 }
 
 /** Two enums (or consts) at one place: a value must be in both. */

@@ -5,8 +5,20 @@
  * and a range (`audio/*`, `*\/*`) stands for every type it matches.
  */
 
+// memoised: a large spec spells the same few media types in thousands of places
+const keys = new Map<string, string>();
+
 /** `type/subtype` in lower case, then the parameters other than `charset`, sorted. */
 export function mediaKey(media: string): string {
+  let key = keys.get(media);
+  if (key === undefined) {
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(media, (key = spellMediaKey(media)));
+  }
+  return key;
+}
+
+function spellMediaKey(media: string): string {
   const [head, ...params] = media.split(';');
   const kept = params
     .map((p) => {

@@ -6,6 +6,17 @@ import { writtenByServer } from '../src/normalise.ts';
 
 const folder = join(import.meta.dirname, 'fixtures', 'folder');
 
+test('flatten: fields without limits share one frozen object, a limit written gives the field its own', () => {
+  const given = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string', maxLength: 3 }, c: { allOf: [{ type: 'integer' }, { minimum: 1 }] }, d: { type: 'array', uniqueItems: true } } };
+  const fields = flatten(given, '/x', new Resolver({}), { followRoot: true, rootRequired: true });
+  assert.ok(Object.isFrozen(fields.a.limits));
+  assert.equal(fields.a.limits, fields[''].limits);
+  assert.deepEqual([fields.b.limits, fields.c.limits, fields.d.limits], [{ maxLength: 3 }, { minimum: 1 }, { uniqueItems: 1 }]);
+  for (const k of ['b', 'c', 'd']) assert.ok(!Object.isFrozen(fields[k].limits) && fields[k].limits !== fields.a.limits, k);
+  // a writer that skips ownLimits fails loudly instead of giving every field its limit
+  assert.throws(() => { (fields.a.limits as Record<string, number>).maxLength = 1; }, TypeError);
+});
+
 test('flatten: table of schemas -> fields', () => {
   const cases: Array<[string, { given: unknown; want: Record<string, Partial<Record<string, unknown>>> }]> = [
     ['nested object with required', { given: { type: 'object', required: ['a'], properties: { a: { type: 'object', properties: { b: { type: 'integer', maximum: 5 } } } } }, want: { a: { required: true, type: 'object' }, 'a.b': { required: false, type: 'integer', limits: { maximum: 5 } } } }],
