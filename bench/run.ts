@@ -39,35 +39,54 @@ interface Measure {
   stderr: string;
 }
 
+type MeasureOptions = { runs?: number; timeoutS?: number; cwd?: string; env?: NodeJS.ProcessEnv; stdoutToFile?: boolean };
+
 /** Runs a command N times; wall time and peak RSS from GNU time when it is there. */
-function measure(cmd: string[], opts: { runs?: number; timeoutS?: number; cwd?: string; env?: NodeJS.ProcessEnv; stdoutToFile?: boolean } = {}): Measure {
-  const runs: Array<Measure> = [];
-  for (let i = 0; i < (opts.runs ?? RUNS); i++) {
-    // `stdoutToFile`: the command writes its output into a file, as `cmd > out.json` would (what
-    // hyperfine's --output=file does), instead of into a pipe this process reads whole into memory:
-    // receiving 7.7 MB that way costs the harness ~0.1 s of the command's wall time on a 2-core VM
-    const outFile = opts.stdoutToFile ? join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'stdout') : undefined;
-    const outFd = outFile ? openSync(outFile, 'w') : undefined;
-    // The cap is enforced by coreutils `timeout` around the command itself: a spawnSync timeout
-    // would kill only /usr/bin/time and leave the peer running (and loading the machine) after it.
-    const limitS = opts.timeoutS ?? 600;
-    const capped = hasTimeout ? ['timeout', '-k', '2', String(limitS), ...cmd] : cmd;
-    const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M %R', ...capped] : capped;
-    const t0 = performance.now();
-    const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (limitS + 10) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env, ...(outFd !== undefined ? { stdio: ['ignore', outFd, 'pipe'] } : {}) });
-    const wall = (performance.now() - t0) / 1000;
-    if (outFd !== undefined) {
-      closeSync(outFd);
-      r.stdout = readFileSync(outFile!, 'utf8');
-      rmSync(dirname(outFile!), { recursive: true, force: true });
-    }
-    const [, rss, faults] = /__RSS__ (\d+) (\d+)/.exec(r.stderr ?? '') ?? [];
-    runs.push({ wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, faults: faults ? Number(faults) : undefined, status: r.status, timedOut: r.signal === 'SIGTERM' || (hasTimeout && (r.status === 124 || r.status === 137)), stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+ \d+\n?/, '').replace(/^Command (exited with non-zero status|terminated by signal) .*\n?/gm, '') });
-    if (runs[runs.length - 1].timedOut) break;
+function measure(cmd: string[], opts: MeasureOptions = {}): Measure {
+  return measureInterleaved([[cmd, opts]], opts.runs)[0];
+}
+
+/**
+ * Runs several commands N times in turns (a, b, c, a, b, c, ...): on a machine whose speed drifts
+ * (a shared virtual machine), a slow stretch then falls on every command of the turn instead of on
+ * the N runs of one, and ratios between them hold. Each gets the median of its runs.
+ */
+function measureInterleaved(cmds: Array<[string[], MeasureOptions]>, n = RUNS): Measure[] {
+  const runs: Measure[][] = cmds.map(() => []);
+  for (let i = 0; i < n; i++) {
+    cmds.forEach(([cmd, opts], c) => {
+      const last = runs[c][runs[c].length - 1];
+      if (i < (opts.runs ?? n) && !last?.timedOut) runs[c].push(runOnce(cmd, opts));
+    });
   }
-  const sorted = [...runs].sort((a, b) => a.wall - b.wall);
-  const med = sorted[Math.floor(sorted.length / 2)];
-  return { ...med, min: sorted[0].wall, max: sorted[sorted.length - 1].wall };
+  return runs.map((list) => {
+    const sorted = [...list].sort((a, b) => a.wall - b.wall);
+    const med = sorted[Math.floor(sorted.length / 2)];
+    return { ...med, min: sorted[0].wall, max: sorted[sorted.length - 1].wall };
+  });
+}
+
+function runOnce(cmd: string[], opts: MeasureOptions): Measure {
+  // `stdoutToFile`: the command writes its output into a file, as `cmd > out.json` would (what
+  // hyperfine's --output=file does), instead of into a pipe this process reads whole into memory:
+  // receiving 7.7 MB that way costs the harness ~0.1 s of the command's wall time on a 2-core VM
+  const outFile = opts.stdoutToFile ? join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'stdout') : undefined;
+  const outFd = outFile ? openSync(outFile, 'w') : undefined;
+  // The cap is enforced by coreutils `timeout` around the command itself: a spawnSync timeout
+  // would kill only /usr/bin/time and leave the peer running (and loading the machine) after it.
+  const limitS = opts.timeoutS ?? 600;
+  const capped = hasTimeout ? ['timeout', '-k', '2', String(limitS), ...cmd] : cmd;
+  const full = hasTime ? ['/usr/bin/time', '-f', '__RSS__ %M %R', ...capped] : capped;
+  const t0 = performance.now();
+  const r = spawnSync(full[0], full.slice(1), { cwd: opts.cwd ?? root, encoding: 'utf8', timeout: (limitS + 10) * 1000, maxBuffer: 1 << 30, env: opts.env ?? process.env, ...(outFd !== undefined ? { stdio: ['ignore', outFd, 'pipe'] } : {}) });
+  const wall = (performance.now() - t0) / 1000;
+  if (outFd !== undefined) {
+    closeSync(outFd);
+    r.stdout = readFileSync(outFile!, 'utf8');
+    rmSync(dirname(outFile!), { recursive: true, force: true });
+  }
+  const [, rss, faults] = /__RSS__ (\d+) (\d+)/.exec(r.stderr ?? '') ?? [];
+  return { wall, min: wall, max: wall, rssMiB: rss ? Number(rss) / 1024 : undefined, faults: faults ? Number(faults) : undefined, status: r.status, timedOut: r.signal === 'SIGTERM' || (hasTimeout && (r.status === 124 || r.status === 137)), stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/__RSS__ \d+ \d+\n?/, '').replace(/^Command (exited with non-zero status|terminated by signal) .*\n?/gm, '') };
 }
 
 const fmt = (m: Measure) => (m.timedOut ? `>${m.wall.toFixed(0)} s (killed)` : `${m.wall.toFixed(3)} s [${m.min.toFixed(3)}–${m.max.toFixed(3)}]`);
@@ -178,16 +197,19 @@ function benchDiff() {
   for (const p of PAIRS) {
     const a = join(shared, p.a);
     const b = join(shared, p.b);
-    const floor = measure([process.execPath, floorScript, a, b]);
     // the same floor under the malloc setting api-diff's launcher makes for itself (bin/api-diff.js):
     // what api-diff gains from it, the floor would gain too, and both ratios are shown
     const tunables = { ...process.env, GLIBC_TUNABLES: [process.env.GLIBC_TUNABLES, 'glibc.malloc.hugetlb=1'].filter(Boolean).join(':') };
-    const floorTuned = measure([process.execPath, floorScript, a, b], { env: tunables });
-    const blind = measure([process.execPath, blindScript, a, b], { stdoutToFile: true });
-    const changelog = measure([apiDiff, 'changelog', a, b, '--format', 'json'], { stdoutToFile: true });
-    const breaking = measure([apiDiff, 'breaking', a, b, '--format', 'json'], { stdoutToFile: true });
-    // the measure of earlier passes, kept beside: the same command, its output read whole by this process through a pipe
-    const piped = measure([apiDiff, 'changelog', a, b, '--format', 'json']);
+    // in turns, so that the ratios compare runs made at the same moments
+    const [floor, floorTuned, blind, changelog, breaking, piped] = measureInterleaved([
+      [[process.execPath, floorScript, a, b], {}],
+      [[process.execPath, floorScript, a, b], { env: tunables }],
+      [[process.execPath, blindScript, a, b], { stdoutToFile: true }],
+      [[apiDiff, 'changelog', a, b, '--format', 'json'], { stdoutToFile: true }],
+      [[apiDiff, 'breaking', a, b, '--format', 'json'], { stdoutToFile: true }],
+      // the measure of earlier passes, kept beside: the same command, its output read whole by this process through a pipe
+      [[apiDiff, 'changelog', a, b, '--format', 'json'], {}],
+    ]);
     let entries = '?';
     let paths = '?';
     try {
@@ -199,9 +221,9 @@ function benchDiff() {
       entries = `unreadable (exit ${changelog.status})`;
     }
     rows.push([p.name, 'floor: read + JSON.parse', fmt(floor), mem(floor), faults(floor), '1.0×', '']);
-    rows.push(['', 'the floor with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, as api-diff runs', fmt(floorTuned), mem(floorTuned), faults(floorTuned), `${(floorTuned.wall / floor.wall).toFixed(2)}×`, `\`api-diff changelog\` is ${(changelog.wall / floorTuned.wall).toFixed(1)}× this one`]);
+    rows.push(['', 'the floor with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, as api-diff runs', fmt(floorTuned), mem(floorTuned), faults(floorTuned), `${(floorTuned.wall / floor.wall).toFixed(2)}×`, `\`api-diff changelog\` is ${(changelog.wall / floorTuned.wall).toFixed(2)}× this one`]);
     rows.push(['', 'schema-blind JSON diff (reference)', fmt(blind), mem(blind), faults(blind), `${(blind.wall / floor.wall).toFixed(1)}×`, `${(JSON.parse(blind.stdout || '[]') as unknown[]).length} differing pointers`]);
-    rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), faults(changelog), `${(changelog.wall / floor.wall).toFixed(1)}×`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
+    rows.push(['', '`api-diff changelog`', fmt(changelog), mem(changelog), faults(changelog), `**${(changelog.wall / floor.wall).toFixed(2)}×**`, `exit ${changelog.status}; ${entries} entries, ${paths} changed paths`]);
     rows.push(['', '`api-diff breaking`', fmt(breaking), mem(breaking), faults(breaking), `${(breaking.wall / floor.wall).toFixed(1)}×`, `exit ${breaking.status}`]);
     rows.push(['', '`api-diff changelog`, output piped into the harness', fmt(piped), mem(piped), faults(piped), `${(piped.wall / floor.wall).toFixed(1)}×`, `${(piped.stdout.length / 1048576).toFixed(1)} MiB read through a pipe`]);
     if (peers) {

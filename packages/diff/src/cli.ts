@@ -92,20 +92,31 @@ export function writeInPieces(text: string, write: (piece: string) => void, size
   }
 }
 
-/** Sends `parts` to `out` joined into pieces of about `size` characters (a part over it goes alone). */
-export function writeParts(parts: string[], out: (s: string) => void, size = 65536): void {
+/**
+ * Sends `parts` to `out`: small ones joined into pieces of about `size` characters, each part of
+ * `alone` characters or more by itself, as it is. Joining the large ones would copy them for nothing:
+ * Stripe's JSON changelog is 7.7 MB of which nearly all is in parts of 4 KiB or more, and its joined
+ * copy (7.7 MB more of V8 heap, ~1,500 pages touched for the first time) cost ~20 ms.
+ */
+export function writeParts(parts: string[], out: (s: string) => void, size = 65536, alone = 4096): void {
   let batch: string[] = [];
   let length = 0;
+  const flush = () => {
+    if (batch.length) out(batch.join(''));
+    batch = [];
+    length = 0;
+  };
   for (const part of parts) {
-    if (length + part.length > size && batch.length) {
-      out(batch.join(''));
-      batch = [];
-      length = 0;
+    if (part.length >= alone) {
+      flush();
+      out(part);
+      continue;
     }
+    if (length + part.length > size) flush();
     batch.push(part);
     length += part.length;
   }
-  if (batch.length) out(batch.join(''));
+  flush();
 }
 
 /** A message line on stderr (every diagnostic the CLI prints goes this way). */

@@ -60,3 +60,17 @@ test('writeParts: the batches join to the parts, and only a part longer than a b
   assert.equal(out.join(''), parts.join(''));
   assert.deepEqual(out, ['abcdefgh', 'i', 'j'.repeat(25), 'klmnopq']);
 });
+
+test('writeParts: a part of `alone` characters or more goes by itself, the very string given', () => {
+  const big = 'x'.repeat(40);
+  const parts = ['ab', 'cd', big, 'ef', big, big, 'g'];
+  const out: string[] = [];
+  writeParts(parts, (s) => out.push(s), 8, 10);
+  assert.equal(out.join(''), parts.join(''));
+  assert.deepEqual(out, ['abcd', big, 'ef', big, big, 'g']);
+  assert.ok(out[1] === big && out[3] === big);
+  // the default sends nothing under 4,096 characters alone
+  const small: string[] = [];
+  writeParts(['a'.repeat(4095), 'b'], (s) => small.push(s), 65536);
+  assert.equal(small.length, 1);
+});
