@@ -10,7 +10,7 @@
 // sh also asks glibc (2.35 and later; other C libraries ignore it, as does a kernel without
 // transparent huge pages) to back what Node mallocs with 2 MiB pages: file buffers, compiler zones,
 // output. Where memory touched for the first time is dear (about 11 µs per 4 KiB page on the
-// virtual machines we measured), that is a twentieth of a Stripe run (README.md, "Diff at scale",
+// virtual machines we measured), that is 7% of a Stripe run (README.md, "Diff at scale",
 // thirteenth pass). V8's own heap is mapped by V8 and keeps 4 KiB pages.
 // Committed shim: npm links bins at install time, before dist/ is built.
 // V8's compile cache (Node 22.1+) keeps our modules' bytecode between runs, so a run does not spend
