@@ -149,6 +149,23 @@ for (const [name, { base, revision, want }] of cases) {
   });
 }
 
+test('a body of a type without structure of its own is bytes whether its schema is written (3.0) or left out (3.1)', () => {
+  const doc = (version: string, schema: unknown, media = 'application/pdf') => ({
+    openapi: version, info: { title: 't', version: '1' },
+    paths: { '/doc': {
+      get: { operationId: 'get', responses: { '200': { description: 'ok', content: { [media]: schema === undefined ? {} : { schema } } } } },
+      put: { operationId: 'put', requestBody: { required: true, content: { [media]: schema === undefined ? {} : { schema } } }, responses: { '204': { description: 'ok' } } },
+    } },
+  });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId).sort();
+  const bytes = { type: 'string', format: 'binary' };
+  assert.deepEqual(rules(doc('3.0.3', bytes), doc('3.1.0', undefined)), []);
+  assert.deepEqual(rules(doc('3.1.0', undefined), doc('3.0.3', bytes)), []);
+  assert.deepEqual(rules(doc('3.0.3', { type: 'string' }, 'text/csv'), doc('3.1.0', undefined, 'text/csv')), []);
+  // a JSON body without a schema still says nothing of its structure: the one with a schema is compared as before
+  assert.deepEqual(rules(doc('3.1.0', obj({ a: S })), doc('3.1.0', undefined, 'application/json')), ['media-type-added', 'media-type-added', 'request-media-type-removed', 'response-media-type-removed', 'response-payload-removed']);
+});
+
 test('uniqueItems (kept as a limit of 1) is worded as what it means, in both directions', () => {
   const tags = (unique: boolean) => obj({ tags: { type: 'array', items: S, ...(unique ? { uniqueItems: true } : {}) } });
   const text = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}${f.migration ? ` | ${f.migration}` : ''}`);

@@ -1705,6 +1705,22 @@ const mutations: Mutation[] = [
         },
       },
       {
+        kind: 'same: a binary body\'s schema left out (how OpenAPI 3.1 writes bytes)', expect: 'none',
+        apply: (doc, n) => {
+          const found: Array<[string, any]> = [];
+          for (const o of ops(doc)) {
+            const bodies = [deref(doc, o.op.requestBody), ...Object.values<any>(o.op.responses ?? {}).map((r) => deref(doc, r))];
+            for (const b of bodies) for (const [m, mo] of Object.entries<any>(b?.content ?? {})) {
+              if (!/json|xml|form|multipart/.test(m) && mo?.schema?.type === 'string' && mo.schema.format === 'binary' && Object.keys(mo.schema).length === 2) found.push([`${o.id} ${m}`, mo]);
+            }
+          }
+          const x = found[n];
+          if (!x) return false;
+          delete x[1].schema;
+          return x[0];
+        },
+      },
+      {
         kind: 'same: another media type given the first media type\'s schema', expect: 'none', allow: ['media-type-added', 'structure-added'],
         apply: (doc, n) => {
           const o = ops(doc).filter((x) => { const b = deref(doc, x.op.requestBody); return b?.content && Object.keys(b.content).length === 1 && b.content['application/json']; })[n];

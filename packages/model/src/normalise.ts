@@ -221,7 +221,22 @@ function pickJson(content: Record<string, any> | undefined): { media: string; sc
   if (!content || typeof content !== 'object') return undefined;
   // the first media type in document order: adding another one later does not change the pick
   const media = Object.keys(content)[0];
-  return media ? { media, schema: content[media]?.schema } : undefined;
+  return media ? { media, schema: mediaSchema(media, content[media]) } : undefined;
+}
+
+const BYTES = Object.freeze({ type: 'string', format: 'binary' });
+const TEXT = Object.freeze({ type: 'string' });
+/**
+ * The schema of a Media Type Object. Without one, a body of a type that has no structure of its own
+ * (a PDF, an image, `application/octet-stream`) is bytes: the schema OpenAPI 3.0 writes as `type:
+ * string, format: binary`, which 3.1 leaves out; a `text/*` body is a string. A JSON, XML, form or
+ * multipart body without a schema stays without one (nothing said of its structure).
+ */
+function mediaSchema(media: string, entry: any): unknown {
+  if (entry && typeof entry === 'object' && entry.schema !== undefined) return entry.schema;
+  const key = mediaKey(media);
+  if (/[/+](json|xml)(;|$)/.test(key) || key.startsWith('multipart/') || key.startsWith('application/x-www-form-urlencoded') || key.includes('*')) return undefined;
+  return key.startsWith('text/') ? TEXT : BYTES;
 }
 
 /** The target name when a schema is only a `$ref` to a data structure (plus annotations). */
@@ -1488,7 +1503,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
         (o.errorMedia ??= Object.create(null))[s] = Object.keys(content).sort();
         const first = pickJson(content);
         for (const media of Object.keys(content)) {
-          const schema = content[media]?.schema;
+          const schema = mediaSchema(media, content[media]);
           if (!schema || (media !== first?.media && sameJson(schema, first?.schema))) continue;
           (o.bodies ??= Object.create(null))[`status ${s} ${media}`] = flatten(schema, `${rptr}/content/${esc(media)}/schema`, resolver, { followRoot: false, rootRequired: true });
         }
@@ -1511,7 +1526,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     for (const media of Object.keys(content)) {
       if (media === picked.media) continue;
       encoding(o, side, media, content[media]);
-      const schema = content[media]?.schema;
+      const schema = mediaSchema(media, content[media]);
       if (!schema || sameJson(schema, picked.schema)) continue;
       const out: Fields = Object.create(null);
       if (side === 'request') requestMaps.add(out);
