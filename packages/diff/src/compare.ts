@@ -1536,6 +1536,25 @@ export function compareFields(ctx: Ctx, b0: Fields, r0: Fields, owner: Owner, di
       if (!q.endsWith('[]')) continue;
       if (closedTuple(r, q.slice(0, -2))) dropSubtree(removed, q);
     }
+    // a tuple's position on one side where the other describes every item (`items`): the element at
+    // that position was (or is) an item, so the position is compared with the items, subfields with
+    // theirs (3.0's `items` written as 3.1's `prefixItems` per position: a bound moved or narrowed on
+    // one position is a change, the same bound on each is none)
+    for (const [m, other, gone] of [[removed, r, true], [added, b, false]] as const) {
+      for (const q of [...m.keys()]) {
+        const position = /^(.*)\[\d+\]$/.exec(q);
+        if (!position || !m.has(q) || !Object.hasOwn(other, `${position[1]}[]`)) continue;
+        for (const k of [...m.keys()]) {
+          if (k !== q && !isUnder(k, q)) continue;
+          const found = own(other, `${position[1]}[]${k.slice(q.length)}`);
+          if (!found) continue;
+          // (whether the element is there at all is the array's minItems, compared on the array)
+          const twin = k === q ? { ...found, required: m.get(k)!.required } : found;
+          pairs.push(gone ? [m.get(k)!, twin] : [twin, m.get(k)!]);
+          m.delete(k);
+        }
+      }
+    }
     // map values whose schema went away (`additionalProperties: {type: integer}` -> `true` or
     // absent) under an object still open, or came where there was none: values of any type on the
     // other side, so a type change from or to `any` (the values' own fields go with it)

@@ -166,6 +166,17 @@ test('a body of a type without structure of its own is bytes whether its schema 
   assert.deepEqual(rules(doc('3.1.0', obj({ a: S })), doc('3.1.0', undefined, 'application/json')), ['media-type-added', 'media-type-added', 'request-media-type-removed', 'response-media-type-removed', 'response-payload-removed']);
 });
 
+test('a tuple position where the other version describes every item is compared with the items', () => {
+  const coords = (a: unknown) => obj({ at: a });
+  const items = { type: 'array', items: { type: 'number', minimum: -180, maximum: 180 }, minItems: 2, maxItems: 2 };
+  const tuple = (first: Record<string, unknown>) => ({ type: 'array', prefixItems: [{ type: 'number', minimum: -180, maximum: 180, ...first }, { type: 'number', minimum: -180, maximum: 180 }], items: false, minItems: 2, maxItems: 2 });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(api(obj({}), coords(b)))!, modelOf(api(obj({}), coords(r)))!).map((f) => `${f.ruleId} ${f.path}`).sort();
+  assert.deepEqual(rules(items, tuple({})), []);
+  assert.deepEqual(rules(tuple({}), items), []);
+  assert.deepEqual(rules(items, tuple({ minimum: -90, maximum: 90 })), ['request-limit-tightened at[0]', 'request-limit-tightened at[0]']);
+  assert.deepEqual(rules(tuple({ minimum: -90, maximum: 90 }), items), ['request-limit-relaxed at[]', 'request-limit-relaxed at[]']);
+});
+
 test('uniqueItems (kept as a limit of 1) is worded as what it means, in both directions', () => {
   const tags = (unique: boolean) => obj({ tags: { type: 'array', items: S, ...(unique ? { uniqueItems: true } : {}) } });
   const text = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.ruleId}: ${f.text}${f.migration ? ` | ${f.migration}` : ''}`);

@@ -168,6 +168,17 @@ const plainString = (p: any) => p.type === 'string' && !p.enum && p.const === un
  * `told`: a rule that must be among the findings, for a change whose level (INFO) a silent diff would
  * also meet but which the changelog must not lose.
  */
+/** Arrays of the document's component schemas with an `items` schema and as many items as minItems says, no more. */
+function fixedArrays(doc: Doc): Array<{ a: any; at: string }> {
+  const out: Array<{ a: any; at: string }> = [];
+  const walk = (v: any, at: string) => {
+    if (!v || typeof v !== 'object') return;
+    if (v.type === 'array' && v.items && typeof v.items === 'object' && !Array.isArray(v.items) && !v.prefixItems && typeof v.maxItems === 'number' && v.minItems === v.maxItems && v.maxItems > 0) out.push({ a: v, at });
+    for (const [k, c] of Object.entries<any>(v)) walk(c, `${at}/${k}`);
+  };
+  walk((doc as any).components?.schemas, '#/components/schemas');
+  return out;
+}
 interface Mutation { kind: string; expect: Expect; allow?: string[]; told?: string; apply: (doc: Doc, n: number) => string | false }
 
 type PayloadChange = (doc: Doc, o: any, s: Slot) => string | false;
@@ -1702,6 +1713,27 @@ const mutations: Mutation[] = [
           const k = Object.keys(x.mo.schema.properties).find((q) => x.mo.schema.properties[q].type === 'string')!;
           x.mo.schema.properties[k] = { type: 'boolean' };
           return `${x.id}: ${k}`;
+        },
+      },
+      {
+        kind: 'same: a fixed-length array\'s items written once per position (prefixItems, items: false)', expect: 'none',
+        apply: (doc, n) => {
+          const x = fixedArrays(doc)[n];
+          if (!x) return false;
+          x.a.prefixItems = Array.from({ length: x.a.maxItems }, () => structuredClone(x.a.items));
+          x.a.items = false;
+          return x.at;
+        },
+      },
+      {
+        kind: 'response: one position of a fixed-length array written per position gets a tighter bound (only narrows)', expect: 'INFO',
+        apply: (doc, n) => {
+          const x = fixedArrays(doc).filter((f) => typeof f.a.items.maximum === 'number')[n];
+          if (!x) return false;
+          x.a.prefixItems = Array.from({ length: x.a.maxItems }, () => structuredClone(x.a.items));
+          x.a.prefixItems[0].maximum = x.a.items.maximum / 2;
+          x.a.items = false;
+          return x.at;
         },
       },
       {
