@@ -872,7 +872,7 @@ export function widenField(a: Field, b: Field): Field {
  * fields having none (Stripe: 13,500 of 18,000), instead of an empty object each. A write goes
  * through ownLimits; one that does not throws (modules run in strict mode).
  */
-export const NO_LIMITS: Record<string, number> = Object.freeze({});
+const NO_LIMITS: Record<string, number> = Object.freeze({});
 function ownLimits(field: Field): Record<string, number> {
   if (field.limits === NO_LIMITS) field.limits = {};
   return field.limits;

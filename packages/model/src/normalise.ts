@@ -234,9 +234,9 @@ const TEXT = Object.freeze({ type: 'string' });
  */
 function mediaSchema(media: string, entry: any): unknown {
   if (entry && typeof entry === 'object' && entry.schema !== undefined) return entry.schema;
-  const key = mediaKey(media);
-  if (/[/+](json|xml)(;|$)/.test(key) || key.startsWith('multipart/') || key.startsWith('application/x-www-form-urlencoded') || key.includes('*')) return undefined;
-  return key.startsWith('text/') ? TEXT : BYTES;
+  const m = mediaType(media);
+  if (m === 'application/json' || m.endsWith('+json') || isXmlMedia(media) || m.startsWith('multipart/') || m === 'application/x-www-form-urlencoded' || m.includes('*')) return undefined;
+  return m.startsWith('text/') ? TEXT : BYTES;
 }
 
 /** The target name when a schema is only a `$ref` to a data structure (plus annotations). */
