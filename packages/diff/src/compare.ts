@@ -1,4 +1,4 @@
-import { acceptsOldText, admits, finiteValues, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, finiteValues, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -2099,13 +2099,10 @@ function lengthEnd(f: Field, k: 'maxLength' | 'minLength'): number {
   return k === 'maxLength' ? Math.min(f.limits.maxLength ?? Infinity, implied?.max ?? Infinity) : Math.max(f.limits.minLength ?? 0, implied?.min ?? 0);
 }
 
-/** The integers each integer format holds: the bounds it sets without a `minimum` or `maximum`. */
-const FORMAT_RANGE: Record<string, [number, number]> = { int32: [-2147483648, 2147483647], int64: [-9223372036854775808, 9223372036854775807] };
-
 /** An integer field's range end with what its format already bounds taken in (`int32` ends at 2^31 - 1). */
 function formatEnd(f: Field, side: 'lower' | 'upper'): ReturnType<typeof rangeEnd> {
   const e = rangeEnd(f, side);
-  const range = f.type === 'integer' && f.format !== undefined ? own(FORMAT_RANGE, f.format) : undefined;
+  const range = f.type === 'integer' && f.format !== undefined ? own(INTEGER_FORMAT_RANGES, f.format) : undefined;
   if (!range) return e;
   // (read as rangeEnd reads a written bound, so the two compare equal: 2^63 - 1 is rounded alike)
   const bound = rangeEnd({ limits: side === 'lower' ? { minimum: range[0] } : { maximum: range[1] }, type: 'integer' }, side)!;
@@ -2114,7 +2111,7 @@ function formatEnd(f: Field, side: 'lower' | 'upper'): ReturnType<typeof rangeEn
 
 /** Two integer fields whose formats (`int32`, `int64` or none) and bounds together admit the same, finite, range. */
 function sameIntegerRange(b: Field, r: Field): boolean {
-  if (b.type !== 'integer' || r.type !== 'integer' || [b.format, r.format].some((x) => x !== undefined && !own(FORMAT_RANGE, x))) return false;
+  if (b.type !== 'integer' || r.type !== 'integer' || [b.format, r.format].some((x) => x !== undefined && !own(INTEGER_FORMAT_RANGES, x))) return false;
   for (const side of ['lower', 'upper'] as const) {
     const x = formatEnd(b, side), y = formatEnd(r, side);
     if (!x || !y || x.value !== y.value || x.exclusive !== y.exclusive) return false;

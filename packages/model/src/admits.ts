@@ -43,6 +43,9 @@ function optional<T>(was: T | undefined, now: T | undefined): Relation {
   return 'unknown';
 }
 
+/** The integers each integer format holds: the bounds it sets without a `minimum` or `maximum`. */
+export const INTEGER_FORMAT_RANGES: Readonly<Record<string, readonly [number, number]>> = { int32: [-2147483648, 2147483647], int64: [-9223372036854775808, 9223372036854775807] };
+
 /**
  * Formats whose values are provably all values of another format (of the same JSON type), each
  * mapped to the formats that contain it: a 32-bit integer is a 64-bit one, a single-precision
