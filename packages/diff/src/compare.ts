@@ -1,4 +1,4 @@
-import { acceptsOldText, admits, finiteValues, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isXmlMedia, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, finiteValues, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, xmlPayloads, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -356,10 +356,8 @@ export function compareModels(base: Model, rev: Model): DiffItem[] {
  */
 function carriedAsXml(ctx: Ctx, i: DiffItem): boolean {
   if (i.owner.kind === 'structure') return !!(own(ctx.base.structures, i.owner.name)?.xml || own(ctx.rev.structures, i.owner.name)?.xml);
-  const request = i.direction === 'request';
-  const xmlOn = (o: Operation) => (request ? o.requestMedia : o.responseMedia).some(isXmlMedia)
-    || Object.keys(o.bodies ?? {}).some((k) => k.startsWith('request ') === request && isXmlMedia(k.slice(k.lastIndexOf(' ') + 1)));
-  return [ctx.base, ctx.rev].some((m) => Object.values(m.operations).some((o) => o.kind === i.owner.kind && o.name === i.owner.name && xmlOn(o)));
+  const side = i.direction === 'request' ? 'request' : 'response';
+  return [ctx.base, ctx.rev].some((m) => Object.values(m.operations).some((o) => o.kind === i.owner.kind && o.name === i.owner.name && xmlPayloads(o, side).length > 0));
 }
 
 /** An OpenAPI document's servers as origins (`scheme://host:port`) and the one base path they share, if they share one. */

@@ -5,7 +5,7 @@ import { readSpec, readVersionFolder, detectKind } from './read.js';
 import type { Diagnostic, Model, Protocol } from './types.js';
 
 export * from './types.js';
-export { isXmlMedia, normalise, sideOf, urlKey, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
+export { isXmlMedia, xmlPayloads, normalise, sideOf, urlKey, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
 export { acceptsOldText, admits, constraintRelation, fieldRelation, finiteValues, formatRelation, INTEGER_FORMAT_RANGES, joinRelations, textValues, valueAdmitted, type Relation } from './admits.js';

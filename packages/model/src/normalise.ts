@@ -194,6 +194,21 @@ export function isXmlMedia(media: string): boolean {
   return m === 'application/xml' || m === 'text/xml' || m.endsWith('+xml');
 }
 
+/**
+ * What one side of an operation carries as XML, where `xml` names elements and attributes (see
+ * Field.xml): the main payload when an XML media type shares its schema, and each body of an XML
+ * media type read apart (`<side> <media>`; on the response side also the error bodies,
+ * `status <code> <media>`). The one place that decides which payloads travel as XML: the model
+ * marks the structures they reach (`Structure.xml`), the diff keeps an operation's `xml` changes
+ * only where this is not empty.
+ */
+export function xmlPayloads(o: Operation, side: 'request' | 'response'): Fields[] {
+  const out: Fields[] = [];
+  if ((side === 'request' ? o.requestMedia : o.responseMedia).some((m) => isXmlMedia(m) && !o.bodies?.[`${side} ${m}`])) out.push(o[side]);
+  for (const k in o.bodies) if (k.startsWith('request ') === (side === 'request') && isXmlMedia(k.slice(k.lastIndexOf(' ') + 1))) out.push(o.bodies[k]);
+  return out;
+}
+
 /** A media type's `type/subtype` as `mediaKey` reads it (in lower case), its parameters aside. */
 const mediaType = (media: string): string => mediaKey(media).split(';')[0];
 
@@ -892,10 +907,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   // an XML media type beside the main one with the same schema carries the main fields
   const xmlStarts = new Set<string>();
   for (const o of Object.values(model.operations)) {
-    for (const side of ['request', 'response'] as const) {
-      if ((side === 'request' ? o.requestMedia : o.responseMedia).some((m) => isXmlMedia(m) && !o.bodies?.[`${side} ${m}`])) for (const r of payloadRefs(o[side], schemaAt)) xmlStarts.add(r);
-    }
-    for (const [k, fields] of Object.entries(o.bodies ?? {})) if (isXmlMedia(k.slice(k.lastIndexOf(' ') + 1))) for (const r of payloadRefs(fields, schemaAt)) xmlStarts.add(r);
+    for (const side of ['request', 'response'] as const) for (const fields of xmlPayloads(o, side)) for (const r of payloadRefs(fields, schemaAt)) xmlStarts.add(r);
   }
   // every structure reachable from some starts (through the structures they name) is marked
   const reach = (from: Iterable<string>, mark: (st: Structure) => void) => {
