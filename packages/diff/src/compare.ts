@@ -1899,6 +1899,13 @@ function alternativeRelation(wasIn: Fields, was: Field, variant: string, content
   return was.type === 'object' && was.ref === undefined && inlineKind(variant) === 'object' ? 'same' : 'unknown';
 }
 
+/** A field of several scalar types (`integer|string`) as one field per type, or undefined. */
+function scalarParts(f: Field): Field[] | undefined {
+  if (!f.type?.includes('|')) return undefined;
+  const types = f.type.split('|');
+  return types.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean') ? types.map((type) => ({ ...f, type })) : undefined;
+}
+
 /** The same relation seen from the other side. */
 const mirrored = (r: Relation): Relation => (r === 'wider' ? 'narrower' : r === 'narrower' ? 'wider' : r);
 
@@ -2214,7 +2221,14 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
     // what a client sent is still accepted when one alternative admits all of it (and, under oneOf,
     // no value can match two); what it received is unchanged when every alternative admits no more
     const rels = rv.map((v, j) => alternativeRelation(bm, b0, v, r.alternatives?.[j] ?? null, sameRef));
-    const old = rels.some((x) => x === 'same' || x === 'wider') && (variantKeyword(rv) === 'anyOf' || disjoint(rv, r.alternatives));
+    const keeps = (rs: Relation[]) => rs.some((x) => x === 'same' || x === 'wider');
+    // a list of scalar types is kept when each of its types is admitted in full by some alternative
+    // (`type: [string, integer]` -> `anyOf: [{type: string}, {type: integer}, {type: object}]`)
+    const parts = scalarParts(b0);
+    const covered = parts
+      ? parts.every((p) => keeps(rv.map((v, j) => alternativeRelation(Object.assign(Object.create(null), bm, { [p.path]: p }), p, v, r.alternatives?.[j] ?? null, sameRef))))
+      : keeps(rels);
+    const old = covered && (variantKeyword(rv) === 'anyOf' || disjoint(rv, r.alternatives));
     emit({ ...base, change: 'wrapped', to: rv.length, covers: { old, all: rels.every((x) => x === 'same' || x === 'narrower') } }, f);
   } else if (bv.length || rv.length) {
     const listedAlike = sameList(bv, rv);

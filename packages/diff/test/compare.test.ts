@@ -276,8 +276,22 @@ test('AsyncAPI 3: one operation turned around is that operation\'s change, even 
 
 test('a request union reduced to one plain alternative names only the alternatives it lost', () => {
   const u = (alts: unknown[]) => api({ type: 'object' }, obj({ f: { type: 'array', items: alts.length > 1 ? { oneOf: alts } : alts[0] } }));
-  const got = diffModels(modelOf(u([S, { type: 'integer' }]))!, modelOf(u([S]))!).map((f) => [f.ruleId, f.from]);
-  assert.deepEqual(got, [['request-variant-removed', ['integer']]]);
+  const list = { type: 'array', items: S };
+  const got = diffModels(modelOf(u([S, { type: 'integer' }, list]))!, modelOf(u([S]))!).map((f) => [f.ruleId, f.from]);
+  assert.deepEqual(got, [['request-variant-removed', ['array [string]', 'integer']]]);
+  // alternatives that are each one scalar type are a type list: the type that went is told as such
+  const scalar = diffModels(modelOf(u([S, { type: 'integer' }]))!, modelOf(u([S]))!).map((f) => [f.ruleId, f.from, f.to]);
+  assert.deepEqual(scalar, [['request-field-type-changed', 'integer|string', 'string']]);
+});
+
+test('a union of disjoint scalar types and the type list with the same keywords are one schema, either way and in either direction', () => {
+  const union = { oneOf: [{ type: 'string', pattern: '^[0-9]{8}$' }, { type: 'integer', minimum: 0 }] };
+  const list = { type: ['string', 'integer'], pattern: '^[0-9]{8}$', minimum: 0 };
+  const doc = (f: unknown) => api({ type: 'object' }, obj({ f }));
+  for (const [a, b] of [[union, list], [list, union], [union, { anyOf: union.oneOf }]]) assert.deepEqual(diffModels(modelOf(doc(a))!, modelOf(doc(b))!), []);
+  // a list of scalar types still accepted by a union holding one alternative per type, and more
+  const wider = diffModels(modelOf(doc(list))!, modelOf(doc({ anyOf: [...union.oneOf, { type: 'array', items: S }] }))!).map((f) => [f.ruleId, f.level]);
+  assert.deepEqual(wider, [['request-field-widened-to-union', 'INFO']]);
 });
 
 test('a field kept out of one side (readOnly, writeOnly) is not judged there, in a structure used on both', () => {

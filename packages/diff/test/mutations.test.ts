@@ -2652,7 +2652,9 @@ function unionContentMutations(): Mutation[] {
     onPayload('request: maxLength tightened inside an inline alternative', 'request', 'ERR', inAlternative(bounded, (a) => { a.maxLength = Math.floor(a.maxLength / 2); })),
     onPayload('response narrows: maxLength tightened inside an inline alternative', 'response', 'INFO', inAlternative(bounded, (a) => { a.maxLength = Math.floor(a.maxLength / 2); })),
     onPayload('request relaxes: maxLength dropped inside an inline alternative', 'request', 'INFO', inAlternative(bounded, (a) => { delete a.maxLength; })),
-    onPayload('response: maxLength dropped inside an inline alternative', 'response', 'WARN', inAlternative(bounded, (a) => { delete a.maxLength; })),
+    // the alternatives here are each one scalar type with only that type's keywords: the union is a
+    // type list, and a bound dropped on its string is the string's bound dropped, as on a plain field
+    onPayload('response: maxLength dropped inside an inline alternative', 'response', 'ERR', inAlternative(bounded, (a) => { delete a.maxLength; })),
     onPayload('request relaxes: enum value added to the items of an array alternative', 'request', 'INFO', inAlternative(enumItems, (a) => { a.items.enum.push('zz_new'); })),
     onPayload('response: enum value added to the items of an array alternative', 'response', 'WARN', inAlternative(enumItems, (a) => { a.items.enum.push('zz_new'); })),
     onPayload('request: enum value removed from the items of an array alternative', 'request', 'ERR', inAlternative(enumItems, (a) => { a.items.enum.pop(); })),
@@ -2663,8 +2665,21 @@ function unionContentMutations(): Mutation[] {
       edit(d, o, first(props(d, o, (p, n) => admitsEmpty(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [s, { type: 'string', enum: [''] }] })))),
     onPayload('response: plain string wrapped in anyOf with an integer alternative', 'response', 'ERR', (d, o) =>
       edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [s, { type: 'integer' }] }))),
-    onPayload('request: plain string wrapped in anyOf with a shorter string and an integer', 'request', 'ERR', (d, o) =>
-      edit(d, o, first(props(d, o, (p, n) => plainString(p) && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: Math.min(s.maxLength ?? 8, 8) - 1 }, { type: 'integer' }] }))),
+    // a string and an integer as alternatives are `type: [string, integer]` with the string's keywords
+    // beside it: a bound where the string had none is a bound added (request-limit-added, WARN), and a
+    // bound lowered is a bound tightened (ERR), however the union is written
+    onPayload('request: plain string wrapped in anyOf with a shorter string and an integer', 'request', 'WARN', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => plainString(p) && p.maxLength === undefined && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: 7 }, { type: 'integer' }] }))),
+    onPayload('request: bounded string wrapped in anyOf with a shorter string and an integer', 'request', 'ERR', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => plainString(p) && typeof p.maxLength === 'number' && p.maxLength > 1 && !o.properties[n].$ref)), (s) => ({ anyOf: [{ ...s, maxLength: s.maxLength - 1 }, { type: 'integer' }] }))),
+    // ... and the same union written either way is no change
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} union of a string and an integer written as a type list`, side, 'none', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.anyOf ?? p.oneOf) && (p.anyOf ?? p.oneOf).length === 2 && (p.anyOf ?? p.oneOf).every((a: any) => isObj(a) && (a.type === 'string' || a.type === 'integer') && !a.enum && a.const === undefined && a.nullable === undefined) && new Set((p.anyOf ?? p.oneOf).map((a: any) => a.type)).size === 2 && !o.properties[n].$ref)),
+        ({ anyOf, oneOf, ...s }) => { const out: any = { ...s, type: [] as string[] }; for (const a of anyOf ?? oneOf) { const { type, description: _d, ...kw } = a; out.type.push(type); Object.assign(out, kw); } return out; }))),
+    // (a value is never both a string and an integer, so `anyOf` and `oneOf` admit the same)
+    ...(['request', 'response'] as const).map((side) => onPayload(`same: ${side} anyOf of a string and an integer written as oneOf`, side, 'none', (d, o) =>
+      edit(d, o, first(props(d, o, (p, n) => Array.isArray(p.anyOf) && p.anyOf.length === 2 && p.anyOf.every((a: any) => isObj(a) && (a.type === 'string' || a.type === 'integer') && !a.enum && a.const === undefined && a.nullable === undefined) && new Set(p.anyOf.map((a: any) => a.type)).size === 2 && !o.properties[n].$ref)),
+        ({ anyOf, ...s }) => ({ ...s, oneOf: anyOf })))),
     // a union reduced to one of its alternatives: the properties of an inline object alternative keep
     // the required flags they had in it; the values of a map or the items of an array are its own
     ...(['request', 'response'] as const).map((side) => onPayload(`${side}: a union of an inline object and '' reduced to the object`, side, side === 'request' ? 'ERR' : 'INFO', (d, o) =>

@@ -338,6 +338,56 @@ function constantsOf(node: any, list: any[]): any {
   return out;
 }
 
+/** The keywords that constrain values of one scalar type only (besides `type` and annotations). */
+const SCALAR_KEYWORDS: Record<string, Set<string>> = {
+  string: new Set(['format', 'pattern', 'minLength', 'maxLength', 'contentEncoding', 'contentMediaType']),
+  number: new Set(['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']),
+  boolean: new Set(),
+};
+SCALAR_KEYWORDS.integer = SCALAR_KEYWORDS.number;
+
+/**
+ * A union whose alternatives are each one scalar type of its own (`string`, `boolean`, and one of
+ * `number`/`integer`) with only that type's keywords is a type list with those keywords beside it:
+ * `oneOf: [{type: string, pattern: P}, {type: integer, minimum: 0}]` admits what
+ * `type: [string, integer], pattern: P, minimum: 0` does, since `pattern` constrains strings only and
+ * `minimum` numbers only (the OpenAPI 3.1 spelling of the same field). The types do not overlap, so
+ * `oneOf` and `anyOf` agree. A `{type: 'null'}` alternative makes it nullable. Anything else (a
+ * `$ref`, an enum, two numeric alternatives, a `format` on two of them, keywords beside the union)
+ * leaves the union as written.
+ */
+function scalarTypesOf(node: any, list: any[]): any {
+  if (list.length < 2) return undefined;
+  for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && !isAnnotation(k)) return undefined;
+  const types: string[] = [];
+  const merged: Record<string, unknown> = {};
+  let nullable = false;
+  for (const alt of list) {
+    // (3.0's `nullable` and `xml` are in ANNOTATIONS but say something here: such a union stays)
+    if (!alt || typeof alt !== 'object' || Array.isArray(alt) || typeof alt.type !== 'string' || alt.nullable !== undefined || alt.xml !== undefined) return undefined;
+    if (alt.type === 'null') {
+      for (const k in alt) if (k !== 'type' && !isAnnotation(k)) return undefined;
+      nullable = true;
+      continue;
+    }
+    const own = SCALAR_KEYWORDS[alt.type];
+    if (!own) return undefined;
+    const numeric = alt.type === 'number' || alt.type === 'integer';
+    if (types.some((t) => t === alt.type || (numeric && (t === 'number' || t === 'integer')))) return undefined;
+    types.push(alt.type);
+    for (const k in alt) {
+      if (k === 'type' || isAnnotation(k)) continue;
+      if (!own.has(k) || k in merged) return undefined;
+      merged[k] = alt[k];
+    }
+  }
+  if (types.length < 2) return undefined;
+  const { oneOf: _o, anyOf: _a, ...rest } = node;
+  const out: any = { ...rest, ...merged, type: types };
+  if (nullable) out[ADMITS_NULL] = true;
+  return out;
+}
+
 /**
  * The alternatives of a `oneOf`/`anyOf` list (`key`), with where each is written. A `null` type
  * alternative is the union's nullability, not an alternative. An alternative that is a `$ref` to a
@@ -424,6 +474,8 @@ function canonicalSchema(node: any): any {
   if (!Array.isArray(list)) return node;
   const constants = constantsOf(node, list);
   if (constants) return constants;
+  const scalars = scalarTypesOf(node, list);
+  if (scalars) return scalars;
   if (list.length > 2) return node;
   const alts = list.filter((x: any) => !(isNullSchema(x) && Object.keys(x).length === 1));
   const only = alts.length === 1 ? alts[0] : undefined;

@@ -26,6 +26,14 @@ test('flatten: table of schemas -> fields', () => {
     ['allOf merges parts', { given: { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { properties: { b: { type: 'integer' } } }] }, want: { '': { allOf: 2 }, a: { required: true }, b: { type: 'integer' } } }],
     ['additionalProperties map', { given: { type: 'object', additionalProperties: { type: 'integer' } }, want: { '{}': { type: 'integer' } } }],
     ['contentEncoding: base64 is 3.0\'s byte, another encoding is its own format', { given: { type: 'object', properties: { a: { type: 'string', contentEncoding: 'base64' }, b: { type: 'string', contentEncoding: 'base32' } } }, want: { a: { format: 'byte' }, b: { format: 'base32' } } }],
+    ['a union of disjoint scalar types is a type list with each type\'s keywords', { given: { type: 'object', properties: {
+      u: { oneOf: [{ type: 'string', pattern: '^[0-9]+$' }, { type: 'integer', minimum: 0 }, { type: 'null' }] },
+      // not rewritten: two numeric alternatives overlap; an enum, 3.0's nullable or a $ref in an alternative
+      n: { oneOf: [{ type: 'number', maximum: 1 }, { type: 'integer', minimum: 5 }] },
+      e: { anyOf: [{ type: 'string', enum: ['a'] }, { type: 'integer' }] },
+      z: { anyOf: [{ type: 'string', nullable: true }, { type: 'integer' }] },
+      r: { anyOf: [{ $ref: '#/components/schemas/O' }, { type: 'integer' }] } } },
+    want: { u: { type: 'integer|string', pattern: '^[0-9]+$', limits: { minimum: 0 }, nullable: true, variants: undefined }, n: { variants: ['oneOf:=integer', 'oneOf:=number'] }, e: { type: undefined }, z: { type: undefined }, r: { type: undefined } } }],
     ['a closed tuple holds at most its positions', { given: { type: 'object', properties: { t: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], items: false }, u: { type: 'array', items: [{ type: 'string' }], additionalItems: false } } }, want: { t: { limits: { maxItems: 2 } }, 't[1]': { type: 'number' }, u: { limits: { maxItems: 1 } } } }],
   ];
   const doc = { components: { schemas: { O: { type: 'object', properties: { x: { type: 'string' } } } } } };

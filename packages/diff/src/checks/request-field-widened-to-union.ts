@@ -1,7 +1,7 @@
 import type { DiffItem, Rule } from '../types.js';
 import * as h from './helpers.js';
 
-/** A request schema became a union in which one alternative still admits everything it admitted: clients may keep sending what they sent. */
+/** A request schema became a union whose alternatives still admit everything it admitted: clients may keep sending what they sent. */
 export const RULE_ID = 'request-field-widened-to-union';
 
 export const rule: Rule = {
