@@ -823,3 +823,15 @@ test('a length the pattern already implies is no bound of its own; a pattern wid
   const res = (s: unknown) => api(obj({ code: s }, ['code']));
   assert.deepEqual(rules(res({ type: 'string', maxLength: 12 }), res({ type: 'string', pattern: '^[A-Z0-9]{1,12}$' })), ['response-pattern-added']);
 });
+
+test('a payload written as a one-part allOf of a component names it as a $ref does: inlining the component, or un-wrapping the ref, is no change', () => {
+  const order = obj({ id: { type: 'string' }, total: { type: 'integer' } }, ['id']);
+  const wrapped = api({ type: 'object' }, { allOf: [{ $ref: '#/components/schemas/Order' }], description: 'The order.' }, { Order: order });
+  for (const other of [api({ type: 'object' }, order), api({ type: 'object' }, { $ref: '#/components/schemas/Order' }, { Order: order })]) {
+    assert.deepEqual(diffModels(modelOf(wrapped)!, modelOf(other)!).map((f) => f.ruleId), []);
+    assert.deepEqual(diffModels(modelOf(other)!, modelOf(wrapped)!).map((f) => f.ruleId), []);
+  }
+  // ... and the component it names is still compared: a field it now requires is told
+  const stricter = api({ type: 'object' }, { allOf: [{ $ref: '#/components/schemas/Order' }] }, { Order: { ...order, required: ['id', 'total'] } });
+  assert.deepEqual(diffModels(modelOf(wrapped)!, modelOf(stricter)!).map((f) => f.ruleId), ['request-field-became-required']);
+});

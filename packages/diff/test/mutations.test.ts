@@ -2601,6 +2601,65 @@ test('mutation generator: every change with a known effect gets its level; equiv
   for (const m of mutations) assert.ok(byKind.get(m.kind)?.n, `mutation "${m.kind}" found no site in any document`);
 });
 
+// ---------- metamorphic: a case keeps its verdict when both sides are rewritten alike ----------
+
+/** Keys under which a document holds literal data (examples, enums, defaults), not schemas. */
+const literalKey = (k: string) => k === 'example' || k === 'examples' || k === 'enum' || k === 'const' || k === 'default';
+
+/**
+ * Rewrites that change how a document is written, never what it admits nor where it is reached.
+ * Applied to both sides of a generated case, the verdict must stay the same: this tests that every
+ * rule reads the document by meaning, across all the kinds of change at once.
+ */
+const REWRITES: Array<[string, (doc: Doc) => void]> = [
+  ["a property's $ref wrapped in a one-part allOf", (doc) => {
+    for (const node of objectsIn(doc, literalKey)) {
+      if (!isObj(node.properties)) continue;
+      for (const [k, v] of Object.entries<any>(node.properties)) if (isObj(v) && typeof v.$ref === 'string' && Object.keys(v).length === 1) node.properties[k] = { allOf: [v] };
+    }
+  }],
+  ["every object's keys in reverse order (media type maps and literal data kept: the first media type listed is the main one)", (doc) => {
+    const flip = (x: any, key: string): any => {
+      if (!x || typeof x !== 'object' || literalKey(key)) return x;
+      if (Array.isArray(x)) return x.map((y) => flip(y, ''));
+      const keys = key === 'content' ? Object.keys(x) : Object.keys(x).reverse();
+      const out: any = {};
+      for (const k of keys) out[k] = flip(x[k], k);
+      return out;
+    };
+    const flipped = flip(doc, '');
+    for (const k of Object.keys(doc)) delete doc[k];
+    Object.assign(doc, flipped);
+  }],
+];
+
+test('metamorphic: a sample of the generated cases, both sides rewritten alike, keeps every verdict', () => {
+  const wrong: string[] = [];
+  let cases = 0, i = 0;
+  for (const { name, doc } of documents()) {
+    for (const m of mutations) {
+      for (let n = 0; n < SITES; n++) {
+        const copy = structuredClone(doc);
+        const site = m.apply(copy, n);
+        if (site === false) break;
+        // every seventh case, the rewrites in turn (deterministic)
+        if (i++ % 7) continue;
+        const [label, rewrite] = REWRITES[(i / 7 | 0) % REWRITES.length];
+        const a = structuredClone(doc), b = structuredClone(copy);
+        rewrite(a);
+        rewrite(b);
+        const base = modelOf(a, name)!;
+        const findings = diffModels(base, modelOf(b, name, { reuse: base, counterpart: base })!);
+        cases++;
+        if (!judge(m.expect, findings, m.allow, m.told)) wrong.push(`${name} | ${m.kind} | ${site} | ${label} | expected ${m.expect} | got ${JSON.stringify(findings.map((f) => `${f.level} ${f.ruleId}: ${f.text}`))}`);
+      }
+    }
+  }
+  console.log(`metamorphic: ${cases} cases, ${wrong.length} verdicts moved by a rewrite`);
+  assert.deepEqual(wrong.slice(0, 25), []);
+  assert.ok(cases >= 400, `only ${cases} cases`);
+});
+
 // ---------- family: a union judged by what its alternatives admit (inline alternatives' content,
 // a plain schema turned into a union that keeps, or not, what it admitted) ----------
 

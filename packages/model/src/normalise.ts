@@ -1,5 +1,5 @@
 import { canonicalize, childKeys, itemKeys, refHolders, type Keys } from '@ccapi/load';
-import { emptyObjectAt, flatten, groupOf, refsOf, Resolver, schemaRefName, type Reads } from './flatten.js';
+import { emptyObjectAt, flatten, groupOf, refsOf, Resolver, schemaRefName, singlePart, type Reads } from './flatten.js';
 import { escapeToken as esc, lastToken } from './pointer.js';
 import { mediaKey } from './media.js';
 import { framePayload, isErrorFrame as isErrorFrameSchema, isFrame } from './frames.js';
@@ -648,6 +648,13 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
   const payload = (schema: any, ptr: string, out: Fields, rootRequired: boolean, opName: string, keep = true) => {
     let node = schema;
     let at = ptr;
+    // a payload written `allOf: [{$ref: X}]` names X as `$ref: X` does (see singlePart): it owns X,
+    // or keeps it as a reference, the same way
+    const unwrap = () => {
+      const part = node && typeof node === 'object' && node.$ref === undefined && node.nullable === undefined ? singlePart(node) : node;
+      if (part !== node && part && typeof part === 'object' && typeof part.$ref === 'string') node = part, at = `${at}/allOf/0`;
+    };
+    unwrap();
     for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 20; hops++) {
       const name = schemaRefName(node.$ref);
       if (name === undefined) break;
@@ -663,6 +670,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       const next = resolver.get(node.$ref);
       if (next === undefined) break;
       node = next;
+      unwrap();
     }
     if (keep) flatten(node, at, resolver, { followRoot: true, rootRequired }, out);
   };
