@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 const pkg = resolve(import.meta.dirname, '..');
 const shared = process.env.BENCH_DIR ?? resolve(pkg, '..', '..', '..', 'shared', 'bench');
 const cli = join(pkg, 'bin', 'api-diff.js');
-const bundle = join(pkg, 'dist', 'api-diff.mjs');
+const bundle = join(pkg, 'dist', 'api-diff.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 const PAIRS: Array<[string, string, string]> = [

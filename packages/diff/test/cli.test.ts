@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,6 +110,36 @@ for (const [name, args, pattern] of [
     assert.doesNotMatch(r.err, /\n\s+at .*\.(ts|js):\d+/, 'no stack trace');
   });
 }
+
+test('the package bin keeps the bundle\'s code cache in Node\'s compile cache folder: written after a run, used as it is, replaced when damaged, none when the cache is off', () => {
+  if (!existsSync(join(pkg, 'dist', 'api-diff.cjs'))) return;
+  const bin = join(pkg, 'bin', 'api-diff.js');
+  const args = ['breaking', fx('method-removed', 'base.yaml'), fx('method-removed', 'revision.yaml')];
+  const dir = mkdtempSync(join(tmpdir(), 'api-diff-cache-'));
+  const env = { ...process.env, NODE_COMPILE_CACHE: dir };
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  const run = (e = env) => { const r = spawnSync(bin, args, { encoding: 'utf8', env: e }); assert.equal(r.status, 1, r.stderr); return r.stdout; };
+  const caches = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => /api-diff-[0-9a-f]{32}\.v8$/.test(f)).map((f) => join(d, f));
+  const first = run();
+  const [file] = caches(dir);
+  assert.ok(file, 'a cache file after the first run');
+  const written = readFileSync(file);
+  assert.equal(written.toString('latin1', 0, 4), 'ADC1');
+  // accepted as it is: a run that took less than twice the writer's time leaves it alone
+  written.writeUInt32LE(0x7fffffff, 4);
+  writeFileSync(file, written);
+  assert.equal(run(), first);
+  assert.deepEqual(readFileSync(file), written);
+  // damaged: V8 rejects it, the run is the same, and a good one replaces it
+  writeFileSync(file, Buffer.concat([written.subarray(0, 8), Buffer.alloc(4096, 7)]));
+  assert.equal(run(), first);
+  const again = readFileSync(file);
+  assert.ok(again.length > 4096 + 8 && again.readUInt32LE(4) < 0x7fffffff);
+  // off: nothing written
+  const off = mkdtempSync(join(tmpdir(), 'api-diff-cache-off-'));
+  assert.equal(run({ ...env, NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: '1' }), first);
+  assert.deepEqual(caches(off), []);
+});
 
 test('the package bin starts Node with the tier cap and huge-page malloc through sh, and runs the same when Node starts it', () => {
   const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
