@@ -16,8 +16,7 @@
 import module from "node:module";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 // Node's compile cache (22.1+) for the modules loaded by name (yaml); its folder also holds the
@@ -39,13 +38,26 @@ process.stdout.on("error", (e) => {
 // It runs as a vm.Script so that its V8 code cache can be written after a run: Node's compile cache
 // is made when a module is compiled, so it holds only the functions compiled eagerly, and every run
 // parsed and compiled the other 684 again (Stripe pair: 0.834 -> 0.803 s; README.md, "Diff at
-// scale", fourteenth pass). The cache file is named by a hash of the bundle, Node's version and its
-// flags (V8 itself checks only the source's length, its own version and flags); it is written when
-// missing or rejected, and again after a run that took over twice as long as the one that wrote it
-// (a longer run compiles more of the bundle). A cache that cannot be read or written is skipped.
+// scale", fourteenth pass). The cache file is named by a hash of the bundle file's identity, Node's
+// version and its flags (V8 itself checks only the source's length, its own version and flags); it is
+// written when missing or rejected, and again after a run that took over twice as long as the one
+// that wrote it (a longer run compiles more of the bundle). A cache that cannot be read or written
+// is skipped.
+/** 64-bit FNV-1a of a string's UTF-16 units, as 16 hex digits. */
+function fnv(text) {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return h.toString(16).padStart(16, "0");
+}
 const bundle = fileURLToPath(new URL("../dist/api-diff.cjs", import.meta.url));
-const source = readFileSync(bundle, "utf8");
-const cacheFile = cacheDir && join(cacheDir, `api-diff-${createHash("sha256").update(source).update(process.version).update(`${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`).digest("hex").slice(0, 32)}.v8`);
+// (a hash of the file's identity, not of its text: node:crypto alone takes ~20 ms to load; a file
+// rewritten in place gets a new ctime, which no tool sets back; one descriptor for both, so the text
+// read is the file described)
+const fd = openSync(bundle, "r");
+const id = fstatSync(fd);
+const source = readFileSync(fd, "utf8");
+closeSync(fd);
+const cacheFile = cacheDir && join(cacheDir, `api-diff-${fnv(`${id.dev}:${id.ino}:${id.size}:${id.mtimeMs}:${id.ctimeMs}:${process.version}:${process.execArgv.join(" ")}:${process.env.NODE_OPTIONS ?? ""}`)}.v8`);
 // the file: "ADC1", the writing run's milliseconds (uint32 LE), then V8's cached data
 let cached, wroteIn = 0;
 try {

@@ -119,7 +119,7 @@ test('the package bin keeps the bundle\'s code cache in Node\'s compile cache fo
   const env = { ...process.env, NODE_COMPILE_CACHE: dir };
   delete env.NODE_DISABLE_COMPILE_CACHE;
   const run = (e = env) => { const r = spawnSync(bin, args, { encoding: 'utf8', env: e }); assert.equal(r.status, 1, r.stderr); return r.stdout; };
-  const caches = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => /api-diff-[0-9a-f]{32}\.v8$/.test(f)).map((f) => join(d, f));
+  const caches = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => /api-diff-[0-9a-f]{16}\.v8$/.test(f)).map((f) => join(d, f));
   const first = run();
   const [file] = caches(dir);
   assert.ok(file, 'a cache file after the first run');
