@@ -835,3 +835,21 @@ test('a payload written as a one-part allOf of a component names it as a $ref do
   const stricter = api({ type: 'object' }, { allOf: [{ $ref: '#/components/schemas/Order' }] }, { Order: { ...order, required: ['id', 'total'] } });
   assert.deepEqual(diffModels(modelOf(wrapped)!, modelOf(stricter)!).map((f) => f.ruleId), ['request-field-became-required']);
 });
+
+test('a $dynamicRef resolves along the way the payload is reached: a generic envelope\'s item bound by the schema that uses it (JSON Schema 2020-12, blind set 49)', () => {
+  const base = 'https://schemas.example.test/';
+  const page = { $id: `${base}page`, type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $dynamicRef: '#item' } } }, $defs: { item: { $dynamicAnchor: 'item' } } };
+  const invoice = obj({ id: { type: 'string' }, total: { type: 'integer' } }, ['id', 'total']);
+  const summary = obj({ id: { type: 'string' } }, ['id']);
+  const bound = (to: string, anchor = true) => ({ $id: `${base}invoice-page`, $ref: '#/components/schemas/Page', $defs: { item: { ...(anchor ? { $dynamicAnchor: 'item' } : {}), $ref: `#/components/schemas/${to}` } } });
+  const doc = (invoicePage: unknown) => api({ $ref: '#/components/schemas/InvoicePage' }, { type: 'object' }, { Page: page, Invoice: invoice, Summary: summary, InvoicePage: invoicePage });
+  const rules = (a: unknown, b: unknown) => diffModels(modelOf(doc(a))!, modelOf(doc(b))!).map((f) => `${f.ruleId} ${f.path ?? ''}`.trim()).sort();
+  // the item is the bound schema: another one bound is told field by field (and the one it names
+  // now is the structure in use)
+  assert.deepEqual(rules(bound('Invoice'), bound('Summary')), ['response-required-field-removed items[].total', 'structure-added', 'structure-removed']);
+  // the binding dropped: the envelope's own item (anything) applies
+  assert.deepEqual(rules(bound('Invoice'), bound('Invoice', false)).map((r) => r.split(' ')[0]), ['response-field-type-changed']);
+  // the same page written without the envelope is no change
+  const plain = { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Invoice' } } } };
+  assert.deepEqual(rules(bound('Invoice'), plain), []);
+});

@@ -191,7 +191,7 @@ const CLOSES_MERGED = Symbol('closes the merged object');
 const ALL_TYPES = ['array', 'boolean', 'number', 'object', 'string'];
 
 /** Keywords that describe a schema without constraining its values. */
-const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', '$comment', 'externalDocs', 'xml', 'nullable', '$id', '$schema', '$anchor']);
+const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', '$comment', 'externalDocs', 'xml', 'nullable', '$id', '$schema', '$anchor', '$dynamicAnchor', '$defs']);
 const isAnnotation = (k: string) => ANNOTATIONS.has(k) || k.startsWith('x-');
 /** Keywords that say nothing of which values a schema admits (annotations, access, defaults). */
 const FREE = new Set([...ANNOTATIONS, 'deprecated', 'readOnly', 'writeOnly', 'default', '$ref']);
@@ -498,6 +498,11 @@ export interface FlattenOptions {
   /** Whether the root itself is required. */
   rootRequired: boolean;
   label?: string;
+  /**
+   * The schemas a caller passed through, by `$ref`, to reach `schema` (with their pointers): the
+   * outer part of the way a `$dynamicRef` is resolved along (see dynamicTarget).
+   */
+  via?: Array<[unknown, string]>;
 }
 
 /**
@@ -505,6 +510,30 @@ export interface FlattenOptions {
  * is written `․` (U+2024, one dot leader): a property called `a.b` is not the field `b` of `a`.
  */
 export const pathKey = (name: string): string => (name.includes('.') ? name.replace(/\./g, '\u2024') : name);
+
+/**
+ * The subschema of the schema resource `resource` (not inside a nested resource, one with its own
+ * `$id`) naming the anchor `name`: by `$dynamicAnchor` only (`dynamicOnly`), or by `$anchor` too.
+ * `at` is its pointer below the resource; `dynamic`, whether it is a `$dynamicAnchor`.
+ */
+const anchorsOf = new WeakMap<object, Map<string, { at: string; dynamic: boolean }>>();
+function anchorIn(resource: any, name: string, dynamicOnly: boolean): { at: string; dynamic: boolean } | undefined {
+  let found = anchorsOf.get(resource);
+  if (!found) {
+    const map = new Map<string, { at: string; dynamic: boolean }>();
+    const walk = (x: any, at: string, depth: number): void => {
+      if (!x || typeof x !== 'object' || depth > MAX_DEPTH || (at !== '' && typeof x.$id === 'string')) return;
+      if (Array.isArray(x)) return x.forEach((y, i) => walk(y, `${at}/${i}`, depth + 1));
+      if (typeof x.$dynamicAnchor === 'string' && !map.has(x.$dynamicAnchor)) map.set(x.$dynamicAnchor, { at, dynamic: true });
+      if (typeof x.$anchor === 'string' && !map.has(x.$anchor)) map.set(x.$anchor, { at, dynamic: false });
+      for (const k of Object.keys(x)) if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'example' && k !== 'examples') walk(x[k], `${at}/${esc(k)}`, depth + 1);
+    };
+    walk(resource, '', 0);
+    anchorsOf.set(resource, (found = map));
+  }
+  const hit = found.get(name);
+  return hit && (!dynamicOnly || hit.dynamic) ? hit : undefined;
+}
 
 /**
  * Flattens a JSON Schema into dotted-path fields. A `$ref` to a data structure (components/schemas)
@@ -520,6 +549,30 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   if (opts.label && out[rootPath]) out[rootPath].label = opts.label;
   return out;
 
+  /**
+   * Where `$dynamicRef: '#name'` leads (JSON Schema 2020-12), as a `$ref`: first as `#name` would,
+   * within the innermost schema resource (a schema with `$id`) on the way here; when that is a
+   * `$dynamicAnchor`, to the same anchor in the outermost resource on the way that declares one
+   * (a generic envelope's item bound by the schema that uses it). The way here is the root and the
+   * refs `stack` followed (the loader has made every ref a pointer). Undefined when nothing matches.
+   */
+  function dynamicTarget(ref: string, stack: string[]): string | undefined {
+    if (!/^#[A-Za-z_][-A-Za-z0-9._]*$/.test(ref)) return undefined;
+    const name = ref.slice(1);
+    const way: Array<[any, string]> = [...(opts.via ?? []), [schema, pointer]];
+    for (const r of stack) way.push([resolver.get(r), r.slice(1)]);
+    const scope = way.filter(([s]) => s && typeof s === 'object' && typeof s.$id === 'string');
+    if (!scope.length) return undefined;
+    const [inner, innerAt] = scope[scope.length - 1];
+    const fixed = anchorIn(inner, name, false);
+    if (fixed === undefined) return undefined;
+    if (fixed.dynamic) for (const [s, at] of scope) {
+      const hit = anchorIn(s, name, true);
+      if (hit !== undefined) return `#${at}${hit.at}`;
+    }
+    return `#${innerAt}${fixed.at}`;
+  }
+
   function join(path: string, key0: string): string {
     const key = pathKey(key0);
     if (!path) return key;
@@ -531,6 +584,13 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
     if (node === true || node === undefined || node === null) node = {};
     if (typeof node !== 'object' || Array.isArray(node)) return;
     node = canonicalSchema(node);
+    if (typeof node.$dynamicRef === 'string' && node.$ref === undefined) {
+      const to = dynamicTarget(node.$dynamicRef, stack);
+      if (to !== undefined) {
+        const { $dynamicRef: _d, ...rest } = node;
+        node = { ...rest, $ref: to };
+      }
+    }
     const admitsNull = node[ADMITS_NULL] === true || (node.nullable === true && resolver.nullableKeyword);
     let field = out[path];
     const met = !!field;

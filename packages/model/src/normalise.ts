@@ -655,6 +655,8 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       if (part !== node && part && typeof part === 'object' && typeof part.$ref === 'string') node = part, at = `${at}/allOf/0`;
     };
     unwrap();
+    // what the chain passes through, for a `$dynamicRef` below (see flatten's `via`)
+    const via: Array<[unknown, string]> = [];
     for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 20; hops++) {
       const name = schemaRefName(node.$ref);
       if (name === undefined) break;
@@ -666,13 +668,14 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       owners.set(name, opName);
       ownedSide.set(name, requestMaps.has(out) ? 'request' : 'response');
       ownership?.owned.push([name, opName, ownedSide.get(name)!]);
+      via.push([node, at]);
       at = node.$ref.slice(1);
       const next = resolver.get(node.$ref);
       if (next === undefined) break;
       node = next;
       unwrap();
     }
-    if (keep) flatten(node, at, resolver, { followRoot: true, rootRequired }, out);
+    if (keep) flatten(node, at, resolver, via.length ? { followRoot: true, rootRequired, via } : { followRoot: true, rootRequired }, out);
   };
 
   if (kind === 'openapi') {
