@@ -16,7 +16,7 @@
 import module from "node:module";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { closeSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 // Node's compile cache (22.1+) for the modules loaded by name (yaml); its folder also holds the
@@ -80,5 +80,8 @@ if (cacheFile && (!cached || script.cachedDataRejected || took > 2 * wroteIn)) {
     const tmp = `${cacheFile}.${process.pid}`;
     writeFileSync(tmp, Buffer.concat([head, data]));
     renameSync(tmp, cacheFile);
+    // each build of the bundle has caches of its own: those of builds not run for a week go
+    const week = Date.now() - 7 * 24 * 3600 * 1000;
+    for (const f of readdirSync(cacheDir)) if (/^api-diff-[0-9a-f]{16}\.v8$/.test(f) && statSync(join(cacheDir, f)).mtimeMs < week) rmSync(join(cacheDir, f), { force: true });
   } catch {}
 }

@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
 import { distCli } from '@ccapi/test-support';
@@ -130,11 +130,17 @@ test('the package bin keeps the bundle\'s code cache in Node\'s compile cache fo
   writeFileSync(file, written);
   assert.equal(run(), first);
   assert.deepEqual(readFileSync(file), written);
-  // damaged: V8 rejects it, the run is the same, and a good one replaces it
+  // damaged: V8 rejects it, the run is the same, and a good one replaces it; writing it, the bin
+  // removes the caches of builds not run for a week, and only those
   writeFileSync(file, Buffer.concat([written.subarray(0, 8), Buffer.alloc(4096, 7)]));
+  const stale = join(dirname(file), 'api-diff-0000000000000000.v8'), recent = join(dirname(file), 'api-diff-1111111111111111.v8');
+  writeFileSync(stale, 'x');
+  writeFileSync(recent, 'x');
+  utimesSync(stale, new Date(Date.now() - 8 * 86400_000), new Date(Date.now() - 8 * 86400_000));
   assert.equal(run(), first);
   const again = readFileSync(file);
   assert.ok(again.length > 4096 + 8 && again.readUInt32LE(4) < 0x7fffffff);
+  assert.ok(!existsSync(stale) && existsSync(recent));
   // off: nothing written
   const off = mkdtempSync(join(tmpdir(), 'api-diff-cache-off-'));
   assert.equal(run({ ...env, NODE_COMPILE_CACHE: off, NODE_DISABLE_COMPILE_CACHE: '1' }), first);
