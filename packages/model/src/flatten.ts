@@ -1,4 +1,4 @@
-import { canonicalize } from '@ccapi/load';
+import { canonicalize, childKeys, itemKeys, type Keys } from '@ccapi/load';
 import { escapeToken as esc, getPointer, lastToken } from './pointer.js';
 import type { Field, Fields, Scalar } from './types.js';
 
@@ -521,14 +521,24 @@ function anchorIn(resource: any, name: string, dynamicOnly: boolean): { at: stri
   let found = anchorsOf.get(resource);
   if (!found) {
     const map = new Map<string, { at: string; dynamic: boolean }>();
-    const walk = (x: any, at: string, depth: number): void => {
-      if (!x || typeof x !== 'object' || depth > MAX_DEPTH || (at !== '' && typeof x.$id === 'string')) return;
-      if (Array.isArray(x)) return x.forEach((y, i) => walk(y, `${at}/${i}`, depth + 1));
-      if (typeof x.$dynamicAnchor === 'string' && !map.has(x.$dynamicAnchor)) map.set(x.$dynamicAnchor, { at, dynamic: true });
-      if (typeof x.$anchor === 'string' && !map.has(x.$anchor)) map.set(x.$anchor, { at, dynamic: false });
-      for (const k of Object.keys(x)) if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'example' && k !== 'examples') walk(x[k], `${at}/${esc(k)}`, depth + 1);
+    // keys read as the loader reads them (a property called `$anchor` is a name; examples are data)
+    const walk = (x: any, at: string, keys: Keys, depth: number): void => {
+      if (depth > MAX_DEPTH) return;
+      if (Array.isArray(x)) {
+        x.forEach((y, i) => { if (y && typeof y === 'object') walk(y, `${at}/${i}`, itemKeys(keys), depth + 1); });
+        return;
+      }
+      if (keys === 'keywords') {
+        if (at !== '' && typeof x.$id === 'string') return;
+        if (typeof x.$dynamicAnchor === 'string' && !map.has(x.$dynamicAnchor)) map.set(x.$dynamicAnchor, { at, dynamic: true });
+        if (typeof x.$anchor === 'string' && !map.has(x.$anchor)) map.set(x.$anchor, { at, dynamic: false });
+      }
+      for (const k of Object.keys(x)) {
+        const v = x[k], vk = v && typeof v === 'object' ? childKeys(keys, k, v) : undefined;
+        if (vk) walk(v, `${at}/${esc(k)}`, vk, depth + 1);
+      }
     };
-    walk(resource, '', 0);
+    if (resource && typeof resource === 'object') walk(resource, '', 'keywords', 0);
     anchorsOf.set(resource, (found = map));
   }
   const hit = found.get(name);
