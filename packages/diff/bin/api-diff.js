@@ -72,16 +72,23 @@ script.runInThisContext()(loaded.exports, module.createRequire(bundle), loaded, 
 process.exitCode = await loaded.exports.runCli(process.argv.slice(2));
 const took = Math.min(Math.round(performance.now() - started), 0xffffffff);
 if (cacheFile && (!cached || script.cachedDataRejected || took > 2 * wroteIn)) {
+  // written whole under a name of this process's, then renamed: a run reading it meanwhile gets the
+  // old file or the new one
+  const tmp = `${cacheFile}.${process.pid}`;
   try {
     const data = script.createCachedData();
     const head = Buffer.alloc(8);
     head.write("ADC1", 0, "latin1");
     head.writeUInt32LE(took, 4);
-    const tmp = `${cacheFile}.${process.pid}`;
     writeFileSync(tmp, Buffer.concat([head, data]));
     renameSync(tmp, cacheFile);
-    // each build of the bundle has caches of its own: those of builds not run for a week go
+    // each build of the bundle has caches of its own: those of builds not run for a week go (and
+    // what a run stopped while writing left)
     const week = Date.now() - 7 * 24 * 3600 * 1000;
-    for (const f of readdirSync(cacheDir)) if (/^api-diff-[0-9a-f]{16}\.v8$/.test(f) && statSync(join(cacheDir, f)).mtimeMs < week) rmSync(join(cacheDir, f), { force: true });
-  } catch {}
+    for (const f of readdirSync(cacheDir)) if (/^api-diff-[0-9a-f]{16}\.v8(\.\d+)?$/.test(f) && statSync(join(cacheDir, f)).mtimeMs < week) rmSync(join(cacheDir, f), { force: true });
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {}
+  }
 }
