@@ -1,4 +1,4 @@
-import { acceptsOldText, admits, finiteValues, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, xmlPayloads, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, finiteValues, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isScalarType, xmlPayloads, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -1903,7 +1903,7 @@ function alternativeRelation(wasIn: Fields, was: Field, variant: string, content
 function scalarParts(f: Field): Field[] | undefined {
   if (!f.type?.includes('|')) return undefined;
   const types = f.type.split('|');
-  return types.every((t) => t === 'string' || t === 'number' || t === 'integer' || t === 'boolean') ? types.map((type) => ({ ...f, type })) : undefined;
+  return types.every(isScalarType) ? types.map((type) => ({ ...f, type })) : undefined;
 }
 
 /** The same relation seen from the other side. */

@@ -345,6 +345,8 @@ const SCALAR_KEYWORDS: Record<string, Set<string>> = {
   boolean: new Set(),
 };
 SCALAR_KEYWORDS.integer = SCALAR_KEYWORDS.number;
+/** Is `type` one of JSON's scalar types other than null (string, number, integer, boolean)? */
+export const isScalarType = (type: string): boolean => Object.hasOwn(SCALAR_KEYWORDS, type);
 
 /**
  * A union whose alternatives are each one scalar type of its own (`string`, `boolean`, and one of
@@ -370,8 +372,8 @@ function scalarTypesOf(node: any, list: any[]): any {
       nullable = true;
       continue;
     }
+    if (!isScalarType(alt.type)) return undefined;
     const own = SCALAR_KEYWORDS[alt.type];
-    if (!own) return undefined;
     const numeric = alt.type === 'number' || alt.type === 'integer';
     if (types.some((t) => t === alt.type || (numeric && (t === 'number' || t === 'integer')))) return undefined;
     types.push(alt.type);

@@ -11,7 +11,7 @@ export type { NormaliseOptions } from './normalise.js';
 export { acceptsOldText, admits, constraintRelation, fieldRelation, finiteValues, formatRelation, INTEGER_FORMAT_RANGES, joinRelations, textValues, valueAdmitted, type Relation } from './admits.js';
 export { patternLengths, patternRelation } from './patterns.js';
 export { avroReadable, type AvroProblem } from './avro.js';
-export { flatten, isOutline, mappingTarget, outlineAt, outlineTagsOf, parentPath, pathKey, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, renamedFromPaths, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
+export { flatten, isOutline, isScalarType, mappingTarget, outlineAt, outlineTagsOf, parentPath, pathKey, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, renamedFromPaths, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
 export { readSpec, readVersionFolder, detectKind } from './read.js';
 export { escapeToken, unescapeToken, pointerTokens, pointerOf, appendPointer, getPointer, lastToken, pointerThrough } from './pointer.js';
 export { isPayloadName, pascal, webMethodName, pushName, isErrorFrame, isPayloadEnvelope, framePayload, COMMON_QUERY } from './project/rules.js';

@@ -675,7 +675,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       node = next;
       unwrap();
     }
-    if (keep) flatten(node, at, resolver, via.length ? { followRoot: true, rootRequired, via } : { followRoot: true, rootRequired }, out);
+    if (keep) flatten(node, at, resolver, { followRoot: true, rootRequired, via }, out);
   };
 
   if (kind === 'openapi') {
