@@ -7,10 +7,11 @@
 // nothing here names a method or a field of our API. Everything runs in-process on parsed documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { escapeToken, modelOf, type Model } from '@ccapi/model';
+import { parse, stringify } from 'yaml';
+import { escapeToken, loadModels, modelOf, type Model } from '@ccapi/model';
 import { diffModels } from '../src/diff.ts';
 import { LEVEL_RANK, type Finding, type Level } from '../src/types.ts';
 
@@ -2741,6 +2742,131 @@ test('metamorphic: a sample of the generated cases, both sides rewritten alike, 
     }
   }
   console.log(`metamorphic: ${cases} cases, ${wrong.length} verdicts moved by a rewrite`);
+  assert.deepEqual(wrong.slice(0, 25), []);
+  assert.ok(cases >= 400, `only ${cases} cases`);
+});
+
+// ---------- file forms: a case keeps its verdict whichever way each side is written to disk ----------
+
+/**
+ * The same document, written as files in another way: what api-diff reads must not depend on it.
+ * Each form writes `doc` into `dir` and returns the file to give api-diff. Unlike the rewrites above,
+ * these go through the loader (YAML, aliases, refs across files), and each side takes its own form.
+ */
+const FORMS: Array<[string, (doc: Doc, dir: string) => string]> = [
+  ['one JSON file', (doc, dir) => {
+    writeFileSync(join(dir, 'api.json'), JSON.stringify(doc));
+    return join(dir, 'api.json');
+  }],
+  ['one YAML file, each repeated subtree written once with an anchor and named by aliases', (doc, dir) => {
+    // equal subtrees become one object (so one anchor); small ones and literal data are left alone
+    const seen = new Map<string, any>();
+    let anchors = 0;
+    const share = (x: any, key: string): any => {
+      if (!x || typeof x !== 'object' || literalKey(key)) return x;
+      if (Array.isArray(x)) x.forEach((y, i) => (x[i] = share(y, '')));
+      else for (const k of Object.keys(x)) x[k] = share(x[k], k);
+      const text = JSON.stringify(x);
+      if (text.length < 60) return x;
+      const first = seen.get(text);
+      if (first) return first;
+      if (anchors < 400) (anchors++, seen.set(text, x));
+      return x;
+    };
+    const copy = share(structuredClone(doc), '');
+    writeFileSync(join(dir, 'api.yaml'), stringify(copy, { aliasDuplicateObjects: true, lineWidth: 0 }));
+    return join(dir, 'api.yaml');
+  }],
+  ['YAML, each component schema in a file of its own under schemas/ that refers back to the main file', (doc, dir) => {
+    const copy = structuredClone(doc);
+    const schemas = copy.components?.schemas;
+    if (isObj(schemas)) {
+      mkdirSync(join(dir, 'schemas'));
+      const used = new Set<string>();
+      for (const [name, schema] of Object.entries<any>(schemas)) {
+        let file = name.replace(/[^A-Za-z0-9_-]/g, '_');
+        while (used.has(file.toLowerCase())) file += '_';
+        used.add(file.toLowerCase());
+        // a ref inside the moved schema names the main file; a discriminator mapping's refs too
+        for (const node of objectsIn(schema, literalKey)) {
+          if (typeof node.$ref === 'string' && node.$ref.startsWith('#')) node.$ref = `../api.yaml${node.$ref}`;
+          if (isObj(node.mapping)) for (const [k, v] of Object.entries<any>(node.mapping)) if (typeof v === 'string' && v.startsWith('#')) node.mapping[k] = `../api.yaml${v}`;
+        }
+        writeFileSync(join(dir, 'schemas', `${file}.yaml`), stringify(schema, { lineWidth: 0 }));
+        schemas[name] = { $ref: `./schemas/${file}.yaml` };
+      }
+    }
+    writeFileSync(join(dir, 'api.yaml'), stringify(copy, { lineWidth: 0 }));
+    return join(dir, 'api.yaml');
+  }],
+];
+
+/** The forms (indices into FORMS) of base and revision a case is written in, in turn. */
+const PAIRS: Array<[number, number]> = [[0, 2], [2, 0], [1, 2], [2, 1], [2, 2]];
+
+test('file forms: every kind of case, each side written to disk in its own form, keeps its verdict', () => {
+  const wrong: string[] = [];
+  const root = mkdtempSync(join(tmpdir(), 'api-diff-forms-'));
+  const docs = documents().map((d) => ({ ...d, size: JSON.stringify(d.doc).length }));
+  // each document's base, per form, is written and read once
+  const bases = new Map<string, ReturnType<typeof loadModels>>();
+  let cases = 0;
+  const run = (name: string, doc: Doc, m: Mutation, n: number, copy: Doc, site: string) => {
+    // pairs of forms in turn, each with schemas in files of their own on one side at least; a schema
+    // resource with its own base URI (`$id`) resolves refs against it, so it is not moved into a file
+    const k = cases++;
+    const ids = objectsIn(doc, literalKey).some((x) => typeof x.$id === 'string' || typeof x.$dynamicRef === 'string');
+    const [b, r] = PAIRS[k % PAIRS.length];
+    const fb = FORMS[ids && b === 2 ? 1 : b], fr = FORMS[ids && r === 2 ? 0 : r];
+    const label = `${name} | ${m.kind} | ${site} | base: ${fb[0]}; revision: ${fr[0]}`;
+    let base = bases.get(`${name} ${fb[0]}`);
+    if (!base) {
+      const at = join(root, `base-${bases.size}`);
+      mkdirSync(at);
+      bases.set(`${name} ${fb[0]}`, (base = loadModels(fb[1](doc, at))));
+    }
+    const dir = join(root, String(k));
+    mkdirSync(dir);
+    const revision = loadModels(fr[1](copy, dir), { reuse: base.models, counterpart: base.models });
+    const errors = [...base.diagnostics, ...revision.diagnostics].filter((d) => d.severity === 'error');
+    if (errors.length || !base.models[0] || !revision.models[0]) {
+      wrong.push(`${label} | not read: ${errors.map((d) => `${d.file}: ${d.message}`).join('; ')}`);
+      return;
+    }
+    const findings = diffModels(base.models[0], revision.models[0]);
+    if (!judge(m.expect, findings, m.allow, m.told)) wrong.push(`${label} | expected ${m.expect} | got ${JSON.stringify(findings.map((f) => `${f.level} ${f.ruleId}: ${f.text}`))}`);
+  };
+  try {
+    // every kind, at its first place in the smallest document it applies to (YAML of our large
+    // specs takes a tenth of a second to write and read)
+    const bySize = [...docs].sort((a, b) => a.size - b.size);
+    for (const m of mutations) {
+      for (const { name, doc } of bySize) {
+        const copy = structuredClone(doc);
+        const site = m.apply(copy, 0);
+        if (site === false) continue;
+        run(name, doc, m, 0, copy, site);
+        break;
+      }
+    }
+    // and a sample of the places in our large specs (picked before the mutation is applied)
+    let i = 0;
+    for (const { name, doc, size } of docs) {
+      if (size < 50_000) continue;
+      for (const m of mutations) {
+        for (let n = 0; n < SITES; n++) {
+          if (i++ % 60) continue;
+          const copy = structuredClone(doc);
+          const site = m.apply(copy, n);
+          if (site === false) break;
+          run(name, doc, m, n, copy, site);
+        }
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`file forms: ${cases} cases, ${wrong.length} verdicts moved by the way a side is written`);
   assert.deepEqual(wrong.slice(0, 25), []);
   assert.ok(cases >= 400, `only ${cases} cases`);
 });

@@ -338,13 +338,22 @@ function aliasCycles(aliases: Map<object, Alias>): Diagnostic[] {
   return out;
 }
 
+/** The `mapping` of an OpenAPI discriminator held by `obj`, if it has one. */
+function discriminatorMappingOf(obj: Record<string, unknown>): Record<string, unknown> | undefined {
+  const d = obj.discriminator;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return undefined;
+  const m = (d as Record<string, unknown>).mapping;
+  return m && typeof m === 'object' && !Array.isArray(m) ? (m as Record<string, unknown>) : undefined;
+}
+
 /**
  * The document with every `$ref` to another file replaced by what it points to (copy-on-write:
  * untouched subtrees are the parsed objects themselves), except a file the entry declares under
  * `components/schemas/<Name>`, which becomes `#/components/schemas/<Name>`. Internal refs of the
  * entry stay; internal refs of other files are inlined. Refs under `x-` and example keys are
  * followed like every other (what a bundler does), so a change behind them shows in a diff.
- * Each target is walked once (memoised): shared subtrees are shared, not copied again.
+ * Each target is walked once (memoised): shared subtrees are shared, not copied again. A
+ * discriminator's mapping values that are references are rewritten alike (see mappedRef).
  */
 export function inlineExternalRefs(scan: RefScan, file: string): { document: unknown; diagnostics: Diagnostic[] } {
   const entry = scan.sources.get(file);
@@ -414,7 +423,31 @@ export function inlineExternalRefs(scan: RefScan, file: string): { document: unk
       const w = walk(v, curFile, isComp);
       if (w !== v) (out ??= { ...obj })[k] = w;
     }
+    const mapping = discriminatorMappingOf(obj);
+    if (mapping) {
+      let moved: Record<string, unknown> | undefined;
+      for (const [value, to] of Object.entries(mapping)) {
+        const now = typeof to === 'string' ? mappedRef(to, curFile) : to;
+        if (now !== to) (moved ??= { ...mapping })[value] = now;
+      }
+      if (moved) {
+        const base = out ?? obj;
+        (out ??= { ...obj }).discriminator = { ...(base.discriminator as object), mapping: moved };
+      }
+    }
     return out ?? obj;
+  };
+  // A discriminator's mapping names its schemas by reference too (`Card: ./schemas/Card.yaml`, or
+  // back into the entry file): once the files are one document, such a value names the same schema
+  // in it, the component it is, or the entry file's own pointer. A name (`Card`) stays as written,
+  // as does a reference to a schema that is no component (it was copied where used: nothing names it).
+  // Nothing is read for a mapping value: only files the `$ref`s brought in are looked up.
+  const mappedRef = (to: string, curFile: string): string => {
+    if (!to.includes('#') && !to.includes('/') && !/\.(json|ya?ml)$/i.test(to)) return to;
+    const parsed = refFile(to, curFile);
+    if (parsed.problem || parsed.file === undefined) return to;
+    if (parsed.file === file) return curFile === file ? to : `#${parsed.fragment}`;
+    return componentOf.get(`${parsed.file}#${parsed.fragment}`) ?? to;
   };
   if (!scan.external) return { document: entry.value, diagnostics: [] };
   const document = walk(entry.value, file, false) as Record<string, any>;
