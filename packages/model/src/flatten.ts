@@ -209,6 +209,53 @@ const FINGERPRINTED = new Set(['not', 'contains', 'minContains', 'maxContains', 
   'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema']);
 
 const DEPENDENCY_KEYWORDS = ['dependentRequired', 'dependentSchemas', 'dependencies'];
+const CONDITIONAL_KEYWORDS = ['if', 'then', 'else'];
+
+/** `{not: X}` with nothing else that constrains: X, the condition negated; undefined otherwise. */
+function negated(s: any): unknown {
+  if (!s || typeof s !== 'object' || Array.isArray(s) || s.not === undefined) return undefined;
+  for (const k in s) if (k !== 'not' && !isAnnotation(k)) return undefined;
+  return s.not;
+}
+
+/**
+ * A schema's `if`/`then`/`else` in one spelling: undefined when it constrains nothing (`then` or
+ * `else` without `if` are ignored, an `if` without either decides nothing); a negated condition
+ * (`if: {not: X}`) is read as `if: X` with its branches swapped; and "when property P is there, Q...
+ * must be too" (`if: {required: [P]}, then: {required: [Q...]}`) is the property dependency it says
+ * (see dependenciesOf). Otherwise `[if, then, else]`, a missing branch as null.
+ */
+function conditionalOf(node: any): [unknown, unknown, unknown] | { property: string; requires: unknown[] } | undefined {
+  let cond = node.if, yes = node.then, no = node.else;
+  if (cond === undefined || (yes === undefined && no === undefined)) return undefined;
+  const inner = negated(cond);
+  if (inner !== undefined) [cond, yes, no] = [inner, no, yes];
+  if (yes !== undefined && no === undefined && cond && typeof cond === 'object' && onlyRequired(cond) && cond.required.length === 1 && typeof cond.required[0] === 'string'
+    && yes && typeof yes === 'object' && onlyRequired(yes)) return { property: cond.required[0], requires: yes.required };
+  return [cond, yes ?? null, no ?? null];
+}
+
+/** The properties a schema requires, its own and its allOf parts' (through `$ref`s). */
+function requiredOf(node: any, resolver: Resolver): Set<unknown> {
+  const out = new Set<unknown>();
+  const seen = new Set<unknown>();
+  const walk = (s: any, depth: number): void => {
+    if (!s || typeof s !== 'object' || seen.has(s) || depth > MAX_DEPTH) return;
+    seen.add(s);
+    if (typeof s.$ref === 'string') walk(resolver.get(s.$ref), depth + 1);
+    if (Array.isArray(s.required)) for (const k of s.required) out.add(k);
+    if (Array.isArray(s.allOf)) for (const p of s.allOf) walk(p, depth + 1);
+  };
+  walk(node, 0);
+  return out;
+}
+
+/** Does every array item past the listed positions meet some keyword other than `unevaluatedItems`? */
+function itemsEvaluated(node: any): boolean {
+  const items = node.items;
+  if (items === undefined) return false;
+  return !Array.isArray(items) || node.additionalItems !== undefined;
+}
 
 /**
  * A schema's property dependencies in one spelling: `dependentRequired` (each property with the
@@ -222,6 +269,8 @@ function dependenciesOf(node: any): Record<string, unknown> {
   const schemas: Record<string, unknown> = Object.create(null);
   const out: Record<string, unknown> = Object.create(null);
   const need = (k: string, list: unknown[]) => { for (const x of list) (required[k] ??= new Set()).add(x); };
+  const cond = CONDITIONAL_KEYWORDS.some((c) => node[c] !== undefined) ? conditionalOf(node) : undefined;
+  if (cond && !Array.isArray(cond)) need(cond.property, cond.requires);
   for (const kw of DEPENDENCY_KEYWORDS) {
     const map = node[kw];
     if (map === undefined) continue;
@@ -244,26 +293,33 @@ function dependenciesOf(node: any): Record<string, unknown> {
 }
 
 /**
- * The properties allOf parts declare (through their `$ref`s and own allOf parts) that a schema's own
- * `properties` and `patternProperties` do not cover, sorted: what its `additionalProperties: false`
- * refuses although a part describes it. A pattern that is no valid regular expression covers nothing.
+ * The properties an object merged from allOf parts declares that one of its closed schemas refuses:
+ * `additionalProperties: false` sees only the `properties` and `patternProperties` of the schema it
+ * is written in, not those of the parts merged with it, so a property declared anywhere else in the
+ * merged object (the object itself, another part, a part's part) that such a schema does not cover
+ * can never be there. The closed schemas are the object itself (`closedHere`) and every part that
+ * closes itself, through `$ref`s and nested allOf. Sorted; a pattern that is no valid regular
+ * expression covers nothing.
  */
-function refusedBesideAllOf(props: any, patternProps: any, parts: any[], resolver: Resolver): string[] {
-  const declared = new Set<string>();
+function refusedInAllOf(props: any, patternProps: any, closedHere: boolean, parts: any[], resolver: Resolver): string[] {
+  const declared = new Set<string>(props && typeof props === 'object' ? Object.keys(props) : []);
+  const closers: Array<{ props: any; patternProps: any }> = closedHere ? [{ props, patternProps }] : [];
   const seen = new Set<string>();
   const walk = (s: any, depth: number): void => {
     if (!s || typeof s !== 'object' || depth > MAX_DEPTH) return;
     if (typeof s.$ref === 'string' && !seen.has(s.$ref)) { seen.add(s.$ref); walk(resolver.get(s.$ref), depth + 1); }
     if (s.properties && typeof s.properties === 'object') for (const k of Object.keys(s.properties)) declared.add(k);
+    if (s.additionalProperties === false) closers.push({ props: s.properties, patternProps: s.patternProperties });
     if (Array.isArray(s.allOf)) for (const p of s.allOf) walk(p, depth + 1);
   };
   for (const p of parts) walk(p, 0);
-  const patterns: RegExp[] = [];
-  if (patternProps && typeof patternProps === 'object') {
-    for (const p of Object.keys(patternProps)) { try { patterns.push(new RegExp(p, 'u')); } catch { /* matches nothing */ } }
-  }
-  const own = props && typeof props === 'object' ? props : {};
-  return [...declared].filter((k) => !Object.hasOwn(own, k) && !patterns.some((re) => re.test(k))).sort();
+  if (!closers.length) return [];
+  const covers = (c: { props: any; patternProps: any }, k: string): boolean => {
+    if (c.props && typeof c.props === 'object' && Object.hasOwn(c.props, k)) return true;
+    if (!c.patternProps || typeof c.patternProps !== 'object') return false;
+    return Object.keys(c.patternProps).some((p) => { try { return new RegExp(p, 'u').test(k); } catch { return false; } });
+  };
+  return [...declared].filter((k) => closers.some((c) => !covers(c, k))).sort();
 }
 
 /**
@@ -457,13 +513,41 @@ function unevaluatedIsAdditional(node: any): boolean {
 }
 
 /**
+ * `unevaluatedItems: false` where only listed positions are evaluated (`prefixItems` of the schema
+ * or of inline allOf parts that always apply, no `items`, `contains`, `$ref` or conditional
+ * subschema) admits no item past the longest list: `maxItems` of its length, as `items: false` after
+ * the same `prefixItems` says. Undefined when anything else could evaluate an item.
+ */
+function closedTuple(node: any, resolver: Resolver): any {
+  if (node.items !== undefined || node.contains !== undefined || node.$ref !== undefined || CONDITIONAL_APPLICATORS.some((k) => node[k] !== undefined)) return undefined;
+  let n = Array.isArray(node.prefixItems) ? node.prefixItems.length : 0;
+  if (node.allOf !== undefined) {
+    if (!Array.isArray(node.allOf)) return undefined;
+    for (const written of node.allOf) {
+      // a part named by `$ref` (a chain of them) is its target
+      let p = written;
+      for (let i = 0; i < 8 && p && typeof p === 'object' && typeof p.$ref === 'string' && !hasConstrainingSibling(p); i++) p = resolver.get(p.$ref);
+      if (!p || typeof p !== 'object' || Array.isArray(p) || p.$ref !== undefined || p.allOf !== undefined || p.items !== undefined || p.contains !== undefined || p.unevaluatedItems !== undefined
+        || CONDITIONAL_APPLICATORS.some((k) => p[k] !== undefined)) return undefined;
+      if (Array.isArray(p.prefixItems)) n = Math.max(n, p.prefixItems.length);
+    }
+  }
+  const { unevaluatedItems: _u, ...rest } = node;
+  return { ...rest, maxItems: typeof rest.maxItems === 'number' ? Math.min(rest.maxItems, n) : n };
+}
+
+/**
  * The one place a schema is rewritten into an equivalent one before it is flattened: `oneOf`/`anyOf`
  * whose only alternative besides `{type: 'null'}` is `X` (a `$ref`, or an inline schema) is `X`
  * itself, nullable when `null` was an alternative: the 3.1 spelling of `allOf: [$ref]` + `nullable`. (Where keywords next to a
  * `$ref` apply, `visit` follows the `$ref` and applies them: see `Resolver.refSiblings`.)
  * Returns the node itself when nothing applies (the common case: no allocation).
  */
-function canonicalSchema(node: any): any {
+function canonicalSchema(node: any, resolver: Resolver): any {
+  if (node.unevaluatedItems === false) {
+    const closed = closedTuple(node, resolver);
+    if (closed) return canonicalSchema(closed, resolver);
+  }
   if (node.unevaluatedProperties === false && node.additionalProperties === undefined && unevaluatedIsAdditional(node)) {
     // the properties left unevaluated are those no `properties` or `patternProperties` of this object
     // or of what always applies with it names: what `additionalProperties` on the merged object covers
@@ -595,7 +679,7 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
   function visit(node: any, path: string, required: boolean, ptr: string, depth: number, follow: boolean, stack: string[], part = false): void {
     if (node === true || node === undefined || node === null) node = {};
     if (typeof node !== 'object' || Array.isArray(node)) return;
-    node = canonicalSchema(node);
+    node = canonicalSchema(node, resolver);
     if (typeof node.$dynamicRef === 'string' && node.$ref === undefined) {
       const to = dynamicTarget(node.$dynamicRef, stack);
       if (to !== undefined) {
@@ -699,9 +783,37 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         case 'maximum': maximumV = v; break;
         case 'exclusiveMinimum': exMinV = v; break;
         case 'exclusiveMaximum': exMaxV = v; break;
-        // a lower bound of 0 on a length or count bounds nothing: the same as none
+        // a lower bound of 0 on a length or count bounds nothing: the same as none; nor does a
+        // lower bound on the number of properties that the required properties already meet
         case 'minLength': case 'minItems': case 'minProperties':
-          if (typeof v === 'number' && v > 0) mergeLimit(field, k, v);
+          if (typeof v === 'number' && v > 0 && !(k === 'minProperties' && requiredOf(node, resolver).size >= v)) mergeLimit(field, k, v);
+          break;
+        // `minContains`/`maxContains` count the items `contains` matches: without it they say
+        // nothing. `minContains` is 1 unless written (read with `contains`, below)
+        case 'minContains': break;
+        case 'maxContains':
+          if (node.contains !== undefined) addConstraint(field, k, canonicalJson(v));
+          break;
+        // at least `minContains` items (1 unless written) that match: at least none asks nothing
+        // (without `maxContains`); the count is told when it is not 1, or beside an upper count
+        case 'contains': {
+          const min = node.minContains ?? 1;
+          if (min === 0 && node.maxContains === undefined) break;
+          addConstraint(field, k, canonicalJson(v));
+          if (min !== 1 || node.maxContains !== undefined) addConstraint(field, 'minContains', canonicalJson(min));
+          break;
+        }
+        // items not evaluated by anything else: there are none when `items` (a schema) takes every
+        // item past the listed positions, or `additionalItems` does after an array of `items`
+        case 'unevaluatedItems':
+          if (v === true || (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) break;
+          if (itemsEvaluated(node)) break;
+          addConstraint(field, k, canonicalJson(v));
+          break;
+        // likewise for properties, when `additionalProperties` takes every key the others leave
+        case 'unevaluatedProperties':
+          if (v === true || node.additionalProperties !== undefined || (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) break;
+          addConstraint(field, k, canonicalJson(v));
           break;
         case 'maxLength': case 'maxItems': case 'maxProperties':
           if (typeof v === 'number') mergeLimit(field, k, v);
@@ -727,10 +839,19 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
           addConstraint(field, k, canonicalJson(names));
           break;
         }
-        // a conditional is one constraint, whichever of its parts changed
-        case 'if': case 'then': case 'else':
-          addConstraint(field, 'if/then/else', canonicalJson([node.if ?? null, node.then ?? null, node.else ?? null]));
+        // a conditional is one constraint, whichever of its parts changed, read once in one spelling
+        // (see conditionalOf); one that says "this property needs those" is a property dependency
+        case 'if': case 'then': case 'else': {
+          if (k !== CONDITIONAL_KEYWORDS.find((c) => node[c] !== undefined)) break;
+          const cond = conditionalOf(node);
+          if (cond === undefined) break;
+          if (Array.isArray(cond)) addConstraint(field, 'if/then/else', canonicalJson(cond));
+          else if (!DEPENDENCY_KEYWORDS.some((d) => node[d] !== undefined)) {
+            const deps = dependenciesOf(node);
+            for (const d in deps) addConstraint(field, d, canonicalJson(deps[d]));
+          }
           break;
+        }
         // one spelling for property dependencies (see dependenciesOf), read once for all three keywords
         case 'dependentRequired': case 'dependentSchemas': case 'dependencies': {
           if (k !== DEPENDENCY_KEYWORDS.find((d) => node[d] !== undefined)) break;
@@ -810,14 +931,13 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         if (out[path]) out[path].ref = undefined;
       });
       field.required = required || field.required;
-      // `additionalProperties: false` sees only this schema's own `properties` and
-      // `patternProperties`, not those its allOf parts declare: a property only a part declares can
-      // never be sent (the pitfall `unevaluatedProperties` was made for). Kept as a constraint naming
-      // the properties it refuses, so closing the object this way is not closing it the other way.
-      if (addlV === false && !node[CLOSES_MERGED]) {
-        const refused = refusedBesideAllOf(propsV, patternPropsV, allOfV, resolver);
-        if (refused.length) addConstraint(field, 'additionalProperties', canonicalJson({ refuses: refused }));
-      }
+      // `additionalProperties: false` sees only the `properties` and `patternProperties` of the
+      // schema it is written in, not those of the parts merged with it: a property only another part
+      // declares can never be sent (the pitfall `unevaluatedProperties` was made for), whether the
+      // object closes itself or one of its parts does. Kept as a constraint naming the properties
+      // refused, so closing the object this way is not closing it the other way.
+      const refused = refusedInAllOf(propsV, patternPropsV, addlV === false && !node[CLOSES_MERGED], allOfV, resolver);
+      if (refused.length) addConstraint(field, 'additionalProperties', canonicalJson({ refuses: refused }));
     }
     // a key the object requires that no property (of it or its allOf parts) describes: it must be
     // there, with any value (or one its map values admit)

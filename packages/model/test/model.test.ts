@@ -46,6 +46,40 @@ test('flatten: table of schemas -> fields', () => {
   }
 });
 
+test('flatten: JSON Schema spellings of the same constraint give the same fields; different ones do not', () => {
+  const doc = { components: { schemas: {
+    Pair: { prefixItems: [{ type: 'string' }, { type: 'string' }] },
+    Body: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+  } } };
+  const gps = { type: 'object', required: ['kind'], properties: { kind: { const: 'gps' } } };
+  const fieldsOf = (schema: unknown) => {
+    const fields = flatten({ type: 'object', properties: { x: schema } }, '/x', new Resolver(doc), { followRoot: true, rootRequired: true });
+    // where each field is written is not what it admits
+    return JSON.stringify(Object.entries(fields).map(([k, f]) => [k, { ...f, pointer: undefined }]));
+  };
+  const same: Array<[string, unknown, unknown]> = [
+    ['minContains: 1 is what contains says alone', { type: 'array', contains: gps }, { type: 'array', contains: gps, minContains: 1 }],
+    ['minContains and maxContains without contains say nothing', { type: 'array' }, { type: 'array', minContains: 2, maxContains: 3 }],
+    ['contains with minContains: 0 (and no maxContains) asks nothing', { type: 'array' }, { type: 'array', contains: gps, minContains: 0 }],
+    ['unevaluatedItems beside items has nothing left to evaluate', { type: 'array', prefixItems: [{ type: 'string' }], items: false }, { type: 'array', prefixItems: [{ type: 'string' }], items: false, unevaluatedItems: false }],
+    ['unevaluatedItems: false after a tuple from an allOf part is items: false after it', { type: 'array', allOf: [{ $ref: '#/components/schemas/Pair' }], unevaluatedItems: false }, { type: 'array', allOf: [{ $ref: '#/components/schemas/Pair' }], maxItems: 2 }],
+    ['unevaluatedProperties beside additionalProperties has nothing left to evaluate', { type: 'object', additionalProperties: { type: 'string' } }, { type: 'object', additionalProperties: { type: 'string' }, unevaluatedProperties: false }],
+    ['if/then on one required property is dependentRequired', { type: 'object', if: { required: ['company'] }, then: { required: ['vatId'] } }, { type: 'object', dependentRequired: { company: ['vatId'] } }],
+    ['a negated condition with its branches swapped', { type: 'object', if: { not: { required: ['card'] } }, then: { required: ['iban'] }, else: { required: ['token'] } }, { type: 'object', if: { required: ['card'] }, then: { required: ['token'] }, else: { required: ['iban'] } }],
+    ['if without then or else decides nothing', { type: 'object' }, { type: 'object', if: { required: ['a'] } }],
+    ['then and else without if are ignored', { type: 'object' }, { type: 'object', then: { required: ['b'] }, else: { required: ['c'] } }],
+    ["minProperties met by the properties required (an allOf part's too)", { allOf: [{ $ref: '#/components/schemas/Body' }] }, { allOf: [{ $ref: '#/components/schemas/Body' }], minProperties: 1 }],
+  ];
+  for (const [name, a, b] of same) assert.equal(fieldsOf(b), fieldsOf(a), name);
+  const differ: Array<[string, unknown, unknown]> = [
+    ['minContains lowered from its default beside maxContains', { type: 'array', contains: gps, maxContains: 2 }, { type: 'array', contains: gps, minContains: 0, maxContains: 2 }],
+    ['minProperties above the properties required', { allOf: [{ $ref: '#/components/schemas/Body' }] }, { allOf: [{ $ref: '#/components/schemas/Body' }], minProperties: 2 }],
+    ['additionalProperties: false in one allOf part refuses what the other part declares', { allOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }], unevaluatedProperties: false }, { allOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } }, additionalProperties: false }] }],
+    ['if/then on two required properties is no dependency', { type: 'object', if: { required: ['a', 'b'] }, then: { required: ['c'] } }, { type: 'object', dependentRequired: { a: ['c'] } }],
+  ];
+  for (const [name, a, b] of differ) assert.notEqual(fieldsOf(b), fieldsOf(a), name);
+});
+
 test('recursive schemas do not expand', () => {
   const doc = { components: { schemas: { Node: { type: 'object', properties: { next: { $ref: '#/components/schemas/Node' }, kids: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } } } };
   const m = normalise({ openapi: '3.1.0', info: {}, paths: { '/n': { get: { responses: { '200': { description: 'x', content: { 'application/json': { schema: { type: 'object', properties: { n: { $ref: '#/components/schemas/Node' } } } } } } } } } }, ...doc }, 'openapi');
