@@ -2280,6 +2280,7 @@ const mutations: Mutation[] = [
   ...patternMutations(),
   ...avroMutations(),
   ...twelfthMutations(),
+  ...keywordDefaultMutations(),
   // ===== family OA5: security schemes (OAuth2 flows, OpenID Connect), media types, formats, discriminator mappings =====
   {
     kind: 'security: an OAuth2 flow removed (clients of that flow can no longer get a token)', expect: 'ERR',
@@ -3599,5 +3600,47 @@ function twelfthMutations(): Mutation[] {
       (o.dependentRequired[deps[0]] ??= []).push(k);
     }),
     { ...onDependencies('request relaxes: dependentRequired dropped', 'INFO', (o) => { delete o.dependentRequired; }), told: 'field-constraint-relaxed' },
+  ];
+}
+
+// ---------- family: JSON Schema keywords that say nothing where they are written (their defaults, or
+// keywords whose partner is missing), and a closed allOf part (blind set 51) ----------
+
+function keywordDefaultMutations(): Mutation[] {
+  const open = (side: 'request' | 'response') => (q: any) => !(side === 'request' ? q.readOnly : q.writeOnly);
+  return [
+    ...(['request', 'response'] as const).flatMap((side) => [
+      onPayload(`same: ${side}: minContains and maxContains on an array without contains`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'array' && open(side)(q))), (x) => ({ ...x, minContains: 2, maxContains: 3 }))),
+      onPayload(`same: ${side}: unevaluatedItems: false beside the items schema that takes every item`, side, 'none', (d, o) => edit(d, o, first(props(d, o, (q) => q.type === 'array' && isObj(q.items) && open(side)(q))), (x) => ({ ...x, unevaluatedItems: false }))),
+      onPayload(`same: ${side}: an if without then or else`, side, 'none', (_d, o) => {
+        const k = first(Object.keys(o.properties));
+        if (!k || o.if !== undefined) return false;
+        o.if = { required: [k] };
+        return k;
+      }),
+      onPayload(`same: ${side}: minProperties the required properties already meet`, side, 'none', (_d, o) => {
+        if (!Array.isArray(o.required) || !o.required.length || o.minProperties !== undefined) return false;
+        o.minProperties = new Set(o.required).size;
+        return o.required.join(',');
+      }),
+    ]),
+    // additionalProperties: false sees its own part's properties only: the other part's are refused
+    // (and so is any property the request did not list: the object is closed)
+    onPayload('request: the payload split into allOf parts, the second closed with additionalProperties: false', 'request', 'ERR', (d, o) => {
+      const names = props(d, o, (q) => !q.readOnly);
+      if (names.length < 2 || o.additionalProperties !== undefined) return false;
+      const part = (ks: string[]) => ({ type: 'object', properties: Object.fromEntries(ks.map((k) => [k, o.properties[k]])) });
+      const all = Object.keys(o.properties);
+      o.allOf = [part(all.slice(0, 1)), { ...part(all.slice(1)), additionalProperties: false }];
+      delete o.properties;
+      return all[0];
+    }),
+    onDependencies('same: a dependentRequired entry written as if/then on that property', 'none', (o) => {
+      const [k, deps] = Object.entries<any>(o.dependentRequired)[0];
+      o.if = { required: [k] };
+      o.then = { required: deps };
+      delete o.dependentRequired[k];
+      if (!Object.keys(o.dependentRequired).length) delete o.dependentRequired;
+    }),
   ];
 }

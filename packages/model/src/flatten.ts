@@ -946,7 +946,8 @@ export function flatten(schema: unknown, pointer: string, resolver: Resolver, op
         // (most required keys are properties: no path built for them)
         if (typeof k !== 'string' || (propsV && typeof propsV === 'object' && Object.hasOwn(propsV, k))) continue;
         const p = join(path, k);
-        if (out[p]) continue;
+        // (a property an allOf part declares, visited after the required list was read above)
+        if (out[p]) { out[p].required = true; continue; }
         const values = out[`${path}{}`];
         out[p] = values ? { ...values, path: p, required: true, pointer: `${ptr}/required`, undeclared: true } : { path: p, required: true, nullable: true, hasDefault: false, limits: {}, pointer: `${ptr}/required`, type: 'any', undeclared: true };
       }
