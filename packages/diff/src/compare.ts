@@ -1049,10 +1049,17 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
     if (bs !== rs && styled) push(ctx, { ...at, change: 'style', from: bs, to: rs });
     // a multipart part without a `contentType` is sent as its kind's default (OpenAPI: bytes as
     // application/octet-stream, other scalars as text/plain, objects and arrays as JSON)
-    const types = bx?.types ?? (rx?.types && media.startsWith('multipart/') ? [partDefault(field(b))] : undefined);
-    if (types && rx?.types) {
-      const lost = types.filter((t) => !rx.types!.some((x) => x === t || x === '*/*' || (x.endsWith('/*') && t.startsWith(x.slice(0, -1)))));
-      if (lost.length) push(ctx, { ...at, change: 'part-types', from: lost, to: rx.types });
+    const multipart = media.startsWith('multipart/');
+    const types = bx?.types ?? (rx?.types && multipart ? [partDefault(field(b))] : undefined);
+    const now = rx?.types ?? (bx?.types && multipart ? [partDefault(field(r))] : undefined);
+    if (types && now) {
+      const lost = types.filter((t) => !now.some((x) => x === t || x === '*/*' || (x.endsWith('/*') && t.startsWith(x.slice(0, -1)))));
+      if (lost.length) push(ctx, { ...at, change: 'part-types', from: lost, to: now });
+    }
+    // a part header both describe that admits other values: judged like a keyword not compared precisely
+    for (const [name, was] of Object.entries(bx?.headerSchemas ?? {})) {
+      const is = rx?.headerSchemas && own(rx.headerSchemas, name);
+      if (is !== undefined && is !== was) push(ctx, { ...at, change: 'constraint', oldPath: `part header ${name}`, from: was, to: is });
     }
     // header names are case-insensitive
     const had = new Set((bx?.headers ?? []).map((x) => x.toLowerCase()));
@@ -1063,7 +1070,8 @@ function compareEncodings(ctx: Ctx, b: Operation, r: Operation, owner: Owner): v
 
 /** The media type a multipart part is sent as when its encoding names none. */
 function partDefault(f: Field | undefined): string {
-  if (!f || f.type === 'object' || f.type === 'array' || f.type?.includes('|')) return 'application/json';
+  // (a structure named by `$ref`, or a schema of no one type, is read as an object's)
+  if (!f || f.ref !== undefined || !f.type || f.type === 'object' || f.type === 'array' || f.type.includes('|')) return 'application/json';
   return f.type === 'string' && (f.format === 'binary' || f.format === 'byte') ? 'application/octet-stream' : 'text/plain';
 }
 

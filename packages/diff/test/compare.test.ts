@@ -392,6 +392,16 @@ test('a body under a media type written with a charset is the same body: a chang
   assert.deepEqual(rules(doc('application/json', list), doc('Application/JSON; charset=utf-8', list)), []);
 });
 
+test('a text body sent in another charset is another media type; UTF-8 written or not, and any charset on JSON, is the same (blind set 53)', () => {
+  const doc = (media: string) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/n': { post: { operationId: 'note', requestBody: { required: true, content: { [media]: { schema: S } } }, responses: { '204': { description: 'ok' } } } } } });
+  const rules = (b: string, r: string) => diffModels(modelOf(doc(b))!, modelOf(doc(r))!).map((f) => `${f.level} ${f.ruleId}`).sort();
+  assert.deepEqual(rules('text/plain; charset=utf-8', 'text/plain; charset=ISO-8859-1'), ['ERR request-media-type-removed', 'INFO media-type-added']);
+  assert.deepEqual(rules('text/plain', 'text/plain; charset=UTF-8'), []);
+  assert.deepEqual(rules('text/plain; charset=iso-8859-1', 'Text/Plain; Charset="ISO-8859-1"'), []);
+  assert.deepEqual(rules('application/json; charset=utf-16', 'application/json'), []);
+  assert.deepEqual(rules('application/problem+json', 'application/problem+json; charset=utf-8'), []);
+});
+
 test('bounds that bound nothing are no constraint: minLength/minItems/minProperties 0, multipleOf 1 on an integer or number (blind sets 22, 23)', () => {
   const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
   const I = { type: 'integer' };
@@ -548,6 +558,33 @@ test('a multipart part that gains a contentType refuses what it was sent as by d
   assert.deepEqual(rules(upload(), upload({ file: { contentType: 'image/png, image/jpeg' } })), ['request-part-content-type-narrowed:file']);
   assert.deepEqual(rules(upload(), upload({ file: { contentType: 'application/octet-stream, image/png' } })), []);
   assert.deepEqual(rules(upload(), upload({ note: { contentType: 'text/plain' } })), []);
+});
+
+test('multipart parts: 3.0 ignores their style, an entry removed sends the default type, a part header is judged by what it admits (blind set 53)', () => {
+  const upload = (version: string, encoding?: unknown) => ({
+    openapi: version, info: { title: 't', version: '1' },
+    paths: { '/upload': { post: { operationId: 'upload', requestBody: { content: { 'multipart/form-data': { schema: obj({ file: { type: 'string', format: 'binary' }, meta: { $ref: '#/components/schemas/M' }, tags: { type: 'array', items: S } }), ...(encoding ? { encoding } : {}) } } }, responses: { '204': { description: 'ok' } } } } },
+    components: { schemas: { M: obj({ a: S }) } },
+  });
+  const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.level} ${f.ruleId}:${f.path}`);
+  // style/explode of a multipart part: read in 3.1, ignored in 3.0
+  assert.deepEqual(rules(upload('3.0.3', { tags: { style: 'form', explode: true } }), upload('3.0.3', { tags: { style: 'form', explode: false } })), []);
+  assert.deepEqual(rules(upload('3.1.0', { tags: { style: 'form', explode: true } }), upload('3.1.0', { tags: { style: 'form', explode: false } })), ['ERR parameter-style-changed:tags']);
+  // an entry removed: the part is sent as its default again (a structure's: JSON)
+  assert.deepEqual(rules(upload('3.1.0', { file: { contentType: 'image/png' } }), upload('3.1.0')), ['ERR request-part-content-type-narrowed:file']);
+  assert.deepEqual(rules(upload('3.1.0', { meta: { contentType: 'application/json' } }), upload('3.1.0')), []);
+  // a part header's schema: another pattern is a change; a description is not
+  const sum = (schema: unknown) => ({ file: { headers: { 'X-Sum': { required: true, schema } } } });
+  assert.deepEqual(rules(upload('3.1.0', sum({ type: 'string', pattern: '^[0-9a-f]{64}$' })), upload('3.1.0', sum({ type: 'string', pattern: '^[0-9a-f]{128}$' }))), ['WARN field-constraint-changed:file']);
+  assert.deepEqual(rules(upload('3.1.0', sum({ type: 'string', pattern: '^[0-9a-f]{64}$' })), upload('3.1.0', sum({ pattern: '^[0-9a-f]{64}$', type: 'string', description: 'SHA-256' }))), []);
+});
+
+test('a Protobuf payload is compared without its comments and layout (blind set 53)', () => {
+  const doc = (proto: string) => ({ asyncapi: '2.6.0', info: { title: 't', version: '1' }, channels: { dumps: { subscribe: { operationId: 'onDump', message: { schemaFormat: 'application/vnd.google.protobuf;version=3', payload: proto } } } } });
+  const rules = (b: string, r: string) => diffModels(modelOf(doc(b))!, modelOf(doc(r))!).map((f) => f.ruleId);
+  const proto = 'syntax = "proto3";\nmessage Dump {\n  string id = 1;\n  bytes data = 2;\n}\n';
+  assert.deepEqual(rules(proto, `// dumps of a device\n${proto.replace('= 1;', '= 1; // the device').replace('bytes', '/* raw */ bytes')}`), []);
+  assert.deepEqual(rules(proto, proto.replace('bytes data = 2', 'bytes data = 3')), ['message-payload-not-compared']);
 });
 
 test('a nullable union with a type-specific keyword beside it is the same as the type list (generators write `anyOf: [string, null]` + `format`; blind set 26)', () => {

@@ -1,14 +1,15 @@
 /**
  * Media types compared by meaning, the one place that decides it: type and subtype are
- * case-insensitive, a `charset` parameter names an encoding, not another type (JSON is UTF-8 by
- * definition, and a charset only labels text), other parameters (a `version`, a `profile`) are kept,
- * and a range (`audio/*`, `*\/*`) stands for every type it matches.
+ * case-insensitive; a `charset` parameter names an encoding, which JSON does not have (it is UTF-8
+ * by definition) and which is UTF-8 where none is written, so only another charset on a type that is
+ * not JSON (`text/plain; charset=iso-8859-1`) is kept, in lower case; other parameters (a `version`,
+ * a `profile`) are kept; and a range (`audio/*`, `*\/*`) stands for every type it matches.
  */
 
 // memoised: a large spec spells the same few media types in thousands of places
 const keys = new Map<string, string>();
 
-/** `type/subtype` in lower case, then the parameters other than `charset`, sorted. */
+/** `type/subtype` in lower case, then the parameters sorted, a `charset` only when it says something (see above). */
 export function mediaKey(media: string): string {
   let key = keys.get(media);
   if (key === undefined) {
@@ -19,17 +20,21 @@ export function mediaKey(media: string): string {
 }
 
 function spellMediaKey(media: string): string {
-  const [head, ...params] = media.split(';');
+  const [written, ...params] = media.split(';');
+  const head = written.trim().toLowerCase();
+  const json = head === 'application/json' || head.endsWith('+json');
   const kept = params
     .map((p) => {
       const i = p.indexOf('=');
       const name = (i < 0 ? p : p.slice(0, i)).trim().toLowerCase();
       const value = i < 0 ? '' : p.slice(i + 1).trim().replace(/^"(.*)"$/, '$1');
-      return name && name !== 'charset' ? `${name}=${value}` : '';
+      if (name !== 'charset') return name ? `${name}=${value}` : '';
+      const charset = value.toLowerCase();
+      return json || charset === 'utf-8' || charset === 'utf8' || charset === '' ? '' : `charset=${charset}`;
     })
     .filter(Boolean)
     .sort();
-  return [head.trim().toLowerCase(), ...kept].join(';');
+  return [head, ...kept].join(';');
 }
 
 /** Does the media type or range `outer` match every type `inner` stands for? */

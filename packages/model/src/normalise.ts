@@ -514,6 +514,16 @@ function mergePatch(target: any, patch: any): any {
 /** Documentation keys of schema languages (Avro's `doc`, ...): an opaque payload is compared without them. */
 const PROSE = new Set(['doc', 'description', 'title', 'summary', 'example', 'examples']);
 
+/**
+ * A Protobuf schema written as text, without what never reaches the wire: comments (`//` at a line's
+ * start or after a space, so a URL in an option stays; `/* *\/`) and the layout of blanks. Any other
+ * payload as it is.
+ */
+function schemaText(format: string, payload: unknown): unknown {
+  if (typeof payload !== 'string' || !/protobuf/i.test(format)) return payload;
+  return payload.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|\s)\/\/[^\n]*/g, '$1').replace(/\s+/g, ' ').replace(/ ?([{};=,<>()[\]]) ?/g, '$1').trim();
+}
+
 /** Is an AsyncAPI `schemaFormat` a JSON Schema dialect (AsyncAPI's own, JSON Schema, OpenAPI's schema object)? */
 export function isJsonSchemaFormat(format: string): boolean {
   return /^application\/(vnd\.aai\.asyncapi|schema|vnd\.oai\.openapi)([+;]|$)/.test(format);
@@ -1359,7 +1369,7 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
       bindingsPointer: typeof msg.bindings?.$ref === 'string' ? msg.bindings.$ref.slice(1) : placeOf('bindings'),
       correlation: typeof location === 'string' ? location : undefined,
       // a payload in another schema language (Avro, RAML...) is kept as written: it is not JSON Schema
-      opaque: typeof format === 'string' && !isJsonSchemaFormat(format) ? `${format} ${JSON.stringify(resolver.deref(pl) ?? null, (k, v) => (PROSE.has(k) ? undefined : v))}` : undefined,
+      opaque: typeof format === 'string' && !isJsonSchemaFormat(format) ? `${format} ${JSON.stringify(schemaText(format, resolver.deref(pl) ?? null), (k, v) => (PROSE.has(k) ? undefined : v))}` : undefined,
     }];
   }
 
@@ -1568,16 +1578,26 @@ export function normalise(doc: Record<string, any>, kind: DocumentKind, options:
     if (!enc || typeof enc !== 'object') return;
     const form = media === 'application/x-www-form-urlencoded', multipart = media.startsWith('multipart/');
     if (!form && !multipart) return;
+    // OpenAPI 3.0 reads a part's `style` and `explode` in form-urlencoded bodies only (3.1 in
+    // multipart ones too): elsewhere they are ignored
+    const styled = form || !(kind === 'openapi' && !refSiblings);
     for (const [name, e0] of Object.entries<any>(enc)) {
       const e = resolver.deref(e0);
       if (!e || typeof e !== 'object') continue;
-      const entry: { style?: string; types?: string[]; headers?: string[] } = {};
-      if (form || e.style !== undefined || e.explode !== undefined) entry.style = parameterStyle({ in: 'query', style: e.style, explode: e.explode });
+      const entry: NonNullable<Operation['encodings']>[string] = {};
+      if (form || (styled && (e.style !== undefined || e.explode !== undefined))) entry.style = parameterStyle({ in: 'query', style: e.style, explode: e.explode });
       if (multipart && typeof e.contentType === 'string') entry.types = e.contentType.split(',').map((x: string) => x.trim()).filter(Boolean).sort();
       // headers a part must carry, as written (its Content-Type is `contentType`'s business)
       if (multipart && e.headers && typeof e.headers === 'object') {
         const req = Object.entries<any>(e.headers).filter(([n, h]) => n.toLowerCase() !== 'content-type' && resolver.deref(h)?.required === true).map(([n]) => n).sort();
         if (req.length) entry.headers = req;
+        // and what each admits, read as any schema is (descriptions and spellings aside)
+        for (const [n, h0] of Object.entries<any>(e.headers)) {
+          const h = resolver.deref(h0);
+          if (n.toLowerCase() === 'content-type' || !h || typeof h !== 'object' || h.schema === undefined) continue;
+          const fields = flatten(h.schema, '', resolver, { followRoot: true, rootRequired: true });
+          (entry.headerSchemas ??= Object.create(null))[n.toLowerCase()] = JSON.stringify(canonicalize(Object.values(fields).map(({ pointer: _p, ...f }) => f), false));
+        }
       }
       (o.encodings ??= Object.create(null))[`${side} ${media} ${name}`] = entry;
     }

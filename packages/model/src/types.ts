@@ -166,7 +166,11 @@ export interface Operation {
    * defaults filled in; given for every form-urlencoded entry) and the media types its multipart
    * part may have (`types`, sorted).
    */
-  encodings?: Record<string, { style?: string; types?: string[]; /** headers a multipart part must carry, as written */ headers?: string[] }>;
+  encodings?: Record<string, {
+    style?: string; types?: string[];
+    /** headers a multipart part must carry, as written */ headers?: string[];
+    /** each part header's schema (by lower-case name) as what it admits: its flattened fields, canonical JSON */ headerSchemas?: Record<string, string>;
+  }>;
   /**
    * OpenAPI: the servers a path item or operation lists instead of the document's (absent when it
    * lists none).
