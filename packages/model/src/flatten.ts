@@ -514,9 +514,9 @@ function unevaluatedIsAdditional(node: any): boolean {
 
 /**
  * `unevaluatedItems: false` where only listed positions are evaluated (`prefixItems` of the schema
- * or of inline allOf parts that always apply, no `items`, `contains`, `$ref` or conditional
- * subschema) admits no item past the longest list: `maxItems` of its length, as `items: false` after
- * the same `prefixItems` says. Undefined when anything else could evaluate an item.
+ * or of its allOf parts, inline or named by `$ref`; no `items`, `contains`, `$ref` beside it or
+ * conditional subschema) admits no item past the longest list: `maxItems` of its length, as
+ * `items: false` after the same `prefixItems` says. Undefined when anything else could evaluate an item.
  */
 function closedTuple(node: any, resolver: Resolver): any {
   if (node.items !== undefined || node.contains !== undefined || node.$ref !== undefined || CONDITIONAL_APPLICATORS.some((k) => node[k] !== undefined)) return undefined;
