@@ -111,6 +111,8 @@ interface Ctx {
    * `https://h` + `/v1/pets`), every operation keeping its full URL: the base path of each version.
    */
   prefixMoved?: { from: string; to: string };
+  /** Memo of everyAddressKept. */
+  addressesKept?: boolean;
 }
 
 /** Where a chain of alias components starting at `name` ends (`name` itself when it is no alias). */
@@ -531,6 +533,21 @@ function compareOperations(ctx: Ctx): void {
       added.delete(rk);
     }
   }
+  // the same full addresses, however they are split between servers and paths or channel addresses:
+  // the same operation (when no other operation of either side answers there too)
+  if (removed.size && added.size) {
+    const keyOf = (m: Model, o: Operation) => fullAddresses(m, o).join(' ');
+    const count = (m: Model, key: string) => Object.values(m.operations).filter((o) => keyOf(m, o) === key).length;
+    for (const [bk, b] of [...removed]) {
+      const key = keyOf(base, b);
+      if (!key || count(base, key) !== 1 || count(rev, key) !== 1) continue;
+      const hit = [...added].find(([, r]) => r.kind === b.kind && keyOf(rev, r) === key);
+      if (!hit) continue;
+      pairs.push([b, hit[1], 'rekeyed']);
+      removed.delete(bk);
+      added.delete(hit[0]);
+    }
+  }
   // an OpenAPI callback is known by the operation that registers it, its method and the URL the
   // provider calls; its name never reaches the wire. The same URL under another name is that
   // callback; the same name at a URL read from elsewhere is that callback with another address
@@ -582,7 +599,7 @@ function compareOperations(ctx: Ctx): void {
     // the same object on both sides (reused from the base: its sources are equal) has no difference
     // the base path moved into the paths, but not into this one: its full URL lost the base path
     const pm = ctx.prefixMoved;
-    const stayed = !!pm && how === 'same' && b.key === r.key && !b.servers && !r.servers && /^[A-Z]+ \//.test(b.key);
+    const stayed = !!pm && how === 'same' && b.key === r.key && !b.servers && !r.servers && /^[A-Z]+ \//.test(b.key) && !addressesKept(ctx, b, r);
     if (b === r && !opNamesMoved(ctx, b) && !stayed) continue;
     const owner = opOwner(r);
     const at = (change: string, extra: Partial<DiffItem> = {}) =>
@@ -596,7 +613,7 @@ function compareOperations(ctx: Ctx): void {
     // an AsyncAPI 3 operation now on another channel at another address: a client still listening
     // (or sending) where it was misses it. The same channel's own address changed is the channel's finding
     const bAddr = channelAddress(base, b), rAddr = channelAddress(rev, r);
-    if (b.channel !== r.channel && bAddr !== undefined && rAddr !== undefined && addressTemplate(bAddr) !== addressTemplate(rAddr)) at('channel', { from: bAddr, to: rAddr });
+    if (b.channel !== r.channel && bAddr !== undefined && rAddr !== undefined && addressTemplate(bAddr) !== addressTemplate(rAddr) && !addressesKept(ctx, b, r)) at('channel', { from: bAddr, to: rAddr });
     // names of path/channel parameters never reach the wire, their places do: the same names in
     // other places mean a value the client puts in one place is now read as another parameter
     for (const where of ['path', 'channel'] as const) {
@@ -1096,6 +1113,9 @@ function compareOperationServers(ctx: Ctx, b: Operation, r: Operation, owner: Ow
   // a server kept (by URL or address) whose variables changed: told for the operation only when the
   // list is its own on a side (the document's servers are compared once, for the whole API)
   if (b.servers || r.servers) for (const [x, y] of pairs) compareVariables(ctx, x, y, y.url, owner);
+  // (a list moved between the document, the path item and the operation, or a base path moved
+  // between a server and the path, that leaves every full address where it was, moved nothing)
+  if (addressesKept(ctx, b, r)) return;
   for (const s of unmatched) {
     // the replacement: a revision server left unmatched, else the first
     const to = left.shift() ?? rl[0];
@@ -1268,8 +1288,9 @@ function compareServers(ctx: Ctx): void {
   const taken = new Set([...renamed.values()]);
   for (const [name, b] of Object.entries(base.servers)) {
     const r = own(rev.servers, name) ?? renamed.get(name);
+    // (a named server removed is told, as @asyncapi/diff does, even where another at its address stays)
     if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: name, pointer: b.pointer, file: base.file }); continue; }
-    if (b.url !== r.url && serverAddress(b) !== serverAddress(r)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if (b.url !== r.url && serverAddress(b) !== serverAddress(r) && !everyAddressKept(ctx)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: name, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
     const lost = securityLost(ctx.alts(b.securityAlternatives), ctx.alts(r.securityAlternatives));
     if (lost.length) push(ctx, { subject: 'server', change: 'security-tightened', owner, direction: 'request', path: name, from: lost.map(altLabel), to: ctx.alts(r.securityAlternatives)!.map(altLabel), pointer: r.pointer, file: rev.file });
     if ((b.protocol ?? '') !== (r.protocol ?? '')) push(ctx, { subject: 'server', change: 'protocol', owner, direction: 'none', path: name, from: b.protocol, to: r.protocol, pointer: r.pointer, file: rev.file });
@@ -1315,11 +1336,11 @@ function compareOpenApiServers(ctx: Ctx): void {
   const { pairs, unmatched, left } = matchServers(Object.values(base.servers), Object.values(rev.servers));
   for (const b of unmatched) {
     const r = left.shift();
-    if (!r) { push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
+    if (!r) { if (!everyAddressKept(ctx)) push(ctx, { subject: 'server', change: 'removed', owner, direction: 'none', path: b.url, pointer: b.pointer, file: base.file }); continue; }
     pairs.push([b, r]);
     // (a base path that moved into the paths, every operation keeping its full URL, is no move)
     const moved = ctx.prefixMoved && serverAddress(b).slice(0, serverAddress(b).length - ctx.prefixMoved.from.length) === serverAddress(r).slice(0, serverAddress(r).length - ctx.prefixMoved.to.length);
-    if (serverAddress(b) !== serverAddress(r) && !moved) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
+    if (serverAddress(b) !== serverAddress(r) && !moved && !everyAddressKept(ctx)) push(ctx, { subject: 'server', change: versionOnlyChange(b.url, r.url, base.apiVersion, rev.apiVersion) ? 'url-version' : 'url', owner, direction: 'none', path: b.url, from: b.url, to: r.url, pointer: r.pointer, file: rev.file });
   }
   for (const r of left) push(ctx, { subject: 'server', change: 'added', owner, direction: 'none', path: r.url, pointer: r.pointer, file: rev.file });
   for (const [b, r] of pairs) compareVariables(ctx, b, r, r.url, owner);
@@ -1437,6 +1458,72 @@ function addressTemplate(address: string): string {
   return address.includes('{') ? address.replace(/\{[^}]*\}/g, '{}') : address;
 }
 
+/** Schemes whose channel address is the path of the URL a client opens; other protocols name a topic or queue beside the server. */
+const PATH_SCHEMES = /^(wss?|https?):/;
+
+/**
+ * The full addresses a client uses for a channel: each server offering it (no list: every server;
+ * by the address its variables' defaults give, see serverAddress) with the channel's address after
+ * it, as the URL's path for WebSocket and HTTP, as a topic beside the server otherwise. A channel
+ * whose address a request gives at run time, or that has none, has no full address.
+ */
+function channelFull(m: Model, c: Model['channels'][string] | undefined): string[] {
+  if (!c || c.dynamic || c.runtime) return [];
+  const addr = addressTemplate(c.address);
+  const servers = (c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x) => x !== undefined);
+  if (!servers.length) return [addr];
+  return [...new Set(servers.map((s) => {
+    const at = serverAddress(s);
+    return PATH_SCHEMES.test(at) ? `${at}${addr.startsWith('/') ? '' : '/'}${addr}` : `${at} ${addr}`;
+  }))].sort();
+}
+
+const fullMemo = new WeakMap<Model, Map<Operation, string[]>>();
+/**
+ * The full addresses a client sends an operation to or connects to for it: OpenAPI, its method with
+ * each server offering it (its own list, its path item's, else the document's) joined with its path;
+ * AsyncAPI, its channel's (channelFull), after its kind. How an address is split between the servers
+ * and the paths or channels never reaches the wire: this is what does. Empty for a call the provider
+ * makes (a callback's or webhook's URL is the client's own).
+ */
+function fullAddresses(m: Model, o: Operation): string[] {
+  let memo = fullMemo.get(m);
+  if (!memo) fullMemo.set(m, (memo = new Map()));
+  let out = memo.get(o);
+  if (out) return out;
+  if (m.kind === 'openapi') {
+    const call = /^([A-Z]+) (\/.*)$/.exec(o.key);
+    const servers = o.servers ?? Object.values(m.servers);
+    out = !call || o.providerCalls ? [] : [...new Set((servers.length ? servers.map((s) => serverAddress(s)) : ['']).map((at) => `${call[1]} ${at}${call[2]}`))].sort();
+  } else {
+    const full = channelFull(m, o.channel !== undefined ? own(m.channels, o.channel) : undefined);
+    out = full.map((a) => `${o.kind} ${a}`);
+  }
+  memo.set(o, out);
+  return out;
+}
+
+/** Does the revision's operation answer at every full address the base's did (and at some)? */
+function addressesKept(ctx: Ctx, b: Operation, r: Operation): boolean {
+  const was = fullAddresses(ctx.base, b);
+  if (!was.length) return false;
+  const now = new Set(fullAddresses(ctx.rev, r));
+  return was.every((a) => now.has(a));
+}
+
+/**
+ * Does every operation of the base still answer at each of its full addresses in the revision (by
+ * whichever operation)? Then servers, paths and channel addresses were only written another way,
+ * as a whole: a server's URL that lost a base path every path gained is no server moved.
+ */
+function everyAddressKept(ctx: Ctx): boolean {
+  if (ctx.addressesKept !== undefined) return ctx.addressesKept;
+  const now = new Set(Object.values(ctx.rev.operations).flatMap((o) => fullAddresses(ctx.rev, o)));
+  let some = false;
+  ctx.addressesKept = Object.values(ctx.base.operations).every((o) => fullAddresses(ctx.base, o).every((a) => ((some = true), now.has(a)))) && some;
+  return ctx.addressesKept;
+}
+
 function compareChannels(ctx: Ctx): void {
   const { base, rev } = ctx;
   const owner = apiOwner();
@@ -1450,15 +1537,20 @@ function compareChannels(ctx: Ctx): void {
   // a channel whose operations moved to another address is told by them (operation-channel-changed)
   const moves = ctx.items.filter((i) => i.subject === 'operation' && i.change === 'channel' && typeof i.from === 'string' && typeof i.to === 'string');
   const left = new Set(moves.map((i) => addressTemplate(i.from as string))), arrived = new Set(moves.map((i) => addressTemplate(i.to as string)));
+  // full addresses (servers and channel address joined) still offered: a channel written another way
+  const revFull = new Set(Object.values(rev.channels).flatMap((c) => channelFull(rev, c)));
+  const baseFull = new Set(Object.values(base.channels).flatMap((c) => channelFull(base, c)));
+  const fullKept = (m: Model, c: Model['channels'][string], other: Set<string>) => { const f = channelFull(m, c); return f.length > 0 && f.every((a) => other.has(a)); };
   for (const [id, b] of Object.entries(base.channels)) {
     const r = own(rev.channels, id);
+    if (fullKept(base, b, revFull)) continue;
     if (!r && (revAddresses.has(addressTemplate(b.address)) || rekeyed.has(id) || left.has(addressTemplate(b.address)))) continue;
     if (!r) push(ctx, { subject: 'channel', change: 'removed', owner, direction: 'none', path: b.address, pointer: b.pointer, file: base.file });
     // a reply channel whose address a request gives at run time has none of its own to compare (its
     // key is no address): the operations' reply addresses are compared instead
     else if (!b.runtime && !r.runtime && addressTemplate(r.address) !== addressTemplate(b.address)) push(ctx, { subject: 'channel', change: 'address', owner, direction: 'none', path: id, from: b.address, to: r.address, pointer: r.pointer, file: rev.file });
   }
-  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id) && !arrived.has(addressTemplate(r.address))) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
+  for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id) && !arrived.has(addressTemplate(r.address)) && !fullKept(rev, r, baseFull)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
   // the servers offering a channel, by address (server names never reach the wire); no list is every server
   const offered = (m: Model, c: Model['channels'][string]) => new Set((c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x) => x !== undefined).map((x) => serverAddress(x)));
   const baseAll = new Set(Object.values(base.servers).map((x) => serverAddress(x)));

@@ -114,3 +114,45 @@ test('a type change takes the old type\'s bounds with it; a bound of the new typ
   const bounded = findings(listing(q, { type: 'integer', minimum: 0 }), listing(q, { type: 'string', maxLength: 10 }));
   assert.equal(bounded.length, 2, bounded.join('\n'));
 });
+
+test('an address is judged whole: a base path moved between servers and paths, or a pathname into channel addresses, for every operation is no change; for some it is (blind set 55)', () => {
+  const shop = (): any => ({
+    openapi: '3.1.0', info: { title: 's', version: '1' },
+    servers: [{ url: 'https://api.shop.example.com/v1' }, { url: 'https://sandbox.shop.example.com/v1' }],
+    paths: {
+      '/orders': { get: { operationId: 'listOrders', responses: { '200': { description: 'ok' } } } },
+      '/orders/{id}': { get: { operationId: 'getOrder', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } },
+      '/health': { servers: [{ url: 'https://api.shop.example.com' }], get: { operationId: 'health', responses: { '200': { description: 'ok' } } } },
+    },
+  });
+  // the document's servers copied onto every path item (the one with its own list keeps it)
+  const pushed = shop();
+  for (const p of ['/orders', '/orders/{id}']) pushed.paths[p].servers = pushed.servers;
+  delete pushed.servers;
+  assert.deepEqual(findings(shop(), pushed), []);
+  // /v1 moved from the servers into the paths, the path with its own server keeping its address
+  const moved = shop();
+  moved.servers = [{ url: 'https://api.shop.example.com' }, { url: 'https://sandbox.shop.example.com' }];
+  moved.paths = { '/v1/orders': moved.paths['/orders'], '/v1/orders/{id}': moved.paths['/orders/{id}'], '/health': moved.paths['/health'] };
+  assert.deepEqual(findings(shop(), moved), []);
+  // ... but not into one of the paths: that operation moved
+  const partly = clone(moved);
+  partly.paths['/orders/{id}'] = partly.paths['/v1/orders/{id}'];
+  delete partly.paths['/v1/orders/{id}'];
+  assert.ok(findings(shop(), partly).some((f) => f.startsWith('ERR ')), 'a path left without the base path is a move');
+
+  const chat = (): any => ({
+    asyncapi: '3.0.0', info: { title: 'c', version: '1' },
+    servers: { prod: { host: 'chat.example.com', pathname: '/v1', protocol: 'wss' } },
+    channels: { rooms: { address: '/rooms/{room}', parameters: { room: {} }, messages: { said: { payload: { type: 'object', properties: { text: { type: 'string' } } } } } } },
+    operations: { onSaid: { action: 'send', channel: { $ref: '#/channels/rooms' }, messages: [{ $ref: '#/channels/rooms/messages/said' }] } },
+  });
+  const inAddress = chat();
+  delete inAddress.servers.prod.pathname;
+  inAddress.channels.rooms.address = '/v1/rooms/{room}';
+  assert.deepEqual(findings(chat(), inAddress), []);
+  // an MQTT broker written with its default port is the same broker
+  const mqtt = (host: string): any => ({ asyncapi: '2.6.0', info: { title: 'm', version: '1' }, servers: { broker: { url: host, protocol: 'mqtt' } }, channels: { 'devices/status': { subscribe: { operationId: 'onStatus', message: { payload: { type: 'string' } } } } } });
+  assert.deepEqual(findings(mqtt('mqtt.example.com:1883'), mqtt('mqtt.example.com')), []);
+  assert.ok(findings(mqtt('mqtt.example.com:1883'), mqtt('mqtt.example.com:8883')).some((f) => f.startsWith('ERR server-changed')));
+});

@@ -2281,6 +2281,7 @@ const mutations: Mutation[] = [
   ...avroMutations(),
   ...twelfthMutations(),
   ...keywordDefaultMutations(),
+  ...addressMutations(),
   // ===== family OA5: security schemes (OAuth2 flows, OpenID Connect), media types, formats, discriminator mappings =====
   {
     kind: 'security: an OAuth2 flow removed (clients of that flow can no longer get a token)', expect: 'ERR',
@@ -3642,5 +3643,83 @@ function keywordDefaultMutations(): Mutation[] {
       delete o.dependentRequired[k];
       if (!Object.keys(o.dependentRequired).length) delete o.dependentRequired;
     }),
+  ];
+}
+
+// ---------- family: an address split otherwise between servers and paths or channel addresses
+// (blind set 55): the same full addresses are the same operations ----------
+
+function addressMutations(): Mutation[] {
+  const httpPaths = (doc: Doc) => (isObj(doc.paths) ? Object.keys(doc.paths) : []);
+  // no server list of a path item or operation, nor a ref into `paths` (keys about to change)
+  const ownServers = (doc: Doc) => httpPaths(doc).some((p) => isObj(doc.paths[p]) && (doc.paths[p].servers || Object.values<any>(doc.paths[p]).some((op) => isObj(op) && op.servers)));
+  const refsInto = (doc: Doc, section: string) => JSON.stringify(doc).includes(`"#/${section}/`);
+  /** The base path every OpenAPI server shares (`/v1`), if there is one and nothing else lists servers. */
+  const sharedBase = (doc: Doc): string | undefined => {
+    if (!doc.openapi || !Array.isArray(doc.servers) || !doc.servers.length || ownServers(doc) || refsInto(doc, 'paths')) return undefined;
+    const bases = doc.servers.map((sv: any) => /^[a-z]+:\/\/[^/]+(\/[^{}]+?)\/?$/i.exec(String(sv?.url ?? ''))?.[1]);
+    return bases[0] && bases.every((b: string | undefined) => b === bases[0]) ? bases[0] : undefined;
+  };
+  const moveBase = (doc: Doc, keep: number) => {
+    const base = sharedBase(doc)!;
+    for (const sv of doc.servers) sv.url = String(sv.url).replace(/\/+$/, '').slice(0, -base.length);
+    const paths: Doc = {};
+    httpPaths(doc).forEach((p, i) => { paths[i < keep ? p : `${base}${p}`] = doc.paths[p]; });
+    doc.paths = paths;
+    return base;
+  };
+  /** AsyncAPI 3 servers (WebSocket or HTTP) sharing one pathname, and channels with addresses. */
+  const sharedPathname = (doc: Doc): string | undefined => {
+    if (!String(doc.asyncapi ?? '').startsWith('3.') || !isObj(doc.servers) || !isObj(doc.channels)) return undefined;
+    const list = Object.values<any>(doc.servers);
+    if (!list.length || !list.every((sv) => isObj(sv) && /^(wss?|https?)$/.test(String(sv.protocol)) && typeof sv.pathname === 'string' && sv.pathname === list[0].pathname && !String(sv.pathname).includes('{'))) return undefined;
+    return Object.values<any>(doc.channels).some((c) => isObj(c) && typeof c.address === 'string') ? list[0].pathname : undefined;
+  };
+  /** The path of an AsyncAPI 2 WebSocket server URL (`host/ws`) every server shares. */
+  const sharedUrlPath = (doc: Doc): string | undefined => {
+    if (!String(doc.asyncapi ?? '').startsWith('2.') || !isObj(doc.servers) || !isObj(doc.channels) || refsInto(doc, 'channels')) return undefined;
+    const list = Object.values<any>(doc.servers);
+    const paths = list.map((sv) => (isObj(sv) && /^(wss?|https?)$/.test(String(sv.protocol)) ? /^(?:[a-z]+:\/\/)?[^/]+(\/[^{}]+?)\/?$/i.exec(String(sv.url))?.[1] : undefined));
+    return paths.length && paths[0] && paths.every((x) => x === paths[0]) ? paths[0] : undefined;
+  };
+  const join = (prefix: string, address: string) => `${prefix.replace(/\/+$/, '')}${address.startsWith('/') ? '' : '/'}${address}`;
+  return [
+    {
+      kind: 'same: the document\'s servers copied onto every path item', expect: 'none' as Expect,
+      apply: (doc, n) => {
+        if (n > 0 || !doc.openapi || !Array.isArray(doc.servers) || !doc.servers.length || ownServers(doc)) return false;
+        for (const p of httpPaths(doc)) if (isObj(doc.paths[p]) && doc.paths[p].$ref === undefined) doc.paths[p].servers = structuredClone(doc.servers);
+        delete doc.servers;
+        return 'paths';
+      },
+    },
+    {
+      kind: 'same: the servers\' shared base path moved into every path', expect: 'none' as Expect,
+      apply: (doc, n) => (n > 0 || !sharedBase(doc) ? false : moveBase(doc, 0)),
+    },
+    {
+      kind: 'the servers\' shared base path moved into every path but the first', expect: 'ERR' as Expect,
+      apply: (doc, n) => (n > 0 || !sharedBase(doc) || httpPaths(doc).length < 2 ? false : moveBase(doc, 1)),
+    },
+    {
+      kind: 'same: AsyncAPI 3 servers\' pathname moved into every channel address', expect: 'none' as Expect,
+      apply: (doc, n) => {
+        const pn = n > 0 ? undefined : sharedPathname(doc);
+        if (!pn) return false;
+        for (const sv of Object.values<any>(doc.servers)) delete sv.pathname;
+        for (const c of Object.values<any>(doc.channels)) if (isObj(c) && typeof c.address === 'string') c.address = join(pn, c.address);
+        return pn;
+      },
+    },
+    {
+      kind: 'same: AsyncAPI 2 WebSocket server URL\'s path moved into every channel name', expect: 'none' as Expect,
+      apply: (doc, n) => {
+        const path = n > 0 ? undefined : sharedUrlPath(doc);
+        if (!path) return false;
+        for (const sv of Object.values<any>(doc.servers)) sv.url = String(sv.url).replace(/\/+$/, '').slice(0, -path.length);
+        doc.channels = Object.fromEntries(Object.entries<any>(doc.channels).map(([k, v]) => [join(path, k), v]));
+        return path;
+      },
+    },
   ];
 }

@@ -326,7 +326,8 @@ export function schemeWays(s: any): string[] {
   return flows.map(([type, f]) => `oauth2:${type}(${FLOW_URLS.filter((k) => typeof f[k] === 'string').map((k) => `${k}=${urlKey(f[k])}`).join(', ')})`);
 }
 
-const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443' };
+/** The port each scheme (or AsyncAPI protocol) connects to when none is written (IANA's registrations). */
+const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443', ws: '80', wss: '443', mqtt: '1883', mqtts: '8883', 'secure-mqtt': '8883', amqp: '5672', amqps: '5671' };
 
 /**
  * A URL as what it addresses: scheme and host in lower case (both are case-insensitive), the
