@@ -1,4 +1,4 @@
-import { acceptsOldText, admits, finiteValues, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isScalarType, xmlPayloads, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
+import { acceptsOldText, admits, finiteValues, formatAdmits, INTEGER_FORMAT_RANGES, urlKey, valueAdmitted, BINDING_DESTINATIONS, escapeToken, isOutline, isScalarType, xmlPayloads, mappingTarget, mediaKey, mediaRelation, outlineAt, patternLengths, patternRelation, avroReadable, type AvroProblem, outlineTagsOf, pointerTokens, wayServes, parentPath as parentOf, widenField, rangeEnd, renamedFromPath, renamedFromPaths, type Field, type Fields, type Model, type Operation, type Relation, type Server, type Structure } from '@ccapi/model';
 import type { DiffItem, Direction, Owner } from './types.js';
 import { own, textOrder } from './own.js';
 import { versionOnlyChange } from './checks/server-version-changed.js';
@@ -2244,7 +2244,10 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   else if (b.ref && r.ref && !sameRef(b.ref, r.ref) && !(backRef(b) && backRef(r))) emit({ ...base, change: 'type', from: b.ref, to: r.ref }, f);
   // (a format beside the same enum on both sides checks values that cannot change)
   // (nor one whose values the bounds alone already pin: `int32` to `int64` between 0 and 5000)
-  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type && !(b.enum && r.enum && sameSet(b.enum, r.enum)) && !sameIntegerRange(b, r)) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
+  // (nor a format new beside an enum's values, or where an enum was, that every one of them meets:
+  // the values the field had are still admitted; an enum dropped is told on its own)
+  const enumMeets = !b.format && r.format !== undefined && !!b.enum?.length && (!r.enum || b.enum.every((v) => r.enum!.includes(v))) && b.enum.every((v) => formatAdmits(r.format!, v));
+  if ((b.format ?? '') !== (r.format ?? '') && b.type === r.type && !(b.enum && r.enum && sameSet(b.enum, r.enum)) && !sameIntegerRange(b, r) && !enumMeets) emit({ ...base, change: 'format', from: b.format, to: r.format }, f);
   // a property of a union's inline object sits below the union as optional; which alternative
   // requires it is the alternative's (compared with the union): against a plain object on the other
   // side, its own flag says nothing
@@ -2275,10 +2278,14 @@ function compareField(b0: Field, r0: Field, bm: Fields, rm: Fields, emit: (item:
   // after a type change, a keyword the new type does not take went with the old type (a `minimum`
   // of an integer that became a string): part of that change, not a bound of its own. A bound of
   // the new type is still told.
+  // And where the type was widened to a list that keeps the old one (`number` -> `number|string`), a
+  // keyword of the added type only (a `pattern`) constrains values the field never had.
+  const widenedType = retyped && b.type !== 'any' && r.type !== 'any' && b.type!.split('|').every((t) => r.type!.split('|').some((x) => x === t || (t === 'integer' && x === 'number')));
   const applies = (k: string) => {
     const ts = KEYWORD_TYPE[k];
     if (textsFit && ts?.includes('string')) return false;
-    return !retyped || !ts || r.type === 'any' || r.type!.split('|').some((t) => ts.includes(t));
+    const takes = (type: string) => type === 'any' || type.split('|').some((t) => ts!.includes(t));
+    return !retyped || !ts || (takes(r.type!) && (!widenedType || takes(b.type!)));
   };
   if (limitsDiffer(b.limits, r.limits)) {
     const keys = new Set([...Object.keys(b.limits), ...Object.keys(r.limits)]);

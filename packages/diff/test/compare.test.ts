@@ -402,6 +402,25 @@ test('a text body sent in another charset is another media type; UTF-8 written o
   assert.deepEqual(rules('application/problem+json', 'application/problem+json; charset=utf-8'), []);
 });
 
+test('value sets read by what they admit: map keys held to a list, a keyword that came with a new type, a format every old enum value meets (blind sets 56, 57)', () => {
+  const levels = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => `${f.level} ${f.ruleId}`);
+  const breaks = (b: unknown, r: unknown) => levels(b, r).filter((x) => !x.startsWith('INFO'));
+  const keys = (k: string[]) => ({ type: 'object', propertyNames: { enum: k }, additionalProperties: { type: 'integer' } });
+  const sent = (p: Record<string, unknown>) => api(obj({}), obj(p)), received = (p: Record<string, unknown>) => api(obj(p));
+  // map keys: more keys accepted from the client is no break, fewer is; received, the other way
+  assert.deepEqual(breaks(sent({ m: keys(['a', 'b']) }), sent({ m: keys(['a', 'b', 'c']) })), []);
+  assert.notDeepEqual(breaks(sent({ m: keys(['a', 'b']) }), sent({ m: keys(['a']) })), []);
+  assert.deepEqual(breaks(received({ m: keys(['a', 'b']) }), received({ m: keys(['a']) })), []);
+  assert.notDeepEqual(breaks(received({ m: keys(['a']) }), received({ m: keys(['a', 'b']) })), []);
+  // an amount sent as a number that may now also be a decimal string: the pattern only constrains the strings
+  assert.deepEqual(breaks(sent({ amount: { type: 'number' } }), sent({ amount: { oneOf: [{ type: 'number' }, { type: 'string', pattern: '^[0-9]+(\\.[0-9]{1,2})?$' }] } })), []);
+  // ... but a pattern added where strings were sent before is a new rule for them
+  assert.notDeepEqual(breaks(sent({ amount: { type: ['number', 'string'] } }), sent({ amount: { type: ['number', 'string'], pattern: '^[0-9]+$' } })), []);
+  // two dates sent as an enum, now any date: every old value is a date
+  assert.deepEqual(breaks(sent({ v: { type: 'string', enum: ['2024-01-01', '2024-06-01'] } }), sent({ v: { type: 'string', format: 'date' } })), []);
+  assert.notDeepEqual(breaks(sent({ v: { type: 'string', enum: ['2024-01-01', 'latest'] } }), sent({ v: { type: 'string', format: 'date' } })), []);
+});
+
 test('bounds that bound nothing are no constraint: minLength/minItems/minProperties 0, multipleOf 1 on an integer or number (blind sets 22, 23)', () => {
   const rules = (b: unknown, r: unknown) => diffModels(modelOf(b)!, modelOf(r)!).map((f) => f.ruleId);
   const I = { type: 'integer' };

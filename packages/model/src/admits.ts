@@ -74,7 +74,48 @@ export function constraintRelation(keyword: string, was: string | undefined, now
     // every old pair still there: whatever the revision admits, the base did (was covers now)
     if (a && b) return byCover([...a].every((x) => b.has(x)), [...b].every((x) => a.has(x)));
   }
+  // keys held to a list (`propertyNames: {enum: [...]}`): more keys listed admit more objects
+  if (keyword === 'propertyNames' && was !== undefined && now !== undefined) {
+    const a = keyList(was), b = keyList(now);
+    if (a && b) return byCover([...b].every((x) => a.has(x)), [...a].every((x) => b.has(x)));
+  }
   return optional(was, now);
+}
+
+/** The keys a `propertyNames` value (JSON; `\n` between allOf parts', all of which apply) holds an object to, or undefined when one is not a plain list. */
+function keyList(json: string): Set<string> | undefined {
+  let keys: Set<string> | undefined;
+  for (const line of json.split('\n')) {
+    const v: unknown = JSON.parse(line);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    const names = v as Record<string, unknown>;
+    if (Object.keys(names).some((k) => k !== 'enum') || !Array.isArray(names.enum)) return undefined;
+    const here = new Set(names.enum.map((x) => JSON.stringify(x)));
+    keys = keys ? new Set([...keys].filter((x) => here.has(x))) : here;
+  }
+  return keys;
+}
+
+/**
+ * Does a value meet a `format` for sure? Only the formats whose rules are short and fixed are known
+ * (dates and times, UUIDs, IP addresses, integer sizes); any other is unknown, so false.
+ */
+export function formatAdmits(format: string, v: unknown): boolean {
+  if (format === 'int32' || format === 'int64') {
+    const [lo, hi] = INTEGER_FORMAT_RANGES[format];
+    return typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+  }
+  if (typeof v !== 'string') return false;
+  const date = (d: string) => { const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d); if (!m) return false; const t = new Date(`${d}T00:00:00Z`); return !Number.isNaN(t.getTime()) && t.getUTCDate() === Number(m[3]) && t.getUTCMonth() + 1 === Number(m[2]); };
+  const time = (t: string) => /^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i.test(t);
+  switch (format) {
+    case 'date': return date(v);
+    case 'date-time': { const i = v.search(/[Tt ]/); return i === 10 && date(v.slice(0, 10)) && time(v.slice(11)); }
+    case 'time': return time(v);
+    case 'uuid': return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+    case 'ipv4': return /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v);
+    default: return false;
+  }
 }
 
 /** `dependentRequired` values as `[property, required property]` pairs (JSON), or undefined when one is not such a map. */

@@ -8,7 +8,7 @@ export * from './types.js';
 export { isXmlMedia, xmlPayloads, normalise, sideOf, urlKey, wayServes, type DocumentSide, BINDING_DESTINATIONS, BINDING_SCHEMAS, OPERATION_BINDING_SCHEMAS } from './normalise.js';
 export { mediaKey, mediaRelation } from './media.js';
 export type { NormaliseOptions } from './normalise.js';
-export { acceptsOldText, admits, constraintRelation, fieldRelation, finiteValues, formatRelation, INTEGER_FORMAT_RANGES, joinRelations, textValues, valueAdmitted, type Relation } from './admits.js';
+export { acceptsOldText, admits, constraintRelation, fieldRelation, finiteValues, formatAdmits, formatRelation, INTEGER_FORMAT_RANGES, joinRelations, textValues, valueAdmitted, type Relation } from './admits.js';
 export { patternLengths, patternRelation } from './patterns.js';
 export { avroReadable, type AvroProblem } from './avro.js';
 export { flatten, isOutline, isScalarType, mappingTarget, outlineAt, outlineTagsOf, parentPath, pathKey, widenField, rangeEnd, rangeEndNarrows, renamedFromPath, renamedFromPaths, Resolver, schemaRefName, type RangeEnd } from './flatten.js';
