@@ -3608,6 +3608,8 @@ function twelfthMutations(): Mutation[] {
 // keywords whose partner is missing), and a closed allOf part (blind set 51) ----------
 
 function keywordDefaultMutations(): Mutation[] {
+  // (the default and the description stay beside the union, where they were)
+  const alsoDecimalString = ({ default: d, description, ...x }: any) => ({ ...(d !== undefined ? { default: d } : {}), ...(description !== undefined ? { description } : {}), anyOf: [x, { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' }] });
   const open = (side: 'request' | 'response') => (q: any) => !(side === 'request' ? q.readOnly : q.writeOnly);
   return [
     ...(['request', 'response'] as const).flatMap((side) => [
@@ -3625,6 +3627,9 @@ function keywordDefaultMutations(): Mutation[] {
         return o.required.join(',');
       }),
     ]),
+    // a number that may now also come as a decimal string: the string's pattern constrains only the strings
+    { ...onPayload('request relaxes: a number field also accepts a decimal string', 'request', 'INFO', (d, o) => edit(d, o, first(props(d, o, (q) => (q.type === 'number' || q.type === 'integer') && !q.readOnly && !q.enum)), alsoDecimalString)), told: 'request-field-type-widened' },
+    onPayload('response: a number field may now come as a decimal string', 'response', 'ERR', (d, o) => edit(d, o, first(props(d, o, (q) => (q.type === 'number' || q.type === 'integer') && !q.writeOnly && !q.enum)), alsoDecimalString)),
     // additionalProperties: false sees its own part's properties only: the other part's are refused
     // (and so is any property the request did not list: the object is closed)
     onPayload('request: the payload split into allOf parts, the second closed with additionalProperties: false', 'request', 'ERR', (d, o) => {

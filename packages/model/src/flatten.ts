@@ -411,12 +411,13 @@ export const isScalarType = (type: string): boolean => Object.hasOwn(SCALAR_KEYW
  * `type: [string, integer], pattern: P, minimum: 0` does, since `pattern` constrains strings only and
  * `minimum` numbers only (the OpenAPI 3.1 spelling of the same field). The types do not overlap, so
  * `oneOf` and `anyOf` agree. A `{type: 'null'}` alternative makes it nullable. Anything else (a
- * `$ref`, an enum, two numeric alternatives, a `format` on two of them, keywords beside the union)
- * leaves the union as written.
+ * `$ref`, an enum, two numeric alternatives, a `format` on two of them, keywords beside the union
+ * other than descriptions, a default and access flags) leaves the union as written.
  */
 function scalarTypesOf(node: any, list: any[]): any {
   if (list.length < 2) return undefined;
-  for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && !isAnnotation(k)) return undefined;
+  // (beside the union, only keywords that admit nothing less: descriptions, a default, access flags)
+  for (const k in node) if (k !== 'oneOf' && k !== 'anyOf' && (k === '$ref' || !(FREE.has(k) || k.startsWith('x-')))) return undefined;
   const types: string[] = [];
   const merged: Record<string, unknown> = {};
   let nullable = false;
