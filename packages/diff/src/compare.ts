@@ -537,15 +537,20 @@ function compareOperations(ctx: Ctx): void {
   // the same operation (when no other operation of either side answers there too)
   if (removed.size && added.size) {
     const keyOf = (m: Model, o: Operation) => fullAddresses(m, o).join(' ');
-    const count = (m: Model, key: string) => Object.values(m.operations).filter((o) => keyOf(m, o) === key).length;
+    const counts = (m: Model) => {
+      const c = new Map<string, number>();
+      for (const o of Object.values(m.operations)) { const k = keyOf(m, o); if (k) c.set(k, (c.get(k) ?? 0) + 1); }
+      return c;
+    };
+    const inBase = counts(base), inRev = counts(rev);
+    const byKey = new Map([...added].map(([rk, r]) => [`${r.kind} ${keyOf(rev, r)}`, rk]));
     for (const [bk, b] of [...removed]) {
       const key = keyOf(base, b);
-      if (!key || count(base, key) !== 1 || count(rev, key) !== 1) continue;
-      const hit = [...added].find(([, r]) => r.kind === b.kind && keyOf(rev, r) === key);
-      if (!hit) continue;
-      pairs.push([b, hit[1], 'rekeyed']);
+      const rk = key && inBase.get(key) === 1 && inRev.get(key) === 1 ? byKey.get(`${b.kind} ${key}`) : undefined;
+      if (rk === undefined || !added.has(rk)) continue;
+      pairs.push([b, added.get(rk)!, 'rekeyed']);
       removed.delete(bk);
-      added.delete(hit[0]);
+      added.delete(rk);
     }
   }
   // an OpenAPI callback is known by the operation that registers it, its method and the URL the
