@@ -1463,6 +1463,11 @@ function addressTemplate(address: string): string {
   return address.includes('{') ? address.replace(/\{[^}]*\}/g, '{}') : address;
 }
 
+/** The servers offering a channel: those it lists, else every server of the document (names never reach the wire). */
+function channelServers(m: Model, c: Model['channels'][string]): Server[] {
+  return (c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x): x is Server => x !== undefined);
+}
+
 /** Schemes whose channel address is the path of the URL a client opens; other protocols name a topic or queue beside the server. */
 const PATH_SCHEMES = /^(wss?|https?):/;
 
@@ -1475,7 +1480,7 @@ const PATH_SCHEMES = /^(wss?|https?):/;
 function channelFull(m: Model, c: Model['channels'][string] | undefined): string[] {
   if (!c || c.dynamic || c.runtime) return [];
   const addr = addressTemplate(c.address);
-  const servers = (c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x) => x !== undefined);
+  const servers = channelServers(m, c);
   if (!servers.length) return [addr];
   return [...new Set(servers.map((s) => {
     const at = serverAddress(s);
@@ -1557,7 +1562,7 @@ function compareChannels(ctx: Ctx): void {
   }
   for (const [id, r] of Object.entries(rev.channels)) if (!own(base.channels, id) && !baseAddresses.has(addressTemplate(r.address)) && !rekeyed.has(id) && !arrived.has(addressTemplate(r.address)) && !fullKept(rev, r, baseFull)) push(ctx, { subject: 'channel', change: 'added', owner, direction: 'none', path: r.address, pointer: r.pointer, file: rev.file });
   // the servers offering a channel, by address (server names never reach the wire); no list is every server
-  const offered = (m: Model, c: Model['channels'][string]) => new Set((c.servers ?? Object.keys(m.servers)).map((n) => own(m.servers, n)).filter((x) => x !== undefined).map((x) => serverAddress(x)));
+  const offered = (m: Model, c: Model['channels'][string]) => new Set(channelServers(m, c).map((x) => serverAddress(x)));
   const baseAll = new Set(Object.values(base.servers).map((x) => serverAddress(x)));
   const revAll = new Set(Object.values(rev.servers).map((x) => serverAddress(x)));
   for (const [id, b] of Object.entries(base.channels)) {

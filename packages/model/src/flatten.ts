@@ -235,18 +235,28 @@ function conditionalOf(node: any): [unknown, unknown, unknown] | { property: str
   return [cond, yes ?? null, no ?? null];
 }
 
-/** The properties a schema requires, its own and its allOf parts' (through `$ref`s). */
-function requiredOf(node: any, resolver: Resolver): Set<unknown> {
-  const out = new Set<unknown>();
+/**
+ * The schemas that apply to one instance together from `start` on: each, what its `$ref` names and
+ * its allOf parts, at any depth, each once (what flatten merges into one object).
+ */
+function mergedSchemas(start: any[], resolver: Resolver): any[] {
+  const out: any[] = [];
   const seen = new Set<unknown>();
   const walk = (s: any, depth: number): void => {
     if (!s || typeof s !== 'object' || seen.has(s) || depth > MAX_DEPTH) return;
     seen.add(s);
+    out.push(s);
     if (typeof s.$ref === 'string') walk(resolver.get(s.$ref), depth + 1);
-    if (Array.isArray(s.required)) for (const k of s.required) out.add(k);
     if (Array.isArray(s.allOf)) for (const p of s.allOf) walk(p, depth + 1);
   };
-  walk(node, 0);
+  for (const s of start) walk(s, 0);
+  return out;
+}
+
+/** The properties a schema requires, its own and its allOf parts' (through `$ref`s). */
+function requiredOf(node: any, resolver: Resolver): Set<unknown> {
+  const out = new Set<unknown>();
+  for (const s of mergedSchemas([node], resolver)) if (Array.isArray(s.required)) for (const k of s.required) out.add(k);
   return out;
 }
 
@@ -304,15 +314,10 @@ function dependenciesOf(node: any): Record<string, unknown> {
 function refusedInAllOf(props: any, patternProps: any, closedHere: boolean, parts: any[], resolver: Resolver): string[] {
   const declared = new Set<string>(props && typeof props === 'object' ? Object.keys(props) : []);
   const closers: Array<{ props: any; patternProps: any }> = closedHere ? [{ props, patternProps }] : [];
-  const seen = new Set<string>();
-  const walk = (s: any, depth: number): void => {
-    if (!s || typeof s !== 'object' || depth > MAX_DEPTH) return;
-    if (typeof s.$ref === 'string' && !seen.has(s.$ref)) { seen.add(s.$ref); walk(resolver.get(s.$ref), depth + 1); }
+  for (const s of mergedSchemas(parts, resolver)) {
     if (s.properties && typeof s.properties === 'object') for (const k of Object.keys(s.properties)) declared.add(k);
     if (s.additionalProperties === false) closers.push({ props: s.properties, patternProps: s.patternProperties });
-    if (Array.isArray(s.allOf)) for (const p of s.allOf) walk(p, depth + 1);
-  };
-  for (const p of parts) walk(p, 0);
+  }
   if (!closers.length) return [];
   const covers = (c: { props: any; patternProps: any }, k: string): boolean => {
     if (c.props && typeof c.props === 'object' && Object.hasOwn(c.props, k)) return true;
@@ -525,9 +530,8 @@ function closedTuple(node: any, resolver: Resolver): any {
   if (node.allOf !== undefined) {
     if (!Array.isArray(node.allOf)) return undefined;
     for (const written of node.allOf) {
-      // a part named by `$ref` (a chain of them) is its target
-      let p = written;
-      for (let i = 0; i < 8 && p && typeof p === 'object' && typeof p.$ref === 'string' && !hasConstrainingSibling(p); i++) p = resolver.get(p.$ref);
+      // a part named by `$ref` (a chain of them) is its target; one with keywords beside its `$ref` is no tuple known here
+      const p = written && typeof written === 'object' && typeof written.$ref === 'string' && hasConstrainingSibling(written) ? written : resolver.deref(written);
       if (!p || typeof p !== 'object' || Array.isArray(p) || p.$ref !== undefined || p.allOf !== undefined || p.items !== undefined || p.contains !== undefined || p.unevaluatedItems !== undefined
         || CONDITIONAL_APPLICATORS.some((k) => p[k] !== undefined)) return undefined;
       if (Array.isArray(p.prefixItems)) n = Math.max(n, p.prefixItems.length);
